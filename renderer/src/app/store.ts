@@ -1,0 +1,109 @@
+import { create } from 'zustand';
+import type { LedgerRepository } from '../db/repository';
+import type { Department } from '../../../shared/domain/department';
+import type { Leader } from '../../../shared/domain/leader';
+import type { Task } from '../../../shared/domain/task';
+import type { Project } from '../../../shared/domain/project';
+import type { Indicator } from '../../../shared/domain/indicator';
+import type { Office } from '../../../shared/domain/office';
+import type { IndicatorValue, ProgressEntry } from '../../../shared/domain/progress';
+import { loadSeedPlan } from '../../../shared/seed/load-seed';
+import { seededPlan } from '../../../seeds';
+import { readSetting, writeSetting, type WorkspaceSettings } from '../db/settings';
+import { openLedger, requestPersistentStorage, type StorageState } from './ledger';
+
+export interface PlanView {
+  office: Office;
+  departments: Department[];
+  leaders: Leader[];
+  tasks: Task[];
+  projects: Project[];
+  indicators: Indicator[];
+  progress: ProgressEntry[];
+  indicatorValues: IndicatorValue[];
+}
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'setup' }
+  | { kind: 'ready'; settings: WorkspaceSettings; plan: PlanView };
+
+interface LedgerState {
+  phase: Phase;
+  storage: StorageState | null;
+  repo: LedgerRepository | null;
+  start(): Promise<void>;
+  setUp(officeCode: string, source: 'seed' | 'empty'): Promise<void>;
+  reload(): Promise<void>;
+}
+
+const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
+
+async function readPlan(repo: LedgerRepository, officeCode: string): Promise<PlanView> {
+  const office = await repo.db.offices.get(officeCode);
+  if (!office) throw new Error(`本地数据库中没有单位 ${officeCode} 的记录`);
+  const [departments, leaders, tasks, projects, indicators, progress, indicatorValues] = await Promise.all([
+    repo.list('departments', officeCode),
+    repo.list('leaders', officeCode),
+    repo.list('tasks', officeCode),
+    repo.list('projects', officeCode),
+    repo.list('indicators', officeCode),
+    repo.progressFor(officeCode),
+    repo.indicatorValuesFor(officeCode),
+  ]);
+  return {
+    office: { code: office.code, name: office.name, level: office.level, parentCode: office.parentCode, ...(office.shortName ? { shortName: office.shortName } : {}) },
+    departments,
+    leaders,
+    tasks: tasks.sort(byOrder),
+    projects: projects.sort(byOrder),
+    indicators: indicators.sort(byOrder),
+    progress,
+    indicatorValues,
+  };
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export const useLedger = create<LedgerState>((set, get) => ({
+  phase: { kind: 'loading' },
+  storage: null,
+  repo: null,
+
+  async start() {
+    try {
+      const repo = await openLedger();
+      set({ repo });
+      void requestPersistentStorage().then((storage) => set({ storage }));
+      const settings = await readSetting<WorkspaceSettings>(repo.db, 'workspace');
+      if (!settings) return set({ phase: { kind: 'setup' } });
+      set({ phase: { kind: 'ready', settings, plan: await readPlan(repo, settings.officeCode) } });
+    } catch (e) {
+      set({ phase: { kind: 'failed', message: `无法打开本地数据库：${messageOf(e)}` } });
+    }
+  },
+
+  async setUp(officeCode, source) {
+    const repo = get().repo;
+    const entry = seededPlan(officeCode);
+    if (!repo || !entry) throw new Error(`没有单位 ${officeCode} 的预置方案`);
+    const records = loadSeedPlan(await entry.load());
+    if (source === 'empty') {
+      await repo.loadPlan({ ...records, departments: [], leaders: [], tasks: [], projects: [], indicators: [] });
+    } else {
+      await repo.loadPlan(records);
+    }
+    const settings: WorkspaceSettings = { officeCode, role: records.office.level, setupAt: new Date().toISOString() };
+    await writeSetting(repo.db, 'workspace', settings);
+    set({ phase: { kind: 'ready', settings, plan: await readPlan(repo, officeCode) } });
+  },
+
+  async reload() {
+    const { repo, phase } = get();
+    if (!repo || phase.kind !== 'ready') return;
+    set({ phase: { ...phase, plan: await readPlan(repo, phase.settings.officeCode) } });
+  },
+}));

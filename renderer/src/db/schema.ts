@@ -1,0 +1,69 @@
+import Dexie, { type Table } from 'dexie';
+import type { Stamped } from '../../../shared/sync/stamped';
+import type { Department } from '../../../shared/domain/department';
+import type { Leader } from '../../../shared/domain/leader';
+import type { Task } from '../../../shared/domain/task';
+import type { Project } from '../../../shared/domain/project';
+import type { Indicator } from '../../../shared/domain/indicator';
+import type { ProgressEntry, IndicatorValue } from '../../../shared/domain/progress';
+import type { Office } from '../../../shared/domain/office';
+
+/** One row of the audit trail: a field of a record changed from one value to another. */
+export interface AuditEntry {
+  seq?: number;
+  table: string;
+  recordId: string;
+  /** Field name, or "*" for creating, deleting or restoring the whole record. */
+  field: string;
+  action: 'create' | 'update' | 'delete' | 'restore' | 'seed';
+  before: unknown;
+  after: unknown;
+  at: string;
+  stamp: string;
+  deviceId: string;
+  actor: string;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'zero-waste-ledger';
+
+/**
+ * The local database. Plan records are stored inside a revision envelope (shared/sync/stamped.ts)
+ * so that bundles can be merged field by field; progress entries, indicator values and the audit
+ * trail are append-only.
+ */
+export class LedgerDb extends Dexie {
+  settings!: Table<SettingRow, string>;
+  offices!: Table<Stamped<Office>, string>;
+  departments!: Table<Stamped<Department>, string>;
+  leaders!: Table<Stamped<Leader>, string>;
+  tasks!: Table<Stamped<Task>, string>;
+  projects!: Table<Stamped<Project>, string>;
+  indicators!: Table<Stamped<Indicator>, string>;
+  progress!: Table<Stamped<ProgressEntry>, string>;
+  indicatorValues!: Table<Stamped<IndicatorValue>, string>;
+  audit!: Table<AuditEntry, number>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      settings: 'key',
+      offices: 'code, parentCode',
+      departments: 'id, officeCode, name, _updated',
+      leaders: 'id, officeCode, _updated',
+      tasks: 'id, officeCode, domain, _updated',
+      projects: 'id, officeCode, _updated',
+      indicators: 'id, officeCode, _updated',
+      progress: 'id, officeCode, subjectId, period, [subjectId+period], _updated',
+      indicatorValues: 'id, officeCode, indicatorId, year, _updated',
+      audit: '++seq, recordId, table, at',
+    });
+  }
+}
+
+export type PlanTableName = 'departments' | 'leaders' | 'tasks' | 'projects' | 'indicators';
+export type LogTableName = 'progress' | 'indicatorValues';

@@ -1,0 +1,38 @@
+// First step of both README commands, in plain Node so it runs before anything is installed.
+// Installs the locked dependencies when they are missing or stale; with --electron, also tries to
+// fetch Electron's binary, and says plainly when that cannot be done here.
+import { existsSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+const wantElectron = process.argv.includes('--electron');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function installed() {
+  const marker = 'node_modules/.package-lock.json';
+  return existsSync(marker) && statSync(marker).mtimeMs >= statSync('package-lock.json').mtimeMs;
+}
+
+if (!installed()) {
+  console.log('[setup] 安装依赖 / installing dependencies (npm ci)…');
+  // Electron's binary is fetched separately below, so a machine that cannot download it can still
+  // install, build and test everything else.
+  const r = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], {
+    stdio: 'inherit',
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+    shell: process.platform === 'win32',
+  });
+  if (r.status !== 0) {
+    console.error('[setup] npm ci 失败 / failed; see the messages above.');
+    process.exit(r.status ?? 1);
+  }
+}
+
+if (wantElectron && !existsSync('node_modules/electron/path.txt')) {
+  console.log('[setup] 下载 Electron 运行文件 / downloading the Electron binary…');
+  const r = spawnSync(process.execPath, ['node_modules/electron/install.js'], { stdio: 'pipe', timeout: 180_000, encoding: 'utf8' });
+  if (r.status !== 0) {
+    const reason = (r.stderr || r.stdout || '').split('\n').find((l) => /Error|ENOTFOUND|EAI_AGAIN|ECONN/.test(l)) ?? `exit ${r.status}`;
+    console.warn(`[setup] 无法下载 Electron（${reason.trim()}）。将改用浏览器运行同一界面。`);
+    console.warn('[setup] Could not download Electron; the same UI will be served to a browser instead.');
+  }
+}

@@ -1,0 +1,94 @@
+import { lastDayOfMonth, format } from 'date-fns';
+import type { Deadline, DuePoint, OpenDeadlineKind } from './deadline';
+
+const OPEN_WORDS: [RegExp, OpenDeadlineKind][] = [
+  [/持续推进|持续推动/, 'ongoing'],
+  [/长期坚持|长期推进/, 'long-term'],
+  [/持续开展/, 'continuing'],
+];
+
+/** One date expression: 2025年, 2025年底(前), 2023年6月底前, 2023年6月30日前. */
+const DATE = /(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(?:年?底|末)?(?:之?前)?/y;
+const RANGE = /^(\d{4})\s*年?\s*(?:[—–\-~～至到]+)\s*(\d{4})\s*年?/;
+const LIST_SEPARATOR = /^\s*[、和及与,，]\s*/;
+const EMPTY = /^[\s—–\-/无]*$/;
+
+function openKindOf(text: string): OpenDeadlineKind | null {
+  for (const [re, kind] of OPEN_WORDS) if (re.test(text)) return kind;
+  return null;
+}
+
+function pointFor(year: number, month?: number, day?: number): DuePoint {
+  if (day && month) {
+    return { precision: 'day', date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+  }
+  if (month) return { precision: 'month', date: format(lastDayOfMonth(new Date(year, month - 1, 1)), 'yyyy-MM-dd') };
+  return { precision: 'year', date: `${year}-12-31` };
+}
+
+/** Reads the date expressions a segment starts with ("2024年、2025年…") and the rest as its scope. */
+function leadingPoints(segment: string): { points: DuePoint[]; rest: string } {
+  const points: DuePoint[] = [];
+  let pos = 0;
+  for (;;) {
+    DATE.lastIndex = pos;
+    const m = DATE.exec(segment);
+    if (!m) break;
+    points.push(pointFor(Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined));
+    pos = DATE.lastIndex;
+    const sep = LIST_SEPARATOR.exec(segment.slice(pos));
+    if (!sep || !/^\d{4}/.test(segment.slice(pos + sep[0].length))) break;
+    pos += sep[0].length;
+  }
+  return { points, rest: segment.slice(pos).trim() };
+}
+
+/** A scope that only repeats "done by then" says nothing the date does not. */
+function meaningfulScope(rest: string): string | undefined {
+  const s = rest.replace(/^[，,：:\s]+/, '').replace(/[，,。\s]+$/, '');
+  return s === '' || /^(前|之前)?(完成|实现|建成)?$/.test(s) ? undefined : s;
+}
+
+/**
+ * Parses a 完成时限 / 时间安排 text into the deadline model. Understands single dates at day,
+ * month and year precision, the three open-ended phrasings, ranges ("2023年—2025年持续推进"),
+ * year lists ("2024年、2025年…") and compound texts separated by ；or 。 whose last part may be an
+ * open remainder ("其余工作持续推进"). The text itself is kept unchanged.
+ */
+export function parseDeadline(text: string): Deadline {
+  const original = text;
+  if (EMPTY.test(text)) return { text: original, points: [], open: null };
+
+  const segments = text
+    .replace(/\r/g, '')
+    .split(/[；;。\n]|[，,](?=\s*\d{4}\s*年)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+  const points: DuePoint[] = [];
+  let open: OpenDeadlineKind | null = null;
+  let fromYear: number | undefined;
+
+  for (const segment of segments) {
+    const range = RANGE.exec(segment);
+    if (range) {
+      const from = Number(range[1]);
+      const to = Number(range[2]);
+      fromYear = fromYear === undefined ? from : Math.min(fromYear, from);
+      const scope = meaningfulScope(segment.slice(range[0].length).replace(/^(底前|底|前)/, ''));
+      const withoutOpenWord = scope && openKindOf(scope) && scope.replace(/持续推进|持续开展|长期坚持/, '') === '' ? undefined : scope;
+      points.push({ ...pointFor(to), ...(withoutOpenWord ? { scope: withoutOpenWord } : {}) });
+      continue;
+    }
+    const { points: lead, rest } = leadingPoints(segment);
+    if (lead.length === 0) {
+      open = openKindOf(segment) ?? open;
+      continue;
+    }
+    const scope = meaningfulScope(rest);
+    for (const p of lead) points.push(scope ? { ...p, scope } : p);
+  }
+
+  points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { text: original, points, open, ...(fromYear !== undefined ? { fromYear } : {}) };
+}

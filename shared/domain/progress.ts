@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { DivisionCodeSchema } from './office';
+import { PeriodSchema, RecordIdSchema, YearSchema } from './ids';
+import { WanYuanSchema } from './money';
+import { IndicatorQuantitySchema } from './indicator';
+
+/** What the reporting department says about its work this month (not the derived status). */
+export const ReportedStatusSchema = z.enum(['not-started', 'in-progress', 'done', 'stalled']);
+export type ReportedStatus = z.infer<typeof ReportedStatusSchema>;
+export const REPORTED_STATUS_LABELS: Record<ReportedStatus, string> = {
+  'not-started': '未启动',
+  'in-progress': '推进中',
+  done: '已完成',
+  stalled: '受阻',
+};
+
+/**
+ * One month's report on a task or project. Append-only: a correction is a new entry for the same
+ * period, and the latest `reportedAt` wins when reading.
+ */
+export const ProgressEntrySchema = z
+  .object({
+    id: RecordIdSchema,
+    officeCode: DivisionCodeSchema,
+    subjectKind: z.enum(['task', 'project']),
+    subjectId: RecordIdSchema,
+    period: PeriodSchema,
+    percent: z.number().min(0).max(100),
+    status: ReportedStatusSchema,
+    /** 本月进展 */
+    thisMonth: z.string(),
+    /** 存在问题 */
+    problems: z.string(),
+    /** 下步计划 */
+    nextSteps: z.string(),
+    /** Projects only: investment completed to date, 万元. */
+    investmentToDate: WanYuanSchema.optional(),
+    /** Projects only: investment completed in the current year, 万元. */
+    investmentThisYear: WanYuanSchema.optional(),
+    /** Who filled it in (department or person). */
+    reportedBy: z.string(),
+    /** ISO timestamp. */
+    reportedAt: z.string().datetime({ offset: true }),
+    deviceId: z.string().min(1),
+  })
+  .strict();
+export type ProgressEntry = z.infer<typeof ProgressEntrySchema>;
+
+/** An indicator's actual value for a year, or for a month when tracked monthly. */
+export const IndicatorValueSchema = z
+  .object({
+    id: RecordIdSchema,
+    officeCode: DivisionCodeSchema,
+    indicatorId: RecordIdSchema,
+    year: YearSchema,
+    /** Set for a monthly value; the year's value is then the latest month's. */
+    month: z.number().int().min(1).max(12).nullable(),
+    value: IndicatorQuantitySchema,
+    /** For text targets a person decides; recorded with the value. */
+    judgement: z.enum(['met', 'behind']).nullable(),
+    note: z.string(),
+    enteredBy: z.string(),
+    enteredAt: z.string().datetime({ offset: true }),
+    deviceId: z.string().min(1),
+  })
+  .strict();
+export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { DivisionCodeSchema } from './office';
+import { IsoDateSchema, RecordIdSchema, YearSchema } from './ids';
+import { DeadlineSchema } from './deadline';
+import { SourceRefSchema, ReviewFlagSchema } from './source';
+
+/**
+ * The solid-waste domains the plans group their tasks under. `domainLabel` on a task keeps the
+ * document's own heading (工业固体废物 / 工业固体废物领域 / 工业源 …).
+ */
+export const TaskDomainSchema = z.enum([
+  'institutional', // 体制机制
+  'industrial', // 工业固体废物
+  'agricultural', // 农业固体废物
+  'domestic', // 生活领域固体废物
+  'construction', // 建筑垃圾
+  'hazardous', // 危险废物
+  'other',
+]);
+export type TaskDomain = z.infer<typeof TaskDomainSchema>;
+
+export const TASK_DOMAIN_LABELS: Record<TaskDomain, string> = {
+  institutional: '体制机制',
+  industrial: '工业固体废物',
+  agricultural: '农业固体废物',
+  domestic: '生活领域固体废物',
+  construction: '建筑垃圾',
+  hazardous: '危险废物',
+  other: '其他',
+};
+
+/** The role word the document used for non-lead units; kept because it differs per plan. */
+export const ParticipantRoleSchema = z.enum(['参与', '责任', '配合']);
+export type ParticipantRole = z.infer<typeof ParticipantRoleSchema>;
+
+export const TaskLeadSchema = z
+  .object({
+    departmentId: RecordIdSchema,
+    /** Stated duty, when the plan gives one per unit (呼和浩特市: 牵头单位及任务分工). */
+    duty: z.string().optional(),
+  })
+  .strict();
+
+export const TaskParticipantSchema = z
+  .object({
+    departmentId: RecordIdSchema,
+    role: ParticipantRoleSchema,
+    duty: z.string().optional(),
+  })
+  .strict();
+export type TaskParticipant = z.infer<typeof TaskParticipantSchema>;
+
+/** 时间安排: what the plan expects in given years. One text may cover several years. */
+export const MilestoneSchema = z
+  .object({
+    years: z.array(YearSchema).min(1),
+    text: z.string().min(1),
+  })
+  .strict();
+export type Milestone = z.infer<typeof MilestoneSchema>;
+
+/** Recorded when a clerk marks a task done: the day, and what proves it. */
+export const CompletionSchema = z
+  .object({
+    date: IsoDateSchema,
+    evidence: z.string(),
+  })
+  .strict();
+export type Completion = z.infer<typeof CompletionSchema>;
+
+export const TaskSchema = z
+  .object({
+    id: RecordIdSchema,
+    officeCode: DivisionCodeSchema,
+    domain: TaskDomainSchema,
+    /** The heading the document put this task under. */
+    domainLabel: z.string().min(1),
+    /** Number within its domain as printed; not unique (昆都仑区 has two tasks numbered 18). */
+    number: z.string().min(1),
+    /** Position in the document, for a stable listing order. */
+    order: z.number().int().nonnegative(),
+    title: z.string().min(1),
+    summary: z.string(),
+    leads: z.array(TaskLeadSchema),
+    participants: z.array(TaskParticipantSchema),
+    leaderIds: z.array(RecordIdSchema),
+    deadline: DeadlineSchema,
+    milestones: z.array(MilestoneSchema),
+    completion: CompletionSchema.nullable(),
+    source: SourceRefSchema,
+    review: z.array(ReviewFlagSchema).optional(),
+  })
+  .strict();
+export type Task = z.infer<typeof TaskSchema>;

@@ -1,0 +1,51 @@
+import { TZDate } from '@date-fns/tz';
+import { addMonths, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import type { IsoDate, Period } from './ids';
+
+/** Every office works on Beijing time, whatever the laptop's clock zone says. */
+export const CHINA_TZ = 'Asia/Shanghai';
+
+/** Monthly reports are due by this day of the following month. */
+export const REPORT_DUE_DAY = 5;
+
+export function chinaToday(now: Date = new Date()): IsoDate {
+  return format(new TZDate(now.getTime(), CHINA_TZ), 'yyyy-MM-dd');
+}
+
+export function periodOf(day: IsoDate): Period {
+  return day.slice(0, 7);
+}
+
+export function shiftPeriod(period: Period, months: number): Period {
+  return format(addMonths(parseISO(`${period}-01`), months), 'yyyy-MM');
+}
+
+/**
+ * The month a clerk is most likely reporting on: until the 5th the month just ended is still
+ * being collected, from the 6th on it is the current month.
+ */
+export function defaultReportingPeriod(now: Date = new Date()): Period {
+  const today = chinaToday(now);
+  const day = Number(today.slice(8, 10));
+  return day <= REPORT_DUE_DAY ? shiftPeriod(periodOf(today), -1) : periodOf(today);
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysFromTo(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(parseISO(to), parseISO(from));
+}
+
+/** Months from `from` to `to`, both YYYY-MM. */
+export function monthsFromTo(from: Period, to: Period): number {
+  const [fy, fm] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  return (ty - fy) * 12 + (tm - fm);
+}
+
+export function formatPeriodZh(period: Period): string {
+  return `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
+}
+
+export function formatDateZh(day: IsoDate): string {
+  return `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+}

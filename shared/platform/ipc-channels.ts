@@ -1,0 +1,7 @@
+/** IPC channel names, shared by preload and main so they cannot drift apart. No imports: the
+ * sandboxed preload bundles this file. */
+export const IPC = {
+  info: 'zwc:info',
+  saveFile: 'zwc:save-file',
+  openFile: 'zwc:open-file',
+} as const;

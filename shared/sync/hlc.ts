@@ -1,0 +1,69 @@
+/**
+ * Hybrid logical clock (Kulkarni et al.), as used for per-field revision stamps. A stamp is a
+ * string that sorts in causal order: 15-digit wall-clock milliseconds, 6-digit counter, device id.
+ * Two laptops whose clocks disagree still produce stamps that respect what each has seen.
+ */
+export interface ClockState {
+  millis: number;
+  counter: number;
+}
+
+const MAX_COUNTER = 999_999;
+/** Refuse remote stamps further ahead than this: a wrong clock must not drag every later edit along. */
+const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
+
+export function formatStamp(millis: number, counter: number, deviceId: string): string {
+  return `${String(millis).padStart(15, '0')}:${String(counter).padStart(6, '0')}:${deviceId}`;
+}
+
+export function parseStamp(stamp: string): { millis: number; counter: number; deviceId: string } {
+  const m = /^(\d{15}):(\d{6}):(.+)$/.exec(stamp);
+  if (!m) throw new Error(`修订戳格式不正确: ${stamp}`);
+  return { millis: Number(m[1]), counter: Number(m[2]), deviceId: m[3] };
+}
+
+export class HybridClock {
+  private state: ClockState;
+
+  constructor(
+    readonly deviceId: string,
+    private readonly now: () => number = Date.now,
+    initial: ClockState = { millis: 0, counter: 0 },
+  ) {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(deviceId)) throw new Error(`设备标识不正确: ${deviceId}`);
+    this.state = { ...initial };
+  }
+
+  get snapshot(): ClockState {
+    return { ...this.state };
+  }
+
+  /** A new stamp for a local write. */
+  tick(): string {
+    const wall = this.now();
+    if (wall > this.state.millis) this.state = { millis: wall, counter: 0 };
+    else this.bump();
+    return formatStamp(this.state.millis, this.state.counter, this.deviceId);
+  }
+
+  /** Folds in a stamp seen from another device so later local stamps sort after it. */
+  receive(stamp: string): void {
+    const remote = parseStamp(stamp);
+    const wall = this.now();
+    if (remote.millis - wall > MAX_DRIFT_MS) {
+      throw new Error(`对方设备时钟比本机快超过一天（${new Date(remote.millis).toISOString()}），请核对时间后再导入`);
+    }
+    const millis = Math.max(wall, this.state.millis, remote.millis);
+    let counter = 0;
+    if (millis === this.state.millis && millis === remote.millis) counter = Math.max(this.state.counter, remote.counter) + 1;
+    else if (millis === this.state.millis) counter = this.state.counter + 1;
+    else if (millis === remote.millis) counter = remote.counter + 1;
+    if (counter > MAX_COUNTER) throw new Error('修订计数溢出');
+    this.state = { millis, counter };
+  }
+
+  private bump(): void {
+    if (this.state.counter >= MAX_COUNTER) this.state = { millis: this.state.millis + 1, counter: 0 };
+    else this.state = { ...this.state, counter: this.state.counter + 1 };
+  }
+}

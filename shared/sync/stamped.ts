@@ -1,0 +1,57 @@
+/**
+ * Storage envelope that lets two copies of a record merge field by field later: every field has
+ * the stamp of its last write; a deletion is a tombstone stamp, never a removed row.
+ */
+export interface StampMeta {
+  /** Stamp of the last write of each field. */
+  _stamps: Record<string, string>;
+  /** Tombstone: the stamp of the deletion, or null while the record is live. */
+  _deleted: string | null;
+  /** The highest stamp on the record, indexed so changes since a point can be found. */
+  _updated: string;
+}
+
+export type Stamped<T> = T & StampMeta;
+
+const META_KEYS = new Set(['_stamps', '_deleted', '_updated']);
+
+export function stampAll<T extends object>(record: T, stamp: string): Stamped<T> {
+  const stamps: Record<string, string> = {};
+  for (const key of Object.keys(record)) stamps[key] = stamp;
+  return { ...record, _stamps: stamps, _deleted: null, _updated: stamp };
+}
+
+/** The plain record, without the envelope. */
+export function unstamp<T extends object>(stored: Stamped<T>): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(stored)) if (!META_KEYS.has(k)) out[k] = v;
+  return out as T;
+}
+
+/** Structural equality for JSON-like values, used to skip writes that change nothing. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The fields a patch really changes. `id` and the envelope cannot be patched. */
+export function diffFields<T extends object>(current: T, patch: Partial<T>): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const [field, after] of Object.entries(patch)) {
+    if (field === 'id' || META_KEYS.has(field) || after === undefined) continue;
+    const before = (current as Record<string, unknown>)[field];
+    if (!sameValue(before, after)) changes.push({ field, before, after });
+  }
+  return changes;
+}

@@ -1,0 +1,51 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { serveBuiltApp } from './support/app-server';
+
+let browser: Browser;
+let app: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  app = await serveBuiltApp();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function openMenu(page: Page, label: string): Promise<void> {
+  await page.getByRole('menuitem', { name: label }).click();
+}
+
+describe('first run on the default plan (伊金霍洛旗)', () => {
+  it('sets up the office, lists 83 tasks, 11 projects and 50 indicators, and keeps them after a reload', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(app.url);
+
+    await page.getByText('首次使用').waitFor();
+    await page.getByTestId('seed-preview').waitFor();
+    await expect(page.getByTestId('seed-preview').textContent()).resolves.toContain('83 项任务、11 个项目、50 项指标');
+    await page.getByRole('button', { name: '开始使用' }).click();
+
+    await expect(page.getByTestId('office-name').textContent()).resolves.toBe('伊金霍洛旗无废办');
+    await expect(page.getByTestId('task-count').textContent()).resolves.toBe('83');
+    await openMenu(page, '项目清单');
+    await expect(page.getByTestId('project-count').textContent()).resolves.toBe('11');
+    await openMenu(page, '指标体系');
+    await expect(page.getByTestId('indicator-count').textContent()).resolves.toBe('50');
+    await page.screenshot({ path: 'test-results/first-run-indicators.png', fullPage: false });
+
+    await page.reload();
+    await page.getByTestId('indicator-count').waitFor();
+    await expect(page.getByTestId('indicator-count').textContent()).resolves.toBe('50');
+    await openMenu(page, '任务清单');
+    await expect(page.getByTestId('task-count').textContent()).resolves.toBe('83');
+    await page.screenshot({ path: 'test-results/first-run-tasks.png', fullPage: false });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
