@@ -36,7 +36,7 @@ describe('LedgerRepository', () => {
     const changed = await repo.update('tasks', 't1', { title: '新标题', summary: '' });
     expect(changed).toEqual(['title']);
     const after = await repo.db.tasks.get('t1');
-    expect(after?._stamps.title > (before?._stamps.title ?? '')).toBe(true);
+    expect((after?._stamps.title ?? '') > (before?._stamps.title ?? '')).toBe(true);
     expect(after?._stamps.summary).toBe(before?._stamps.summary);
     const audit = await repo.auditOf('t1');
     expect(audit.map((a) => [a.action, a.field, a.before, a.after])).toEqual([['update', 'title', '测试任务', '新标题']]);

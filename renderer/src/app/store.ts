@@ -1,27 +1,12 @@
 import { create } from 'zustand';
 import type { LedgerRepository } from '../db/repository';
-import type { Department } from '../../../shared/domain/department';
-import type { Leader } from '../../../shared/domain/leader';
-import type { Task } from '../../../shared/domain/task';
-import type { Project } from '../../../shared/domain/project';
-import type { Indicator } from '../../../shared/domain/indicator';
-import type { Office } from '../../../shared/domain/office';
-import type { IndicatorValue, ProgressEntry } from '../../../shared/domain/progress';
+import type { PlanData } from '../../../shared/ledger/plan-data';
 import { loadSeedPlan } from '../../../shared/seed/load-seed';
 import { seededPlan } from '../../../seeds';
 import { readSetting, writeSetting, type WorkspaceSettings } from '../db/settings';
 import { openLedger, requestPersistentStorage, type StorageState } from './ledger';
 
-export interface PlanView {
-  office: Office;
-  departments: Department[];
-  leaders: Leader[];
-  tasks: Task[];
-  projects: Project[];
-  indicators: Indicator[];
-  progress: ProgressEntry[];
-  indicatorValues: IndicatorValue[];
-}
+export type PlanView = PlanData;
 
 type Phase =
   | { kind: 'loading' }

@@ -1,31 +1,12 @@
 import type { ZodType } from 'zod';
-import { DepartmentSchema, type Department } from '../../../shared/domain/department';
-import { LeaderSchema, type Leader } from '../../../shared/domain/leader';
-import { TaskSchema, type Task } from '../../../shared/domain/task';
-import { ProjectSchema, type Project } from '../../../shared/domain/project';
-import { IndicatorSchema, type Indicator } from '../../../shared/domain/indicator';
 import { ProgressEntrySchema, IndicatorValueSchema, type ProgressEntry, type IndicatorValue } from '../../../shared/domain/progress';
 import type { Office } from '../../../shared/domain/office';
 import type { PlanRecords } from '../../../shared/seed/load-seed';
 import { HybridClock } from '../../../shared/sync/hlc';
 import { diffFields, stampAll, unstamp, type Stamped } from '../../../shared/sync/stamped';
-import type { AuditEntry, LedgerDb, PlanTableName } from './schema';
-
-interface PlanRecordTypes {
-  departments: Department;
-  leaders: Leader;
-  tasks: Task;
-  projects: Project;
-  indicators: Indicator;
-}
-
-const PLAN_SCHEMAS: { [K in PlanTableName]: ZodType<PlanRecordTypes[K]> } = {
-  departments: DepartmentSchema,
-  leaders: LeaderSchema,
-  tasks: TaskSchema,
-  projects: ProjectSchema,
-  indicators: IndicatorSchema,
-};
+import type { AuditEntry, LedgerDb } from './schema';
+import { PLAN_SCHEMAS, type PlanEdit, type PlanRecordTypes, type PlanTableName } from '../../../shared/ledger/plan-tables';
+export type { PlanEdit };
 
 export const TABLE_LABELS: Record<PlanTableName | 'progress' | 'indicatorValues', string> = {
   departments: '单位',
@@ -121,23 +102,37 @@ export class LedgerRepository {
 
   /** Applies a partial edit. Returns the fields that really changed (none: nothing is written). */
   async update<K extends PlanTableName>(name: K, id: string, patch: Partial<PlanRecordTypes[K]>): Promise<string[]> {
-    const table = this.db.table(name);
-    return this.db.transaction('rw', table, this.db.audit, async () => {
-      const row = (await table.get(id)) as Stamped<PlanRecordTypes[K]> | undefined;
-      if (!row || row._deleted !== null) throw new ValidationError(TABLE_LABELS[name], [`找不到记录 ${id}，可能已被删除`]);
-      const current = unstamp(row);
-      const changes = diffFields(current, patch);
-      if (changes.length === 0) return [];
-      const next = validate(PLAN_SCHEMAS[name], { ...current, ...patch }, `${TABLE_LABELS[name]} ${id}`);
-      const stamp = this.clock.tick();
-      const stamps = { ...row._stamps };
-      for (const c of changes) stamps[c.field] = stamp;
-      await table.put({ ...next, _stamps: stamps, _deleted: null, _updated: stamp });
-      await this.db.audit.bulkAdd(
-        changes.map((c) => this.audit({ table: name, recordId: id, field: c.field, action: 'update', before: c.before, after: c.after, stamp })),
-      );
-      return changes.map((c) => c.field);
+    return this.db.transaction('rw', this.db.table(name), this.db.audit, () => this.updateInTransaction(name, id, patch));
+  }
+
+  /**
+   * Several edits and deletions that stand or fall together (merging two departments moves every
+   * reference, then deletes one of them).
+   */
+  async batch(edits: readonly PlanEdit[], deletions: readonly { table: PlanTableName; id: string }[] = []): Promise<void> {
+    const tables = [...new Set([...edits.map((e) => e.table), ...deletions.map((d) => d.table)])].map((t) => this.db.table(t));
+    await this.db.transaction('rw', [...tables, this.db.audit], async () => {
+      for (const e of edits) await this.updateInTransaction(e.table, e.id, e.patch as Partial<PlanRecordTypes[typeof e.table]>);
+      for (const d of deletions) await this.setDeletedInTransaction(d.table, d.id, true);
     });
+  }
+
+  private async updateInTransaction<K extends PlanTableName>(name: K, id: string, patch: Partial<PlanRecordTypes[K]>): Promise<string[]> {
+    const table = this.db.table(name);
+    const row = (await table.get(id)) as Stamped<PlanRecordTypes[K]> | undefined;
+    if (!row || row._deleted !== null) throw new ValidationError(TABLE_LABELS[name], [`找不到记录 ${id}，可能已被删除`]);
+    const current = unstamp(row);
+    const changes = diffFields(current, patch);
+    if (changes.length === 0) return [];
+    const next = validate(PLAN_SCHEMAS[name], { ...current, ...patch }, `${TABLE_LABELS[name]} ${id}`);
+    const stamp = this.clock.tick();
+    const stamps = { ...row._stamps };
+    for (const c of changes) stamps[c.field] = stamp;
+    await table.put({ ...next, _stamps: stamps, _deleted: null, _updated: stamp });
+    await this.db.audit.bulkAdd(
+      changes.map((c) => this.audit({ table: name, recordId: id, field: c.field, action: 'update', before: c.before, after: c.after, stamp })),
+    );
+    return changes.map((c) => c.field);
   }
 
   /** Deletes by tombstone: the record stays, hidden, and can be restored from the bin. */
@@ -150,17 +145,25 @@ export class LedgerRepository {
   }
 
   private async setDeleted(name: PlanTableName, id: string, deleted: boolean): Promise<void> {
+    await this.db.transaction('rw', this.db.table(name), this.db.audit, () => this.setDeletedInTransaction(name, id, deleted));
+  }
+
+  private async setDeletedInTransaction(name: PlanTableName, id: string, deleted: boolean): Promise<void> {
     const table = this.db.table(name);
-    await this.db.transaction('rw', table, this.db.audit, async () => {
-      const row = (await table.get(id)) as Stamped<{ id: string }> | undefined;
-      if (!row) throw new ValidationError(TABLE_LABELS[name], [`找不到记录 ${id}`]);
-      if ((row._deleted !== null) === deleted) return;
-      const stamp = this.clock.tick();
-      await table.put({ ...row, _deleted: deleted ? stamp : null, _updated: stamp });
-      await this.db.audit.add(
-        this.audit({ table: name, recordId: id, field: '*', action: deleted ? 'delete' : 'restore', before: null, after: null, stamp }),
-      );
-    });
+    const row = (await table.get(id)) as Stamped<{ id: string }> | undefined;
+    if (!row) throw new ValidationError(TABLE_LABELS[name], [`找不到记录 ${id}`]);
+    if ((row._deleted !== null) === deleted) return;
+    const stamp = this.clock.tick();
+    await table.put({ ...row, _deleted: deleted ? stamp : null, _updated: stamp });
+    await this.db.audit.add(
+      this.audit({ table: name, recordId: id, field: '*', action: deleted ? 'delete' : 'restore', before: null, after: null, stamp }),
+    );
+  }
+
+  /** Deleted records of an office, for the bin. */
+  async deleted<K extends PlanTableName>(name: K, officeCode: string): Promise<{ record: PlanRecordTypes[K]; deletedAt: string }[]> {
+    const rows = (await this.db.table(name).where('officeCode').equals(officeCode).toArray()) as Stamped<PlanRecordTypes[K]>[];
+    return rows.filter((r) => r._deleted !== null).map((r) => ({ record: unstamp(r), deletedAt: r._deleted as string }));
   }
 
   async addProgress(entry: ProgressEntry): Promise<void> {

@@ -65,5 +65,5 @@ export class LedgerDb extends Dexie {
   }
 }
 
-export type PlanTableName = 'departments' | 'leaders' | 'tasks' | 'projects' | 'indicators';
+export type { PlanTableName } from '../../../shared/ledger/plan-tables';
 export type LogTableName = 'progress' | 'indicatorValues';

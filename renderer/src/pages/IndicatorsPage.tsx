@@ -5,7 +5,7 @@ import type { Indicator } from '../../../shared/domain/indicator';
 import { MARKER_LABELS, MARKER_SYMBOLS } from '../../../shared/domain/indicator';
 import { formatQuantity, formatTarget } from '../../../shared/domain/attainment';
 import type { PlanView } from '../app/store';
-import { nameLookup } from '../app/lookups';
+import { nameLookup } from '../../../shared/ledger/lookups';
 import { ReviewMark } from '../components/ReviewMark';
 
 /** Row spans that merge equal level-1 / level-2 cells, as the official table prints them. */

@@ -5,7 +5,7 @@ import type { Project } from '../../../shared/domain/project';
 import { CONSTRUCTION_STATUS_LABELS } from '../../../shared/domain/project';
 import { sumWan } from '../../../shared/domain/money';
 import type { PlanView } from '../app/store';
-import { nameLookup } from '../app/lookups';
+import { nameLookup } from '../../../shared/ledger/lookups';
 import { DeadlineText } from '../components/DeadlineText';
 import { ReviewMark } from '../components/ReviewMark';
 

@@ -6,7 +6,7 @@ import { TASK_DOMAIN_LABELS } from '../../../shared/domain/task';
 import { taskStatus, type TaskStatusResult } from '../../../shared/domain/task-status';
 import { chinaToday } from '../../../shared/domain/time';
 import type { PlanView } from '../app/store';
-import { groupBy, nameLookup } from '../app/lookups';
+import { groupBy, nameLookup } from '../../../shared/ledger/lookups';
 import { DeadlineText } from '../components/DeadlineText';
 import { ReviewMark } from '../components/ReviewMark';
 import { TaskStatusTag } from '../components/TaskStatusTag';

@@ -1,0 +1,86 @@
+import type { Period } from '../domain/ids';
+import type { Project, ConstructionStatus } from '../domain/project';
+import type { ProgressEntry } from '../domain/progress';
+import type { TaskDomain } from '../domain/task';
+import { percentOf, sumWan, type WanYuan } from '../domain/money';
+import { indicatorAttainment, type Attainment, type AttainmentResult } from '../domain/attainment';
+import type { Indicator } from '../domain/indicator';
+import type { IndicatorValue } from '../domain/progress';
+import type { TaskStatus } from '../domain/task-status';
+import type { TaskRow } from './task-query';
+import { groupBy } from './lookups';
+
+export const TASK_STATUSES: readonly TaskStatus[] = ['not-started', 'in-progress', 'at-risk', 'overdue', 'done'];
+
+export function countByStatus(rows: readonly TaskRow[]): Record<TaskStatus, number> {
+  const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
+  for (const r of rows) counts[r.status.status] += 1;
+  return counts;
+}
+
+export function countByDomainAndStatus(rows: readonly TaskRow[]): { domain: TaskDomain; label: string; counts: Record<TaskStatus, number> }[] {
+  return [...groupBy(rows, (r) => r.task.domain)].map(([domain, list]) => ({ domain, label: list[0].task.domainLabel, counts: countByStatus(list) }));
+}
+
+/** The latest report of a project up to a period (latest correction within a period). */
+export function latestProjectReport(entries: readonly ProgressEntry[], upTo: Period): ProgressEntry | undefined {
+  let best: ProgressEntry | undefined;
+  for (const e of entries) {
+    if (e.period > upTo) continue;
+    if (!best || e.period > best.period || (e.period === best.period && e.reportedAt > best.reportedAt)) best = e;
+  }
+  return best;
+}
+
+export interface InvestmentSummary {
+  planned: WanYuan;
+  completed: WanYuan;
+  /** Completed as a percentage of planned, one decimal; null when nothing is planned. */
+  percent: number | null;
+  byStatus: { status: ConstructionStatus; count: number; planned: WanYuan; completed: WanYuan }[];
+  byUnit: { unitId: string; count: number; planned: WanYuan; completed: WanYuan }[];
+}
+
+/** Investment planned against completed to date, overall, by construction status and by unit. */
+export function investmentSummary(projects: readonly Project[], progress: readonly ProgressEntry[], upTo: Period): InvestmentSummary {
+  const reports = groupBy(
+    progress.filter((p) => p.subjectKind === 'project'),
+    (p) => p.subjectId,
+  );
+  const done = new Map(projects.map((p) => [p.id, latestProjectReport(reports.get(p.id) ?? [], upTo)?.investmentToDate ?? '0']));
+  const sumOf = (list: readonly Project[]) => ({
+    count: list.length,
+    planned: sumWan(list.map((p) => p.plannedInvestment)),
+    completed: sumWan(list.map((p) => done.get(p.id))),
+  });
+  const total = sumOf(projects);
+  const unitProjects = new Map<string, Project[]>();
+  for (const p of projects) {
+    for (const unit of new Set([...p.constructionUnitIds, ...p.responsibleUnitIds])) {
+      unitProjects.set(unit, [...(unitProjects.get(unit) ?? []), p]);
+    }
+  }
+  return {
+    planned: total.planned,
+    completed: total.completed,
+    percent: percentOf(total.completed, total.planned),
+    byStatus: [...groupBy(projects, (p) => p.constructionStatus)].map(([status, list]) => ({ status, ...sumOf(list) })),
+    byUnit: [...unitProjects].map(([unitId, list]) => ({ unitId, ...sumOf(list) })),
+  };
+}
+
+export interface IndicatorStanding {
+  indicator: Indicator;
+  result: AttainmentResult;
+}
+
+export function indicatorStandings(indicators: readonly Indicator[], values: readonly IndicatorValue[], year: number): IndicatorStanding[] {
+  const byIndicator = groupBy(values, (v) => v.indicatorId);
+  return indicators.map((indicator) => ({ indicator, result: indicatorAttainment(indicator, year, byIndicator.get(indicator.id) ?? []) }));
+}
+
+export function countByAttainment(standings: readonly IndicatorStanding[]): Record<Attainment, number> {
+  const counts: Record<Attainment, number> = { met: 0, 'on-track': 0, behind: 0, 'no-data': 0, 'needs-judgement': 0 };
+  for (const s of standings) counts[s.result.attainment] += 1;
+  return counts;
+}

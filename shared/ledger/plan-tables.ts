@@ -1,0 +1,27 @@
+import type { ZodType } from 'zod';
+import { DepartmentSchema, type Department } from '../domain/department';
+import { LeaderSchema, type Leader } from '../domain/leader';
+import { TaskSchema, type Task } from '../domain/task';
+import { ProjectSchema, type Project } from '../domain/project';
+import { IndicatorSchema, type Indicator } from '../domain/indicator';
+
+/** The editable record kinds of a plan, by table name. */
+export interface PlanRecordTypes {
+  departments: Department;
+  leaders: Leader;
+  tasks: Task;
+  projects: Project;
+  indicators: Indicator;
+}
+export type PlanTableName = keyof PlanRecordTypes;
+
+export const PLAN_SCHEMAS: { [K in PlanTableName]: ZodType<PlanRecordTypes[K]> } = {
+  departments: DepartmentSchema,
+  leaders: LeaderSchema,
+  tasks: TaskSchema,
+  projects: ProjectSchema,
+  indicators: IndicatorSchema,
+};
+
+/** One partial edit of one record. */
+export type PlanEdit = { [K in PlanTableName]: { table: K; id: string; patch: Partial<PlanRecordTypes[K]> } }[PlanTableName];

@@ -1,0 +1,87 @@
+import type { Task, TaskDomain } from '../domain/task';
+import type { ProgressEntry } from '../domain/progress';
+import type { IsoDate, Period } from '../domain/ids';
+import { taskStatus, latestProgress, type TaskStatus, type TaskStatusResult } from '../domain/task-status';
+import type { PlanData } from './plan-data';
+import { groupBy, nameLookup } from './lookups';
+
+/** A task with what the list shows and filters on, computed once per change of data. */
+export interface TaskRow {
+  task: Task;
+  status: TaskStatusResult;
+  latest: ProgressEntry | undefined;
+  /** All reports, newest period first. */
+  history: ProgressEntry[];
+  leadNames: string;
+  participantNames: string;
+  leaderNames: string;
+  /** Lower-cased title, summary, units and every report's text, for search. */
+  searchText: string;
+}
+
+export function buildTaskRows(plan: Pick<PlanData, 'tasks' | 'progress' | 'departments' | 'leaders'>, day: IsoDate): TaskRow[] {
+  const dept = nameLookup(plan.departments);
+  const leader = nameLookup(plan.leaders);
+  const byTask = groupBy(
+    plan.progress.filter((p) => p.subjectKind === 'task'),
+    (p) => p.subjectId,
+  );
+  return plan.tasks.map((task) => {
+    const history = [...(byTask.get(task.id) ?? [])].sort((a, b) => (a.period === b.period ? b.reportedAt.localeCompare(a.reportedAt) : b.period.localeCompare(a.period)));
+    const leadNames = task.leads.map((l) => dept(l.departmentId)).join('、');
+    const participantNames = task.participants.map((p) => dept(p.departmentId)).join('、');
+    const leaderNames = task.leaderIds.map(leader).join('、');
+    return {
+      task,
+      status: taskStatus(task, history, day),
+      latest: latestProgress(history, day),
+      history,
+      leadNames,
+      participantNames,
+      leaderNames,
+      searchText: [task.number, task.title, task.summary, task.deadline.text, leadNames, participantNames, leaderNames, ...history.flatMap((h) => [h.thisMonth, h.problems, h.nextSteps])]
+        .join('\n')
+        .toLowerCase(),
+    };
+  });
+}
+
+export interface TaskFilter {
+  domains?: TaskDomain[];
+  departmentId?: string;
+  /** Which way the department is involved: as lead, as participant, or either. */
+  departmentRole?: 'lead' | 'participant' | 'any';
+  leaderId?: string;
+  statuses?: TaskStatus[];
+  /** A year of any dated stage, or 'open' for tasks with an open-ended part. */
+  deadlineYear?: number | 'open';
+  /** Only tasks with no report for this period. */
+  missingPeriod?: Period;
+  text?: string;
+}
+
+export function matchesTask(row: TaskRow, f: TaskFilter): boolean {
+  const t = row.task;
+  if (f.domains?.length && !f.domains.includes(t.domain)) return false;
+  if (f.departmentId) {
+    const role = f.departmentRole ?? 'any';
+    const lead = t.leads.some((l) => l.departmentId === f.departmentId);
+    const part = t.participants.some((p) => p.departmentId === f.departmentId);
+    if (role === 'lead' ? !lead : role === 'participant' ? !part : !(lead || part)) return false;
+  }
+  if (f.leaderId && !t.leaderIds.includes(f.leaderId)) return false;
+  if (f.statuses?.length && !f.statuses.includes(row.status.status)) return false;
+  if (f.deadlineYear !== undefined) {
+    if (f.deadlineYear === 'open' ? t.deadline.open === null : !t.deadline.points.some((p) => p.date.startsWith(String(f.deadlineYear)))) return false;
+  }
+  if (f.missingPeriod && row.history.some((h) => h.period === f.missingPeriod)) return false;
+  if (f.text) {
+    const words = f.text.toLowerCase().split(/\s+/).filter(Boolean);
+    if (!words.every((w) => row.searchText.includes(w))) return false;
+  }
+  return true;
+}
+
+export function filterTasks(rows: readonly TaskRow[], f: TaskFilter): TaskRow[] {
+  return rows.filter((r) => matchesTask(r, f));
+}
