@@ -88,3 +88,46 @@ describe('LedgerRepository', () => {
     expect(second.clock.tick() > lastStamp).toBe(true);
   });
 });
+
+describe('undo through inverse changes', () => {
+  it('restores an edited record exactly, and audits the undo too', async () => {
+    const repo = await freshRepo();
+    await repo.loadPlan(plan);
+    const original = await repo.get('tasks', 't1');
+    const inverse = await repo.apply({ label: '修改任务', edits: [{ table: 'tasks', id: 't1', patch: { title: '改', summary: '新内容' } }] });
+    expect(inverse.label).toBe('撤销：修改任务');
+    await repo.apply(inverse);
+    expect(await repo.get('tasks', 't1')).toEqual(original);
+    expect((await repo.auditOf('t1')).length).toBe(4);
+  });
+
+  it('undoes a multi-record change (edit + delete) as one', async () => {
+    const repo = await freshRepo();
+    await repo.loadPlan(plan);
+    const inverse = await repo.apply({ label: '合并', edits: [{ table: 'tasks', id: 't2', patch: { leads: [{ departmentId: 'd1' }] } }], deletes: [{ table: 'tasks', id: 't1' }] });
+    expect((await repo.list('tasks', '150627')).map((t) => t.id)).toEqual(['t2']);
+    await repo.apply(inverse);
+    const tasks = await repo.list('tasks', '150627');
+    expect(tasks.map((t) => t.id).sort()).toEqual(['t1', 't2']);
+    expect(tasks.find((t) => t.id === 't2')?.leads).toEqual([]);
+  });
+
+  it('rolls back everything when one part of a change is invalid', async () => {
+    const repo = await freshRepo();
+    await repo.loadPlan(plan);
+    await expect(
+      repo.apply({ label: 'x', edits: [{ table: 'tasks', id: 't1', patch: { title: '好的' } }, { table: 'tasks', id: 't2', patch: { title: '' } }] }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect((await repo.get('tasks', 't1'))?.title).toBe('测试任务');
+    expect(await repo.auditOf('t1')).toEqual([]);
+  });
+
+  it('undoes a progress report by retracting it', async () => {
+    const repo = await freshRepo();
+    await repo.loadPlan(plan);
+    const inverse = await repo.addProgress(progress('2024-05', 40, { id: 'pe1', subjectId: 't1' }));
+    await repo.apply(inverse);
+    expect(await repo.progressFor('150627')).toEqual([]);
+    expect((await repo.deleted('progress', '150627')).map((d) => d.record.id)).toEqual(['pe1']);
+  });
+});

@@ -4,11 +4,13 @@ import type { Office } from '../../../shared/domain/office';
 import type { PlanRecords } from '../../../shared/seed/load-seed';
 import { HybridClock } from '../../../shared/sync/hlc';
 import { diffFields, stampAll, unstamp, type Stamped } from '../../../shared/sync/stamped';
-import type { AuditEntry, LedgerDb } from './schema';
 import { PLAN_SCHEMAS, type PlanEdit, type PlanRecordTypes, type PlanTableName } from '../../../shared/ledger/plan-tables';
-export type { PlanEdit };
+import type { AuditEntry, LedgerDb, LogTableName } from './schema';
 
-export const TABLE_LABELS: Record<PlanTableName | 'progress' | 'indicatorValues', string> = {
+export type { PlanEdit };
+export type StoredTable = PlanTableName | LogTableName;
+
+export const TABLE_LABELS: Record<StoredTable, string> = {
   departments: '单位',
   leaders: '领导',
   tasks: '任务',
@@ -17,6 +19,28 @@ export const TABLE_LABELS: Record<PlanTableName | 'progress' | 'indicatorValues'
   progress: '进展',
   indicatorValues: '指标值',
 };
+
+export interface RecordRef {
+  table: StoredTable;
+  id: string;
+}
+
+export type PlanCreate = { [K in PlanTableName]: { table: K; record: PlanRecordTypes[K] } }[PlanTableName];
+export type LogAppend = { table: 'progress'; record: ProgressEntry } | { table: 'indicatorValues'; record: IndicatorValue };
+
+/**
+ * One user action, applied atomically: what it creates, edits, appends, deletes (tombstones) and
+ * restores. Applying it yields its inverse, which is how undo works.
+ */
+export interface Change {
+  /** What the clerk did, in words, e.g. "修改任务 工业固体废物 3". */
+  label: string;
+  creates?: PlanCreate[];
+  edits?: PlanEdit[];
+  appends?: LogAppend[];
+  deletes?: RecordRef[];
+  restores?: RecordRef[];
+}
 
 export class ValidationError extends Error {
   constructor(
@@ -32,6 +56,20 @@ function validate<T>(schema: ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
   if (!r.success) throw new ValidationError(what, r.error.issues.map((i) => `${i.path.join('.') || '记录'} ${i.message}`));
   return r.data;
+}
+
+const LOG_SCHEMAS: Record<LogTableName, ZodType<{ id: string }>> = { progress: ProgressEntrySchema, indicatorValues: IndicatorValueSchema };
+
+function tablesOf(change: Change): StoredTable[] {
+  return [
+    ...new Set<StoredTable>([
+      ...(change.creates ?? []).map((c) => c.table),
+      ...(change.edits ?? []).map((e) => e.table),
+      ...(change.appends ?? []).map((a) => a.table),
+      ...(change.deletes ?? []).map((d) => d.table),
+      ...(change.restores ?? []).map((r) => r.table),
+    ]),
+  ];
 }
 
 /**
@@ -80,51 +118,47 @@ export class LedgerRepository {
     return { added, kept };
   }
 
-  async list<K extends PlanTableName>(name: K, officeCode: string, includeDeleted = false): Promise<PlanRecordTypes[K][]> {
-    const rows = (await this.db.table(name).where('officeCode').equals(officeCode).toArray()) as Stamped<PlanRecordTypes[K]>[];
-    return rows.filter((r) => includeDeleted || r._deleted === null).map((r) => unstamp(r));
-  }
-
-  async get<K extends PlanTableName>(name: K, id: string): Promise<PlanRecordTypes[K] | undefined> {
-    const row = (await this.db.table(name).get(id)) as Stamped<PlanRecordTypes[K]> | undefined;
-    return row && row._deleted === null ? unstamp(row) : undefined;
-  }
-
-  async create<K extends PlanTableName>(name: K, record: PlanRecordTypes[K]): Promise<void> {
-    const valid = validate(PLAN_SCHEMAS[name], record, `新${TABLE_LABELS[name]}`) as PlanRecordTypes[K] & { id: string };
-    const stamp = this.clock.tick();
-    await this.db.transaction('rw', this.db.table(name), this.db.audit, async () => {
-      if (await this.db.table(name).get(valid.id)) throw new ValidationError(`新${TABLE_LABELS[name]}`, [`编号 ${valid.id} 已存在`]);
-      await this.db.table(name).add(stampAll(valid, stamp));
-      await this.db.audit.add(this.audit({ table: name, recordId: valid.id, field: '*', action: 'create', before: null, after: valid, stamp }));
+  /** Applies a change atomically and returns the change that undoes it. */
+  async apply(change: Change): Promise<Change> {
+    const tables = tablesOf(change).map((t) => this.db.table(t));
+    return this.db.transaction('rw', [...tables, this.db.audit], async () => {
+      const inverse: Required<Omit<Change, 'label'>> = { creates: [], edits: [], appends: [], deletes: [], restores: [] };
+      for (const c of change.creates ?? []) {
+        await this.insert(c.table, validate(PLAN_SCHEMAS[c.table] as ZodType<{ id: string }>, c.record, `新${TABLE_LABELS[c.table]}`));
+        inverse.deletes.push({ table: c.table, id: c.record.id });
+      }
+      for (const e of change.edits ?? []) {
+        const before = await this.updateInTransaction(e);
+        if (Object.keys(before).length) inverse.edits.push({ table: e.table, id: e.id, patch: before } as PlanEdit);
+      }
+      for (const a of change.appends ?? []) {
+        await this.insert(a.table, validate(LOG_SCHEMAS[a.table], a.record, TABLE_LABELS[a.table]));
+        inverse.deletes.push({ table: a.table, id: a.record.id });
+      }
+      for (const d of change.deletes ?? []) if (await this.setDeleted(d, true)) inverse.restores.push(d);
+      for (const r of change.restores ?? []) if (await this.setDeleted(r, false)) inverse.deletes.push(r);
+      return { label: `撤销：${change.label}`, ...inverse };
     });
   }
 
-  /** Applies a partial edit. Returns the fields that really changed (none: nothing is written). */
-  async update<K extends PlanTableName>(name: K, id: string, patch: Partial<PlanRecordTypes[K]>): Promise<string[]> {
-    return this.db.transaction('rw', this.db.table(name), this.db.audit, () => this.updateInTransaction(name, id, patch));
-  }
-
-  /**
-   * Several edits and deletions that stand or fall together (merging two departments moves every
-   * reference, then deletes one of them).
-   */
-  async batch(edits: readonly PlanEdit[], deletions: readonly { table: PlanTableName; id: string }[] = []): Promise<void> {
-    const tables = [...new Set([...edits.map((e) => e.table), ...deletions.map((d) => d.table)])].map((t) => this.db.table(t));
-    await this.db.transaction('rw', [...tables, this.db.audit], async () => {
-      for (const e of edits) await this.updateInTransaction(e.table, e.id, e.patch as Partial<PlanRecordTypes[typeof e.table]>);
-      for (const d of deletions) await this.setDeletedInTransaction(d.table, d.id, true);
-    });
-  }
-
-  private async updateInTransaction<K extends PlanTableName>(name: K, id: string, patch: Partial<PlanRecordTypes[K]>): Promise<string[]> {
+  private async insert(name: StoredTable, record: { id: string }): Promise<void> {
     const table = this.db.table(name);
-    const row = (await table.get(id)) as Stamped<PlanRecordTypes[K]> | undefined;
+    if (await table.get(record.id)) throw new ValidationError(TABLE_LABELS[name], [`编号 ${record.id} 已存在`]);
+    const stamp = this.clock.tick();
+    await table.add(stampAll(record, stamp));
+    await this.db.audit.add(this.audit({ table: name, recordId: record.id, field: '*', action: 'create', before: null, after: record, stamp }));
+  }
+
+  /** Returns the previous values of the fields that changed. */
+  private async updateInTransaction(edit: PlanEdit): Promise<Record<string, unknown>> {
+    const { table: name, id, patch } = edit;
+    const table = this.db.table(name);
+    const row = (await table.get(id)) as Stamped<PlanRecordTypes[typeof name]> | undefined;
     if (!row || row._deleted !== null) throw new ValidationError(TABLE_LABELS[name], [`找不到记录 ${id}，可能已被删除`]);
     const current = unstamp(row);
     const changes = diffFields(current, patch);
-    if (changes.length === 0) return [];
-    const next = validate(PLAN_SCHEMAS[name], { ...current, ...patch }, `${TABLE_LABELS[name]} ${id}`);
+    if (changes.length === 0) return {};
+    const next = validate(PLAN_SCHEMAS[name] as ZodType<object>, { ...current, ...patch }, `${TABLE_LABELS[name]} ${id}`);
     const stamp = this.clock.tick();
     const stamps = { ...row._stamps };
     for (const c of changes) stamps[c.field] = stamp;
@@ -132,67 +166,71 @@ export class LedgerRepository {
     await this.db.audit.bulkAdd(
       changes.map((c) => this.audit({ table: name, recordId: id, field: c.field, action: 'update', before: c.before, after: c.after, stamp })),
     );
-    return changes.map((c) => c.field);
+    return Object.fromEntries(changes.map((c) => [c.field, c.before]));
   }
 
-  /** Deletes by tombstone: the record stays, hidden, and can be restored from the bin. */
-  async remove(name: PlanTableName, id: string): Promise<void> {
-    await this.setDeleted(name, id, true);
-  }
-
-  async restore(name: PlanTableName, id: string): Promise<void> {
-    await this.setDeleted(name, id, false);
-  }
-
-  private async setDeleted(name: PlanTableName, id: string, deleted: boolean): Promise<void> {
-    await this.db.transaction('rw', this.db.table(name), this.db.audit, () => this.setDeletedInTransaction(name, id, deleted));
-  }
-
-  private async setDeletedInTransaction(name: PlanTableName, id: string, deleted: boolean): Promise<void> {
-    const table = this.db.table(name);
-    const row = (await table.get(id)) as Stamped<{ id: string }> | undefined;
-    if (!row) throw new ValidationError(TABLE_LABELS[name], [`找不到记录 ${id}`]);
-    if ((row._deleted !== null) === deleted) return;
+  /** Tombstones or revives a record; false when it already was in that state. */
+  private async setDeleted(ref: RecordRef, deleted: boolean): Promise<boolean> {
+    const table = this.db.table(ref.table);
+    const row = (await table.get(ref.id)) as Stamped<{ id: string }> | undefined;
+    if (!row) throw new ValidationError(TABLE_LABELS[ref.table], [`找不到记录 ${ref.id}`]);
+    if ((row._deleted !== null) === deleted) return false;
     const stamp = this.clock.tick();
     await table.put({ ...row, _deleted: deleted ? stamp : null, _updated: stamp });
     await this.db.audit.add(
-      this.audit({ table: name, recordId: id, field: '*', action: deleted ? 'delete' : 'restore', before: null, after: null, stamp }),
+      this.audit({ table: ref.table, recordId: ref.id, field: '*', action: deleted ? 'delete' : 'restore', before: null, after: null, stamp }),
     );
+    return true;
   }
 
-  /** Deleted records of an office, for the bin. */
-  async deleted<K extends PlanTableName>(name: K, officeCode: string): Promise<{ record: PlanRecordTypes[K]; deletedAt: string }[]> {
+  // Conveniences over apply() for single writes.
+  async create<K extends PlanTableName>(name: K, record: PlanRecordTypes[K]): Promise<Change> {
+    return this.apply({ label: `新增${TABLE_LABELS[name]}`, creates: [{ table: name, record } as PlanCreate] });
+  }
+  async update<K extends PlanTableName>(name: K, id: string, patch: Partial<PlanRecordTypes[K]>): Promise<string[]> {
+    const inverse = await this.apply({ label: `修改${TABLE_LABELS[name]}`, edits: [{ table: name, id, patch } as PlanEdit] });
+    return Object.keys(inverse.edits?.[0]?.patch ?? {});
+  }
+  async remove(name: StoredTable, id: string): Promise<Change> {
+    return this.apply({ label: `删除${TABLE_LABELS[name]}`, deletes: [{ table: name, id }] });
+  }
+  async restore(name: StoredTable, id: string): Promise<Change> {
+    return this.apply({ label: `恢复${TABLE_LABELS[name]}`, restores: [{ table: name, id }] });
+  }
+  async addProgress(entry: ProgressEntry): Promise<Change> {
+    return this.apply({ label: '填报进展', appends: [{ table: 'progress', record: entry }] });
+  }
+  async addIndicatorValue(value: IndicatorValue): Promise<Change> {
+    return this.apply({ label: '填报指标值', appends: [{ table: 'indicatorValues', record: value }] });
+  }
+
+  async list<K extends PlanTableName>(name: K, officeCode: string): Promise<PlanRecordTypes[K][]> {
     const rows = (await this.db.table(name).where('officeCode').equals(officeCode).toArray()) as Stamped<PlanRecordTypes[K]>[];
-    return rows.filter((r) => r._deleted !== null).map((r) => ({ record: unstamp(r), deletedAt: r._deleted as string }));
+    return rows.filter((r) => r._deleted === null).map((r) => unstamp(r));
   }
 
-  async addProgress(entry: ProgressEntry): Promise<void> {
-    const valid = validate(ProgressEntrySchema, entry, '进展');
-    await this.appendLog('progress', valid);
+  async get<K extends PlanTableName>(name: K, id: string): Promise<PlanRecordTypes[K] | undefined> {
+    const row = (await this.db.table(name).get(id)) as Stamped<PlanRecordTypes[K]> | undefined;
+    return row && row._deleted === null ? unstamp(row) : undefined;
   }
 
-  async addIndicatorValue(value: IndicatorValue): Promise<void> {
-    const valid = validate(IndicatorValueSchema, value, '指标值');
-    await this.appendLog('indicatorValues', valid);
-  }
-
-  private async appendLog(name: 'progress' | 'indicatorValues', record: { id: string }): Promise<void> {
-    const stamp = this.clock.tick();
-    await this.db.transaction('rw', this.db.table(name), this.db.audit, async () => {
-      if (await this.db.table(name).get(record.id)) throw new ValidationError(TABLE_LABELS[name], [`编号 ${record.id} 已存在`]);
-      await this.db.table(name).add(stampAll(record, stamp));
-      await this.db.audit.add(this.audit({ table: name, recordId: record.id, field: '*', action: 'create', before: null, after: record, stamp }));
-    });
+  /** Deleted records of an office, newest deletion first, for the bin. */
+  async deleted(name: StoredTable, officeCode: string): Promise<{ record: { id: string }; deletedAt: string }[]> {
+    const rows = (await this.db.table(name).where('officeCode').equals(officeCode).toArray()) as Stamped<{ id: string }>[];
+    return rows
+      .filter((r) => r._deleted !== null)
+      .map((r) => ({ record: unstamp(r), deletedAt: r._deleted as string }))
+      .sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
   }
 
   async progressFor(officeCode: string): Promise<ProgressEntry[]> {
     const rows = await this.db.progress.where('officeCode').equals(officeCode).toArray();
-    return rows.map((r) => unstamp(r));
+    return rows.filter((r) => r._deleted === null).map((r) => unstamp(r));
   }
 
   async indicatorValuesFor(officeCode: string): Promise<IndicatorValue[]> {
     const rows = await this.db.indicatorValues.where('officeCode').equals(officeCode).toArray();
-    return rows.map((r) => unstamp(r));
+    return rows.filter((r) => r._deleted === null).map((r) => unstamp(r));
   }
 
   async auditOf(recordId: string): Promise<AuditEntry[]> {
