@@ -1,21 +1,40 @@
 import { useEffect, useState } from 'react';
-import { Alert, Layout, Menu, Result, Spin, Tag, Typography } from 'antd';
+import { Alert, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import {
+  AppstoreOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  DeleteOutlined,
+  FundOutlined,
+  ProjectOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { useLedger } from './app/store';
 import { SetupPage } from './pages/SetupPage';
 import { TasksPage } from './pages/TasksPage';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { MonthlyPage } from './pages/MonthlyPage';
+import { DirectoryPage } from './pages/DirectoryPage';
+import { BinPage } from './pages/BinPage';
+import { PeriodPicker } from './components/PeriodPicker';
+import { UndoButton } from './components/UndoButton';
 
 const PAGES = {
-  tasks: '任务清单',
-  projects: '项目清单',
-  indicators: '指标体系',
+  dashboard: { label: '工作总览', icon: <BarChartOutlined /> },
+  tasks: { label: '任务清单', icon: <AppstoreOutlined /> },
+  projects: { label: '项目清单', icon: <ProjectOutlined /> },
+  indicators: { label: '指标体系', icon: <FundOutlined /> },
+  monthly: { label: '月度调度', icon: <CalendarOutlined /> },
+  directory: { label: '单位与领导', icon: <TeamOutlined /> },
+  bin: { label: '回收站', icon: <DeleteOutlined /> },
 } as const;
-type PageKey = keyof typeof PAGES;
+export type PageKey = keyof typeof PAGES;
 
 function pageFromHash(): PageKey {
-  const key = window.location.hash.replace(/^#\/?/, '');
-  return key in PAGES ? (key as PageKey) : 'tasks';
+  const key = window.location.hash.replace(/^#\/?/, '').split('?')[0];
+  return key in PAGES ? (key as PageKey) : 'dashboard';
 }
 
 export function App() {
@@ -38,25 +57,29 @@ export function App() {
   const { plan, settings } = phase;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0b5d3b' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0b5d3b', paddingInline: 20 }}>
         <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>无废城市建设台账</Typography.Text>
         <Typography.Text style={{ color: '#fff' }} data-testid="office-name">
           {plan.office.name}无废办
         </Typography.Text>
         <Tag color={settings.role === 'city' ? 'gold' : 'green'}>{settings.role === 'city' ? '市级' : '旗区级'}</Tag>
+        <Space style={{ marginLeft: 'auto' }}>
+          <PeriodPicker />
+          <UndoButton />
+        </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={180} theme="light">
+        <Layout.Sider width={170} theme="light">
           <Menu
             mode="inline"
             selectedKeys={[page]}
-            items={Object.entries(PAGES).map(([key, label]) => ({ key, label }))}
+            items={Object.entries(PAGES).map(([key, p]) => ({ key, label: p.label, icon: p.icon }))}
             onClick={({ key }) => {
               window.location.hash = `/${key}`;
             }}
           />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 16, background: '#fff' }}>
+        <Layout.Content style={{ padding: 16, background: '#fff', minWidth: 0 }}>
           {storage === 'refused' && (
             <Alert
               type="warning"
@@ -67,9 +90,13 @@ export function App() {
               description="磁盘空间紧张时，浏览器可能清除本地数据。请定期导出备份；桌面版不受此限制。"
             />
           )}
+          {page === 'dashboard' && <DashboardPage plan={plan} />}
           {page === 'tasks' && <TasksPage plan={plan} />}
           {page === 'projects' && <ProjectsPage plan={plan} />}
           {page === 'indicators' && <IndicatorsPage plan={plan} />}
+          {page === 'monthly' && <MonthlyPage plan={plan} />}
+          {page === 'directory' && <DirectoryPage plan={plan} />}
+          {page === 'bin' && <BinPage plan={plan} />}
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
-import type { LedgerRepository } from '../db/repository';
+import type { Change, LedgerRepository } from '../db/repository';
 import type { PlanData } from '../../../shared/ledger/plan-data';
+import type { Period } from '../../../shared/domain/ids';
+import { defaultReportingPeriod } from '../../../shared/domain/time';
 import { loadSeedPlan } from '../../../shared/seed/load-seed';
 import { seededPlan } from '../../../seeds';
 import { readSetting, writeSetting, type WorkspaceSettings } from '../db/settings';
@@ -14,18 +16,30 @@ type Phase =
   | { kind: 'setup' }
   | { kind: 'ready'; settings: WorkspaceSettings; plan: PlanView };
 
+/** How many actions can be undone. */
+const UNDO_DEPTH = 50;
+
 interface LedgerState {
   phase: Phase;
   storage: StorageState | null;
   repo: LedgerRepository | null;
+  /** The reporting month the clerk is working on (YYYY-MM). */
+  period: Period;
+  /** Inverses of the latest actions, newest last. */
+  undoStack: Change[];
   start(): Promise<void>;
   setUp(officeCode: string, source: 'seed' | 'empty'): Promise<void>;
   reload(): Promise<void>;
+  setPeriod(period: Period): void;
+  /** Applies a change, makes it undoable and refreshes the view. Throws ValidationError on bad input. */
+  commit(change: Change): Promise<void>;
+  /** Undoes the latest action; returns its label, or null when there is nothing to undo. */
+  undo(): Promise<string | null>;
 }
 
 const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
 
-async function readPlan(repo: LedgerRepository, officeCode: string): Promise<PlanView> {
+export async function readPlan(repo: LedgerRepository, officeCode: string): Promise<PlanView> {
   const office = await repo.db.offices.get(officeCode);
   if (!office) throw new Error(`本地数据库中没有单位 ${officeCode} 的记录`);
   const [departments, leaders, tasks, projects, indicators, progress, indicatorValues] = await Promise.all([
@@ -57,6 +71,8 @@ export const useLedger = create<LedgerState>((set, get) => ({
   phase: { kind: 'loading' },
   storage: null,
   repo: null,
+  period: defaultReportingPeriod(),
+  undoStack: [],
 
   async start() {
     try {
@@ -91,4 +107,33 @@ export const useLedger = create<LedgerState>((set, get) => ({
     if (!repo || phase.kind !== 'ready') return;
     set({ phase: { ...phase, plan: await readPlan(repo, phase.settings.officeCode) } });
   },
+
+  setPeriod(period) {
+    set({ period });
+  },
+
+  async commit(change) {
+    const repo = get().repo;
+    if (!repo) throw new Error('数据库尚未打开');
+    const inverse = await repo.apply(change);
+    set({ undoStack: [...get().undoStack, inverse].slice(-UNDO_DEPTH) });
+    await get().reload();
+  },
+
+  async undo() {
+    const { repo, undoStack } = get();
+    const last = undoStack[undoStack.length - 1];
+    if (!repo || !last) return null;
+    await repo.apply(last);
+    set({ undoStack: undoStack.slice(0, -1) });
+    await get().reload();
+    return last.label.replace(/^撤销：/, '');
+  },
 }));
+
+/** The plan of a ready workspace; pages are only rendered then. */
+export function usePlan(): PlanView {
+  const phase = useLedger((s) => s.phase);
+  if (phase.kind !== 'ready') throw new Error('工作区尚未就绪');
+  return phase.plan;
+}

@@ -1,65 +1,96 @@
-import { useMemo, useState } from 'react';
-import { Input, Select, Space, Table, Typography } from 'antd';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Button, Checkbox, Input, Select, Space, Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import type { Task, TaskDomain } from '../../../shared/domain/task';
-import { TASK_DOMAIN_LABELS } from '../../../shared/domain/task';
-import { taskStatus, type TaskStatusResult } from '../../../shared/domain/task-status';
-import { chinaToday } from '../../../shared/domain/time';
-import type { PlanView } from '../app/store';
-import { groupBy, nameLookup } from '../../../shared/ledger/lookups';
+import { TASK_DOMAIN_LABELS, type Task, type TaskDomain } from '../../../shared/domain/task';
+import { TASK_STATUS_LABELS, type TaskStatus } from '../../../shared/domain/task-status';
+import { chinaToday, formatPeriodZh } from '../../../shared/domain/time';
+import { buildTaskRows, filterTasks, type TaskFilter, type TaskRow } from '../../../shared/ledger/task-query';
+import { TASK_STATUSES } from '../../../shared/ledger/aggregations';
+import { useLedger, type PlanView } from '../app/store';
+import { newId, useCommit } from '../app/use-commit';
+import { requestedRecord } from '../app/navigation';
 import { DeadlineText } from '../components/DeadlineText';
 import { ReviewMark } from '../components/ReviewMark';
 import { TaskStatusTag } from '../components/TaskStatusTag';
+import { TaskDrawer } from '../components/TaskDrawer';
 
-interface Row {
-  task: Task;
-  status: TaskStatusResult;
-  leads: string;
-  participants: string;
-}
+const STATUS_ORDER: Record<TaskStatus, number> = { overdue: 0, 'at-risk': 1, 'not-started': 2, 'in-progress': 3, done: 4 };
+const firstDue = (t: Task) => t.deadline.points[0]?.date ?? '9999';
 
 export function TasksPage({ plan }: { plan: PlanView }) {
-  const [domain, setDomain] = useState<TaskDomain | 'all'>('all');
-  const [query, setQuery] = useState('');
-  const rows = useMemo<Row[]>(() => {
-    const dept = nameLookup(plan.departments);
-    const progress = groupBy(plan.progress, (p) => p.subjectId);
-    const today = chinaToday();
-    return plan.tasks.map((task) => ({
-      task,
-      status: taskStatus(task, progress.get(task.id) ?? [], today),
-      leads: task.leads.map((l) => dept(l.departmentId)).join('、'),
-      participants: task.participants.map((p) => dept(p.departmentId)).join('、'),
-    }));
-  }, [plan]);
-  const domains = useMemo(() => [...new Set(plan.tasks.map((t) => t.domain))], [plan.tasks]);
-  const visible = rows.filter(
-    (r) =>
-      (domain === 'all' || r.task.domain === domain) &&
-      (!query || r.task.title.includes(query) || r.task.summary.includes(query) || r.leads.includes(query)),
-  );
+  const period = useLedger((s) => s.period);
+  const commit = useCommit();
+  const [filter, setFilter] = useState<Omit<TaskFilter, 'text' | 'missingPeriod'>>({});
+  const [missingOnly, setMissingOnly] = useState(false);
+  const [text, setText] = useState('');
+  const deferredText = useDeferredValue(text);
+  const [openId, setOpenId] = useState<string | null>(requestedRecord);
 
-  const columns: ColumnsType<Row> = [
-    { title: '领域', width: 130, render: (_, r) => r.task.domainLabel },
-    { title: '序号', width: 60, render: (_, r) => r.task.number },
+  const rows = useMemo(() => buildTaskRows(plan, chinaToday()), [plan]);
+  const visible = useMemo(
+    () => filterTasks(rows, { ...filter, text: deferredText, ...(missingOnly ? { missingPeriod: period } : {}) }),
+    [rows, filter, deferredText, missingOnly, period],
+  );
+  const years = useMemo(() => [...new Set(plan.tasks.flatMap((t) => t.deadline.points.map((p) => Number(p.date.slice(0, 4)))))].sort(), [plan.tasks]);
+  const domains = useMemo(() => [...new Set(plan.tasks.map((t) => t.domain))], [plan.tasks]);
+  const openRow = rows.find((r) => r.task.id === openId) ?? null;
+
+  const addTask = async () => {
+    const id = newId('task');
+    const order = plan.tasks.reduce((m, t) => Math.max(m, t.order), -1) + 1;
+    const task: Task = {
+      id,
+      officeCode: plan.office.code,
+      domain: filter.domains?.[0] ?? 'other',
+      domainLabel: TASK_DOMAIN_LABELS[filter.domains?.[0] ?? 'other'],
+      number: String(plan.tasks.length + 1),
+      order,
+      title: '新任务（请填写名称）',
+      summary: '',
+      leads: [],
+      participants: [],
+      leaderIds: [],
+      deadline: { text: '', points: [], open: null },
+      milestones: [],
+      completion: null,
+      source: { file: 'user', section: '本机新增' },
+    };
+    if (await commit({ label: '新增任务', creates: [{ table: 'tasks', record: task }] })) setOpenId(id);
+  };
+
+  const columns: ColumnsType<TaskRow> = [
+    { title: '领域', width: 120, render: (_, r) => r.task.domainLabel, sorter: (a, b) => a.task.domainLabel.localeCompare(b.task.domainLabel, 'zh') },
+    { title: '序号', width: 64, render: (_, r) => r.task.number, sorter: (a, b) => a.task.order - b.task.order, defaultSortOrder: 'ascend' },
     {
       title: '任务',
-      width: 360,
+      width: 340,
+      sorter: (a, b) => a.task.title.localeCompare(b.task.title, 'zh'),
       render: (_, r) => (
         <Space direction="vertical" size={0}>
-          <Typography.Text strong>
-            {r.task.title} <ReviewMark flags={r.task.review} />
-          </Typography.Text>
-          <Typography.Text type="secondary" ellipsis style={{ maxWidth: 340 }}>
+          <Typography.Link strong onClick={() => setOpenId(r.task.id)} data-testid="task-title">
+            {r.task.title}
+          </Typography.Link>
+          <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320 }}>
             {r.task.summary}
           </Typography.Text>
+          <ReviewMark flags={r.task.review} />
         </Space>
       ),
     },
-    { title: '牵头单位', width: 180, render: (_, r) => r.leads },
-    { title: '参与/配合单位', width: 240, render: (_, r) => <Typography.Text ellipsis style={{ maxWidth: 220 }}>{r.participants || '—'}</Typography.Text> },
-    { title: '完成时限', width: 280, render: (_, r) => <DeadlineText deadline={r.task.deadline} /> },
-    { title: '状态', width: 90, render: (_, r) => <TaskStatusTag result={r.status} /> },
+    { title: '牵头单位', width: 170, render: (_, r) => r.leadNames || '—', sorter: (a, b) => a.leadNames.localeCompare(b.leadNames, 'zh') },
+    {
+      title: '参与/配合单位',
+      width: 200,
+      render: (_, r) => (
+        <Typography.Text ellipsis style={{ maxWidth: 190 }} title={r.participantNames}>
+          {r.participantNames || '—'}
+        </Typography.Text>
+      ),
+    },
+    { title: '完成时限', width: 250, render: (_, r) => <DeadlineText deadline={r.task.deadline} />, sorter: (a, b) => firstDue(a.task).localeCompare(firstDue(b.task)) },
+    { title: '进度', width: 80, align: 'right', render: (_, r) => (r.latest ? `${r.latest.percent}%` : '—'), sorter: (a, b) => (a.latest?.percent ?? -1) - (b.latest?.percent ?? -1) },
+    { title: '状态', width: 90, render: (_, r) => <TaskStatusTag result={r.status} />, sorter: (a, b) => STATUS_ORDER[a.status.status] - STATUS_ORDER[b.status.status] },
   ];
 
   return (
@@ -69,27 +100,98 @@ export function TasksPage({ plan }: { plan: PlanView }) {
           任务清单
         </Typography.Title>
         <Typography.Text type="secondary">
-          共 <span data-testid="task-count">{plan.tasks.length}</span> 项
-          {visible.length !== rows.length && <>，筛选出 <span data-testid="task-visible-count">{visible.length}</span> 项</>}
+          共 <span data-testid="task-count">{plan.tasks.length}</span> 项，当前显示 <span data-testid="task-visible-count">{visible.length}</span> 项
         </Typography.Text>
-        <Select
-          style={{ width: 180 }}
-          value={domain}
-          onChange={setDomain}
-          aria-label="领域"
-          options={[{ value: 'all', label: '全部领域' }, ...domains.map((d) => ({ value: d, label: TASK_DOMAIN_LABELS[d] }))]}
-        />
-        <Input.Search allowClear placeholder="搜索任务名称、内容或牵头单位" style={{ width: 300 }} onChange={(e) => setQuery(e.target.value.trim())} />
+        <Button icon={<PlusOutlined />} onClick={addTask}>
+          新增任务
+        </Button>
       </Space>
-      <Table<Row>
+      <Space wrap>
+        <Input.Search
+          allowClear
+          placeholder="搜索名称、内容、单位、进展…"
+          style={{ width: 260 }}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-label="搜索任务"
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder="领域"
+          style={{ minWidth: 140 }}
+          aria-label="按领域筛选"
+          value={filter.domains ?? []}
+          onChange={(v: TaskDomain[]) => setFilter({ ...filter, domains: v })}
+          options={domains.map((d) => ({ value: d, label: TASK_DOMAIN_LABELS[d] }))}
+        />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="单位"
+          style={{ width: 200 }}
+          aria-label="按单位筛选"
+          value={filter.departmentId}
+          onChange={(v?: string) => setFilter({ ...filter, departmentId: v })}
+          options={plan.departments.map((d) => ({ value: d.id, label: d.name }))}
+        />
+        <Select
+          style={{ width: 110 }}
+          aria-label="单位角色"
+          value={filter.departmentRole ?? 'any'}
+          onChange={(v: 'lead' | 'participant' | 'any') => setFilter({ ...filter, departmentRole: v })}
+          options={[
+            { value: 'any', label: '牵头或参与' },
+            { value: 'lead', label: '作为牵头' },
+            { value: 'participant', label: '作为参与' },
+          ]}
+        />
+        {plan.leaders.length > 0 && (
+          <Select
+            allowClear
+            placeholder="责任领导"
+            style={{ width: 120 }}
+            aria-label="按责任领导筛选"
+            value={filter.leaderId}
+            onChange={(v?: string) => setFilter({ ...filter, leaderId: v })}
+            options={plan.leaders.map((l) => ({ value: l.id, label: l.name }))}
+          />
+        )}
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder="状态"
+          style={{ minWidth: 120 }}
+          aria-label="按状态筛选"
+          value={filter.statuses ?? []}
+          onChange={(v: TaskStatus[]) => setFilter({ ...filter, statuses: v })}
+          options={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))}
+        />
+        <Select
+          allowClear
+          placeholder="时限年份"
+          style={{ width: 120 }}
+          aria-label="按时限年份筛选"
+          value={filter.deadlineYear}
+          onChange={(v?: number | 'open') => setFilter({ ...filter, deadlineYear: v })}
+          options={[...years.map((y) => ({ value: y, label: `${y}年` })), { value: 'open', label: '持续性' }]}
+        />
+        <Checkbox checked={missingOnly} onChange={(e) => setMissingOnly(e.target.checked)} data-testid="missing-only">
+          {formatPeriodZh(period)}未报送
+        </Checkbox>
+      </Space>
+      <Table<TaskRow>
         virtual
         rowKey={(r) => r.task.id}
         columns={columns}
         dataSource={visible}
         pagination={false}
         size="small"
-        scroll={{ x: 1340, y: 620 }}
+        scroll={{ x: 1320, y: 600 }}
+        onRow={(r) => ({ onDoubleClick: () => setOpenId(r.task.id) })}
       />
+      <TaskDrawer row={openRow} plan={plan} onClose={() => setOpenId(null)} />
     </Space>
   );
 }

@@ -1,0 +1,52 @@
+import { App as AntApp, Button } from 'antd';
+import { useCallback } from 'react';
+import type { Change } from '../db/repository';
+import { ValidationError } from '../db/repository';
+import { useLedger } from './store';
+
+/**
+ * Commits a change and tells the clerk: a success note with an undo button, or an error that
+ * says what was wrong (nothing is written then). Resolves true on success.
+ */
+export function useCommit(): (change: Change, done?: string) => Promise<boolean> {
+  const { message } = AntApp.useApp();
+  const commit = useLedger((s) => s.commit);
+  const undo = useLedger((s) => s.undo);
+  return useCallback(
+    async (change: Change, done?: string) => {
+      try {
+        await commit(change);
+        const key = `commit-${Date.now()}`;
+        message.success({
+          key,
+          content: (
+            <span>
+              {done ?? `已保存：${change.label}`}
+              <Button
+                type="link"
+                size="small"
+                onClick={async () => {
+                  message.destroy(key);
+                  const label = await undo();
+                  if (label) message.info(`已撤销：${label}`);
+                }}
+              >
+                撤销
+              </Button>
+            </span>
+          ),
+        });
+        return true;
+      } catch (e) {
+        const detail = e instanceof ValidationError ? e.issues.join('；') : e instanceof Error ? e.message : String(e);
+        message.error(`未保存：${detail}`, 6);
+        return false;
+      }
+    },
+    [commit, message, undo],
+  );
+}
+
+export function newId(prefix: string): string {
+  return `${prefix}-${crypto.randomUUID()}`;
+}

@@ -1,0 +1,83 @@
+import { Button, Descriptions, Drawer, Popconfirm, Space, Tabs, Typography } from 'antd';
+import type { TaskRow } from '../../../shared/ledger/task-query';
+import type { PlanView } from '../app/store';
+import { useCommit } from '../app/use-commit';
+import { AuditTrail } from './AuditTrail';
+import { CompletionForm } from './CompletionForm';
+import { DeadlineText } from './DeadlineText';
+import { ProgressForm } from './ProgressForm';
+import { ProgressHistory } from './ProgressHistory';
+import { ReviewMark } from './ReviewMark';
+import { TaskEditor } from './TaskEditor';
+import { TaskStatusTag } from './TaskStatusTag';
+
+/** One task: its monthly progress, every field, completion, and its change history. */
+export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: PlanView; onClose: () => void }) {
+  const commit = useCommit();
+  if (!row) return <Drawer open={false} />;
+  const { task } = row;
+  const label = `${task.domainLabel} ${task.number}`;
+  return (
+    <Drawer
+      open
+      width={820}
+      onClose={onClose}
+      title={
+        <Space>
+          <span data-testid="task-drawer-title">{task.title}</span>
+          <TaskStatusTag result={row.status} />
+          <ReviewMark flags={task.review} />
+        </Space>
+      }
+      extra={
+        <Popconfirm
+          title="删除这项任务？"
+          description="删除后可在“回收站”中恢复。"
+          okText="删除"
+          cancelText="取消"
+          onConfirm={async () => {
+            if (await commit({ label: `删除任务 ${label}`, deletes: [{ table: 'tasks', id: task.id }] }, `已删除任务 ${label}，可在回收站恢复`)) onClose();
+          }}
+        >
+          <Button danger>删除</Button>
+        </Popconfirm>
+      }
+    >
+      <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label="领域">{label}</Descriptions.Item>
+        <Descriptions.Item label="状态说明">{row.status.reason}</Descriptions.Item>
+        <Descriptions.Item label="牵头单位">{row.leadNames || '—'}</Descriptions.Item>
+        <Descriptions.Item label="参与单位">{row.participantNames || '—'}</Descriptions.Item>
+        <Descriptions.Item label="完成时限" span={2}>
+          <DeadlineText deadline={task.deadline} />
+        </Descriptions.Item>
+        <Descriptions.Item label="出处" span={2}>
+          <Typography.Text type="secondary">
+            {task.source.file} · {task.source.section}
+            {task.source.line ? ` · 第${task.source.line}行` : ''}
+          </Typography.Text>
+        </Descriptions.Item>
+      </Descriptions>
+      <Tabs
+        items={[
+          {
+            key: 'progress',
+            label: '月度进展',
+            children: (
+              <>
+                <ProgressForm subjectKind="task" subjectId={task.id} label={label} officeCode={task.officeCode} previous={row.latest} />
+                <Typography.Title level={5} style={{ marginTop: 24 }}>
+                  历次进展
+                </Typography.Title>
+                <ProgressHistory entries={row.history} />
+              </>
+            ),
+          },
+          { key: 'edit', label: '基本信息', children: <TaskEditor task={task} plan={plan} /> },
+          { key: 'done', label: '完成情况', children: <CompletionForm task={task} /> },
+          { key: 'audit', label: '修改记录', children: <AuditTrail recordId={task.id} /> },
+        ]}
+      />
+    </Drawer>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { App as AntApp, Button, Tooltip } from 'antd';
+import { UndoOutlined } from '@ant-design/icons';
+import { useLedger } from '../app/store';
+
+/** Undo of the latest action, also on Ctrl+Z when no text field has focus. */
+export function UndoButton() {
+  const { message } = AntApp.useApp();
+  const stack = useLedger((s) => s.undoStack);
+  const undo = useLedger((s) => s.undo);
+  const last = stack[stack.length - 1];
+
+  const run = async () => {
+    try {
+      const label = await undo();
+      if (label) message.success(`已撤销：${label}`);
+    } catch (e) {
+      message.error(`无法撤销：${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        void run();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <Tooltip title={last ? last.label : '没有可撤销的操作'}>
+      <Button icon={<UndoOutlined />} disabled={!last} onClick={run} data-testid="undo">
+        撤销
+      </Button>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { parseStamp } from '../../../shared/sync/hlc';
+import { TABLE_LABELS, type StoredTable } from '../db/repository';
+import { useLedger, type PlanView } from '../app/store';
+import { useCommit } from '../app/use-commit';
+
+interface BinRow {
+  table: StoredTable;
+  id: string;
+  label: string;
+  deletedAt: string;
+}
+
+const BIN_TABLES: StoredTable[] = ['tasks', 'projects', 'indicators', 'departments', 'leaders', 'progress', 'indicatorValues'];
+
+function describe(table: StoredTable, record: Record<string, unknown>): string {
+  if (table === 'tasks') return `${String(record.domainLabel)} ${String(record.number)} ${String(record.title)}`;
+  if (table === 'progress') return `${String(record.period)} 进展：${String(record.thisMonth ?? '')}`;
+  if (table === 'indicatorValues') return `${String(record.year)}年${record.month ? `${String(record.month)}月` : ''} 指标值`;
+  return String(record.name ?? record.id);
+}
+
+/** Deleted records, newest first; each can be put back. */
+export function BinPage({ plan }: { plan: PlanView }) {
+  const repo = useLedger((s) => s.repo);
+  const commit = useCommit();
+  const [rows, setRows] = useState<BinRow[]>([]);
+
+  useEffect(() => {
+    if (!repo) return;
+    let live = true;
+    void Promise.all(
+      BIN_TABLES.map(async (table) =>
+        (await repo.deleted(table, plan.office.code)).map((d) => ({ table, id: d.record.id, label: describe(table, d.record as Record<string, unknown>), deletedAt: d.deletedAt })),
+      ),
+    ).then((lists) => live && setRows(lists.flat().sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))));
+    return () => {
+      live = false;
+    };
+  }, [repo, plan]);
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        回收站
+      </Typography.Title>
+      <Typography.Text type="secondary">删除的记录保留在这里，随时可以恢复；与其他电脑交换数据时，删除也会同步过去。</Typography.Text>
+      {rows.length === 0 ? (
+        <Empty description="回收站是空的" />
+      ) : (
+        <Table<BinRow>
+          rowKey={(r) => `${r.table}:${r.id}`}
+          dataSource={rows}
+          size="small"
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          data-testid="bin-table"
+          columns={[
+            { title: '类型', width: 80, render: (_, r) => <Tag>{TABLE_LABELS[r.table]}</Tag> },
+            { title: '内容', render: (_, r) => r.label },
+            { title: '删除时间', width: 170, render: (_, r) => new Date(parseStamp(r.deletedAt).millis).toLocaleString('zh-CN', { hour12: false }) },
+            {
+              title: '',
+              width: 90,
+              render: (_, r) => (
+                <Button size="small" onClick={() => commit({ label: `恢复${TABLE_LABELS[r.table]} ${r.label}`, restores: [{ table: r.table, id: r.id }] }, `已恢复：${r.label}`)}>
+                  恢复
+                </Button>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}

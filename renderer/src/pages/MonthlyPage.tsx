@@ -1,0 +1,76 @@
+import { useMemo } from 'react';
+import { Card, Col, Collapse, Empty, List, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { chinaToday, formatPeriodZh, REPORT_DUE_DAY, shiftPeriod } from '../../../shared/domain/time';
+import { buildTaskRows } from '../../../shared/ledger/task-query';
+import { reportingChecklist } from '../../../shared/ledger/reporting';
+import { nameLookup } from '../../../shared/ledger/lookups';
+import { useLedger, type PlanView } from '../app/store';
+import { openRecord } from '../app/navigation';
+
+/** The monthly cycle: what is still missing for the period, department by department. */
+export function MonthlyPage({ plan }: { plan: PlanView }) {
+  const period = useLedger((s) => s.period);
+  const rows = useMemo(() => buildTaskRows(plan, chinaToday()), [plan]);
+  const checklist = useMemo(() => reportingChecklist(plan, rows, period), [plan, rows, period]);
+  const dept = useMemo(() => nameLookup(plan.departments), [plan.departments]);
+  const due = `${formatPeriodZh(shiftPeriod(period, 1))}${REPORT_DUE_DAY}日`;
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        月度调度 · {formatPeriodZh(period)}
+      </Typography.Title>
+      <Typography.Text type="secondary">各单位应于 {due} 前报送本月进展。右上角可切换月份。</Typography.Text>
+      <Row gutter={16}>
+        <Col span={6}>
+          <Card>
+            <Statistic title="应报送（任务+项目）" value={checklist.expected} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title="已报送" value={checklist.reported} valueStyle={{ color: '#0b7a4b' }} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title="未报送" value={checklist.expected - checklist.reported} valueStyle={{ color: checklist.expected > checklist.reported ? '#cf1322' : undefined }} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <div style={{ color: 'rgba(0,0,0,.45)', marginBottom: 8 }}>报送率</div>
+            <Progress percent={checklist.coverage} data-testid="coverage" />
+          </Card>
+        </Col>
+      </Row>
+      {checklist.missingByDepartment.length === 0 ? (
+        <Empty description={`${formatPeriodZh(period)}的进展已全部报送`} />
+      ) : (
+        <Collapse
+          data-testid="missing-by-department"
+          items={checklist.missingByDepartment.map((group) => ({
+            key: group.departmentId || 'none',
+            label: (
+              <Space>
+                <Typography.Text strong>{group.departmentId ? dept(group.departmentId) : '未指定牵头单位'}</Typography.Text>
+                <Tag color="red">缺 {group.items.length} 项</Tag>
+              </Space>
+            ),
+            children: (
+              <List
+                size="small"
+                dataSource={group.items}
+                renderItem={(item) => (
+                  <List.Item>
+                    <Typography.Link onClick={() => openRecord(item.kind === 'task' ? 'tasks' : 'projects', item.id)}>{item.label}</Typography.Link>
+                  </List.Item>
+                )}
+              />
+            ),
+          }))}
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,42 @@
+/** Chinese names of record fields, for the audit trail and error messages. */
+export const FIELD_LABELS: Record<string, string> = {
+  '*': '整条记录',
+  domain: '领域',
+  domainLabel: '领域名称',
+  number: '序号',
+  title: '任务名称',
+  summary: '内容简介',
+  leads: '牵头单位',
+  participants: '参与/配合单位',
+  leaderIds: '责任领导',
+  deadline: '完成时限',
+  milestones: '时间安排',
+  completion: '完成情况',
+  name: '名称',
+  content: '建设内容',
+  constructionUnitIds: '建设单位',
+  responsibleUnitIds: '责任单位',
+  plannedInvestment: '计划总投资',
+  investmentText: '投资说明',
+  period: '建设周期',
+  area: '实施区域',
+  benefit: '效益分析',
+  constructionStatus: '建设状态',
+  level1: '一级指标',
+  level2: '二级指标',
+  marker: '指标类别',
+  unit: '单位',
+  direction: '指标方向',
+  baseline: '现状值',
+  targets: '目标值',
+  cumulative: '累计值',
+  responsibleDepartmentIds: '责任单位',
+  note: '备注',
+  aliases: '别名',
+  kind: '类型',
+  departmentIds: '分管单位',
+};
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
