@@ -79,8 +79,8 @@ export function indicatorStandings(indicators: readonly Indicator[], values: rea
   return indicators.map((indicator) => ({ indicator, result: indicatorAttainment(indicator, year, byIndicator.get(indicator.id) ?? []) }));
 }
 
-export function countByAttainment(standings: readonly IndicatorStanding[]): Record<Attainment, number> {
+export function countByAttainment(results: readonly AttainmentResult[]): Record<Attainment, number> {
   const counts: Record<Attainment, number> = { met: 0, 'on-track': 0, behind: 0, 'no-data': 0, 'needs-judgement': 0 };
-  for (const s of standings) counts[s.result.attainment] += 1;
+  for (const r of results) counts[r.attainment] += 1;
   return counts;
 }

@@ -23,7 +23,7 @@ export function DashboardPage({ plan }: { plan: PlanView }) {
   const byDomain = useMemo(() => countByDomainAndStatus(rows), [rows]);
   const checklist = useMemo(() => reportingChecklist(plan, rows, period), [plan, rows, period]);
   const standings = useMemo(() => indicatorStandings(plan.indicators, plan.indicatorValues, year), [plan, year]);
-  const attainment = useMemo(() => countByAttainment(standings), [standings]);
+  const attainment = useMemo(() => countByAttainment(standings.map((s) => s.result)), [standings]);
   const money = useMemo(() => investmentSummary(plan.projects, plan.progress, period), [plan, period]);
   const overdue = rows.filter((r) => r.status.status === 'overdue');
   const atRisk = rows.filter((r) => r.status.status === 'at-risk');

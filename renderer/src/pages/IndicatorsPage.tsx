@@ -1,12 +1,16 @@
-import { useMemo } from 'react';
-import { Space, Table, Tooltip, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Indicator } from '../../../shared/domain/indicator';
 import { MARKER_LABELS, MARKER_SYMBOLS } from '../../../shared/domain/indicator';
-import { formatQuantity, formatTarget } from '../../../shared/domain/attainment';
-import type { PlanView } from '../app/store';
-import { nameLookup } from '../../../shared/ledger/lookups';
+import { ATTAINMENT_LABELS, formatQuantity, formatTarget, valueForYear, type Attainment, type AttainmentResult } from '../../../shared/domain/attainment';
+import { countByAttainment, indicatorStandings } from '../../../shared/ledger/aggregations';
+import { groupBy, nameLookup } from '../../../shared/ledger/lookups';
+import { useLedger, type PlanView } from '../app/store';
 import { ReviewMark } from '../components/ReviewMark';
+import { IndicatorValueModal } from '../components/IndicatorValueModal';
+
+const ATTAINMENT_COLORS: Record<Attainment, string> = { met: 'success', 'on-track': 'processing', behind: 'error', 'no-data': 'default', 'needs-judgement': 'warning' };
 
 /** Row spans that merge equal level-1 / level-2 cells, as the official table prints them. */
 export function spansFor(items: readonly Indicator[], key: (i: Indicator) => string): number[] {
@@ -22,20 +26,27 @@ export function spansFor(items: readonly Indicator[], key: (i: Indicator) => str
 }
 
 export function IndicatorsPage({ plan }: { plan: PlanView }) {
+  const period = useLedger((s) => s.period);
   const items = plan.indicators;
+  const targetYears = useMemo(() => [...new Set(items.flatMap((i) => i.targets.map((t) => t.year)))].sort(), [items]);
+  const [year, setYear] = useState(() => Number(period.slice(0, 4)));
+  const [editing, setEditing] = useState<Indicator | null>(null);
   const dept = useMemo(() => nameLookup(plan.departments), [plan.departments]);
-  const years = useMemo(() => [...new Set(items.flatMap((i) => i.targets.map((t) => t.year)))].sort(), [items]);
+  const valuesBy = useMemo(() => groupBy(plan.indicatorValues, (v) => v.indicatorId), [plan.indicatorValues]);
+  const standings = useMemo(() => new Map(indicatorStandings(items, plan.indicatorValues, year).map((s) => [s.indicator.id, s.result])), [items, plan.indicatorValues, year]);
+  const counts = useMemo(() => countByAttainment([...standings.values()]), [standings]);
   const span1 = useMemo(() => spansFor(items, (i) => i.level1), [items]);
   const span2 = useMemo(() => spansFor(items, (i) => `${i.level1}/${i.level2}`), [items]);
   const baselineYear = items.find((i) => i.baseline)?.baseline?.year;
+  const yearOptions = [...new Set([...targetYears, year, Number(period.slice(0, 4)), 2021, 2022, 2023, 2024, 2025])].sort();
 
   const columns: ColumnsType<Indicator> = [
-    { title: '一级指标', width: 110, render: (_, i) => i.level1, onCell: (_, idx = 0) => ({ rowSpan: span1[idx] }) },
-    { title: '二级指标', width: 120, render: (_, i) => i.level2, onCell: (_, idx = 0) => ({ rowSpan: span2[idx] }) },
-    { title: '序号', width: 55, dataIndex: 'number' },
+    { title: '一级指标', width: 100, render: (_, i) => i.level1, onCell: (_, idx = 0) => ({ rowSpan: span1[idx] }) },
+    { title: '二级指标', width: 110, render: (_, i) => i.level2, onCell: (_, idx = 0) => ({ rowSpan: span2[idx] }) },
+    { title: '序号', width: 50, dataIndex: 'number' },
     {
       title: '三级指标',
-      width: 300,
+      width: 260,
       render: (_, i) => (
         <span>
           {i.name}
@@ -48,17 +59,46 @@ export function IndicatorsPage({ plan }: { plan: PlanView }) {
         </span>
       ),
     },
-    { title: '单位', width: 80, render: (_, i) => i.unit ?? '—' },
-    { title: `现状值${baselineYear ? `（${baselineYear}年）` : ''}`, width: 110, render: (_, i) => (i.baseline ? formatQuantity(i.baseline.value) : '—') },
-    ...years.map((year) => ({
-      title: `${year}年目标`,
-      width: 120,
+    { title: '单位', width: 70, render: (_, i) => i.unit ?? '—' },
+    { title: `现状值${baselineYear ? `（${baselineYear}年）` : ''}`, width: 100, render: (_, i) => (i.baseline ? formatQuantity(i.baseline.value) : '—') },
+    ...targetYears.map((y) => ({
+      title: `${y}年目标`,
+      width: 110,
       render: (_: unknown, i: Indicator) => {
-        const t = i.targets.find((x) => x.year === year);
+        const t = i.targets.find((x) => x.year === y);
         return t ? formatTarget(t.target) : '—';
       },
     })),
-    { title: '责任单位', width: 220, render: (_, i) => i.responsibleDepartmentIds.map(dept).join('、') || '—' },
+    {
+      title: `${year}年实际`,
+      width: 110,
+      render: (_, i) => {
+        const v = valueForYear(valuesBy.get(i.id) ?? [], year);
+        return (
+          <Button size="small" type={v ? 'link' : 'dashed'} onClick={() => setEditing(i)} data-testid={`value-${i.number}`}>
+            {v ? `${formatQuantity(v.value)}${v.month ? `（${v.month}月）` : ''}` : '填报'}
+          </Button>
+        );
+      },
+    },
+    {
+      title: '达标情况',
+      width: 200,
+      render: (_, i) => {
+        const r = standings.get(i.id) as AttainmentResult;
+        return (
+          <Space direction="vertical" size={0} data-testid={`attainment-${i.number}`}>
+            <Tag color={ATTAINMENT_COLORS[r.attainment]}>{ATTAINMENT_LABELS[r.attainment]}</Tag>
+            {r.attainment !== 'no-data' && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {r.reason}
+              </Typography.Text>
+            )}
+          </Space>
+        );
+      },
+    },
+    { title: '责任单位', width: 180, render: (_, i) => i.responsibleDepartmentIds.map(dept).join('、') || '—' },
   ];
 
   return (
@@ -75,7 +115,17 @@ export function IndicatorsPage({ plan }: { plan: PlanView }) {
           })}
         </Typography.Text>
       </Space>
-      <Table<Indicator> rowKey="id" columns={columns} dataSource={items} pagination={false} size="small" bordered scroll={{ x: 1200 }} />
+      <Space wrap>
+        <span>评估年度</span>
+        <Select value={year} onChange={setYear} style={{ width: 110 }} aria-label="评估年度" options={yearOptions.map((y) => ({ value: y, label: `${y}年` }))} />
+        {(Object.keys(ATTAINMENT_LABELS) as Attainment[]).map((a) => (
+          <Tag key={a} color={ATTAINMENT_COLORS[a]}>
+            {ATTAINMENT_LABELS[a]} {counts[a]}
+          </Tag>
+        ))}
+      </Space>
+      <Table<Indicator> rowKey="id" columns={columns} dataSource={items} pagination={false} size="small" bordered scroll={{ x: 1500, y: 640 }} />
+      <IndicatorValueModal indicator={editing} year={year} values={editing ? (valuesBy.get(editing.id) ?? []) : []} onClose={() => setEditing(null)} />
     </Space>
   );
 }

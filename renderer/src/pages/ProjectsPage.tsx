@@ -1,35 +1,81 @@
-import { useMemo } from 'react';
-import { Space, Table, Typography } from 'antd';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import type { Project } from '../../../shared/domain/project';
-import { CONSTRUCTION_STATUS_LABELS } from '../../../shared/domain/project';
-import { sumWan } from '../../../shared/domain/money';
-import type { PlanView } from '../app/store';
+import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus, type Project } from '../../../shared/domain/project';
+import { wanToYuan } from '../../../shared/domain/money';
+import { buildProjectRows, type ProjectRow } from '../../../shared/ledger/project-query';
+import { investmentSummary } from '../../../shared/ledger/aggregations';
 import { nameLookup } from '../../../shared/ledger/lookups';
+import { useLedger, type PlanView } from '../app/store';
+import { newId, useCommit } from '../app/use-commit';
+import { requestedRecord } from '../app/navigation';
 import { DeadlineText } from '../components/DeadlineText';
 import { ReviewMark } from '../components/ReviewMark';
+import { ProjectDrawer } from '../components/ProjectDrawer';
+
+const byWan = (a: string | null, b: string | null) => Number(wanToYuan(a ?? '0') - wanToYuan(b ?? '0'));
 
 export function ProjectsPage({ plan }: { plan: PlanView }) {
+  const period = useLedger((s) => s.period);
+  const commit = useCommit();
+  const [status, setStatus] = useState<ConstructionStatus[]>([]);
+  const [text, setText] = useState('');
+  const query = useDeferredValue(text.trim().toLowerCase());
+  const [openId, setOpenId] = useState<string | null>(requestedRecord);
+  const rows = useMemo(() => buildProjectRows(plan, period), [plan, period]);
+  const visible = rows.filter((r) => (!status.length || status.includes(r.project.constructionStatus)) && (!query || query.split(/\s+/).every((w) => r.searchText.includes(w))));
+  const money = useMemo(() => investmentSummary(plan.projects, plan.progress, period), [plan, period]);
+  const shown = useMemo(() => investmentSummary(visible.map((r) => r.project), plan.progress, period), [visible, plan.progress, period]);
   const dept = useMemo(() => nameLookup(plan.departments), [plan.departments]);
-  const total = useMemo(() => sumWan(plan.projects.map((p) => p.plannedInvestment)), [plan.projects]);
-  const columns: ColumnsType<Project> = [
-    { title: '序号', width: 60, dataIndex: 'number' },
+  const openRow = rows.find((r) => r.project.id === openId) ?? null;
+
+  const addProject = async () => {
+    const project: Project = {
+      id: newId('prj'),
+      officeCode: plan.office.code,
+      number: String(plan.projects.length + 1),
+      order: plan.projects.reduce((m, p) => Math.max(m, p.order), -1) + 1,
+      name: '新项目（请填写名称）',
+      content: '',
+      constructionUnitIds: [],
+      responsibleUnitIds: [],
+      plannedInvestment: null,
+      period: null,
+      deadline: null,
+      area: null,
+      benefit: null,
+      constructionStatus: 'not-started',
+      source: { file: 'user', section: '本机新增' },
+    };
+    if (await commit({ label: '新增项目', creates: [{ table: 'projects', record: project }] })) setOpenId(project.id);
+  };
+
+  const columns: ColumnsType<ProjectRow> = [
+    { title: '序号', width: 60, render: (_, r) => r.project.number, sorter: (a, b) => a.project.order - b.project.order, defaultSortOrder: 'ascend' },
     {
       title: '项目名称',
       width: 260,
-      render: (_, p) => (
-        <Typography.Text strong>
-          {p.name} <ReviewMark flags={p.review} />
-        </Typography.Text>
+      sorter: (a, b) => a.project.name.localeCompare(b.project.name, 'zh'),
+      render: (_, r) => (
+        <span>
+          <Typography.Link strong onClick={() => setOpenId(r.project.id)} data-testid="project-title">
+            {r.project.name}
+          </Typography.Link>{' '}
+          <ReviewMark flags={r.project.review} />
+        </span>
       ),
     },
-    { title: '建设内容', width: 360, render: (_, p) => <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0 }}>{p.content}</Typography.Paragraph> },
-    { title: '建设单位', width: 180, render: (_, p) => [...p.constructionUnitIds, ...p.responsibleUnitIds].map(dept).join('、') || '—' },
-    { title: '总投资（万元）', width: 120, align: 'right', render: (_, p) => p.plannedInvestment ?? '—' },
-    { title: '建设周期', width: 150, render: (_, p) => p.period?.text ?? '—' },
-    { title: '完成时限', width: 220, render: (_, p) => <DeadlineText deadline={p.deadline} /> },
-    { title: '建设状态', width: 90, render: (_, p) => CONSTRUCTION_STATUS_LABELS[p.constructionStatus] },
+    { title: '建设内容', width: 320, render: (_, r) => <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.project.content }} style={{ margin: 0 }}>{r.project.content}</Typography.Paragraph> },
+    { title: '建设/责任单位', width: 170, render: (_, r) => r.unitNames || '—', sorter: (a, b) => a.unitNames.localeCompare(b.unitNames, 'zh') },
+    { title: '计划总投资（万元）', width: 130, align: 'right', render: (_, r) => r.project.plannedInvestment ?? '—', sorter: (a, b) => byWan(a.project.plannedInvestment, b.project.plannedInvestment) },
+    { title: '累计完成（万元）', width: 120, align: 'right', render: (_, r) => r.completed ?? '—', sorter: (a, b) => byWan(a.completed, b.completed) },
+    { title: '完成率', width: 80, align: 'right', render: (_, r) => (r.completedPercent !== null ? `${r.completedPercent}%` : '—'), sorter: (a, b) => (a.completedPercent ?? -1) - (b.completedPercent ?? -1) },
+    { title: '建设周期', width: 140, render: (_, r) => r.project.period?.text ?? '—' },
+    { title: '完成时限', width: 200, render: (_, r) => <DeadlineText deadline={r.project.deadline} /> },
+    { title: '建设状态', width: 90, render: (_, r) => CONSTRUCTION_STATUS_LABELS[r.project.constructionStatus], sorter: (a, b) => a.project.constructionStatus.localeCompare(b.project.constructionStatus) },
   ];
+
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
@@ -37,11 +83,74 @@ export function ProjectsPage({ plan }: { plan: PlanView }) {
           项目清单
         </Typography.Title>
         <Typography.Text type="secondary">
-          共 <span data-testid="project-count">{plan.projects.length}</span> 个项目，计划总投资{' '}
-          <span data-testid="project-investment">{total}</span> 万元
+          共 <span data-testid="project-count">{plan.projects.length}</span> 个项目，计划总投资 <span data-testid="project-investment">{money.planned}</span> 万元，累计完成{' '}
+          <span data-testid="project-completed">{money.completed}</span> 万元
         </Typography.Text>
+        <Button icon={<PlusOutlined />} onClick={addProject}>
+          新增项目
+        </Button>
       </Space>
-      <Table<Project> rowKey="id" columns={columns} dataSource={plan.projects} pagination={false} size="small" scroll={{ x: 1440 }} />
+      <Row gutter={12}>
+        {money.byStatus.map((b) => (
+          <Col key={b.status} span={6}>
+            <Card size="small">
+              <Statistic title={`${CONSTRUCTION_STATUS_LABELS[b.status]}（${b.count} 个）`} value={b.completed} suffix={`/ ${b.planned} 万元`} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Space wrap>
+        <Input.Search allowClear placeholder="搜索名称、内容、单位、进展…" style={{ width: 260 }} value={text} onChange={(e) => setText(e.target.value)} aria-label="搜索项目" />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder="建设状态"
+          style={{ minWidth: 160 }}
+          value={status}
+          onChange={setStatus}
+          options={Object.entries(CONSTRUCTION_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+      </Space>
+      <Table<ProjectRow>
+        rowKey={(r) => r.project.id}
+        columns={columns}
+        dataSource={visible}
+        pagination={false}
+        size="small"
+        scroll={{ x: 1500, y: 520 }}
+        virtual
+        summary={() => (
+          <Table.Summary fixed>
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} colSpan={4}>
+                合计（{visible.length} 个）
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={4} align="right">
+                {shown.planned}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={5} align="right">
+                {shown.completed}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={6} colSpan={4} />
+            </Table.Summary.Row>
+          </Table.Summary>
+        )}
+      />
+      <Typography.Title level={5}>按建设单位汇总</Typography.Title>
+      <Table
+        rowKey="unitId"
+        size="small"
+        pagination={false}
+        dataSource={money.byUnit}
+        data-testid="investment-by-unit"
+        columns={[
+          { title: '单位', render: (_, b) => dept(b.unitId) },
+          { title: '项目数', dataIndex: 'count', width: 90, align: 'right' },
+          { title: '计划投资（万元）', dataIndex: 'planned', width: 150, align: 'right' },
+          { title: '累计完成（万元）', dataIndex: 'completed', width: 150, align: 'right' },
+        ]}
+      />
+      <ProjectDrawer row={openRow} plan={plan} onClose={() => setOpenId(null)} />
     </Space>
   );
 }

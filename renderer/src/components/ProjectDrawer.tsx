@@ -1,0 +1,77 @@
+import { Button, Descriptions, Drawer, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import { CONSTRUCTION_STATUS_LABELS } from '../../../shared/domain/project';
+import type { ProjectRow } from '../../../shared/ledger/project-query';
+import type { PlanView } from '../app/store';
+import { useCommit } from '../app/use-commit';
+import { AuditTrail } from './AuditTrail';
+import { ProgressForm } from './ProgressForm';
+import { ProgressHistory } from './ProgressHistory';
+import { ProjectEditor } from './ProjectEditor';
+import { ReviewMark } from './ReviewMark';
+
+/** One project: monthly progress with investment, every field, and its change history. */
+export function ProjectDrawer({ row, plan, onClose }: { row: ProjectRow | null; plan: PlanView; onClose: () => void }) {
+  const commit = useCommit();
+  if (!row) return <Drawer open={false} />;
+  const { project } = row;
+  const label = `${project.number} ${project.name}`;
+  return (
+    <Drawer
+      open
+      width={820}
+      onClose={onClose}
+      title={
+        <Space>
+          <span data-testid="project-drawer-title">{project.name}</span>
+          <Tag>{CONSTRUCTION_STATUS_LABELS[project.constructionStatus]}</Tag>
+          <ReviewMark flags={project.review} />
+        </Space>
+      }
+      extra={
+        <Popconfirm
+          title="删除这个项目？"
+          description="删除后可在“回收站”中恢复。"
+          okText="删除"
+          cancelText="取消"
+          onConfirm={async () => {
+            if (await commit({ label: `删除项目 ${label}`, deletes: [{ table: 'projects', id: project.id }] }, `已删除项目 ${label}，可在回收站恢复`)) onClose();
+          }}
+        >
+          <Button danger>删除</Button>
+        </Popconfirm>
+      }
+    >
+      <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label="建设/责任单位">{row.unitNames || '—'}</Descriptions.Item>
+        <Descriptions.Item label="计划总投资">{project.plannedInvestment ? `${project.plannedInvestment} 万元` : '—'}</Descriptions.Item>
+        <Descriptions.Item label="累计完成投资">{row.completed ? `${row.completed} 万元${row.completedPercent !== null ? `（${row.completedPercent}%）` : ''}` : '—'}</Descriptions.Item>
+        <Descriptions.Item label="建设周期">{project.period?.text ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="出处" span={2}>
+          <Typography.Text type="secondary">
+            {project.source.file} · {project.source.section}
+            {project.source.line ? ` · 第${project.source.line}行` : ''}
+          </Typography.Text>
+        </Descriptions.Item>
+      </Descriptions>
+      <Tabs
+        items={[
+          {
+            key: 'progress',
+            label: '月度进展',
+            children: (
+              <>
+                <ProgressForm subjectKind="project" subjectId={project.id} label={label} officeCode={project.officeCode} previous={row.latest} />
+                <Typography.Title level={5} style={{ marginTop: 24 }}>
+                  历次进展
+                </Typography.Title>
+                <ProgressHistory entries={row.history} />
+              </>
+            ),
+          },
+          { key: 'edit', label: '基本信息', children: <ProjectEditor project={project} plan={plan} /> },
+          { key: 'audit', label: '修改记录', children: <AuditTrail recordId={project.id} /> },
+        ]}
+      />
+    </Drawer>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Project } from '../domain/project';
+import type { ProgressEntry } from '../domain/progress';
+import type { Period } from '../domain/ids';
+import { percentOf } from '../domain/money';
+import type { PlanData } from './plan-data';
+import { groupBy, nameLookup } from './lookups';
+import { latestProjectReport } from './aggregations';
+
+export interface ProjectRow {
+  project: Project;
+  latest: ProgressEntry | undefined;
+  history: ProgressEntry[];
+  unitNames: string;
+  /** Completed to date, 万元, from the latest report. */
+  completed: string | null;
+  completedPercent: number | null;
+  searchText: string;
+}
+
+export function buildProjectRows(plan: Pick<PlanData, 'projects' | 'progress' | 'departments'>, upTo: Period): ProjectRow[] {
+  const dept = nameLookup(plan.departments);
+  const reports = groupBy(
+    plan.progress.filter((p) => p.subjectKind === 'project'),
+    (p) => p.subjectId,
+  );
+  return plan.projects.map((project) => {
+    const history = [...(reports.get(project.id) ?? [])].sort((a, b) => (a.period === b.period ? b.reportedAt.localeCompare(a.reportedAt) : b.period.localeCompare(a.period)));
+    const latest = latestProjectReport(history, upTo);
+    const completed = latest?.investmentToDate ?? null;
+    const unitNames = [...new Set([...project.constructionUnitIds, ...project.responsibleUnitIds])].map(dept).join('、');
+    return {
+      project,
+      latest,
+      history,
+      unitNames,
+      completed,
+      completedPercent: completed && project.plannedInvestment ? percentOf(completed, project.plannedInvestment) : null,
+      searchText: [project.number, project.name, project.content, unitNames, project.benefit ?? '', project.area ?? '', ...history.map((h) => `${h.thisMonth}\n${h.problems}\n${h.nextSteps}`)].join('\n').toLowerCase(),
+    };
+  });
+}
