@@ -32,6 +32,10 @@ const PAGES = {
 } as const;
 export type PageKey = keyof typeof PAGES;
 
+const STORAGE_NOTICE_KEY = 'zwc.storage-notice-dismissed';
+const storageNoticeDismissed = () => localStorage.getItem(STORAGE_NOTICE_KEY) === '1';
+const dismissStorageNotice = () => localStorage.setItem(STORAGE_NOTICE_KEY, '1');
+
 function pageFromHash(): PageKey {
   const key = window.location.hash.replace(/^#\/?/, '').split('?')[0];
   return key in PAGES ? (key as PageKey) : 'dashboard';
@@ -80,11 +84,12 @@ export function App() {
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 16, background: '#fff', minWidth: 0 }}>
-          {storage === 'refused' && (
+          {storage === 'refused' && !storageNoticeDismissed() && (
             <Alert
               type="warning"
               showIcon
               closable
+              onClose={dismissStorageNotice}
               style={{ marginBottom: 12 }}
               message="浏览器未同意“持久存储”"
               description="磁盘空间紧张时，浏览器可能清除本地数据。请定期导出备份；桌面版不受此限制。"

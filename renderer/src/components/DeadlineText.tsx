@@ -1,20 +1,17 @@
-import { Tag, Tooltip, Typography } from 'antd';
+import { Tag } from 'antd';
 import { deadlineKind, DEADLINE_KIND_LABELS, type Deadline } from '../../../shared/domain/deadline';
 import { formatDateZh } from '../../../shared/domain/time';
 
-/** The deadline as the plan wrote it, with its kind; compound stages listed on hover. */
+/** The deadline as the plan wrote it, with its kind; the stages of a compound one on hover. */
 export function DeadlineText({ deadline }: { deadline: Deadline | null }) {
-  if (!deadline) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (!deadline) return <span className="cell-secondary">—</span>;
   const kind = deadlineKind(deadline);
   const stages = deadline.points.map((p) => `${formatDateZh(p.date)}前${p.scope ? `：${p.scope}` : ''}`);
+  const title = [deadline.text, ...(stages.length > 1 || deadline.open ? stages : [])].join('\n');
   return (
-    <Tooltip title={stages.length > 1 || deadline.open ? stages.join('\n') : undefined}>
-      <span>
-        <Tag>{DEADLINE_KIND_LABELS[kind]}</Tag>
-        <Typography.Text ellipsis style={{ maxWidth: 220 }}>
-          {deadline.text || '—'}
-        </Typography.Text>
-      </span>
-    </Tooltip>
+    <span style={{ display: 'flex', alignItems: 'center', minWidth: 0 }} title={title}>
+      <Tag style={{ flex: 'none' }}>{DEADLINE_KIND_LABELS[kind]}</Tag>
+      <span className="cell-ellipsis">{deadline.text || '—'}</span>
+    </span>
   );
 }

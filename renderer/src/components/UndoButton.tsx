@@ -34,7 +34,7 @@ export function UndoButton() {
 
   return (
     <Tooltip title={last ? last.label : '没有可撤销的操作'}>
-      <Button icon={<UndoOutlined />} disabled={!last} onClick={run} data-testid="undo">
+      <Button ghost icon={<UndoOutlined />} disabled={!last} onClick={run} data-testid="undo" style={last ? undefined : { color: 'rgba(255,255,255,.45)', borderColor: 'rgba(255,255,255,.3)' }}>
         撤销
       </Button>
     </Tooltip>

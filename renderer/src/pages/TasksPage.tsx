@@ -67,25 +67,25 @@ export function TasksPage({ plan }: { plan: PlanView }) {
       width: 340,
       sorter: (a, b) => a.task.title.localeCompare(b.task.title, 'zh'),
       render: (_, r) => (
-        <Space direction="vertical" size={0}>
-          <Typography.Link strong onClick={() => setOpenId(r.task.id)} data-testid="task-title">
+        <div style={{ minWidth: 0 }}>
+          <a className="cell-ellipsis" style={{ fontWeight: 600 }} onClick={() => setOpenId(r.task.id)} data-testid="task-title" title={r.task.title}>
+            {r.task.review?.length ? <ReviewMark flags={r.task.review} /> : null}
             {r.task.title}
-          </Typography.Link>
-          <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320 }}>
+          </a>
+          <span className="cell-ellipsis cell-secondary" title={r.task.summary}>
             {r.task.summary}
-          </Typography.Text>
-          <ReviewMark flags={r.task.review} />
-        </Space>
+          </span>
+        </div>
       ),
     },
-    { title: '牵头单位', width: 170, render: (_, r) => r.leadNames || '—', sorter: (a, b) => a.leadNames.localeCompare(b.leadNames, 'zh') },
+    { title: '牵头单位', width: 170, render: (_, r) => <span className="cell-ellipsis" title={r.leadNames}>{r.leadNames || '—'}</span>, sorter: (a, b) => a.leadNames.localeCompare(b.leadNames, 'zh') },
     {
       title: '参与/配合单位',
       width: 200,
       render: (_, r) => (
-        <Typography.Text ellipsis style={{ maxWidth: 190 }} title={r.participantNames}>
+        <span className="cell-ellipsis" title={r.participantNames}>
           {r.participantNames || '—'}
-        </Typography.Text>
+        </span>
       ),
     },
     { title: '完成时限', width: 250, render: (_, r) => <DeadlineText deadline={r.task.deadline} />, sorter: (a, b) => firstDue(a.task).localeCompare(firstDue(b.task)) },
@@ -137,7 +137,7 @@ export function TasksPage({ plan }: { plan: PlanView }) {
           options={plan.departments.map((d) => ({ value: d.id, label: d.name }))}
         />
         <Select
-          style={{ width: 110 }}
+          style={{ width: 124 }}
           aria-label="单位角色"
           value={filter.departmentRole ?? 'any'}
           onChange={(v: 'lead' | 'participant' | 'any') => setFilter({ ...filter, departmentRole: v })}
