@@ -25,6 +25,14 @@ export const SEEDED_PLANS: readonly SeededPlanEntry[] = [
     file: '150627-yijinhuoluo.json',
     load: () => import('./150627-yijinhuoluo.json').then((m) => m.default),
   },
+  {
+    code: '150600',
+    name: '鄂尔多斯市',
+    level: 'city',
+    parentName: '内蒙古自治区',
+    file: '150600-ordos.json',
+    load: () => import('./150600-ordos.json').then((m) => m.default),
+  },
 ];
 
 export function seededPlan(code: string): SeededPlanEntry | undefined {

@@ -113,6 +113,7 @@ export const SeedPlanSchema = z
         fromYear: YearSchema,
         toYear: YearSchema,
         source: SourceRefSchema,
+        review: z.array(ReviewFlagSchema).optional(),
       })
       .strict(),
     /** Facts about the plan as a whole, e.g. why it has no project list. */

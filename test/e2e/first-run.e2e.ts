@@ -1,4 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { openMenu } from './support/ui';
 import { launchChromium } from './support/browser';
 import { serveBuiltApp } from './support/app-server';
 
@@ -14,9 +15,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function openMenu(page: Page, label: string): Promise<void> {
-  await page.getByRole('menuitem', { name: label }).click();
-}
 
 describe('first run on the default plan (伊金霍洛旗)', () => {
   it('sets up the office, lists 83 tasks, 11 projects and 50 indicators, and keeps them after a reload', async () => {
@@ -32,6 +30,7 @@ describe('first run on the default plan (伊金霍洛旗)', () => {
     await page.getByRole('button', { name: '开始使用' }).click();
 
     await expect(page.getByTestId('office-name').textContent()).resolves.toBe('伊金霍洛旗无废办');
+    await openMenu(page, '任务清单');
     await expect(page.getByTestId('task-count').textContent()).resolves.toBe('83');
     await openMenu(page, '项目清单');
     await expect(page.getByTestId('project-count').textContent()).resolves.toBe('11');
