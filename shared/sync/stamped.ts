@@ -49,7 +49,7 @@ export interface FieldChange {
 export function diffFields<T extends object>(current: T, patch: Partial<T>): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const [field, after] of Object.entries(patch)) {
-    if (field === 'id' || META_KEYS.has(field) || after === undefined) continue;
+    if (field === 'id' || META_KEYS.has(field)) continue;
     const before = (current as Record<string, unknown>)[field];
     if (!sameValue(before, after)) changes.push({ field, before, after });
   }

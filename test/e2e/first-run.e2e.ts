@@ -48,3 +48,21 @@ describe('first run on the default plan (伊金霍洛旗)', () => {
     await context.close();
   });
 });
+
+describe('first run as a city office', () => {
+  it('offers every seeded office; choosing a city sets the city role and loads its plan', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByTestId('seed-preview').waitFor();
+    for (const code of ['150627', '150600']) await page.getByTestId(`office-${code}`).waitFor();
+    await page.getByTestId('office-150600').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="seed-preview"]')?.textContent?.includes('52 项指标'));
+    await page.getByRole('button', { name: '开始使用' }).click();
+    await expect(page.getByTestId('office-name').textContent()).resolves.toBe('鄂尔多斯市无废办');
+    await page.getByText('市级', { exact: true }).waitFor();
+    await openMenu(page, '任务清单');
+    await expect(page.getByTestId('task-count').textContent()).resolves.toBe('83');
+    await context.close();
+  });
+});

@@ -24,8 +24,8 @@ describe.each(plans)('seeded plan %s', (_name, plan) => {
     for (const d of plan.departments) expect(DepartmentSchema.parse(d)).toEqual(d);
     for (const l of plan.leaders) expect(LeaderSchema.parse(l)).toEqual(l);
     for (const r of [...plan.tasks, ...plan.projects, ...plan.indicators, ...plan.leaders]) {
-      expect(r.source.file).toMatch(/^00[0-4]_[0-9a-f]{16}\.txt$/);
-      expect(r.source.section.length).toBeGreaterThan(0);
+      expect(r.source?.file).toMatch(/^00[0-4]_[0-9a-f]{16}\.txt$/);
+      expect(r.source?.section.length).toBeGreaterThan(0);
     }
   });
 

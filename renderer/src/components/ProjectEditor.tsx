@@ -15,6 +15,8 @@ interface Values {
   constructionUnitIds: string[];
   responsibleUnitIds: string[];
   plannedInvestment: string;
+  investmentText: string;
+  category: string;
   periodText: string;
   deadlineText: string;
   area: string;
@@ -35,6 +37,8 @@ export function ProjectEditor({ project, plan }: { project: Project; plan: PlanV
         constructionUnitIds: project.constructionUnitIds,
         responsibleUnitIds: project.responsibleUnitIds,
         plannedInvestment: project.plannedInvestment ?? '',
+        investmentText: project.investmentText ?? '',
+        category: project.category ?? '',
         periodText: project.period?.text ?? '',
         deadlineText: project.deadline?.text ?? '',
         area: project.area ?? '',
@@ -54,6 +58,8 @@ export function ProjectEditor({ project, plan }: { project: Project; plan: PlanV
       constructionUnitIds: v.constructionUnitIds ?? [],
       responsibleUnitIds: v.responsibleUnitIds ?? [],
       plannedInvestment: v.plannedInvestment.trim() ? parseWan(v.plannedInvestment) : null,
+      investmentText: v.investmentText.trim() || undefined,
+      category: v.category.trim() || undefined,
       period: periodText === (project.period?.text ?? '') ? project.period : parseConstructionPeriod(periodText),
       deadline: deadlineText === (project.deadline?.text ?? '') ? project.deadline : deadlineText ? parseDeadline(deadlineText) : null,
       area: v.area.trim() || null,
@@ -118,9 +124,23 @@ export function ProjectEditor({ project, plan }: { project: Project; plan: PlanV
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="area" label="实施区域">
-        <Input />
-      </Form.Item>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="investmentText" label="投资说明（原文）">
+            <Input placeholder="如 约5000（其中中央资金1000）" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="category" label="类别">
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="area" label="实施区域">
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
       <Form.Item name="benefit" label="效益分析">
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>

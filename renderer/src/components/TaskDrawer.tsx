@@ -1,5 +1,7 @@
 import { Button, Descriptions, Drawer, Popconfirm, Space, Tabs, Typography } from 'antd';
 import type { TaskRow } from '../../../shared/ledger/task-query';
+import { officesInvolved } from '../../../shared/ledger/banners';
+import { divisionName } from '../../../shared/domain/divisions';
 import type { PlanView } from '../app/store';
 import { useCommit } from '../app/use-commit';
 import { AuditTrail } from './AuditTrail';
@@ -17,6 +19,7 @@ export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: 
   if (!row) return <Drawer open={false} />;
   const { task } = row;
   const label = `${task.domainLabel} ${task.number}`;
+  const banners = officesInvolved(task, plan.departments);
   return (
     <Drawer
       open
@@ -48,6 +51,11 @@ export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: 
         <Descriptions.Item label="状态说明">{row.status.reason}</Descriptions.Item>
         <Descriptions.Item label="牵头单位">{row.leadNames || '—'}</Descriptions.Item>
         <Descriptions.Item label="参与单位">{row.participantNames || '—'}</Descriptions.Item>
+        {banners.length > 0 && (
+          <Descriptions.Item label="涉及旗区" span={2}>
+            <span data-testid="task-banners">{banners.map(divisionName).join('、')}</span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label="完成时限" span={2}>
           <DeadlineText deadline={task.deadline} />
         </Descriptions.Item>

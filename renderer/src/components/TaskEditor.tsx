@@ -7,7 +7,6 @@ import { deadlineKind, DEADLINE_KIND_LABELS } from '../../../shared/domain/deadl
 import { formatDateZh } from '../../../shared/domain/time';
 import type { PlanView } from '../app/store';
 import { useCommit } from '../app/use-commit';
-import { DepartmentSelect } from './DepartmentSelect';
 
 interface Values {
   domain: TaskDomain;
@@ -15,9 +14,7 @@ interface Values {
   number: string;
   title: string;
   summary: string;
-  leadIds: string[];
-  participantIds: string[];
-  participantRole: ParticipantRole;
+  units: { departmentId: string; role: UnitRole; duty?: string }[];
   leaderIds: string[];
   deadlineText: string;
   milestones: { years: number[]; text: string }[];
@@ -30,9 +27,10 @@ function toValues(task: Task): Values {
     number: task.number,
     title: task.title,
     summary: task.summary,
-    leadIds: task.leads.map((l) => l.departmentId),
-    participantIds: task.participants.map((p) => p.departmentId),
-    participantRole: task.participants[0]?.role ?? '参与',
+    units: [
+      ...task.leads.map((l) => ({ departmentId: l.departmentId, role: '牵头' as const, duty: l.duty })),
+      ...task.participants.map((p) => ({ departmentId: p.departmentId, role: p.role, duty: p.duty })),
+    ],
     leaderIds: task.leaderIds,
     deadlineText: task.deadline.text,
     milestones: task.milestones.map((m) => ({ years: m.years, text: m.text })),
@@ -40,7 +38,16 @@ function toValues(task: Task): Values {
 }
 
 /** Every field of a task, editable; saving writes only what changed, as one undoable action. */
+type UnitRole = '牵头' | ParticipantRole;
+const UNIT_ROLES: UnitRole[] = ['牵头', '参与', '责任', '配合'];
+
 export function TaskEditor({ task, plan }: { task: Task; plan: PlanView }) {
+  // New helping units take the role word this plan uses most (参与 / 责任 / 配合).
+  const defaultRole: ParticipantRole = useMemo(() => {
+    const counts = new Map<ParticipantRole, number>();
+    for (const t of plan.tasks) for (const p of t.participants) counts.set(p.role, (counts.get(p.role) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '参与';
+  }, [plan.tasks]);
   const [form] = Form.useForm<Values>();
   const commit = useCommit();
   useEffect(() => form.setFieldsValue(toValues(task)), [form, task]);
@@ -49,9 +56,9 @@ export function TaskEditor({ task, plan }: { task: Task; plan: PlanView }) {
   const kind = deadlineKind(parsed);
 
   const save = async (v: Values) => {
-    // Existing units keep their role word and duty; new ones get the role chosen here.
-    const keepLead = new Map(task.leads.map((l) => [l.departmentId, l]));
-    const keepPart = new Map(task.participants.map((p) => [p.departmentId, p]));
+    const units = (v.units ?? []).filter((u) => u.departmentId);
+    const duty = (u: { duty?: string }) => (u.duty?.trim() ? { duty: u.duty.trim() } : {});
+    const leads = units.filter((u) => u.role === '牵头').map((u) => ({ departmentId: u.departmentId, ...duty(u) }));
     const milestones: Milestone[] = v.milestones
       .map((m) => ({ years: [...new Set((m.years ?? []).map(Number))].filter((y) => Number.isInteger(y) && y > 2000).sort(), text: (m.text ?? "").trim() }))
       .filter((m) => m.text && m.years.length);
@@ -61,8 +68,10 @@ export function TaskEditor({ task, plan }: { task: Task; plan: PlanView }) {
       number: v.number.trim(),
       title: v.title.trim(),
       summary: v.summary.trim(),
-      leads: v.leadIds.map((id) => keepLead.get(id) ?? { departmentId: id }),
-      participants: v.participantIds.filter((id) => !v.leadIds.includes(id)).map((id) => keepPart.get(id) ?? { departmentId: id, role: v.participantRole }),
+      leads,
+      participants: units
+        .filter((u): u is { departmentId: string; role: ParticipantRole; duty?: string } => u.role !== '牵头' && !leads.some((l) => l.departmentId === u.departmentId))
+        .map((u) => ({ departmentId: u.departmentId, role: u.role, ...duty(u) })),
       leaderIds: v.leaderIds,
       deadline: deadlineText === task.deadline.text ? task.deadline : parsed,
       milestones,
@@ -95,21 +104,30 @@ export function TaskEditor({ task, plan }: { task: Task; plan: PlanView }) {
       <Form.Item name="summary" label="内容简介">
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} aria-label="内容简介" />
       </Form.Item>
-      <Form.Item name="leadIds" label="牵头单位">
-        <DepartmentSelect departments={plan.departments} ariaLabel="牵头单位" />
-      </Form.Item>
-      <Row gutter={12}>
-        <Col span={18}>
-          <Form.Item name="participantIds" label="参与/配合单位">
-            <DepartmentSelect departments={plan.departments} ariaLabel="参与单位" />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item name="participantRole" label="新增单位称为" tooltip="方案原文对参与单位的称呼">
-            <Select options={['参与', '责任', '配合'].map((r) => ({ value: r, label: `${r}单位` }))} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <Typography.Text strong>牵头单位与参与单位（含任务分工）</Typography.Text>
+      <Form.List name="units">
+        {(fields, { add, remove }) => (
+          <div data-testid="task-units" style={{ marginTop: 8 }}>
+            {fields.map((field) => (
+              <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
+                <Form.Item name={[field.name, 'role']} style={{ width: 100 }}>
+                  <Select aria-label="单位角色" options={UNIT_ROLES.map((r) => ({ value: r, label: `${r}单位` }))} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'departmentId']} rules={[{ required: true, message: '请选择单位' }]} style={{ width: 230 }}>
+                  <Select showSearch optionFilterProp="search" aria-label="单位" options={plan.departments.map((d) => ({ value: d.id, label: d.name, search: [d.name, ...d.aliases].join(' ') }))} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'duty']} style={{ width: 340 }}>
+                  <Input placeholder="任务分工（可不填）" />
+                </Form.Item>
+                <MinusCircleOutlined onClick={() => remove(field.name)} aria-label="移除此单位" />
+              </Space>
+            ))}
+            <Button type="dashed" onClick={() => add({ role: fields.length ? defaultRole : '牵头', departmentId: undefined })} icon={<PlusOutlined />} style={{ marginBottom: 16 }}>
+              添加单位
+            </Button>
+          </div>
+        )}
+      </Form.List>
       <Form.Item name="leaderIds" label="责任领导">
         <Select mode="multiple" allowClear options={plan.leaders.map((l) => ({ value: l.id, label: `${l.name}${l.title ? `（${l.title}）` : ''}` }))} />
       </Form.Item>
