@@ -26,6 +26,14 @@ export const SEEDED_PLANS: readonly SeededPlanEntry[] = [
     load: () => import('./150627-yijinhuoluo.json').then((m) => m.default),
   },
   {
+    code: '150203',
+    name: '昆都仑区',
+    level: 'county',
+    parentName: '包头市',
+    file: '150203-kundulun.json',
+    load: () => import('./150203-kundulun.json').then((m) => m.default),
+  },
+  {
     code: '150600',
     name: '鄂尔多斯市',
     level: 'city',

@@ -15,6 +15,7 @@ export const DepartmentKindSchema = z.enum([
   'subordinate-office', // one named lower-level government in a city plan: 武川县人民政府
   'all-subordinate-offices', // every lower-level government: 各旗区人民政府, 各旗县区人民政府
   'park', // development zone or industrial park committee: 蒙苏经济开发区管委会
+  'township', // one town or sub-district under the office: 昆河镇, 昆北街道办事处
 ]);
 export type DepartmentKind = z.infer<typeof DepartmentKindSchema>;
 

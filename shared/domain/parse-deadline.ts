@@ -12,6 +12,7 @@ const DATE = /(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(?:年?
 const RANGE = /^(\d{4})\s*年?\s*(?:[—–\-~～至到]+)\s*(\d{4})\s*年?/;
 const LIST_SEPARATOR = /^\s*[、和及与,，]\s*/;
 const EMPTY = /^[\s—–\-/无]*$/;
+const REMAINDER = /[，,]\s*其[余他]\S*?(持续推进|持续推动|长期坚持|长期推进|持续开展)\S*$/;
 
 function openKindOf(text: string): OpenDeadlineKind | null {
   for (const [re, kind] of OPEN_WORDS) if (re.test(text)) return kind;
@@ -80,15 +81,32 @@ export function parseDeadline(text: string): Deadline {
       points.push({ ...pointFor(to), ...(withoutOpenWord ? { scope: withoutOpenWord } : {}) });
       continue;
     }
-    const { points: lead, rest } = leadingPoints(segment);
+    const { points: lead, rest: afterDates } = leadingPoints(segment);
     if (lead.length === 0) {
       open = openKindOf(segment) ?? open;
       continue;
     }
+    // "2025年底完成A，其余工作持续推进": the remainder clause belongs to the whole deadline.
+    const remainder = REMAINDER.exec(afterDates);
+    if (remainder) open = openKindOf(remainder[0]) ?? open;
+    const rest = remainder ? afterDates.slice(0, remainder.index) : afterDates;
     const scope = meaningfulScope(rest);
     for (const p of lead) points.push(scope ? { ...p, scope } : p);
   }
 
   points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return { text: original, points, open, ...(fromYear !== undefined ? { fromYear } : {}) };
+  return { text: original, points: mergeSameDay(points), open, ...(fromYear !== undefined ? { fromYear } : {}) };
+}
+
+/** Two parts due the same day are one stage; their scopes are kept together. */
+function mergeSameDay(points: DuePoint[]): DuePoint[] {
+  const out: DuePoint[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (last && last.date === p.date && last.precision === p.precision) {
+      const scopes = [last.scope, p.scope].filter((x): x is string => !!x);
+      out[out.length - 1] = { precision: last.precision, date: last.date, ...(scopes.length ? { scope: [...new Set(scopes)].join('；') } : {}) };
+    } else out.push(p);
+  }
+  return out;
 }

@@ -68,6 +68,22 @@ export const CompletionSchema = z
   .strict();
 export type Completion = z.infer<typeof CompletionSchema>;
 
+/**
+ * One 分项 of a numbered task, where the plan gives sub-items their own units, leaders and
+ * deadline (昆都仑区: "1．持续推进工业固体废物源头减量" has two paragraphs, each with its own
+ * 责任领导 / 牵头单位 / 配合单位 / 完成时限). The task's own lists are then the union of its parts'.
+ */
+export const TaskPartSchema = z
+  .object({
+    text: z.string().min(1),
+    leads: z.array(TaskLeadSchema),
+    participants: z.array(TaskParticipantSchema),
+    leaderIds: z.array(RecordIdSchema),
+    deadline: DeadlineSchema,
+  })
+  .strict();
+export type TaskPart = z.infer<typeof TaskPartSchema>;
+
 export const TaskSchema = z
   .object({
     id: RecordIdSchema,
@@ -86,6 +102,8 @@ export const TaskSchema = z
     leaderIds: z.array(RecordIdSchema),
     deadline: DeadlineSchema,
     milestones: z.array(MilestoneSchema),
+    /** Sub-items with their own units and deadlines, when the plan has them. */
+    parts: z.array(TaskPartSchema).optional(),
     completion: CompletionSchema.nullable(),
     source: SourceRefSchema,
     review: z.array(ReviewFlagSchema).optional(),

@@ -1,7 +1,7 @@
 import type { PlanEdit } from './plan-tables';
 import type { Department } from '../domain/department';
 import type { Leader } from '../domain/leader';
-import type { Task } from '../domain/task';
+import type { Task, TaskParticipant } from '../domain/task';
 import type { Project } from '../domain/project';
 import type { Indicator } from '../domain/indicator';
 
@@ -36,13 +36,20 @@ export function mergeDepartmentPatches(
   const drop = plan.departments.find((d) => d.id === dropId);
   if (!keep || !drop) throw new Error('要合并的单位不存在');
   const patches: PlanEdit[] = [];
+  // A unit that leads a task (or a part of it) is not also listed as helping with it.
+  const reassign = <T extends { leads: readonly { departmentId: string }[]; participants: readonly TaskParticipant[] }>(x: T) => {
+    const leads = swapEntries(x.leads, dropId, keepId);
+    const participants = swapEntries(x.participants, dropId, keepId).filter((p) => !leads.some((l) => l.departmentId === p.departmentId));
+    return { leads, participants };
+  };
+  const involves = (x: { leads: readonly { departmentId: string }[]; participants: readonly { departmentId: string }[] }) =>
+    x.leads.some((l) => l.departmentId === dropId) || x.participants.some((p) => p.departmentId === dropId);
   for (const t of plan.tasks) {
-    const touches = t.leads.some((l) => l.departmentId === dropId) || t.participants.some((p) => p.departmentId === dropId);
-    if (!touches) continue;
-    const leads = swapEntries(t.leads, dropId, keepId);
-    // A unit that leads a task is not also listed as helping with it.
-    const participants = swapEntries(t.participants, dropId, keepId).filter((p) => !leads.some((l) => l.departmentId === p.departmentId));
-    patches.push({ table: 'tasks', id: t.id, patch: { leads, participants } });
+    const inParts = t.parts?.some(involves) ?? false;
+    if (!involves(t) && !inParts) continue;
+    const patch: Partial<Task> = reassign(t);
+    if (t.parts && inParts) patch.parts = t.parts.map((p) => (involves(p) ? { ...p, ...reassign(p) } : p));
+    patches.push({ table: 'tasks', id: t.id, patch });
   }
   for (const p of plan.projects) {
     if (p.constructionUnitIds.includes(dropId) || p.responsibleUnitIds.includes(dropId)) {

@@ -81,6 +81,16 @@ function toRecords(seed: SeedPlan): PlanRecords {
   }));
   const leaderByName = new Map(leaders.map((l) => [l.name, l.id]));
 
+  const leaderId = (n: string, where: string) => {
+    const id = leaderByName.get(n);
+    if (!id) problems.push(`${where}: 未在领导名单中找到「${n}」`);
+    return id ?? '';
+  };
+  const leadsOf = (list: { department: string; duty?: string }[], where: string) =>
+    list.map((l) => ({ departmentId: dept(l.department, where), ...(l.duty ? { duty: l.duty } : {}) }));
+  const participantsOf = (list: { department: string; role: '参与' | '责任' | '配合'; duty?: string }[], where: string) =>
+    list.map((p) => ({ departmentId: dept(p.department, where), role: p.role, ...(p.duty ? { duty: p.duty } : {}) }));
+
   const tasks: Task[] = seed.tasks.map((t, i) => {
     const where = `任务 ${t.domainLabel} ${t.number}「${t.title}」`;
     return {
@@ -92,19 +102,22 @@ function toRecords(seed: SeedPlan): PlanRecords {
       order: i,
       title: t.title,
       summary: t.summary,
-      leads: t.leads.map((l) => ({ departmentId: dept(l.department, where), ...(l.duty ? { duty: l.duty } : {}) })),
-      participants: t.participants.map((p) => ({
-        departmentId: dept(p.department, where),
-        role: p.role,
-        ...(p.duty ? { duty: p.duty } : {}),
-      })),
-      leaderIds: t.leaders.map((n) => {
-        const id = leaderByName.get(n);
-        if (!id) problems.push(`${where}: 未在领导名单中找到「${n}」`);
-        return id ?? '';
-      }),
+      leads: leadsOf(t.leads, where),
+      participants: participantsOf(t.participants, where),
+      leaderIds: t.leaders.map((n) => leaderId(n, where)),
       deadline: t.deadline,
       milestones: t.milestones,
+      ...(t.parts
+        ? {
+            parts: t.parts.map((p, k) => ({
+              text: p.text,
+              leads: leadsOf(p.leads, `${where} 分项${k + 1}`),
+              participants: participantsOf(p.participants, `${where} 分项${k + 1}`),
+              leaderIds: p.leaders.map((n) => leaderId(n, `${where} 分项${k + 1}`)),
+              deadline: p.deadline,
+            })),
+          }
+        : {}),
       completion: null,
       source: t.source,
       ...(t.review ? { review: t.review } : {}),

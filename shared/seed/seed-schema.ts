@@ -43,6 +43,21 @@ export const SeedLeaderSchema = z
   })
   .strict();
 
+const SeedLeadsSchema = z.array(z.object({ department: DepartmentName, duty: z.string().optional() }).strict());
+const SeedParticipantsSchema = z.array(
+  z.object({ department: DepartmentName, role: ParticipantRoleSchema, duty: z.string().optional() }).strict(),
+);
+
+export const SeedTaskPartSchema = z
+  .object({
+    text: z.string().min(1),
+    leads: SeedLeadsSchema,
+    participants: SeedParticipantsSchema,
+    leaders: z.array(z.string().min(1)),
+    deadline: DeadlineSchema,
+  })
+  .strict();
+
 export const SeedTaskSchema = z
   .object({
     domain: TaskDomainSchema,
@@ -50,13 +65,12 @@ export const SeedTaskSchema = z
     number: z.string().min(1),
     title: z.string().min(1),
     summary: z.string(),
-    leads: z.array(z.object({ department: DepartmentName, duty: z.string().optional() }).strict()),
-    participants: z.array(
-      z.object({ department: DepartmentName, role: ParticipantRoleSchema, duty: z.string().optional() }).strict(),
-    ),
+    leads: SeedLeadsSchema,
+    participants: SeedParticipantsSchema,
     leaders: z.array(z.string().min(1)),
     deadline: DeadlineSchema,
     milestones: z.array(MilestoneSchema),
+    parts: z.array(SeedTaskPartSchema).optional(),
     source: SourceRefSchema,
     review: z.array(ReviewFlagSchema).optional(),
   })

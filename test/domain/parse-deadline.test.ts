@@ -59,3 +59,16 @@ describe('parseDeadline', () => {
     expect(DeadlineSchema.safeParse(d).success).toBe(true);
   });
 });
+
+describe('parseDeadline, remainder clauses and repeated days', () => {
+  it('reads "，其余工作持续推进" after a dated part as the open remainder', () => {
+    const d = parseDeadline('2025年底完成“无废细胞”建设，其余工作持续推进。');
+    expect(d.open).toBe('ongoing');
+    expect(d.points).toEqual([{ precision: 'year', date: '2025-12-31', scope: '完成“无废细胞”建设' }]);
+  });
+
+  it('merges two parts due the same day into one stage', () => {
+    const d = parseDeadline('2025年底；2025年底前开展“无废工地”建设');
+    expect(d.points).toEqual([{ precision: 'year', date: '2025-12-31', scope: '开展“无废工地”建设' }]);
+  });
+});

@@ -11,6 +11,7 @@ import { ProgressForm } from './ProgressForm';
 import { ProgressHistory } from './ProgressHistory';
 import { ReviewMark } from './ReviewMark';
 import { TaskEditor } from './TaskEditor';
+import { TaskParts } from './TaskParts';
 import { TaskStatusTag } from './TaskStatusTag';
 
 /** One task: its monthly progress, every field, completion, and its change history. */
@@ -51,6 +52,7 @@ export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: 
         <Descriptions.Item label="状态说明">{row.status.reason}</Descriptions.Item>
         <Descriptions.Item label="牵头单位">{row.leadNames || '—'}</Descriptions.Item>
         <Descriptions.Item label="参与单位">{row.participantNames || '—'}</Descriptions.Item>
+        {row.leaderNames && <Descriptions.Item label="责任领导">{row.leaderNames}</Descriptions.Item>}
         {banners.length > 0 && (
           <Descriptions.Item label="涉及旗区" span={2}>
             <span data-testid="task-banners">{banners.map(divisionName).join('、')}</span>
@@ -66,6 +68,7 @@ export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: 
           </Typography.Text>
         </Descriptions.Item>
       </Descriptions>
+      {task.parts && task.parts.length > 0 && <TaskParts parts={task.parts} plan={plan} />}
       <Tabs
         items={[
           {

@@ -20,6 +20,7 @@ const KIND_LABELS: Record<DepartmentKind, string> = {
   'subordinate-office': '下级政府',
   'all-subordinate-offices': '各下级政府',
   park: '园区',
+  township: '镇/街道',
 };
 
 interface DeptStats {

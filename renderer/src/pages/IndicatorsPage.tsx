@@ -29,7 +29,8 @@ export function IndicatorsPage({ plan }: { plan: PlanView }) {
   const period = useLedger((s) => s.period);
   const items = plan.indicators;
   const targetYears = useMemo(() => [...new Set(items.flatMap((i) => i.targets.map((t) => t.year)))].sort(), [items]);
-  const [year, setYear] = useState(() => Number(period.slice(0, 4)));
+  // After the plan period the last target year is what gets assessed.
+  const [year, setYear] = useState(() => Math.min(Number(period.slice(0, 4)), targetYears[targetYears.length - 1] ?? Infinity));
   const [editing, setEditing] = useState<Indicator | null>(null);
   const dept = useMemo(() => nameLookup(plan.departments), [plan.departments]);
   const valuesBy = useMemo(() => groupBy(plan.indicatorValues, (v) => v.indicatorId), [plan.indicatorValues]);
