@@ -23,9 +23,9 @@ export function TaskParts({ parts, plan }: { parts: readonly TaskPart[]; plan: P
               {i + 1}. {p.text}
             </Typography.Paragraph>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {p.leaderIds.length > 0 && `责任领导：${p.leaderIds.map(leader).join('、')}　`}
+              {p.leaderIds.length > 0 && `责任领导：${p.leaderIds.map(leader).join("、")} · `}
               牵头：{p.leads.map((l) => dept(l.departmentId)).join('、') || '—'}
-              {p.participants.length > 0 && `　配合：${p.participants.map((x) => dept(x.departmentId)).join('、')}`}
+              {p.participants.length > 0 && ` · 配合：${p.participants.map((x) => dept(x.departmentId)).join('、')}`}
             </Typography.Text>
             <DeadlineText deadline={p.deadline} />
           </div>
