@@ -13,16 +13,19 @@ function installed() {
 }
 
 if (!installed()) {
-  console.log('[setup] 安装依赖 / installing dependencies (npm ci)…');
+  console.log('[setup] 安装依赖 / installing dependencies (npm install, from the lock file)…');
   // Electron's binary is fetched separately below, so a machine that cannot download it can still
   // install, build and test everything else.
-  const r = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], {
+  // Not `npm ci`: mirrors that carry only this platform's optional packages (rollup's and esbuild's
+  // per-OS binaries) leave the lock without the others, and `npm ci` then refuses the lock outright.
+  // `npm install` still installs exactly the locked versions.
+  const r = spawnSync(npm, ['install', '--no-audit', '--no-fund'], {
     stdio: 'inherit',
     env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
     shell: process.platform === 'win32',
   });
   if (r.status !== 0) {
-    console.error('[setup] npm ci 失败 / failed; see the messages above.');
+    console.error('[setup] npm install 失败 / failed; see the messages above.');
     process.exit(r.status ?? 1);
   }
 }

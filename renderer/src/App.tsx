@@ -33,7 +33,8 @@ const PAGES = {
 export type PageKey = keyof typeof PAGES;
 
 const STORAGE_NOTICE_KEY = 'zwc.storage-notice-dismissed';
-const storageNoticeDismissed = () => localStorage.getItem(STORAGE_NOTICE_KEY) === '1';
+// The desktop shell keeps its data in the app's own profile on disk, out of the browser's eviction.
+const storageNoticeDismissed = () => !!window.zwcDesktop || localStorage.getItem(STORAGE_NOTICE_KEY) === '1';
 const dismissStorageNotice = () => localStorage.setItem(STORAGE_NOTICE_KEY, '1');
 
 function pageFromHash(): PageKey {
