@@ -41,6 +41,14 @@ export const SEEDED_PLANS: readonly SeededPlanEntry[] = [
     file: '150600-ordos.json',
     load: () => import('./150600-ordos.json').then((m) => m.default),
   },
+  {
+    code: '150100',
+    name: '呼和浩特市',
+    level: 'city',
+    parentName: '内蒙古自治区',
+    file: '150100-hohhot.json',
+    load: () => import('./150100-hohhot.json').then((m) => m.default),
+  },
 ];
 
 export function seededPlan(code: string): SeededPlanEntry | undefined {
