@@ -13,7 +13,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('页面缺少 #root 节点');
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#0b7a4b' } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#0b7a4b' } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <App />
       </AntApp>

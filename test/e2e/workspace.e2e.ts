@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { serveBuiltApp } from './support/app-server';
-import { choose, expectSaved, numberOf, openMenu, setUpDefaultOffice, textOf } from './support/ui';
+import { choose, expectSaved, numberOf, openMenu, pickByTyping, setUpDefaultOffice, textOf, undoFromNote } from './support/ui';
 
 let browser: Browser;
 let app: { url: string; close: () => Promise<void> };
@@ -51,7 +51,7 @@ describe('keeping the 伊金霍洛旗 plan current (Chromium)', () => {
     await choose(page, '按领域筛选', '危险废物');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="task-visible-count"]')?.textContent) === 20);
     await page.keyboard.press('Escape');
-    await page.getByLabel('按领域筛选').locator('xpath=ancestor::div[contains(@class,"ant-select")]').hover();
+    await page.locator('.ant-select[aria-label="按领域筛选"]').hover();
     await page.locator('.ant-select-clear').first().click();
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="task-visible-count"]')?.textContent) === 83);
   });
@@ -78,7 +78,7 @@ describe('keeping the 伊金霍洛旗 plan current (Chromium)', () => {
     await page.getByTestId('progress-form').getByRole('button', { name: '保存进展' }).click();
     await expectSaved(page, '进展');
     await page.getByTestId('progress-history').getByText('完成全旗尾矿库现场核查').waitFor();
-    await page.getByTestId('undo').click();
+    await undoFromNote(page, '进展');
     await page.getByTestId('progress-history').waitFor({ state: 'detached' });
     await page.getByLabel('本月进展').fill('召开推进会，明确责任分工');
     await page.getByLabel('完成进度').fill('35');
@@ -106,19 +106,25 @@ describe('keeping the 伊金霍洛旗 plan current (Chromium)', () => {
     const rows = page.getByTestId('department-table').locator('tbody tr.ant-table-row');
     const before = await rows.count();
     await page.getByTestId('merge-open').click();
-    await page.getByLabel('保留的单位').click();
-    const keepOption = page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(0);
-    const keepName = (await keepOption.textContent()) ?? '';
-    await keepOption.click();
-    await page.getByLabel('并入的单位').click();
-    const dropOption = page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(0);
-    const dropName = (await dropOption.textContent()) ?? '';
-    await dropOption.click();
-    await page.getByRole('button', { name: '合并' }).click();
+    // 旗文旅局 is a participant of 工业 task 2 only; after the merge that task must name 旗工信局.
+    const keepName = '旗工信局';
+    const dropName = '旗文旅局';
+    await pickByTyping(page, '保留的单位', keepName);
+    await pickByTyping(page, '并入的单位', dropName);
+    await page.locator('.ant-modal').getByRole('button', { name: '合并', exact: true }).click();
     await expectSaved(page, '已合并');
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="department-table"] tbody tr.ant-table-row').length === n - 1, before);
     const keptRow = page.getByTestId('department-table').locator('tbody tr.ant-table-row', { hasText: keepName });
     await expect(keptRow.first().textContent()).resolves.toContain(dropName);
+    await openMenu(page, '任务清单');
+    await page.getByLabel('搜索任务').fill('开展“无废细胞”创建');
+    await page.waitForFunction(() => document.querySelector('[data-testid="task-visible-count"]')?.textContent === '1');
+    await page.getByTestId('task-title').first().click();
+    const drawer = page.locator('.ant-drawer-content', { has: page.getByTestId('task-drawer-title') });
+    await expect(drawer.textContent()).resolves.toContain(keepName);
+    await expect(drawer.textContent()).resolves.not.toContain(dropName);
+    await closeDrawer();
+    await page.getByLabel('搜索任务').fill('');
   });
 
   it('deletes a task to the bin and restores it', async () => {
