@@ -74,6 +74,16 @@ export interface IndicatorStanding {
   result: AttainmentResult;
 }
 
+/**
+ * The year whose targets a reporting period is judged against: the period's own year, or the plan's
+ * last target year once the plan period is over (a 2021–2025 plan is still assessed on 2025 in 2026).
+ */
+export function assessmentYear(indicators: readonly Indicator[], period: Period): number {
+  const year = Number(period.slice(0, 4));
+  const last = Math.max(...indicators.flatMap((i) => i.targets.map((t) => t.year)));
+  return Number.isFinite(last) ? Math.min(year, last) : year;
+}
+
 export function indicatorStandings(indicators: readonly Indicator[], values: readonly IndicatorValue[], year: number): IndicatorStanding[] {
   const byIndicator = groupBy(values, (v) => v.indicatorId);
   return indicators.map((indicator) => ({ indicator, result: indicatorAttainment(indicator, year, byIndicator.get(indicator.id) ?? []) }));

@@ -84,6 +84,9 @@ describe('keeping the 伊金霍洛旗 plan current (Chromium)', () => {
     await page.getByLabel('完成进度').fill('35');
     await page.getByTestId('progress-form').getByRole('button', { name: '保存进展' }).click();
     await page.getByTestId('progress-history').getByText('召开推进会，明确责任分工').waitFor();
+    // the saved report stays in the form, marked as already reported, for correction
+    await page.getByTestId('progress-already-reported').waitFor();
+    await expect(page.getByLabel('本月进展').inputValue()).resolves.toBe('召开推进会，明确责任分工');
     await closeDrawer();
   });
 

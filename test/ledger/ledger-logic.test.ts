@@ -1,5 +1,8 @@
 import { buildTaskRows, filterTasks } from '../../shared/ledger/task-query';
-import { countByStatus, investmentSummary } from '../../shared/ledger/aggregations';
+import { assessmentYear, countByStatus, investmentSummary } from '../../shared/ledger/aggregations';
+import { loadSeedPlan } from '../../shared/seed/load-seed';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { reportingChecklist } from '../../shared/ledger/reporting';
 import { mergeDepartmentPatches } from '../../shared/ledger/department-merge';
 import type { Department } from '../../shared/domain/department';
@@ -113,5 +116,18 @@ describe('merging departments', () => {
 
   it('refuses to merge a department with itself', () => {
     expect(() => mergeDepartmentPatches({ ...plan, indicators: [] }, 'eco', 'eco')).toThrow('自身');
+  });
+});
+
+describe('assessmentYear', () => {
+  const seed = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150627-yijinhuoluo.json'), 'utf8')));
+  it('judges a period inside the plan against its own year', () => {
+    expect(assessmentYear(seed.indicators, '2024-06')).toBe(2024);
+  });
+  it('keeps judging against the last target year once the plan period is over', () => {
+    expect(assessmentYear(seed.indicators, '2026-11')).toBe(2025);
+  });
+  it('falls back to the period year when no indicator has a target', () => {
+    expect(assessmentYear([], '2026-11')).toBe(2026);
   });
 });

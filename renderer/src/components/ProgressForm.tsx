@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Slider } from 'antd';
+import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Slider } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { REPORTED_STATUS_LABELS, type ProgressEntry, type ReportedStatus } from '../../../shared/domain/progress';
 import { parseWan } from '../../../shared/domain/money';
@@ -39,19 +39,22 @@ export function ProgressForm(props: { subjectKind: 'task' | 'project'; subjectId
   const commit = useCommit();
   const [form] = Form.useForm<Values>();
 
+  // A report already saved for this month is shown for correction, so a clerk never wonders
+  // whether it was saved and never types it twice.
+  const sameMonth = previous?.period === period ? previous : undefined;
   useEffect(() => {
     form.setFieldsValue({
       period: dayjs(`${period}-01`),
       percent: previous?.percent ?? 0,
       status: previous?.status ?? 'in-progress',
-      thisMonth: '',
-      problems: '',
+      thisMonth: sameMonth?.thisMonth ?? '',
+      problems: sameMonth?.problems ?? '',
       nextSteps: previous?.nextSteps ?? '',
       reportedBy: previous?.reportedBy ?? '',
       investmentToDate: previous?.investmentToDate,
       investmentThisYear: previous?.investmentThisYear,
     });
-  }, [form, period, previous, subjectId]);
+  }, [form, period, previous, sameMonth, subjectId]);
 
   const save = async (v: Values) => {
     const entry: ProgressEntry = {
@@ -71,15 +74,22 @@ export function ProgressForm(props: { subjectKind: 'task' | 'project'; subjectId
       ...(subjectKind === 'project' && v.investmentToDate ? { investmentToDate: parseWan(v.investmentToDate) ?? v.investmentToDate } : {}),
       ...(subjectKind === 'project' && v.investmentThisYear ? { investmentThisYear: parseWan(v.investmentThisYear) ?? v.investmentThisYear } : {}),
     };
-    if (await commit({ label: `填报进展 ${label}`, appends: [{ table: 'progress', record: entry }] }, `已保存 ${entry.period} 进展`)) {
-      form.setFieldsValue({ thisMonth: '', problems: '' });
-    }
+    await commit({ label: `填报进展 ${label}`, appends: [{ table: 'progress', record: entry }] }, `已保存 ${entry.period} 进展`);
   };
 
   const wanRule = { validator: (_: unknown, v?: string) => (!v || parseWan(v) ? Promise.resolve() : Promise.reject(new Error('请填写金额（万元），如 1200 或 350.5'))) };
 
   return (
     <Form form={form} layout="vertical" onFinish={save} data-testid="progress-form">
+      {sameMonth && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="progress-already-reported"
+          message={`${period.replace('-', '年')}月进展已于 ${new Date(sameMonth.reportedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} 报送；修改后再次保存即为更正，以最后一次为准。`}
+        />
+      )}
       <Row gutter={12}>
         <Col span={6}>
           <Form.Item name="period" label="月份" rules={[{ required: true }]}>

@@ -4,7 +4,7 @@ import { TASK_STATUS_LABELS } from '../../../shared/domain/task-status';
 import { ATTAINMENT_LABELS } from '../../../shared/domain/attainment';
 import { chinaToday, formatPeriodZh } from '../../../shared/domain/time';
 import { buildTaskRows } from '../../../shared/ledger/task-query';
-import { countByAttainment, countByDomainAndStatus, countByStatus, indicatorStandings, investmentSummary, TASK_STATUSES } from '../../../shared/ledger/aggregations';
+import { assessmentYear, countByAttainment, countByDomainAndStatus, countByStatus, indicatorStandings, investmentSummary, TASK_STATUSES } from '../../../shared/ledger/aggregations';
 import { reportingChecklist } from '../../../shared/ledger/reporting';
 import { CONSTRUCTION_STATUS_LABELS } from '../../../shared/domain/project';
 import { useLedger, type PlanView } from '../app/store';
@@ -17,7 +17,7 @@ const STATUS_COLORS = { 'not-started': '#bfbfbf', 'in-progress': '#1677ff', 'at-
 export function DashboardPage({ plan }: { plan: PlanView }) {
   const period = useLedger((s) => s.period);
   const today = chinaToday();
-  const year = Number(period.slice(0, 4));
+  const year = assessmentYear(plan.indicators, period);
   const rows = useMemo(() => buildTaskRows(plan, today), [plan, today]);
   const status = useMemo(() => countByStatus(rows), [rows]);
   const byDomain = useMemo(() => countByDomainAndStatus(rows), [rows]);

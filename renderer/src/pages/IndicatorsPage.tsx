@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { Indicator } from '../../../shared/domain/indicator';
 import { MARKER_LABELS, MARKER_SYMBOLS } from '../../../shared/domain/indicator';
 import { ATTAINMENT_LABELS, formatQuantity, formatTarget, valueForYear, type Attainment, type AttainmentResult } from '../../../shared/domain/attainment';
-import { countByAttainment, indicatorStandings } from '../../../shared/ledger/aggregations';
+import { assessmentYear, countByAttainment, indicatorStandings } from '../../../shared/ledger/aggregations';
 import { groupBy, nameLookup } from '../../../shared/ledger/lookups';
 import { useLedger, type PlanView } from '../app/store';
 import { ReviewMark } from '../components/ReviewMark';
@@ -29,8 +29,7 @@ export function IndicatorsPage({ plan }: { plan: PlanView }) {
   const period = useLedger((s) => s.period);
   const items = plan.indicators;
   const targetYears = useMemo(() => [...new Set(items.flatMap((i) => i.targets.map((t) => t.year)))].sort(), [items]);
-  // After the plan period the last target year is what gets assessed.
-  const [year, setYear] = useState(() => Math.min(Number(period.slice(0, 4)), targetYears[targetYears.length - 1] ?? Infinity));
+  const [year, setYear] = useState(() => assessmentYear(items, period));
   const [editing, setEditing] = useState<Indicator | null>(null);
   const dept = useMemo(() => nameLookup(plan.departments), [plan.departments]);
   const valuesBy = useMemo(() => groupBy(plan.indicatorValues, (v) => v.indicatorId), [plan.indicatorValues]);
