@@ -13,7 +13,8 @@ export interface StampMeta {
 
 export type Stamped<T> = T & StampMeta;
 
-const META_KEYS = new Set(['_stamps', '_deleted', '_updated']);
+// Also the exchange's merge bookkeeping (shared/exchange/records.ts), which is never part of a record.
+const META_KEYS = new Set(['_stamps', '_deleted', '_updated', '_conflicts', '_siblings', '_seen']);
 
 export function stampAll<T extends object>(record: T, stamp: string): Stamped<T> {
   const stamps: Record<string, string> = {};

@@ -49,20 +49,30 @@ describe('first run on the default plan (伊金霍洛旗)', () => {
   });
 });
 
-describe('first run as a city office', () => {
-  it('offers every seeded office; choosing a city sets the city role and loads its plan', async () => {
+describe('first run as another office', () => {
+  // Counts from the seed files (see test/seeds); 昆都仑区 has no project list or indicator table.
+  const offices = [
+    { code: '150600', name: '鄂尔多斯市无废办', level: '市级', tasks: 83, projects: 0, indicators: 52 },
+    { code: '150100', name: '呼和浩特市无废办', level: '市级', tasks: 59, projects: 24, indicators: 49 },
+    { code: '150203', name: '昆都仑区无废办', level: '旗区级', tasks: 20, projects: 0, indicators: 0 },
+  ];
+  it.each(offices)('offers $code; choosing it sets its role and loads its plan', async (o) => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto(app.url);
     await page.getByTestId('seed-preview').waitFor();
-    for (const code of ['150627', '150600']) await page.getByTestId(`office-${code}`).waitFor();
-    await page.getByTestId('office-150600').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="seed-preview"]')?.textContent?.includes('52 项指标'));
+    for (const code of ['150627', '150600', '150100', '150203']) await page.getByTestId(`office-${code}`).waitFor();
+    await page.getByTestId(`office-${o.code}`).click();
+    await page.waitForFunction((n) => document.querySelector('[data-testid="seed-preview"]')?.textContent?.includes(`${n} 项任务`), o.tasks);
     await page.getByRole('button', { name: '开始使用' }).click();
-    await expect(page.getByTestId('office-name').textContent()).resolves.toBe('鄂尔多斯市无废办');
-    await page.getByText('市级', { exact: true }).waitFor();
+    await expect(page.getByTestId('office-name').textContent()).resolves.toBe(o.name);
+    await page.getByText(o.level, { exact: true }).waitFor();
     await openMenu(page, '任务清单');
-    await expect(page.getByTestId('task-count').textContent()).resolves.toBe('83');
+    await expect(page.getByTestId('task-count').textContent()).resolves.toBe(String(o.tasks));
+    await openMenu(page, '项目清单');
+    await expect(page.getByTestId('project-count').textContent()).resolves.toBe(String(o.projects));
+    await openMenu(page, '指标体系');
+    await expect(page.getByTestId('indicator-count').textContent()).resolves.toBe(String(o.indicators));
     await context.close();
   });
 });

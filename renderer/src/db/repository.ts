@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import { exchangeMetaOf, type ExchangeMeta } from '../../../shared/exchange/records';
 import { ProgressEntrySchema, IndicatorValueSchema, type ProgressEntry, type IndicatorValue } from '../../../shared/domain/progress';
 import type { Office } from '../../../shared/domain/office';
 import type { PlanRecords } from '../../../shared/seed/load-seed';
@@ -162,7 +163,8 @@ export class LedgerRepository {
     const stamp = this.clock.tick();
     const stamps = { ...row._stamps };
     for (const c of changes) stamps[c.field] = stamp;
-    await table.put({ ...next, _stamps: stamps, _deleted: null, _updated: stamp });
+    // Keep the exchange's bookkeeping (open conflicts, what each device's writes were seen at).
+    await table.put({ ...exchangeMetaOf(row as unknown as ExchangeMeta), ...next, _stamps: stamps, _deleted: null, _updated: stamp });
     await this.db.audit.bulkAdd(
       changes.map((c) => this.audit({ table: name, recordId: id, field: c.field, action: 'update', before: c.before, after: c.after, stamp })),
     );

@@ -1,0 +1,457 @@
+/**
+ * The .zwb exchange bundle: one file an office sends to another (banner → city, laptop → laptop).
+ * README.md beside this file is the format's specification; keep the two in step.
+ *
+ *   "ZWB1" | uint32 BE header length H | header: H bytes UTF-8 JSON {manifest, signature} | payload (gzip)
+ *
+ * The signature covers the canonical JSON of the manifest; the manifest carries the SHA-256 and
+ * the length of the payload, so one signature protects the whole file.
+ */
+import { Gunzip, gzipSync } from 'fflate';
+import { z, type ZodType } from 'zod';
+import { DivisionCodeSchema, OfficeSchema } from '../domain/office';
+import { PeriodSchema } from '../domain/ids';
+import { ProgressEntrySchema, IndicatorValueSchema } from '../domain/progress';
+import { PLAN_SCHEMAS } from '../ledger/plan-tables';
+import { canonicalJsonBytes } from './canonical-json';
+import { concatBytes, sha256Hex } from './bytes';
+import { BundleError } from './errors';
+import { signBytes, type Identity } from './identity';
+import {
+  BUNDLE_TABLES,
+  emptyTables,
+  isMetaKey,
+  keyFieldOf,
+  plainFields,
+  type BundleTableName,
+  type BundleTables,
+  type StoredRecord,
+} from './records';
+
+export const MAGIC = 'ZWB1';
+export const MAGIC_BYTES = new TextEncoder().encode(MAGIC);
+/** The format version this code writes and the newest it reads. */
+export const FORMAT_VERSION = 1;
+/** A header is a manifest and a signature: a few kilobytes. A larger length means a damaged file. */
+export const MAX_HEADER_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_BUNDLE_BYTES = 50 * 1024 * 1024;
+/** Decompressed payload limit, so a small file cannot expand into gigabytes. */
+export const DEFAULT_MAX_PAYLOAD_BYTES = 256 * 1024 * 1024;
+/** The file extension users see. */
+export const BUNDLE_EXTENSION = '.zwb';
+
+export const StampSchema = z.string().regex(/^\d{15}:\d{6}:[A-Za-z0-9_-]{1,64}$/, '修订戳格式应为 15位毫秒:6位计数:设备标识');
+export const DeviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '设备标识只能含字母、数字、- 和 _，最长64位');
+const Base64KeySchema = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, '公钥应为32字节 Ed25519 公钥的 base64 文本');
+
+const CountsSchema = z
+  .object(Object.fromEntries(BUNDLE_TABLES.map((t) => [t, z.number().int().nonnegative()])) as Record<BundleTableName, z.ZodNumber>)
+  .strict();
+
+export const ManifestSchema = z
+  .object({
+    formatVersion: z.literal(FORMAT_VERSION),
+    bundleId: z.string().uuid(),
+    officeCode: DivisionCodeSchema,
+    deviceId: DeviceIdSchema,
+    publicKey: Base64KeySchema,
+    sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    period: PeriodSchema,
+    createdAt: z.string().datetime({ offset: true }),
+    kind: z.enum(['snapshot', 'delta']),
+    since: StampSchema.optional(),
+    payloadBytes: z.number().int().nonnegative(),
+    payloadSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    counts: CountsSchema,
+  })
+  .strict()
+  .refine((m) => (m.kind === 'delta') === (m.since !== undefined), {
+    message: '增量包（delta）必须写明 since，全量包（snapshot）不能有 since',
+    path: ['since'],
+  });
+export type BundleManifest = z.infer<typeof ManifestSchema>;
+
+export interface BundlePayload {
+  tables: BundleTables;
+}
+
+export interface BundleHeader {
+  manifest: Record<string, unknown>;
+  signature: unknown;
+}
+
+export interface DecodedContainer {
+  header: BundleHeader;
+  payload: Uint8Array;
+}
+
+// ---------------------------------------------------------------- container
+
+/** Frames a header and a payload. */
+export function encodeContainer(headerJson: Uint8Array, payload: Uint8Array): Uint8Array {
+  const length = new Uint8Array(4);
+  new DataView(length.buffer).setUint32(0, headerJson.length, false);
+  return concatBytes([MAGIC_BYTES, length, headerJson, payload]);
+}
+
+function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
+  if (bytes.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
+  return true;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Splits a file into header and payload, checking only the framing. The payload length comes from
+ * `manifest.payloadBytes` (signed later), which is how a file cut short in transit is told apart
+ * from a damaged one.
+ */
+export function decodeContainer(bytes: Uint8Array): DecodedContainer {
+  const headerStart = MAGIC_BYTES.length + 4;
+  if (bytes.length < headerStart) {
+    if (bytes.length > 0 && startsWith(MAGIC_BYTES, bytes.subarray(0, Math.min(bytes.length, MAGIC_BYTES.length)))) {
+      throw new BundleError('truncated', '文件不完整：只有开头几个字节，可能没有复制完，请重新拷贝或让对方重新导出');
+    }
+    throw new BundleError('bad-container', '这不是本软件的交换文件（.zwb）：文件太短');
+  }
+  if (!startsWith(bytes, MAGIC_BYTES)) {
+    throw new BundleError('bad-container', '这不是本软件的交换文件（.zwb）：文件开头的标识不对，可能选错了文件');
+  }
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(MAGIC_BYTES.length, false);
+  if (headerLength === 0 || headerLength > MAX_HEADER_BYTES) {
+    throw new BundleError('bad-container', `交换文件已损坏：文件头长度 ${headerLength} 字节不合理`);
+  }
+  if (bytes.length < headerStart + headerLength) {
+    throw new BundleError('truncated', '文件不完整：文件头被截断，可能没有复制完，请重新拷贝或让对方重新导出');
+  }
+  let header: unknown;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(headerStart, headerStart + headerLength));
+    header = JSON.parse(text);
+  } catch {
+    throw new BundleError('bad-container', '交换文件已损坏：文件头不是合法的 JSON 文本');
+  }
+  if (!isObject(header) || !isObject(header.manifest) || !('signature' in header)) {
+    throw new BundleError('bad-container', '交换文件已损坏：文件头缺少清单（manifest）或签名（signature）');
+  }
+  const payload = bytes.subarray(headerStart + headerLength);
+  const declared = header.manifest.payloadBytes;
+  if (typeof declared === 'number' && Number.isInteger(declared) && declared >= 0) {
+    if (payload.length < declared) {
+      throw new BundleError(
+        'truncated',
+        `文件不完整：数据部分应有 ${declared} 字节，实际只有 ${payload.length} 字节，可能没有复制完，请重新拷贝或让对方重新导出`,
+      );
+    }
+    if (payload.length > declared) {
+      throw new BundleError('bad-container', `交换文件已损坏：数据部分之后多出 ${payload.length - declared} 字节`);
+    }
+  }
+  return { header: { manifest: header.manifest, signature: header.signature }, payload };
+}
+
+/** Refuses a manifest written by a newer version of the software, before looking at its shape. */
+export function checkFormatVersion(manifest: Record<string, unknown>): void {
+  const v = manifest.formatVersion;
+  if (typeof v === 'number' && Number.isInteger(v) && v > FORMAT_VERSION) {
+    throw new BundleError(
+      'unsupported-version',
+      `此文件由更新版本的软件生成（格式版本 ${v}，本软件支持到 ${FORMAT_VERSION}），请更新本软件后再导入`,
+    );
+  }
+  if (v !== FORMAT_VERSION) throw new BundleError('invalid-manifest', `交换文件的格式版本不正确：${JSON.stringify(v) ?? '缺失'}`);
+}
+
+function issuesOf(error: z.ZodError, limit = 5): string[] {
+  return error.issues.slice(0, limit).map((i) => `${i.path.join('.') || '清单'}：${i.message}`);
+}
+
+export function parseManifest(manifest: unknown): BundleManifest {
+  const r = ManifestSchema.safeParse(manifest);
+  if (!r.success) {
+    const problems = issuesOf(r.error);
+    throw new BundleError('invalid-manifest', `交换文件的清单不完整或有误：${problems.join('；')}`, { problems });
+  }
+  return r.data;
+}
+
+// ---------------------------------------------------------------- payload
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+function crc32(chunks: readonly Uint8Array[]): number {
+  let c = 0xffffffff;
+  for (const chunk of chunks) for (let i = 0; i < chunk.length; i++) c = CRC_TABLE[(c ^ chunk[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+export function gzipPayload(json: Uint8Array): Uint8Array {
+  // mtime 0 leaves the timestamp out, so the same records always give the same bytes.
+  return gzipSync(json, { level: 9, mtime: 0 });
+}
+
+/**
+ * Decompresses a payload: exactly one gzip member, CRC-32 and length checked, and never more than
+ * `maxBytes` of output, however the file claims its size.
+ */
+export function gunzipPayload(gz: Uint8Array, maxBytes: number = DEFAULT_MAX_PAYLOAD_BYTES): Uint8Array {
+  const damaged = (why: string) => new BundleError('invalid-payload', `交换文件的数据部分无法解压：${why}`);
+  if (gz.length < 18 || gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8) throw damaged('不是 gzip 数据');
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let members = 1;
+  const stream = new Gunzip((chunk) => {
+    total += chunk.length;
+    if (total > maxBytes) throw new BundleError('too-large', `交换文件解压后超过 ${Math.round(maxBytes / 1024 / 1024)} MB，已拒绝`);
+    chunks.push(chunk);
+  });
+  stream.onmember = () => {
+    members += 1;
+  };
+  try {
+    const STEP = 1 << 16;
+    for (let i = 0; i < gz.length; i += STEP) stream.push(gz.subarray(i, i + STEP), i + STEP >= gz.length);
+  } catch (e) {
+    if (e instanceof BundleError) throw e;
+    throw damaged(e instanceof Error ? e.message : String(e));
+  }
+  if (members !== 1) throw damaged('含有多段 gzip 数据');
+  const trailer = new DataView(gz.buffer, gz.byteOffset + gz.length - 8, 8);
+  if (trailer.getUint32(0, true) !== crc32(chunks)) throw damaged('校验码（CRC-32）不符');
+  if (trailer.getUint32(4, true) !== total % 2 ** 32) throw damaged('长度不符');
+  return concatBytes(chunks);
+}
+
+const EnvelopeSchema = z
+  .object({
+    _stamps: z.record(StampSchema),
+    _deleted: StampSchema.nullable(),
+    _updated: StampSchema,
+    _conflicts: z
+      .array(
+        z
+          .object({
+            field: z.string().min(1),
+            values: z.array(z.object({ value: z.unknown().optional(), stamp: StampSchema }).strict()).min(2),
+          })
+          .strict(),
+      )
+      .optional(),
+    _siblings: z.record(z.array(StampSchema).min(2)).optional(),
+    _seen: z.record(StampSchema).optional(),
+  })
+  .passthrough();
+
+const TABLE_SCHEMAS: Record<BundleTableName, ZodType<unknown>> = {
+  offices: OfficeSchema,
+  ...PLAN_SCHEMAS,
+  progress: ProgressEntrySchema,
+  indicatorValues: IndicatorValueSchema,
+};
+
+export const TABLE_LABELS: Record<BundleTableName, string> = {
+  offices: '办公室',
+  departments: '单位',
+  leaders: '领导',
+  tasks: '任务',
+  projects: '项目',
+  indicators: '指标',
+  progress: '进展',
+  indicatorValues: '指标值',
+};
+
+/** Problems with one stored record: envelope shape, domain schema, and the envelope's own rules. */
+function recordProblems(table: BundleTableName, raw: unknown): string[] {
+  if (!isObject(raw)) return ['不是对象'];
+  const envelope = EnvelopeSchema.safeParse(raw);
+  if (!envelope.success) return issuesOf(envelope.error, 3);
+  const schema = TABLE_SCHEMAS[table];
+  const plain = plainFields(raw);
+  const data = schema.safeParse(plain);
+  if (!data.success) return issuesOf(data.error, 3);
+
+  const problems: string[] = [];
+  const e = envelope.data;
+  for (const key of Object.keys(raw)) {
+    if (key.startsWith('_') && !isMetaKey(key)) problems.push(`未知的内部字段 ${key}`);
+  }
+  for (const [field, value] of Object.entries(plain)) {
+    if (value !== undefined && e._stamps[field] === undefined) problems.push(`字段 ${field} 没有修订戳`);
+  }
+  const stamps = [
+    ...Object.values(e._stamps),
+    ...(e._deleted ? [e._deleted] : []),
+    ...(e._conflicts ?? []).flatMap((c) => c.values.map((v) => v.stamp)),
+    ...Object.values(e._siblings ?? {}).flat(),
+    ...Object.values(e._seen ?? {}),
+  ];
+  if (stamps.some((s) => s > e._updated)) problems.push('_updated 应是记录上最晚的修订戳');
+  for (const c of e._conflicts ?? []) {
+    for (const v of c.values) {
+      const candidate: Record<string, unknown> = { ...plain };
+      if (v.value === undefined) delete candidate[c.field];
+      else candidate[c.field] = v.value;
+      if (!schema.safeParse(candidate).success) problems.push(`冲突字段 ${c.field} 的取值 ${v.stamp} 不合格式`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Checks the decoded payload: its shape, every record against the envelope and its domain schema,
+ * no duplicate keys, and, when a manifest is given, that the counts match.
+ */
+export function validatePayload(json: unknown, manifest?: Pick<BundleManifest, 'counts'>): BundlePayload {
+  if (!isObject(json) || !isObject(json.tables)) throw new BundleError('invalid-payload', '交换文件的数据部分格式不正确：缺少 tables');
+  const unknownTables = Object.keys(json.tables).filter((t) => !(BUNDLE_TABLES as readonly string[]).includes(t));
+  if (unknownTables.length) throw new BundleError('invalid-payload', `交换文件含有本软件不认识的数据表：${unknownTables.join('、')}`);
+  const tables = emptyTables();
+  const problems: string[] = [];
+  for (const table of BUNDLE_TABLES) {
+    const rows = json.tables[table] ?? [];
+    if (!Array.isArray(rows)) {
+      problems.push(`${TABLE_LABELS[table]}表不是数组`);
+      continue;
+    }
+    const keyField = keyFieldOf(table);
+    const keys = new Set<string>();
+    rows.forEach((row: unknown, i) => {
+      const key = isObject(row) && typeof row[keyField] === 'string' ? (row[keyField] as string) : `#${i + 1}`;
+      for (const p of recordProblems(table, row)) problems.push(`${TABLE_LABELS[table]} ${key}：${p}`);
+      if (keys.has(key)) problems.push(`${TABLE_LABELS[table]} ${key}：同一记录出现两次`);
+      keys.add(key);
+    });
+    tables[table] = rows as StoredRecord[];
+    if (manifest && manifest.counts[table] !== rows.length) {
+      problems.push(`${TABLE_LABELS[table]}表：清单写明 ${manifest.counts[table]} 条，实际 ${rows.length} 条`);
+    }
+  }
+  if (problems.length) {
+    const shown = problems.slice(0, 5);
+    throw new BundleError(
+      'invalid-payload',
+      `交换文件中有 ${problems.length} 处数据不合格式，例如：${shown.join('；')}`,
+      { problems: shown },
+    );
+  }
+  return { tables };
+}
+
+/** Every record must belong to the office that signed the bundle: an office speaks only for itself. */
+export function checkRecordsBelongTo(payload: BundlePayload, officeCode: string): void {
+  const foreign: string[] = [];
+  for (const table of BUNDLE_TABLES) {
+    for (const r of payload.tables[table]) {
+      const ownerField = table === 'offices' ? 'code' : 'officeCode';
+      // A conflicting value of the owner field would hand the record to another office once chosen.
+      const owners = [r[ownerField], ...(r._conflicts ?? []).filter((c) => c.field === ownerField).flatMap((c) => c.values.map((v) => v.value))];
+      const i = owners.findIndex((o) => o !== officeCode);
+      if (i >= 0) foreign.push(`${TABLE_LABELS[table]} ${String(r[keyFieldOf(table)])}（属于 ${String(owners[i])}）`);
+    }
+  }
+  if (foreign.length) {
+    throw new BundleError(
+      'wrong-office',
+      `交换文件由 ${officeCode} 签名，却含有 ${foreign.length} 条其他办公室的记录，例如：${foreign.slice(0, 3).join('、')}`,
+      { officeCode, problems: foreign.slice(0, 5) },
+    );
+  }
+}
+
+export function countsOf(tables: BundleTables): Record<BundleTableName, number> {
+  return Object.fromEntries(BUNDLE_TABLES.map((t) => [t, tables[t].length])) as Record<BundleTableName, number>;
+}
+
+// ---------------------------------------------------------------- writing and reading
+
+export interface CreateBundleOptions {
+  records: Partial<BundleTables>;
+  identity: Identity;
+  officeCode: string;
+  deviceId: string;
+  /** Per device, one more than the last bundle it exported. */
+  sequence: number;
+  period: string;
+  kind: 'snapshot' | 'delta';
+  /** For a delta: the records changed after this stamp are included. */
+  since?: string;
+  now: Date;
+  /** Fixed in tests; a random UUID otherwise. */
+  bundleId?: string;
+}
+
+function byKey(table: BundleTableName, rows: readonly StoredRecord[]): StoredRecord[] {
+  const keyField = keyFieldOf(table);
+  return [...rows].sort((a, b) => {
+    const ka = String(a[keyField]);
+    const kb = String(b[keyField]);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+}
+
+/**
+ * Builds and signs a bundle. The records are validated exactly as a reader will validate them, so
+ * a bundle this function returns is never refused for its content.
+ */
+export async function createBundle(options: CreateBundleOptions): Promise<Uint8Array> {
+  const tables = emptyTables();
+  for (const table of BUNDLE_TABLES) tables[table] = byKey(table, options.records[table] ?? []);
+  const payload = validatePayload({ tables });
+  checkRecordsBelongTo(payload, options.officeCode);
+  const gz = gzipPayload(canonicalJsonBytes({ tables }));
+  const manifest = parseManifest({
+    formatVersion: FORMAT_VERSION,
+    bundleId: options.bundleId ?? globalThis.crypto.randomUUID(),
+    officeCode: options.officeCode,
+    deviceId: options.deviceId,
+    publicKey: options.identity.publicKey,
+    sequence: options.sequence,
+    period: options.period,
+    createdAt: options.now.toISOString(),
+    kind: options.kind,
+    ...(options.since !== undefined ? { since: options.since } : {}),
+    payloadBytes: gz.length,
+    payloadSha256: await sha256Hex(gz),
+    counts: countsOf(tables),
+  });
+  const signature = await signBytes(options.identity, canonicalJsonBytes(manifest));
+  return encodeContainer(canonicalJsonBytes({ manifest, signature }), gz);
+}
+
+export interface ReadBundle {
+  manifest: BundleManifest;
+  signature: string;
+  payload: BundlePayload;
+}
+
+export function parsePayloadJson(json: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
+  } catch {
+    throw new BundleError('invalid-payload', '交换文件的数据部分不是合法的 JSON 文本');
+  }
+}
+
+/**
+ * Reads a bundle's structure and content WITHOUT checking signature, trust, hash or sequence: for
+ * showing what a file claims to be. Anything imported must go through verifyBundle.
+ */
+export function readBundle(bytes: Uint8Array, maxPayloadBytes: number = DEFAULT_MAX_PAYLOAD_BYTES): ReadBundle {
+  const { header, payload } = decodeContainer(bytes);
+  checkFormatVersion(header.manifest);
+  const manifest = parseManifest(header.manifest);
+  if (typeof header.signature !== 'string') throw new BundleError('bad-container', '交换文件已损坏：签名不是文本');
+  const tables = validatePayload(parsePayloadJson(gunzipPayload(payload, maxPayloadBytes)), manifest);
+  return { manifest, signature: header.signature, payload: tables };
+}

@@ -1,0 +1,363 @@
+/**
+ * Pure merge of stamped records (plan tables and append-only logs alike). The rules, written out
+ * in shared/exchange/README.md ("Merge rules"):
+ *
+ * Fields. Every write of a field is identified by its stamp (a "dot"; stamps are unique). A copy of
+ * a record holds, per field, the set of writes no other write it knows of has overwritten: normally
+ * one, several when devices wrote the field concurrently. It also knows, per device, the newest
+ * stamp of that device it has merged (`_seen`, plus the stamps it holds). A device always sees its
+ * own earlier writes and stamps only grow, so "knows device D up to stamp t" means every write of D
+ * at or before t was seen by the writer of what this copy holds.
+ * Merging two copies keeps a write if both hold it, or if the other copy has never seen it; a write
+ * the other copy has seen but no longer holds was overwritten knowingly and is dropped.
+ * This is a multi-value register with a version-vector context, so the merge is idempotent,
+ * commutative and associative, and a concurrent write is never dropped.
+ * - The current value is the write with the latest stamp ("later stamp wins").
+ * - Two or more kept writes with different values are a conflict (`_conflicts`): concurrent by
+ *   construction, i.e. from different devices, neither writer having seen the other's write.
+ * - Resolving a conflict is an ordinary local write with a new stamp: that write has seen every
+ *   conflicting value, so merges drop them. A stored conflict entry whose stamps no longer include
+ *   the field's current stamp was overwritten locally and is treated as resolved.
+ *
+ * Deletion. Deleted/live is one more last-writer-wins register: a deleted record's stamp is its
+ * deletion stamp, a live record's stamp is `_updated` (its latest field write or restore). The later
+ * stamp wins, a tie goes to the deletion. So a deletion later than every write and restore it
+ * competes with wins; an edit or a restore stamped after the deletion brings the record back
+ * ("resurrects"): an edit made on a laptop that had not yet seen the deletion is not thrown away.
+ * Fields of a deleted record keep merging, so restoring it later shows the latest values.
+ *
+ * Append-only tables: rows are never edited, so the same rules reduce to the union by id, with
+ * tombstones (undo of an append) merged as above.
+ */
+import { canonicalJson } from './canonical-json';
+import {
+  isMetaKey,
+  keyFieldOf,
+  BUNDLE_TABLES,
+  type BundleTableName,
+  type BundleTables,
+  type ConflictValue,
+  type FieldConflict,
+  type StoredRecord,
+} from './records';
+
+interface Dot {
+  stamp: string;
+  /** False when the write left the field unset (optional field cleared). */
+  present: boolean;
+  value: unknown;
+}
+
+/** A field with no stamp (data older than the envelope) counts as written before anything else. */
+const NO_STAMP = '';
+
+function deviceOf(stamp: string): string {
+  // Stamp format "%015d:%06d:deviceId" (shared/sync/hlc.ts); the device id may not contain ':'.
+  const i = stamp.indexOf(':', stamp.indexOf(':') + 1);
+  return i < 0 ? '' : stamp.slice(i + 1);
+}
+
+type Knowledge = Map<string, string>;
+
+function learn(k: Knowledge, stamp: string | null | undefined): void {
+  if (!stamp) return;
+  const device = deviceOf(stamp);
+  if (!device) return;
+  const known = k.get(device);
+  if (known === undefined || stamp > known) k.set(device, stamp);
+}
+
+/** What the copy has seen, per device: `_seen` plus every stamp it carries. */
+function knowledgeOf(r: StoredRecord): Knowledge {
+  const k: Knowledge = new Map();
+  for (const s of Object.values(r._seen ?? {})) learn(k, s);
+  for (const s of Object.values(r._stamps ?? {})) learn(k, s);
+  learn(k, r._updated);
+  learn(k, r._deleted);
+  for (const c of r._conflicts ?? []) for (const v of c.values) learn(k, v.stamp);
+  for (const list of Object.values(r._siblings ?? {})) for (const s of list) learn(k, s);
+  return k;
+}
+
+function covers(k: Knowledge, stamp: string): boolean {
+  if (stamp === NO_STAMP) return true;
+  const known = k.get(deviceOf(stamp));
+  return known !== undefined && known >= stamp;
+}
+
+function valueKey(d: Dot): string {
+  if (!d.present) return '∅';
+  try {
+    return canonicalJson(d.value);
+  } catch {
+    return JSON.stringify(d.value) ?? 'undefined';
+  }
+}
+
+function currentDot(r: StoredRecord, field: string): Dot {
+  const value = r[field];
+  return { stamp: r._stamps?.[field] ?? NO_STAMP, present: value !== undefined, value };
+}
+
+/** The writes of a field the copy holds (see the module comment). */
+function dotsOf(r: StoredRecord, field: string): Dot[] {
+  const current = currentDot(r, field);
+  const conflict = r._conflicts?.find((c) => c.field === field);
+  if (conflict && conflict.values.some((v) => v.stamp === current.stamp)) {
+    return conflict.values.map((v) =>
+      v.stamp === current.stamp ? current : { stamp: v.stamp, present: 'value' in v && v.value !== undefined, value: v.value },
+    );
+  }
+  const siblings = r._siblings?.[field];
+  if (siblings && siblings.includes(current.stamp)) return siblings.map((stamp) => ({ ...current, stamp }));
+  return [current];
+}
+
+function compareDots(a: Dot, b: Dot): number {
+  if (a.stamp !== b.stamp) return a.stamp < b.stamp ? -1 : 1;
+  // Equal stamps with different values only happen with damaged data; still decide the same way everywhere.
+  const ka = valueKey(a);
+  const kb = valueKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+function mergeField(left: Dot[], right: Dot[], kl: Knowledge, kr: Knowledge): Dot[] {
+  const leftStamps = new Set(left.map((d) => d.stamp));
+  const rightStamps = new Set(right.map((d) => d.stamp));
+  const kept: Dot[] = [];
+  for (const d of left) if (rightStamps.has(d.stamp) || !covers(kr, d.stamp)) kept.push(d);
+  for (const d of right) if (!leftStamps.has(d.stamp) && !covers(kl, d.stamp)) kept.push(d);
+  // Each side claiming to have overwritten the other's write is impossible with honest stamps;
+  // keep the latest write rather than lose the field.
+  if (kept.length === 0) kept.push([...left, ...right].sort(compareDots)[left.length + right.length - 1]);
+  kept.sort(compareDots);
+  return kept.filter((d, i) => i === 0 || d.stamp !== kept[i - 1].stamp);
+}
+
+function fieldsOf(r: StoredRecord): string[] {
+  const out = new Set<string>();
+  for (const k of Object.keys(r)) if (!isMetaKey(k) && r[k] !== undefined) out.add(k);
+  for (const k of Object.keys(r._stamps ?? {})) out.add(k);
+  return [...out];
+}
+
+function maxStamp(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+function livenessOf(r: StoredRecord): { deleted: boolean; stamp: string } {
+  return r._deleted !== null && r._deleted !== undefined ? { deleted: true, stamp: r._deleted } : { deleted: false, stamp: r._updated };
+}
+
+/** Merges two copies of one record (same key). Pure; the result does not share arrays with the inputs. */
+export function mergeRecord(local: StoredRecord, incoming: StoredRecord): StoredRecord {
+  const kl = knowledgeOf(local);
+  const kr = knowledgeOf(incoming);
+  const out: Record<string, unknown> = {};
+  const stamps: Record<string, string> = {};
+  const conflicts: FieldConflict[] = [];
+  const siblings: Record<string, string[]> = {};
+
+  const fields = [...new Set([...fieldsOf(local), ...fieldsOf(incoming)])].sort();
+  for (const field of fields) {
+    const kept = mergeField(dotsOf(local, field), dotsOf(incoming, field), kl, kr);
+    const winner = kept[kept.length - 1];
+    if (winner.present) out[field] = winner.value;
+    if (winner.stamp !== NO_STAMP) stamps[field] = winner.stamp;
+    if (kept.length < 2) continue;
+    if (new Set(kept.map(valueKey)).size > 1) {
+      conflicts.push({ field, values: kept.map((d): ConflictValue => (d.present ? { value: d.value, stamp: d.stamp } : { stamp: d.stamp })) });
+    } else {
+      siblings[field] = kept.map((d) => d.stamp);
+    }
+  }
+
+  const seen: Record<string, string> = {};
+  const knowledge = new Map(kl);
+  for (const stamp of kr.values()) learn(knowledge, stamp);
+  for (const device of [...knowledge.keys()].sort()) seen[device] = knowledge.get(device) as string;
+
+  const ll = livenessOf(local);
+  const lr = livenessOf(incoming);
+  const live = ll.stamp === lr.stamp ? (ll.deleted ? ll : lr) : ll.stamp > lr.stamp ? ll : lr;
+
+  const merged: StoredRecord = {
+    ...out,
+    _stamps: stamps,
+    _deleted: live.deleted ? live.stamp : null,
+    _updated: maxStamp(local._updated, incoming._updated),
+    _seen: seen,
+  };
+  if (conflicts.length) merged._conflicts = conflicts;
+  if (Object.keys(siblings).length) merged._siblings = siblings;
+  return merged;
+}
+
+/** A record in the form a merge leaves it: resolved conflict entries dropped, `_seen` filled in. */
+export function normaliseRecord(r: StoredRecord): StoredRecord {
+  return mergeRecord(r, r);
+}
+
+/** Conflicts a person still has to resolve. Entries overwritten by a later local write are not open. */
+export function openConflicts(r: StoredRecord): FieldConflict[] {
+  return (r._conflicts ?? []).filter((c) => c.values.some((v) => v.stamp === r._stamps?.[c.field]));
+}
+
+/**
+ * Resolves a conflict by writing the chosen value with a fresh stamp. It must be a new write even
+ * when the chosen value is the current one: only a write that has seen every conflicting value
+ * settles the conflict on the other devices too.
+ */
+export function resolveConflict(r: StoredRecord, field: string, value: unknown, stamp: string): StoredRecord {
+  if (!(stamp > r._updated)) throw new Error(`新修订戳 ${stamp} 应晚于记录的最后修订 ${r._updated}`);
+  const knowledge = knowledgeOf(r);
+  const seen: Record<string, string> = {};
+  for (const device of [...knowledge.keys()].sort()) seen[device] = knowledge.get(device) as string;
+  const next: StoredRecord = { ...r, _stamps: { ...r._stamps, [field]: stamp }, _updated: stamp, _seen: seen };
+  if (value === undefined) delete next[field];
+  else next[field] = value;
+  const conflicts = (r._conflicts ?? []).filter((c) => c.field !== field);
+  if (conflicts.length) next._conflicts = conflicts;
+  else delete next._conflicts;
+  if (r._siblings?.[field]) {
+    const { [field]: _dropped, ...rest } = r._siblings;
+    if (Object.keys(rest).length) next._siblings = rest;
+    else delete next._siblings;
+  }
+  return next;
+}
+
+export interface RecordRef {
+  table: BundleTableName;
+  id: string;
+}
+
+export interface ChangedRecord extends RecordRef {
+  /** Data fields whose current value changed. */
+  fields: string[];
+  /** Set when the merge deleted a live record or brought a deleted one back. */
+  liveness?: 'deleted' | 'restored';
+}
+
+export interface ConflictRef extends RecordRef {
+  field: string;
+  values: ConflictValue[];
+}
+
+/** What importing would do, for the preview a clerk sees before applying. */
+export interface MergePreview {
+  /** Records new to this copy (possibly arriving already deleted: see `deleted`). */
+  added: (RecordRef & { deleted: boolean })[];
+  changed: ChangedRecord[];
+  /** Conflicts the merge opens or widens (not ones this copy already had). */
+  conflicts: ConflictRef[];
+  unchanged: RecordRef[];
+}
+
+export interface MergeResult {
+  /** Every record after the merge, local and incoming, sorted by key. */
+  records: StoredRecord[];
+  /** The records that differ from the local copy and must be written (includes bookkeeping-only changes). */
+  writes: StoredRecord[];
+  preview: MergePreview;
+}
+
+export interface MergeOptions {
+  /** Names the table in the preview and picks the key field (offices are keyed by `code`). */
+  table: BundleTableName;
+}
+
+function emptyPreview(): MergePreview {
+  return { added: [], changed: [], conflicts: [], unchanged: [] };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return valueKey({ stamp: '', present: a !== undefined, value: a }) === valueKey({ stamp: '', present: b !== undefined, value: b });
+}
+
+function conflictSignature(c: FieldConflict): string {
+  return c.values
+    .map((v) => v.stamp)
+    .sort()
+    .join('|');
+}
+
+function previewOne(table: BundleTableName, id: string, before: StoredRecord, after: StoredRecord, preview: MergePreview): void {
+  const fields = [...new Set([...fieldsOf(before), ...fieldsOf(after)])].filter((f) => !sameJson(before[f], after[f])).sort();
+  const wasDeleted = before._deleted !== null;
+  const isDeleted = after._deleted !== null;
+  const liveness = wasDeleted === isDeleted ? undefined : isDeleted ? 'deleted' : 'restored';
+  const had = new Map(openConflicts(before).map((c) => [c.field, conflictSignature(c)]));
+  const fresh = openConflicts(after).filter((c) => had.get(c.field) !== conflictSignature(c));
+  for (const c of fresh) preview.conflicts.push({ table, id, field: c.field, values: c.values });
+  if (fields.length || liveness || fresh.length) preview.changed.push({ table, id, fields, ...(liveness ? { liveness } : {}) });
+  else preview.unchanged.push({ table, id });
+}
+
+function keyOf(r: StoredRecord, keyField: string): string {
+  const key = r[keyField];
+  if (typeof key !== 'string' || key === '') throw new Error(`记录缺少主键 ${keyField}`);
+  return key;
+}
+
+/**
+ * Merges incoming records into local ones (one table). Local records without an incoming copy are
+ * kept as they are; duplicates of one key within `incoming` are merged with each other first.
+ */
+export function mergeRecords(local: readonly StoredRecord[], incoming: readonly StoredRecord[], options: MergeOptions): MergeResult {
+  const { table } = options;
+  const keyField = keyFieldOf(table);
+  const byKey = new Map<string, StoredRecord>();
+  for (const r of local) byKey.set(keyOf(r, keyField), r);
+  const localByKey = new Map(byKey);
+
+  const arriving = new Map<string, StoredRecord>();
+  for (const r of incoming) {
+    const key = keyOf(r, keyField);
+    const earlier = arriving.get(key);
+    arriving.set(key, earlier ? mergeRecord(earlier, r) : r);
+  }
+
+  const preview = emptyPreview();
+  const writes: StoredRecord[] = [];
+  for (const [key, r] of [...arriving].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const before = localByKey.get(key);
+    const after = before ? mergeRecord(before, r) : normaliseRecord(r);
+    byKey.set(key, after);
+    if (!before) {
+      preview.added.push({ table, id: key, deleted: after._deleted !== null });
+      for (const c of openConflicts(after)) preview.conflicts.push({ table, id: key, field: c.field, values: c.values });
+      writes.push(after);
+      continue;
+    }
+    previewOne(table, key, before, after, preview);
+    if (!sameJson(before, after)) writes.push(after);
+  }
+  for (const key of localByKey.keys()) if (!arriving.has(key)) preview.unchanged.push({ table, id: key });
+
+  const records = [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+  return { records, writes, preview };
+}
+
+export interface TablesMergeResult {
+  tables: BundleTables;
+  writes: BundleTables;
+  preview: MergePreview;
+}
+
+/** mergeRecords over every table of a bundle; the previews are concatenated in table order. */
+export function mergeTables(local: Partial<BundleTables>, incoming: Partial<BundleTables>): TablesMergeResult {
+  const tables = {} as BundleTables;
+  const writes = {} as BundleTables;
+  const preview = emptyPreview();
+  for (const table of BUNDLE_TABLES) {
+    const result = mergeRecords(local[table] ?? [], incoming[table] ?? [], { table });
+    tables[table] = result.records;
+    writes[table] = result.writes;
+    preview.added.push(...result.preview.added);
+    preview.changed.push(...result.preview.changed);
+    preview.conflicts.push(...result.preview.conflicts);
+    preview.unchanged.push(...result.preview.unchanged);
+  }
+  return { tables, writes, preview };
+}

@@ -1,0 +1,84 @@
+/**
+ * The stored record as it travels in a bundle: the domain fields, the revision envelope of
+ * shared/sync/stamped.ts, and the bookkeeping the merge adds (see merge.ts for what each means).
+ */
+import type { StampMeta } from '../sync/stamped';
+
+/** One of the concurrent writes of a field. `value` is absent when that write cleared the field. */
+export interface ConflictValue {
+  value?: unknown;
+  stamp: string;
+}
+
+/** A field that two or more devices changed to different values without seeing each other's write. */
+export interface FieldConflict {
+  field: string;
+  /** Every concurrent write, oldest stamp first; the newest is the record's current value. */
+  values: ConflictValue[];
+}
+
+export interface ExchangeMeta {
+  /** Open conflicts, one entry per field, only where the concurrent values differ. */
+  _conflicts?: FieldConflict[];
+  /**
+   * Concurrent writes of the same value (two laptops seeded the same plan), by field: their stamps,
+   * current one included. Not a conflict and never shown; kept so later merges stay exact.
+   */
+  _siblings?: Record<string, string[]>;
+  /** Per device, the newest stamp of that device whose effects this copy of the record includes. */
+  _seen?: Record<string, string>;
+}
+
+export type StoredRecord = Record<string, unknown> & StampMeta & ExchangeMeta;
+
+/** Every envelope and bookkeeping key. Anything starting with "_" that is not listed here is data. */
+export const RECORD_META_KEYS: readonly string[] = ['_stamps', '_deleted', '_updated', '_conflicts', '_siblings', '_seen'];
+const META = new Set(RECORD_META_KEYS);
+
+export function isMetaKey(key: string): boolean {
+  return META.has(key);
+}
+
+/** The domain record without envelope or bookkeeping, e.g. to validate it against its zod schema. */
+export function plainFields(record: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) if (!META.has(k)) out[k] = v;
+  return out;
+}
+
+/**
+ * The bookkeeping a local write must carry over unchanged. A local edit that rebuilds the row
+ * from the plain record must spread this back in, otherwise open conflicts vanish silently and
+ * later merges report conflicts that are not real.
+ */
+export function exchangeMetaOf(record: ExchangeMeta): ExchangeMeta {
+  const out: ExchangeMeta = {};
+  if (record._conflicts !== undefined) out._conflicts = record._conflicts;
+  if (record._siblings !== undefined) out._siblings = record._siblings;
+  if (record._seen !== undefined) out._seen = record._seen;
+  return out;
+}
+
+/** All the record tables a bundle can carry, in the order they are written. */
+export const BUNDLE_TABLES = ['offices', 'departments', 'leaders', 'tasks', 'projects', 'indicators', 'progress', 'indicatorValues'] as const;
+export type BundleTableName = (typeof BUNDLE_TABLES)[number];
+export type BundleTables = Record<BundleTableName, StoredRecord[]>;
+
+/** Progress entries and indicator values are never edited, only appended (and tombstoned by undo). */
+export const APPEND_ONLY_TABLES: ReadonlySet<BundleTableName> = new Set<BundleTableName>(['progress', 'indicatorValues']);
+
+/** Offices are keyed by their division code; every other table by `id`. */
+export function keyFieldOf(table: BundleTableName): 'code' | 'id' {
+  return table === 'offices' ? 'code' : 'id';
+}
+
+export function emptyTables(): BundleTables {
+  return { offices: [], departments: [], leaders: [], tasks: [], projects: [], indicators: [], progress: [], indicatorValues: [] };
+}
+
+/** The highest stamp anywhere in the records: the importer feeds it to HybridClock.receive. */
+export function maxStampOf(records: Iterable<StoredRecord>): string | null {
+  let max: string | null = null;
+  for (const r of records) if (max === null || r._updated > max) max = r._updated;
+  return max;
+}
