@@ -1,6 +1,7 @@
 // Captures the main views of the built renderer for the README (npm run screenshots).
 // Starts from an empty browser profile, loads the default plan, and types one month's progress on
 // one task so the progress form and history are not empty; that entry is illustration, not seed data.
+import { rmSync } from 'node:fs';
 import { startStaticServer } from './static-server';
 import { launchChromium } from '../test/e2e/support/browser';
 import { openMenu, setUpDefaultOffice } from '../test/e2e/support/ui';
@@ -44,6 +45,43 @@ async function main(): Promise<void> {
       await openMenu(page, menu);
       await shot(name);
     }
+
+    // The exchange page, and the city office after importing this banner's bundle.
+    await openMenu(page, '数据交换');
+    await page.getByTestId('own-fingerprint').filter({ hasText: /^\d{4}/ }).waitFor();
+    await shot('exchange');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-bundle').click()]);
+    const bundle = `${OUT}/../bundle-for-screenshot.zwb`;
+    await download.saveAs(bundle);
+    const cityContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    const city = await cityContext.newPage();
+    await city.goto(url);
+    await city.getByTestId('office-150600').click();
+    await city.getByRole('button', { name: '开始使用' }).click();
+    await city.getByTestId('office-name').waitFor();
+    await city.locator('.ant-alert .ant-alert-close-icon').first().click().catch(() => undefined);
+    await openMenu(city, '数据交换');
+    const [chooser] = await Promise.all([city.waitForEvent('filechooser'), city.getByTestId('import-bundle').click()]);
+    await chooser.setFiles(bundle);
+    await city.getByTestId('import-fingerprint').waitFor();
+    await city.waitForTimeout(400);
+    await city.screenshot({ path: `${OUT}/import-trust.png` });
+    console.log(`${OUT}/import-trust.png`);
+    await city.getByTestId('trust-and-continue').click();
+    await city.getByTestId('import-preview').waitFor();
+    await city.waitForTimeout(400);
+    await city.screenshot({ path: `${OUT}/import-preview.png` });
+    console.log(`${OUT}/import-preview.png`);
+    await city.getByTestId('confirm-merge').click();
+    await city.locator('.ant-message-notice', { hasText: '已合并' }).waitFor();
+    await openMenu(city, '各旗区总览');
+    await city.getByTestId('banner-tasks-150627').waitFor();
+    await city.locator('.ant-alert .ant-alert-close-icon').first().click().catch(() => undefined);
+    await city.getByTestId('banner-row-150627').scrollIntoViewIfNeeded();
+    await city.waitForTimeout(600);
+    await city.screenshot({ path: `${OUT}/city-overview.png` });
+    console.log(`${OUT}/city-overview.png`);
+    rmSync(bundle);
   } finally {
     await browser.close();
     server.close();

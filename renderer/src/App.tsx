@@ -4,8 +4,10 @@ import {
   AppstoreOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  ClusterOutlined,
   DeleteOutlined,
   FundOutlined,
+  SwapOutlined,
   ProjectOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -18,18 +20,22 @@ import { DashboardPage } from './pages/DashboardPage';
 import { MonthlyPage } from './pages/MonthlyPage';
 import { DirectoryPage } from './pages/DirectoryPage';
 import { BinPage } from './pages/BinPage';
+import { ExchangePage } from './pages/ExchangePage';
+import { CityOverviewPage } from './pages/CityOverviewPage';
 import { PeriodPicker } from './components/PeriodPicker';
 import { UndoButton } from './components/UndoButton';
 
 const PAGES = {
+  overview: { label: '各旗区总览', icon: <ClusterOutlined />, cityOnly: true },
   dashboard: { label: '工作总览', icon: <BarChartOutlined /> },
   tasks: { label: '任务清单', icon: <AppstoreOutlined /> },
   projects: { label: '项目清单', icon: <ProjectOutlined /> },
   indicators: { label: '指标体系', icon: <FundOutlined /> },
   monthly: { label: '月度调度', icon: <CalendarOutlined /> },
   directory: { label: '单位与领导', icon: <TeamOutlined /> },
+  exchange: { label: '数据交换', icon: <SwapOutlined /> },
   bin: { label: '回收站', icon: <DeleteOutlined /> },
-} as const;
+} as const satisfies Record<string, { label: string; icon: JSX.Element; cityOnly?: boolean }>;
 export type PageKey = keyof typeof PAGES;
 
 const STORAGE_NOTICE_KEY = 'zwc.storage-notice-dismissed';
@@ -78,7 +84,9 @@ export function App() {
           <Menu
             mode="inline"
             selectedKeys={[page]}
-            items={Object.entries(PAGES).map(([key, p]) => ({ key, label: p.label, icon: p.icon }))}
+            items={Object.entries(PAGES)
+              .filter(([, p]) => settings.role === 'city' || !('cityOnly' in p))
+              .map(([key, p]) => ({ key, label: p.label, icon: p.icon }))}
             onClick={({ key }) => {
               window.location.hash = `/${key}`;
             }}
@@ -103,6 +111,8 @@ export function App() {
           {page === 'monthly' && <MonthlyPage plan={plan} />}
           {page === 'directory' && <DirectoryPage plan={plan} />}
           {page === 'bin' && <BinPage plan={plan} />}
+          {page === 'exchange' && <ExchangePage plan={plan} />}
+          {page === 'overview' && settings.role === 'city' && <CityOverviewPage plan={plan} />}
         </Layout.Content>
       </Layout>
     </Layout>

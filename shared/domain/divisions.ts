@@ -31,3 +31,15 @@ export const DIVISION_NAMES: Readonly<Record<string, string>> = {
 export function divisionName(code: string): string {
   return DIVISION_NAMES[code] ?? code;
 }
+
+/** GB/T 2260: a county-level code shares its city's first four digits (150627 under 150600). */
+export function isSubordinateOf(code: string, cityCode: string): boolean {
+  return /^\d{4}00$/.test(cityCode) && code !== cityCode && code.slice(0, 4) === cityCode.slice(0, 4);
+}
+
+/** The banners, counties and districts of a city that this app knows by name. */
+export function subordinatesOf(cityCode: string): { code: string; name: string }[] {
+  return Object.entries(DIVISION_NAMES)
+    .filter(([code]) => isSubordinateOf(code, cityCode))
+    .map(([code, name]) => ({ code, name }));
+}

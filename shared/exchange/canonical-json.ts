@@ -32,7 +32,10 @@ function serialiseString(s: string, path: string): string {
 
 function isPlainObject(v: object): boolean {
   const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
+  if (proto === Object.prototype || proto === null) return true;
+  // Records read back from IndexedDB may be built in another realm (a worker, a test harness):
+  // their prototype is that realm's Object.prototype, whose own prototype is null.
+  return Object.prototype.toString.call(v) === '[object Object]' && proto !== null && typeof proto === 'object' && Object.getPrototypeOf(proto) === null;
 }
 
 function serialise(value: unknown, path: string, ancestors: Set<object>): string {

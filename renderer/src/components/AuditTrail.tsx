@@ -4,7 +4,7 @@ import type { AuditEntry } from '../db/schema';
 import { useLedger } from '../app/store';
 import { fieldLabel } from '../../../shared/ledger/field-labels';
 
-const ACTIONS: Record<AuditEntry['action'], string> = { create: '新增', update: '修改', delete: '删除', restore: '恢复', seed: '载入方案' };
+const ACTIONS: Record<AuditEntry['action'], string> = { create: '新增', update: '修改', delete: '删除', restore: '恢复', seed: '载入方案', merge: '导入合并' };
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）';

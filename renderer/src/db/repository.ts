@@ -3,12 +3,15 @@ import { exchangeMetaOf, type ExchangeMeta } from '../../../shared/exchange/reco
 import { ProgressEntrySchema, IndicatorValueSchema, type ProgressEntry, type IndicatorValue } from '../../../shared/domain/progress';
 import type { Office } from '../../../shared/domain/office';
 import type { PlanRecords } from '../../../shared/seed/load-seed';
-import { HybridClock } from '../../../shared/sync/hlc';
+import { formatStamp, HybridClock } from '../../../shared/sync/hlc';
 import { diffFields, stampAll, unstamp, type Stamped } from '../../../shared/sync/stamped';
 import { PLAN_SCHEMAS, type PlanEdit, type PlanRecordTypes, type PlanTableName } from '../../../shared/ledger/plan-tables';
 import type { AuditEntry, LedgerDb, LogTableName } from './schema';
 
 export type { PlanEdit };
+
+/** The revision stamp of seeded records: older than any edit, and the same on every device. */
+export const SEED_STAMP = formatStamp(0, 0, 'seed');
 export type StoredTable = PlanTableName | LogTableName;
 
 export const TABLE_LABELS: Record<StoredTable, string> = {
@@ -91,7 +94,9 @@ export class LedgerRepository {
 
   /** Loads a plan's records. Re-loading the same plan replaces nothing a clerk has edited. */
   async loadPlan(plan: PlanRecords): Promise<{ added: number; kept: number }> {
-    const stamp = this.clock.tick();
+    // Every installation seeds a plan with the same stamp, so two laptops that loaded the same
+    // plan agree on it and their first exchange carries only what the clerks changed.
+    const stamp = SEED_STAMP;
     let added = 0;
     let kept = 0;
     const db = this.db;

@@ -15,7 +15,7 @@ export interface AuditEntry {
   recordId: string;
   /** Field name, or "*" for creating, deleting or restoring the whole record. */
   field: string;
-  action: 'create' | 'update' | 'delete' | 'restore' | 'seed';
+  action: 'create' | 'update' | 'delete' | 'restore' | 'seed' | 'merge';
   before: unknown;
   after: unknown;
   at: string;

@@ -1,0 +1,234 @@
+import { createBundle, BUNDLE_EXTENSION } from '../../../shared/exchange/bundle-format';
+import { BUNDLE_TABLES, emptyTables, maxStampOf, type BundleTableName, type BundleTables, type StoredRecord } from '../../../shared/exchange/records';
+import { mergeTables, openConflicts, resolveConflict, type MergePreview } from '../../../shared/exchange/merge';
+import { fingerprintOf } from '../../../shared/exchange/identity';
+import { recordImport, verifyBundle, type VerifiedBundle } from '../../../shared/exchange/verify';
+import type { BundleRefusal } from '../../../shared/exchange/errors';
+import type { ImportRecord } from '../../../shared/exchange/history';
+import type { FieldConflict } from '../../../shared/exchange/records';
+import { divisionName, isSubordinateOf } from '../../../shared/domain/divisions';
+import type { OfficeLevel } from '../../../shared/domain/office';
+import type { PlanTableName } from '../../../shared/ledger/plan-tables';
+import { PLAN_SCHEMAS } from '../../../shared/ledger/plan-tables';
+import type { LedgerRepository } from '../db/repository';
+import type { AuditEntry, LedgerDb } from '../db/schema';
+import {
+  appendImportHistory,
+  deviceIdentity,
+  nextSequence,
+  saveSeenDevices,
+  saveTrustedKeys,
+  seenDevices,
+  trustedKeys,
+  type TrustedKey,
+} from './exchange-store';
+
+/** Who is importing: an office accepts its own laptops' bundles, and a city also its banners'. */
+export interface Receiver {
+  officeCode: string;
+  level: OfficeLevel;
+}
+
+/** Every stored row of one office, envelope included: what a snapshot bundle carries. */
+export async function readOfficeTables(db: LedgerDb, officeCode: string): Promise<BundleTables> {
+  const tables = emptyTables();
+  const office = await db.offices.get(officeCode);
+  tables.offices = office ? [office as unknown as StoredRecord] : [];
+  for (const name of BUNDLE_TABLES) {
+    if (name === 'offices') continue;
+    tables[name] = (await db.table(name).where('officeCode').equals(officeCode).toArray()) as StoredRecord[];
+  }
+  return tables;
+}
+
+export interface ExportedBundle {
+  bytes: Uint8Array;
+  fileName: string;
+  sequence: number;
+  recordCount: number;
+}
+
+/** A signed snapshot of this office's records for the period. */
+export async function exportBundle(repo: LedgerRepository, officeCode: string, period: string, now: Date = new Date()): Promise<ExportedBundle> {
+  const identity = await deviceIdentity(repo.db, now);
+  const records = await readOfficeTables(repo.db, officeCode);
+  const sequence = await nextSequence(repo.db);
+  const deviceId = repo.clock.deviceId;
+  const bytes = await createBundle({ records, identity, officeCode, deviceId, sequence, period, kind: 'snapshot', now });
+  const fileName = `${divisionName(officeCode)}-${officeCode}-${period}-${deviceId}-${sequence}${BUNDLE_EXTENSION}`;
+  return { bytes, fileName, sequence, recordCount: BUNDLE_TABLES.reduce((n, t) => n + records[t].length, 0) };
+}
+
+export type PreparedImport =
+  | { kind: 'ready'; fileName: string; bundle: VerifiedBundle; preview: MergePreview; writes: BundleTables }
+  | { kind: 'untrusted'; fileName: string; refusal: BundleRefusal; officeCode: string; publicKey: string; fingerprint: string }
+  | { kind: 'refused'; fileName: string; refusal: BundleRefusal };
+
+function accepts(receiver: Receiver, officeCode: string): boolean {
+  return officeCode === receiver.officeCode || (receiver.level === 'city' && isSubordinateOf(officeCode, receiver.officeCode));
+}
+
+function wrongReceiver(receiver: Receiver, officeCode: string): BundleRefusal {
+  const whose = `${divisionName(officeCode)}（${officeCode}）`;
+  const message =
+    receiver.level === 'city'
+      ? `这是 ${whose} 的交换文件，不属于本市（${divisionName(receiver.officeCode)}）所辖旗区，不能导入`
+      : `这是 ${whose} 的交换文件；本机是 ${divisionName(receiver.officeCode)}，只接收本单位其他电脑的文件（上报请交给市无废办）`;
+  return { code: 'wrong-office', message, level: 'refused', detail: { officeCode } };
+}
+
+/**
+ * Checks a file and works out what importing it would change. Nothing is written: the clerk sees
+ * the preview (or the refusal) and decides.
+ */
+export async function prepareImport(repo: LedgerRepository, receiver: Receiver, file: { name: string; data: Uint8Array }): Promise<PreparedImport> {
+  const trust = await trustedKeys(repo.db);
+  const result = await verifyBundle(file.data, { trust, seen: await seenDevices(repo.db) });
+  if (!result.ok) {
+    const { detail } = result.error;
+    if (detail.officeCode && (result.error.code === 'untrusted-key' || result.error.code === 'wrong-office') && !accepts(receiver, detail.officeCode)) {
+      return { kind: 'refused', fileName: file.name, refusal: wrongReceiver(receiver, detail.officeCode) };
+    }
+    // Only a key nobody registered can be trusted on the spot; a key registered to another office cannot.
+    const unknownKey = result.error.code === 'untrusted-key' && detail.publicKey && !trust.some((t) => t.publicKey === detail.publicKey);
+    if (unknownKey && detail.officeCode && detail.publicKey && detail.fingerprint) {
+      return { kind: 'untrusted', fileName: file.name, refusal: result.error, officeCode: detail.officeCode, publicKey: detail.publicKey, fingerprint: detail.fingerprint };
+    }
+    return { kind: 'refused', fileName: file.name, refusal: result.error };
+  }
+  if (!accepts(receiver, result.manifest.officeCode)) {
+    return { kind: 'refused', fileName: file.name, refusal: wrongReceiver(receiver, result.manifest.officeCode) };
+  }
+  const local = await readOfficeTables(repo.db, result.manifest.officeCode);
+  const merged = mergeTables(local, result.payload.tables);
+  return { kind: 'ready', fileName: file.name, bundle: result, preview: merged.preview, writes: merged.writes };
+}
+
+/** Registers a key as trusted for an office, after the clerk compared its fingerprint. */
+export async function trustKey(db: LedgerDb, entry: { officeCode: string; publicKey: string; label?: string }, now: Date = new Date()): Promise<TrustedKey> {
+  const keys = await trustedKeys(db);
+  if (keys.some((k) => k.publicKey === entry.publicKey && k.officeCode === entry.officeCode && !k.revoked)) {
+    throw new Error('该密钥已经登记为可信');
+  }
+  const key: TrustedKey = { ...entry, fingerprint: await fingerprintOf(entry.publicKey), addedAt: now.toISOString() };
+  await saveTrustedKeys(db, [...keys.filter((k) => !(k.publicKey === entry.publicKey && k.officeCode === entry.officeCode)), key]);
+  return key;
+}
+
+/** A lost or replaced laptop: its key is refused from now on, even for files it signed before. */
+export async function revokeKey(db: LedgerDb, publicKey: string, officeCode: string, now: Date = new Date()): Promise<void> {
+  const keys = await trustedKeys(db);
+  await saveTrustedKeys(
+    db,
+    keys.map((k) => (k.publicKey === publicKey && k.officeCode === officeCode ? { ...k, revoked: true, revokedAt: now.toISOString() } : k)),
+  );
+}
+
+function historyEntry(prepared: PreparedImport, outcome: ImportRecord['outcome'], at: Date): ImportRecord {
+  if (prepared.kind === 'ready') {
+    const m = prepared.bundle.manifest;
+    return {
+      at: at.toISOString(),
+      bundleId: m.bundleId,
+      officeCode: m.officeCode,
+      deviceId: m.deviceId,
+      sequence: m.sequence,
+      period: m.period,
+      fingerprint: prepared.bundle.fingerprint,
+      fileName: prepared.fileName,
+      outcome,
+      counts: { added: prepared.preview.added.length, changed: prepared.preview.changed.length, conflicts: prepared.preview.conflicts.length },
+    };
+  }
+  const d = prepared.refusal.detail;
+  return {
+    at: at.toISOString(),
+    bundleId: d.bundleId ?? '',
+    officeCode: d.officeCode ?? '',
+    deviceId: d.deviceId ?? '',
+    sequence: d.sequence ?? 0,
+    period: '',
+    fingerprint: d.fingerprint ?? '',
+    fileName: prepared.fileName,
+    outcome,
+    reason: prepared.refusal.message,
+  };
+}
+
+/** Keeps a refused (or already imported) file in the history, so the clerk can say why later. */
+export async function recordRefusal(db: LedgerDb, prepared: Exclude<PreparedImport, { kind: 'ready' }>, now: Date = new Date()): Promise<void> {
+  const outcome = prepared.kind !== 'untrusted' && prepared.refusal.level === 'noop' ? 'already-imported' : 'refused';
+  await appendImportHistory(db, historyEntry(prepared, outcome, now));
+}
+
+/** Writes a previewed merge in one transaction: every record, the audit trail, and the history. */
+export async function applyImport(repo: LedgerRepository, prepared: Extract<PreparedImport, { kind: 'ready' }>, now: Date = new Date()): Promise<ImportRecord> {
+  const { db, clock } = repo;
+  const written = BUNDLE_TABLES.flatMap((t) => prepared.writes[t]);
+  const latest = maxStampOf(written);
+  // Before writing: a sender whose clock runs a day ahead would otherwise drag every later edit along.
+  if (latest) clock.receive(latest);
+  const entry = historyEntry(prepared, 'merged', now);
+  const m = prepared.bundle.manifest;
+  const tables = BUNDLE_TABLES.map((t) => db.table(t));
+  await db.transaction('rw', [...tables, db.settings, db.audit], async () => {
+    for (const t of BUNDLE_TABLES) if (prepared.writes[t].length) await db.table(t).bulkPut(prepared.writes[t]);
+    const stamp = clock.tick();
+    const audit: AuditEntry[] = BUNDLE_TABLES.flatMap((t) =>
+      prepared.writes[t].map((r) => ({
+        table: t,
+        recordId: String(t === 'offices' ? r.code : r.id),
+        field: '*',
+        action: 'merge' as const,
+        before: null,
+        after: { bundleId: m.bundleId, from: `${divisionName(m.officeCode)} ${m.deviceId}`, sequence: m.sequence },
+        stamp,
+        at: now.toISOString(),
+        deviceId: clock.deviceId,
+        actor: '导入',
+      })),
+    );
+    if (audit.length) await db.audit.bulkAdd(audit);
+    await saveSeenDevices(db, recordImport(await seenDevices(db), m));
+    await appendImportHistory(db, entry);
+  });
+  return entry;
+}
+
+export interface OpenConflict extends FieldConflict {
+  table: PlanTableName;
+  id: string;
+  title: string;
+}
+
+const PLAN_TABLES = Object.keys(PLAN_SCHEMAS) as PlanTableName[];
+
+function titleOf(r: StoredRecord): string {
+  for (const key of ['title', 'name']) if (typeof r[key] === 'string') return r[key] as string;
+  return String(r.id);
+}
+
+/** Fields two laptops changed at the same time, waiting for a person to choose. */
+export async function listOpenConflicts(db: LedgerDb, officeCode: string): Promise<OpenConflict[]> {
+  const out: OpenConflict[] = [];
+  for (const table of PLAN_TABLES) {
+    const rows = (await db.table(table).where('officeCode').equals(officeCode).toArray()) as StoredRecord[];
+    for (const r of rows) for (const c of openConflicts(r)) out.push({ ...c, table, id: String(r.id), title: titleOf(r) });
+  }
+  return out;
+}
+
+/** Keeps the chosen value with a new stamp, which closes the conflict on every laptop that merges it. */
+export async function resolveOpenConflict(repo: LedgerRepository, table: PlanTableName, id: string, field: string, value: unknown): Promise<void> {
+  const { db, clock } = repo;
+  await db.transaction('rw', [db.table(table), db.audit], async () => {
+    const row = (await db.table(table).get(id)) as StoredRecord | undefined;
+    if (!row) throw new Error(`找不到记录 ${id}`);
+    const stamp = clock.tick();
+    const before = row[field];
+    await db.table(table).put(resolveConflict(row, field, value, stamp));
+    await db.audit.add({ table, recordId: id, field, action: 'update', before, after: value, stamp, at: new Date().toISOString(), deviceId: clock.deviceId, actor: '处理冲突' });
+  });
+}
+
+export type { BundleTableName };

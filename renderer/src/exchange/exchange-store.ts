@@ -1,0 +1,77 @@
+import { fingerprintOf, generateIdentity, type Identity } from '../../../shared/exchange/identity';
+import type { SeenDevice, TrustEntry } from '../../../shared/exchange/verify';
+import { IMPORT_HISTORY_KEY, type ImportRecord } from '../../../shared/exchange/history';
+import { readSetting, writeSetting } from '../db/settings';
+import type { LedgerDb } from '../db/schema';
+
+/**
+ * What this installation keeps for exchange, in the settings table: its signing key, the
+ * sequence of its last export, the keys it trusts, what it has merged from each device, and
+ * the history of every import attempt.
+ */
+const IDENTITY_KEY = 'exchange.identity';
+const SEQUENCE_KEY = 'exchange.sequence';
+const TRUST_KEY = 'exchange.trust';
+const SEEN_KEY = 'exchange.seen';
+
+export interface DeviceIdentity extends Identity {
+  fingerprint: string;
+  createdAt: string;
+}
+
+interface KeptIdentity {
+  publicKey: string;
+  /** Non-extractable: IndexedDB keeps the key object, and no script can read its bytes. */
+  privateKey: CryptoKey;
+  fingerprint: string;
+  createdAt: string;
+}
+
+/** The installation's Ed25519 key, created on first use. */
+export async function deviceIdentity(db: LedgerDb, now: Date = new Date()): Promise<DeviceIdentity> {
+  const kept = await readSetting<KeptIdentity>(db, IDENTITY_KEY);
+  if (kept) return kept;
+  const fresh = await generateIdentity(false);
+  const identity: KeptIdentity = { ...fresh, fingerprint: await fingerprintOf(fresh.publicKey), createdAt: now.toISOString() };
+  await writeSetting(db, IDENTITY_KEY, identity);
+  return identity;
+}
+
+/** Reserves the next export sequence number; numbers are never reused, even if an export fails later. */
+export async function nextSequence(db: LedgerDb): Promise<number> {
+  return db.transaction('rw', db.settings, async () => {
+    const next = ((await readSetting<number>(db, SEQUENCE_KEY)) ?? 0) + 1;
+    await writeSetting(db, SEQUENCE_KEY, next);
+    return next;
+  });
+}
+
+export interface TrustedKey extends TrustEntry {
+  fingerprint: string;
+  addedAt: string;
+  revokedAt?: string;
+}
+
+export async function trustedKeys(db: LedgerDb): Promise<TrustedKey[]> {
+  return (await readSetting<TrustedKey[]>(db, TRUST_KEY)) ?? [];
+}
+
+export async function saveTrustedKeys(db: LedgerDb, keys: readonly TrustedKey[]): Promise<void> {
+  await writeSetting(db, TRUST_KEY, keys);
+}
+
+export async function seenDevices(db: LedgerDb): Promise<Record<string, SeenDevice>> {
+  return (await readSetting<Record<string, SeenDevice>>(db, SEEN_KEY)) ?? {};
+}
+
+export async function saveSeenDevices(db: LedgerDb, seen: Record<string, SeenDevice>): Promise<void> {
+  await writeSetting(db, SEEN_KEY, seen);
+}
+
+export async function importHistory(db: LedgerDb): Promise<ImportRecord[]> {
+  return (await readSetting<ImportRecord[]>(db, IMPORT_HISTORY_KEY)) ?? [];
+}
+
+export async function appendImportHistory(db: LedgerDb, record: ImportRecord): Promise<void> {
+  await writeSetting(db, IMPORT_HISTORY_KEY, [...(await importHistory(db)), record]);
+}

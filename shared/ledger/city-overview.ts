@@ -1,0 +1,167 @@
+import type { IsoDate, Period } from '../domain/ids';
+import type { Office } from '../domain/office';
+import type { TaskStatus } from '../domain/task-status';
+import { subordinatesOf } from '../domain/divisions';
+import { sumWan, percentOf, type WanYuan } from '../domain/money';
+import { lastMergedByOffice, type ImportRecord } from '../exchange/history';
+import type { PlanData } from './plan-data';
+import { buildTaskRows } from './task-query';
+import { assessmentYear, countByAttainment, countByStatus, indicatorStandings, investmentSummary, TASK_STATUSES } from './aggregations';
+import { reportingChecklist } from './reporting';
+
+/** A banner, county or district a city office oversees. */
+export interface SubordinateOffice {
+  code: string;
+  name: string;
+}
+
+/**
+ * The offices a city oversees: every division of the city it knows by name (divisions.ts), whether
+ * or not it ever sent anything, plus any office the local database records under the city. By code.
+ */
+export function overseenOffices(cityCode: string, offices: readonly Pick<Office, 'code' | 'name' | 'parentCode'>[] = []): SubordinateOffice[] {
+  const out = new Map(subordinatesOf(cityCode).map((s) => [s.code, s.name]));
+  for (const o of offices) if (o.parentCode === cityCode && o.code !== cityCode) out.set(o.code, o.name);
+  return [...out].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** One banner's line in the city's overview. Figures are zero (or null) when `hasData` is false. */
+export interface BannerSummary {
+  code: string;
+  name: string;
+  /** Any bundle from this banner was merged. */
+  received: boolean;
+  /** The reporting period of the latest merged bundle. */
+  lastPeriodReceived: Period | null;
+  /** When that bundle was imported (ISO). */
+  lastImportAt: string | null;
+  /** A bundle made for the period (or a later one) was merged. */
+  reportedForPeriod: boolean;
+  /** The banner's records are in the local database. */
+  hasData: boolean;
+  tasks: number;
+  byStatus: Record<TaskStatus, number>;
+  overdue: number;
+  /** Reporting coverage for the period, percent with one decimal; null without data. */
+  coverage: number | null;
+  /** Tasks and projects owing a report for the period, and how many did. */
+  reportsExpected: number;
+  reportsReceived: number;
+  /** The year the indicators are judged against; null without data. */
+  assessmentYear: number | null;
+  indicators: number;
+  indicatorsBehind: number;
+  indicatorsNoData: number;
+  /** 万元, to the period. */
+  investmentPlanned: WanYuan;
+  investmentCompleted: WanYuan;
+  /** Completed as a percent of planned, one decimal; null when nothing is planned. */
+  investmentPercent: number | null;
+}
+
+export interface BannerSummaryInput {
+  cityCode: string;
+  subordinates: readonly SubordinateOffice[];
+  /** Plans of the banners whose records are in the database, by code. */
+  plans: ReadonlyMap<string, PlanData>;
+  history: readonly ImportRecord[];
+  period: Period;
+  today: IsoDate;
+}
+
+const zeroStatus = (): Record<TaskStatus, number> => Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
+
+/** One line per subordinate office, in the order given: what arrived and where each banner stands. */
+export function bannerSummaries({ cityCode, subordinates, plans, history, period, today }: BannerSummaryInput): BannerSummary[] {
+  const last = lastMergedByOffice(history);
+  return subordinates
+    .filter((s) => s.code !== cityCode)
+    .map(({ code, name }) => {
+      const imported = last.get(code);
+      const base = {
+        code,
+        name,
+        received: imported !== undefined,
+        lastPeriodReceived: imported?.period ?? null,
+        lastImportAt: imported?.at ?? null,
+        reportedForPeriod: imported !== undefined && imported.period >= period,
+      };
+      const plan = plans.get(code);
+      if (!plan) {
+        return {
+          ...base,
+          hasData: false,
+          tasks: 0,
+          byStatus: zeroStatus(),
+          overdue: 0,
+          coverage: null,
+          reportsExpected: 0,
+          reportsReceived: 0,
+          assessmentYear: null,
+          indicators: 0,
+          indicatorsBehind: 0,
+          indicatorsNoData: 0,
+          investmentPlanned: '0',
+          investmentCompleted: '0',
+          investmentPercent: null,
+        };
+      }
+      const rows = buildTaskRows(plan, today);
+      const byStatus = countByStatus(rows);
+      const checklist = reportingChecklist(plan, rows, period);
+      const year = assessmentYear(plan.indicators, period);
+      const attainment = countByAttainment(indicatorStandings(plan.indicators, plan.indicatorValues, year).map((s) => s.result));
+      const money = investmentSummary(plan.projects, plan.progress, period);
+      return {
+        ...base,
+        hasData: true,
+        tasks: rows.length,
+        byStatus,
+        overdue: byStatus.overdue,
+        coverage: checklist.coverage,
+        reportsExpected: checklist.expected,
+        reportsReceived: checklist.reported,
+        assessmentYear: year,
+        indicators: plan.indicators.length,
+        indicatorsBehind: attainment.behind,
+        indicatorsNoData: attainment['no-data'],
+        investmentPlanned: money.planned,
+        investmentCompleted: money.completed,
+        investmentPercent: money.percent,
+      };
+    });
+}
+
+/** The banners that sent no bundle for the period (nor a later one). */
+export function notReported(rows: readonly BannerSummary[]): BannerSummary[] {
+  return rows.filter((r) => !r.reportedForPeriod);
+}
+
+export interface BannerTotals {
+  banners: number;
+  reported: number;
+  tasks: number;
+  byStatus: Record<TaskStatus, number>;
+  indicatorsBehind: number;
+  investmentPlanned: WanYuan;
+  investmentCompleted: WanYuan;
+  investmentPercent: number | null;
+}
+
+/** Sums over all banners, for the 合计 line. */
+export function bannerTotals(rows: readonly BannerSummary[]): BannerTotals {
+  const byStatus = zeroStatus();
+  for (const r of rows) for (const s of TASK_STATUSES) byStatus[s] += r.byStatus[s];
+  const planned = sumWan(rows.map((r) => r.investmentPlanned));
+  const completed = sumWan(rows.map((r) => r.investmentCompleted));
+  return {
+    banners: rows.length,
+    reported: rows.filter((r) => r.reportedForPeriod).length,
+    tasks: rows.reduce((n, r) => n + r.tasks, 0),
+    byStatus,
+    indicatorsBehind: rows.reduce((n, r) => n + r.indicatorsBehind, 0),
+    investmentPlanned: planned,
+    investmentCompleted: completed,
+    investmentPercent: percentOf(completed, planned),
+  };
+}

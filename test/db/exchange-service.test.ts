@@ -1,0 +1,171 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LedgerDb } from '../../renderer/src/db/schema';
+import { openLedger } from '../../renderer/src/app/ledger';
+import type { LedgerRepository } from '../../renderer/src/db/repository';
+import {
+  applyImport,
+  exportBundle,
+  listOpenConflicts,
+  prepareImport,
+  readOfficeTables,
+  resolveOpenConflict,
+  trustKey,
+  type PreparedImport,
+  type Receiver,
+} from '../../renderer/src/exchange/exchange-service';
+import { deviceIdentity, importHistory } from '../../renderer/src/exchange/exchange-store';
+import { loadSeedPlan } from '../../shared/seed/load-seed';
+import { plainFields, BUNDLE_TABLES } from '../../shared/exchange/records';
+import { progress } from '../support/factories';
+
+/**
+ * Two laptops of 伊金霍洛旗 and the 鄂尔多斯市 office, each with its own IndexedDB (fake-indexeddb),
+ * exchanging real signed bundles through the renderer's exchange service.
+ */
+const yijinhuoluo = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150627-yijinhuoluo.json'), 'utf8')));
+const ordos = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150600-ordos.json'), 'utf8')));
+const BANNER: Receiver = { officeCode: '150627', level: 'county' };
+const CITY: Receiver = { officeCode: '150600', level: 'city' };
+const TASK = '150627-task-007';
+
+let n = 0;
+async function laptop(plan = yijinhuoluo): Promise<LedgerRepository> {
+  n += 1;
+  const repo = await openLedger(new LedgerDb(`exchange-${n}`));
+  await repo.loadPlan(plan);
+  return repo;
+}
+
+async function send(from: LedgerRepository, officeCode = '150627') {
+  const out = await exportBundle(from, officeCode, '2026-11');
+  return { name: out.fileName, data: out.bytes };
+}
+
+/** Imports as a clerk would: trusting an unknown key only after comparing its fingerprint. */
+async function receive(to: LedgerRepository, receiver: Receiver, file: { name: string; data: Uint8Array }, expectedFingerprint?: string): Promise<PreparedImport> {
+  let prepared = await prepareImport(to, receiver, file);
+  if (prepared.kind === 'untrusted') {
+    expect(prepared.fingerprint).toBe(expectedFingerprint);
+    await trustKey(to.db, { officeCode: prepared.officeCode, publicKey: prepared.publicKey });
+    prepared = await prepareImport(to, receiver, file);
+  }
+  if (prepared.kind === 'ready') await applyImport(to, prepared);
+  return prepared;
+}
+
+/** Everything a clerk can see of an office's records: the data fields, without stamps. */
+async function visible(repo: LedgerRepository, officeCode = '150627') {
+  const tables = await readOfficeTables(repo.db, officeCode);
+  return Object.fromEntries(BUNDLE_TABLES.map((t) => [t, tables[t].map((r) => ({ ...plainFields(r), deleted: r._deleted !== null }))]));
+}
+
+async function snapshotOfDb(repo: LedgerRepository) {
+  return { records: await readOfficeTables(repo.db, '150627'), audit: await repo.db.audit.count() };
+}
+
+describe('exchange between two laptops of one banner', () => {
+  it('sends edits both ways and ends with the same records', async () => {
+    const a = await laptop();
+    const b = await laptop();
+    const aKey = await deviceIdentity(a.db);
+    const bKey = await deviceIdentity(b.db);
+
+    await a.update('tasks', TASK, { title: 'A 改过的任务名称' });
+    await a.addProgress(progress('2026-11', 40, { id: 'pe-a', subjectId: TASK, thisMonth: 'A 填报的进展' }));
+    const fromA = await receive(b, BANNER, await send(a), aKey.fingerprint);
+    expect(fromA.kind).toBe('ready');
+    if (fromA.kind === 'ready') {
+      // seeded identically on both laptops: only what A changed arrives
+      expect(fromA.preview.changed.map((c) => c.id)).toEqual([TASK]);
+      expect(fromA.preview.added.map((c) => c.id)).toEqual(['pe-a']);
+    }
+    expect((await b.get('tasks', TASK))?.title).toBe('A 改过的任务名称');
+
+    await b.update('tasks', '150627-task-001', { summary: 'B 改过的内容简介' });
+    await receive(a, BANNER, await send(b), bKey.fingerprint);
+    expect((await a.get('tasks', '150627-task-001'))?.summary).toBe('B 改过的内容简介');
+    expect(await visible(a)).toEqual(await visible(b));
+  });
+
+  it('keeps two edits of one field made at the same time as a conflict until a person chooses', async () => {
+    const a = await laptop();
+    const b = await laptop();
+    const aKey = await deviceIdentity(a.db);
+    const bKey = await deviceIdentity(b.db);
+    await a.update('tasks', TASK, { title: '甲的写法' });
+    await b.update('tasks', TASK, { title: '乙的写法' });
+
+    const prepared = await receive(a, BANNER, await send(b), bKey.fingerprint);
+    expect(prepared.kind === 'ready' && prepared.preview.conflicts.map((c) => c.field)).toEqual(['title']);
+    const open = await listOpenConflicts(a.db, '150627');
+    expect(open).toHaveLength(1);
+    expect(open[0].values.map((v) => v.value).sort()).toEqual(['乙的写法', '甲的写法']);
+
+    await resolveOpenConflict(a, 'tasks', TASK, 'title', '甲的写法');
+    expect(await listOpenConflicts(a.db, '150627')).toEqual([]);
+    await receive(b, BANNER, await send(a), aKey.fingerprint);
+    expect(await listOpenConflicts(b.db, '150627')).toEqual([]);
+    expect((await b.get('tasks', TASK))?.title).toBe('甲的写法');
+    expect(await visible(a)).toEqual(await visible(b));
+  });
+});
+
+describe('refused bundles change nothing', () => {
+  it('refuses a file with a flipped byte, and the records and audit stay as they were', async () => {
+    const a = await laptop();
+    const b = await laptop();
+    await trustKey(b.db, { officeCode: '150627', publicKey: (await deviceIdentity(a.db)).publicKey });
+    await a.update('tasks', TASK, { title: '不应到达' });
+    const file = await send(a);
+    file.data[file.data.length - 20] ^= 0xff;
+    const before = await snapshotOfDb(b);
+    const prepared = await prepareImport(b, BANNER, file);
+    expect(prepared.kind).toBe('refused');
+    expect(prepared.kind === 'refused' && prepared.refusal.code).toMatch(/payload-hash|bad-container|truncated/);
+    expect(await snapshotOfDb(b)).toEqual(before);
+  });
+
+  it('treats the same file again as already imported', async () => {
+    const a = await laptop();
+    const b = await laptop();
+    const file = await send(a);
+    await receive(b, BANNER, file, (await deviceIdentity(a.db)).fingerprint);
+    const before = await snapshotOfDb(b);
+    const again = await prepareImport(b, BANNER, file);
+    expect(again.kind === 'refused' && again.refusal.code).toBe('already-imported');
+    expect(await snapshotOfDb(b)).toEqual(before);
+  });
+
+  it('does not let a banner laptop import another office, nor offer to trust its key', async () => {
+    const city = await laptop(ordos);
+    const banner = await laptop();
+    const prepared = await prepareImport(banner, BANNER, await send(city, '150600'));
+    expect(prepared.kind).toBe('refused');
+    expect(prepared.kind === 'refused' && prepared.refusal.message).toContain('鄂尔多斯市');
+  });
+});
+
+describe('a city receiving a banner', () => {
+  it('keeps the banner as its own replica beside the city plan, and logs the import', async () => {
+    const city = await laptop(ordos);
+    const banner = await laptop();
+    await banner.addProgress(progress('2026-11', 30, { id: 'pe-b', subjectId: TASK }));
+    const prepared = await receive(city, CITY, await send(banner), (await deviceIdentity(banner.db)).fingerprint);
+    expect(prepared.kind).toBe('ready');
+    expect(await city.db.tasks.where('officeCode').equals('150627').count()).toBe(83);
+    expect(await city.db.tasks.where('officeCode').equals('150600').count()).toBe(83);
+    expect(await city.db.progress.where('officeCode').equals('150627').count()).toBe(1);
+    const history = await importHistory(city.db);
+    expect(history.map((h) => [h.officeCode, h.outcome, h.period])).toEqual([['150627', 'merged', '2026-11']]);
+  });
+
+  it('refuses a file from a banner of another city', async () => {
+    const city = await laptop(ordos);
+    const kundulun = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150203-kundulun.json'), 'utf8')));
+    const other = await laptop(kundulun);
+    const prepared = await prepareImport(city, CITY, await send(other, '150203'));
+    expect(prepared.kind === 'refused' && prepared.refusal.code).toBe('wrong-office');
+  });
+});
