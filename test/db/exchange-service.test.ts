@@ -19,6 +19,10 @@ import { deviceIdentity, importHistory } from '../../renderer/src/exchange/excha
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { plainFields, BUNDLE_TABLES } from '../../shared/exchange/records';
 import { progress } from '../support/factories';
+import { decodeContainer, encodeContainer, gunzipPayload, gzipPayload, DEFAULT_MAX_BUNDLE_BYTES } from '../../shared/exchange/bundle-format';
+import { canonicalJsonBytes } from '../../shared/exchange/canonical-json';
+import { sha256Hex } from '../../shared/exchange/bytes';
+import { generateIdentity, signBytes, type Identity } from '../../shared/exchange/identity';
 
 /**
  * Two laptops of 伊金霍洛旗 and the 鄂尔多斯市 office, each with its own IndexedDB (fake-indexeddb),
@@ -167,5 +171,62 @@ describe('a city receiving a banner', () => {
     const other = await laptop(kundulun);
     const prepared = await prepareImport(city, CITY, await send(other, '150203'));
     expect(prepared.kind === 'refused' && prepared.refusal.code).toBe('wrong-office');
+  });
+});
+
+/** Re-signs a real bundle's manifest after a change, as a forger (or a newer app) would. */
+async function resigned(file: { name: string; data: Uint8Array }, identity: Identity, patch: Record<string, unknown>, payload?: Uint8Array) {
+  const { header, payload: gz } = decodeContainer(file.data);
+  const body = payload ?? gz;
+  const manifest = { ...(header.manifest as Record<string, unknown>), payloadBytes: body.length, payloadSha256: await sha256Hex(body), ...patch };
+  const signature = await signBytes(identity, canonicalJsonBytes(manifest));
+  return { name: file.name, data: encodeContainer(canonicalJsonBytes({ manifest, signature }), body) };
+}
+
+describe('every kind of bad bundle is refused on a real database, which stays exactly as it was', () => {
+  type Case = [string, RegExp, (a: LedgerRepository, file: { name: string; data: Uint8Array }) => Promise<{ name: string; data: Uint8Array }>];
+  const cases: Case[] = [
+    ['a flipped byte', /payload-hash|bad-container/, async (_a, f) => ({ ...f, data: Uint8Array.from(f.data, (v, i) => (i === f.data.length - 40 ? v ^ 1 : v)) })],
+    ['a truncated file', /truncated|bad-container/, async (_a, f) => ({ ...f, data: f.data.slice(0, f.data.length - 100) })],
+    ['a file re-signed by an unknown key', /untrusted-key/, async (_a, f) => {
+      const stranger = await generateIdentity();
+      return resigned(f, stranger, { publicKey: stranger.publicKey });
+    }],
+    ['a newer format version', /unsupported-version/, async (a, f) => resigned(f, await deviceIdentity(a.db), { formatVersion: 2 })],
+    ['records of another office signed with this office’s key', /wrong-office/, async (a, f) => {
+      const json = JSON.parse(new TextDecoder().decode(gunzipPayload(decodeContainer(f.data).payload))) as { tables: Record<string, Record<string, unknown>[]> };
+      json.tables.tasks[0] = { ...json.tables.tasks[0], officeCode: '150621' };
+      return resigned(f, await deviceIdentity(a.db), {}, gzipPayload(canonicalJsonBytes(json)));
+    }],
+    ['an oversized file', /too-large/, async (_a, f) => ({ ...f, data: new Uint8Array(DEFAULT_MAX_BUNDLE_BYTES + 1) })],
+  ];
+
+  it.each(cases)('%s', async (_label, code, breakIt) => {
+    const a = await laptop();
+    const b = await laptop();
+    await trustKey(b.db, { officeCode: '150627', publicKey: (await deviceIdentity(a.db)).publicKey });
+    await a.update('tasks', TASK, { title: '不应到达' });
+    const broken = await breakIt(a, await send(a));
+    const before = await snapshotOfDb(b);
+    const prepared = await prepareImport(b, BANNER, broken);
+    expect(prepared.kind).not.toBe('ready');
+    const reason = prepared.kind === 'ready' ? '' : prepared.refusal;
+    expect(reason && reason.code).toMatch(code);
+    expect(reason && reason.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await snapshotOfDb(b)).toEqual(before);
+    expect((await b.get('tasks', TASK))?.title).not.toBe('不应到达');
+  });
+
+  it('an older bundle than one already merged from that laptop', async () => {
+    const a = await laptop();
+    const b = await laptop();
+    const first = await send(a);
+    await a.update('tasks', TASK, { title: '第二份' });
+    const second = await send(a);
+    await receive(b, BANNER, second, (await deviceIdentity(a.db)).fingerprint);
+    const before = await snapshotOfDb(b);
+    const prepared = await prepareImport(b, BANNER, first);
+    expect(prepared.kind === 'refused' && prepared.refusal.code).toBe('stale');
+    expect(await snapshotOfDb(b)).toEqual(before);
   });
 });
