@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import { KeyVault } from './lib/key-vault';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC } from '../shared/platform/ipc-channels';
@@ -46,6 +47,13 @@ void app.whenReady().then(() => {
   ipcMain.handle(IPC.info, () => handlers.info());
   ipcMain.handle(IPC.saveFile, (_e, request: unknown) => handlers.saveFile(request));
   ipcMain.handle(IPC.openFile, (_e, request: unknown) => handlers.openFile(request));
+  const vault = new KeyVault(join(app.getPath('userData'), 'device-key.zwk'), {
+    available: () => safeStorage.isEncryptionAvailable(),
+    encrypt: (plain) => safeStorage.encryptString(plain),
+    decrypt: (sealed) => safeStorage.decryptString(sealed),
+  });
+  ipcMain.handle(IPC.vaultIdentity, () => vault.identity());
+  ipcMain.handle(IPC.vaultSign, (_e, request: unknown) => vault.signManifest(request));
   createWindow();
 });
 

@@ -17,6 +17,12 @@ import { canonicalJsonBytes } from './canonical-json';
 import { concatBytes, sha256Hex } from './bytes';
 import { BundleError } from './errors';
 import { signBytes, type Identity } from './identity';
+
+/** Signs without holding the private key here, e.g. through the desktop shell's key vault. */
+export interface ManifestSigner {
+  publicKey: string;
+  signManifest(canonicalManifest: Uint8Array): Promise<string>;
+}
 import {
   BUNDLE_TABLES,
   emptyTables,
@@ -377,7 +383,7 @@ export function countsOf(tables: BundleTables): Record<BundleTableName, number> 
 
 export interface CreateBundleOptions {
   records: Partial<BundleTables>;
-  identity: Identity;
+  identity: Identity | ManifestSigner;
   officeCode: string;
   deviceId: string;
   /** Per device, one more than the last bundle it exported. */
@@ -425,7 +431,8 @@ export async function createBundle(options: CreateBundleOptions): Promise<Uint8A
     payloadSha256: await sha256Hex(gz),
     counts: countsOf(tables),
   });
-  const signature = await signBytes(options.identity, canonicalJsonBytes(manifest));
+  const signed = canonicalJsonBytes(manifest);
+  const signature = 'signManifest' in options.identity ? await options.identity.signManifest(signed) : await signBytes(options.identity, signed);
   return encodeContainer(canonicalJsonBytes({ manifest, signature }), gz);
 }
 

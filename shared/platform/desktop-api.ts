@@ -43,10 +43,32 @@ export interface ShellInfo {
   platform: string;
 }
 
+/** The installation's signing key as the renderer may see it: never the private half. */
+export interface PublicIdentity {
+  publicKey: string;
+  fingerprint: string;
+  createdAt: string;
+}
+
+/** A bundle manifest to sign, as canonical JSON bytes; the vault signs nothing else. */
+export const SignManifestRequestSchema = z
+  .object({ manifest: z.instanceof(Uint8Array).refine((d) => d.byteLength > 0 && d.byteLength <= 64 * 1024, '清单大小不正确') })
+  .strict();
+export type SignManifestRequest = z.infer<typeof SignManifestRequestSchema>;
+
+/** Where the shell keeps the private key itself (Electron: the main process). */
+export interface KeyVaultApi {
+  identity(): Promise<PublicIdentity>;
+  /** Base64 Ed25519 signature of the manifest. */
+  signManifest(request: SignManifestRequest): Promise<string>;
+}
+
 export interface DesktopApi {
   info(): Promise<ShellInfo>;
   /** Resolves to the saved file's name, or null if the user cancelled. */
   saveFile(request: SaveFileRequest): Promise<string | null>;
   /** Resolves to the chosen file, or null if the user cancelled. */
   openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
+  /** Absent in a plain browser, where the renderer keeps a non-extractable key itself. */
+  keyVault?: KeyVaultApi;
 }

@@ -4,4 +4,6 @@ export const IPC = {
   info: 'zwc:info',
   saveFile: 'zwc:save-file',
   openFile: 'zwc:open-file',
+  vaultIdentity: 'zwc:vault-identity',
+  vaultSign: 'zwc:vault-sign',
 } as const;

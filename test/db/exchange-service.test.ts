@@ -19,7 +19,7 @@ import { deviceIdentity, importHistory } from '../../renderer/src/exchange/excha
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { plainFields, BUNDLE_TABLES } from '../../shared/exchange/records';
 import { progress } from '../support/factories';
-import { decodeContainer, encodeContainer, gunzipPayload, gzipPayload, DEFAULT_MAX_BUNDLE_BYTES } from '../../shared/exchange/bundle-format';
+import { decodeContainer, encodeContainer, gunzipPayload, gzipPayload, DEFAULT_MAX_BUNDLE_BYTES, type ManifestSigner } from '../../shared/exchange/bundle-format';
 import { canonicalJsonBytes } from '../../shared/exchange/canonical-json';
 import { sha256Hex } from '../../shared/exchange/bytes';
 import { generateIdentity, signBytes, type Identity } from '../../shared/exchange/identity';
@@ -175,11 +175,12 @@ describe('a city receiving a banner', () => {
 });
 
 /** Re-signs a real bundle's manifest after a change, as a forger (or a newer app) would. */
-async function resigned(file: { name: string; data: Uint8Array }, identity: Identity, patch: Record<string, unknown>, payload?: Uint8Array) {
+async function resigned(file: { name: string; data: Uint8Array }, identity: Identity | ManifestSigner, patch: Record<string, unknown>, payload?: Uint8Array) {
   const { header, payload: gz } = decodeContainer(file.data);
   const body = payload ?? gz;
   const manifest = { ...(header.manifest as Record<string, unknown>), payloadBytes: body.length, payloadSha256: await sha256Hex(body), ...patch };
-  const signature = await signBytes(identity, canonicalJsonBytes(manifest));
+  const bytes = canonicalJsonBytes(manifest);
+  const signature = 'signManifest' in identity ? await identity.signManifest(bytes) : await signBytes(identity, bytes);
   return { name: file.name, data: encodeContainer(canonicalJsonBytes({ manifest, signature }), body) };
 }
 

@@ -8,6 +8,7 @@ import type { ImportRecord } from '../../../shared/exchange/history';
 import type { FieldConflict } from '../../../shared/exchange/records';
 import { divisionName, isSubordinateOf } from '../../../shared/domain/divisions';
 import type { OfficeLevel } from '../../../shared/domain/office';
+import type { KeyVaultApi } from '../../../shared/platform/desktop-api';
 import type { PlanTableName } from '../../../shared/ledger/plan-tables';
 import { PLAN_SCHEMAS } from '../../../shared/ledger/plan-tables';
 import type { LedgerRepository } from '../db/repository';
@@ -49,8 +50,8 @@ export interface ExportedBundle {
 }
 
 /** A signed snapshot of this office's records for the period. */
-export async function exportBundle(repo: LedgerRepository, officeCode: string, period: string, now: Date = new Date()): Promise<ExportedBundle> {
-  const identity = await deviceIdentity(repo.db, now);
+export async function exportBundle(repo: LedgerRepository, officeCode: string, period: string, vault?: KeyVaultApi, now: Date = new Date()): Promise<ExportedBundle> {
+  const identity = await deviceIdentity(repo.db, vault, now);
   const records = await readOfficeTables(repo.db, officeCode);
   const sequence = await nextSequence(repo.db);
   const deviceId = repo.clock.deviceId;

@@ -1,4 +1,7 @@
-import { fingerprintOf, generateIdentity, type Identity } from '../../../shared/exchange/identity';
+import { fingerprintOf, generateIdentity, signBytes } from '../../../shared/exchange/identity';
+import type { ManifestSigner } from '../../../shared/exchange/bundle-format';
+import { ownBuffer } from '../../../shared/exchange/bytes';
+import type { KeyVaultApi } from '../../../shared/platform/desktop-api';
 import type { SeenDevice, TrustEntry } from '../../../shared/exchange/verify';
 import { IMPORT_HISTORY_KEY, type ImportRecord } from '../../../shared/exchange/history';
 import { readSetting, writeSetting } from '../db/settings';
@@ -14,7 +17,7 @@ const SEQUENCE_KEY = 'exchange.sequence';
 const TRUST_KEY = 'exchange.trust';
 const SEEN_KEY = 'exchange.seen';
 
-export interface DeviceIdentity extends Identity {
+export interface DeviceIdentity extends ManifestSigner {
   fingerprint: string;
   createdAt: string;
 }
@@ -27,14 +30,23 @@ interface KeptIdentity {
   createdAt: string;
 }
 
-/** The installation's Ed25519 key, created on first use. */
-export async function deviceIdentity(db: LedgerDb, now: Date = new Date()): Promise<DeviceIdentity> {
-  const kept = await readSetting<KeptIdentity>(db, IDENTITY_KEY);
-  if (kept) return kept;
-  const fresh = await generateIdentity(false);
-  const identity: KeptIdentity = { ...fresh, fingerprint: await fingerprintOf(fresh.publicKey), createdAt: now.toISOString() };
-  await writeSetting(db, IDENTITY_KEY, identity);
-  return identity;
+/**
+ * The installation's Ed25519 key, created on first use. In the desktop shell the key lives in the
+ * main process (`vault`) and only signatures cross over; in a browser it is kept here, in IndexedDB.
+ */
+export async function deviceIdentity(db: LedgerDb, vault?: KeyVaultApi, now: Date = new Date()): Promise<DeviceIdentity> {
+  if (vault) {
+    const id = await vault.identity();
+    return { ...id, signManifest: (manifest) => vault.signManifest({ manifest: ownBuffer(manifest) }) };
+  }
+  let kept = await readSetting<KeptIdentity>(db, IDENTITY_KEY);
+  if (!kept) {
+    const fresh = await generateIdentity(false);
+    kept = { ...fresh, fingerprint: await fingerprintOf(fresh.publicKey), createdAt: now.toISOString() };
+    await writeSetting(db, IDENTITY_KEY, kept);
+  }
+  const { publicKey, privateKey, fingerprint, createdAt } = kept;
+  return { publicKey, fingerprint, createdAt, signManifest: (manifest) => signBytes({ publicKey, privateKey }, manifest) };
 }
 
 /** Reserves the next export sequence number; numbers are never reused, even if an export fails later. */

@@ -65,7 +65,7 @@ export function ExchangePage({ plan }: { plan: PlanView }) {
 
   const refresh = useCallback(async () => {
     if (!repo) return;
-    setIdentity(await deviceIdentity(repo.db));
+    setIdentity(await deviceIdentity(repo.db, desktop.keyVault));
     setKeys(await trustedKeys(repo.db));
     setHistory(await importHistory(repo.db));
     setConflicts(await listOpenConflicts(repo.db, plan.office.code));
@@ -81,7 +81,7 @@ export function ExchangePage({ plan }: { plan: PlanView }) {
   const doExport = async () => {
     setBusy(true);
     try {
-      const out = await exportBundle(repo, plan.office.code, period);
+      const out = await exportBundle(repo, plan.office.code, period, desktop.keyVault);
       const saved = await desktop.saveFile({ suggestedName: out.fileName, data: ownBuffer(out.bytes), filters: BUNDLE_FILTERS });
       if (saved) message.success(`已导出 ${saved}（序号 ${out.sequence}，${out.recordCount} 条记录）`);
     } catch (e) {
