@@ -13,6 +13,7 @@ import { DivisionCodeSchema, OfficeSchema } from '../domain/office';
 import { PeriodSchema } from '../domain/ids';
 import { ProgressEntrySchema, IndicatorValueSchema } from '../domain/progress';
 import { PLAN_SCHEMAS } from '../ledger/plan-tables';
+import { TABLE_LABELS as RECORD_TABLE_LABELS } from '../ledger/table-labels';
 import { canonicalJsonBytes } from './canonical-json';
 import { concatBytes, sha256Hex } from './bytes';
 import { BundleError } from './errors';
@@ -266,16 +267,7 @@ const TABLE_SCHEMAS: Record<BundleTableName, ZodType<unknown>> = {
   indicatorValues: IndicatorValueSchema,
 };
 
-export const TABLE_LABELS: Record<BundleTableName, string> = {
-  offices: '办公室',
-  departments: '单位',
-  leaders: '领导',
-  tasks: '任务',
-  projects: '项目',
-  indicators: '指标',
-  progress: '进展',
-  indicatorValues: '指标值',
-};
+export const TABLE_LABELS: Record<BundleTableName, string> = RECORD_TABLE_LABELS;
 
 /** Problems with one stored record: envelope shape, domain schema, and the envelope's own rules. */
 function recordProblems(table: BundleTableName, raw: unknown): string[] {

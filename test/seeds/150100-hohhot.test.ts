@@ -8,6 +8,7 @@ import type { Project } from '../../shared/domain/project';
 import type { Task, TaskDomain } from '../../shared/domain/task';
 import { sumWan } from '../../shared/domain/money';
 import { officesInvolved } from '../../shared/ledger/banners';
+import { expectDomainCounts } from './domain-counts';
 
 /**
  * 呼和浩特市“十四五”时期“无废城市”建设实施方案 (seeds/002_254e334816a2e296.txt; tab-separated
@@ -188,13 +189,7 @@ describe('呼和浩特市 附件5 任务清单 (002 lines 255–346)', () => {
       [CONSTRUCTION, 'construction', 5],
       [HAZARDOUS, 'hazardous', 9],
     ];
-    expect(records.tasks).toHaveLength(59);
-    for (const [label, domain, count] of expected) {
-      const inDomain = records.tasks.filter((t) => t.domainLabel === label);
-      expect(inDomain).toHaveLength(count);
-      expect(inDomain.every((t) => t.domain === domain)).toBe(true);
-      expect(inDomain.map((t) => t.number)).toEqual(Array.from({ length: count }, (_, k) => String(k + 1)));
-    }
+    expectDomainCounts(records.tasks, expected);
   });
 
   it('uses the role 责任 for every participant, and every task has yearly milestones ending in its deadline year', () => {

@@ -4,6 +4,7 @@ import { loadSeedPlan, type PlanRecords } from '../../shared/seed/load-seed';
 import type { Department } from '../../shared/domain/department';
 import type { Indicator, IndicatorMarker, IndicatorTarget } from '../../shared/domain/indicator';
 import type { Task } from '../../shared/domain/task';
+import { expectDomainCounts } from './domain-counts';
 
 /**
  * 鄂尔多斯市 indicator system and task list (seeds/003_f1b29a3d87863168.txt; cells split over
@@ -186,13 +187,7 @@ describe('鄂尔多斯市 任务清单 (003 lines 559–1514)', () => {
       [DOMESTIC, 'domestic', 18],
       [HAZARDOUS, 'hazardous', 17],
     ];
-    expect(records.tasks).toHaveLength(83);
-    for (const [label, domain, count] of expected) {
-      const inDomain = records.tasks.filter((t) => t.domainLabel === label);
-      expect(inDomain).toHaveLength(count);
-      expect(inDomain.every((t) => t.domain === domain)).toBe(true);
-      expect(inDomain.map((t) => t.number)).toEqual(Array.from({ length: count }, (_, k) => String(k + 1)));
-    }
+    expectDomainCounts(records.tasks, expected);
   });
 
   it('uses the role 参与 for every participant', () => {

@@ -4,6 +4,7 @@ import { ProgressEntrySchema, IndicatorValueSchema, type ProgressEntry, type Ind
 import type { Office } from '../../../shared/domain/office';
 import type { PlanRecords } from '../../../shared/seed/load-seed';
 import { formatStamp, HybridClock } from '../../../shared/sync/hlc';
+import { TABLE_LABELS as RECORD_TABLE_LABELS } from '../../../shared/ledger/table-labels';
 import { diffFields, stampAll, unstamp, type Stamped } from '../../../shared/sync/stamped';
 import { PLAN_SCHEMAS, type PlanEdit, type PlanRecordTypes, type PlanTableName } from '../../../shared/ledger/plan-tables';
 import type { AuditEntry, LedgerDb, LogTableName } from './schema';
@@ -14,15 +15,7 @@ export type { PlanEdit };
 export const SEED_STAMP = formatStamp(0, 0, 'seed');
 export type StoredTable = PlanTableName | LogTableName;
 
-export const TABLE_LABELS: Record<StoredTable, string> = {
-  departments: '单位',
-  leaders: '领导',
-  tasks: '任务',
-  projects: '项目',
-  indicators: '指标',
-  progress: '进展',
-  indicatorValues: '指标值',
-};
+export const TABLE_LABELS: Record<StoredTable, string> = RECORD_TABLE_LABELS;
 
 export interface RecordRef {
   table: StoredTable;

@@ -1,0 +1,11 @@
+/** What a clerk calls the records of each stored table, for messages and previews. */
+export const TABLE_LABELS = {
+  offices: '办公室',
+  departments: '单位',
+  leaders: '领导',
+  tasks: '任务',
+  projects: '项目',
+  indicators: '指标',
+  progress: '进展',
+  indicatorValues: '指标值',
+} as const satisfies Record<string, string>;
