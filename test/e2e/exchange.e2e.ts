@@ -50,6 +50,14 @@ async function chooseFile(page: Page, path: string): Promise<void> {
   await chooser.setFiles(path);
 }
 
+/** Imports a file from a laptop already trusted here. */
+async function importAgain(page: Page, path: string): Promise<void> {
+  await chooseFile(page, path);
+  await page.getByTestId('import-preview').waitFor();
+  await page.getByTestId('confirm-merge').click();
+  await expectSaved(page, '已合并');
+}
+
 /** Imports a file whose key is new here: the fingerprint shown must be the sender's. */
 async function importTrusting(page: Page, path: string, senderFingerprint: string): Promise<void> {
   await chooseFile(page, path);
@@ -123,6 +131,7 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
   let aFingerprint: string;
   let bFingerprint: string;
   let firstFromA: string;
+  let city: Page;
 
   it('laptop A records progress and exports a signed file', async () => {
     a = await profile();
@@ -185,7 +194,7 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
 
   it('the city trusts the banner’s key, merges its file, and sees its numbers in the overview', async () => {
     const fromA = await exportFile(a, 'a-2.zwb');
-    const city = await profile();
+    city = await profile();
     await city.goto(app.url);
     await city.getByTestId('office-150600').click();
     await city.getByRole('button', { name: '开始使用' }).click();
@@ -199,5 +208,56 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
     await expect(city.getByTestId('not-reported').textContent()).resolves.not.toContain('伊金霍洛旗');
     await row.click();
     await city.getByTestId('banner-drawer').getByText('依法淘汰落后产能（乙机修改）').waitFor();
+  });
+
+  it('two laptops change the same field: both values are kept as a conflict until a clerk keeps one', async () => {
+    await openTask(a, '完善绿色制造体系建设');
+    await a.getByRole('tab', { name: '基本信息' }).click();
+    await a.getByLabel('任务名称').fill('完善绿色制造体系建设（甲机写法）');
+    await a.getByTestId('task-editor').getByRole('button', { name: '保存修改' }).click();
+    await expectSaved(a, '修改任务');
+    await closeDrawer(a);
+    await openTask(b, '完善绿色制造体系建设');
+    await b.getByRole('tab', { name: '基本信息' }).click();
+    await b.getByLabel('任务名称').fill('完善绿色制造体系建设（乙机写法）');
+    await b.getByTestId('task-editor').getByRole('button', { name: '保存修改' }).click();
+    await expectSaved(b, '修改任务');
+    await closeDrawer(b);
+
+    const fromA = await exportFile(a, 'a-3.zwb');
+    await chooseFile(b, fromA);
+    await b.getByTestId('import-preview').getByText('冲突 任务「').waitFor();
+    await b.getByTestId('confirm-merge').click();
+    await expectSaved(b, '已合并');
+    const list = b.getByTestId('conflict-list');
+    await list.getByTestId('conflict-value').filter({ hasText: '完善绿色制造体系建设（甲机写法）' }).waitFor();
+    await list.getByTestId('conflict-value').filter({ hasText: '完善绿色制造体系建设（乙机写法）' }).waitFor();
+    await list.getByTestId('conflict-value').filter({ hasText: '（甲机写法）' }).getByTestId('keep-value').click();
+    await expectSaved(b, '已处理冲突');
+    await b.getByRole('tab', { name: '待处理冲突（0）' }).waitFor();
+
+    await importAgain(a, await exportFile(b, 'b-2.zwb'));
+    await openMenu(a, '数据交换');
+    await a.getByRole('tab', { name: '待处理冲突（0）' }).waitFor();
+    const [left, right] = [await officeData(a), await officeData(b)];
+    expect(differences(left, right)).toEqual([]);
+    expect(left).toContain('完善绿色制造体系建设（甲机写法）');
+    expect(left).not.toContain('（乙机写法）');
+  });
+
+  it('the city revokes a laptop’s key: that laptop’s next file is refused and nothing changes', async () => {
+    await city.keyboard.press('Escape');
+    await city.getByTestId('banner-drawer').waitFor({ state: 'hidden' });
+    await openMenu(city, '数据交换');
+    await city.getByRole('tab', { name: /可信密钥/ }).click();
+    const row = city.getByTestId('trust-table').locator('tr', { hasText: aFingerprint });
+    await row.getByRole('button', { name: '吊销' }).click();
+    await city.locator('.ant-modal-confirm').getByRole('button', { name: '吊销' }).click();
+    await row.getByText('已吊销').waitFor();
+    const fromA = await exportFile(a, 'a-4.zwb');
+    const before = await officeData(city);
+    await chooseFile(city, fromA);
+    await expect(textOf(city, 'import-refused')).resolves.toContain('已被吊销');
+    expect(differences(await officeData(city), before)).toEqual([]);
   });
 });

@@ -226,7 +226,7 @@ export function ExchangePage({ plan }: { plan: PlanView }) {
                       </Typography.Text>
                       <div>
                         {c.values.map((v) => (
-                          <Space key={v.stamp} style={{ display: 'flex', marginBottom: 4 }}>
+                          <Space key={v.stamp} style={{ display: 'flex', marginBottom: 4 }} data-testid="conflict-value">
                             <Button size="small" onClick={() => resolve(c, v.value)} data-testid="keep-value">
                               保留此项
                             </Button>
