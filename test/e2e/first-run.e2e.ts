@@ -69,6 +69,15 @@ describe('first run as another office', () => {
     await page.getByText(o.level, { exact: true }).waitFor();
     await openMenu(page, '任务清单');
     await expect(page.getByTestId('task-count').textContent()).resolves.toBe(String(o.tasks));
+    if (o.code === '150100') {
+      // 工业 task 2 (002 line 265): yearly milestones and each unit's duty, as the plan states them
+      await page.getByLabel('搜索任务').fill('削减煤炭消耗');
+      await page.getByTestId('task-title').first().click();
+      await expect(page.getByTestId('task-milestones').textContent()).resolves.toBe('2023年：制定“煤改电”等工作推进方案；2024—2025年：按方案推进');
+      await expect(page.getByTestId('task-duties').textContent()).resolves.toContain('市自然资源局：提供煤炭资源利用情况');
+      await page.locator('.ant-drawer-close').first().click();
+      await page.getByTestId('task-drawer-title').waitFor({ state: 'detached' });
+    }
     await openMenu(page, '项目清单');
     await expect(page.getByTestId('project-count').textContent()).resolves.toBe(String(o.projects));
     await openMenu(page, '指标体系');

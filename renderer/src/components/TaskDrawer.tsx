@@ -51,7 +51,8 @@ export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: 
         <Descriptions.Item label="领域">{label}</Descriptions.Item>
         <Descriptions.Item label="状态说明">{row.status.reason}</Descriptions.Item>
         <Descriptions.Item label="牵头单位">{row.leadNames || '—'}</Descriptions.Item>
-        <Descriptions.Item label="参与单位">{row.participantNames || '—'}</Descriptions.Item>
+        {/* The plan's own word: 参与, 责任 or 配合 单位 */}
+        <Descriptions.Item label={`${[...new Set(task.participants.map((p) => p.role))].join('/') || '参与'}单位`}>{row.participantNames || '—'}</Descriptions.Item>
         {row.leaderNames && <Descriptions.Item label="责任领导">{row.leaderNames}</Descriptions.Item>}
         {banners.length > 0 && (
           <Descriptions.Item label="涉及旗区" span={2}>
@@ -61,6 +62,23 @@ export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: 
         <Descriptions.Item label="完成时限" span={2}>
           <DeadlineText deadline={task.deadline} />
         </Descriptions.Item>
+        {task.milestones.length > 0 && (
+          <Descriptions.Item label="分年度安排" span={2}>
+            <span data-testid="task-milestones">
+              {task.milestones.map((m) => `${m.years.length > 1 ? `${m.years[0]}—${m.years[m.years.length - 1]}` : m.years[0]}年：${m.text}`).join('；')}
+            </span>
+          </Descriptions.Item>
+        )}
+        {[...task.leads, ...task.participants].some((u) => u.duty) && (
+          <Descriptions.Item label="任务分工" span={2}>
+            <span data-testid="task-duties">
+              {[...task.leads, ...task.participants]
+                .filter((u) => u.duty)
+                .map((u) => `${plan.departments.find((d) => d.id === u.departmentId)?.name ?? u.departmentId}：${u.duty}`)
+                .join('；')}
+            </span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label="出处" span={2}>
           <Typography.Text type="secondary">
             {task.source.file} · {task.source.section}
