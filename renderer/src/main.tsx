@@ -14,7 +14,8 @@ if (!root) throw new Error('页面缺少 #root 节点');
 createRoot(root).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#0b7a4b' } }} button={{ autoInsertSpace: false }}>
-      <AntApp>
+      {/* Notes appear below the header, clear of a drawer's title and close button. */}
+      <AntApp message={{ top: 72, maxCount: 3 }}>
         <App />
       </AntApp>
     </ConfigProvider>
