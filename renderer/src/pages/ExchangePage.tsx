@@ -348,6 +348,7 @@ export function ExchangePage({ plan }: { plan: PlanView }) {
         okText="核对无误，信任并继续"
         cancelText="不信任，取消导入"
         okButtonProps={{ 'data-testid': 'trust-and-continue' } as ButtonProps}
+        width={640}
         onOk={trustAndContinue}
         onCancel={cancelPending}
         destroyOnClose
@@ -358,7 +359,7 @@ export function ExchangePage({ plan }: { plan: PlanView }) {
               文件：{pending.fileName}，自称来自 <b>{divisionName(pending.officeCode)}</b>（设备 {pending.refusal.detail.deviceId}）。
             </Typography.Text>
             <Typography.Text>请打电话给对方，请对方打开“数据交换”页念出本机密钥指纹，与下面逐组核对：</Typography.Text>
-            <Typography.Text strong style={{ fontFamily: 'monospace', fontSize: 20, letterSpacing: 1 }} data-testid="import-fingerprint">
+            <Typography.Text strong style={{ fontFamily: 'monospace', fontSize: 20, letterSpacing: 1, whiteSpace: 'nowrap' }} data-testid="import-fingerprint">
               {pending.fingerprint}
             </Typography.Text>
             <Typography.Text type="secondary">不一致时请取消：文件可能被冒名或篡改。</Typography.Text>
