@@ -2,7 +2,7 @@
  * The stored record as it travels in a bundle: the domain fields, the revision envelope of
  * shared/sync/stamped.ts, and the bookkeeping the merge adds (see merge.ts for what each means).
  */
-import type { StampMeta } from '../sync/stamped';
+import { withoutMeta, type StampMeta } from '../sync/stamped';
 
 /** One of the concurrent writes of a field. `value` is absent when that write cleared the field. */
 export interface ConflictValue {
@@ -31,19 +31,11 @@ export interface ExchangeMeta {
 
 export type StoredRecord = Record<string, unknown> & StampMeta & ExchangeMeta;
 
-/** Every envelope and bookkeeping key. Anything starting with "_" that is not listed here is data. */
-export const RECORD_META_KEYS: readonly string[] = ['_stamps', '_deleted', '_updated', '_conflicts', '_siblings', '_seen'];
-const META = new Set(RECORD_META_KEYS);
-
-export function isMetaKey(key: string): boolean {
-  return META.has(key);
-}
+export { RECORD_META_KEYS, isMetaKey } from '../sync/stamped';
 
 /** The domain record without envelope or bookkeeping, e.g. to validate it against its zod schema. */
 export function plainFields(record: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(record)) if (!META.has(k)) out[k] = v;
-  return out;
+  return withoutMeta(record);
 }
 
 /**

@@ -13,8 +13,23 @@ export interface StampMeta {
 
 export type Stamped<T> = T & StampMeta;
 
-// Also the exchange's merge bookkeeping (shared/exchange/records.ts), which is never part of a record.
-const META_KEYS = new Set(['_stamps', '_deleted', '_updated', '_conflicts', '_siblings', '_seen']);
+/**
+ * Every envelope key, including the exchange's merge bookkeeping (shared/exchange/records.ts).
+ * Anything starting with "_" that is not listed here is data.
+ */
+export const RECORD_META_KEYS: readonly string[] = ['_stamps', '_deleted', '_updated', '_conflicts', '_siblings', '_seen'];
+const META_KEYS = new Set(RECORD_META_KEYS);
+
+export function isMetaKey(key: string): boolean {
+  return META_KEYS.has(key);
+}
+
+/** The record's own fields, without envelope or bookkeeping. */
+export function withoutMeta(stored: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(stored)) if (!META_KEYS.has(k)) out[k] = v;
+  return out;
+}
 
 export function stampAll<T extends object>(record: T, stamp: string): Stamped<T> {
   const stamps: Record<string, string> = {};
@@ -24,9 +39,7 @@ export function stampAll<T extends object>(record: T, stamp: string): Stamped<T>
 
 /** The plain record, without the envelope. */
 export function unstamp<T extends object>(stored: Stamped<T>): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(stored)) if (!META_KEYS.has(k)) out[k] = v;
-  return out as T;
+  return withoutMeta(stored) as T;
 }
 
 /** Structural equality for JSON-like values, used to skip writes that change nothing. */
