@@ -46,6 +46,12 @@ export function formatPeriodZh(period: Period): string {
   return `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
 }
 
+/** A moment (ISO instant) in Beijing time, 24-hour clock; to the minute when seconds are not wanted. */
+export function formatMomentZh(iso: string, withSeconds = true): string {
+  const minutes = { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' } as const;
+  return new Date(iso).toLocaleString('zh-CN', { timeZone: CHINA_TZ, hour12: false, ...(withSeconds ? {} : minutes) });
+}
+
 export function formatDateZh(day: IsoDate): string {
   return `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 }

@@ -3,15 +3,11 @@ import { Table, Typography } from 'antd';
 import type { AuditEntry } from '../db/schema';
 import { useLedger } from '../app/store';
 import { fieldLabel } from '../../../shared/ledger/field-labels';
+import { showValue } from './show-value';
 
 const ACTIONS: Record<AuditEntry['action'], string> = { create: '新增', update: '修改', delete: '删除', restore: '恢复', seed: '载入方案', merge: '导入合并' };
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '（空）';
-  if (typeof value === 'string') return value;
-  const text = JSON.stringify(value);
-  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
-}
+const show = (value: unknown) => showValue(value, 120);
 
 /** Every change ever made to one record, oldest first. */
 export function AuditTrail({ recordId }: { recordId: string }) {

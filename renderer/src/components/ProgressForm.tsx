@@ -3,6 +3,7 @@ import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, 
 import dayjs, { type Dayjs } from 'dayjs';
 import { REPORTED_STATUS_LABELS, type ProgressEntry, type ReportedStatus } from '../../../shared/domain/progress';
 import { parseWan } from '../../../shared/domain/money';
+import { formatMomentZh } from '../../../shared/domain/time';
 import { useLedger } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
 
@@ -87,7 +88,7 @@ export function ProgressForm(props: { subjectKind: 'task' | 'project'; subjectId
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="progress-already-reported"
-          message={`${period.replace('-', '年')}月进展已于 ${new Date(sameMonth.reportedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} 报送；修改后再次保存即为更正，以最后一次为准。`}
+          message={`${period.replace('-', '年')}月进展已于 ${formatMomentZh(sameMonth.reportedAt)} 报送；修改后再次保存即为更正，以最后一次为准。`}
         />
       )}
       <Row gutter={12}>

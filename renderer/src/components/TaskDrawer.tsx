@@ -2,6 +2,7 @@ import { Button, Descriptions, Drawer, Popconfirm, Space, Tabs, Typography } fro
 import type { TaskRow } from '../../../shared/ledger/task-query';
 import { officesInvolved } from '../../../shared/ledger/banners';
 import { divisionName } from '../../../shared/domain/divisions';
+import { nameLookup } from '../../../shared/ledger/lookups';
 import type { PlanView } from '../app/store';
 import { useCommit } from '../app/use-commit';
 import { AuditTrail } from './AuditTrail';
@@ -21,6 +22,8 @@ export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: 
   const { task } = row;
   const label = `${task.domainLabel} ${task.number}`;
   const banners = officesInvolved(task, plan.departments);
+  const units = [...task.leads, ...task.participants];
+  const deptName = nameLookup(plan.departments);
   return (
     <Drawer
       open
@@ -69,12 +72,12 @@ export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: 
             </span>
           </Descriptions.Item>
         )}
-        {[...task.leads, ...task.participants].some((u) => u.duty) && (
+        {units.some((u) => u.duty) && (
           <Descriptions.Item label="任务分工" span={2}>
             <span data-testid="task-duties">
-              {[...task.leads, ...task.participants]
+              {units
                 .filter((u) => u.duty)
-                .map((u) => `${plan.departments.find((d) => d.id === u.departmentId)?.name ?? u.departmentId}：${u.duty}`)
+                .map((u) => `${deptName(u.departmentId)}：${u.duty}`)
                 .join('；')}
             </span>
           </Descriptions.Item>

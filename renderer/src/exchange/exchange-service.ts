@@ -204,9 +204,11 @@ export interface OpenConflict extends FieldConflict {
 
 const PLAN_TABLES = Object.keys(PLAN_SCHEMAS) as PlanTableName[];
 
-function titleOf(r: StoredRecord): string {
-  for (const key of ['title', 'name']) if (typeof r[key] === 'string') return r[key] as string;
-  return String(r.id);
+/** What a clerk calls a record: a task's title, a unit's name, a report by its month and text. */
+export function recordLabel(r: Record<string, unknown>): string {
+  for (const key of ['title', 'name']) if (typeof r[key] === 'string' && r[key]) return r[key] as string;
+  if (typeof r.thisMonth === 'string' && r.thisMonth) return `${String(r.period)} 进展：${r.thisMonth}`;
+  return String(r.id ?? r.code);
 }
 
 /** Fields two laptops changed at the same time, waiting for a person to choose. */
@@ -214,7 +216,7 @@ export async function listOpenConflicts(db: LedgerDb, officeCode: string): Promi
   const out: OpenConflict[] = [];
   for (const table of PLAN_TABLES) {
     const rows = (await db.table(table).where('officeCode').equals(officeCode).toArray()) as StoredRecord[];
-    for (const r of rows) for (const c of openConflicts(r)) out.push({ ...c, table, id: String(r.id), title: titleOf(r) });
+    for (const r of rows) for (const c of openConflicts(r)) out.push({ ...c, table, id: String(r.id), title: recordLabel(r) });
   }
   return out;
 }

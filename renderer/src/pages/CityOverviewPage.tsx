@@ -3,14 +3,14 @@ import { Alert, Descriptions, Drawer, Empty, List, Progress, Space, Table, Tag, 
 import type { ColumnsType } from 'antd/es/table';
 import { TASK_STATUS_LABELS, type TaskStatus } from '../../../shared/domain/task-status';
 import { REPORTED_STATUS_LABELS } from '../../../shared/domain/progress';
-import { chinaToday, formatPeriodZh, REPORT_DUE_DAY, shiftPeriod } from '../../../shared/domain/time';
+import { chinaToday, formatMomentZh, formatPeriodZh, REPORT_DUE_DAY, shiftPeriod } from '../../../shared/domain/time';
 import { buildTaskRows, type TaskRow } from '../../../shared/ledger/task-query';
 import { TASK_STATUSES } from '../../../shared/ledger/aggregations';
 import { bannerSummaries, bannerTotals, notReported, overseenOffices, type BannerSummary, type SubordinateOffice } from '../../../shared/ledger/city-overview';
 import type { PlanData } from '../../../shared/ledger/plan-data';
-import { IMPORT_HISTORY_KEY, type ImportRecord } from '../../../shared/exchange/history';
+import type { ImportRecord } from '../../../shared/exchange/history';
 import { readPlan, useLedger, type PlanView } from '../app/store';
-import { readSetting } from '../db/settings';
+import { importHistory } from '../exchange/exchange-store';
 import { TaskStatusTag } from '../components/TaskStatusTag';
 
 const STATUS_TAG_COLORS: Record<TaskStatus, string> = { 'not-started': 'default', 'in-progress': 'processing', 'at-risk': 'warning', overdue: 'error', done: 'success' };
@@ -28,8 +28,19 @@ interface Loaded {
   history: ImportRecord[];
 }
 
-function timeZh(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const timeZh = (iso: string) => formatMomentZh(iso, false);
+
+/** A banner's (or the total's) tasks by status, one tag per status that has any. */
+function StatusTags({ counts }: { counts: Record<TaskStatus, number> }) {
+  return (
+    <Space size={[0, 4]} wrap>
+      {TASK_STATUSES.filter((s) => counts[s] > 0).map((s) => (
+        <Tag key={s} color={STATUS_TAG_COLORS[s]} style={{ fontSize: 12 }}>
+          {TASK_STATUS_LABELS[s]} {counts[s]}
+        </Tag>
+      ))}
+    </Space>
+  );
 }
 
 /** Reads the banners under the city, each one's records and the import history from the local database. */
@@ -45,7 +56,7 @@ function useCityData(cityCode: string): { data: Loaded | null; error: string | n
     (async () => {
       const offices = (await repo.db.offices.where('parentCode').equals(cityCode).toArray()).filter((o) => o._deleted === null);
       const plans = new Map<string, PlanData>(await Promise.all(offices.map(async (o) => [o.code, await readPlan(repo, o.code)] as const)));
-      const history = (await readSetting<ImportRecord[]>(repo.db, IMPORT_HISTORY_KEY)) ?? [];
+      const history = await importHistory(repo.db);
       if (!cancelled) {
         setData({ subordinates: overseenOffices(cityCode, offices), plans, history });
         setError(null);
@@ -131,15 +142,7 @@ export function CityOverviewPage({ plan }: { plan: PlanView }) {
       title: '各状态',
       width: 330,
       onCell: noData,
-      render: (_, r) => (
-        <Space size={[0, 4]} wrap>
-          {TASK_STATUSES.filter((s) => r.byStatus[s] > 0).map((s) => (
-            <Tag key={s} color={STATUS_TAG_COLORS[s]} style={{ fontSize: 12 }}>
-              {TASK_STATUS_LABELS[s]} {r.byStatus[s]}
-            </Tag>
-          ))}
-        </Space>
-      ),
+      render: (_, r) => <StatusTags counts={r.byStatus} />,
     },
     {
       title: '逾期',
@@ -251,13 +254,7 @@ export function CityOverviewPage({ plan }: { plan: PlanView }) {
                 {totals.tasks}
               </Table.Summary.Cell>
               <Table.Summary.Cell index={3}>
-                <Space size={[0, 4]} wrap>
-                  {TASK_STATUSES.filter((s) => totals.byStatus[s] > 0).map((s) => (
-                    <Tag key={s} color={STATUS_TAG_COLORS[s]} style={{ fontSize: 12 }}>
-                      {TASK_STATUS_LABELS[s]} {totals.byStatus[s]}
-                    </Tag>
-                  ))}
-                </Space>
+                <StatusTags counts={totals.byStatus} />
               </Table.Summary.Cell>
               <Table.Summary.Cell index={4} align="right">
                 {totals.byStatus.overdue}

@@ -12,6 +12,7 @@ import {
   resolveOpenConflict,
   revokeKey,
   trustKey,
+  recordLabel,
   type OpenConflict,
   type PreparedImport,
   type Receiver,
@@ -24,6 +25,8 @@ import { ownBuffer } from '../../../shared/exchange/bytes';
 import type { ButtonProps } from 'antd';
 import { divisionName, subordinatesOf } from '../../../shared/domain/divisions';
 import { fieldLabel } from '../../../shared/ledger/field-labels';
+import { formatMomentZh } from '../../../shared/domain/time';
+import { showValue } from '../components/show-value';
 
 const BUNDLE_FILTERS = [{ name: '无废城市交换文件', extensions: ['zwb'] }];
 const OUTCOME: Record<ImportRecord['outcome'], { color: string; label: string }> = {
@@ -32,14 +35,7 @@ const OUTCOME: Record<ImportRecord['outcome'], { color: string; label: string }>
   'already-imported': { color: 'default', label: '重复，未处理' },
 };
 
-function when(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-}
-
-function show(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '（空）';
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
+const when = (iso: string) => formatMomentZh(iso);
 
 /**
  * 数据交换: this installation's key, exporting a signed bundle, importing one with a preview,
@@ -230,7 +226,7 @@ export function ExchangePage({ plan }: { plan: PlanView }) {
                             <Button size="small" onClick={() => resolve(c, v.value)} data-testid="keep-value">
                               保留此项
                             </Button>
-                            <Typography.Text>{show(v.value)}</Typography.Text>
+                            <Typography.Text>{showValue(v.value)}</Typography.Text>
                             <Typography.Text type="secondary">（设备 {v.stamp.split(':')[2]}）</Typography.Text>
                           </Space>
                         ))}
@@ -390,12 +386,7 @@ function ImportPreview({ prepared }: { prepared: Extract<PreparedImport, { kind:
   // Records are named as a clerk knows them: task titles, department names, progress by month.
   const names = useMemo(() => {
     const out = new Map<string, string>();
-    for (const rows of Object.values(prepared.bundle.payload.tables)) {
-      for (const r of rows) {
-        const label = [r.title, r.name, r.thisMonth ? `${String(r.period)} 进展：${String(r.thisMonth)}` : undefined].find((v) => typeof v === 'string' && v);
-        out.set(String(r.id ?? r.code), String(label ?? r.id ?? r.code));
-      }
-    }
+    for (const rows of Object.values(prepared.bundle.payload.tables)) for (const r of rows) out.set(String(r.id ?? r.code), recordLabel(r));
     return out;
   }, [prepared]);
   const name = (id: string) => names.get(id) ?? id;
