@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import { startStaticServer } from './static-server';
 import { launchChromium } from '../test/e2e/support/browser';
-import { openMenu, setUpDefaultOffice } from '../test/e2e/support/ui';
+import { chooseBundle, closeTaskDrawer, exportBundleTo, openMenu, setUpDefaultOffice, setUpOffice } from '../test/e2e/support/ui';
 
 const OUT = 'docs/screenshots';
 
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
     await page.locator('.ant-drawer-body').first().evaluate((el) => el.scrollTo(0, 0));
     await shot('task-drawer');
-    await page.locator('.ant-drawer-close').first().click();
+    await closeTaskDrawer(page);
 
     for (const [menu, name] of [
       ['工作总览', 'dashboard'],
@@ -50,19 +50,13 @@ async function main(): Promise<void> {
     await openMenu(page, '数据交换');
     await page.getByTestId('own-fingerprint').filter({ hasText: /^\d{4}/ }).waitFor();
     await shot('exchange');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-bundle').click()]);
     const bundle = `${OUT}/../bundle-for-screenshot.zwb`;
-    await download.saveAs(bundle);
+    await exportBundleTo(page, bundle);
     const cityContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
     const city = await cityContext.newPage();
-    await city.goto(url);
-    await city.getByTestId('office-150600').click();
-    await city.getByRole('button', { name: '开始使用' }).click();
-    await city.getByTestId('office-name').waitFor();
+    await setUpOffice(city, url, '150600');
     await city.locator('.ant-alert .ant-alert-close-icon').first().click().catch(() => undefined);
-    await openMenu(city, '数据交换');
-    const [chooser] = await Promise.all([city.waitForEvent('filechooser'), city.getByTestId('import-bundle').click()]);
-    await chooser.setFiles(bundle);
+    await chooseBundle(city, bundle);
     await city.getByTestId('import-fingerprint').waitFor();
     await city.waitForTimeout(400);
     await city.screenshot({ path: `${OUT}/import-trust.png` });

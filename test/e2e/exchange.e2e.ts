@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { serveBuiltApp } from './support/app-server';
-import { expectSaved, openMenu, setUpDefaultOffice, textOf } from './support/ui';
+import { chooseBundle, closeTaskDrawer, expectSaved, exportBundleTo, openMenu, setUpDefaultOffice, setUpOffice, textOf } from './support/ui';
 
 /**
  * Two laptops of 伊金霍洛旗 and the 鄂尔多斯市 office, each a separate browser profile (its own
@@ -38,22 +38,14 @@ async function profile(): Promise<Page> {
 }
 
 async function exportFile(page: Page, name: string): Promise<string> {
-  await openMenu(page, '数据交换');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-bundle').click()]);
   const path = join(dir, name);
-  await download.saveAs(path);
+  await exportBundleTo(page, path);
   return path;
-}
-
-async function chooseFile(page: Page, path: string): Promise<void> {
-  await openMenu(page, '数据交换');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('import-bundle').click()]);
-  await chooser.setFiles(path);
 }
 
 /** Imports a file from a laptop already trusted here. */
 async function importAgain(page: Page, path: string): Promise<void> {
-  await chooseFile(page, path);
+  await chooseBundle(page, path);
   await page.getByTestId('import-preview').waitFor();
   await page.getByTestId('confirm-merge').click();
   await expectSaved(page, '已合并');
@@ -61,7 +53,7 @@ async function importAgain(page: Page, path: string): Promise<void> {
 
 /** Imports a file whose key is new here: the fingerprint shown must be the sender's. */
 async function importTrusting(page: Page, path: string, senderFingerprint: string): Promise<void> {
-  await chooseFile(page, path);
+  await chooseBundle(page, path);
   await expect(textOf(page, 'import-fingerprint')).resolves.toBe(senderFingerprint);
   await page.getByTestId('trust-and-continue').click();
   await page.getByTestId('import-preview').waitFor();
@@ -121,8 +113,7 @@ async function openTask(page: Page, search: string): Promise<void> {
 }
 
 async function closeDrawer(page: Page): Promise<void> {
-  await page.locator('.ant-drawer-close').first().click();
-  await page.getByTestId('task-drawer-title').waitFor({ state: 'detached' });
+  await closeTaskDrawer(page);
   await page.getByLabel('搜索任务').fill('');
 }
 
@@ -161,14 +152,14 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
   });
 
   it('refuses the same file again as already imported, and a tampered copy with its reason', async () => {
-    await chooseFile(b, firstFromA);
+    await chooseBundle(b, firstFromA);
     await b.locator('.ant-message-notice', { hasText: '之前已经导入过' }).waitFor();
     const tampered = join(dir, 'a-1-tampered.zwb');
     const bytes = readFileSync(firstFromA);
     bytes[bytes.length - 30] ^= 0xff;
     writeFileSync(tampered, bytes);
     const before = await officeData(b);
-    await chooseFile(b, tampered);
+    await chooseBundle(b, tampered);
     await expect(textOf(b, 'import-refused')).resolves.toMatch(/不能导入/);
     await b.getByRole('button', { name: /知道了|OK|确定/ }).click();
     expect(differences(await officeData(b), before)).toEqual([]);
@@ -196,10 +187,7 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
   it('the city trusts the banner’s key, merges its file, and sees its numbers in the overview', async () => {
     const fromA = await exportFile(a, 'a-2.zwb');
     city = await profile();
-    await city.goto(app.url);
-    await city.getByTestId('office-150600').click();
-    await city.getByRole('button', { name: '开始使用' }).click();
-    await city.getByTestId('office-name').waitFor();
+    await setUpOffice(city, app.url, '150600');
     await importTrusting(city, fromA, aFingerprint);
     await openMenu(city, '各旗区总览');
     const row = city.getByTestId('banner-row-150627');
@@ -226,7 +214,7 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
     await closeDrawer(b);
 
     const fromA = await exportFile(a, 'a-3.zwb');
-    await chooseFile(b, fromA);
+    await chooseBundle(b, fromA);
     await b.getByTestId('import-preview').getByText('冲突 任务「').waitFor();
     await b.getByTestId('confirm-merge').click();
     await expectSaved(b, '已合并');
@@ -257,7 +245,7 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
     await row.getByText('已吊销').waitFor();
     const fromA = await exportFile(a, 'a-4.zwb');
     const before = await officeData(city);
-    await chooseFile(city, fromA);
+    await chooseBundle(city, fromA);
     await expect(textOf(city, 'import-refused')).resolves.toContain('已被吊销');
     expect(differences(await officeData(city), before)).toEqual([]);
   });

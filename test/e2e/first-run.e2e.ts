@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { openMenu } from './support/ui';
+import { closeTaskDrawer, openMenu } from './support/ui';
 import { launchChromium } from './support/browser';
 import { serveBuiltApp } from './support/app-server';
 
@@ -75,8 +75,7 @@ describe('first run as another office', () => {
       await page.getByTestId('task-title').first().click();
       await expect(page.getByTestId('task-milestones').textContent()).resolves.toBe('2023年：制定“煤改电”等工作推进方案；2024—2025年：按方案推进');
       await expect(page.getByTestId('task-duties').textContent()).resolves.toContain('市自然资源局：提供煤炭资源利用情况');
-      await page.locator('.ant-drawer-close').first().click();
-      await page.getByTestId('task-drawer-title').waitFor({ state: 'detached' });
+      await closeTaskDrawer(page);
     }
     await openMenu(page, '项目清单');
     await expect(page.getByTestId('project-count').textContent()).resolves.toBe(String(o.projects));

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { serveBuiltApp } from './support/app-server';
-import { choose, expectSaved, numberOf, openMenu, pickByTyping, setUpDefaultOffice, textOf, undoFromNote } from './support/ui';
+import { choose, closeTaskDrawer, expectSaved, numberOf, openMenu, pickByTyping, setUpDefaultOffice, textOf, undoFromNote } from './support/ui';
 
 let browser: Browser;
 let app: { url: string; close: () => Promise<void> };
@@ -34,10 +34,7 @@ async function openFirstTask(): Promise<string> {
   return title;
 }
 
-async function closeDrawer(): Promise<void> {
-  await page.locator('.ant-drawer-close').first().click();
-  await page.getByTestId('task-drawer-title').waitFor({ state: 'detached' });
-}
+const closeDrawer = () => closeTaskDrawer(page);
 
 describe('keeping the 伊金霍洛旗 plan current (Chromium)', () => {
   it('filters and searches the task list as the clerk types', async () => {

@@ -20,11 +20,36 @@ export async function choose(page: Page, label: string, option: string): Promise
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
-export async function setUpDefaultOffice(page: Page, url: string): Promise<void> {
+/** First run: picks the office (the default, 伊金霍洛旗, when none is given) and starts. */
+export async function setUpOffice(page: Page, url: string, code?: string): Promise<void> {
   await page.goto(url);
   await page.getByTestId('seed-preview').waitFor();
+  if (code) await page.getByTestId(`office-${code}`).click();
   await page.getByRole('button', { name: '开始使用' }).click();
   await page.getByTestId('office-name').waitFor();
+}
+
+export function setUpDefaultOffice(page: Page, url: string): Promise<void> {
+  return setUpOffice(page, url);
+}
+
+export async function closeTaskDrawer(page: Page): Promise<void> {
+  await page.locator('.ant-drawer-close').first().click();
+  await page.getByTestId('task-drawer-title').waitFor({ state: 'detached' });
+}
+
+/** 数据交换 → 导出交换文件, saved where the test wants it. */
+export async function exportBundleTo(page: Page, path: string): Promise<void> {
+  await openMenu(page, '数据交换');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-bundle').click()]);
+  await download.saveAs(path);
+}
+
+/** 数据交换 → 导入交换文件, choosing the given file in the file dialog. */
+export async function chooseBundle(page: Page, path: string): Promise<void> {
+  await openMenu(page, '数据交换');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('import-bundle').click()]);
+  await chooser.setFiles(path);
 }
 
 /** Waits for a success message and closes nothing: antd removes it by itself. */
