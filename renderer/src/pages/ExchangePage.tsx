@@ -132,8 +132,8 @@ export function ExchangePage({ plan }: { plan: PlanView }) {
     try {
       const entry = await applyImport(repo, pending);
       setPending(null);
+      // reload() replaces the store's phase, and the effect above re-reads this page then.
       await reload();
-      await refresh();
       message.success(`已合并 ${divisionName(entry.officeCode)} ${entry.period} 的数据：新增 ${entry.counts?.added ?? 0} 条，更新 ${entry.counts?.changed ?? 0} 条`);
     } catch (e) {
       message.error(`合并失败，未写入任何数据：${e instanceof Error ? e.message : String(e)}`);
@@ -150,7 +150,6 @@ export function ExchangePage({ plan }: { plan: PlanView }) {
   const resolve = async (c: OpenConflict, value: unknown) => {
     await resolveOpenConflict(repo, c.table, c.id, c.field, value);
     await reload();
-    await refresh();
     message.success(`已处理冲突：${c.title} · ${fieldLabel(c.field)}`);
   };
 
