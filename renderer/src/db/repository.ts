@@ -81,8 +81,9 @@ export class LedgerRepository {
     private readonly actor: () => string = () => '本机',
   ) {}
 
-  private audit(entry: Omit<AuditEntry, 'at' | 'deviceId' | 'actor'>): AuditEntry {
-    return { ...entry, at: new Date().toISOString(), deviceId: this.clock.deviceId, actor: this.actor() };
+  /** An audit row from this device; writers outside the repository (imports) name their own actor. */
+  audit(entry: Omit<AuditEntry, 'at' | 'deviceId' | 'actor'>, actor: string = this.actor(), at: Date = new Date()): AuditEntry {
+    return { ...entry, at: at.toISOString(), deviceId: this.clock.deviceId, actor };
   }
 
   /** Loads a plan's records. Re-loading the same plan replaces nothing a clerk has edited. */

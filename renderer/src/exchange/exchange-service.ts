@@ -1,5 +1,5 @@
 import { createBundle, BUNDLE_EXTENSION } from '../../../shared/exchange/bundle-format';
-import { BUNDLE_TABLES, emptyTables, maxStampOf, type BundleTableName, type BundleTables, type StoredRecord } from '../../../shared/exchange/records';
+import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, type BundleTableName, type BundleTables, type StoredRecord } from '../../../shared/exchange/records';
 import { mergeTables, openConflicts, resolveConflict, type MergePreview } from '../../../shared/exchange/merge';
 import { fingerprintOf } from '../../../shared/exchange/identity';
 import { recordImport, verifyBundle, type VerifiedBundle } from '../../../shared/exchange/verify';
@@ -12,7 +12,7 @@ import type { KeyVaultApi } from '../../../shared/platform/desktop-api';
 import type { PlanTableName } from '../../../shared/ledger/plan-tables';
 import { PLAN_SCHEMAS } from '../../../shared/ledger/plan-tables';
 import type { LedgerRepository } from '../db/repository';
-import type { AuditEntry, LedgerDb } from '../db/schema';
+import type { LedgerDb } from '../db/schema';
 import {
   appendImportHistory,
   deviceIdentity,
@@ -175,19 +175,9 @@ export async function applyImport(repo: LedgerRepository, prepared: Extract<Prep
   await db.transaction('rw', [...tables, db.settings, db.audit], async () => {
     for (const t of BUNDLE_TABLES) if (prepared.writes[t].length) await db.table(t).bulkPut(prepared.writes[t]);
     const stamp = clock.tick();
-    const audit: AuditEntry[] = BUNDLE_TABLES.flatMap((t) =>
-      prepared.writes[t].map((r) => ({
-        table: t,
-        recordId: String(t === 'offices' ? r.code : r.id),
-        field: '*',
-        action: 'merge' as const,
-        before: null,
-        after: { bundleId: m.bundleId, from: `${divisionName(m.officeCode)} ${m.deviceId}`, sequence: m.sequence },
-        stamp,
-        at: now.toISOString(),
-        deviceId: clock.deviceId,
-        actor: '导入',
-      })),
+    const after = { bundleId: m.bundleId, from: `${divisionName(m.officeCode)} ${m.deviceId}`, sequence: m.sequence };
+    const audit = BUNDLE_TABLES.flatMap((t) =>
+      prepared.writes[t].map((r) => repo.audit({ table: t, recordId: String(r[keyFieldOf(t)]), field: '*', action: 'merge', before: null, after, stamp }, '导入', now)),
     );
     if (audit.length) await db.audit.bulkAdd(audit);
     await saveSeenDevices(db, recordImport(await seenDevices(db), m));
@@ -230,7 +220,7 @@ export async function resolveOpenConflict(repo: LedgerRepository, table: PlanTab
     const stamp = clock.tick();
     const before = row[field];
     await db.table(table).put(resolveConflict(row, field, value, stamp));
-    await db.audit.add({ table, recordId: id, field, action: 'update', before, after: value, stamp, at: new Date().toISOString(), deviceId: clock.deviceId, actor: '处理冲突' });
+    await db.audit.add(repo.audit({ table, recordId: id, field, action: 'update', before, after: value, stamp }, '处理冲突'));
   });
 }
 
