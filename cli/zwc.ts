@@ -7,12 +7,12 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { HybridClock } from '../shared/sync/hlc';
+import { DEVICE_ID_PATTERN, HybridClock } from '../shared/sync/hlc';
 import { stampAll } from '../shared/sync/stamped';
 import { createBundle, decodeContainer, TABLE_LABELS, type BundleManifest } from '../shared/exchange/bundle-format';
 import { canonicalJson } from '../shared/exchange/canonical-json';
 import { BundleError, type BundleRefusal } from '../shared/exchange/errors';
-import { exportIdentity, fingerprintOf, generateIdentity, importIdentity, type StoredIdentity } from '../shared/exchange/identity';
+import { exportIdentity, fingerprintOf, generateIdentity, importIdentity, StoredIdentitySchema, type StoredIdentity } from '../shared/exchange/identity';
 import { mergeTables, openConflicts } from '../shared/exchange/merge';
 import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, type BundleTables, type StoredRecord } from '../shared/exchange/records';
 import { recordImport, verifyBundle, type SeenDevice, type TrustEntry } from '../shared/exchange/verify';
@@ -135,17 +135,6 @@ async function readJson<T>(io: CliIo, path: string, schema: z.ZodType<T, z.ZodTy
   return r.data;
 }
 
-const StoredIdentitySchema = z
-  .object({
-    kind: z.literal('zwb-ed25519-key'),
-    publicKey: z.string(),
-    privateKeyPkcs8: z.string(),
-    fingerprint: z.string(),
-    deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-    createdAt: z.string(),
-  })
-  .strict();
-
 const TrustEntrySchema = z
   .object({ officeCode: z.string(), publicKey: z.string(), revoked: z.boolean().optional(), label: z.string().optional() })
   .passthrough();
@@ -182,7 +171,7 @@ async function keygen(args: Args, io: CliIo): Promise<number> {
   const identity = await generateIdentity(true);
   const fingerprint = await fingerprintOf(identity.publicKey);
   const device = args.options.get('device') ?? deviceIdFromFingerprint(fingerprint);
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(device)) throw new UsageError('设备标识只能含字母、数字、- 和 _ / --device: letters, digits, - and _ only');
+  if (!DEVICE_ID_PATTERN.test(device)) throw new UsageError('设备标识只能含字母、数字、- 和 _ / --device: letters, digits, - and _ only');
   const stored = await exportIdentity(identity, device, io.now());
   await write(io, out, `${JSON.stringify(stored, null, 2)}\n`, true);
   io.stdout(

@@ -2,7 +2,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { canonicalJsonBytes } from '../../shared/exchange/canonical-json';
 import { parseManifest } from '../../shared/exchange/bundle-format';
-import { exportIdentity, generateIdentity, importIdentity, signBytes, type Identity, type StoredIdentity } from '../../shared/exchange/identity';
+import { exportIdentity, generateIdentity, importIdentity, signBytes, StoredIdentitySchema, type Identity, type StoredIdentity } from '../../shared/exchange/identity';
 import { SignManifestRequestSchema, type PublicIdentity } from '../../shared/platform/desktop-api';
 
 /** Electron's safeStorage (the OS keychain), injected so the vault can be tested without Electron. */
@@ -76,7 +76,7 @@ export class KeyVault {
       // A damaged key file is reported, never silently replaced: the offices that trust this key
       // would otherwise start refusing this laptop without anyone knowing why.
       try {
-        const stored = JSON.parse(this.unseal(raw)) as StoredIdentity;
+        const stored = StoredIdentitySchema.parse(JSON.parse(this.unseal(raw)));
         return { identity: await importIdentity(stored), stored };
       } catch (e) {
         throw new KeyVaultError(`密钥文件 ${this.file} 已损坏或无法解密（${e instanceof Error ? e.message : String(e)}）。请从备份恢复，或删除后重新生成并通知各方重新登记`);

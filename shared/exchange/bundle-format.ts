@@ -8,6 +8,7 @@
  * the length of the payload, so one signature protects the whole file.
  */
 import { Gunzip, gzipSync } from 'fflate';
+import { DEVICE_ID_PATTERN } from '../sync/hlc';
 import { z, type ZodType } from 'zod';
 import { DivisionCodeSchema, OfficeSchema } from '../domain/office';
 import { PeriodSchema } from '../domain/ids';
@@ -48,7 +49,7 @@ export const DEFAULT_MAX_PAYLOAD_BYTES = 256 * 1024 * 1024;
 export const BUNDLE_EXTENSION = '.zwb';
 
 export const StampSchema = z.string().regex(/^\d{15}:\d{6}:[A-Za-z0-9_-]{1,64}$/, '修订戳格式应为 15位毫秒:6位计数:设备标识');
-export const DeviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '设备标识只能含字母、数字、- 和 _，最长64位');
+export const DeviceIdSchema = z.string().regex(DEVICE_ID_PATTERN, '设备标识只能含字母、数字、- 和 _，最长64位');
 const Base64KeySchema = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, '公钥应为32字节 Ed25519 公钥的 base64 文本');
 
 const CountsSchema = z

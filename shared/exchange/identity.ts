@@ -5,6 +5,8 @@
  * The city trusts a key after a person has compared its fingerprint with the banner, by phone or on
  * paper, so the fingerprint is digits in short groups that can be read aloud without ambiguity.
  */
+import { z } from 'zod';
+import { DEVICE_ID_PATTERN } from '../sync/hlc';
 import { fromBase64, ownBuffer, sha256, subtleCrypto, toBase64 } from './bytes';
 
 const ED25519 = { name: 'Ed25519' } as const;
@@ -17,16 +19,21 @@ export interface Identity {
   privateKey: CryptoKey;
 }
 
-/** How a key is written to disk or to the key vault. The private key is PKCS#8 DER, base64. */
-export interface StoredIdentity {
-  kind: 'zwb-ed25519-key';
-  publicKey: string;
-  privateKeyPkcs8: string;
-  fingerprint: string;
-  /** The device this key belongs to; also the device id written into its bundles. */
-  deviceId: string;
-  createdAt: string;
-}
+/**
+ * How a key is written to disk or to the key vault. The private key is PKCS#8 DER, base64;
+ * `deviceId` is the device this key belongs to, also the device id written into its bundles.
+ */
+export const StoredIdentitySchema = z
+  .object({
+    kind: z.literal('zwb-ed25519-key'),
+    publicKey: z.string(),
+    privateKeyPkcs8: z.string(),
+    fingerprint: z.string(),
+    deviceId: z.string().regex(DEVICE_ID_PATTERN),
+    createdAt: z.string(),
+  })
+  .strict();
+export type StoredIdentity = z.infer<typeof StoredIdentitySchema>;
 
 function isKeyPair(k: CryptoKey | CryptoKeyPair): k is CryptoKeyPair {
   return 'privateKey' in k && 'publicKey' in k;

@@ -16,6 +16,9 @@ export function formatStamp(millis: number, counter: number, deviceId: string): 
   return `${String(millis).padStart(15, '0')}:${String(counter).padStart(6, '0')}:${deviceId}`;
 }
 
+/** A device id: letters, digits, - and _, up to 64; it ends every stamp the device writes. */
+export const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 export function parseStamp(stamp: string): { millis: number; counter: number; deviceId: string } {
   const m = /^(\d{15}):(\d{6}):(.+)$/.exec(stamp);
   if (!m) throw new Error(`修订戳格式不正确: ${stamp}`);
@@ -30,7 +33,7 @@ export class HybridClock {
     private readonly now: () => number = Date.now,
     initial: ClockState = { millis: 0, counter: 0 },
   ) {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(deviceId)) throw new Error(`设备标识不正确: ${deviceId}`);
+    if (!DEVICE_ID_PATTERN.test(deviceId)) throw new Error(`设备标识不正确: ${deviceId}`);
     this.state = { ...initial };
   }
 
