@@ -69,7 +69,7 @@ export interface BannerSummaryInput {
   today: IsoDate;
 }
 
-const zeroStatus = (): Record<TaskStatus, number> => Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
+const zeroStatus = (): Record<TaskStatus, number> => countByStatus([]);
 
 /** One line per subordinate office, in the order given: what arrived and where each banner stands. */
 export function bannerSummaries({ cityCode, subordinates, plans, history, period, today }: BannerSummaryInput): BannerSummary[] {
