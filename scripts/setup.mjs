@@ -1,16 +1,22 @@
 // First step of both README commands, in plain Node so it runs before anything is installed.
 // Installs the locked dependencies when they are missing or stale; with --electron, also tries to
-// fetch Electron's binary, and says plainly when that cannot be done here.
+// fetch Electron's binary, and says plainly when that cannot be done here; with --test (npm test),
+// first checks the system programs the tests need and installs what it can (setup-test-deps.mjs).
 import { existsSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { ensureTestDeps } from './setup-test-deps.mjs';
 
 const wantElectron = process.argv.includes('--electron');
+const wantTest = process.argv.includes('--test');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function installed() {
   const marker = 'node_modules/.package-lock.json';
   return existsSync(marker) && statSync(marker).mtimeMs >= statSync('package-lock.json').mtimeMs;
 }
+
+// Before npm install, so a machine that cannot get Chromium, the fonts, LibreOffice or poppler is told at once.
+if (wantTest) ensureTestDeps();
 
 if (!installed()) {
   console.log('[setup] 安装依赖 / installing dependencies (npm install, from the lock file)…');
