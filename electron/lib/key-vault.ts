@@ -1,7 +1,8 @@
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { z } from 'zod';
 import { canonicalJsonBytes } from '../../shared/exchange/canonical-json';
-import { parseManifest } from '../../shared/exchange/bundle-format';
+import { parseManifest, type BundleManifest } from '../../shared/exchange/bundle-format';
 import { exportIdentity, generateIdentity, importIdentity, signBytes, StoredIdentitySchema, type Identity, type StoredIdentity } from '../../shared/exchange/identity';
 import { SignManifestRequestSchema, type PublicIdentity } from '../../shared/platform/desktop-api';
 
@@ -15,6 +16,24 @@ export interface SecretBox {
 const SEALED = Buffer.from('ZWK1');
 const PLAIN = Buffer.from('ZWK0');
 
+/** Most device ids one key signs for: a laptop has one; a reset browser profile adds another. */
+export const MAX_SIGNING_DEVICES = 16;
+
+/**
+ * What the vault has signed, beside the key file (`<key file>.state`, not secret): the office the
+ * key was set up for and, per device id, the highest sequence signed. Tied to the public key, so
+ * a newly generated key starts afresh.
+ */
+export const SigningStateSchema = z
+  .object({
+    kind: z.literal('zwc-vault-state'),
+    publicKey: z.string(),
+    officeCode: z.string(),
+    sequences: z.record(z.string(), z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)),
+  })
+  .strict();
+export type SigningState = z.infer<typeof SigningStateSchema>;
+
 export class KeyVaultError extends Error {
   constructor(message: string) {
     super(message);
@@ -27,9 +46,17 @@ export class KeyVaultError extends Error {
  * half and for signatures of bundle manifests, nothing else, so a compromised page cannot take the
  * key away or make it sign arbitrary data. On disk the key is sealed with the OS keychain where
  * one exists, and the file is readable by the user only.
+ *
+ * It signs manifests of one office only: the office of its first signature (the office chosen when
+ * the laptop was set up, which is the key the city registers), and for each device only sequences
+ * above the last one it signed. Both are written to disk before the signature is returned, so a
+ * page cannot make it sign another office's bundle, sign a second bundle under a sequence already
+ * used, or go back to an older one, even across restarts.
  */
 export class KeyVault {
   private loaded: Promise<{ identity: Identity; stored: StoredIdentity }> | null = null;
+  /** Signatures are made one at a time, so two requests cannot both claim the same sequence. */
+  private signing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly file: string,
@@ -43,8 +70,24 @@ export class KeyVault {
     return { publicKey: stored.publicKey, fingerprint: stored.fingerprint, createdAt: stored.createdAt };
   }
 
-  /** Signs a canonical bundle manifest of this key; refuses anything else. */
-  async signManifest(request: unknown): Promise<string> {
+  /** Signs a canonical bundle manifest of this key, office and a fresh sequence; refuses anything else. */
+  signManifest(request: unknown): Promise<string> {
+    const next = this.signing.then(() => this.signOne(request));
+    this.signing = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The office this key signs for, once it has signed; null before. */
+  async officeCode(): Promise<string | null> {
+    const { identity } = await this.load();
+    return (await this.readState(identity.publicKey))?.officeCode ?? null;
+  }
+
+  private get stateFile(): string {
+    return `${this.file}.state`;
+  }
+
+  private async signOne(request: unknown): Promise<string> {
     const parsed = SignManifestRequestSchema.safeParse(request);
     if (!parsed.success) throw new KeyVaultError(`签名请求不正确：${parsed.error.issues.map((i) => i.message).join('；')}`);
     const bytes = parsed.data.manifest;
@@ -57,7 +100,54 @@ export class KeyVault {
     if (!Buffer.from(canonicalJsonBytes(manifest)).equals(Buffer.from(bytes))) throw new KeyVaultError('清单不是规范 JSON（RFC 8785），拒绝签名');
     const { identity } = await this.load();
     if (manifest.publicKey !== identity.publicKey) throw new KeyVaultError('清单中的公钥不是本机密钥，拒绝签名');
+    const state = this.admit(manifest, await this.readState(identity.publicKey));
+    await this.writeState(state);
     return signBytes(identity, bytes);
+  }
+
+  /** The state after signing `manifest`, or a refusal: another office, or a sequence not above the last. */
+  private admit(manifest: BundleManifest, state: SigningState | null): SigningState {
+    const { officeCode, deviceId, sequence } = manifest;
+    if (state && state.officeCode !== officeCode) {
+      throw new KeyVaultError(`本机密钥只为 ${state.officeCode} 签名，拒绝为 ${officeCode} 的交换文件签名`);
+    }
+    const sequences = state?.sequences ?? {};
+    const last = Object.hasOwn(sequences, deviceId) ? sequences[deviceId] : 0;
+    if (sequence <= last) {
+      throw new KeyVaultError(`序号 ${sequence} 不大于本机为设备 ${deviceId} 签过的最大序号 ${last}，拒绝签名（序号只能增加）`);
+    }
+    if (last === 0 && Object.keys(sequences).length >= MAX_SIGNING_DEVICES) {
+      throw new KeyVaultError(`本机密钥已为 ${MAX_SIGNING_DEVICES} 个设备标识签名，拒绝为新的设备标识 ${deviceId} 签名`);
+    }
+    return { kind: 'zwc-vault-state', publicKey: manifest.publicKey, officeCode, sequences: { ...sequences, [deviceId]: sequence } };
+  }
+
+  /** Null when nothing was signed with this key yet; a damaged file is an error, never a fresh start. */
+  private async readState(publicKey: string): Promise<SigningState | null> {
+    let raw: string;
+    try {
+      raw = await readFile(this.stateFile, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new KeyVaultError(`无法读取签名记录 ${this.stateFile}：${String(e)}`);
+    }
+    let state: SigningState;
+    try {
+      state = SigningStateSchema.parse(JSON.parse(raw));
+    } catch (e) {
+      throw new KeyVaultError(
+        `签名记录 ${this.stateFile} 已损坏（${e instanceof Error ? e.message : String(e)}），为防止重复使用序号，暂停签名。请从备份恢复该文件；若删除它，本机将重新开始记录，但可能重复使用已发出的序号`,
+      );
+    }
+    return state.publicKey === publicKey ? state : null;
+  }
+
+  /** Written to a temporary file and renamed over the old one, so a crash leaves one or the other. */
+  private async writeState(state: SigningState): Promise<void> {
+    const temporary = `${this.stateFile}.tmp`;
+    await mkdir(dirname(this.stateFile), { recursive: true });
+    await writeFile(temporary, JSON.stringify(state), { mode: 0o600 });
+    await rename(temporary, this.stateFile);
   }
 
   private load() {

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KeyVault, type SecretBox } from '../../electron/lib/key-vault';
+import { KeyVault, MAX_SIGNING_DEVICES, type SecretBox } from '../../electron/lib/key-vault';
 import { createBundle, decodeContainer } from '../../shared/exchange/bundle-format';
 import { canonicalJsonBytes } from '../../shared/exchange/canonical-json';
 import { verifySignature } from '../../shared/exchange/identity';
@@ -19,11 +19,23 @@ function vaultFile(): string {
   return join(mkdtempSync(join(tmpdir(), 'zwc-vault-')), 'device-key.zwk');
 }
 
-async function manifestFor(vault: KeyVault): Promise<Uint8Array> {
-  const signer = { publicKey: (await vault.identity()).publicKey, signManifest: (m: Uint8Array) => vault.signManifest({ manifest: m }) };
-  const bytes = await createBundle({ records: emptyTables(), identity: signer, officeCode: '150627', deviceId: 'desk1', sequence: 1, period: '2026-11', kind: 'snapshot', now: new Date('2026-11-23T08:00:00Z') });
+/** The canonical manifest of a real bundle made with this vault's public key (signed by a throwaway key). */
+async function manifestFor(vault: KeyVault, over: { officeCode?: string; deviceId?: string; sequence?: number } = {}): Promise<Uint8Array> {
+  const signer = { publicKey: (await vault.identity()).publicKey, signManifest: async () => 'unused' };
+  const bytes = await createBundle({
+    records: emptyTables(),
+    identity: signer,
+    officeCode: over.officeCode ?? '150627',
+    deviceId: over.deviceId ?? 'desk1',
+    sequence: over.sequence ?? 1,
+    period: '2026-11',
+    kind: 'snapshot',
+    now: new Date('2026-11-23T08:00:00Z'),
+  });
   return canonicalJsonBytes(decodeContainer(bytes).header.manifest);
 }
+
+const sign = async (vault: KeyVault, over: Parameters<typeof manifestFor>[1] = {}) => vault.signManifest({ manifest: await manifestFor(vault, over) });
 
 describe('KeyVault (main-process key store)', () => {
   it('creates the key once, sealed and readable by the user only, and finds it again', async () => {
@@ -72,5 +84,63 @@ describe('KeyVault (main-process key store)', () => {
     const id = await new KeyVault(file, plainBox).identity();
     expect(readFileSync(file).subarray(0, 4).toString()).toBe('ZWK0');
     expect((await new KeyVault(file, plainBox).identity()).publicKey).toBe(id.publicKey);
+  });
+
+  it('signs for one office only: the office of its first signature, also after a restart', async () => {
+    const file = vaultFile();
+    const vault = new KeyVault(file, box);
+    expect(await vault.officeCode()).toBeNull();
+    await sign(vault, { officeCode: '150627', sequence: 1 });
+    expect(await vault.officeCode()).toBe('150627');
+    await expect(sign(vault, { officeCode: '150600', sequence: 2 })).rejects.toThrow('本机密钥只为 150627 签名，拒绝为 150600 的交换文件签名');
+    const again = new KeyVault(file, box);
+    await expect(sign(again, { officeCode: '150203', sequence: 3 })).rejects.toThrow(/只为 150627 签名/);
+    await expect(sign(again, { officeCode: '150627', sequence: 2 })).resolves.toEqual(expect.any(String));
+  });
+
+  it('signs only sequences above the last one signed for the device, also after a restart', async () => {
+    const file = vaultFile();
+    const vault = new KeyVault(file, box);
+    await sign(vault, { sequence: 5 });
+    await expect(sign(vault, { sequence: 5 })).rejects.toThrow('序号 5 不大于本机为设备 desk1 签过的最大序号 5，拒绝签名（序号只能增加）');
+    await expect(sign(vault, { sequence: 4 })).rejects.toThrow(/序号 4 不大于/);
+    await sign(vault, { sequence: 9 });
+    const again = new KeyVault(file, box);
+    await expect(sign(again, { sequence: 9 })).rejects.toThrow(/序号 9 不大于/);
+    await expect(sign(again, { sequence: 10 })).resolves.toEqual(expect.any(String));
+    // Another device id of the same laptop (a reset browser profile) has its own sequence.
+    await expect(sign(again, { deviceId: 'desk2', sequence: 1 })).resolves.toEqual(expect.any(String));
+    expect(JSON.parse(readFileSync(`${file}.state`, 'utf8'))).toMatchObject({ officeCode: '150627', sequences: { desk1: 10, desk2: 1 } });
+  });
+
+  it('gives one sequence to one of two requests made at the same time', async () => {
+    const vault = new KeyVault(vaultFile(), box);
+    const manifest = await manifestFor(vault, { sequence: 3 });
+    const results = await Promise.allSettled([vault.signManifest({ manifest }), vault.signManifest({ manifest })]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+  });
+
+  it('refuses a new device id beyond the limit', async () => {
+    const vault = new KeyVault(vaultFile(), box);
+    for (let i = 0; i < MAX_SIGNING_DEVICES; i++) await sign(vault, { deviceId: `d${i}` });
+    await expect(sign(vault, { deviceId: 'one-more' })).rejects.toThrow(/拒绝为新的设备标识 one-more 签名/);
+    await expect(sign(vault, { deviceId: 'd0', sequence: 2 })).resolves.toEqual(expect.any(String));
+  });
+
+  it('stops signing when its record is damaged, instead of starting the sequences again', async () => {
+    const file = vaultFile();
+    const vault = new KeyVault(file, box);
+    await sign(vault, { sequence: 1 });
+    writeFileSync(`${file}.state`, '{"kind":"zwc-vault-state"');
+    await expect(sign(new KeyVault(file, box), { sequence: 2 })).rejects.toThrow(/签名记录 .* 已损坏/);
+  });
+
+  it('starts afresh for a new key (the record belongs to the key it was made with)', async () => {
+    const file = vaultFile();
+    await sign(new KeyVault(file, box), { officeCode: '150627', sequence: 7 });
+    rmSync(file);
+    const fresh = new KeyVault(file, box);
+    expect(await fresh.officeCode()).toBeNull();
+    await expect(sign(fresh, { officeCode: '150203', sequence: 1 })).resolves.toEqual(expect.any(String));
   });
 });
