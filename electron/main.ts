@@ -1,13 +1,29 @@
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
-import { KeyVault } from './lib/key-vault';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { IPC } from '../shared/platform/ipc-channels';
-import { createHandlers } from './lib/ipc-handlers';
-import { isAppUrl, SECURE_WEB_PREFERENCES } from './lib/window-rules';
+import { createAppProtocolHandler } from './lib/app-protocol';
+import { createHandlers, registerIpc, type TrustedWindow } from './lib/ipc-handlers';
+import { KeyVault } from './lib/key-vault';
+import { denyAllPermissions } from './lib/session-rules';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, mayNavigate, SECURE_WEB_PREFERENCES, WINDOW_OPEN_DECISION } from './lib/window-rules';
 
-// Thin shell: window, security rules, IPC wiring. The logic lives in ./lib and is tested by jest.
-const indexUrl = pathToFileURL(join(__dirname, '../renderer/index.html')).toString();
+// Thin shell: window, security rules, IPC wiring. The logic lives in ./lib and is tested by jest;
+// README.md, "Electron security checklist", says where each item of Electron's checklist is met.
+
+/** The built renderer, served as app://ledger/ (never file://) by the handler registered below. */
+const rendererRoot = join(__dirname, '../renderer');
+
+// Must happen before the app is ready: the scheme gets a real, secure origin (app://ledger).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+
+/** The only window whose top frame may call the desktop API. */
+function trustedWindow(): TrustedWindow | null {
+  if (!mainWindow || mainWindow.isDestroyed()) return null;
+  return { webContents: mainWindow.webContents, mainFrame: mainWindow.webContents.mainFrame };
+}
 
 function createWindow(): void {
   const win = new BrowserWindow({
@@ -17,20 +33,32 @@ function createWindow(): void {
     show: false,
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(__dirname, 'preload.js') },
   });
-  win.once('ready-to-show', () => win.show());
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, indexUrl)) event.preventDefault();
+  mainWindow = win;
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
   });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  void win.loadURL(indexUrl);
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_INDEX_URL);
 }
 
+// Every webContents, present and future: no navigation, no redirects, no new windows, no webviews.
 app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!mayNavigate(url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!mayNavigate(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!mayNavigate(url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => WINDOW_OPEN_DECISION);
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
 void app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
   const handlers = createHandlers(
     {
       async chooseSavePath(suggestedName, filters) {
@@ -44,16 +72,22 @@ void app.whenReady().then(() => {
     },
     { shell: 'electron', appVersion: app.getVersion(), platform: process.platform },
   );
-  ipcMain.handle(IPC.info, () => handlers.info());
-  ipcMain.handle(IPC.saveFile, (_e, request: unknown) => handlers.saveFile(request));
-  ipcMain.handle(IPC.openFile, (_e, request: unknown) => handlers.openFile(request));
   const vault = new KeyVault(join(app.getPath('userData'), 'device-key.zwk'), {
     available: () => safeStorage.isEncryptionAvailable(),
     encrypt: (plain) => safeStorage.encryptString(plain),
     decrypt: (sealed) => safeStorage.decryptString(sealed),
   });
-  ipcMain.handle(IPC.vaultIdentity, () => vault.identity());
-  ipcMain.handle(IPC.vaultSign, (_e, request: unknown) => vault.signManifest(request));
+  registerIpc(
+    ipcMain,
+    {
+      [IPC.info]: () => handlers.info(),
+      [IPC.saveFile]: (request) => handlers.saveFile(request),
+      [IPC.openFile]: (request) => handlers.openFile(request),
+      [IPC.vaultIdentity]: () => vault.identity(),
+      [IPC.vaultSign]: (request) => vault.signManifest(request),
+    },
+    trustedWindow,
+  );
   createWindow();
 });
 

@@ -1,6 +1,5 @@
 import type { ZodType } from 'zod';
 import { basename } from 'node:path';
-import { readFile, stat, writeFile } from 'node:fs/promises';
 import {
   MAX_FILE_BYTES,
   OpenFileRequestSchema,
@@ -9,6 +8,9 @@ import {
   type OpenedFile,
   type ShellInfo,
 } from '../../shared/platform/desktop-api';
+import { IPC } from '../../shared/platform/ipc-channels';
+import { readRegularFile, writeRegularFile } from './safe-file';
+import { isAppUrl } from './window-rules';
 
 /** The native dialogs, injected so the handlers can be tested without Electron. */
 export interface Dialogs {
@@ -23,17 +25,30 @@ export class IpcArgumentError extends Error {
   }
 }
 
+export class IpcSenderError extends Error {
+  constructor(channel: string, detail: string) {
+    super(`拒绝 ${channel} 请求：${detail}`);
+    this.name = 'IpcSenderError';
+  }
+}
+
 function parse<T>(schema: ZodType<T>, value: unknown, channel: string): T {
   const r = schema.safeParse(value);
   if (!r.success) throw new IpcArgumentError(channel, r.error.issues.map((i) => `${i.path.join('.') || '参数'} ${i.message}`).join('；'));
   return r.data;
 }
 
+export interface HandlerOptions {
+  /** Largest file openFile reads; the desktop API's limit unless a test sets a smaller one. */
+  maxFileBytes?: number;
+}
+
 /**
  * The main process's side of the desktop API. Every argument is validated here, on the trusted
  * side, whatever the renderer claims to have checked.
  */
-export function createHandlers(dialogs: Dialogs, info: ShellInfo) {
+export function createHandlers(dialogs: Dialogs, info: ShellInfo, options: HandlerOptions = {}) {
+  const maxFileBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
   return {
     async info(): Promise<ShellInfo> {
       return info;
@@ -42,16 +57,79 @@ export function createHandlers(dialogs: Dialogs, info: ShellInfo) {
       const { suggestedName, data, filters } = parse(SaveFileRequestSchema, request, 'saveFile');
       const path = await dialogs.chooseSavePath(suggestedName, filters);
       if (!path) return null;
-      await writeFile(path, data);
+      await writeRegularFile(path, data, basename(path));
       return basename(path);
     },
     async openFile(request: unknown): Promise<OpenedFile | null> {
       const { filters } = parse(OpenFileRequestSchema, request, 'openFile');
       const path = await dialogs.chooseOpenPath(filters);
       if (!path) return null;
-      const size = (await stat(path)).size;
-      if (size > MAX_FILE_BYTES) throw new Error(`文件过大（${Math.round(size / 1048576)} MB），上限 ${MAX_FILE_BYTES / 1048576} MB`);
-      return { name: basename(path), data: new Uint8Array(await readFile(path)) };
+      return { name: basename(path), data: await readRegularFile(path, maxFileBytes, basename(path)) };
     },
   };
+}
+
+// ---------------------------------------------------------------- who may call
+
+/** The parts of Electron's WebFrameMain the sender check reads. */
+export interface FrameLike {
+  readonly url: string;
+  readonly parent: unknown;
+  readonly frameTreeNodeId?: number;
+  readonly detached?: boolean;
+}
+
+/** The parts of an IpcMainInvokeEvent the sender check reads. */
+export interface IpcEventLike {
+  readonly sender: unknown;
+  readonly senderFrame: FrameLike | null;
+}
+
+/** The app window, as the main process knows it: its webContents and that webContents' top frame. */
+export interface TrustedWindow {
+  readonly webContents: unknown;
+  readonly mainFrame: FrameLike;
+}
+
+/**
+ * Why an IPC call must be refused, or null when it comes from the app window's top frame showing
+ * the app's own page (app://ledger/index.html). Anything else is refused: another window or
+ * webContents, an iframe, a frame already gone, a page that navigated elsewhere (Electron's
+ * security checklist, item 17).
+ */
+export function senderProblem(event: IpcEventLike, trusted: TrustedWindow | null): string | null {
+  if (!trusted) return '主窗口尚未就绪';
+  if (event.sender !== trusted.webContents) return '请求不是来自本程序的主窗口';
+  const frame = event.senderFrame;
+  if (!frame || frame.detached) return '发出请求的页面已关闭';
+  if (frame.parent !== null) return '请求来自内嵌框架，而不是主窗口页面';
+  const sameFrame =
+    frame === trusted.mainFrame ||
+    (frame.frameTreeNodeId !== undefined && frame.frameTreeNodeId === trusted.mainFrame.frameTreeNodeId);
+  if (!sameFrame) return '请求不是来自主窗口的顶层页面';
+  if (!isAppUrl(frame.url)) return '请求来自本程序以外的页面';
+  return null;
+}
+
+/** Every channel of the desktop API and the function that answers it. */
+export type IpcRoutes = Record<(typeof IPC)[keyof typeof IPC], (request: unknown) => unknown>;
+
+/** The part of ipcMain used here (ipcMain.handle), so jest can pass a fake. */
+export interface IpcRegistrar {
+  handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => unknown): void;
+}
+
+/**
+ * Registers every route with the sender check in front of it: the handler never runs for a
+ * refused sender. One place, so no channel can be added without the check.
+ */
+export function registerIpc(ipc: IpcRegistrar, routes: IpcRoutes, trusted: () => TrustedWindow | null): void {
+  for (const channel of Object.values(IPC)) {
+    const route = routes[channel];
+    ipc.handle(channel, (event, ...args) => {
+      const problem = senderProblem(event, trusted());
+      if (problem) throw new IpcSenderError(channel, problem);
+      return route(args[0]);
+    });
+  }
 }

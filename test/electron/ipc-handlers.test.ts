@@ -1,10 +1,25 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHandlers, IpcArgumentError, type Dialogs } from '../../electron/lib/ipc-handlers';
+import {
+  createHandlers,
+  IpcArgumentError,
+  IpcSenderError,
+  registerIpc,
+  senderProblem,
+  type Dialogs,
+  type FrameLike,
+  type IpcEventLike,
+  type IpcRoutes,
+  type TrustedWindow,
+} from '../../electron/lib/ipc-handlers';
+import { FileRefusedError, readRegularFile } from '../../electron/lib/safe-file';
+import { IPC } from '../../shared/platform/ipc-channels';
 
 const dir = mkdtempSync(join(tmpdir(), 'zwc-ipc-'));
 const info = { shell: 'electron' as const, appVersion: '0.0.0', platform: 'linux' };
+const posix = process.platform !== 'win32';
 
 function dialogs(savePath: string | null, openPath: string | null = null): Dialogs & { asked: string[] } {
   const asked: string[] = [];
@@ -20,6 +35,25 @@ function dialogs(savePath: string | null, openPath: string | null = null): Dialo
   };
 }
 
+/** Settles within `ms` or fails the test: a FIFO or a device must never hang the main process. */
+async function settlesWithin<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`did not settle within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function fifo(name: string): string {
+  const path = join(dir, name);
+  execFileSync('mkfifo', [path]);
+  return path;
+}
+
 describe('IPC handlers', () => {
   it('saves bytes where the user chose, and returns only the file name', async () => {
     const target = join(dir, '月报.zwb');
@@ -29,6 +63,8 @@ describe('IPC handlers', () => {
     expect(saved).toBe('月报.zwb');
     expect([...readFileSync(target)]).toEqual([1, 2, 3]);
     expect(d.asked).toEqual(['月报.zwb']);
+    await h.saveFile({ suggestedName: '月报.zwb', data: new Uint8Array([4]), filters: [] });
+    expect([...readFileSync(target)]).toEqual([4]);
   });
 
   it('returns null when the user cancels', async () => {
@@ -56,5 +92,102 @@ describe('IPC handlers', () => {
     const h = createHandlers(dialogs(null, source), info);
     expect(await h.openFile({ filters: [{ name: 'Excel', extensions: ['xlsx'] }] })).toEqual({ name: 'in.xlsx', data: new Uint8Array([9, 8, 7]) });
     await expect(h.openFile({ filters: 'xlsx' })).rejects.toBeInstanceOf(IpcArgumentError);
+  });
+
+  it('opens a file of exactly the limit and refuses one byte more', async () => {
+    const exact = join(dir, 'exact.zwb');
+    const over = join(dir, 'over.zwb');
+    writeFileSync(exact, Buffer.alloc(1000, 1));
+    writeFileSync(over, Buffer.alloc(1001, 1));
+    expect((await createHandlers(dialogs(null, exact), info, { maxFileBytes: 1000 }).openFile({ filters: [] }))?.data.byteLength).toBe(1000);
+    await expect(createHandlers(dialogs(null, over), info, { maxFileBytes: 1000 }).openFile({ filters: [] })).rejects.toThrow(/“over.zwb”过大/);
+  });
+
+  (posix ? it : it.skip)('refuses a FIFO promptly, with a Chinese message, instead of waiting for a writer', async () => {
+    const h = createHandlers(dialogs(null, fifo('pipe.zwb')), info);
+    const refusal = settlesWithin(2000, h.openFile({ filters: [] }));
+    await expect(refusal).rejects.toBeInstanceOf(FileRefusedError);
+    await expect(refusal).rejects.toThrow('“pipe.zwb”是管道（FIFO），不是普通文件，无法使用');
+  });
+
+  (existsSync('/dev/zero') ? it : it.skip)('refuses /dev/zero promptly, without reading it (it never ends)', async () => {
+    const before = process.memoryUsage().rss;
+    const h = createHandlers(dialogs(null, '/dev/zero'), info);
+    await expect(settlesWithin(2000, h.openFile({ filters: [] }))).rejects.toThrow('“zero”是设备文件，不是普通文件，无法使用');
+    expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  (posix ? it : it.skip)('refuses a link to a device and a directory', async () => {
+    const link = join(dir, 'looks-fine.zwb');
+    symlinkSync('/dev/zero', link);
+    await expect(settlesWithin(2000, createHandlers(dialogs(null, link), info).openFile({ filters: [] }))).rejects.toThrow(/“looks-fine.zwb”是设备文件/);
+    const folder = join(dir, 'folder.zwb');
+    mkdirSync(folder);
+    await expect(createHandlers(dialogs(null, folder), info).openFile({ filters: [] })).rejects.toThrow('“folder.zwb”是文件夹，不是普通文件，无法使用');
+  });
+
+  (existsSync('/proc/self/status') ? it : it.skip)('bounds the read itself, not only the stated size (a /proc file says 0 bytes)', async () => {
+    // /proc/self/status is a regular file whose size reads as 0 but which holds about a kilobyte.
+    await expect(readRegularFile('/proc/self/status', 100, 'status')).rejects.toThrow('“status”过大（超过 1 KB），无法打开');
+    expect((await readRegularFile('/proc/self/status', 1024 * 1024)).byteLength).toBeGreaterThan(100);
+  });
+
+  (posix ? it : it.skip)('refuses to save into a FIFO or a directory, promptly', async () => {
+    const h = createHandlers(dialogs(fifo('save-pipe.zwb')), info);
+    await expect(settlesWithin(2000, h.saveFile({ suggestedName: 'a.zwb', data: new Uint8Array([1]), filters: [] }))).rejects.toThrow(/是管道（FIFO），不是普通文件/);
+    await expect(createHandlers(dialogs(dir), info).saveFile({ suggestedName: 'a.zwb', data: new Uint8Array([1]), filters: [] })).rejects.toThrow(/是文件夹/);
+  });
+});
+
+// ---------------------------------------------------------------- sender validation
+
+function frame(url: string, extra: Partial<FrameLike> = {}): FrameLike {
+  return { url, parent: null, frameTreeNodeId: 1, detached: false, ...extra };
+}
+
+const webContents = { id: 1 };
+const mainFrame = frame('app://ledger/index.html#/exchange');
+const trusted: TrustedWindow = { webContents, mainFrame };
+
+describe('IPC sender validation', () => {
+  it('accepts the main window top frame showing the app page', () => {
+    expect(senderProblem({ sender: webContents, senderFrame: mainFrame }, trusted)).toBeNull();
+    // Electron may hand out another object for the same frame: the frame's id decides.
+    expect(senderProblem({ sender: webContents, senderFrame: frame('app://ledger/index.html') }, trusted)).toBeNull();
+  });
+
+  it.each<[string, IpcEventLike, TrustedWindow | null]>([
+    ['before the window exists', { sender: webContents, senderFrame: mainFrame }, null],
+    ['another webContents', { sender: { id: 2 }, senderFrame: mainFrame }, trusted],
+    ['a frame that is gone', { sender: webContents, senderFrame: null }, trusted],
+    ['a detached frame', { sender: webContents, senderFrame: frame('app://ledger/index.html', { detached: true }) }, trusted],
+    ['an iframe', { sender: webContents, senderFrame: frame('app://ledger/index.html', { parent: mainFrame, frameTreeNodeId: 7 }) }, trusted],
+    ['another top-level frame', { sender: webContents, senderFrame: frame('app://ledger/index.html', { frameTreeNodeId: 9 }) }, trusted],
+    ['the top frame on a foreign page', { sender: webContents, senderFrame: frame('https://evil.example/') }, trusted],
+    ['the top frame on file://', { sender: webContents, senderFrame: frame('file:///tmp/x.html') }, trusted],
+    ['the top frame on a look-alike host', { sender: webContents, senderFrame: frame('app://ledger.evil/index.html') }, trusted],
+  ])('refuses %s', (_what, event, window) => {
+    expect(senderProblem(event, window)).toEqual(expect.any(String));
+  });
+
+  it('puts the check in front of every channel, and the handler never runs for a refused sender', async () => {
+    const listeners = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
+    const calls: string[] = [];
+    const routes = Object.fromEntries(
+      Object.values(IPC).map((channel) => [channel, (request: unknown) => (calls.push(channel), { channel, request })]),
+    ) as IpcRoutes;
+    registerIpc({ handle: (channel, listener) => listeners.set(channel, listener) }, routes, () => trusted);
+    expect([...listeners.keys()].sort()).toEqual(Object.values(IPC).sort());
+    for (const channel of Object.values(IPC)) {
+      const listener = listeners.get(channel)!;
+      expect(() => listener({ sender: { id: 2 }, senderFrame: mainFrame }, 'x')).toThrow(IpcSenderError);
+      expect(() => listener({ sender: webContents, senderFrame: frame('https://evil.example/') }, 'x')).toThrow(/拒绝 zwc:.* 请求：请求来自本程序以外的页面/);
+      expect(calls).toEqual([]);
+    }
+    expect(listeners.get(IPC.openFile)!({ sender: webContents, senderFrame: mainFrame }, { filters: [] }, 'ignored')).toEqual({
+      channel: IPC.openFile,
+      request: { filters: [] },
+    });
+    expect(calls).toEqual([IPC.openFile]);
   });
 });
