@@ -3,21 +3,29 @@
  * checking a file the desktop app refused. Built to dist/cli/zwc.js (scripts/build-cli.mjs).
  * Everything it does goes through shared/exchange, the same code the app uses.
  *
- * Exit codes: 0 ok · 1 usage · 2 refused or invalid input · 3 file could not be read or written.
+ * Exit codes: 0 ok · 1 usage · 2 refused or invalid input · 3 file could not be read or written ·
+ * 70 internal error (a bug: reported as one sentence, never as a stack trace).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { DEVICE_ID_PATTERN, HybridClock } from '../shared/sync/hlc';
 import { stampAll } from '../shared/sync/stamped';
 import { createBundle, decodeContainer, TABLE_LABELS, type BundleManifest } from '../shared/exchange/bundle-format';
-import { canonicalJson } from '../shared/exchange/canonical-json';
+import { canonicalJson, CanonicalJsonError } from '../shared/exchange/canonical-json';
 import { BundleError, type BundleRefusal } from '../shared/exchange/errors';
+import { DEFAULT_LIMITS } from '../shared/exchange/limits';
+import { receiverOf, type LocalOwners, type Receiver } from '../shared/exchange/rules';
+import { SeenStateSchema, TrustListSchema, type SeenState, type TrustEntry } from '../shared/exchange/trust';
 import { exportIdentity, fingerprintOf, generateIdentity, importIdentity, StoredIdentitySchema, type StoredIdentity } from '../shared/exchange/identity';
-import { mergeTables, openConflicts } from '../shared/exchange/merge';
-import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, type BundleTables, type StoredRecord } from '../shared/exchange/records';
-import { recordImport, verifyBundle, type SeenDevice, type TrustEntry } from '../shared/exchange/verify';
+import { KeyFieldMismatchError, mergeTables, openConflicts } from '../shared/exchange/merge';
+import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, ownerFieldOf, type BundleTables, type StoredRecord } from '../shared/exchange/records';
+import { recordImport, verifyBundle, type VerifyResult } from '../shared/exchange/verify';
+import { DivisionCodeSchema } from '../shared/domain/office';
 
-export const EXIT = { ok: 0, usage: 1, refused: 2, io: 3 } as const;
+export const EXIT = { ok: 0, usage: 1, refused: 2, io: 3, internal: 70 } as const;
+
+/** No input file is read past this: a bundle is at most DEFAULT_LIMITS.maxBundleBytes, other inputs far less. */
+export const MAX_INPUT_BYTES = Math.max(64 * 1024 * 1024, DEFAULT_LIMITS.maxBundleBytes);
 
 export interface CliIo {
   stdout(text: string): void;
@@ -32,10 +40,30 @@ export function nodeIo(): CliIo {
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    readFile: async (p) => new Uint8Array(await readFile(p)),
+    readFile: (p) => readBounded(p, MAX_INPUT_BYTES),
     writeFile: (p, d, exclusive) => writeFile(p, d, exclusive ? { flag: 'wx', mode: 0o600 } : {}),
     now: () => new Date(),
   };
+}
+
+/** Reads a regular file of at most `limit` bytes; a device, a FIFO or a larger file is refused before reading. */
+async function readBounded(path: string, limit: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new Error('不是普通文件 / not a regular file');
+    if (info.size > limit) throw new Error(`文件超过 ${Math.round(limit / 1024 / 1024)} MB / larger than ${Math.round(limit / 1024 / 1024)} MB`);
+    const out = new Uint8Array(info.size);
+    let offset = 0;
+    while (offset < out.length) {
+      const { bytesRead } = await handle.read(out, offset, out.length - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return offset === out.length ? out : out.subarray(0, offset);
+  } finally {
+    await handle.close();
+  }
 }
 
 export const USAGE = `zwc — 无废城市建设台账 交换文件工具 / exchange bundle tool
@@ -46,10 +74,13 @@ export const USAGE = `zwc — 无废城市建设台账 交换文件工具 / exch
   zwc bundle create --key key.json --office 150627 --records records.json
                     --period 2026-10 --sequence 1 --out x.zwb [--since STAMP]
       打包并签名 / build and sign a bundle (with --since: a delta)
-  zwc bundle verify x.zwb --trust trust.json [--seen seen.json]
-      校验交换文件 / verify a bundle
-  zwc merge a.zwb b.zwb ... --trust trust.json --out merged.json
-      校验并合并多个交换文件，报告被拒绝的文件及原因 / verify and merge bundles, reporting refusals
+  zwc bundle verify x.zwb --trust trust.json [--office 150600] [--state state.json]
+      校验交换文件 / verify a bundle (with --office: as that office would import it)
+  zwc merge a.zwb b.zwb ... --office 150600 --trust trust.json --out merged.json [--state state.json]
+      以本单位（--office）身份校验并合并多个交换文件，报告被拒绝的文件及原因；
+      --state 保存已导入的序号，下次运行接着用（文件不存在时新建）
+      / verify and merge bundles as office --office would, reporting refusals; --state keeps the
+      sequences seen across runs (created when missing)
   zwc --help
 
 文件 / Files:
@@ -57,10 +88,16 @@ export const USAGE = `zwc — 无废城市建设台账 交换文件工具 / exch
   trust.json    [{"officeCode":"150627","publicKey":"<base64>","label":"…","revoked":false}]
   records.json  {"tables":{"departments":[…],"tasks":[…],…}}；未带 _stamps 的记录会用本机时钟盖修订戳
                 / records without _stamps are stamped now
-  seen.json     {"<deviceId>":{"highestSequence":3,"bundleIds":["…"]}}
+  state.json    {"<deviceId>":{"publicKey":"<base64>","officeCode":"150627","highestSequence":3,"bundleIds":["…"]}}
+                （--seen 为旧名 / --seen is the old name of --state for bundle verify）
+
+规则与桌面程序相同 / Same rules as the desktop app: 未来一天以上的修订戳、不属于签名单位的记录、
+他单位的设备标识、超出上限的数据都会被拒绝 / future stamps, foreign records, another key's device id
+and anything over the limits are refused.
 
 退出码 / Exit codes:
   0 成功 ok · 1 用法错误 usage · 2 拒绝或内容无效 refused/invalid · 3 读写文件失败 I/O error
+  70 内部错误 internal error
 `;
 
 class UsageError extends Error {}
@@ -123,7 +160,7 @@ async function readJson<T>(io: CliIo, path: string, schema: z.ZodType<T, z.ZodTy
   const bytes = await readBytes(io, path);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder().decode(bytes));
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     throw new InputError(`${what} ${path} 不是合法的 JSON（${path} is not valid JSON）`);
   }
@@ -135,12 +172,8 @@ async function readJson<T>(io: CliIo, path: string, schema: z.ZodType<T, z.ZodTy
   return r.data;
 }
 
-const TrustEntrySchema = z
-  .object({ officeCode: z.string(), publicKey: z.string(), revoked: z.boolean().optional(), label: z.string().optional() })
-  .passthrough();
-const TrustFileSchema = z.union([z.array(TrustEntrySchema), z.object({ trust: z.array(TrustEntrySchema) }).transform((o) => o.trust)]);
-
-const SeenFileSchema = z.record(z.object({ highestSequence: z.number().int().nonnegative(), bundleIds: z.array(z.string()) }));
+/** trust.json: the app's trust list (shared/exchange/trust.ts), bare or as {"trust": [...]}. */
+const TrustFileSchema = z.union([TrustListSchema, z.object({ trust: TrustListSchema }).strict().transform((o) => o.trust)]);
 
 const RecordsFileSchema = z.union([
   z.object({ tables: z.record(z.array(z.record(z.unknown()))) }).transform((o) => o.tables),
@@ -259,15 +292,35 @@ function manifestText(m: BundleManifest, fingerprint: string): string {
   );
 }
 
+function receiverOption(args: Args, isRequired: boolean): Receiver | undefined {
+  const code = isRequired ? required(args, 'office') : args.options.get('office');
+  if (code === undefined) return undefined;
+  if (!DivisionCodeSchema.safeParse(code).success) throw new UsageError(`--office 应为6位行政区划代码 / --office must be a 6-digit division code: ${code}`);
+  return receiverOf(code);
+}
+
+/** The state file: seen sequences, bound to keys. A missing file is an empty state (first run). */
+async function loadState(io: CliIo, path: string | undefined, mayBeMissing: boolean): Promise<SeenState | undefined> {
+  if (path === undefined) return undefined;
+  if (mayBeMissing) {
+    try {
+      await io.readFile(path);
+    } catch {
+      return {};
+    }
+  }
+  return readJson(io, path, SeenStateSchema, '导入记录 / state file');
+}
+
 async function bundleVerify(args: Args, io: CliIo): Promise<number> {
-  allowOnly(args, ['trust', 'seen']);
+  allowOnly(args, ['trust', 'seen', 'state', 'office']);
   if (args.positional.length !== 1) throw new UsageError('请给出一个交换文件 / give exactly one bundle file');
   const [file] = args.positional;
   const trust = await loadTrust(io, required(args, 'trust'));
-  const seenPath = args.options.get('seen');
-  const seen = seenPath ? await readJson(io, seenPath, SeenFileSchema, '导入记录 / seen file') : undefined;
+  const receiver = receiverOption(args, false);
+  const seen = await loadState(io, args.options.get('state') ?? args.options.get('seen'), false);
   const bytes = await readBytes(io, file);
-  const result = await verifyBundle(bytes, { trust, ...(seen ? { seen } : {}) });
+  const result = await verifyBundle(bytes, { trust, now: io.now(), ...(seen ? { seen } : {}), ...(receiver ? { receiver } : {}) });
   if (!result.ok) {
     (result.error.level === 'noop' ? io.stdout : io.stderr)(refusalText(file, result.error));
     return result.error.level === 'noop' ? EXIT.ok : EXIT.refused;
@@ -289,11 +342,29 @@ function sequenceHint(bytes: Uint8Array): { device: string; sequence: number } {
   }
 }
 
+/** Owners of keys already merged in this run, as the app looks them up in its database. */
+function ownersIn(tables: BundleTables): LocalOwners {
+  return async (table, keys) => {
+    const keyField = keyFieldOf(table);
+    const ownerField = ownerFieldOf(table);
+    const byKey = new Map(tables[table].map((r) => [String(r[keyField]), String(r[ownerField])]));
+    return keys.map((k) => byKey.get(k));
+  };
+}
+
+interface RefusedFile extends Omit<BundleRefusal, 'code'> {
+  file: string;
+  code: BundleRefusal['code'] | 'internal-error';
+}
+
 async function merge(args: Args, io: CliIo): Promise<number> {
-  allowOnly(args, ['trust', 'out']);
+  allowOnly(args, ['trust', 'out', 'office', 'state']);
   if (args.positional.length === 0) throw new UsageError('请给出至少一个交换文件 / give at least one bundle file');
+  const receiver = receiverOption(args, true) as Receiver;
   const trust = await loadTrust(io, required(args, 'trust'));
   const out = required(args, 'out');
+  const statePath = args.options.get('state');
+  let seen: SeenState = (await loadState(io, statePath, true)) ?? {};
 
   const files = [];
   for (const file of args.positional) {
@@ -303,20 +374,34 @@ async function merge(args: Args, io: CliIo): Promise<number> {
   // Oldest first per device, so files named out of order on the command line are not called stale.
   files.sort((a, b) => (a.device < b.device ? -1 : a.device > b.device ? 1 : a.sequence - b.sequence));
 
-  let seen: Record<string, SeenDevice> = {};
   let tables: BundleTables = emptyTables();
   const accepted: unknown[] = [];
-  const refused: unknown[] = [];
-  const skipped: unknown[] = [];
+  const refused: RefusedFile[] = [];
+  const skipped: RefusedFile[] = [];
   for (const { file, bytes } of files) {
-    const result = await verifyBundle(bytes, { trust, seen });
+    let result: VerifyResult;
+    let merged: ReturnType<typeof mergeTables> | undefined;
+    try {
+      result = await verifyBundle(bytes, { trust, seen, receiver, localOwners: ownersIn(tables), now: io.now() });
+      if (result.ok) merged = mergeTables(tables, result.payload.tables);
+    } catch (e) {
+      // One file that trips a bug is reported as refused; the others are still merged.
+      const message =
+        e instanceof KeyFieldMismatchError
+          ? `交换文件中的记录与已合并的同编号记录主键字段（${e.field}）不同，此文件不能合并`
+          : `处理此文件时出错，已跳过：${e instanceof Error ? e.message : String(e)}`;
+      const entry: RefusedFile = { file, code: e instanceof KeyFieldMismatchError ? 'foreign-record' : 'internal-error', message, level: 'refused', detail: {} };
+      refused.push(entry);
+      io.stderr(`已拒绝 / refused: ${file}\n  [${entry.code}] ${message}\n`);
+      continue;
+    }
     if (!result.ok) {
       (result.error.level === 'noop' ? skipped : refused).push({ file, ...result.error });
       (result.error.level === 'noop' ? io.stdout : io.stderr)(refusalText(file, result.error));
       continue;
     }
+    if (!merged) continue;
     const m = result.manifest;
-    const merged = mergeTables(tables, result.payload.tables);
     tables = merged.tables;
     seen = recordImport(seen, m);
     accepted.push({
@@ -339,9 +424,10 @@ async function merge(args: Args, io: CliIo): Promise<number> {
   const conflicts = BUNDLE_TABLES.flatMap((table) =>
     tables[table].flatMap((r) => openConflicts(r).map((c) => ({ table, id: String(r[keyFieldOf(table)]), field: c.field, values: c.values }))),
   );
-  const report = { accepted, refused, skipped, conflicts, seen };
+  const report = { receiver, accepted, refused, skipped, conflicts, seen };
   const output = { kind: 'zwb-merge', generatedAt: io.now().toISOString(), tables, report };
   await write(io, out, `${canonicalJson(output)}\n`);
+  if (statePath !== undefined) await write(io, statePath, `${JSON.stringify(SeenStateSchema.parse(seen), null, 2)}\n`);
   io.stdout(
     `已写出 / written: ${out} — 合并 / merged ${accepted.length}，拒绝 / refused ${refused.length}，` +
       `无需导入 / already imported ${skipped.length}，冲突 / conflicts ${conflicts.length}\n`,
@@ -380,12 +466,19 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
       io.stderr(`错误 / error: ${e.message}\n`);
       return EXIT.io;
     }
-    if (e instanceof InputError || e instanceof BundleError) {
+    if (e instanceof InputError || e instanceof BundleError || e instanceof CanonicalJsonError) {
       io.stderr(`无效 / invalid: ${e.message}\n`);
       return EXIT.refused;
     }
-    throw e;
+    io.stderr(internalErrorText(e));
+    return EXIT.internal;
   }
+}
+
+/** An internal error in one sentence, never a stack trace: clerks read this. */
+export function internalErrorText(e: unknown): string {
+  const what = e instanceof Error ? e.message : String(e);
+  return `内部错误 / internal error: ${what}\n这是本工具的缺陷，不是您的文件的问题；请把这条信息转给技术人员。/ This is a bug in zwc, not a problem with your files.\n`;
 }
 
 if (require.main === module) {
@@ -394,8 +487,8 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`内部错误 / internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 70;
+      process.stderr.write(internalErrorText(e));
+      process.exitCode = EXIT.internal;
     },
   );
 }

@@ -18,7 +18,9 @@ import { TABLE_LABELS as RECORD_TABLE_LABELS } from '../ledger/table-labels';
 import { canonicalJsonBytes } from './canonical-json';
 import { concatBytes, sha256Hex } from './bytes';
 import { BundleError } from './errors';
-import { signBytes, type Identity } from './identity';
+import { PublicKeySchema, signBytes, type Identity } from './identity';
+import { DEFAULT_LIMITS, HEADER_LIMITS, JsonLimitScanner, formatBytes, limitsWith, scanJson, type BundleLimits } from './limits';
+import { idBelongsTo } from './ownership';
 
 /** Signs without holding the private key here, e.g. through the desktop shell's key vault. */
 export interface ManifestSigner {
@@ -30,6 +32,8 @@ import {
   emptyTables,
   isMetaKey,
   keyFieldOf,
+  keyFieldsOf,
+  ownerFieldOf,
   plainFields,
   type BundleTableName,
   type BundleTables,
@@ -42,15 +46,14 @@ export const MAGIC_BYTES = new TextEncoder().encode(MAGIC);
 export const FORMAT_VERSION = 1;
 /** A header is a manifest and a signature: a few kilobytes. A larger length means a damaged file. */
 export const MAX_HEADER_BYTES = 1024 * 1024;
-export const DEFAULT_MAX_BUNDLE_BYTES = 50 * 1024 * 1024;
-/** Decompressed payload limit, so a small file cannot expand into gigabytes. */
-export const DEFAULT_MAX_PAYLOAD_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_BUNDLE_BYTES = DEFAULT_LIMITS.maxBundleBytes;
+/** Decompressed payload limit, so a small file cannot expand into gigabytes (see limits.ts). */
+export const DEFAULT_MAX_PAYLOAD_BYTES = DEFAULT_LIMITS.maxPayloadBytes;
 /** The file extension users see. */
 export const BUNDLE_EXTENSION = '.zwb';
 
 export const StampSchema = z.string().regex(/^\d{15}:\d{6}:[A-Za-z0-9_-]{1,64}$/, '修订戳格式应为 15位毫秒:6位计数:设备标识');
 export const DeviceIdSchema = z.string().regex(DEVICE_ID_PATTERN, '设备标识只能含字母、数字、- 和 _，最长64位');
-const Base64KeySchema = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, '公钥应为32字节 Ed25519 公钥的 base64 文本');
 
 const CountsSchema = z
   .object(Object.fromEntries(BUNDLE_TABLES.map((t) => [t, z.number().int().nonnegative()])) as Record<BundleTableName, z.ZodNumber>)
@@ -62,7 +65,7 @@ export const ManifestSchema = z
     bundleId: z.string().uuid(),
     officeCode: DivisionCodeSchema,
     deviceId: DeviceIdSchema,
-    publicKey: Base64KeySchema,
+    publicKey: PublicKeySchema,
     sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
     period: PeriodSchema,
     createdAt: z.string().datetime({ offset: true }),
@@ -136,9 +139,15 @@ export function decodeContainer(bytes: Uint8Array): DecodedContainer {
     throw new BundleError('truncated', '文件不完整：文件头被截断，可能没有复制完，请重新拷贝或让对方重新导出');
   }
   let header: unknown;
+  const headerBytes = bytes.subarray(headerStart, headerStart + headerLength);
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(headerStart, headerStart + headerLength));
-    header = JSON.parse(text);
+    scanJson(headerBytes, HEADER_LIMITS, '文件头');
+  } catch (e) {
+    if (e instanceof BundleError) throw new BundleError('bad-container', `交换文件已损坏：${e.message}`);
+    throw e;
+  }
+  try {
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(headerBytes));
   } catch {
     throw new BundleError('bad-container', '交换文件已损坏：文件头不是合法的 JSON 文本');
   }
@@ -209,27 +218,38 @@ export function gzipPayload(json: Uint8Array): Uint8Array {
   return gzipSync(json, { level: 9, mtime: 0 });
 }
 
+/** Compressed bytes handed to gzip per step: bounds what one step can produce (deflate expands at most ~1032×). */
+const INFLATE_STEP = 16 * 1024;
+
 /**
- * Decompresses a payload: exactly one gzip member, CRC-32 and length checked, and never more than
- * `maxBytes` of output, however the file claims its size.
+ * Decompresses a payload: exactly one gzip member, CRC-32 and length checked, and every limit of
+ * `limits` checked on the JSON text as it comes out (JsonLimitScanner), so a file over a limit is
+ * refused as soon as the limit is crossed, without ever holding more than the limit in memory.
+ * A number is taken as the decompressed byte limit alone (the other limits keep their defaults).
  */
-export function gunzipPayload(gz: Uint8Array, maxBytes: number = DEFAULT_MAX_PAYLOAD_BYTES): Uint8Array {
+export function gunzipPayload(gz: Uint8Array, limits: BundleLimits | number = DEFAULT_LIMITS): Uint8Array {
+  const l = typeof limits === 'number' ? limitsWith({ maxPayloadBytes: limits }) : limits;
   const damaged = (why: string) => new BundleError('invalid-payload', `交换文件的数据部分无法解压：${why}`);
   if (gz.length < 18 || gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8) throw damaged('不是 gzip 数据');
   const chunks: Uint8Array[] = [];
+  const scanner = new JsonLimitScanner(l);
   let total = 0;
   let members = 1;
   const stream = new Gunzip((chunk) => {
     total += chunk.length;
-    if (total > maxBytes) throw new BundleError('too-large', `交换文件解压后超过 ${Math.round(maxBytes / 1024 / 1024)} MB，已拒绝`);
+    if (total > l.maxPayloadBytes) throw new BundleError('too-large', `交换文件解压后超过 ${formatBytes(l.maxPayloadBytes)}，已拒绝`);
+    scanner.push(chunk);
     chunks.push(chunk);
   });
   stream.onmember = () => {
     members += 1;
   };
   try {
-    const STEP = 1 << 16;
-    for (let i = 0; i < gz.length; i += STEP) stream.push(gz.subarray(i, i + STEP), i + STEP >= gz.length);
+    for (let i = 0; i < gz.length; i += INFLATE_STEP) {
+      stream.push(gz.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= gz.length);
+      if (members !== 1) throw damaged('含有多段 gzip 数据');
+    }
+    scanner.finish();
   } catch (e) {
     if (e instanceof BundleError) throw e;
     throw damaged(e instanceof Error ? e.message : String(e));
@@ -268,6 +288,14 @@ const TABLE_SCHEMAS: Record<BundleTableName, ZodType<unknown>> = {
   indicatorValues: IndicatorValueSchema,
 };
 
+/** The data fields a table's schema knows: the only names `_stamps`, `_siblings` and `_conflicts` may use. */
+const TABLE_FIELDS = new Map<BundleTableName, ReadonlySet<string>>(
+  BUNDLE_TABLES.map((t) => {
+    const schema = TABLE_SCHEMAS[t];
+    return [t, new Set(schema instanceof z.ZodObject ? Object.keys(schema.shape as Record<string, unknown>) : [])];
+  }),
+);
+
 export const TABLE_LABELS: Record<BundleTableName, string> = RECORD_TABLE_LABELS;
 
 /** Problems with one stored record: envelope shape, domain schema, and the envelope's own rules. */
@@ -282,12 +310,16 @@ function recordProblems(table: BundleTableName, raw: unknown): string[] {
 
   const problems: string[] = [];
   const e = envelope.data;
+  const known = TABLE_FIELDS.get(table) ?? new Set<string>();
+  const keyFields = keyFieldsOf(table);
   for (const key of Object.keys(raw)) {
     if (key.startsWith('_') && !isMetaKey(key)) problems.push(`未知的内部字段 ${key}`);
   }
   for (const [field, value] of Object.entries(plain)) {
     if (value !== undefined && e._stamps[field] === undefined) problems.push(`字段 ${field} 没有修订戳`);
   }
+  for (const field of Object.keys(e._stamps)) if (!known.has(field)) problems.push(`修订戳中有未知字段 ${field}`);
+  for (const field of Object.keys(e._siblings ?? {})) if (!known.has(field)) problems.push(`_siblings 中有未知字段 ${field}`);
   const stamps = [
     ...Object.values(e._stamps),
     ...(e._deleted ? [e._deleted] : []),
@@ -296,7 +328,20 @@ function recordProblems(table: BundleTableName, raw: unknown): string[] {
     ...Object.values(e._seen ?? {}),
   ];
   if (stamps.some((s) => s > e._updated)) problems.push('_updated 应是记录上最晚的修订戳');
+  const conflictFields = new Set<string>();
   for (const c of e._conflicts ?? []) {
+    if (!known.has(c.field)) {
+      problems.push(`冲突中有未知字段 ${c.field}`);
+      continue;
+    }
+    // The key and the owner are fixed when a record is made: a "conflict" over them would let a
+    // merge move the record under another key or hand it to another office.
+    if (keyFields.includes(c.field)) {
+      problems.push(`主键字段 ${c.field} 不能有冲突`);
+      continue;
+    }
+    if (conflictFields.has(c.field)) problems.push(`字段 ${c.field} 的冲突出现两次`);
+    conflictFields.add(c.field);
     for (const v of c.values) {
       const candidate: Record<string, unknown> = { ...plain };
       if (v.value === undefined) delete candidate[c.field];
@@ -309,28 +354,39 @@ function recordProblems(table: BundleTableName, raw: unknown): string[] {
 
 /**
  * Checks the decoded payload: its shape, every record against the envelope and its domain schema,
- * no duplicate keys, and, when a manifest is given, that the counts match.
+ * no duplicate keys, and, when a manifest is given, that the counts match. Stops collecting after
+ * `maxProblems` problems: a file that bad is refused either way.
  */
-export function validatePayload(json: unknown, manifest?: Pick<BundleManifest, 'counts'>): BundlePayload {
+export function validatePayload(json: unknown, manifest?: Pick<BundleManifest, 'counts'>, limits: BundleLimits = DEFAULT_LIMITS): BundlePayload {
   if (!isObject(json) || !isObject(json.tables)) throw new BundleError('invalid-payload', '交换文件的数据部分格式不正确：缺少 tables');
   const unknownTables = Object.keys(json.tables).filter((t) => !(BUNDLE_TABLES as readonly string[]).includes(t));
-  if (unknownTables.length) throw new BundleError('invalid-payload', `交换文件含有本软件不认识的数据表：${unknownTables.join('、')}`);
+  if (unknownTables.length) {
+    throw new BundleError('invalid-payload', `交换文件含有本软件不认识的数据表：${unknownTables.slice(0, 5).join('、')}`);
+  }
+  const extra = Object.keys(json).filter((k) => k !== 'tables');
+  if (extra.length) throw new BundleError('invalid-payload', `交换文件的数据部分含有未知的内容：${extra.slice(0, 5).join('、')}`);
   const tables = emptyTables();
   const problems: string[] = [];
+  let total = 0;
+  const full = () => problems.length >= limits.maxProblems;
   for (const table of BUNDLE_TABLES) {
-    const rows = json.tables[table] ?? [];
+    if (full()) break;
+    const rows: unknown = json.tables[table] ?? [];
     if (!Array.isArray(rows)) {
       problems.push(`${TABLE_LABELS[table]}表不是数组`);
       continue;
     }
+    total += rows.length;
+    if (total > limits.maxRecords) throw new BundleError('over-limit', `交换文件中的记录超过 ${limits.maxRecords} 条的上限，已拒绝`);
     const keyField = keyFieldOf(table);
     const keys = new Set<string>();
-    rows.forEach((row: unknown, i) => {
+    for (let i = 0; i < rows.length && !full(); i++) {
+      const row: unknown = rows[i];
       const key = isObject(row) && typeof row[keyField] === 'string' ? (row[keyField] as string) : `#${i + 1}`;
       for (const p of recordProblems(table, row)) problems.push(`${TABLE_LABELS[table]} ${key}：${p}`);
       if (keys.has(key)) problems.push(`${TABLE_LABELS[table]} ${key}：同一记录出现两次`);
       keys.add(key);
-    });
+    }
     tables[table] = rows as StoredRecord[];
     if (manifest && manifest.counts[table] !== rows.length) {
       problems.push(`${TABLE_LABELS[table]}表：清单写明 ${manifest.counts[table]} 条，实际 ${rows.length} 条`);
@@ -338,31 +394,36 @@ export function validatePayload(json: unknown, manifest?: Pick<BundleManifest, '
   }
   if (problems.length) {
     const shown = problems.slice(0, 5);
-    throw new BundleError(
-      'invalid-payload',
-      `交换文件中有 ${problems.length} 处数据不合格式，例如：${shown.join('；')}`,
-      { problems: shown },
-    );
+    const count = problems.length >= limits.maxProblems ? `至少 ${problems.length}` : String(problems.length);
+    throw new BundleError('invalid-payload', `交换文件中有 ${count} 处数据不合格式，例如：${shown.join('；')}`, { problems: shown });
   }
   return { tables };
 }
 
-/** Every record must belong to the office that signed the bundle: an office speaks only for itself. */
+/**
+ * Every record must belong to the office that signed the bundle: an office speaks only for itself.
+ * Its owner field (`officeCode`, for offices `code`) names the office, including any conflicting
+ * value of that field, and its id carries the office's namespace (`<officeCode>-…`, ownership.ts).
+ */
 export function checkRecordsBelongTo(payload: BundlePayload, officeCode: string): void {
   const foreign: string[] = [];
   for (const table of BUNDLE_TABLES) {
+    const ownerField = ownerFieldOf(table);
+    const keyField = keyFieldOf(table);
     for (const r of payload.tables[table]) {
-      const ownerField = table === 'offices' ? 'code' : 'officeCode';
+      const key = String(r[keyField]);
       // A conflicting value of the owner field would hand the record to another office once chosen.
       const owners = [r[ownerField], ...(r._conflicts ?? []).filter((c) => c.field === ownerField).flatMap((c) => c.values.map((v) => v.value))];
       const i = owners.findIndex((o) => o !== officeCode);
-      if (i >= 0) foreign.push(`${TABLE_LABELS[table]} ${String(r[keyFieldOf(table)])}（属于 ${String(owners[i])}）`);
+      if (i >= 0) foreign.push(`${TABLE_LABELS[table]} ${key}（属于 ${String(owners[i])}）`);
+      else if (table !== 'offices' && !idBelongsTo(key, officeCode)) foreign.push(`${TABLE_LABELS[table]} ${key}（编号不以 ${officeCode}- 开头）`);
     }
   }
   if (foreign.length) {
     throw new BundleError(
       'wrong-office',
-      `交换文件由 ${officeCode} 签名，却含有 ${foreign.length} 条其他办公室的记录，例如：${foreign.slice(0, 3).join('、')}`,
+      `交换文件由 ${officeCode} 签名，却含有 ${foreign.length} 条不属于 ${officeCode} 的记录，例如：${foreign.slice(0, 3).join('、')}。` +
+        '每个单位只能报送自己的记录，记录编号须以本单位代码开头',
       { officeCode, problems: foreign.slice(0, 5) },
     );
   }
@@ -388,6 +449,8 @@ export interface CreateBundleOptions {
   now: Date;
   /** Fixed in tests; a random UUID otherwise. */
   bundleId?: string;
+  /** The limits the receiver will apply; defaults as in limits.ts. */
+  limits?: Partial<BundleLimits>;
 }
 
 function byKey(table: BundleTableName, rows: readonly StoredRecord[]): StoredRecord[] {
@@ -408,7 +471,10 @@ export async function createBundle(options: CreateBundleOptions): Promise<Uint8A
   for (const table of BUNDLE_TABLES) tables[table] = byKey(table, options.records[table] ?? []);
   const payload = validatePayload({ tables });
   checkRecordsBelongTo(payload, options.officeCode);
-  const gz = gzipPayload(canonicalJsonBytes({ tables }));
+  const json = canonicalJsonBytes({ tables });
+  // What a reader would refuse is refused here, when the sender can still do something about it.
+  scanJson(json, limitsWith(options.limits), '要导出的数据');
+  const gz = gzipPayload(json);
   const manifest = parseManifest({
     formatVersion: FORMAT_VERSION,
     bundleId: options.bundleId ?? globalThis.crypto.randomUUID(),
@@ -435,23 +501,38 @@ export interface ReadBundle {
   payload: BundlePayload;
 }
 
+/** UTF-8 text to JSON; invalid UTF-8 (including encoded surrogates) is not Unicode text. */
 export function parsePayloadJson(json: Uint8Array): unknown {
+  let text: string;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(json);
+  } catch {
+    throw new BundleError('invalid-text', '交换文件的数据部分不是合法的 UTF-8 文本，已拒绝。请让对方重新导出');
+  }
+  try {
+    return JSON.parse(text);
   } catch {
     throw new BundleError('invalid-payload', '交换文件的数据部分不是合法的 JSON 文本');
   }
 }
 
 /**
+ * Decompresses, scans (limits.ts) and parses a payload, then checks every record: what an importer
+ * does with the payload bytes once their hash matches the signed manifest.
+ */
+export function decodePayload(gz: Uint8Array, manifest: Pick<BundleManifest, 'counts'> | undefined, limits: BundleLimits = DEFAULT_LIMITS): BundlePayload {
+  return validatePayload(parsePayloadJson(gunzipPayload(gz, limits)), manifest, limits);
+}
+
+/**
  * Reads a bundle's structure and content WITHOUT checking signature, trust, hash or sequence: for
  * showing what a file claims to be. Anything imported must go through verifyBundle.
  */
-export function readBundle(bytes: Uint8Array, maxPayloadBytes: number = DEFAULT_MAX_PAYLOAD_BYTES): ReadBundle {
+export function readBundle(bytes: Uint8Array, limits: BundleLimits | number = DEFAULT_LIMITS): ReadBundle {
+  const l = typeof limits === 'number' ? limitsWith({ maxPayloadBytes: limits }) : limits;
   const { header, payload } = decodeContainer(bytes);
   checkFormatVersion(header.manifest);
   const manifest = parseManifest(header.manifest);
   if (typeof header.signature !== 'string') throw new BundleError('bad-container', '交换文件已损坏：签名不是文本');
-  const tables = validatePayload(parsePayloadJson(gunzipPayload(payload, maxPayloadBytes)), manifest);
-  return { manifest, signature: header.signature, payload: tables };
+  return { manifest, signature: header.signature, payload: decodePayload(payload, manifest, l) };
 }

@@ -12,10 +12,37 @@ export type BundleErrorCode =
   | 'untrusted-key'
   | 'revoked-key'
   | 'payload-hash'
+  | 'over-limit'
+  | 'invalid-text'
   | 'invalid-payload'
   | 'wrong-office'
+  | 'foreign-record'
+  | 'future-stamp'
+  | 'device-key-mismatch'
   | 'already-imported'
   | 'stale';
+
+/** Every refusal code, for reports that count refusals by reason. */
+export const BUNDLE_ERROR_CODES: readonly BundleErrorCode[] = [
+  'too-large',
+  'truncated',
+  'bad-container',
+  'unsupported-version',
+  'invalid-manifest',
+  'bad-signature',
+  'untrusted-key',
+  'revoked-key',
+  'payload-hash',
+  'over-limit',
+  'invalid-text',
+  'invalid-payload',
+  'wrong-office',
+  'foreign-record',
+  'future-stamp',
+  'device-key-mismatch',
+  'already-imported',
+  'stale',
+];
 
 /** Facts a UI may need beyond the message, e.g. to offer "trust this key" with its fingerprint. */
 export interface BundleErrorDetail {

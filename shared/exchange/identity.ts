@@ -11,6 +11,13 @@ import { fromBase64, ownBuffer, sha256, subtleCrypto, toBase64 } from './bytes';
 
 const ED25519 = { name: 'Ed25519' } as const;
 export const PUBLIC_KEY_BYTES = 32;
+/** A raw 32-byte Ed25519 public key in standard base64, as manifests and trust lists carry it. */
+export const PublicKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]{43}=$/, '公钥应为32字节 Ed25519 公钥的 base64 文本')
+  // One spelling per key (the unused low bits of the last digit are zero), so keys compare as text:
+  // a revoked key cannot come back under another spelling of the same bytes.
+  .refine((k) => toBase64(fromBase64(k)) === k, '公钥的 base64 写法不规范（末位多余的位应为 0）');
 export const SIGNATURE_BYTES = 64;
 
 export interface Identity {
@@ -84,6 +91,7 @@ export function publicKeyBytes(publicKeyB64: string): Uint8Array {
     throw new Error('公钥不是合法的 base64 文本');
   }
   if (raw.length !== PUBLIC_KEY_BYTES) throw new Error(`公钥长度应为 ${PUBLIC_KEY_BYTES} 字节，实际 ${raw.length} 字节`);
+  if (toBase64(raw) !== publicKeyB64) throw new Error('公钥的 base64 写法不规范（末位多余的位应为 0），请从对方“数据交换”页重新复制');
   return raw;
 }
 

@@ -33,6 +33,7 @@ import { canonicalJson } from './canonical-json';
 import {
   isMetaKey,
   keyFieldOf,
+  KEY_FIELDS,
   BUNDLE_TABLES,
   type BundleTableName,
   type BundleTables,
@@ -102,7 +103,9 @@ function currentDot(r: StoredRecord, field: string): Dot {
 /** The writes of a field the copy holds (see the module comment). */
 function dotsOf(r: StoredRecord, field: string): Dot[] {
   const current = currentDot(r, field);
-  const conflict = r._conflicts?.find((c) => c.field === field);
+  // Key fields (id, code, officeCode) never take a value from a conflict entry: a record's key and
+  // owner are fixed when it is made (validatePayload refuses such entries; this holds regardless).
+  const conflict = KEY_FIELDS.has(field) ? undefined : r._conflicts?.find((c) => c.field === field);
   if (conflict && conflict.values.some((v) => v.stamp === current.stamp)) {
     return conflict.values.map((v) =>
       v.stamp === current.stamp ? current : { stamp: v.stamp, present: 'value' in v && v.value !== undefined, value: v.value },
@@ -149,8 +152,22 @@ function livenessOf(r: StoredRecord): { deleted: boolean; stamp: string } {
   return r._deleted !== null && r._deleted !== undefined ? { deleted: true, stamp: r._deleted } : { deleted: false, stamp: r._updated };
 }
 
-/** Merges two copies of one record (same key). Pure; the result does not share arrays with the inputs. */
+/** Thrown when two copies of "one record" disagree on its key or owner: never merged, whatever the stamps say. */
+export class KeyFieldMismatchError extends Error {
+  constructor(readonly field: string) {
+    super(`两份记录的主键字段 ${field} 不同，不能合并`);
+    this.name = 'KeyFieldMismatchError';
+  }
+}
+
+/**
+ * Merges two copies of one record (same key, same owner). Pure; the result does not share arrays
+ * with the inputs. Key fields are never changed by a merge: copies that differ in one are refused.
+ */
 export function mergeRecord(local: StoredRecord, incoming: StoredRecord): StoredRecord {
+  for (const field of KEY_FIELDS) {
+    if ((field in local || field in incoming) && local[field] !== incoming[field]) throw new KeyFieldMismatchError(field);
+  }
   const kl = knowledgeOf(local);
   const kr = knowledgeOf(incoming);
   const out: Record<string, unknown> = {};
@@ -210,6 +227,7 @@ export function openConflicts(r: StoredRecord): FieldConflict[] {
  */
 export function resolveConflict(r: StoredRecord, field: string, value: unknown, stamp: string): StoredRecord {
   if (!(stamp > r._updated)) throw new Error(`新修订戳 ${stamp} 应晚于记录的最后修订 ${r._updated}`);
+  if (KEY_FIELDS.has(field)) throw new Error(`主键字段 ${field} 不能修改`);
   const knowledge = knowledgeOf(r);
   const seen: Record<string, string> = {};
   for (const device of [...knowledge.keys()].sort()) seen[device] = knowledge.get(device) as string;

@@ -74,3 +74,21 @@ export function maxStampOf(records: Iterable<StoredRecord>): string | null {
   for (const r of records) if (max === null || r._updated > max) max = r._updated;
   return max;
 }
+
+/** The field naming the office a record belongs to: `code` for offices, `officeCode` otherwise. */
+export function ownerFieldOf(table: BundleTableName): 'code' | 'officeCode' {
+  return table === 'offices' ? 'code' : 'officeCode';
+}
+
+/**
+ * Fields no merge, conflict entry or patch may change: the key and the owning office. A record's
+ * identity and owner are fixed when it is created (see ownership.ts).
+ */
+export function keyFieldsOf(table: BundleTableName): readonly string[] {
+  return table === 'offices' ? OFFICE_KEY_FIELDS : RECORD_KEY_FIELDS;
+}
+const OFFICE_KEY_FIELDS: readonly string[] = ['code'];
+const RECORD_KEY_FIELDS: readonly string[] = ['id', 'officeCode'];
+
+/** Key fields of any table (`code`, `id`, `officeCode`), for code that does not know the table. */
+export const KEY_FIELDS: ReadonlySet<string> = new Set(['code', 'id', 'officeCode']);

@@ -3,52 +3,50 @@
  * reason given is always the most basic one: a truncated file is reported as truncated, not as
  * "bad signature"; a file from an unknown key is never decompressed.
  *
- *  1 size  2 container  3 format version (then manifest shape)  4 signature  5 key trusted for
- *  the office  6 payload hash  7 payload schema  8 records belong to the office  9 sequence
+ *  1 size  2 container  3 format version (then manifest shape)  4 signature  5 receiver takes the
+ *  office  6 key trusted for the office (revocation first)  7 payload hash  8 payload: limits while
+ *  decompressing, Unicode, schema  9 records belong to the office (owner field, id namespace)
+ *  10 no record stored here under another office  11 no stamp from the future  12 device bound to
+ *  its key, then sequence
+ *
+ * The app (renderer/src/exchange) and the command line (cli/zwc.ts) both call verifyBundle: the
+ * same checks, in the same order, with the same messages.
  */
 import { canonicalJsonBytes } from './canonical-json';
-import { fromBase64, sha256Hex, toBase64 } from './bytes';
+import { sha256Hex } from './bytes';
 import { BundleError, refusalOf, type BundleRefusal } from './errors';
 import { fingerprintOf, verifySignature } from './identity';
+import { formatBytes, limitsWith, type BundleLimits } from './limits';
+import { checkNoForeignRecords, checkReceiver, checkStampsNotFuture, type LocalOwners, type Receiver } from './rules';
+import { isRevoked, sameKey, seenKey, type SeenDevice, type SeenState, type TrustEntry } from './trust';
 import {
-  DEFAULT_MAX_BUNDLE_BYTES,
-  DEFAULT_MAX_PAYLOAD_BYTES,
   checkFormatVersion,
   checkRecordsBelongTo,
   decodeContainer,
-  gunzipPayload,
+  decodePayload,
   parseManifest,
-  parsePayloadJson,
-  validatePayload,
   type BundleManifest,
   type BundlePayload,
 } from './bundle-format';
 
-/** A key the receiving office has registered (after checking its fingerprint with a person). */
-export interface TrustEntry {
-  officeCode: string;
-  /** Raw Ed25519 public key, base64. */
-  publicKey: string;
-  /** A revoked key (lost laptop) is refused even for bundles it signed before. */
-  revoked?: boolean;
-  /** Who holds it, for people: "伊旗无废办 张三的笔记本". */
-  label?: string;
-}
-
-/** What has been imported from one device. Device ids are random per installation, hence global. */
-export interface SeenDevice {
-  /** The highest sequence merged from this device. */
-  highestSequence: number;
-  bundleIds: string[];
-}
+export type { SeenDevice, SeenState, TrustEntry } from './trust';
+export type { Receiver } from './rules';
 
 export interface VerifyContext {
   trust: readonly TrustEntry[];
-  /** Per deviceId. Omit to skip the sequence check (e.g. only inspecting a file). */
-  seen?: Readonly<Record<string, SeenDevice>>;
-  /** Largest file accepted, bytes. Default 50 MB. */
+  /** Per deviceId, bound to its key. Omit to skip the device and sequence checks (e.g. only inspecting a file). */
+  seen?: Readonly<SeenState>;
+  /** Who imports: a bundle of an office it does not take is refused. Omit only to inspect a file. */
+  receiver?: Receiver;
+  /** Looks up which office stores each key here; omit where nothing is stored yet. */
+  localOwners?: LocalOwners;
+  /** The receiver's clock, for refusing stamps from the future. Default: now. */
+  now?: Date;
+  /** Overrides of the limits in limits.ts. */
+  limits?: Partial<BundleLimits>;
+  /** Largest file accepted, bytes (same as `limits.maxBundleBytes`). */
   maxBytes?: number;
-  /** Largest decompressed payload accepted, bytes. Default 256 MB. */
+  /** Largest decompressed payload accepted, bytes (same as `limits.maxPayloadBytes`). */
   maxPayloadBytes?: number;
 }
 
@@ -61,31 +59,20 @@ export interface VerifiedBundle {
 
 export type VerifyResult = ({ ok: true } & VerifiedBundle) | { ok: false; error: BundleRefusal };
 
-function sameKey(a: string, b: string): boolean {
-  try {
-    return toBase64(fromBase64(a)) === toBase64(fromBase64(b));
-  } catch {
-    return false;
-  }
-}
-
-function megabytes(n: number): string {
-  return `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
-}
-
 async function checkTrust(manifest: BundleManifest, trust: readonly TrustEntry[]): Promise<string> {
   const fingerprint = await fingerprintOf(manifest.publicKey);
   const detail = { officeCode: manifest.officeCode, deviceId: manifest.deviceId, publicKey: manifest.publicKey, fingerprint };
-  const entries = trust.filter((t) => sameKey(t.publicKey, manifest.publicKey));
-  const forOffice = entries.find((t) => t.officeCode === manifest.officeCode);
-  if (forOffice?.revoked) {
+  // Revocation wins wherever it stands in the list, and for whichever office it was registered.
+  const revoked = isRevoked(trust, manifest.publicKey);
+  if (revoked) {
     throw new BundleError(
       'revoked-key',
-      `签名密钥（指纹 ${fingerprint}）已被吊销${forOffice.label ? `（${forOffice.label}）` : ''}，此文件不能导入；请让 ${manifest.officeCode} 用新登记的密钥重新导出`,
+      `签名密钥（指纹 ${fingerprint}）已被吊销${revoked.label ? `（${revoked.label}）` : ''}，此文件不能导入；请让 ${manifest.officeCode} 用新登记的密钥重新导出`,
       detail,
     );
   }
-  if (forOffice) return fingerprint;
+  const entries = trust.filter((t) => sameKey(t.publicKey, manifest.publicKey));
+  if (entries.some((t) => t.officeCode === manifest.officeCode)) return fingerprint;
   if (entries.length) {
     throw new BundleError(
       'untrusted-key',
@@ -100,10 +87,25 @@ async function checkTrust(manifest: BundleManifest, trust: readonly TrustEntry[]
   );
 }
 
-function checkSequence(manifest: BundleManifest, seen: Readonly<Record<string, SeenDevice>>): void {
-  const device = seen[manifest.deviceId];
+/**
+ * Within an office, a device id belongs to the key that first signed for it; after that, its
+ * sequence numbers are compared. A different key claiming the device is refused, unless the bound
+ * key has since been revoked (a laptop whose key was replaced). Other offices' entries are never
+ * consulted, so one office cannot block another's laptop by copying its device id.
+ */
+function checkSequence(manifest: BundleManifest, seen: Readonly<SeenState>, trust: readonly TrustEntry[], fingerprint: string): void {
+  const device: SeenDevice | undefined = seen[seenKey(manifest.officeCode, manifest.deviceId)];
   if (!device) return;
-  const detail = { officeCode: manifest.officeCode, deviceId: manifest.deviceId, bundleId: manifest.bundleId, sequence: manifest.sequence };
+  const detail = { officeCode: manifest.officeCode, deviceId: manifest.deviceId, bundleId: manifest.bundleId, sequence: manifest.sequence, fingerprint };
+  if (!sameKey(device.publicKey, manifest.publicKey)) {
+    if (isRevoked(trust, device.publicKey)) return;
+    throw new BundleError(
+      'device-key-mismatch',
+      `此文件自称来自 ${manifest.officeCode} 的设备 ${manifest.deviceId}，但该设备的文件此前一直由另一把密钥签名，` +
+        `而此文件的签名密钥指纹为 ${fingerprint}。一台设备只能用一把密钥，此文件不能导入；如确为更换了密钥，请先吊销原密钥`,
+      detail,
+    );
+  }
   if (device.bundleIds.includes(manifest.bundleId)) {
     throw new BundleError('already-imported', `此文件（${manifest.period}，序号 ${manifest.sequence}）之前已经导入过，无需再次导入`, detail);
   }
@@ -124,9 +126,13 @@ function checkSequence(manifest: BundleManifest, seen: Readonly<Record<string, S
 }
 
 async function verifyOrThrow(bytes: Uint8Array, ctx: VerifyContext): Promise<VerifiedBundle> {
-  const maxBytes = ctx.maxBytes ?? DEFAULT_MAX_BUNDLE_BYTES;
-  if (bytes.length > maxBytes) {
-    throw new BundleError('too-large', `文件太大（${megabytes(bytes.length)}），超过 ${megabytes(maxBytes)} 的上限，已拒绝`);
+  const limits = limitsWith({
+    ...(ctx.maxBytes !== undefined ? { maxBundleBytes: ctx.maxBytes } : {}),
+    ...(ctx.maxPayloadBytes !== undefined ? { maxPayloadBytes: ctx.maxPayloadBytes } : {}),
+    ...ctx.limits,
+  });
+  if (bytes.length > limits.maxBundleBytes) {
+    throw new BundleError('too-large', `文件太大（${formatBytes(bytes.length)}），超过 ${formatBytes(limits.maxBundleBytes)} 的上限，已拒绝`);
   }
 
   const { header, payload: gz } = decodeContainer(bytes);
@@ -142,6 +148,8 @@ async function verifyOrThrow(bytes: Uint8Array, ctx: VerifyContext): Promise<Ver
     });
   }
 
+  if (ctx.receiver) checkReceiver(ctx.receiver, manifest.officeCode);
+
   const fingerprint = await checkTrust(manifest, ctx.trust);
 
   if ((await sha256Hex(gz)) !== manifest.payloadSha256) {
@@ -151,11 +159,15 @@ async function verifyOrThrow(bytes: Uint8Array, ctx: VerifyContext): Promise<Ver
     });
   }
 
-  const payload = validatePayload(parsePayloadJson(gunzipPayload(gz, ctx.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES)), manifest);
+  const payload = decodePayload(gz, manifest, limits);
 
   checkRecordsBelongTo(payload, manifest.officeCode);
 
-  if (ctx.seen) checkSequence(manifest, ctx.seen);
+  if (ctx.localOwners) await checkNoForeignRecords(payload, manifest.officeCode, ctx.localOwners);
+
+  checkStampsNotFuture(payload, manifest.since, ctx.now ?? new Date());
+
+  if (ctx.seen) checkSequence(manifest, ctx.seen, ctx.trust, fingerprint);
 
   return { manifest, payload, fingerprint };
 }
@@ -171,13 +183,21 @@ export async function verifyBundle(bytes: Uint8Array, ctx: VerifyContext): Promi
 }
 
 /** The import history after a bundle has been merged: feed it back as `ctx.seen` next time. */
-export function recordImport(seen: Readonly<Record<string, SeenDevice>>, manifest: Pick<BundleManifest, 'deviceId' | 'sequence' | 'bundleId'>): Record<string, SeenDevice> {
-  const device = seen[manifest.deviceId] ?? { highestSequence: 0, bundleIds: [] };
+export function recordImport(
+  seen: Readonly<SeenState>,
+  manifest: Pick<BundleManifest, 'deviceId' | 'sequence' | 'bundleId' | 'publicKey' | 'officeCode'>,
+): SeenState {
+  const name = seenKey(manifest.officeCode, manifest.deviceId);
+  const previous = seen[name];
+  // A device re-bound to a new key (its old key revoked) starts a fresh history under that key.
+  const device = previous && sameKey(previous.publicKey, manifest.publicKey) ? previous : undefined;
   return {
     ...seen,
-    [manifest.deviceId]: {
-      highestSequence: Math.max(device.highestSequence, manifest.sequence),
-      bundleIds: device.bundleIds.includes(manifest.bundleId) ? device.bundleIds : [...device.bundleIds, manifest.bundleId],
+    [name]: {
+      publicKey: manifest.publicKey,
+      officeCode: manifest.officeCode,
+      highestSequence: Math.max(device?.highestSequence ?? 0, manifest.sequence),
+      bundleIds: device?.bundleIds.includes(manifest.bundleId) ? device.bundleIds : [...(device?.bundleIds ?? []), manifest.bundleId],
     },
   };
 }

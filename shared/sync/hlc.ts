@@ -10,7 +10,7 @@ export interface ClockState {
 
 const MAX_COUNTER = 999_999;
 /** Refuse remote stamps further ahead than this: a wrong clock must not drag every later edit along. */
-const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
+export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
 
 export function formatStamp(millis: number, counter: number, deviceId: string): string {
   return `${String(millis).padStart(15, '0')}:${String(counter).padStart(6, '0')}:${deviceId}`;

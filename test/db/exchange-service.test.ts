@@ -77,13 +77,13 @@ describe('exchange between two laptops of one banner', () => {
     const bKey = await deviceIdentity(b.db);
 
     await a.update('tasks', TASK, { title: 'A 改过的任务名称' });
-    await a.addProgress(progress('2026-11', 40, { id: 'pe-a', subjectId: TASK, thisMonth: 'A 填报的进展' }));
+    await a.addProgress(progress('2026-11', 40, { id: '150627-pe-a', subjectId: TASK, thisMonth: 'A 填报的进展' }));
     const fromA = await receive(b, BANNER, await send(a), aKey.fingerprint);
     expect(fromA.kind).toBe('ready');
     if (fromA.kind === 'ready') {
       // seeded identically on both laptops: only what A changed arrives
       expect(fromA.preview.changed.map((c) => c.id)).toEqual([TASK]);
-      expect(fromA.preview.added.map((c) => c.id)).toEqual(['pe-a']);
+      expect(fromA.preview.added.map((c) => c.id)).toEqual(['150627-pe-a']);
     }
     expect((await b.get('tasks', TASK))?.title).toBe('A 改过的任务名称');
 
@@ -155,7 +155,7 @@ describe('a city receiving a banner', () => {
   it('keeps the banner as its own replica beside the city plan, and logs the import', async () => {
     const city = await laptop(ordos);
     const banner = await laptop();
-    await banner.addProgress(progress('2026-11', 30, { id: 'pe-b', subjectId: TASK }));
+    await banner.addProgress(progress('2026-11', 30, { id: '150627-pe-b', subjectId: TASK }));
     const prepared = await receive(city, CITY, await send(banner), (await deviceIdentity(banner.db)).fingerprint);
     expect(prepared.kind).toBe('ready');
     expect(await city.db.tasks.where('officeCode').equals('150627').count()).toBe(83);

@@ -68,7 +68,7 @@ describe('zwc', () => {
     expect(verify.out).toContain('校验通过 / verified');
     expect(verify.out).toContain(keyA.fingerprint);
 
-    const merged = await zwc('merge', at('b1.zwb'), at('a1.zwb'), at('a1.zwb'), '--trust', at('trust.json'), '--out', at('merged.json'));
+    const merged = await zwc('merge', at('b1.zwb'), at('a1.zwb'), at('a1.zwb'), '--office', OFFICE, '--trust', at('trust.json'), '--out', at('merged.json'));
     expect(merged.code).toBe(EXIT.ok);
     const result = JSON.parse(await readFile(at('merged.json'), 'utf8')) as {
       tables: Record<string, { id?: string; name?: string }[]>;
@@ -78,10 +78,10 @@ describe('zwc', () => {
     expect(result.report.refused).toHaveLength(0);
     expect(result.report.skipped.map((s) => s.code)).toEqual(['already-imported']);
     expect(result.tables.departments.map((d) => [d.id, d.name])).toEqual([
-      ['d1', '旗生态环境局'],
-      ['d2', '测试单位d2'],
+      ['150627-d1', '旗生态环境局'],
+      ['150627-d2', '测试单位d2'],
     ]);
-    expect(result.report.conflicts.map((c) => [c.id, c.field])).toEqual([['d1', 'name']]);
+    expect(result.report.conflicts.map((c) => [c.id, c.field])).toEqual([['150627-d1', 'name']]);
     expect(merged.out).toContain('冲突 / conflicts 1');
     expect(result.tables.progress).toHaveLength(1);
     expect(result.tables.offices).toHaveLength(1);
@@ -104,7 +104,7 @@ describe('zwc', () => {
     expect(verify.err).toContain('[untrusted-key]');
     expect(verify.err).toContain(keyX.fingerprint);
 
-    const merged = await zwc('merge', at('a.zwb'), at('x.zwb'), '--trust', at('trust.json'), '--out', at('merged.json'));
+    const merged = await zwc('merge', at('a.zwb'), at('x.zwb'), '--office', OFFICE, '--trust', at('trust.json'), '--out', at('merged.json'));
     expect(merged.code).toBe(EXIT.refused);
     const report = (JSON.parse(await readFile(at('merged.json'), 'utf8')) as { report: { accepted: unknown[]; refused: { code: string; file: string }[] } }).report;
     expect(report.accepted).toHaveLength(1);

@@ -12,8 +12,13 @@ export function stamp(millis: number, device = 'laptopA', counter = 0): string {
   return formatStamp(millis, counter, device);
 }
 
+/** Record ids carry their office (shared/exchange/ownership.ts): `d1` becomes `150627-d1`. */
+export function rid(id: string, officeCode = OFFICE): string {
+  return id.startsWith(`${officeCode}-`) ? id : `${officeCode}-${id}`;
+}
+
 export function department(id: string, extra: Partial<Department> = {}): Department {
-  return { id, officeCode: OFFICE, name: `测试单位${id}`, aliases: [], kind: 'department', ...extra };
+  return { id: rid(id), officeCode: OFFICE, name: `测试单位${id}`, aliases: [], kind: 'department', ...extra };
 }
 
 export function office(code = OFFICE): Office {
@@ -22,10 +27,10 @@ export function office(code = OFFICE): Office {
 
 export function progressEntry(id: string, extra: Partial<ProgressEntry> = {}): ProgressEntry {
   return {
-    id,
+    id: rid(id),
     officeCode: OFFICE,
     subjectKind: 'task',
-    subjectId: 'task-1',
+    subjectId: rid('task-1'),
     period: '2026-10',
     percent: 40,
     status: 'in-progress',

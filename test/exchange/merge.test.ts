@@ -108,15 +108,15 @@ describe('mergeRecords and the preview', () => {
     const local = [edited(d1, { name: '甲' }, stamp(5, A)), d2, d3];
     const incoming = [edited(d1, { name: '乙' }, stamp(6, B)), tombstoned(d2, stamp(6, B)), d3, stored(department('d4'), stamp(6, B))];
     const { records, writes, preview } = mergeRecords(local, incoming, { table: 'departments' });
-    expect(records.map((r) => r.id)).toEqual(['d1', 'd2', 'd3', 'd4']);
-    expect(preview.added).toEqual([{ table: 'departments', id: 'd4', deleted: false }]);
+    expect(records.map((r) => r.id)).toEqual(['150627-d1', '150627-d2', '150627-d3', '150627-d4']);
+    expect(preview.added).toEqual([{ table: 'departments', id: '150627-d4', deleted: false }]);
     expect(preview.changed).toEqual([
-      { table: 'departments', id: 'd1', fields: ['name'] },
-      { table: 'departments', id: 'd2', fields: [], liveness: 'deleted' },
+      { table: 'departments', id: '150627-d1', fields: ['name'] },
+      { table: 'departments', id: '150627-d2', fields: [], liveness: 'deleted' },
     ]);
-    expect(preview.conflicts.map((c) => [c.id, c.field])).toEqual([['d1', 'name']]);
-    expect(preview.unchanged).toEqual([{ table: 'departments', id: 'd3' }]);
-    expect(writes.map((r) => r.id)).toEqual(['d1', 'd2', 'd4']);
+    expect(preview.conflicts.map((c) => [c.id, c.field])).toEqual([['150627-d1', 'name']]);
+    expect(preview.unchanged).toEqual([{ table: 'departments', id: '150627-d3' }]);
+    expect(writes.map((r) => r.id)).toEqual(['150627-d1', '150627-d2', '150627-d4']);
   });
 
   it('unions append-only progress entries by id and merges their tombstones', () => {
@@ -125,11 +125,11 @@ describe('mergeRecords and the preview', () => {
     const undone = tombstoned(p1, stamp(3, A));
     const { records, preview } = mergeRecords([p1], [p2, undone], { table: 'progress' });
     expect(records.map((r) => [r.id, r._deleted])).toEqual([
-      ['p1', stamp(3, A)],
-      ['p2', null],
+      ['150627-p1', stamp(3, A)],
+      ['150627-p2', null],
     ]);
-    expect(preview.added.map((r) => r.id)).toEqual(['p2']);
-    expect(preview.changed).toEqual([{ table: 'progress', id: 'p1', fields: [], liveness: 'deleted' }]);
+    expect(preview.added.map((r) => r.id)).toEqual(['150627-p2']);
+    expect(preview.changed).toEqual([{ table: 'progress', id: '150627-p1', fields: [], liveness: 'deleted' }]);
   });
 
   it('keys offices by division code and merges every table of a bundle', () => {
@@ -138,7 +138,7 @@ describe('mergeRecords and the preview', () => {
     const result = mergeTables({ offices: [o] }, { offices: [renamed], departments: [stored(department('d9'), stamp(2, B))] });
     expect(result.tables.offices).toHaveLength(1);
     expect(result.tables.offices[0].name).toBe('测试旗（新）');
-    expect(result.preview.added).toEqual([{ table: 'departments', id: 'd9', deleted: false }]);
+    expect(result.preview.added).toEqual([{ table: 'departments', id: '150627-d9', deleted: false }]);
     expect(result.writes.offices).toHaveLength(1);
   });
 

@@ -81,11 +81,11 @@ beforeAll(async () => {
 describe('verifyBundle', () => {
   it('accepts a good bundle and returns its manifest and records', async () => {
     const bytes = await bundle();
-    const result = await verifyBundle(bytes, { trust, seen: { laptopA: { highestSequence: 2, bundleIds: ['older'] } } });
+    const result = await verifyBundle(bytes, { trust, seen: { '150627/laptopA': { publicKey: banner.publicKey, officeCode: OFFICE, highestSequence: 2, bundleIds: ['older'] } } });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.manifest).toMatchObject({ officeCode: OFFICE, sequence: 3, period: '2026-10', kind: 'snapshot', bundleId: BUNDLE_ID });
     expect(result.manifest.counts).toMatchObject({ offices: 1, departments: 2, progress: 1, tasks: 0 });
-    expect(result.payload.tables.departments.map((r) => r.id)).toEqual(['d1', 'd2']);
+    expect(result.payload.tables.departments.map((r) => r.id)).toEqual(['150627-d1', '150627-d2']);
     expect(result.fingerprint).toBe(await fingerprintOf(banner.publicKey));
     // The file layout: magic, header length, header, payload; the same records give the same bytes.
     expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe('ZWB1');
@@ -156,7 +156,7 @@ describe('verifyBundle', () => {
     const bad = { ...stored(department('d1'), stamp(1)), kind: 'bureau' } as StoredRecord;
     const error = refusal(await verifyBundle(await forge(banner, { departments: [bad] }), { trust }));
     expect(error.code).toBe('invalid-payload');
-    expect(error.message).toContain('单位 d1');
+    expect(error.message).toContain('单位 150627-d1');
     const unstamped = { ...stored(department('d2'), stamp(1)), _stamps: {} } as StoredRecord;
     expect(refusal(await verifyBundle(await forge(banner, { departments: [unstamped] }), { trust })).message).toContain('没有修订戳');
   });
@@ -168,7 +168,7 @@ describe('verifyBundle', () => {
     expect(error.message).toContain('150602');
     await expect(
       createBundle({ records: { departments: [foreign] }, identity: banner, officeCode: OFFICE, deviceId: 'laptopA', sequence: 1, period: '2026-10', kind: 'snapshot', now: NOW }),
-    ).rejects.toThrow('其他办公室');
+    ).rejects.toThrow('不属于 150627');
   });
 
   it('treats a replayed bundle as already imported (a no-op)', async () => {
@@ -182,7 +182,7 @@ describe('verifyBundle', () => {
   });
 
   it('refuses an older sequence as stale, and a reused sequence number', async () => {
-    const seen = { laptopA: { highestSequence: 5, bundleIds: ['b5'] } };
+    const seen = { '150627/laptopA': { publicKey: banner.publicKey, officeCode: OFFICE, highestSequence: 5, bundleIds: ['b5'] } };
     const error = refusal(await verifyBundle(await bundle({ sequence: 4, bundleId: '9a0f3c1e-7b2d-4e5f-8a6b-1c2d3e4f5a6b' }), { trust, seen }));
     expect(error.code).toBe('stale');
     expect(error.level).toBe('refused');

@@ -2,6 +2,7 @@ import { App as AntApp, Button } from 'antd';
 import { useCallback } from 'react';
 import type { Change } from '../db/repository';
 import { ValidationError } from '../db/repository';
+import { newRecordId } from '../../../shared/exchange/ownership';
 import { useLedger } from './store';
 
 /**
@@ -47,6 +48,12 @@ export function useCommit(): (change: Change, done?: string) => Promise<boolean>
   );
 }
 
-export function newId(prefix: string): string {
-  return `${prefix}-${crypto.randomUUID()}`;
+/**
+ * A new record id in the workspace office's namespace, `150627-task-<uuid>` (shared/exchange/ownership.ts):
+ * ids carry their office, so no other office's exchange file can name this record.
+ */
+export function newId(kind: string): string {
+  const phase = useLedger.getState().phase;
+  if (phase.kind !== 'ready') throw new Error('尚未选择本单位，不能新建记录');
+  return newRecordId(phase.settings.officeCode, kind);
 }

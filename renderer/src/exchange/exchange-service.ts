@@ -1,13 +1,14 @@
 import { createBundle, BUNDLE_EXTENSION } from '../../../shared/exchange/bundle-format';
 import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, type BundleTableName, type BundleTables, type StoredRecord } from '../../../shared/exchange/records';
-import { mergeTables, openConflicts, resolveConflict, type MergePreview } from '../../../shared/exchange/merge';
-import { fingerprintOf } from '../../../shared/exchange/identity';
+import { KeyFieldMismatchError, mergeTables, openConflicts, resolveConflict, type MergePreview } from '../../../shared/exchange/merge';
+import { fingerprintOf, publicKeyBytes } from '../../../shared/exchange/identity';
+import { isRevoked } from '../../../shared/exchange/trust';
+import { type LocalOwners, type Receiver } from '../../../shared/exchange/rules';
 import { recordImport, verifyBundle, type VerifiedBundle } from '../../../shared/exchange/verify';
 import type { BundleRefusal } from '../../../shared/exchange/errors';
 import type { ImportRecord } from '../../../shared/exchange/history';
 import type { FieldConflict } from '../../../shared/exchange/records';
-import { divisionName, isSubordinateOf } from '../../../shared/domain/divisions';
-import type { OfficeLevel } from '../../../shared/domain/office';
+import { divisionName } from '../../../shared/domain/divisions';
 import type { KeyVaultApi } from '../../../shared/platform/desktop-api';
 import type { PlanTableName } from '../../../shared/ledger/plan-tables';
 import { PLAN_SCHEMAS } from '../../../shared/ledger/plan-tables';
@@ -24,11 +25,7 @@ import {
   type TrustedKey,
 } from './exchange-store';
 
-/** Who is importing: an office accepts its own laptops' bundles, and a city also its banners'. */
-export interface Receiver {
-  officeCode: string;
-  level: OfficeLevel;
-}
+export type { Receiver } from '../../../shared/exchange/rules';
 
 /** Every stored row of one office, envelope included: what a snapshot bundle carries. */
 export async function readOfficeTables(db: LedgerDb, officeCode: string): Promise<BundleTables> {
@@ -65,31 +62,31 @@ export type PreparedImport =
   | { kind: 'untrusted'; fileName: string; refusal: BundleRefusal; officeCode: string; publicKey: string; fingerprint: string }
   | { kind: 'refused'; fileName: string; refusal: BundleRefusal };
 
-function accepts(receiver: Receiver, officeCode: string): boolean {
-  return officeCode === receiver.officeCode || (receiver.level === 'city' && isSubordinateOf(officeCode, receiver.officeCode));
-}
-
-function wrongReceiver(receiver: Receiver, officeCode: string): BundleRefusal {
-  const whose = `${divisionName(officeCode)}（${officeCode}）`;
-  const message =
-    receiver.level === 'city'
-      ? `这是 ${whose} 的交换文件，不属于本市（${divisionName(receiver.officeCode)}）所辖旗区，不能导入`
-      : `这是 ${whose} 的交换文件；本机是 ${divisionName(receiver.officeCode)}，只接收本单位其他电脑的文件（上报请交给市无废办）`;
-  return { code: 'wrong-office', message, level: 'refused', detail: { officeCode } };
+/** Which office stores each key in this database: the importer refuses to touch another office's rows. */
+export function localOwnersOf(db: LedgerDb): LocalOwners {
+  return async (table, keys) => {
+    const rows = (await db.table(table).bulkGet([...keys])) as (Record<string, unknown> | undefined)[];
+    return rows.map((r) => {
+      const owner = r?.[table === 'offices' ? 'code' : 'officeCode'];
+      return r === undefined ? undefined : typeof owner === 'string' ? owner : '';
+    });
+  };
 }
 
 /**
  * Checks a file and works out what importing it would change. Nothing is written: the clerk sees
- * the preview (or the refusal) and decides.
+ * the preview (or the refusal) and decides. Every check is verifyBundle's, shared with `zwc`.
  */
-export async function prepareImport(repo: LedgerRepository, receiver: Receiver, file: { name: string; data: Uint8Array }): Promise<PreparedImport> {
+export async function prepareImport(
+  repo: LedgerRepository,
+  receiver: Receiver,
+  file: { name: string; data: Uint8Array },
+  now: Date = new Date(),
+): Promise<PreparedImport> {
   const trust = await trustedKeys(repo.db);
-  const result = await verifyBundle(file.data, { trust, seen: await seenDevices(repo.db) });
+  const result = await verifyBundle(file.data, { trust, seen: await seenDevices(repo.db), receiver, localOwners: localOwnersOf(repo.db), now });
   if (!result.ok) {
     const { detail } = result.error;
-    if (detail.officeCode && (result.error.code === 'untrusted-key' || result.error.code === 'wrong-office') && !accepts(receiver, detail.officeCode)) {
-      return { kind: 'refused', fileName: file.name, refusal: wrongReceiver(receiver, detail.officeCode) };
-    }
     // Only a key nobody registered can be trusted on the spot; a key registered to another office cannot.
     const unknownKey = result.error.code === 'untrusted-key' && detail.publicKey && !trust.some((t) => t.publicKey === detail.publicKey);
     if (unknownKey && detail.officeCode && detail.publicKey && detail.fingerprint) {
@@ -97,21 +94,37 @@ export async function prepareImport(repo: LedgerRepository, receiver: Receiver, 
     }
     return { kind: 'refused', fileName: file.name, refusal: result.error };
   }
-  if (!accepts(receiver, result.manifest.officeCode)) {
-    return { kind: 'refused', fileName: file.name, refusal: wrongReceiver(receiver, result.manifest.officeCode) };
-  }
   const local = await readOfficeTables(repo.db, result.manifest.officeCode);
-  const merged = mergeTables(local, result.payload.tables);
-  return { kind: 'ready', fileName: file.name, bundle: result, preview: merged.preview, writes: merged.writes };
+  try {
+    const merged = mergeTables(local, result.payload.tables);
+    return { kind: 'ready', fileName: file.name, bundle: result, preview: merged.preview, writes: merged.writes };
+  } catch (e) {
+    if (!(e instanceof KeyFieldMismatchError)) throw e;
+    const refusal: BundleRefusal = {
+      code: 'foreign-record',
+      message: `交换文件中的记录与本机同编号的记录主键字段（${e.field}）不同，此文件不能导入`,
+      level: 'refused',
+      detail: { officeCode: result.manifest.officeCode },
+    };
+    return { kind: 'refused', fileName: file.name, refusal };
+  }
 }
 
 /** Registers a key as trusted for an office, after the clerk compared its fingerprint. */
 export async function trustKey(db: LedgerDb, entry: { officeCode: string; publicKey: string; label?: string }, now: Date = new Date()): Promise<TrustedKey> {
+  publicKeyBytes(entry.publicKey);
   const keys = await trustedKeys(db);
-  if (keys.some((k) => k.publicKey === entry.publicKey && k.officeCode === entry.officeCode && !k.revoked)) {
+  if (isRevoked(keys, entry.publicKey)) throw new Error('该密钥已被吊销，不能再登记为可信；请让对方生成新密钥');
+  if (keys.some((k) => k.publicKey === entry.publicKey && k.officeCode === entry.officeCode)) {
     throw new Error('该密钥已经登记为可信');
   }
-  const key: TrustedKey = { ...entry, fingerprint: await fingerprintOf(entry.publicKey), addedAt: now.toISOString() };
+  const key: TrustedKey = {
+    officeCode: entry.officeCode,
+    publicKey: entry.publicKey,
+    ...(entry.label ? { label: entry.label } : {}),
+    fingerprint: await fingerprintOf(entry.publicKey),
+    addedAt: now.toISOString(),
+  };
   await saveTrustedKeys(db, [...keys.filter((k) => !(k.publicKey === entry.publicKey && k.officeCode === entry.officeCode)), key]);
   return key;
 }

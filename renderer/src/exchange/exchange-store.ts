@@ -2,9 +2,9 @@ import { fingerprintOf, generateIdentity, signBytes } from '../../../shared/exch
 import type { ManifestSigner } from '../../../shared/exchange/bundle-format';
 import { ownBuffer } from '../../../shared/exchange/bytes';
 import type { KeyVaultApi } from '../../../shared/platform/desktop-api';
-import type { SeenDevice, TrustEntry } from '../../../shared/exchange/verify';
+import { SeenStateSchema, TrustListSchema, type SeenState, type TrustEntry } from '../../../shared/exchange/trust';
 import { IMPORT_HISTORY_KEY, type ImportRecord } from '../../../shared/exchange/history';
-import { readSetting, writeSetting } from '../db/settings';
+import { readParsedSetting, readSetting, writeSetting } from '../db/settings';
 import type { LedgerDb } from '../db/schema';
 
 /**
@@ -58,26 +58,29 @@ export async function nextSequence(db: LedgerDb): Promise<number> {
   });
 }
 
+/** A trust-list entry as the app keeps it: the shared schema's entry, with its fingerprint and date filled in. */
 export interface TrustedKey extends TrustEntry {
   fingerprint: string;
   addedAt: string;
-  revokedAt?: string;
 }
 
+/** The trust list, read through the schema the command line uses too (shared/exchange/trust.ts). */
 export async function trustedKeys(db: LedgerDb): Promise<TrustedKey[]> {
-  return (await readSetting<TrustedKey[]>(db, TRUST_KEY)) ?? [];
+  const keys = (await readParsedSetting(db, TRUST_KEY, TrustListSchema)) ?? [];
+  return Promise.all(keys.map(async (k) => ({ ...k, fingerprint: k.fingerprint ?? (await fingerprintOf(k.publicKey)), addedAt: k.addedAt ?? '' })));
 }
 
 export async function saveTrustedKeys(db: LedgerDb, keys: readonly TrustedKey[]): Promise<void> {
-  await writeSetting(db, TRUST_KEY, keys);
+  await writeSetting(db, TRUST_KEY, TrustListSchema.parse(keys));
 }
 
-export async function seenDevices(db: LedgerDb): Promise<Record<string, SeenDevice>> {
-  return (await readSetting<Record<string, SeenDevice>>(db, SEEN_KEY)) ?? {};
+/** What has been merged from each device, bound to its key (entries from before the binding are dropped). */
+export async function seenDevices(db: LedgerDb): Promise<SeenState> {
+  return (await readParsedSetting(db, SEEN_KEY, SeenStateSchema)) ?? {};
 }
 
-export async function saveSeenDevices(db: LedgerDb, seen: Record<string, SeenDevice>): Promise<void> {
-  await writeSetting(db, SEEN_KEY, seen);
+export async function saveSeenDevices(db: LedgerDb, seen: SeenState): Promise<void> {
+  await writeSetting(db, SEEN_KEY, SeenStateSchema.parse(seen));
 }
 
 export async function importHistory(db: LedgerDb): Promise<ImportRecord[]> {
