@@ -29,7 +29,8 @@ export const SigningStateSchema = z
     kind: z.literal('zwc-vault-state'),
     publicKey: z.string(),
     officeCode: z.string(),
-    sequences: z.record(z.string(), z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)),
+    // A list, not an object keyed by device id: a device id may be any word, "__proto__" included.
+    sequences: z.array(z.object({ deviceId: z.string(), sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }).strict()),
   })
   .strict();
 export type SigningState = z.infer<typeof SigningStateSchema>;
@@ -111,15 +112,15 @@ export class KeyVault {
     if (state && state.officeCode !== officeCode) {
       throw new KeyVaultError(`本机密钥只为 ${state.officeCode} 签名，拒绝为 ${officeCode} 的交换文件签名`);
     }
-    const sequences = state?.sequences ?? {};
-    const last = Object.hasOwn(sequences, deviceId) ? sequences[deviceId] : 0;
+    const others = (state?.sequences ?? []).filter((s) => s.deviceId !== deviceId);
+    const last = state?.sequences.find((s) => s.deviceId === deviceId)?.sequence ?? 0;
     if (sequence <= last) {
       throw new KeyVaultError(`序号 ${sequence} 不大于本机为设备 ${deviceId} 签过的最大序号 ${last}，拒绝签名（序号只能增加）`);
     }
-    if (last === 0 && Object.keys(sequences).length >= MAX_SIGNING_DEVICES) {
+    if (last === 0 && others.length >= MAX_SIGNING_DEVICES) {
       throw new KeyVaultError(`本机密钥已为 ${MAX_SIGNING_DEVICES} 个设备标识签名，拒绝为新的设备标识 ${deviceId} 签名`);
     }
-    return { kind: 'zwc-vault-state', publicKey: manifest.publicKey, officeCode, sequences: { ...sequences, [deviceId]: sequence } };
+    return { kind: 'zwc-vault-state', publicKey: manifest.publicKey, officeCode, sequences: [...others, { deviceId, sequence }] };
   }
 
   /** Null when nothing was signed with this key yet; a damaged file is an error, never a fresh start. */

@@ -110,7 +110,16 @@ describe('KeyVault (main-process key store)', () => {
     await expect(sign(again, { sequence: 10 })).resolves.toEqual(expect.any(String));
     // Another device id of the same laptop (a reset browser profile) has its own sequence.
     await expect(sign(again, { deviceId: 'desk2', sequence: 1 })).resolves.toEqual(expect.any(String));
-    expect(JSON.parse(readFileSync(`${file}.state`, 'utf8'))).toMatchObject({ officeCode: '150627', sequences: { desk1: 10, desk2: 1 } });
+    expect(JSON.parse(readFileSync(`${file}.state`, 'utf8'))).toMatchObject({
+      officeCode: '150627',
+      sequences: [
+        { deviceId: 'desk1', sequence: 10 },
+        { deviceId: 'desk2', sequence: 1 },
+      ],
+    });
+    // Any word is a valid device id, and is remembered like any other.
+    await sign(again, { deviceId: '__proto__', sequence: 4 });
+    await expect(sign(new KeyVault(file, box), { deviceId: '__proto__', sequence: 4 })).rejects.toThrow(/序号 4 不大于本机为设备 __proto__/);
   });
 
   it('gives one sequence to one of two requests made at the same time', async () => {
