@@ -23,7 +23,7 @@ export function random(seed: number): () => number {
 }
 
 export function syntheticDepartments(officeCode: string, count: number): Department[] {
-  return Array.from({ length: count }, (_, i) => ({ id: `syn-dep-${i}`, officeCode, name: `合成单位${i + 1}`, aliases: [], kind: 'department' as const }));
+  return Array.from({ length: count }, (_, i) => ({ id: `${officeCode}-syn-dep-${i}`, officeCode, name: `合成单位${i + 1}`, aliases: [], kind: 'department' as const }));
 }
 
 export function syntheticTasks(officeCode: string, count: number, departments: readonly Department[], seed = 1): Task[] {
@@ -32,7 +32,7 @@ export function syntheticTasks(officeCode: string, count: number, departments: r
   return Array.from({ length: count }, (_, i) => {
     const domain = pick(DOMAINS);
     return {
-      id: `syn-task-${i}`,
+      id: `${officeCode}-syn-task-${i}`,
       officeCode,
       domain,
       domainLabel: domain,
@@ -60,7 +60,7 @@ export function syntheticProgress(tasks: readonly Task[], periods: readonly stri
       if (rnd() < 0.3) continue;
       percent = Math.min(100, percent + Math.round(rnd() * 20));
       out.push({
-        id: `syn-pe-${t.id}-${period}`,
+        id: `${t.id}-pe-${period}`,
         officeCode: t.officeCode,
         subjectKind: 'task',
         subjectId: t.id,
