@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{js,mjs}', '*.config.{js,mjs}', 'jest.config.js'],
+    files: ['scripts/**/*.{js,mjs}', '*.config.{js,mjs}', 'jest.config.js', 'test/e2e/support/*.js'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

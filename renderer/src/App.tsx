@@ -24,6 +24,7 @@ import { ExchangePage } from './pages/ExchangePage';
 import { CityOverviewPage } from './pages/CityOverviewPage';
 import { PeriodPicker } from './components/PeriodPicker';
 import { UndoButton } from './components/UndoButton';
+import { RefreshedMark } from './components/RefreshedMark';
 
 const PAGES = {
   overview: { label: '各旗区总览', icon: <ClusterOutlined />, cityOnly: true },
@@ -75,6 +76,7 @@ export function App() {
         </Typography.Text>
         <Tag color={settings.role === 'city' ? 'gold' : 'green'}>{settings.role === 'city' ? '市级' : '旗区级'}</Tag>
         <Space style={{ marginLeft: 'auto' }}>
+          <RefreshedMark />
           <PeriodPicker />
           <UndoButton />
         </Space>

@@ -2,53 +2,31 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { serveBuiltApp } from './support/app-server';
+import type { Page } from 'playwright-core';
+import { e2eSuite } from './support/harness';
 import { chooseBundle, closeTaskDrawer, expectSaved, exportBundleTo, openMenu, setUpDefaultOffice, setUpOffice, textOf } from './support/ui';
 
 /**
  * Two laptops of 伊金霍洛旗 and the 鄂尔多斯市 office, each a separate browser profile (its own
- * IndexedDB and key), exchanging .zwb files the way clerks do: export, carry, import.
+ * IndexedDB and key), exchanging .zwb files the way clerks do: export, carry, import. Every test
+ * sets up its own laptops from scratch, so none depends on another.
  */
-let browser: Browser;
-let app: { url: string; close: () => Promise<void> };
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
+const suite = e2eSuite(__filename);
 const dir = mkdtempSync(join(tmpdir(), 'zwc-exchange-'));
+let fileCount = 0;
 
-beforeAll(async () => {
-  app = await serveBuiltApp();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await app?.close();
-});
-// Each test answers for the page errors raised during it, so one error does not fail every later test.
-afterEach(() => expect(errors.splice(0)).toEqual([]));
-
-async function profile(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  return page;
+/** A laptop (or the city's computer) set up on its office's plan, with its key's fingerprint. */
+async function laptop(label: string, office?: string): Promise<{ page: Page; fingerprint: string }> {
+  const page = await suite.profile(label);
+  if (office) await setUpOffice(page, suite.url, office);
+  else await setUpDefaultOffice(page, suite.url);
+  return { page, fingerprint: await fingerprintOf(page) };
 }
 
 async function exportFile(page: Page, name: string): Promise<string> {
-  const path = join(dir, name);
+  const path = join(dir, `${++fileCount}-${name}`);
   await exportBundleTo(page, path);
   return path;
-}
-
-/** Imports a file from a laptop already trusted here. */
-async function importAgain(page: Page, path: string): Promise<void> {
-  await chooseBundle(page, path);
-  await page.getByTestId('import-preview').waitFor();
-  await page.getByTestId('confirm-merge').click();
-  await expectSaved(page, '已合并');
 }
 
 /** Imports a file whose key is new here: the fingerprint shown must be the sender's. */
@@ -117,136 +95,130 @@ async function closeDrawer(page: Page): Promise<void> {
   await page.getByLabel('搜索任务').fill('');
 }
 
+async function renameTask(page: Page, search: string, title: string): Promise<void> {
+  await openTask(page, search);
+  await page.getByRole('tab', { name: '基本信息' }).click();
+  await page.getByLabel('任务名称').fill(title);
+  await page.getByTestId('task-editor').getByRole('button', { name: '保存修改' }).click();
+  await expectSaved(page, '修改任务');
+  await closeDrawer(page);
+}
+
+async function reportProgress(page: Page, search: string, text: string): Promise<void> {
+  await openTask(page, search);
+  await page.getByLabel('本月进展').fill(text);
+  await page.getByLabel('完成进度').fill('50');
+  await page.getByTestId('progress-form').getByRole('button', { name: '保存进展' }).click();
+  await expectSaved(page, '进展');
+  await closeDrawer(page);
+}
+
+/** Laptop A reports progress and exports; laptop B checks A's fingerprint and merges the file. */
+async function progressFromAtoB() {
+  const a = await laptop('laptop-A');
+  const b = await laptop('laptop-B');
+  expect(b.fingerprint).not.toBe(a.fingerprint);
+  await reportProgress(a.page, '强化环境准入制度', '甲机：规划环评修编初稿完成');
+  const file = await exportFile(a.page, 'a.zwb');
+  expect(readFileSync(file).subarray(0, 4).toString()).toBe('ZWB1');
+  await importTrusting(b.page, file, a.fingerprint);
+  return { a, b, file };
+}
+
 describe('two laptops of one banner and the city exchange bundles (Chromium)', () => {
-  let a: Page;
-  let b: Page;
-  let aFingerprint: string;
-  let bFingerprint: string;
-  let firstFromA: string;
-  let city: Page;
-
-  it('laptop A records progress and exports a signed file', async () => {
-    a = await profile();
-    await setUpDefaultOffice(a, app.url);
-    aFingerprint = await fingerprintOf(a);
-    await openTask(a, '强化环境准入制度');
-    await a.getByLabel('本月进展').fill('甲机：规划环评修编初稿完成');
-    await a.getByLabel('完成进度').fill('50');
-    await a.getByTestId('progress-form').getByRole('button', { name: '保存进展' }).click();
-    await expectSaved(a, '进展');
-    await closeDrawer(a);
-    firstFromA = await exportFile(a, 'a-1.zwb');
-    expect(readFileSync(firstFromA).subarray(0, 4).toString()).toBe('ZWB1');
-  });
-
-  it('laptop B checks the key by its fingerprint, previews, merges, and finds A’s progress', async () => {
-    b = await profile();
-    await setUpDefaultOffice(b, app.url);
-    bFingerprint = await fingerprintOf(b);
-    expect(bFingerprint).not.toBe(aFingerprint);
-    await importTrusting(b, firstFromA, aFingerprint);
-    await openMenu(b, '任务清单');
-    await b.getByLabel('搜索任务').fill('甲机：规划环评修编初稿完成');
-    await b.waitForFunction(() => document.querySelector('[data-testid="task-visible-count"]')?.textContent === '1');
-    await b.getByLabel('搜索任务').fill('');
+  it('laptop B checks A’s key by its fingerprint, previews, merges, and finds A’s progress', async () => {
+    const { b } = await progressFromAtoB();
+    await openMenu(b.page, '任务清单');
+    await b.page.getByLabel('搜索任务').fill('甲机：规划环评修编初稿完成');
+    await b.page.waitForFunction(() => document.querySelector('[data-testid="task-visible-count"]')?.textContent === '1');
   });
 
   it('refuses the same file again as already imported, and a tampered copy with its reason', async () => {
-    await chooseBundle(b, firstFromA);
-    await b.locator('.ant-message-notice', { hasText: '之前已经导入过' }).waitFor();
-    const tampered = join(dir, 'a-1-tampered.zwb');
-    const bytes = readFileSync(firstFromA);
+    const { b, file } = await progressFromAtoB();
+    await chooseBundle(b.page, file);
+    await b.page.locator('.ant-message-notice', { hasText: '之前已经导入过' }).waitFor();
+    const tampered = join(dir, `${++fileCount}-tampered.zwb`);
+    const bytes = readFileSync(file);
     bytes[bytes.length - 30] ^= 0xff;
     writeFileSync(tampered, bytes);
-    const before = await officeData(b);
-    await chooseBundle(b, tampered);
-    await expect(textOf(b, 'import-refused')).resolves.toMatch(/不能导入/);
-    await b.getByRole('button', { name: /知道了|OK|确定/ }).click();
-    expect(differences(await officeData(b), before)).toEqual([]);
-    await b.getByRole('tab', { name: /导入记录/ }).click();
-    await b.getByTestId('import-history').getByText('已拒绝').waitFor();
+    const before = await officeData(b.page);
+    await chooseBundle(b.page, tampered);
+    await expect(textOf(b.page, 'import-refused')).resolves.toMatch(/不能导入/);
+    await b.page.getByRole('button', { name: /知道了|OK|确定/ }).click();
+    expect(differences(await officeData(b.page), before)).toEqual([]);
+    await b.page.getByRole('tab', { name: /导入记录/ }).click();
+    await b.page.getByTestId('import-history').getByText('已拒绝').waitFor();
   });
 
-  it('B edits a task and A merges it back: both laptops end with the same data', async () => {
-    await openTask(b, '依法淘汰落后产能');
-    await b.getByRole('tab', { name: '基本信息' }).click();
-    await b.getByLabel('任务名称').fill('依法淘汰落后产能（乙机修改）');
-    await b.getByTestId('task-editor').getByRole('button', { name: '保存修改' }).click();
-    await expectSaved(b, '修改任务');
-    await closeDrawer(b);
-    const fromB = await exportFile(b, 'b-1.zwb');
-    await importTrusting(a, fromB, bFingerprint);
-    await openMenu(a, '任务清单');
-    await a.getByLabel('搜索任务').fill('乙机修改');
-    await a.waitForFunction(() => document.querySelector('[data-testid="task-visible-count"]')?.textContent === '1');
-    const [left, right] = [await officeData(a), await officeData(b)];
+  it('B edits a task and A merges it: both laptops end with the same data', async () => {
+    const a = await laptop('laptop-A');
+    const b = await laptop('laptop-B');
+    await renameTask(b.page, '依法淘汰落后产能', '依法淘汰落后产能（乙机修改）');
+    await importTrusting(a.page, await exportFile(b.page, 'b.zwb'), b.fingerprint);
+    await openMenu(a.page, '任务清单');
+    await a.page.getByLabel('搜索任务').fill('乙机修改');
+    await a.page.waitForFunction(() => document.querySelector('[data-testid="task-visible-count"]')?.textContent === '1');
+    const [left, right] = [await officeData(a.page), await officeData(b.page)];
     expect(differences(left, right)).toEqual([]);
     expect(left.length).toBeGreaterThan(1000);
   });
 
   it('the city trusts the banner’s key, merges its file, and sees its numbers in the overview', async () => {
-    const fromA = await exportFile(a, 'a-2.zwb');
-    city = await profile();
-    await setUpOffice(city, app.url, '150600');
-    await importTrusting(city, fromA, aFingerprint);
-    await openMenu(city, '各旗区总览');
-    const row = city.getByTestId('banner-row-150627');
-    await expect(textOf(city, 'banner-tasks-150627')).resolves.toBe('83');
+    const a = await laptop('laptop-A');
+    await renameTask(a.page, '依法淘汰落后产能', '依法淘汰落后产能（甲机修改）');
+    const fromA = await exportFile(a.page, 'a.zwb');
+    const city = await laptop('city', '150600');
+    await importTrusting(city.page, fromA, a.fingerprint);
+    await openMenu(city.page, '各旗区总览');
+    const row = city.page.getByTestId('banner-row-150627');
+    await expect(textOf(city.page, 'banner-tasks-150627')).resolves.toBe('83');
     await expect(row.textContent()).resolves.toContain('2026');
-    await expect(city.getByTestId('not-reported').textContent()).resolves.toContain('达拉特旗');
-    await expect(city.getByTestId('not-reported').textContent()).resolves.not.toContain('伊金霍洛旗');
+    await expect(city.page.getByTestId('not-reported').textContent()).resolves.toContain('达拉特旗');
+    await expect(city.page.getByTestId('not-reported').textContent()).resolves.not.toContain('伊金霍洛旗');
     await row.click();
-    await city.getByTestId('banner-drawer').getByText('依法淘汰落后产能（乙机修改）').waitFor();
+    await city.page.getByTestId('banner-drawer').getByText('依法淘汰落后产能（甲机修改）').waitFor();
   });
 
   it('two laptops change the same field: both values are kept as a conflict until a clerk keeps one', async () => {
-    await openTask(a, '完善绿色制造体系建设');
-    await a.getByRole('tab', { name: '基本信息' }).click();
-    await a.getByLabel('任务名称').fill('完善绿色制造体系建设（甲机写法）');
-    await a.getByTestId('task-editor').getByRole('button', { name: '保存修改' }).click();
-    await expectSaved(a, '修改任务');
-    await closeDrawer(a);
-    await openTask(b, '完善绿色制造体系建设');
-    await b.getByRole('tab', { name: '基本信息' }).click();
-    await b.getByLabel('任务名称').fill('完善绿色制造体系建设（乙机写法）');
-    await b.getByTestId('task-editor').getByRole('button', { name: '保存修改' }).click();
-    await expectSaved(b, '修改任务');
-    await closeDrawer(b);
+    const { a, b } = await progressFromAtoB();
+    await renameTask(a.page, '完善绿色制造体系建设', '完善绿色制造体系建设（甲机写法）');
+    await renameTask(b.page, '完善绿色制造体系建设', '完善绿色制造体系建设（乙机写法）');
 
-    const fromA = await exportFile(a, 'a-3.zwb');
-    await chooseBundle(b, fromA);
-    await b.getByTestId('import-preview').getByText('冲突 任务「').waitFor();
-    await b.getByTestId('confirm-merge').click();
-    await expectSaved(b, '已合并');
-    const list = b.getByTestId('conflict-list');
+    await chooseBundle(b.page, await exportFile(a.page, 'a-2.zwb'));
+    await b.page.getByTestId('import-preview').getByText('冲突 任务「').waitFor();
+    await b.page.getByTestId('confirm-merge').click();
+    await expectSaved(b.page, '已合并');
+    const list = b.page.getByTestId('conflict-list');
     await list.getByTestId('conflict-value').filter({ hasText: '完善绿色制造体系建设（甲机写法）' }).waitFor();
     await list.getByTestId('conflict-value').filter({ hasText: '完善绿色制造体系建设（乙机写法）' }).waitFor();
     await list.getByTestId('conflict-value').filter({ hasText: '（甲机写法）' }).getByTestId('keep-value').click();
-    await expectSaved(b, '已处理冲突');
-    await b.getByRole('tab', { name: '待处理冲突（0）' }).waitFor();
+    await expectSaved(b.page, '已处理冲突');
+    await b.page.getByRole('tab', { name: '待处理冲突（0）' }).waitFor();
 
-    await importAgain(a, await exportFile(b, 'b-2.zwb'));
-    await openMenu(a, '数据交换');
-    await a.getByRole('tab', { name: '待处理冲突（0）' }).waitFor();
-    const [left, right] = [await officeData(a), await officeData(b)];
+    await importTrusting(a.page, await exportFile(b.page, 'b.zwb'), b.fingerprint);
+    await openMenu(a.page, '数据交换');
+    await a.page.getByRole('tab', { name: '待处理冲突（0）' }).waitFor();
+    const [left, right] = [await officeData(a.page), await officeData(b.page)];
     expect(differences(left, right)).toEqual([]);
     expect(left).toContain('完善绿色制造体系建设（甲机写法）');
     expect(left).not.toContain('（乙机写法）');
   });
 
   it('the city revokes a laptop’s key: that laptop’s next file is refused and nothing changes', async () => {
-    await city.keyboard.press('Escape');
-    await city.getByTestId('banner-drawer').waitFor({ state: 'hidden' });
-    await openMenu(city, '数据交换');
-    await city.getByRole('tab', { name: /可信密钥/ }).click();
-    const row = city.getByTestId('trust-table').locator('tr', { hasText: aFingerprint });
+    const a = await laptop('laptop-A');
+    const city = await laptop('city', '150600');
+    await importTrusting(city.page, await exportFile(a.page, 'a.zwb'), a.fingerprint);
+    await openMenu(city.page, '数据交换');
+    await city.page.getByRole('tab', { name: /可信密钥/ }).click();
+    const row = city.page.getByTestId('trust-table').locator('tr', { hasText: a.fingerprint });
     await row.getByRole('button', { name: '吊销' }).click();
-    await city.locator('.ant-modal-confirm').getByRole('button', { name: '吊销' }).click();
+    await city.page.locator('.ant-modal-confirm').getByRole('button', { name: '吊销' }).click();
     await row.getByText('已吊销').waitFor();
-    const fromA = await exportFile(a, 'a-4.zwb');
-    const before = await officeData(city);
-    await chooseBundle(city, fromA);
-    await expect(textOf(city, 'import-refused')).resolves.toContain('已被吊销');
-    expect(differences(await officeData(city), before)).toEqual([]);
+    await reportProgress(a.page, '强化环境准入制度', '吊销后的进展');
+    const fromA = await exportFile(a.page, 'a-2.zwb');
+    const before = await officeData(city.page);
+    await chooseBundle(city.page, fromA);
+    await expect(textOf(city.page, 'import-refused')).resolves.toContain('已被吊销');
+    expect(differences(await officeData(city.page), before)).toEqual([]);
   });
 });

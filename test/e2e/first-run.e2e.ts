@@ -1,28 +1,13 @@
-import type { Browser } from 'playwright-core';
 import { closeTaskDrawer, openMenu } from './support/ui';
-import { launchChromium } from './support/browser';
-import { serveBuiltApp } from './support/app-server';
+import { e2eSuite } from './support/harness';
 
-let browser: Browser;
-let app: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  app = await serveBuiltApp();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const suite = e2eSuite(__filename);
 
 
 describe('first run on the default plan (伊金霍洛旗)', () => {
   it('sets up the office, lists 83 tasks, 11 projects and 50 indicators, and keeps them after a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(app.url);
+    const page = await suite.profile('clerk');
+    await page.goto(suite.url);
 
     await page.getByText('首次使用').waitFor();
     await page.getByTestId('seed-preview').waitFor();
@@ -44,8 +29,6 @@ describe('first run on the default plan (伊金霍洛旗)', () => {
     await openMenu(page, '任务清单');
     await expect(page.getByTestId('task-count').textContent()).resolves.toBe('83');
     await page.screenshot({ path: 'test-results/first-run-tasks.png', fullPage: false });
-    expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
@@ -57,9 +40,8 @@ describe('first run as another office', () => {
     { code: '150203', name: '昆都仑区无废办', level: '旗区级', tasks: 20, projects: 0, indicators: 0 },
   ];
   it.each(offices)('offers $code; choosing it sets its role and loads its plan', async (o) => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(app.url);
+    const page = await suite.profile('clerk');
+    await page.goto(suite.url);
     await page.getByTestId('seed-preview').waitFor();
     for (const code of ['150627', '150600', '150100', '150203']) await page.getByTestId(`office-${code}`).waitFor();
     await page.getByTestId(`office-${o.code}`).click();
@@ -81,6 +63,5 @@ describe('first run as another office', () => {
     await expect(page.getByTestId('project-count').textContent()).resolves.toBe(String(o.projects));
     await openMenu(page, '指标体系');
     await expect(page.getByTestId('indicator-count').textContent()).resolves.toBe(String(o.indicators));
-    await context.close();
   });
 });

@@ -1,31 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { serveBuiltApp } from './support/app-server';
+import type { Page } from 'playwright-core';
+import { e2eSuite } from './support/harness';
 import { choose, closeTaskDrawer, expectSaved, numberOf, openMenu, pickByTyping, setUpDefaultOffice, textOf, undoFromNote } from './support/ui';
 
-let browser: Browser;
-let app: { url: string; close: () => Promise<void> };
-let context: BrowserContext;
-let page: Page;
-const errors: string[] = [];
+/** Each test starts on a fresh laptop with the default plan (伊金霍洛旗) and needs no other test. */
+const suite = e2eSuite(__filename);
 
-beforeAll(async () => {
-  app = await serveBuiltApp();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  await setUpDefaultOffice(page, app.url);
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await app?.close();
-});
-// Each test answers for the page errors raised during it, so one error does not fail every later test.
-afterEach(() => expect(errors.splice(0)).toEqual([]));
+async function freshOffice(): Promise<Page> {
+  const page = await suite.profile('clerk');
+  await setUpDefaultOffice(page, suite.url);
+  return page;
+}
 
-async function openFirstTask(): Promise<string> {
+async function openFirstTask(page: Page): Promise<string> {
   await openMenu(page, '任务清单');
   const first = page.getByTestId('task-title').first();
   const title = (await first.textContent()) ?? '';
@@ -34,43 +20,66 @@ async function openFirstTask(): Promise<string> {
   return title;
 }
 
-const closeDrawer = () => closeTaskDrawer(page);
+const visibleCount = (page: Page, n: number) =>
+  page.waitForFunction((want) => document.querySelector('[data-testid="task-visible-count"]')?.textContent === String(want), n);
+
+async function renameFirstTask(page: Page, title: string): Promise<void> {
+  await openFirstTask(page);
+  await page.getByRole('tab', { name: '基本信息' }).click();
+  await page.getByLabel('任务名称').fill(title);
+  await page.getByTestId('task-editor').getByRole('button', { name: '保存修改' }).click();
+  await expectSaved(page, '修改任务');
+}
+
+async function reportProgress(page: Page, text: string, percent: string): Promise<void> {
+  await page.getByRole('tab', { name: '月度进展' }).click();
+  await page.getByLabel('本月进展').fill(text);
+  await page.getByLabel('完成进度').fill(percent);
+  await page.getByTestId('progress-form').getByRole('button', { name: '保存进展' }).click();
+  await page.getByTestId('progress-history').getByText(text).waitFor();
+}
+
+async function enterFirstIndicatorValue(page: Page, value: string): Promise<void> {
+  await openMenu(page, '指标体系');
+  await page.locator('[data-testid^="value-"]').first().click();
+  await page.getByLabel('实际值').fill(value);
+  await page.getByTestId('attainment-preview').waitFor();
+  await page.getByTestId('indicator-value-form').getByRole('button', { name: '保存' }).click();
+  await expectSaved(page, '实际值');
+  await page.getByTestId('indicator-value-form').waitFor({ state: 'detached' });
+}
 
 describe('keeping the 伊金霍洛旗 plan current (Chromium)', () => {
   it('filters and searches the task list as the clerk types', async () => {
+    const page = await freshOffice();
     await openMenu(page, '任务清单');
-    const total = await numberOf(page, 'task-count');
-    expect(total).toBe(83);
+    await expect(numberOf(page, 'task-count')).resolves.toBe(83);
     await page.getByLabel('搜索任务').fill('危险废物');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="task-visible-count"]')?.textContent) < 83);
-    const hits = await numberOf(page, 'task-visible-count');
-    expect(hits).toBeGreaterThan(0);
+    expect(await numberOf(page, 'task-visible-count')).toBeGreaterThan(0);
     await page.getByLabel('搜索任务').fill('');
     await choose(page, '按领域筛选', '危险废物');
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="task-visible-count"]')?.textContent) === 20);
+    await visibleCount(page, 20);
     await page.keyboard.press('Escape');
     await page.locator('.ant-select[aria-label="按领域筛选"]').hover();
     await page.locator('.ant-select-clear').first().click();
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="task-visible-count"]')?.textContent) === 83);
+    await visibleCount(page, 83);
   });
 
   it('edits a task and finds it under its new title', async () => {
-    await openFirstTask();
-    await page.getByRole('tab', { name: '基本信息' }).click();
-    await page.getByLabel('任务名称').fill('测试：修改后的任务名称');
-    await page.getByTestId('task-editor').getByRole('button', { name: '保存修改' }).click();
-    await expectSaved(page, '修改任务');
-    await expect(textOf(page, 'task-drawer-title')).resolves.toBe('测试：修改后的任务名称');
+    const page = await freshOffice();
+    await renameFirstTask(page, '测试：修改后的任务名称');
+    await page.getByTestId('task-drawer-title').getByText('测试：修改后的任务名称', { exact: true }).waitFor();
     await page.getByRole('tab', { name: '修改记录' }).click();
     await page.getByTestId('audit-trail').getByText('测试：修改后的任务名称').waitFor();
-    await closeDrawer();
+    await closeTaskDrawer(page);
     await page.getByLabel('搜索任务').fill('修改后的任务名称');
-    await page.waitForFunction(() => document.querySelector('[data-testid="task-visible-count"]')?.textContent === '1');
-    await page.getByLabel('搜索任务').fill('');
+    await visibleCount(page, 1);
   });
 
   it('records monthly progress, shows it in the history, and undoes it', async () => {
-    await openFirstTask();
+    const page = await freshOffice();
+    await openFirstTask(page);
     await page.getByLabel('本月进展').fill('完成全旗尾矿库现场核查');
     await page.getByLabel('完成进度').fill('40');
     await page.getByTestId('progress-form').getByRole('button', { name: '保存进展' }).click();
@@ -78,33 +87,63 @@ describe('keeping the 伊金霍洛旗 plan current (Chromium)', () => {
     await page.getByTestId('progress-history').getByText('完成全旗尾矿库现场核查').waitFor();
     await undoFromNote(page, '进展');
     await page.getByTestId('progress-history').waitFor({ state: 'detached' });
-    await page.getByLabel('本月进展').fill('召开推进会，明确责任分工');
-    await page.getByLabel('完成进度').fill('35');
-    await page.getByTestId('progress-form').getByRole('button', { name: '保存进展' }).click();
-    await page.getByTestId('progress-history').getByText('召开推进会，明确责任分工').waitFor();
+    await reportProgress(page, '召开推进会，明确责任分工', '35');
     // the saved report stays in the form, marked as already reported, for correction
     await page.getByTestId('progress-already-reported').waitFor();
     await expect(page.getByLabel('本月进展').inputValue()).resolves.toBe('召开推进会，明确责任分工');
-    await closeDrawer();
   });
 
   it('enters an indicator value and shows the attainment with its reason', async () => {
+    const page = await freshOffice();
     await openMenu(page, '指标体系');
     await expect(numberOf(page, 'indicator-count')).resolves.toBe(50);
     const cell = page.locator('[data-testid^="attainment-"]').first();
     await expect(cell.textContent()).resolves.toContain('无数据');
+    await enterFirstIndicatorValue(page, '0.5');
+    await cell.getByText(/已达标|未达标|进度正常|需人工判定/).first().waitFor();
+  });
+
+  it('keeps what the clerk typed in the value form when the data is re-read meanwhile', async () => {
+    // The same workspace open in a second window: its save makes this window re-read the plan
+    // while the clerk is half-way through the form. What was typed must survive and be saved.
+    const page = await freshOffice();
+    const other = await page.context().newPage();
+    await other.goto(suite.url);
+    await openMenu(page, '指标体系');
     await page.locator('[data-testid^="value-"]').first().click();
     await page.getByLabel('实际值').fill('0.5');
-    await page.getByTestId('attainment-preview').waitFor();
+    await page.getByLabel('说明（数据来源等）').fill('旗统计局年报');
+    await renameFirstTask(other, '另一窗口修改的任务');
+    await page.getByTestId('data-refreshed').waitFor({ state: 'attached' });
+    await expect(page.getByLabel('实际值').inputValue()).resolves.toBe('0.5');
+    await expect(page.getByLabel('说明（数据来源等）').inputValue()).resolves.toBe('旗统计局年报');
     await page.getByTestId('indicator-value-form').getByRole('button', { name: '保存' }).click();
     await expectSaved(page, '实际值');
-    await page.waitForFunction(() => !document.querySelector('[data-testid^="attainment-"]')?.textContent?.includes('无数据'));
-    await expect(cell.textContent()).resolves.toMatch(/已达标|未达标|进度正常|需人工判定/);
+    await page.locator('[data-testid^="value-"]').first().getByText('0.5').waitFor();
+    await other.close();
+  });
+
+  it('keeps a half-edited task when another window saves meanwhile', async () => {
+    const page = await freshOffice();
+    const other = await page.context().newPage();
+    await other.goto(suite.url);
+    await openFirstTask(page);
+    await page.getByRole('tab', { name: '基本信息' }).click();
+    await page.getByLabel('任务名称').fill('尚未保存的任务名称');
+    await enterFirstIndicatorValue(other, '0.5');
+    await page.getByTestId('data-refreshed').waitFor({ state: 'attached' });
+    await expect(page.getByLabel('任务名称').inputValue()).resolves.toBe('尚未保存的任务名称');
+    await page.getByTestId('task-editor').getByRole('button', { name: '保存修改' }).click();
+    await expectSaved(page, '修改任务');
+    await page.getByTestId('task-drawer-title').getByText('尚未保存的任务名称', { exact: true }).waitFor();
+    await other.close();
   });
 
   it('merges two departments and every reference follows', async () => {
+    const page = await freshOffice();
     await openMenu(page, '单位与领导');
     const rows = page.getByTestId('department-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
     const before = await rows.count();
     await page.getByTestId('merge-open').click();
     // 旗文旅局 is a participant of 工业 task 2 only; after the merge that task must name 旗工信局.
@@ -116,20 +155,19 @@ describe('keeping the 伊金霍洛旗 plan current (Chromium)', () => {
     await expectSaved(page, '已合并');
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="department-table"] tbody tr.ant-table-row').length === n - 1, before);
     const keptRow = page.getByTestId('department-table').locator('tbody tr.ant-table-row', { hasText: keepName });
-    await expect(keptRow.first().textContent()).resolves.toContain(dropName);
+    await keptRow.first().getByText(dropName).first().waitFor();
     await openMenu(page, '任务清单');
     await page.getByLabel('搜索任务').fill('开展“无废细胞”创建');
-    await page.waitForFunction(() => document.querySelector('[data-testid="task-visible-count"]')?.textContent === '1');
+    await visibleCount(page, 1);
     await page.getByTestId('task-title').first().click();
     const drawer = page.locator('.ant-drawer-content', { has: page.getByTestId('task-drawer-title') });
-    await expect(drawer.textContent()).resolves.toContain(keepName);
+    await drawer.getByText(keepName).first().waitFor();
     await expect(drawer.textContent()).resolves.not.toContain(dropName);
-    await closeDrawer();
-    await page.getByLabel('搜索任务').fill('');
   });
 
   it('deletes a task to the bin and restores it', async () => {
-    const title = await openFirstTask();
+    const page = await freshOffice();
+    const title = await openFirstTask(page);
     await page.getByRole('button', { name: '删除' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
     await expectSaved(page, '已删除');
@@ -142,16 +180,20 @@ describe('keeping the 伊金霍洛旗 plan current (Chromium)', () => {
     await expect(numberOf(page, 'task-count')).resolves.toBe(83);
   });
 
-  it('still has everything after a reload', async () => {
+  it('still has an edit, a progress report and an indicator value after a reload', async () => {
+    const page = await freshOffice();
+    await renameFirstTask(page, '测试：重新打开后仍在');
+    await reportProgress(page, '召开推进会，明确责任分工', '35');
+    await closeTaskDrawer(page);
+    await enterFirstIndicatorValue(page, '0.5');
     await page.reload();
     await openMenu(page, '任务清单');
     await page.getByLabel('搜索任务').fill('召开推进会');
-    await page.waitForFunction(() => document.querySelector('[data-testid="task-visible-count"]')?.textContent === '1');
-    await expect(textOf(page, 'task-title')).resolves.toBe('测试：修改后的任务名称');
+    await visibleCount(page, 1);
+    await expect(textOf(page, 'task-title')).resolves.toBe('测试：重新打开后仍在');
     await openMenu(page, '指标体系');
     await expect(page.locator('[data-testid^="attainment-"]').first().textContent()).resolves.not.toContain('无数据');
     await openMenu(page, '工作总览');
     await page.getByTestId('chart-domains').waitFor();
-    await page.screenshot({ path: 'test-results/dashboard.png' });
   });
 });

@@ -7,6 +7,7 @@ import { loadSeedPlan } from '../../../shared/seed/load-seed';
 import { seededPlan } from '../../../seeds';
 import { readSetting, writeSetting, type WorkspaceSettings } from '../db/settings';
 import { openLedger, requestPersistentStorage, type StorageState } from './ledger';
+import { announceChange, onChangeElsewhere } from './window-sync';
 
 export type PlanView = PlanData;
 
@@ -27,6 +28,8 @@ interface LedgerState {
   period: Period;
   /** Inverses of the latest actions, newest last. */
   undoStack: Change[];
+  /** When the plan was last re-read because another window changed it (ISO time), or null. */
+  refreshedFromElsewhere: string | null;
   start(): Promise<void>;
   setUp(officeCode: string, source: 'seed' | 'empty'): Promise<void>;
   reload(): Promise<void>;
@@ -73,11 +76,19 @@ export const useLedger = create<LedgerState>((set, get) => ({
   repo: null,
   period: defaultReportingPeriod(),
   undoStack: [],
+  refreshedFromElsewhere: null,
 
   async start() {
     try {
       const repo = await openLedger();
       set({ repo });
+      onChangeElsewhere(() => {
+        const { phase } = get();
+        if (phase.kind === 'setup') return void get().start();
+        void get()
+          .reload()
+          .then(() => set({ refreshedFromElsewhere: new Date().toISOString() }));
+      });
       void requestPersistentStorage().then((storage) => set({ storage }));
       const settings = await readSetting<WorkspaceSettings>(repo.db, 'workspace');
       if (!settings) return set({ phase: { kind: 'setup' } });
@@ -100,6 +111,7 @@ export const useLedger = create<LedgerState>((set, get) => ({
     const settings: WorkspaceSettings = { officeCode, role: records.office.level, setupAt: new Date().toISOString() };
     await writeSetting(repo.db, 'workspace', settings);
     set({ phase: { kind: 'ready', settings, plan: await readPlan(repo, officeCode) } });
+    announceChange();
   },
 
   async reload() {
@@ -117,6 +129,7 @@ export const useLedger = create<LedgerState>((set, get) => ({
     if (!repo) throw new Error('数据库尚未打开');
     const inverse = await repo.apply(change);
     set({ undoStack: [...get().undoStack, inverse].slice(-UNDO_DEPTH) });
+    announceChange();
     await get().reload();
   },
 
@@ -126,6 +139,7 @@ export const useLedger = create<LedgerState>((set, get) => ({
     if (!repo || !last) return null;
     await repo.apply(last);
     set({ undoStack: undoStack.slice(0, -1) });
+    announceChange();
     await get().reload();
     return last.label.replace(/^撤销：/, '');
   },

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Alert, Button, Form, Input, InputNumber, Modal, Radio, Select, Table, Typography } from 'antd';
 import type { Indicator } from '../../../shared/domain/indicator';
 import type { IndicatorValue } from '../../../shared/domain/progress';
@@ -25,10 +24,6 @@ export function IndicatorValueModal(props: { indicator: Indicator | null; year: 
   const commit = useCommit();
   const deviceId = useLedger((s) => s.repo?.clock.deviceId ?? 'unknown');
   const watched = Form.useWatch([], form) as Values | undefined;
-
-  useEffect(() => {
-    if (indicator) form.setFieldsValue({ year, month: null, value: '', judgement: null, note: '' });
-  }, [form, indicator, year]);
 
   if (!indicator) return null;
   const target = targetFor(indicator, watched?.year ?? year)?.target.target;
@@ -63,7 +58,8 @@ export function IndicatorValueModal(props: { indicator: Indicator | null; year: 
 
   return (
     <Modal open title={`${indicator.number}. ${indicator.name}${indicator.unit ? `（${indicator.unit}）` : ''}`} footer={null} onCancel={onClose} width={640} destroyOnClose>
-      <Form form={form} layout="vertical" onFinish={save} data-testid="indicator-value-form">
+      {/* Filled once when the modal opens (it mounts afresh each time): a re-read of the data while it is open never touches what was typed. */}
+      <Form form={form} layout="vertical" onFinish={save} initialValues={{ year, month: null, value: '', judgement: null, note: '' }} data-testid="indicator-value-form">
         <div style={{ display: 'flex', gap: 12 }}>
           <Form.Item name="year" label="年份" rules={[{ required: true }]}>
             <InputNumber min={2000} max={2100} aria-label="年份" />

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useFormSource } from './use-form-source';
 import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Slider } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { REPORTED_STATUS_LABELS, type ProgressEntry, type ReportedStatus } from '../../../shared/domain/progress';
@@ -43,8 +43,9 @@ export function ProgressForm(props: { subjectKind: 'task' | 'project'; subjectId
   // A report already saved for this month is shown for correction, so a clerk never wonders
   // whether it was saved and never types it twice.
   const sameMonth = previous?.period === period ? previous : undefined;
-  useEffect(() => {
-    form.setFieldsValue({
+  useFormSource(
+    form,
+    {
       period: dayjs(`${period}-01`),
       percent: previous?.percent ?? 0,
       status: previous?.status ?? 'in-progress',
@@ -54,8 +55,9 @@ export function ProgressForm(props: { subjectKind: 'task' | 'project'; subjectId
       reportedBy: previous?.reportedBy ?? '',
       investmentToDate: previous?.investmentToDate,
       investmentThisYear: previous?.investmentThisYear,
-    });
-  }, [form, period, previous, sameMonth, subjectId]);
+    },
+    `${subjectId}@${period}`,
+  );
 
   const save = async (v: Values) => {
     const entry: ProgressEntry = {

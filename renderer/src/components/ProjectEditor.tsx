@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useFormSource } from './use-form-source';
 import { Button, Col, Form, Input, Row, Select } from 'antd';
 import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus, type Project } from '../../../shared/domain/project';
 import { parseWan } from '../../../shared/domain/money';
@@ -28,24 +28,24 @@ interface Values {
 export function ProjectEditor({ project, plan }: { project: Project; plan: PlanView }) {
   const [form] = Form.useForm<Values>();
   const commit = useCommit();
-  useEffect(
-    () =>
-      form.setFieldsValue({
-        number: project.number,
-        name: project.name,
-        content: project.content,
-        constructionUnitIds: project.constructionUnitIds,
-        responsibleUnitIds: project.responsibleUnitIds,
-        plannedInvestment: project.plannedInvestment ?? '',
-        investmentText: project.investmentText ?? '',
-        category: project.category ?? '',
-        periodText: project.period?.text ?? '',
-        deadlineText: project.deadline?.text ?? '',
-        area: project.area ?? '',
-        benefit: project.benefit ?? '',
-        constructionStatus: project.constructionStatus,
-      }),
-    [form, project],
+  useFormSource(
+    form,
+    {
+      number: project.number,
+      name: project.name,
+      content: project.content,
+      constructionUnitIds: project.constructionUnitIds,
+      responsibleUnitIds: project.responsibleUnitIds,
+      plannedInvestment: project.plannedInvestment ?? '',
+      investmentText: project.investmentText ?? '',
+      category: project.category ?? '',
+      periodText: project.period?.text ?? '',
+      deadlineText: project.deadline?.text ?? '',
+      area: project.area ?? '',
+      benefit: project.benefit ?? '',
+      constructionStatus: project.constructionStatus,
+    },
+    project.id,
   );
 
   const save = async (v: Values) => {

@@ -1,4 +1,5 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
+import { useFormSource } from './use-form-source';
 import { Alert, Button, Col, Form, Input, Row, Select, Space, Typography } from "antd";
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { TASK_DOMAIN_LABELS, type Milestone, type ParticipantRole, type Task, type TaskDomain } from '../../../shared/domain/task';
@@ -50,7 +51,7 @@ export function TaskEditor({ task, plan }: { task: Task; plan: PlanView }) {
   }, [plan.tasks]);
   const [form] = Form.useForm<Values>();
   const commit = useCommit();
-  useEffect(() => form.setFieldsValue(toValues(task)), [form, task]);
+  useFormSource(form, toValues(task), task.id);
   const deadlineText = Form.useWatch('deadlineText', form) ?? task.deadline.text;
   const parsed = useMemo(() => parseDeadline(deadlineText), [deadlineText]);
   const kind = deadlineKind(parsed);
