@@ -394,7 +394,7 @@ export function validatePayload(json: unknown, manifest?: Pick<BundleManifest, '
   }
   if (problems.length) {
     const shown = problems.slice(0, 5);
-    const count = problems.length >= limits.maxProblems ? `至少 ${problems.length}` : String(problems.length);
+    const count = problems.length >= limits.maxProblems ? `至少 ${limits.maxProblems}` : String(problems.length);
     throw new BundleError('invalid-payload', `交换文件中有 ${count} 处数据不合格式，例如：${shown.join('；')}`, { problems: shown });
   }
   return { tables };

@@ -231,3 +231,111 @@ describe('every kind of bad bundle is refused on a real database, which stays ex
     expect(await snapshotOfDb(b)).toEqual(before);
   });
 });
+
+describe('issue 9 on a real database: a trusted office cannot touch another office', () => {
+  type Tables = { tables: Record<string, Record<string, unknown>[]> };
+  const payloadOf = (f: { data: Uint8Array }) => JSON.parse(new TextDecoder().decode(gunzipPayload(decodeContainer(f.data).payload))) as Tables;
+  const textPayload = (json: Tables) => gzipPayload(new TextEncoder().encode(JSON.stringify(json)));
+
+  async function cityWithBanner() {
+    const city = await laptop(ordos);
+    const banner = await laptop();
+    const key = await deviceIdentity(banner.db);
+    await trustKey(city.db, { officeCode: '150627', publicKey: key.publicKey });
+    return { city, banner, key };
+  }
+
+  async function everything(repo: LedgerRepository) {
+    const out: Record<string, unknown[]> = {};
+    for (const t of [...BUNDLE_TABLES, 'settings', 'audit'] as const) out[t] = await repo.db.table(t).toArray();
+    return out;
+  }
+
+  it('finding 1: refuses a banner task that takes the city’s id, and the city keeps its 83 tasks', async () => {
+    const { city, banner, key } = await cityWithBanner();
+    const file = await send(banner);
+    const json = payloadOf(file);
+    json.tables.tasks[0] = { ...json.tables.tasks[0], id: '150600-task-001' };
+    const before = await everything(city);
+    const prepared = await prepareImport(city, CITY, await resigned(file, key, {}, gzipPayload(canonicalJsonBytes(json))));
+    expect(prepared.kind === 'refused' && prepared.refusal.code).toBe('wrong-office');
+    expect(await city.db.tasks.where('officeCode').equals('150600').count()).toBe(83);
+    expect(await everything(city)).toEqual(before);
+  });
+
+  it('finding 1: refuses a record whose id is stored here under another office', async () => {
+    const { city, banner } = await cityWithBanner();
+    const row = (await city.db.tasks.get('150600-task-001')) as Record<string, unknown>;
+    // Data from before ids carried their office: a city row under the banner's namespace.
+    await city.db.tasks.put({ ...row, id: '150627-task-001' } as never);
+    const before = await everything(city);
+    const prepared = await prepareImport(city, CITY, await send(banner));
+    expect(prepared.kind === 'refused' && prepared.refusal.code).toBe('foreign-record');
+    expect(await everything(city)).toEqual(before);
+  });
+
+  it('finding 1: refuses a conflict entry on id or officeCode', async () => {
+    const { city, banner, key } = await cityWithBanner();
+    const file = await send(banner);
+    const json = payloadOf(file);
+    const t = json.tables.tasks[0] as { id: string; _updated: string };
+    json.tables.tasks[0] = { ...t, _conflicts: [{ field: 'id', values: [{ value: '150600-task-001', stamp: t._updated }, { value: t.id, stamp: t._updated.replace(/:[^:]+$/, ':zz') }] }] };
+    const before = await everything(city);
+    const prepared = await prepareImport(city, CITY, await resigned(file, key, {}, gzipPayload(canonicalJsonBytes(json))));
+    expect(prepared.kind === 'refused' && prepared.refusal.code).toBe('invalid-payload');
+    expect(await everything(city)).toEqual(before);
+  });
+
+  it('finding 2: another office copying a banner laptop’s device id with sequence 2^53-1 does not block it', async () => {
+    const { city, banner } = await cityWithBanner();
+    const attacker = await generateIdentity();
+    await trustKey(city.db, { officeCode: '150621', publicKey: attacker.publicKey });
+    const file = await send(banner);
+    const office = payloadOf(file).tables.offices[0];
+    const json = { tables: { offices: [{ ...office, code: '150621', name: '达拉特旗' }] } };
+    const gz = gzipPayload(canonicalJsonBytes({ tables: { ...Object.fromEntries(BUNDLE_TABLES.map((t) => [t, []])), ...json.tables } }));
+    const counts = Object.fromEntries(BUNDLE_TABLES.map((t) => [t, t === 'offices' ? 1 : 0]));
+    const attack = await resigned(file, attacker, { officeCode: '150621', publicKey: attacker.publicKey, sequence: Number.MAX_SAFE_INTEGER, counts, bundleId: globalThis.crypto.randomUUID() }, gz);
+    const took = await receive(city, CITY, attack);
+    expect(took.kind).toBe('ready');
+    await banner.update('tasks', TASK, { title: '之后的真实文件' });
+    const genuine = await receive(city, CITY, await send(banner));
+    expect(genuine.kind === 'refused' ? genuine.refusal.message : genuine.kind).toBe('ready');
+    expect((await city.get('tasks', TASK))?.title).toBe('之后的真实文件');
+  });
+
+  it('finding 4: refuses a lone surrogate, changes nothing, and the office can still export', async () => {
+    const { city, banner, key } = await cityWithBanner();
+    const file = await send(banner);
+    const json = payloadOf(file);
+    json.tables.tasks[0] = { ...json.tables.tasks[0], title: '坏\ud800字' };
+    const before = await everything(city);
+    const prepared = await prepareImport(city, CITY, await resigned(file, key, {}, textPayload(json)));
+    expect(prepared.kind === 'refused' && prepared.refusal.code).toBe('invalid-text');
+    expect(await everything(city)).toEqual(before);
+    await expect(exportBundle(city, '150600', '2026-11')).resolves.toMatchObject({ sequence: 1 });
+  });
+
+  it('finding 5: a revoked key stays revoked whatever the order, and cannot be trusted again', async () => {
+    const { city, banner, key } = await cityWithBanner();
+    const keys = await city.db.settings.get('exchange.trust');
+    const list = keys?.value as Record<string, unknown>[];
+    await city.db.settings.put({ key: 'exchange.trust', value: [{ ...list[0], revoked: true }, ...list] });
+    const prepared = await prepareImport(city, CITY, await send(banner));
+    expect(prepared.kind === 'refused' && prepared.refusal.code).toBe('revoked-key');
+    await expect(trustKey(city.db, { officeCode: '150627', publicKey: key.publicKey })).rejects.toThrow('已被吊销');
+  });
+
+  it('finding 6: refuses stamps from the future before anything is written', async () => {
+    const { city, banner, key } = await cityWithBanner();
+    const file = await send(banner);
+    const json = payloadOf(file);
+    const later = `${String(Date.now() + 3 * 86_400_000).padStart(15, '0')}:000000:${String(json.tables.tasks[0]._updated).split(':')[2]}`;
+    const t = json.tables.tasks[0] as { _stamps: Record<string, string> };
+    json.tables.tasks[0] = { ...t, title: '未来', _stamps: { ...t._stamps, title: later }, _updated: later };
+    const before = await everything(city);
+    const prepared = await prepareImport(city, CITY, await resigned(file, key, {}, gzipPayload(canonicalJsonBytes(json))));
+    expect(prepared.kind === 'refused' && prepared.refusal.code).toBe('future-stamp');
+    expect(await everything(city)).toEqual(before);
+  });
+});
