@@ -15,6 +15,14 @@ export const REPORTED_STATUS_LABELS: Record<ReportedStatus, string> = {
 };
 
 /**
+ * The status a report is saved with: a report of 100 % is done, whatever status the clerk chose;
+ * below 100 % the chosen status stands.
+ */
+export function reportedStatusFor(percent: number, chosen: ReportedStatus): ReportedStatus {
+  return percent >= 100 ? 'done' : chosen;
+}
+
+/**
  * One month's report on a task or project. Append-only: a correction is a new entry for the same
  * period, and the latest `reportedAt` wins when reading.
  */
