@@ -52,6 +52,11 @@ export function formatMomentZh(iso: string, withSeconds = true): string {
   return new Date(iso).toLocaleString('zh-CN', { timeZone: CHINA_TZ, hour12: false, ...(withSeconds ? {} : minutes) });
 }
 
+/** The day a period's reports are due, in words: the {@link REPORT_DUE_DAY}th of the next month, e.g. 2025年6月5日 for 2025-05. */
+export function reportDueZh(period: Period): string {
+  return `${formatPeriodZh(shiftPeriod(period, 1))}${REPORT_DUE_DAY}日`;
+}
+
 export function formatDateZh(day: IsoDate): string {
   return `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 }

@@ -5,7 +5,8 @@ import { subordinatesOf } from '../domain/divisions';
 import { sumWan, percentOf, type WanYuan } from '../domain/money';
 import { lastMergedByOffice, type ImportRecord } from '../exchange/history';
 import type { PlanData } from './plan-data';
-import { buildTaskRows } from './task-query';
+import type { ProgressEntry } from '../domain/progress';
+import { buildTaskRows, type TaskRow } from './task-query';
 import { assessmentYear, countByAttainment, countByStatus, indicatorStandings, investmentSummary, TASK_STATUSES } from './aggregations';
 import { reportingChecklist } from './reporting';
 
@@ -164,4 +165,19 @@ export function bannerTotals(rows: readonly BannerSummary[]): BannerTotals {
     investmentCompleted: completed,
     investmentPercent: percentOf(completed, planned),
   };
+}
+
+/** The bundles that came from one office (whatever became of them), newest import first. */
+export function importsFrom(history: readonly ImportRecord[], officeCode: string): ImportRecord[] {
+  return history.filter((h) => h.officeCode === officeCode).sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** A banner's task as the city sees it for one period: its report (the latest correction), a missing report, or none owed. */
+export type PeriodReport = { kind: 'reported'; entry: ProgressEntry } | { kind: 'missing' } | { kind: 'not-owed' };
+
+/** A task's report for the period; a task without one is missing it unless the task is done. */
+export function taskReportFor(row: Pick<TaskRow, 'history' | 'status'>, period: Period): PeriodReport {
+  const entry = row.history.find((h) => h.period === period);
+  if (entry) return { kind: 'reported', entry };
+  return row.status.status === 'done' ? { kind: 'not-owed' } : { kind: 'missing' };
 }

@@ -1,9 +1,16 @@
-import { formatMomentZh } from '../../shared/domain/time';
+import { formatMomentZh, reportDueZh } from '../../shared/domain/time';
 
 describe('formatMomentZh', () => {
   it('shows an instant in Beijing time, whatever the machine’s zone', () => {
     expect(formatMomentZh('2026-11-23T14:59:09Z')).toBe('2026/11/23 22:59:09');
     // past midnight in Beijing while still the previous day in UTC
     expect(formatMomentZh('2026-11-23T16:05:00Z', false)).toBe('2026/11/24 00:05');
+  });
+});
+
+describe('reportDueZh', () => {
+  it('is the fifth of the month after the period', () => {
+    expect(reportDueZh('2025-05')).toBe('2025年6月5日');
+    expect(reportDueZh('2025-12')).toBe('2026年1月5日');
   });
 });
