@@ -10,8 +10,7 @@ import { CONSTRUCTION_STATUS_LABELS } from '../../../shared/domain/project';
 import { useLedger, type PlanView } from '../app/store';
 import { openRecord } from '../app/navigation';
 import { EChart } from '../components/EChart';
-
-const STATUS_COLORS = { 'not-started': '#bfbfbf', 'in-progress': '#1677ff', 'at-risk': '#faad14', overdue: '#cf1322', done: '#0b7a4b' } as const;
+import { TASK_STATUS_COLORS } from '../components/status-colors';
 
 /** What a leader reads at a glance: task status, this month's reporting, indicators behind, investment. */
 export function DashboardPage({ plan }: { plan: PlanView }) {
@@ -36,7 +35,7 @@ export function DashboardPage({ plan }: { plan: PlanView }) {
       grid: { left: 110, right: 20, top: 30, bottom: 20 },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: byDomain.map((d) => d.label), inverse: true },
-      series: TASK_STATUSES.map((s) => ({ name: TASK_STATUS_LABELS[s], type: 'bar', stack: 'all', itemStyle: { color: STATUS_COLORS[s] }, data: byDomain.map((d) => d.counts[s]) })),
+      series: TASK_STATUSES.map((s) => ({ name: TASK_STATUS_LABELS[s], type: 'bar', stack: 'all', itemStyle: { color: TASK_STATUS_COLORS[s].hex }, data: byDomain.map((d) => d.counts[s]) })),
     }),
     [byDomain],
   );
@@ -68,17 +67,17 @@ export function DashboardPage({ plan }: { plan: PlanView }) {
         </Col>
         <Col xs={12} lg={4}>
           <Card size="small">
-            <Statistic title="已完成" value={status.done} valueStyle={{ color: STATUS_COLORS.done }} />
+            <Statistic title="已完成" value={status.done} valueStyle={{ color: TASK_STATUS_COLORS.done.hex }} />
           </Card>
         </Col>
         <Col xs={12} lg={4}>
           <Card size="small">
-            <Statistic title="已逾期" value={status.overdue} valueStyle={{ color: STATUS_COLORS.overdue }} />
+            <Statistic title="已逾期" value={status.overdue} valueStyle={{ color: TASK_STATUS_COLORS.overdue.hex }} />
           </Card>
         </Col>
         <Col xs={12} lg={4}>
           <Card size="small">
-            <Statistic title="有风险" value={status['at-risk']} valueStyle={{ color: STATUS_COLORS['at-risk'] }} />
+            <Statistic title="有风险" value={status['at-risk']} valueStyle={{ color: TASK_STATUS_COLORS['at-risk'].hex }} />
           </Card>
         </Col>
         <Col xs={12} lg={4}>

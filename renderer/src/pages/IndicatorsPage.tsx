@@ -9,8 +9,7 @@ import { groupBy, nameLookup } from '../../../shared/ledger/lookups';
 import { useLedger, type PlanView } from '../app/store';
 import { ReviewMark } from '../components/ReviewMark';
 import { IndicatorValueModal } from '../components/IndicatorValueModal';
-
-const ATTAINMENT_COLORS: Record<Attainment, string> = { met: 'success', 'on-track': 'processing', behind: 'error', 'no-data': 'default', 'needs-judgement': 'warning' };
+import { ATTAINMENT_COLORS } from '../components/status-colors';
 
 /** Row spans that merge equal level-1 / level-2 cells, as the official table prints them. */
 export function spansFor(items: readonly Indicator[], key: (i: Indicator) => string): number[] {
@@ -88,7 +87,7 @@ export function IndicatorsPage({ plan }: { plan: PlanView }) {
         const r = standings.get(i.id) as AttainmentResult;
         return (
           <Space direction="vertical" size={0} data-testid={`attainment-${i.number}`}>
-            <Tag color={ATTAINMENT_COLORS[r.attainment]}>{ATTAINMENT_LABELS[r.attainment]}</Tag>
+            <Tag color={ATTAINMENT_COLORS[r.attainment].tag}>{ATTAINMENT_LABELS[r.attainment]}</Tag>
             {r.attainment !== 'no-data' && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {r.reason}
@@ -119,7 +118,7 @@ export function IndicatorsPage({ plan }: { plan: PlanView }) {
         <span>评估年度</span>
         <Select value={year} onChange={setYear} style={{ width: 110 }} aria-label="评估年度" options={yearOptions.map((y) => ({ value: y, label: `${y}年` }))} />
         {(Object.keys(ATTAINMENT_LABELS) as Attainment[]).map((a) => (
-          <Tag key={a} color={ATTAINMENT_COLORS[a]}>
+          <Tag key={a} color={ATTAINMENT_COLORS[a].tag}>
             {ATTAINMENT_LABELS[a]} {counts[a]}
           </Tag>
         ))}
