@@ -1,7 +1,7 @@
 import { useFormSource } from './use-form-source';
 import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Slider } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { REPORTED_STATUS_LABELS, type ProgressEntry, type ReportedStatus } from '../../../shared/domain/progress';
+import { REPORTED_STATUS_LABELS, reportedStatusFor, type ProgressEntry, type ReportedStatus } from '../../../shared/domain/progress';
 import { parseWan } from '../../../shared/domain/money';
 import { formatMomentZh } from '../../../shared/domain/time';
 import { useLedger } from '../app/store';
@@ -67,7 +67,7 @@ export function ProgressForm(props: { subjectKind: 'task' | 'project'; subjectId
       subjectId,
       period: v.period.format('YYYY-MM'),
       percent: v.percent,
-      status: v.percent >= 100 ? 'done' : v.status,
+      status: reportedStatusFor(v.percent, v.status),
       thisMonth: v.thisMonth.trim(),
       problems: (v.problems ?? '').trim(),
       nextSteps: (v.nextSteps ?? '').trim(),

@@ -4,6 +4,7 @@ import { parseStamp } from '../../../shared/sync/hlc';
 import { TABLE_LABELS, type StoredTable } from '../db/repository';
 import { useLedger, type PlanView } from '../app/store';
 import { useCommit } from '../app/use-commit';
+import { recordLabel } from '../../../shared/ledger/record-label';
 
 interface BinRow {
   table: StoredTable;
@@ -13,13 +14,6 @@ interface BinRow {
 }
 
 const BIN_TABLES: StoredTable[] = ['tasks', 'projects', 'indicators', 'departments', 'leaders', 'progress', 'indicatorValues'];
-
-function describe(table: StoredTable, record: Record<string, unknown>): string {
-  if (table === 'tasks') return `${String(record.domainLabel)} ${String(record.number)} ${String(record.title)}`;
-  if (table === 'progress') return `${String(record.period)} 进展：${String(record.thisMonth ?? '')}`;
-  if (table === 'indicatorValues') return `${String(record.year)}年${record.month ? `${String(record.month)}月` : ''} 指标值`;
-  return String(record.name ?? record.id);
-}
 
 /** Deleted records, newest first; each can be put back. */
 export function BinPage({ plan }: { plan: PlanView }) {
@@ -32,7 +26,7 @@ export function BinPage({ plan }: { plan: PlanView }) {
     let live = true;
     void Promise.all(
       BIN_TABLES.map(async (table) =>
-        (await repo.deleted(table, plan.office.code)).map((d) => ({ table, id: d.record.id, label: describe(table, d.record as Record<string, unknown>), deletedAt: d.deletedAt })),
+        (await repo.deleted(table, plan.office.code)).map((d) => ({ table, id: d.record.id, label: recordLabel(d.record as Record<string, unknown>, table), deletedAt: d.deletedAt })),
       ),
     ).then((lists) => live && setRows(lists.flat().sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))));
     return () => {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Card, Col, Collapse, Empty, List, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
-import { chinaToday, formatPeriodZh, REPORT_DUE_DAY, shiftPeriod } from '../../../shared/domain/time';
+import { chinaToday, formatPeriodZh, reportDueZh } from '../../../shared/domain/time';
 import { buildTaskRows } from '../../../shared/ledger/task-query';
 import { reportingChecklist } from '../../../shared/ledger/reporting';
 import { nameLookup } from '../../../shared/ledger/lookups';
@@ -13,7 +13,7 @@ export function MonthlyPage({ plan }: { plan: PlanView }) {
   const rows = useMemo(() => buildTaskRows(plan, chinaToday()), [plan]);
   const checklist = useMemo(() => reportingChecklist(plan, rows, period), [plan, rows, period]);
   const dept = useMemo(() => nameLookup(plan.departments), [plan.departments]);
-  const due = `${formatPeriodZh(shiftPeriod(period, 1))}${REPORT_DUE_DAY}日`;
+  const due = reportDueZh(period);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">

@@ -7,6 +7,7 @@ import { TASK_STATUS_LABELS, type TaskStatus } from '../../../shared/domain/task
 import { chinaToday, formatPeriodZh } from '../../../shared/domain/time';
 import { buildTaskRows, filterTasks, type TaskFilter, type TaskRow } from '../../../shared/ledger/task-query';
 import { TASK_STATUSES } from '../../../shared/ledger/aggregations';
+import { nextTaskNumbering } from '../../../shared/ledger/task-numbering';
 import { useLedger, type PlanView } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
 import { requestedRecord } from '../app/navigation';
@@ -38,13 +39,13 @@ export function TasksPage({ plan }: { plan: PlanView }) {
 
   const addTask = async () => {
     const id = newId('task');
-    const order = plan.tasks.reduce((m, t) => Math.max(m, t.order), -1) + 1;
+    const { number, order } = nextTaskNumbering(plan.tasks);
     const task: Task = {
       id,
       officeCode: plan.office.code,
       domain: filter.domains?.[0] ?? 'other',
       domainLabel: TASK_DOMAIN_LABELS[filter.domains?.[0] ?? 'other'],
-      number: String(plan.tasks.length + 1),
+      number,
       order,
       title: '新任务（请填写名称）',
       summary: '',
