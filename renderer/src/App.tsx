@@ -18,7 +18,7 @@ import { ProjectsPage } from './pages/ProjectsPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { MonthlyPage } from './pages/MonthlyPage';
-import { DirectoryPage } from './pages/DirectoryPage';
+import { DirectoryPage } from './pages/directory/DirectoryPage';
 import { BinPage } from './pages/BinPage';
 import { ExchangePage } from './pages/ExchangePage';
 import { CityOverviewPage } from './pages/CityOverviewPage';

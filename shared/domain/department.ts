@@ -18,6 +18,15 @@ export const DepartmentKindSchema = z.enum([
   'township', // one town or sub-district under the office: 昆河镇, 昆北街道办事处
 ]);
 export type DepartmentKind = z.infer<typeof DepartmentKindSchema>;
+export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
+  department: '部门',
+  collective: '集合单位',
+  enterprise: '企业',
+  'subordinate-office': '下级政府',
+  'all-subordinate-offices': '各下级政府',
+  park: '园区',
+  township: '镇/街道',
+};
 
 export const DepartmentSchema = z
   .object({
