@@ -21,7 +21,7 @@ import { MonthlyPage } from './pages/MonthlyPage';
 import { DirectoryPage } from './pages/directory/DirectoryPage';
 import { BinPage } from './pages/BinPage';
 import { ExchangePage } from './pages/ExchangePage';
-import { CityOverviewPage } from './pages/CityOverviewPage';
+import { CityOverviewPage } from './pages/city-overview/CityOverviewPage';
 import { PeriodPicker } from './components/PeriodPicker';
 import { UndoButton } from './components/UndoButton';
 import { RefreshedMark } from './components/RefreshedMark';

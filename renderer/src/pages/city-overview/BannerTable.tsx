@@ -1,0 +1,55 @@
+import { useMemo, type HTMLAttributes } from 'react';
+import { Table, Typography } from 'antd';
+import { bannerTotals, type BannerSummary } from '../../../../shared/ledger/city-overview';
+import { bannerColumns } from './banner-columns';
+import { StatusTags } from './StatusTags';
+
+/** The banners side by side, with a 合计 line; a click on a line opens that banner. */
+export function BannerTable(props: { rows: BannerSummary[]; loading: boolean; officeName: string; onOpen: (code: string) => void }) {
+  const { rows, loading, officeName, onOpen } = props;
+  const totals = useMemo(() => bannerTotals(rows), [rows]);
+  return (
+    <Table<BannerSummary>
+      data-testid="city-overview-table"
+      rowKey="code"
+      columns={bannerColumns(onOpen)}
+      dataSource={rows}
+      loading={loading}
+      pagination={false}
+      size="small"
+      bordered
+      scroll={{ x: 1220 }}
+      locale={{ emptyText: `${officeName}没有所辖旗区` }}
+      onRow={(r) => ({ 'data-testid': `banner-row-${r.code}`, onClick: () => onOpen(r.code), style: { cursor: 'pointer' } }) as HTMLAttributes<HTMLElement>}
+      summary={() =>
+        rows.length > 0 ? (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0}>
+              <Typography.Text strong>合计</Typography.Text>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={1}>
+              本期已报 {totals.reported} / {totals.banners}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={2} align="right">
+              {totals.tasks}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={3}>
+              <StatusTags counts={totals.byStatus} />
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={4} align="right">
+              {totals.byStatus.overdue}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={5} />
+            <Table.Summary.Cell index={6} align="right">
+              {totals.indicatorsBehind}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={7}>
+              {totals.investmentCompleted} / {totals.investmentPlanned}
+              {totals.investmentPercent !== null && ` （${totals.investmentPercent}%）`}
+            </Table.Summary.Cell>
+          </Table.Summary.Row>
+        ) : null
+      }
+    />
+  );
+}

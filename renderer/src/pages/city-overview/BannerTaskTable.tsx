@@ -1,0 +1,85 @@
+import { Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { TASK_STATUS_LABELS } from '../../../../shared/domain/task-status';
+import { REPORTED_STATUS_LABELS } from '../../../../shared/domain/progress';
+import { formatPeriodZh } from '../../../../shared/domain/time';
+import { TASK_STATUSES } from '../../../../shared/ledger/aggregations';
+import { taskReportFor } from '../../../../shared/ledger/city-overview';
+import type { TaskRow } from '../../../../shared/ledger/task-query';
+import { TaskStatusTag } from '../../components/TaskStatusTag';
+
+function taskColumns(period: string): ColumnsType<TaskRow> {
+  return [
+    { title: '领域', width: 110, render: (_, r) => r.task.domainLabel },
+    { title: '序号', width: 56, render: (_, r) => r.task.number },
+    {
+      title: '任务',
+      width: 280,
+      render: (_, r) => (
+        <div style={{ minWidth: 0 }}>
+          <span className="cell-ellipsis" style={{ fontWeight: 600 }} title={r.task.title}>
+            {r.task.title}
+          </span>
+          <span className="cell-ellipsis cell-secondary" title={r.task.summary}>
+            {r.task.summary}
+          </span>
+        </div>
+      ),
+    },
+    { title: '牵头单位', width: 140, render: (_, r) => <span className="cell-ellipsis" title={r.leadNames}>{r.leadNames || '—'}</span> },
+    {
+      title: '状态',
+      width: 84,
+      render: (_, r) => <TaskStatusTag result={r.status} />,
+      filters: TASK_STATUSES.map((s) => ({ text: TASK_STATUS_LABELS[s], value: s })),
+      onFilter: (value, r) => r.status.status === value,
+    },
+    {
+      title: '最新进度',
+      width: 120,
+      render: (_, r) =>
+        r.latest ? (
+          <span title={REPORTED_STATUS_LABELS[r.latest.status]}>
+            {r.latest.percent}%
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {' '}
+              （{formatPeriodZh(r.latest.period)}）
+            </Typography.Text>
+          </span>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: '本月进展',
+      width: 240,
+      render: (_, r) => {
+        const report = taskReportFor(r, period);
+        if (report.kind === 'not-owed') return '—';
+        if (report.kind === 'missing') return <Tag color="error">未报送</Tag>;
+        const { entry } = report;
+        return (
+          <span className="cell-ellipsis" title={entry.thisMonth}>
+            {entry.thisMonth || `已报送（${entry.percent}%）`}
+          </span>
+        );
+      },
+    },
+  ];
+}
+
+/** A banner's tasks as last received, read-only, with this period's report of each. */
+export function BannerTaskTable({ rows, period }: { rows: TaskRow[]; period: string }) {
+  return (
+    <Table<TaskRow>
+      virtual
+      rowKey={(r) => r.task.id}
+      columns={taskColumns(period)}
+      dataSource={rows}
+      pagination={false}
+      size="small"
+      scroll={{ x: 1030, y: 480 }}
+      locale={{ emptyText: '该旗区没有任务' }}
+    />
+  );
+}

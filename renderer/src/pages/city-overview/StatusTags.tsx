@@ -1,0 +1,17 @@
+import { Space, Tag } from 'antd';
+import { TASK_STATUS_LABELS, type TaskStatus } from '../../../../shared/domain/task-status';
+import { TASK_STATUSES } from '../../../../shared/ledger/aggregations';
+import { TASK_STATUS_COLORS } from '../../components/status-colors';
+
+/** A banner's (or the total's) tasks by status, one tag per status that has any. */
+export function StatusTags({ counts }: { counts: Record<TaskStatus, number> }) {
+  return (
+    <Space size={[0, 4]} wrap>
+      {TASK_STATUSES.filter((s) => counts[s] > 0).map((s) => (
+        <Tag key={s} color={TASK_STATUS_COLORS[s].tag} style={{ fontSize: 12 }}>
+          {TASK_STATUS_LABELS[s]} {counts[s]}
+        </Tag>
+      ))}
+    </Space>
+  );
+}

@@ -1,0 +1,124 @@
+import { Progress, Space, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { formatPeriodZh } from '../../../../shared/domain/time';
+import type { BannerSummary } from '../../../../shared/ledger/city-overview';
+import { StatusTags } from './StatusTags';
+import { timeZh } from './time-zh';
+
+/** The data columns a banner without records spans with one message. */
+const DATA_COLUMNS = 6;
+
+const noData = (r: BannerSummary) => ({ colSpan: r.hasData ? 1 : 0 });
+
+/** The overview's columns, one line per banner; `onOpen` opens a banner's drawer. */
+export function bannerColumns(onOpen: (code: string) => void): ColumnsType<BannerSummary> {
+  return [
+    {
+      title: '旗区',
+      width: 130,
+      fixed: 'left',
+      render: (_, r) => (
+        <Space direction="vertical" size={0}>
+          <Typography.Link strong onClick={() => onOpen(r.code)}>
+            {r.name}
+          </Typography.Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.code}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: '最近报送期',
+      width: 150,
+      render: (_, r) =>
+        r.lastPeriodReceived ? (
+          <Space direction="vertical" size={0}>
+            <span>
+              {formatPeriodZh(r.lastPeriodReceived)} {r.reportedForPeriod ? <Tag color="success">本期已报</Tag> : <Tag color="error">本期未报</Tag>}
+            </span>
+            {r.lastImportAt && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} title="导入时间">
+                {timeZh(r.lastImportAt)}
+              </Typography.Text>
+            )}
+          </Space>
+        ) : (
+          <Tag color="error">本期未报</Tag>
+        ),
+    },
+    {
+      title: '任务数',
+      width: 80,
+      align: 'right',
+      onCell: (r) => ({ colSpan: r.hasData ? 1 : DATA_COLUMNS }),
+      render: (_, r) =>
+        r.hasData ? (
+          <span data-testid={`banner-tasks-${r.code}`}>{r.tasks}</span>
+        ) : (
+          <Typography.Text type="secondary" style={{ display: 'block', textAlign: 'center' }}>
+            {r.received ? '已收到交换文件，但本机没有该旗区的数据' : '尚未收到交换文件'}
+          </Typography.Text>
+        ),
+    },
+    {
+      title: '各状态',
+      width: 330,
+      onCell: noData,
+      render: (_, r) => <StatusTags counts={r.byStatus} />,
+    },
+    {
+      title: '逾期',
+      width: 64,
+      align: 'right',
+      onCell: noData,
+      render: (_, r) => <Typography.Text type={r.overdue > 0 ? 'danger' : undefined}>{r.overdue}</Typography.Text>,
+      sorter: (a, b) => a.overdue - b.overdue,
+    },
+    {
+      title: '本月报送率',
+      width: 170,
+      onCell: noData,
+      render: (_, r) => (
+        <div title={`应报 ${r.reportsExpected} 项（任务和项目），已报 ${r.reportsReceived} 项`}>
+          <Progress percent={r.coverage ?? 0} size="small" />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            已报 {r.reportsReceived} / {r.reportsExpected} 项
+          </Typography.Text>
+        </div>
+      ),
+      sorter: (a, b) => (a.coverage ?? -1) - (b.coverage ?? -1),
+    },
+    {
+      title: '指标未达标',
+      width: 100,
+      align: 'right',
+      onCell: noData,
+      render: (_, r) => (
+        <span title={`${r.assessmentYear ?? ''}年指标 ${r.indicators} 项，其中无数据 ${r.indicatorsNoData} 项`}>
+          <Typography.Text type={r.indicatorsBehind > 0 ? 'danger' : undefined}>{r.indicatorsBehind}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {' '}
+            / {r.indicators}
+          </Typography.Text>
+        </span>
+      ),
+      sorter: (a, b) => a.indicatorsBehind - b.indicatorsBehind,
+    },
+    {
+      title: '投资完成（万元）',
+      width: 190,
+      onCell: noData,
+      render: (_, r) => (
+        <Space direction="vertical" size={0}>
+          <span>
+            {r.investmentCompleted} / {r.investmentPlanned}
+          </span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.investmentPercent === null ? '无计划投资' : `完成 ${r.investmentPercent}%`}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+  ];
+}
