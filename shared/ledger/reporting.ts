@@ -2,6 +2,7 @@ import type { Period } from '../domain/ids';
 import { shiftPeriod } from '../domain/time';
 import type { PlanData } from './plan-data';
 import type { TaskRow } from './task-query';
+import { recordLabel } from './record-label';
 
 export interface MissingReport {
   kind: 'task' | 'project';
@@ -33,7 +34,7 @@ export function reportingChecklist(plan: Pick<PlanData, 'projects' | 'progress'>
     const doneEarlier = r.task.completion !== null && r.task.completion.date <= before;
     const doneByReport = r.history.some((h) => h.period < period && (h.status === 'done' || h.percent >= 100));
     if (doneEarlier || doneByReport) continue;
-    owing.push({ item: { kind: 'task', id: r.task.id, label: `${r.task.domainLabel} ${r.task.number} ${r.task.title}` }, units: r.task.leads.map((l) => l.departmentId) });
+    owing.push({ item: { kind: 'task', id: r.task.id, label: recordLabel(r.task, 'tasks') }, units: r.task.leads.map((l) => l.departmentId) });
   }
   for (const p of plan.projects) {
     if (p.constructionStatus === 'completed' || p.constructionStatus === 'in-operation') continue;
