@@ -17,7 +17,13 @@ export const PublicKeySchema = z
   .regex(/^[A-Za-z0-9+/]{43}=$/, '公钥应为32字节 Ed25519 公钥的 base64 文本')
   // One spelling per key (the unused low bits of the last digit are zero), so keys compare as text:
   // a revoked key cannot come back under another spelling of the same bytes.
-  .refine((k) => toBase64(fromBase64(k)) === k, '公钥的 base64 写法不规范（末位多余的位应为 0）');
+  .refine((k) => {
+    try {
+      return toBase64(fromBase64(k)) === k;
+    } catch {
+      return false; // not base64 at all: the pattern above has said so already
+    }
+  }, '公钥的 base64 写法不规范（末位多余的位应为 0）');
 export const SIGNATURE_BYTES = 64;
 
 export interface Identity {

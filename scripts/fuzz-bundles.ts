@@ -1,0 +1,87 @@
+/**
+ * `npm run fuzz`: the bundle fuzzer of issue 9 at full size, with figures.
+ *
+ *   npx tsx scripts/fuzz-bundles.ts [--cases 10000] [--db 1000] [--seed 9]
+ *
+ * --cases mutated bundles go through the command line's path (verify + merge, test/exchange/fuzz.ts);
+ * --db more through the app's import on a fake-indexeddb database (test/exchange/fuzz-db.ts), which
+ * must be unchanged after every refusal. Prints cases, refusals by reason, outcomes by mutation,
+ * the slowest case and the peak resident memory; exits 1 if any case crashed or broke a rule.
+ */
+import { makeCase, makeWorld, runPure, type Outcome } from '../test/exchange/fuzz';
+import { makeDbReceiver } from '../test/exchange/fuzz-db';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isSafeInteger(v) || v < 0) throw new Error(`--${name} must be a whole number`);
+  return v;
+}
+
+function table(title: string, rows: [string, number][]): void {
+  console.log(`\n${title}`);
+  for (const [k, n] of rows.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) console.log(`  ${k.padEnd(34)} ${String(n).padStart(7)}`);
+}
+
+function count(outcomes: Outcome[], key: (o: Outcome) => string): [string, number][] {
+  const m = new Map<string, number>();
+  for (const o of outcomes) m.set(key(o), (m.get(key(o)) ?? 0) + 1);
+  return [...m];
+}
+
+async function main(): Promise<number> {
+  const cases = option('cases', 10_000);
+  const dbCases = option('db', 1_000);
+  const seed = option('seed', 9);
+  let peakRss = process.memoryUsage().rss;
+  const sample = () => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  };
+  const timer = setInterval(sample, 5);
+  const started = performance.now();
+
+  const world = await makeWorld();
+  const outcomes: (Outcome & { path: 'zwc' | 'app' })[] = [];
+  for (let i = 0; i < cases; i++) {
+    outcomes.push({ ...(await runPure(world, await makeCase(world, seed, i))), path: 'zwc' });
+    sample();
+    if ((i + 1) % 1000 === 0) process.stderr.write(`  ${i + 1}/${cases} (verify + merge)\n`);
+  }
+  if (dbCases) {
+    const db = await makeDbReceiver(world);
+    for (let i = 0; i < dbCases; i++) {
+      outcomes.push({ ...(await db.run(await makeCase(world, seed + 1, i, i + 2))), path: 'app' });
+      sample();
+      if ((i + 1) % 250 === 0) process.stderr.write(`  ${i + 1}/${dbCases} (app database)\n`);
+    }
+  }
+  clearInterval(timer);
+  sample();
+
+  const total = outcomes.length;
+  const accepted = outcomes.filter((o) => o.result === 'accepted').length;
+  const failures = outcomes.filter((o) => o.problem);
+  const slowest = outcomes.reduce((a, b) => (b.ms > a.ms ? b : a));
+  const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
+
+  console.log(`bundle fuzz, seed ${seed}: ${total} cases (${cases} through verify + merge as zwc merge does, ${dbCases} through the app's import on a database)`);
+  console.log(`accepted ${accepted}, refused ${total - accepted - outcomes.filter((o) => o.result === 'CRASH').length}, crashed ${outcomes.filter((o) => o.result === 'CRASH').length}, rule broken ${failures.length}`);
+  table('refusals by reason', count(outcomes.filter((o) => o.result !== 'accepted'), (o) => o.result));
+  table('cases by mutation', count(outcomes, (o) => o.name));
+  console.log(`\nslowest case: ${slowest.name} (${slowest.path}) ${slowest.ms.toFixed(1)} ms → ${slowest.result}`);
+  console.log(`median ${ms[Math.floor(ms.length / 2)].toFixed(1)} ms, 99th percentile ${ms[Math.floor(ms.length * 0.99)].toFixed(1)} ms per case`);
+  console.log(`peak memory (rss): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+  console.log(`total time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  for (const f of failures.slice(0, 20)) console.log(`FAILED ${f.name} (${f.path}) → ${f.result}: ${f.problem}`);
+  return failures.length ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  },
+);
