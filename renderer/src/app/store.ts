@@ -5,7 +5,7 @@ import type { Period } from '../../../shared/domain/ids';
 import { defaultReportingPeriod } from '../../../shared/domain/time';
 import { loadSeedPlan } from '../../../shared/seed/load-seed';
 import { seededPlan } from '../../../seeds';
-import { readSetting, writeSetting, type WorkspaceSettings } from '../db/settings';
+import { workspaceSettings, writeSetting, WORKSPACE_KEY, type WorkspaceSettings } from '../../../shared/app/settings';
 import { openLedger, requestPersistentStorage, type StorageState } from './ledger';
 import { announceChange, onChangeElsewhere } from './window-sync';
 
@@ -40,30 +40,9 @@ interface LedgerState {
   undo(): Promise<string | null>;
 }
 
-const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
-
-export async function readPlan(repo: LedgerRepository, officeCode: string): Promise<PlanView> {
-  const office = await repo.db.offices.get(officeCode);
-  if (!office) throw new Error(`本地数据库中没有单位 ${officeCode} 的记录`);
-  const [departments, leaders, tasks, projects, indicators, progress, indicatorValues] = await Promise.all([
-    repo.list('departments', officeCode),
-    repo.list('leaders', officeCode),
-    repo.list('tasks', officeCode),
-    repo.list('projects', officeCode),
-    repo.list('indicators', officeCode),
-    repo.progressFor(officeCode),
-    repo.indicatorValuesFor(officeCode),
-  ]);
-  return {
-    office: { code: office.code, name: office.name, level: office.level, parentCode: office.parentCode, ...(office.shortName ? { shortName: office.shortName } : {}) },
-    departments,
-    leaders,
-    tasks: tasks.sort(byOrder),
-    projects: projects.sort(byOrder),
-    indicators: indicators.sort(byOrder),
-    progress,
-    indicatorValues,
-  };
+/** An office's records as plain data (kept for callers that hold the service). */
+export function readPlan(repo: LedgerRepository, officeCode: string): Promise<PlanView> {
+  return repo.readPlan(officeCode);
 }
 
 function messageOf(e: unknown): string {
@@ -90,7 +69,7 @@ export const useLedger = create<LedgerState>((set, get) => ({
           .then(() => set({ refreshedFromElsewhere: new Date().toISOString() }));
       });
       void requestPersistentStorage().then((storage) => set({ storage }));
-      const settings = await readSetting<WorkspaceSettings>(repo.db, 'workspace');
+      const settings = await workspaceSettings(repo.storage);
       if (!settings) return set({ phase: { kind: 'setup' } });
       set({ phase: { kind: 'ready', settings, plan: await readPlan(repo, settings.officeCode) } });
     } catch (e) {
@@ -109,7 +88,7 @@ export const useLedger = create<LedgerState>((set, get) => ({
       await repo.loadPlan(records);
     }
     const settings: WorkspaceSettings = { officeCode, role: records.office.level, setupAt: new Date().toISOString() };
-    await writeSetting(repo.db, 'workspace', settings);
+    await repo.storage.transaction((tx) => writeSetting(tx, WORKSPACE_KEY, settings));
     set({ phase: { kind: 'ready', settings, plan: await readPlan(repo, officeCode) } });
     announceChange();
   },

@@ -1,7 +1,6 @@
 import { App as AntApp, Button } from 'antd';
 import { useCallback } from 'react';
-import type { Change } from '../db/repository';
-import { ValidationError } from '../db/repository';
+import { ValidationError, type Change } from '../../../shared/app/change';
 import { newRecordId } from '../../../shared/exchange/ownership';
 import { useLedger } from './store';
 

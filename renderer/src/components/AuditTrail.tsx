@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Table, Typography } from 'antd';
-import type { AuditEntry } from '../db/schema';
+import type { AuditEntry } from '../../../shared/app/storage';
 import { useLedger } from '../app/store';
 import { fieldLabel } from '../../../shared/ledger/field-labels';
 import { showValue } from './show-value';

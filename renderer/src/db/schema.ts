@@ -8,26 +8,8 @@ import type { Indicator } from '../../../shared/domain/indicator';
 import type { ProgressEntry, IndicatorValue } from '../../../shared/domain/progress';
 import type { Office } from '../../../shared/domain/office';
 
-/** One row of the audit trail: a field of a record changed from one value to another. */
-export interface AuditEntry {
-  seq?: number;
-  table: string;
-  recordId: string;
-  /** Field name, or "*" for creating, deleting or restoring the whole record. */
-  field: string;
-  action: 'create' | 'update' | 'delete' | 'restore' | 'seed' | 'merge';
-  before: unknown;
-  after: unknown;
-  at: string;
-  stamp: string;
-  deviceId: string;
-  actor: string;
-}
-
-export interface SettingRow {
-  key: string;
-  value: unknown;
-}
+export type { AuditEntry, SettingRow } from '../../../shared/app/storage';
+import type { AuditEntry, SettingRow } from '../../../shared/app/storage';
 
 export const DB_NAME = 'zero-waste-ledger';
 
@@ -62,8 +44,10 @@ export class LedgerDb extends Dexie {
       indicatorValues: 'id, officeCode, indicatorId, year, _updated',
       audit: '++seq, recordId, table, at',
     });
+    // Offices carry revision stamps too: the clock resumes after the latest of them.
+    this.version(2).stores({ offices: 'code, parentCode, _updated' });
   }
 }
 
 export type { PlanTableName } from '../../../shared/ledger/plan-tables';
-export type LogTableName = 'progress' | 'indicatorValues';
+export type { LogTableName } from '../../../shared/app/storage';

@@ -1,19 +1,20 @@
 import { useEffect, useState } from 'react';
 import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { parseStamp } from '../../../shared/sync/hlc';
-import { TABLE_LABELS, type StoredTable } from '../db/repository';
+import { TABLE_LABELS } from '../../../shared/ledger/table-labels';
+import type { RecordTable } from '../../../shared/app/change';
 import { useLedger, type PlanView } from '../app/store';
 import { useCommit } from '../app/use-commit';
 import { recordLabel } from '../../../shared/ledger/record-label';
 
 interface BinRow {
-  table: StoredTable;
+  table: RecordTable;
   id: string;
   label: string;
   deletedAt: string;
 }
 
-const BIN_TABLES: StoredTable[] = ['tasks', 'projects', 'indicators', 'departments', 'leaders', 'progress', 'indicatorValues'];
+const BIN_TABLES: RecordTable[] = ['tasks', 'projects', 'indicators', 'departments', 'leaders', 'progress', 'indicatorValues'];
 
 /** Deleted records, newest first; each can be put back. */
 export function BinPage({ plan }: { plan: PlanView }) {

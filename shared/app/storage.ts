@@ -1,0 +1,122 @@
+import type { Stamped } from '../sync/stamped';
+import type { Office } from '../domain/office';
+import type { ProgressEntry, IndicatorValue } from '../domain/progress';
+import type { PlanRecordTypes } from '../ledger/plan-tables';
+
+/**
+ * The storage port: the one thing the application core needs from a database. The renderer plugs
+ * in IndexedDB (Dexie), the command line a file on disk, the tests both; every service is written
+ * against this interface only, so each behaves the same on all of them.
+ */
+
+/** One row of the audit trail: a field of a record changed from one value to another. */
+export interface AuditEntry {
+  /** Assigned by the store, increasing in the order rows were written. */
+  seq?: number;
+  table: string;
+  recordId: string;
+  /** Field name, or "*" for creating, deleting or restoring the whole record. */
+  field: string;
+  action: 'create' | 'update' | 'delete' | 'restore' | 'seed' | 'merge';
+  before: unknown;
+  after: unknown;
+  at: string;
+  stamp: string;
+  deviceId: string;
+  actor: string;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export type LogTableName = 'progress' | 'indicatorValues';
+
+/** What each store holds. Plan and log records sit in their revision envelope. */
+export interface StoreRows {
+  settings: SettingRow;
+  offices: Stamped<Office>;
+  departments: Stamped<PlanRecordTypes['departments']>;
+  leaders: Stamped<PlanRecordTypes['leaders']>;
+  tasks: Stamped<PlanRecordTypes['tasks']>;
+  projects: Stamped<PlanRecordTypes['projects']>;
+  indicators: Stamped<PlanRecordTypes['indicators']>;
+  progress: Stamped<ProgressEntry>;
+  indicatorValues: Stamped<IndicatorValue>;
+  audit: AuditEntry;
+}
+export type StoreName = keyof StoreRows;
+export type StampedStoreName = Exclude<StoreName, 'settings' | 'audit'>;
+
+export const STORE_NAMES: readonly StoreName[] = [
+  'settings',
+  'offices',
+  'departments',
+  'leaders',
+  'tasks',
+  'projects',
+  'indicators',
+  'progress',
+  'indicatorValues',
+  'audit',
+];
+
+/** The field each store is keyed by. */
+export const PRIMARY_KEYS: { [N in StoreName]: string } = {
+  settings: 'key',
+  offices: 'code',
+  departments: 'id',
+  leaders: 'id',
+  tasks: 'id',
+  projects: 'id',
+  indicators: 'id',
+  progress: 'id',
+  indicatorValues: 'id',
+  audit: 'seq',
+};
+
+/** The fields a store can be listed by (the indexes an adapter should keep). */
+export const LIST_FIELDS = {
+  offices: ['parentCode'],
+  departments: ['officeCode'],
+  leaders: ['officeCode'],
+  tasks: ['officeCode'],
+  projects: ['officeCode'],
+  indicators: ['officeCode'],
+  progress: ['officeCode', 'subjectId'],
+  indicatorValues: ['officeCode', 'indicatorId'],
+  audit: ['recordId'],
+  settings: [],
+} as const satisfies { [N in StoreName]: readonly string[] };
+export type ListField<N extends StoreName> = (typeof LIST_FIELDS)[N][number];
+
+export function primaryKeyOf<N extends StoreName>(store: N, row: StoreRows[N]): string | number | undefined {
+  return (row as unknown as Record<string, string | number | undefined>)[PRIMARY_KEYS[store]];
+}
+
+export interface StorageReader {
+  get<N extends StoreName>(store: N, key: string | number): Promise<StoreRows[N] | undefined>;
+  /** Rows by key, in the order asked, undefined where there is none. */
+  getMany<N extends StoreName>(store: N, keys: readonly (string | number)[]): Promise<(StoreRows[N] | undefined)[]>;
+  /** Rows whose field equals the value, in key order. */
+  listBy<N extends StoreName>(store: N, field: ListField<N>, value: string): Promise<StoreRows[N][]>;
+  /** Every row, in key order. */
+  listAll<N extends StoreName>(store: N): Promise<StoreRows[N][]>;
+  /** The row written last (highest revision stamp), where the store keeps stamps. */
+  latest<N extends StampedStoreName>(store: N): Promise<StoreRows[N] | undefined>;
+}
+
+export interface StorageWriter extends StorageReader {
+  /** Inserts or replaces rows by their key; audit rows get the next sequence number. */
+  bulkPut<N extends StoreName>(store: N, rows: readonly StoreRows[N][]): Promise<void>;
+}
+
+export interface StoragePort extends StorageReader {
+  /**
+   * Runs the work atomically: every write inside is kept if it resolves, none if it throws. The
+   * work may only wait on the transaction's own calls (IndexedDB ends a transaction that waits
+   * on anything else).
+   */
+  transaction<T>(work: (tx: StorageWriter) => Promise<T>): Promise<T>;
+}

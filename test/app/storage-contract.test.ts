@@ -1,0 +1,155 @@
+import 'fake-indexeddb/auto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StoragePort } from '../../shared/app/storage';
+import { MemoryStorage } from '../../shared/app/memory-storage';
+import { LedgerService } from '../../shared/app/ledger-service';
+import { ValidationError } from '../../shared/app/change';
+import { HybridClock } from '../../shared/sync/hlc';
+import { stampAll } from '../../shared/sync/stamped';
+import { FileStorage, WorkspaceFileError } from '../../cli/file-storage';
+import { DexieStorage } from '../../renderer/src/db/dexie-storage';
+import { LedgerDb } from '../../renderer/src/db/schema';
+import type { PlanRecords } from '../../shared/seed/load-seed';
+import { task } from '../support/factories';
+
+/**
+ * One contract, three adapters: every storage the core runs on (IndexedDB in the renderer, a
+ * file for the command line, memory for tests) must behave the same, atomicity included.
+ */
+let n = 0;
+const adapters: [string, () => Promise<StoragePort>][] = [
+  ['memory', async () => new MemoryStorage()],
+  ['file', async () => FileStorage.open(mkdtempSync(join(tmpdir(), 'zwc-store-')))],
+  [
+    'IndexedDB (Dexie)',
+    async () => {
+      const db = new LedgerDb(`contract-${++n}`);
+      await db.open();
+      return new DexieStorage(db);
+    },
+  ],
+];
+
+const dept = (id: string, officeCode = '150627') => stampAll({ id, officeCode, name: `部门${id}`, aliases: [], kind: 'department' as const }, '000000000000001:000000:dev');
+
+const plan: PlanRecords = {
+  office: { code: '150627', name: '伊金霍洛旗', level: 'county', parentCode: '150600' },
+  departments: [{ id: '150627-dep-1', officeCode: '150627', name: '测试局', aliases: [], kind: 'department' }],
+  leaders: [],
+  tasks: [task('2025年底前', { id: '150627-task-1', leads: [{ departmentId: '150627-dep-1' }] })],
+  projects: [],
+  indicators: [],
+};
+
+describe.each(adapters)('storage contract: %s', (_name, open) => {
+  it('puts and gets rows by key, copies in and out', async () => {
+    const s = await open();
+    await s.transaction((tx) => tx.bulkPut('departments', [dept('b'), dept('a')]));
+    const a = await s.get('departments', 'a');
+    expect(a?.name).toBe('部门a');
+    if (a) a.name = '改了引用';
+    expect((await s.get('departments', 'a'))?.name).toBe('部门a');
+    expect(await s.get('departments', 'zz')).toBeUndefined();
+    expect((await s.getMany('departments', ['b', 'zz', 'a'])).map((r) => r?.id)).toEqual(['b', undefined, 'a']);
+  });
+
+  it('lists by a field in key order, and every row', async () => {
+    const s = await open();
+    await s.transaction((tx) => tx.bulkPut('departments', [dept('c'), dept('a'), dept('b', '150203')]));
+    expect((await s.listBy('departments', 'officeCode', '150627')).map((r) => r.id)).toEqual(['a', 'c']);
+    expect((await s.listAll('departments')).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('finds the latest written row by its stamp', async () => {
+    const s = await open();
+    await s.transaction((tx) =>
+      tx.bulkPut('departments', [
+        { ...dept('a'), _updated: '000000000000005:000000:dev' },
+        { ...dept('b'), _updated: '000000000000009:000001:dev' },
+      ]),
+    );
+    expect((await s.latest('departments'))?.id).toBe('b');
+    expect(await s.latest('tasks')).toBeUndefined();
+  });
+
+  it('numbers audit rows in the order they were written', async () => {
+    const s = await open();
+    const row = { table: 'tasks', recordId: 'r', field: '*', action: 'create' as const, before: null, after: null, at: '', stamp: '', deviceId: 'd', actor: '本机' };
+    await s.transaction((tx) => tx.bulkPut('audit', [row, { ...row, field: 'x' }]));
+    await s.transaction((tx) => tx.bulkPut('audit', [{ ...row, field: 'y' }]));
+    const rows = await s.listBy('audit', 'recordId', 'r');
+    expect(rows.map((r) => r.field)).toEqual(['*', 'x', 'y']);
+    expect(rows.map((r) => r.seq)).toEqual([...rows.map((r) => r.seq)].sort((x, y) => (x ?? 0) - (y ?? 0)));
+  });
+
+  it('a failure inside a transaction leaves nothing behind, in any table', async () => {
+    const s = await open();
+    await s.transaction((tx) => tx.bulkPut('departments', [dept('a')]));
+    await expect(
+      s.transaction(async (tx) => {
+        await tx.bulkPut('departments', [{ ...dept('a'), name: '半途' }, dept('new')]);
+        await tx.bulkPut('settings', [{ key: 'k', value: 1 }]);
+        expect((await tx.get('departments', 'new'))?.id).toBe('new'); // the transaction sees its own writes
+        throw new Error('中途失败');
+      }),
+    ).rejects.toThrow('中途失败');
+    expect((await s.get('departments', 'a'))?.name).toBe('部门a');
+    expect(await s.get('departments', 'new')).toBeUndefined();
+    expect(await s.get('settings', 'k')).toBeUndefined();
+  });
+
+  it('runs the ledger service the same way: change, undo, key fields that cannot change', async () => {
+    const s = await open();
+    const ledger = new LedgerService(s, new HybridClock('dev1'));
+    expect(await ledger.loadPlan(plan)).toEqual({ added: 2, kept: 0 });
+    const undo = await ledger.apply({ label: '改标题', edits: [{ table: 'tasks', id: '150627-task-1', patch: { title: '新标题' } }] });
+    expect((await ledger.get('tasks', '150627-task-1'))?.title).toBe('新标题');
+    expect((await ledger.auditOf('150627-task-1')).map((a) => a.field)).toEqual(['title']);
+    await ledger.apply(undo);
+    expect((await ledger.get('tasks', '150627-task-1'))?.title).toBe(plan.tasks[0].title);
+    await expect(ledger.update('tasks', '150627-task-1', { id: '150203-task-001' })).rejects.toThrow(ValidationError);
+    await expect(ledger.update('tasks', '150627-task-1', { officeCode: '150203' })).rejects.toThrow('所属单位不能修改');
+    expect(await ledger.get('tasks', '150203-task-001')).toBeUndefined();
+    // a bad record in the middle of a change writes none of it
+    await expect(
+      ledger.apply({ label: '两处', edits: [{ table: 'tasks', id: '150627-task-1', patch: { title: '第一处' } }], creates: [{ table: 'departments', record: { id: '', officeCode: '150627', name: '', aliases: [], kind: 'department' } }] }),
+    ).rejects.toThrow(ValidationError);
+    expect((await ledger.get('tasks', '150627-task-1'))?.title).toBe(plan.tasks[0].title);
+    expect((await ledger.readPlan('150627')).tasks).toHaveLength(1);
+    // an edit and a deletion in one change, undone as one (IndexedDB must not commit half-way)
+    const inverse = await ledger.apply({ label: '合并', edits: [{ table: 'departments', id: '150627-dep-1', patch: { name: '合并后' } }], deletes: [{ table: 'tasks', id: '150627-task-1' }] });
+    expect(await ledger.list('tasks', '150627')).toEqual([]);
+    await ledger.apply(inverse);
+    expect((await ledger.list('tasks', '150627')).map((t) => t.id)).toEqual(['150627-task-1']);
+    expect((await ledger.get('departments', '150627-dep-1'))?.name).toBe('测试局');
+    expect((await ledger.deleted('tasks', '150627')).length).toBe(0);
+  });
+});
+
+describe('file storage on disk', () => {
+  it('keeps committed transactions across reopening and nothing of a failed one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zwc-store-'));
+    const s = FileStorage.open(dir);
+    await s.transaction((tx) => tx.bulkPut('departments', [dept('a')]));
+    const before = readFileSync(join(dir, 'workspace.json'), 'utf8');
+    await expect(
+      s.transaction(async (tx) => {
+        await tx.bulkPut('departments', [dept('b')]);
+        throw new Error('x');
+      }),
+    ).rejects.toThrow('x');
+    expect(readFileSync(join(dir, 'workspace.json'), 'utf8')).toBe(before);
+    const again = FileStorage.open(dir);
+    expect((await again.listAll('departments')).map((r) => r.id)).toEqual(['a']);
+  });
+
+  it('refuses a damaged or foreign workspace file with a message naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zwc-store-'));
+    writeFileSync(join(dir, 'workspace.json'), '{"format":');
+    expect(() => FileStorage.open(dir)).toThrow(WorkspaceFileError);
+    writeFileSync(join(dir, 'workspace.json'), '{"format":"other","tables":{}}');
+    expect(() => FileStorage.open(dir)).toThrow('不是本程序的工作区文件');
+  });
+});
