@@ -265,7 +265,7 @@ describe('issue 9 on a real database: a trusted office cannot touch another offi
 
   it('finding 1: refuses a record whose id is stored here under another office', async () => {
     const { city, banner } = await cityWithBanner();
-    const row = (await city.db.tasks.get('150600-task-001')) as Record<string, unknown>;
+    const row = (await city.db.tasks.get('150600-task-001')) as unknown as Record<string, unknown>;
     // Data from before ids carried their office: a city row under the banner's namespace.
     await city.db.tasks.put({ ...row, id: '150627-task-001' } as never);
     const before = await everything(city);
