@@ -20,7 +20,7 @@ import { DashboardPage } from './pages/DashboardPage';
 import { MonthlyPage } from './pages/MonthlyPage';
 import { DirectoryPage } from './pages/directory/DirectoryPage';
 import { BinPage } from './pages/BinPage';
-import { ExchangePage } from './pages/ExchangePage';
+import { ExchangePage } from './pages/exchange/ExchangePage';
 import { CityOverviewPage } from './pages/city-overview/CityOverviewPage';
 import { PeriodPicker } from './components/PeriodPicker';
 import { UndoButton } from './components/UndoButton';

@@ -21,6 +21,13 @@ export interface ImportRecord {
   counts?: { added: number; changed: number; conflicts: number };
 }
 
+/** What became of an import, in one wording everywhere it is shown; `tone` is the tag colour. */
+export const IMPORT_OUTCOME_LABELS: Record<ImportRecord['outcome'], { text: string; tone: 'success' | 'error' | 'default' }> = {
+  merged: { text: '已合并', tone: 'success' },
+  refused: { text: '已拒绝', tone: 'error' },
+  'already-imported': { text: '重复文件，未再导入', tone: 'default' },
+};
+
 /** The settings key the history is stored under. */
 export const IMPORT_HISTORY_KEY = 'exchange.imports';
 

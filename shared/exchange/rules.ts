@@ -1,6 +1,6 @@
 /**
  * The importer's rules beyond the file itself, as pure functions shared by the app
- * (renderer/src/exchange/exchange-service.ts) and the command line (cli/zwc.ts), so both refuse
+ * (shared/app/exchange-service.ts) and the command line (cli/zwc.ts), so both refuse
  * exactly the same bundles with the same reasons.
  */
 import { divisionName, isSubordinateOf } from '../domain/divisions';

@@ -9,7 +9,7 @@
  *  10 no record stored here under another office  11 no stamp from the future  12 device bound to
  *  its key, then sequence
  *
- * The app (renderer/src/exchange) and the command line (cli/zwc.ts) both call verifyBundle: the
+ * The app's exchange service (shared/app/exchange-service.ts) and the command line (cli/zwc.ts) both call verifyBundle: the
  * same checks, in the same order, with the same messages.
  */
 import { canonicalJsonBytes } from './canonical-json';

@@ -100,6 +100,17 @@ describe.each(adapters)('storage contract: %s', (_name, open) => {
     expect(await s.get('settings', 'k')).toBeUndefined();
   });
 
+  it('lets the work await other things (hashing, signing) and still commits whole', async () => {
+    const s = await open();
+    await s.transaction(async (tx) => {
+      await tx.bulkPut('departments', [dept('a')]);
+      await crypto.subtle.digest('SHA-256', new Uint8Array(1024));
+      await new Promise((ok) => setTimeout(ok, 5));
+      await tx.bulkPut('settings', [{ key: 'k', value: (await tx.get('departments', 'a'))?.name }]);
+    });
+    expect((await s.get('settings', 'k'))?.value).toBe('部门a');
+  });
+
   it('runs the ledger service the same way: change, undo, key fields that cannot change', async () => {
     const s = await open();
     const ledger = new LedgerService(s, new HybridClock('dev1'));

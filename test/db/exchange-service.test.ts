@@ -14,8 +14,9 @@ import {
   trustKey,
   type PreparedImport,
   type Receiver,
-} from '../../renderer/src/exchange/exchange-service';
-import { deviceIdentity, importHistory } from '../../renderer/src/exchange/exchange-store';
+  deviceIdentity,
+  importHistory,
+} from '../support/exchange';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { plainFields, BUNDLE_TABLES } from '../../shared/exchange/records';
 import { progress } from '../support/factories';

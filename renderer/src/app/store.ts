@@ -1,12 +1,14 @@
 import { create } from 'zustand';
-import type { Change, LedgerRepository } from '../db/repository';
+import type { Change } from '../../../shared/app/change';
+import type { Workspace } from '../../../shared/app/workspace';
 import type { PlanData } from '../../../shared/ledger/plan-data';
 import type { Period } from '../../../shared/domain/ids';
 import { defaultReportingPeriod } from '../../../shared/domain/time';
 import { loadSeedPlan } from '../../../shared/seed/load-seed';
 import { seededPlan } from '../../../seeds';
 import { workspaceSettings, writeSetting, WORKSPACE_KEY, type WorkspaceSettings } from '../../../shared/app/settings';
-import { openLedger, requestPersistentStorage, type StorageState } from './ledger';
+import { requestPersistentStorage, type StorageState } from './ledger';
+import { openRendererWorkspace } from './open-workspace';
 import { announceChange, onChangeElsewhere } from './window-sync';
 
 export type PlanView = PlanData;
@@ -23,7 +25,8 @@ const UNDO_DEPTH = 50;
 interface LedgerState {
   phase: Phase;
   storage: StorageState | null;
-  repo: LedgerRepository | null;
+  /** The core's services on this machine's database; pages call these, never the database. */
+  workspace: Workspace | null;
   /** The reporting month the clerk is working on (YYYY-MM). */
   period: Period;
   /** Inverses of the latest actions, newest last. */
@@ -40,11 +43,6 @@ interface LedgerState {
   undo(): Promise<string | null>;
 }
 
-/** An office's records as plain data (kept for callers that hold the service). */
-export function readPlan(repo: LedgerRepository, officeCode: string): Promise<PlanView> {
-  return repo.readPlan(officeCode);
-}
-
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -52,15 +50,15 @@ function messageOf(e: unknown): string {
 export const useLedger = create<LedgerState>((set, get) => ({
   phase: { kind: 'loading' },
   storage: null,
-  repo: null,
+  workspace: null,
   period: defaultReportingPeriod(),
   undoStack: [],
   refreshedFromElsewhere: null,
 
   async start() {
     try {
-      const repo = await openLedger();
-      set({ repo });
+      const workspace = await openRendererWorkspace();
+      set({ workspace });
       onChangeElsewhere(() => {
         const { phase } = get();
         if (phase.kind === 'setup') return void get().start();
@@ -69,34 +67,34 @@ export const useLedger = create<LedgerState>((set, get) => ({
           .then(() => set({ refreshedFromElsewhere: new Date().toISOString() }));
       });
       void requestPersistentStorage().then((storage) => set({ storage }));
-      const settings = await workspaceSettings(repo.storage);
+      const settings = await workspaceSettings(workspace.storage);
       if (!settings) return set({ phase: { kind: 'setup' } });
-      set({ phase: { kind: 'ready', settings, plan: await readPlan(repo, settings.officeCode) } });
+      set({ phase: { kind: 'ready', settings, plan: await workspace.ledger.readPlan(settings.officeCode) } });
     } catch (e) {
       set({ phase: { kind: 'failed', message: `无法打开本地数据库：${messageOf(e)}` } });
     }
   },
 
   async setUp(officeCode, source) {
-    const repo = get().repo;
+    const ws = get().workspace;
     const entry = seededPlan(officeCode);
-    if (!repo || !entry) throw new Error(`没有单位 ${officeCode} 的预置方案`);
+    if (!ws || !entry) throw new Error(`没有单位 ${officeCode} 的预置方案`);
     const records = loadSeedPlan(await entry.load());
     if (source === 'empty') {
-      await repo.loadPlan({ ...records, departments: [], leaders: [], tasks: [], projects: [], indicators: [] });
+      await ws.ledger.loadPlan({ ...records, departments: [], leaders: [], tasks: [], projects: [], indicators: [] });
     } else {
-      await repo.loadPlan(records);
+      await ws.ledger.loadPlan(records);
     }
     const settings: WorkspaceSettings = { officeCode, role: records.office.level, setupAt: new Date().toISOString() };
-    await repo.storage.transaction((tx) => writeSetting(tx, WORKSPACE_KEY, settings));
-    set({ phase: { kind: 'ready', settings, plan: await readPlan(repo, officeCode) } });
+    await ws.storage.transaction((tx) => writeSetting(tx, WORKSPACE_KEY, settings));
+    set({ phase: { kind: 'ready', settings, plan: await ws.ledger.readPlan(officeCode) } });
     announceChange();
   },
 
   async reload() {
-    const { repo, phase } = get();
-    if (!repo || phase.kind !== 'ready') return;
-    set({ phase: { ...phase, plan: await readPlan(repo, phase.settings.officeCode) } });
+    const { workspace, phase } = get();
+    if (!workspace || phase.kind !== 'ready') return;
+    set({ phase: { ...phase, plan: await workspace.ledger.readPlan(phase.settings.officeCode) } });
   },
 
   setPeriod(period) {
@@ -104,25 +102,32 @@ export const useLedger = create<LedgerState>((set, get) => ({
   },
 
   async commit(change) {
-    const repo = get().repo;
-    if (!repo) throw new Error('数据库尚未打开');
-    const inverse = await repo.apply(change);
+    const workspace = get().workspace;
+    if (!workspace) throw new Error('数据库尚未打开');
+    const inverse = await workspace.ledger.apply(change);
     set({ undoStack: [...get().undoStack, inverse].slice(-UNDO_DEPTH) });
     announceChange();
     await get().reload();
   },
 
   async undo() {
-    const { repo, undoStack } = get();
+    const { workspace, undoStack } = get();
     const last = undoStack[undoStack.length - 1];
-    if (!repo || !last) return null;
-    await repo.apply(last);
+    if (!workspace || !last) return null;
+    await workspace.ledger.apply(last);
     set({ undoStack: undoStack.slice(0, -1) });
     announceChange();
     await get().reload();
     return last.label.replace(/^撤销：/, '');
   },
 }));
+
+/** The core's services; pages are only rendered once the workspace is open. */
+export function useWorkspace(): Workspace {
+  const workspace = useLedger((s) => s.workspace);
+  if (!workspace) throw new Error('工作区尚未打开');
+  return workspace;
+}
 
 /** The plan of a ready workspace; pages are only rendered then. */
 export function usePlan(): PlanView {

@@ -11,12 +11,12 @@ const show = (value: unknown) => showValue(value, 120);
 
 /** Every change ever made to one record, oldest first. */
 export function AuditTrail({ recordId }: { recordId: string }) {
-  const repo = useLedger((s) => s.repo);
+  const workspace = useLedger((s) => s.workspace);
   const plan = useLedger((s) => s.phase);
   const [rows, setRows] = useState<AuditEntry[]>([]);
   useEffect(() => {
-    void repo?.auditOf(recordId).then(setRows);
-  }, [repo, recordId, plan]);
+    void workspace?.ledger.auditOf(recordId).then(setRows);
+  }, [workspace, recordId, plan]);
   if (!rows.length) return <Typography.Text type="secondary">此记录自载入方案后没有改动。</Typography.Text>;
   return (
     <Table<AuditEntry>

@@ -3,7 +3,7 @@ import type { Indicator } from '../../../shared/domain/indicator';
 import type { IndicatorValue } from '../../../shared/domain/progress';
 import { parseQuantity } from '../../../shared/domain/parse-target';
 import { ATTAINMENT_LABELS, formatQuantity, indicatorAttainment, targetFor } from '../../../shared/domain/attainment';
-import { useLedger } from '../app/store';
+import { useWorkspace } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
 
 interface Values {
@@ -22,7 +22,7 @@ export function IndicatorValueModal(props: { indicator: Indicator | null; year: 
   const { indicator, year, values, onClose } = props;
   const [form] = Form.useForm<Values>();
   const commit = useCommit();
-  const deviceId = useLedger((s) => s.repo?.clock.deviceId ?? 'unknown');
+  const deviceId = useWorkspace().deviceId;
   const watched = Form.useWatch([], form) as Values | undefined;
 
   if (!indicator) return null;

@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { REPORTED_STATUS_LABELS, reportedStatusFor, type ProgressEntry, type ReportedStatus } from '../../../shared/domain/progress';
 import { parseWan } from '../../../shared/domain/money';
 import { formatMomentZh } from '../../../shared/domain/time';
-import { useLedger } from '../app/store';
+import { useLedger, useWorkspace } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
 
 /** Slider and number box for one percentage, as one form control. */
@@ -36,7 +36,7 @@ interface Values {
 export function ProgressForm(props: { subjectKind: 'task' | 'project'; subjectId: string; label: string; officeCode: string; previous?: ProgressEntry }) {
   const { subjectKind, subjectId, label, officeCode, previous } = props;
   const period = useLedger((s) => s.period);
-  const deviceId = useLedger((s) => s.repo?.clock.deviceId ?? 'unknown');
+  const deviceId = useWorkspace().deviceId;
   const commit = useCommit();
   const [form] = Form.useForm<Values>();
 

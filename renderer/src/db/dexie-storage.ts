@@ -1,46 +1,98 @@
 import type { Table } from 'dexie';
-import type { ListField, StampedStoreName, StoragePort, StorageReader, StorageWriter, StoreName, StoreRows } from '../../../shared/app/storage';
+import { PRIMARY_KEYS, type ListField, type StampedStoreName, type StoragePort, type StorageReader, type StorageWriter, type StoreName, type StoreRows } from '../../../shared/app/storage';
 import type { LedgerDb } from './schema';
 
-/** The storage port on IndexedDB, through Dexie: the renderer's database. */
+type Key = string | number;
+
+/**
+ * The storage port on IndexedDB, through Dexie: the renderer's database.
+ *
+ * A transaction's work runs first, reading the database and its own pending writes; then all its
+ * writes are committed in one short IndexedDB transaction, all or nothing. The work may therefore
+ * await anything (hashing, signing) without IndexedDB committing half-way, which it would do
+ * inside a native transaction. Transactions of this window run one at a time; other windows are
+ * told of each commit and re-read (renderer/src/app/window-sync.ts).
+ */
 export class DexieStorage implements StoragePort {
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(readonly db: LedgerDb) {}
 
-  private table<N extends StoreName>(store: N): Table<StoreRows[N], string | number> {
-    return this.db.table(store) as Table<StoreRows[N], string | number>;
+  private table<N extends StoreName>(store: N): Table<StoreRows[N], Key> {
+    return this.db.table(store) as Table<StoreRows[N], Key>;
   }
 
-  // Plain functions returning Dexie's own promises, never `async` wrappers: every extra native
-  // promise hop inside a transaction risks IndexedDB committing it early (PrematureCommitError).
-  private readonly reader: StorageReader = {
-    get: (store, key) => this.table(store).get(key),
-    getMany: (store, keys) => this.table(store).bulkGet([...keys]),
-    listBy: <N extends StoreName>(store: N, field: ListField<N>, value: string) => this.table(store).where(field).equals(value).toArray(),
-    listAll: (store) => this.table(store).toArray(),
-    latest: (store) => this.table(store).orderBy('_updated').last(),
-  };
-
-  get<N extends StoreName>(store: N, key: string | number) {
-    return this.reader.get<N>(store, key);
+  get<N extends StoreName>(store: N, key: Key): Promise<StoreRows[N] | undefined> {
+    return this.table(store).get(key);
   }
-  getMany<N extends StoreName>(store: N, keys: readonly (string | number)[]) {
-    return this.reader.getMany<N>(store, keys);
+  getMany<N extends StoreName>(store: N, keys: readonly Key[]): Promise<(StoreRows[N] | undefined)[]> {
+    return this.table(store).bulkGet([...keys]);
   }
-  listBy<N extends StoreName>(store: N, field: ListField<N>, value: string) {
-    return this.reader.listBy<N>(store, field, value);
+  listBy<N extends StoreName>(store: N, field: ListField<N>, value: string): Promise<StoreRows[N][]> {
+    return this.table(store).where(field).equals(value).toArray();
   }
-  listAll<N extends StoreName>(store: N) {
-    return this.reader.listAll<N>(store);
+  listAll<N extends StoreName>(store: N): Promise<StoreRows[N][]> {
+    return this.table(store).toArray();
   }
-  latest<N extends StampedStoreName>(store: N) {
-    return this.reader.latest<N>(store);
+  latest<N extends StampedStoreName>(store: N): Promise<StoreRows[N] | undefined> {
+    return this.table(store).orderBy('_updated').last();
   }
 
   transaction<T>(work: (tx: StorageWriter) => Promise<T>): Promise<T> {
-    const tx: StorageWriter = {
-      ...this.reader,
-      bulkPut: (store, rows) => this.table(store).bulkPut([...rows]).then(() => undefined),
+    const run = async () => {
+      const pending = new Map<StoreName, Map<Key, unknown>>();
+      const audit: StoreRows['audit'][] = [];
+      const own = <N extends StoreName>(store: N) => pending.get(store) as Map<Key, StoreRows[N]> | undefined;
+      const keyOf = (store: StoreName, row: unknown) => (row as Record<string, Key>)[PRIMARY_KEYS[store]];
+      const merged = <N extends StoreName>(store: N, rows: StoreRows[N][], keep: (r: StoreRows[N]) => boolean): StoreRows[N][] => {
+        const mine = own(store);
+        if (!mine) return rows;
+        const out = new Map<Key, StoreRows[N]>(rows.map((r) => [keyOf(store, r), r]));
+        for (const [k, r] of mine) if (keep(r)) out.set(k, structuredClone(r));
+        return [...out.entries()].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0)).map(([, r]) => r);
+      };
+      const field = (r: unknown, name: string) => (r as Record<string, unknown>)[name];
+      const reader: StorageReader = {
+        get: async (store, key) => (own(store)?.has(key) ? structuredClone(own(store)?.get(key)) : this.get(store, key)),
+        getMany: async (store, keys) => {
+          const stored = await this.getMany(store, keys);
+          return keys.map((k, i) => (own(store)?.has(k) ? structuredClone(own(store)?.get(k)) : stored[i]));
+        },
+        listBy: async (store, name, value) =>
+          merged(store, await this.listBy(store, name, value), (r) => field(r, name) === value).filter((r) => field(r, name) === value),
+        listAll: async (store) => merged(store, await this.listAll(store), () => true),
+        latest: async (store) => {
+          const rows = [await this.latest(store), ...(own(store)?.values() ?? [])].filter((r) => r !== undefined) as { _updated: string }[];
+          return rows.sort((a, b) => (a._updated < b._updated ? 1 : -1))[0] as never;
+        },
+      };
+      const tx: StorageWriter = {
+        ...reader,
+        bulkPut: async (store, rows) => {
+          if (store === 'audit') {
+            audit.push(...(rows as unknown as StoreRows['audit'][]).map((r) => structuredClone(r)));
+            return;
+          }
+          let mine = pending.get(store);
+          if (!mine) pending.set(store, (mine = new Map()));
+          for (const row of rows) {
+            const key = keyOf(store, row);
+            if (key === undefined || key === null || key === '') throw new Error(`${store} 记录缺少主键 ${PRIMARY_KEYS[store]}`);
+            mine.set(key, structuredClone(row));
+          }
+        },
+      };
+      const result = await work(tx);
+      // One IndexedDB transaction with nothing but its own requests inside: it commits whole or not at all.
+      await this.db.transaction('rw', this.db.tables, () =>
+        Promise.all([...pending].map(([store, rows]) => this.table(store).bulkPut([...rows.values()] as never[]))).then(() =>
+          audit.length ? this.table('audit').bulkAdd(audit) : undefined,
+        ),
+      );
+      return result;
     };
-    return this.db.transaction('rw', this.db.tables, () => work(tx));
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 }

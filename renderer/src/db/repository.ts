@@ -8,7 +8,7 @@ export { ValidationError, type Change, type PlanCreate, type LogAppend, type Pla
 
 /**
  * The core's ledger service on this renderer's IndexedDB. `db` stays visible to the adapter layer
- * (renderer/src/db, renderer/src/exchange) only; pages and components never reach it.
+ * (renderer/src/db) and the tests only; the UI holds the workspace's services, never this.
  */
 export class LedgerRepository extends LedgerService {
   constructor(

@@ -18,22 +18,22 @@ const BIN_TABLES: RecordTable[] = ['tasks', 'projects', 'indicators', 'departmen
 
 /** Deleted records, newest first; each can be put back. */
 export function BinPage({ plan }: { plan: PlanView }) {
-  const repo = useLedger((s) => s.repo);
+  const workspace = useLedger((s) => s.workspace);
   const commit = useCommit();
   const [rows, setRows] = useState<BinRow[]>([]);
 
   useEffect(() => {
-    if (!repo) return;
+    if (!workspace) return;
     let live = true;
     void Promise.all(
       BIN_TABLES.map(async (table) =>
-        (await repo.deleted(table, plan.office.code)).map((d) => ({ table, id: d.record.id, label: recordLabel(d.record as Record<string, unknown>, table), deletedAt: d.deletedAt })),
+        (await workspace.ledger.deleted(table, plan.office.code)).map((d) => ({ table, id: d.record.id, label: recordLabel(d.record as Record<string, unknown>, table), deletedAt: d.deletedAt })),
       ),
     ).then((lists) => live && setRows(lists.flat().sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))));
     return () => {
       live = false;
     };
-  }, [repo, plan]);
+  }, [workspace, plan]);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

@@ -2,14 +2,8 @@ import { useMemo } from 'react';
 import { List, Space, Tag, Typography } from 'antd';
 import { formatPeriodZh } from '../../../../shared/domain/time';
 import { importsFrom } from '../../../../shared/ledger/city-overview';
-import type { ImportRecord } from '../../../../shared/exchange/history';
+import { IMPORT_OUTCOME_LABELS, type ImportRecord } from '../../../../shared/exchange/history';
 import { timeZh } from './time-zh';
-
-const OUTCOME_LABELS: Record<ImportRecord['outcome'], { text: string; color: string }> = {
-  merged: { text: '已导入', color: 'success' },
-  refused: { text: '已拒收', color: 'error' },
-  'already-imported': { text: '重复文件，未再导入', color: 'default' },
-};
 
 /** Every bundle that came from one banner, newest first, with what became of it. */
 export function BannerImportList({ history, code, name }: { history: readonly ImportRecord[]; code: string; name: string }) {
@@ -25,7 +19,7 @@ export function BannerImportList({ history, code, name }: { history: readonly Im
           <Space direction="vertical" size={0}>
             <Space wrap>
               <Typography.Text strong>{h.period ? `${formatPeriodZh(h.period)}报送` : '报送期不明'}</Typography.Text>
-              <Tag color={OUTCOME_LABELS[h.outcome].color}>{OUTCOME_LABELS[h.outcome].text}</Tag>
+              <Tag color={IMPORT_OUTCOME_LABELS[h.outcome].tone}>{IMPORT_OUTCOME_LABELS[h.outcome].text}</Tag>
               {h.counts && (
                 <Typography.Text type="secondary">
                   新增 {h.counts.added} 条，修改 {h.counts.changed} 条{h.counts.conflicts > 0 ? `，冲突 ${h.counts.conflicts} 条` : ''}

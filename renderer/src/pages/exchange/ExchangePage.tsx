@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { Alert, Col, Modal, Row, Space, Tabs, Typography, type ButtonProps } from 'antd';
+import type { TrustedKey } from '../../../../shared/app/trust-service';
+import { subordinatesOf } from '../../../../shared/domain/divisions';
+import type { PlanData } from '../../../../shared/ledger/plan-data';
+import { useExchange } from './use-exchange';
+import { OwnKeyCard } from './OwnKeyCard';
+import { TransferCard } from './TransferCard';
+import { ConflictList } from './ConflictList';
+import { ImportHistoryTable } from './ImportHistoryTable';
+import { TrustTable } from './TrustTable';
+import { TrustKeyModal } from './TrustKeyModal';
+import { TrustOnFirstUseModal } from './TrustOnFirstUseModal';
+import { ImportPreview } from './ImportPreview';
+
+/**
+ * 数据交换: this installation's key, exporting a signed bundle, importing one with a preview,
+ * the keys this office trusts, the import history, and conflicts waiting for a person.
+ */
+export function ExchangePage({ plan }: { plan: PlanData }) {
+  const x = useExchange(plan);
+  const [adding, setAdding] = useState<{ officeCode: string; replaces?: TrustedKey } | null>(null);
+  const offices = [plan.office.code, ...(x.role === 'city' ? subordinatesOf(plan.office.code).map((s) => s.code) : [])];
+  const pending = x.pending;
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        数据交换
+      </Typography.Title>
+      <Row gutter={16}>
+        <Col span={12}>
+          <OwnKeyCard officeName={plan.office.name} deviceId={x.deviceId} identity={x.identity} />
+        </Col>
+        <Col span={12}>
+          <TransferCard period={x.period} isCity={x.role === 'city'} busy={x.busy} onExport={x.actions.exportBundle} onImport={x.actions.importBundle} />
+        </Col>
+      </Row>
+
+      {x.conflicts.length > 0 && <Alert type="warning" showIcon message={`有 ${x.conflicts.length} 处修改冲突待处理：两台电脑同时改了同一项内容，请选择保留哪一个。`} />}
+
+      <Tabs
+        items={[
+          { key: 'conflicts', label: `待处理冲突（${x.conflicts.length}）`, children: <ConflictList conflicts={x.conflicts} onKeep={x.actions.resolve} /> },
+          { key: 'history', label: `导入记录（${x.history.length}）`, children: <ImportHistoryTable history={x.history} /> },
+          {
+            key: 'trust',
+            label: `可信密钥（${x.keys.filter((k) => !k.revoked).length}）`,
+            children: (
+              <TrustTable
+                keys={x.keys}
+                onAdd={() => setAdding({ officeCode: offices[0] })}
+                onReplace={(k) => setAdding({ officeCode: k.officeCode, replaces: k })}
+                onRevoke={x.actions.revoke}
+              />
+            ),
+          },
+        ]}
+      />
+
+      <TrustKeyModal
+        open={!!adding}
+        offices={offices}
+        initialOffice={adding?.officeCode ?? offices[0]}
+        replacing={adding?.replaces}
+        onCancel={() => setAdding(null)}
+        onSave={async (v) => {
+          await x.actions.register(v, adding?.replaces);
+          setAdding(null);
+        }}
+      />
+
+      <TrustOnFirstUseModal pending={pending} onTrust={x.actions.trustAndContinue} onCancel={x.actions.cancelPending} />
+
+      <Modal
+        open={pending?.kind === 'ready'}
+        title="导入预览：确认后才写入"
+        okText="确认合并"
+        cancelText="取消"
+        okButtonProps={{ 'data-testid': 'confirm-merge', loading: x.busy } as ButtonProps}
+        onOk={x.actions.confirmMerge}
+        onCancel={x.actions.dismissPreview}
+        width={720}
+        destroyOnClose
+      >
+        {pending?.kind === 'ready' && <ImportPreview prepared={pending} />}
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,27 @@
+import { Card, Descriptions, Typography } from 'antd';
+import type { DeviceIdentity } from '../../../../shared/app/device-identity';
+
+/** This laptop's signing key, with the fingerprint a clerk reads out over the phone. */
+export function OwnKeyCard({ officeName, deviceId, identity }: { officeName: string; deviceId: string; identity: DeviceIdentity | null }) {
+  return (
+    <Card title="本机签名密钥" size="small">
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label="单位">{officeName}</Descriptions.Item>
+        <Descriptions.Item label="设备标识">{deviceId}</Descriptions.Item>
+        <Descriptions.Item label="公钥">
+          <Typography.Text copyable={{ text: identity?.publicKey ?? '' }} style={{ fontFamily: 'monospace', fontSize: 12 }} data-testid="own-public-key">
+            {identity?.publicKey ?? '…'}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label="密钥指纹">
+          <Typography.Text strong style={{ fontFamily: 'monospace', fontSize: 16, letterSpacing: 1 }} data-testid="own-fingerprint">
+            {identity?.fingerprint ?? '…'}
+          </Typography.Text>
+        </Descriptions.Item>
+      </Descriptions>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        对方第一次导入本机的文件时，会看到这串数字。请通过电话逐组念给对方核对，一致才可信任。
+      </Typography.Paragraph>
+    </Card>
+  );
+}

@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { App as AntApp } from 'antd';
+import type { DeviceIdentity } from '../../../../shared/app/device-identity';
+import type { OpenConflict, PreparedImport, Receiver } from '../../../../shared/app/exchange-service';
+import type { TrustedKey } from '../../../../shared/app/trust-service';
+import type { ImportRecord } from '../../../../shared/exchange/history';
+import { ownBuffer } from '../../../../shared/exchange/bytes';
+import { divisionName } from '../../../../shared/domain/divisions';
+import { fieldLabel } from '../../../../shared/ledger/field-labels';
+import type { PlanData } from '../../../../shared/ledger/plan-data';
+import { useLedger, useWorkspace } from '../../app/store';
+import { desktop } from '../../platform';
+
+export const BUNDLE_FILTERS = [{ name: '无废城市交换文件', extensions: ['zwb'] }];
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** What the exchange page shows and every action on it, through the core's exchange and trust services. */
+export function useExchange(plan: PlanData) {
+  const { message, modal } = AntApp.useApp();
+  const ws = useWorkspace();
+  const period = useLedger((s) => s.period);
+  const reload = useLedger((s) => s.reload);
+  const phase = useLedger((s) => s.phase);
+  const role = phase.kind === 'ready' ? phase.settings.role : 'county';
+  const receiver: Receiver = useMemo(() => ({ officeCode: plan.office.code, level: role }), [plan.office.code, role]);
+
+  const [identity, setIdentity] = useState<DeviceIdentity | null>(null);
+  const [keys, setKeys] = useState<TrustedKey[]>([]);
+  const [history, setHistory] = useState<ImportRecord[]>([]);
+  const [conflicts, setConflicts] = useState<OpenConflict[]>([]);
+  const [pending, setPending] = useState<PreparedImport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [lastFile, setLastFile] = useState<{ name: string; data: Uint8Array } | null>(null);
+
+  const refresh = useCallback(async () => {
+    setIdentity(await ws.exchange.identity());
+    setKeys(await ws.trust.list());
+    setHistory(await ws.exchange.history());
+    setConflicts(await ws.exchange.openConflicts(plan.office.code));
+  }, [ws, plan.office.code]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh, phase]);
+
+  const exportBundle = async () => {
+    setBusy(true);
+    try {
+      const out = await ws.exchange.exportBundle(plan.office.code, period);
+      const saved = await desktop.saveFile({ suggestedName: out.fileName, data: ownBuffer(out.bytes), filters: BUNDLE_FILTERS });
+      if (saved) message.success(`已导出 ${saved}（序号 ${out.sequence}，${out.recordCount} 条记录）`);
+    } catch (e) {
+      message.error(`导出失败：${errorText(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const afterRefusal = async (p: Exclude<PreparedImport, { kind: 'ready' }>) => {
+    await ws.exchange.recordRefusal(p);
+    await refresh();
+    if (p.kind === 'refused' && p.refusal.level === 'noop') message.info(p.refusal.message);
+    else if (p.kind === 'refused') modal.error({ title: `未导入：${p.fileName}`, content: <span data-testid="import-refused">{p.refusal.message}</span> });
+  };
+
+  const check = async (file: { name: string; data: Uint8Array }) => {
+    const prepared = await ws.exchange.prepareImport(receiver, file);
+    if (prepared.kind === 'refused') return afterRefusal(prepared);
+    setPending(prepared);
+    // Kept so that, once its key is trusted, the file is checked again from the start.
+    setLastFile(file);
+  };
+
+  const importBundle = async () => {
+    const file = await desktop.openFile({ filters: BUNDLE_FILTERS });
+    if (!file) return;
+    setBusy(true);
+    try {
+      await check(file);
+    } catch (e) {
+      message.error(`无法读取 ${file.name}：${errorText(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const trustAndContinue = async () => {
+    if (pending?.kind !== 'untrusted' || !lastFile) return;
+    await ws.trust.trust({ officeCode: pending.officeCode, publicKey: pending.publicKey, label: `${divisionName(pending.officeCode)} · ${pending.refusal.detail.deviceId ?? ''}` });
+    setPending(null);
+    await refresh();
+    await check(lastFile);
+  };
+
+  const confirmMerge = async () => {
+    if (pending?.kind !== 'ready') return;
+    setBusy(true);
+    try {
+      const entry = await ws.exchange.applyImport(pending);
+      setPending(null);
+      // reload() replaces the store's phase, and the effect above re-reads this page then.
+      await reload();
+      message.success(`已合并 ${divisionName(entry.officeCode)} ${entry.period} 的数据：新增 ${entry.counts?.added ?? 0} 条，更新 ${entry.counts?.changed ?? 0} 条`);
+    } catch (e) {
+      message.error(`合并失败，未写入任何数据：${errorText(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const cancelPending = async () => {
+    if (pending && pending.kind !== 'ready') await afterRefusal(pending);
+    setPending(null);
+  };
+
+  const resolve = async (c: OpenConflict, value: unknown) => {
+    await ws.exchange.resolveConflict(c.table, c.id, c.field, value);
+    await reload();
+    message.success(`已处理冲突：${c.title} · ${fieldLabel(c.field)}`);
+  };
+
+  const revoke = async (k: TrustedKey) => {
+    await ws.trust.revoke(k.publicKey, k.officeCode);
+    await refresh();
+  };
+
+  const register = async (v: { officeCode: string; publicKey: string; label?: string }, replaces?: TrustedKey) => {
+    if (replaces) await ws.trust.replace(replaces, v);
+    else await ws.trust.trust(v);
+    await refresh();
+    message.success('已登记');
+  };
+
+  return {
+    deviceId: ws.deviceId,
+    period,
+    role,
+    identity,
+    keys,
+    history,
+    conflicts,
+    pending,
+    busy,
+    actions: { exportBundle, importBundle, trustAndContinue, confirmMerge, cancelPending, dismissPreview: () => setPending(null), resolve, revoke, register },
+  };
+}

@@ -1,0 +1,212 @@
+import { createBundle, BUNDLE_EXTENSION } from '../exchange/bundle-format';
+import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, type BundleTables, type FieldConflict, type StoredRecord } from '../exchange/records';
+import { KeyFieldMismatchError, mergeTables, openConflicts, resolveConflict, type MergePreview } from '../exchange/merge';
+import type { LocalOwners, Receiver } from '../exchange/rules';
+import { recordImport, verifyBundle, type VerifiedBundle } from '../exchange/verify';
+import type { BundleRefusal } from '../exchange/errors';
+import type { ImportRecord } from '../exchange/history';
+import { divisionName } from '../domain/divisions';
+import { PLAN_SCHEMAS, type PlanTableName } from '../ledger/plan-tables';
+import { recordLabel } from '../ledger/record-label';
+import type { LedgerService } from './ledger-service';
+import type { StoragePort, StorageReader, StoreName } from './storage';
+import type { DeviceIdentity } from './device-identity';
+import { appendImportHistory, importHistory, nextSequence, saveSeenDevices, seenDevices, trustedKeys } from './trust-service';
+
+export type { Receiver } from '../exchange/rules';
+
+export interface ExportedBundle {
+  bytes: Uint8Array;
+  fileName: string;
+  sequence: number;
+  recordCount: number;
+}
+
+export type PreparedImport =
+  | { kind: 'ready'; fileName: string; bundle: VerifiedBundle; preview: MergePreview; writes: BundleTables }
+  | { kind: 'untrusted'; fileName: string; refusal: BundleRefusal; officeCode: string; publicKey: string; fingerprint: string }
+  | { kind: 'refused'; fileName: string; refusal: BundleRefusal };
+
+export interface OpenConflict extends FieldConflict {
+  table: PlanTableName;
+  id: string;
+  title: string;
+}
+
+const PLAN_TABLES = Object.keys(PLAN_SCHEMAS) as PlanTableName[];
+
+function historyEntry(prepared: PreparedImport, outcome: ImportRecord['outcome'], at: Date): ImportRecord {
+  if (prepared.kind === 'ready') {
+    const m = prepared.bundle.manifest;
+    return {
+      at: at.toISOString(),
+      bundleId: m.bundleId,
+      officeCode: m.officeCode,
+      deviceId: m.deviceId,
+      sequence: m.sequence,
+      period: m.period,
+      fingerprint: prepared.bundle.fingerprint,
+      fileName: prepared.fileName,
+      outcome,
+      counts: { added: prepared.preview.added.length, changed: prepared.preview.changed.length, conflicts: prepared.preview.conflicts.length },
+    };
+  }
+  const d = prepared.refusal.detail;
+  return {
+    at: at.toISOString(),
+    bundleId: d.bundleId ?? '',
+    officeCode: d.officeCode ?? '',
+    deviceId: d.deviceId ?? '',
+    sequence: d.sequence ?? 0,
+    period: '',
+    fingerprint: d.fingerprint ?? '',
+    fileName: prepared.fileName,
+    outcome,
+    reason: prepared.refusal.message,
+  };
+}
+
+/** Every stored row of one office, envelope included: what a snapshot bundle carries. */
+export async function officeTables(storage: StorageReader, officeCode: string): Promise<BundleTables> {
+  const tables = emptyTables();
+  const office = await storage.get('offices', officeCode);
+  tables.offices = office ? [office as unknown as StoredRecord] : [];
+  for (const name of BUNDLE_TABLES) {
+    if (name === 'offices') continue;
+    tables[name] = (await storage.listBy(name, 'officeCode', officeCode)) as unknown as StoredRecord[];
+  }
+  return tables;
+}
+
+/** Fields two laptops changed at the same time in one office's records, waiting for a person to choose. */
+export async function openConflictsIn(storage: StorageReader, officeCode: string): Promise<OpenConflict[]> {
+  const out: OpenConflict[] = [];
+  for (const table of PLAN_TABLES) {
+    const rows = (await storage.listBy(table, 'officeCode', officeCode)) as unknown as StoredRecord[];
+    for (const r of rows) for (const c of openConflicts(r)) out.push({ ...c, table, id: String(r.id), title: recordLabel(r) });
+  }
+  return out;
+}
+
+/**
+ * Exchange between laptops and offices, written once for the app and the command line: export a
+ * signed snapshot, check a file and preview what it changes, merge it in one transaction with its
+ * audit trail and history, and let a person settle conflicts.
+ */
+export class ExchangeService {
+  constructor(
+    private readonly storage: StoragePort,
+    private readonly ledger: LedgerService,
+    /** This installation's signing key (created on first use). */
+    readonly identity: () => Promise<DeviceIdentity>,
+  ) {}
+
+  /** Every stored row of one office, envelope included: what a snapshot bundle carries. */
+  officeTables(officeCode: string): Promise<BundleTables> {
+    return officeTables(this.storage, officeCode);
+  }
+
+  /** Which office stores each key here: the importer refuses to touch another office's rows. */
+  localOwners(): LocalOwners {
+    return async (table, keys) => {
+      const rows = (await this.storage.getMany(table as StoreName, [...keys])) as (Record<string, unknown> | undefined)[];
+      return rows.map((r) => {
+        const owner = r?.[table === 'offices' ? 'code' : 'officeCode'];
+        return r === undefined ? undefined : typeof owner === 'string' ? owner : '';
+      });
+    };
+  }
+
+  /** A signed snapshot of this office's records for the period. */
+  async exportBundle(officeCode: string, period: string, now: Date = new Date()): Promise<ExportedBundle> {
+    const identity = await this.identity();
+    const records = await this.officeTables(officeCode);
+    const sequence = await nextSequence(this.storage);
+    const deviceId = this.ledger.clock.deviceId;
+    const bytes = await createBundle({ records, identity, officeCode, deviceId, sequence, period, kind: 'snapshot', now });
+    const fileName = `${divisionName(officeCode)}-${officeCode}-${period}-${deviceId}-${sequence}${BUNDLE_EXTENSION}`;
+    return { bytes, fileName, sequence, recordCount: BUNDLE_TABLES.reduce((n, t) => n + records[t].length, 0) };
+  }
+
+  /**
+   * Checks a file and works out what importing it would change. Nothing is written: the clerk sees
+   * the preview (or the refusal) and decides. Every check is verifyBundle's, shared with `zwc`.
+   */
+  async prepareImport(receiver: Receiver, file: { name: string; data: Uint8Array }, now: Date = new Date()): Promise<PreparedImport> {
+    const trust = await trustedKeys(this.storage);
+    const result = await verifyBundle(file.data, { trust, seen: await seenDevices(this.storage), receiver, localOwners: this.localOwners(), now });
+    if (!result.ok) {
+      const { detail } = result.error;
+      // Only a key nobody registered can be trusted on the spot; a key registered to another office cannot.
+      const unknownKey = result.error.code === 'untrusted-key' && detail.publicKey && !trust.some((t) => t.publicKey === detail.publicKey);
+      if (unknownKey && detail.officeCode && detail.publicKey && detail.fingerprint) {
+        return { kind: 'untrusted', fileName: file.name, refusal: result.error, officeCode: detail.officeCode, publicKey: detail.publicKey, fingerprint: detail.fingerprint };
+      }
+      return { kind: 'refused', fileName: file.name, refusal: result.error };
+    }
+    const local = await this.officeTables(result.manifest.officeCode);
+    try {
+      const merged = mergeTables(local, result.payload.tables);
+      return { kind: 'ready', fileName: file.name, bundle: result, preview: merged.preview, writes: merged.writes };
+    } catch (e) {
+      if (!(e instanceof KeyFieldMismatchError)) throw e;
+      const refusal: BundleRefusal = {
+        code: 'foreign-record',
+        message: `交换文件中的记录与本机同编号的记录主键字段（${e.field}）不同，此文件不能导入`,
+        level: 'refused',
+        detail: { officeCode: result.manifest.officeCode },
+      };
+      return { kind: 'refused', fileName: file.name, refusal };
+    }
+  }
+
+  /** Keeps a refused (or already imported) file in the history, so the clerk can say why later. */
+  async recordRefusal(prepared: Exclude<PreparedImport, { kind: 'ready' }>, now: Date = new Date()): Promise<void> {
+    const outcome = prepared.kind !== 'untrusted' && prepared.refusal.level === 'noop' ? 'already-imported' : 'refused';
+    await this.storage.transaction((tx) => appendImportHistory(tx, historyEntry(prepared, outcome, now)));
+  }
+
+  /** Writes a previewed merge in one transaction: every record, the audit trail, and the history. */
+  async applyImport(prepared: Extract<PreparedImport, { kind: 'ready' }>, now: Date = new Date()): Promise<ImportRecord> {
+    const clock = this.ledger.clock;
+    const written = BUNDLE_TABLES.flatMap((t) => prepared.writes[t]);
+    const latest = maxStampOf(written);
+    // Before writing: a sender whose clock runs a day ahead would otherwise drag every later edit along.
+    if (latest) clock.receive(latest);
+    const entry = historyEntry(prepared, 'merged', now);
+    const m = prepared.bundle.manifest;
+    await this.storage.transaction(async (tx) => {
+      for (const t of BUNDLE_TABLES) if (prepared.writes[t].length) await tx.bulkPut(t, prepared.writes[t] as never[]);
+      const stamp = clock.tick();
+      const after = { bundleId: m.bundleId, from: `${divisionName(m.officeCode)} ${m.deviceId}`, sequence: m.sequence };
+      const audit = BUNDLE_TABLES.flatMap((t) =>
+        prepared.writes[t].map((r) => this.ledger.audit({ table: t, recordId: String(r[keyFieldOf(t)]), field: '*', action: 'merge', before: null, after, stamp }, '导入', now)),
+      );
+      if (audit.length) await tx.bulkPut('audit', audit);
+      await saveSeenDevices(tx, recordImport(await seenDevices(tx), m));
+      await appendImportHistory(tx, entry);
+    });
+    return entry;
+  }
+
+  history(): Promise<ImportRecord[]> {
+    return importHistory(this.storage);
+  }
+
+  /** Fields two laptops changed at the same time, waiting for a person to choose. */
+  openConflicts(officeCode: string): Promise<OpenConflict[]> {
+    return openConflictsIn(this.storage, officeCode);
+  }
+
+  /** Keeps the chosen value with a new stamp, which closes the conflict on every laptop that merges it. */
+  async resolveConflict(table: PlanTableName, id: string, field: string, value: unknown): Promise<void> {
+    await this.storage.transaction(async (tx) => {
+      const row = (await tx.get(table, id)) as unknown as StoredRecord | undefined;
+      if (!row) throw new Error(`找不到记录 ${id}`);
+      const stamp = this.ledger.clock.tick();
+      const before = row[field];
+      await tx.bulkPut(table, [resolveConflict(row, field, value, stamp)] as never[]);
+      await tx.bulkPut('audit', [this.ledger.audit({ table, recordId: id, field, action: 'update', before, after: value, stamp }, '处理冲突')]);
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import { HybridClock } from '../sync/hlc';
+import type { KeyVaultApi } from '../platform/desktop-api';
+import { LedgerService } from './ledger-service';
+import { ExchangeService } from './exchange-service';
+import { TrustService } from './trust-service';
+import { deviceIdentity, type DeviceIdentity } from './device-identity';
+import { deviceIdOf, lastClockState } from './settings';
+import type { StoragePort } from './storage';
+
+/**
+ * Every service of one workspace over one storage: what the UI, the command line and the tests
+ * hold. Nothing here knows which storage it runs on.
+ */
+export interface Workspace {
+  readonly storage: StoragePort;
+  readonly deviceId: string;
+  /** Plan and directory edits, progress, indicator values, bin and undo, reading a plan. */
+  readonly ledger: LedgerService;
+  /** Export, check, preview and merge bundles; conflicts; the import history. */
+  readonly exchange: ExchangeService;
+  /** The keys this office trusts. */
+  readonly trust: TrustService;
+}
+
+export interface WorkspaceOptions {
+  random?: (n: number) => Uint8Array;
+  now?: () => number;
+  /** The desktop shell's key vault; without it the key is kept in the storage (browser). */
+  vault?: KeyVaultApi;
+  /** Another signer (the command line signs with a key file). */
+  identity?: () => Promise<DeviceIdentity>;
+}
+
+export function workspaceOver(storage: StoragePort, ledger: LedgerService, options: WorkspaceOptions = {}): Workspace {
+  const identity = options.identity ?? (() => deviceIdentity(storage, options.vault));
+  return { storage, deviceId: ledger.clock.deviceId, ledger, exchange: new ExchangeService(storage, ledger, identity), trust: new TrustService(storage) };
+}
+
+/** Opens the services on a storage: the device id is made once and kept; the clock resumes after the latest stamp. */
+export async function openWorkspace(storage: StoragePort, options: WorkspaceOptions = {}): Promise<Workspace> {
+  const random = options.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
+  const deviceId = await deviceIdOf(storage, random);
+  const clock = new HybridClock(deviceId, options.now ?? Date.now, await lastClockState(storage));
+  return workspaceOver(storage, new LedgerService(storage, clock), options);
+}
