@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import type { Office } from '../domain/office';
+import { IsoDateSchema, RecordIdSchema } from '../domain/ids';
+import { defaultPrintSettings, formatSheetNumber, NumberedKindSchema, NumberPatternSchema, PrintSettingsSchema, type NumberedKind, type PrintSettings } from '../print/sheet-number';
+import { readSetting, writeSetting } from './settings';
+import type { StoragePort, StorageReader } from './storage';
+
+/**
+ * The register of numbered sheets (任务交办单, 督办单): which number went to which department on
+ * which day, what the sheet listed, and whether its receipt slip came back. Numbers run per kind
+ * and year and are never given twice: the register only grows, and each number is taken inside
+ * the same transaction that records it, so two windows issuing at once still get different ones.
+ */
+
+export const ReceiptSchema = z
+  .object({
+    receivedOn: IsoDateSchema,
+    /** 签收人, as written on the slip. */
+    signer: z.string().max(40),
+    recordedAt: z.string(),
+  })
+  .strict();
+export type Receipt = z.infer<typeof ReceiptSchema>;
+
+export const IssuedSheetSchema = z
+  .object({
+    number: z.string().min(1),
+    kind: NumberedKindSchema,
+    year: z.number().int(),
+    seq: z.number().int().positive(),
+    departmentId: RecordIdSchema,
+    /** The name at the time of issue (a later rename does not change what was sent). */
+    departmentName: z.string().min(1),
+    issuedOn: IsoDateSchema,
+    /** What the sheet listed, so a re-print lists the same records. */
+    taskIds: z.array(RecordIdSchema),
+    projectIds: z.array(RecordIdSchema),
+    /** 督办单: the day the department must answer by. */
+    answerBy: IsoDateSchema.optional(),
+    recordedAt: z.string(),
+    receipt: ReceiptSchema.nullable(),
+  })
+  .strict();
+export type IssuedSheet = z.infer<typeof IssuedSheetSchema>;
+
+const RegisterSchema = z.array(IssuedSheetSchema);
+
+export const ISSUED_SHEETS_KEY = 'print.issuedSheets';
+export const PRINT_SETTINGS_KEY = 'print.settings';
+
+/** One sheet to issue: to whom, and what it lists. */
+export interface SheetToIssue {
+  departmentId: string;
+  departmentName: string;
+  taskIds: string[];
+  projectIds: string[];
+  answerBy?: string;
+}
+
+export class IssuedSheetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IssuedSheetError';
+  }
+}
+
+function nextSeq(register: readonly IssuedSheet[], kind: NumberedKind, year: number): number {
+  return register.filter((s) => s.kind === kind && s.year === year).reduce((max, s) => Math.max(max, s.seq), 0) + 1;
+}
+
+export class IssuedSheets {
+  constructor(
+    private readonly storage: StoragePort,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The office's print settings, or the defaults made from its name until the clerk saves some. */
+  async settings(office: Pick<Office, 'name' | 'shortName'>): Promise<PrintSettings> {
+    return (await readSetting(this.storage, PRINT_SETTINGS_KEY, PrintSettingsSchema)) ?? defaultPrintSettings(office);
+  }
+
+  async saveSettings(settings: PrintSettings): Promise<void> {
+    const checked = PrintSettingsSchema.safeParse(settings);
+    if (!checked.success) throw new IssuedSheetError(`打印设置不正确：${checked.error.issues.map((i) => i.message).join('；')}`);
+    await this.storage.transaction((tx) => writeSetting(tx, PRINT_SETTINGS_KEY, checked.data));
+  }
+
+  /** Every sheet issued, oldest first. */
+  list(): Promise<IssuedSheet[]> {
+    return readRegister(this.storage);
+  }
+
+  async find(number: string): Promise<IssuedSheet | undefined> {
+    return (await this.list()).find((s) => s.number === number);
+  }
+
+  /**
+   * The numbers the next sheets of a kind would get, for a preview. Nothing is reserved: issue()
+   * decides, and a sheet is printed with the number issue() returns.
+   */
+  async peekNumbers(kind: NumberedKind, year: number, count: number, pattern: string): Promise<string[]> {
+    return numbersFor(await this.list(), kind, year, count, pattern).map((n) => n.number);
+  }
+
+  /**
+   * Gives each sheet the next number of its kind for the year of `issuedOn` and records it, all in
+   * one transaction. Returns the records in the order asked.
+   */
+  async issue(kind: NumberedKind, sheets: readonly SheetToIssue[], issuedOn: string, pattern: string): Promise<IssuedSheet[]> {
+    if (!IsoDateSchema.safeParse(issuedOn).success) throw new IssuedSheetError(`交办日期不正确：${issuedOn}`);
+    const checked = NumberPatternSchema.safeParse(pattern);
+    if (!checked.success) throw new IssuedSheetError(checked.error.issues[0]?.message ?? '编号格式不正确');
+    if (sheets.length === 0) return [];
+    const year = Number(issuedOn.slice(0, 4));
+    const recordedAt = this.now().toISOString();
+    return this.storage.transaction(async (tx) => {
+      const register = await readRegister(tx);
+      const numbers = numbersFor(register, kind, year, sheets.length, pattern);
+      const issued: IssuedSheet[] = sheets.map((s, i) => {
+        const record: IssuedSheet = {
+          number: numbers[i].number,
+          kind,
+          year,
+          seq: numbers[i].seq,
+          departmentId: s.departmentId,
+          departmentName: s.departmentName,
+          issuedOn,
+          taskIds: [...s.taskIds],
+          projectIds: [...s.projectIds],
+          ...(s.answerBy ? { answerBy: s.answerBy } : {}),
+          recordedAt,
+          receipt: null,
+        };
+        return IssuedSheetSchema.parse(record);
+      });
+      await writeSetting(tx, ISSUED_SHEETS_KEY, [...register, ...issued]);
+      return issued;
+    });
+  }
+
+  /** Records that the receipt slip of a sheet came back signed. */
+  async recordReceipt(number: string, receivedOn: string, signer: string): Promise<IssuedSheet> {
+    if (!IsoDateSchema.safeParse(receivedOn).success) throw new IssuedSheetError(`签收日期不正确：${receivedOn}`);
+    return this.update(number, (s) => {
+      if (receivedOn < s.issuedOn) throw new IssuedSheetError(`签收日期不能早于交办日期（${s.issuedOn}）`);
+      return { ...s, receipt: { receivedOn, signer: signer.trim().slice(0, 40), recordedAt: this.now().toISOString() } };
+    });
+  }
+
+  /** Takes back a receipt recorded by mistake. The sheet and its number stay. */
+  clearReceipt(number: string): Promise<IssuedSheet> {
+    return this.update(number, (s) => ({ ...s, receipt: null }));
+  }
+
+  private update(number: string, change: (s: IssuedSheet) => IssuedSheet): Promise<IssuedSheet> {
+    return this.storage.transaction(async (tx) => {
+      const register = await readRegister(tx);
+      const at = register.findIndex((s) => s.number === number);
+      if (at < 0) throw new IssuedSheetError(`没有编号为 ${number} 的交办记录`);
+      const next = IssuedSheetSchema.parse(change(register[at]));
+      await writeSetting(tx, ISSUED_SHEETS_KEY, register.map((s, i) => (i === at ? next : s)));
+      return next;
+    });
+  }
+}
+
+async function readRegister(storage: StorageReader): Promise<IssuedSheet[]> {
+  return (await readSetting(storage, ISSUED_SHEETS_KEY, RegisterSchema)) ?? [];
+}
+
+/**
+ * The next `count` numbers: running on from the highest of the kind and year, skipping any text
+ * already on the register (a pattern changed mid-year, or one without {year}, must still never
+ * print a number twice).
+ */
+function numbersFor(register: readonly IssuedSheet[], kind: NumberedKind, year: number, count: number, pattern: string): { number: string; seq: number }[] {
+  const taken = new Set(register.map((s) => s.number));
+  const out: { number: string; seq: number }[] = [];
+  let seq = nextSeq(register, kind, year);
+  while (out.length < count) {
+    const number = formatSheetNumber(pattern, year, seq);
+    if (!taken.has(number)) {
+      out.push({ number, seq });
+      taken.add(number);
+    }
+    seq += 1;
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+import type { IsoDate, Period } from '../domain/ids';
+import type { PlanData } from '../ledger/plan-data';
+import { assignmentDocument, type AssignmentRequest } from './assignment-sheet';
+import type { PrintDocument } from './document';
+import { indicatorDocument, projectListDocument, reportingDocument, taskListDocument } from './list-views';
+import type { PrintSettings } from './sheet-number';
+import { supervisionDocument, type SupervisionRequest } from './supervision-notice';
+
+/** Every document the app prints, as one request type: what the preview, the printer and the command line ask for. */
+export type PrintRequest =
+  | { kind: 'assignment'; sheets: AssignmentRequest[] }
+  | { kind: 'supervision'; sheets: SupervisionRequest[] }
+  | { kind: 'task-list'; day: IsoDate; taskIds?: string[]; note?: string }
+  | { kind: 'project-list'; period: Period }
+  | { kind: 'indicators'; period: Period }
+  | { kind: 'reporting'; period: Period; day: IsoDate };
+
+export function buildDocument(plan: PlanData, request: PrintRequest, settings: PrintSettings): PrintDocument {
+  switch (request.kind) {
+    case 'assignment':
+      return assignmentDocument(plan, request.sheets, settings);
+    case 'supervision':
+      return supervisionDocument(plan, request.sheets, settings);
+    case 'task-list':
+      return taskListDocument(plan, request);
+    case 'project-list':
+      return projectListDocument(plan, request);
+    case 'indicators':
+      return indicatorDocument(plan, request);
+    case 'reporting':
+      return reportingDocument(plan, request);
+  }
+}

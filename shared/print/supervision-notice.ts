@@ -1,0 +1,117 @@
+import type { IsoDate } from '../domain/ids';
+import { REPORTED_STATUS_LABELS } from '../domain/progress';
+import { stageShares, TASK_STATUS_LABELS } from '../domain/task-status';
+import { daysFromTo, formatDateZh, formatPeriodZh, periodOf } from '../domain/time';
+import type { PlanData } from '../ledger/plan-data';
+import { buildTaskRows, type TaskRow } from '../ledger/task-query';
+import { documentFileName, type Block, type PrintDocument, type Sheet } from './document';
+import { isIssuingOffice, recipientsLabel } from './assignment-sheet';
+import type { PrintSettings } from './sheet-number';
+
+/** How many past reports a notice quotes per task. */
+const HISTORY_LINES = 6;
+
+/** What a notice says about a task's lateness: days past the stage it missed, or days left to the one at risk. */
+export function lateness(row: TaskRow, day: IsoDate): string {
+  const percent = row.latest?.percent ?? 0;
+  const { points } = row.task.deadline;
+  const shares = stageShares(row.task.deadline);
+  if (row.status.status === 'overdue') {
+    for (let i = points.length - 1; i >= 0; i--) {
+      if (points[i].date < day && percent < shares[i]) {
+        return `已逾期${daysFromTo(points[i].date, day)}天（时限${formatDateZh(points[i].date)}，应完成约${shares[i]}%，当前进度${percent}%）`;
+      }
+    }
+  }
+  return `${TASK_STATUS_LABELS[row.status.status]}：${row.status.reason}`;
+}
+
+/** A department's tasks that call for supervision on a day: overdue or at risk, among those it leads. */
+export function supervisionRows(rows: readonly TaskRow[], departmentId: string): TaskRow[] {
+  return rows.filter((r) => (r.status.status === 'overdue' || r.status.status === 'at-risk') && r.task.leads.some((l) => l.departmentId === departmentId));
+}
+
+/** The departments that would get a 督办单 on a day, with their tasks, in the directory's order. */
+export function supervisionRecipients(plan: PlanData, day: IsoDate): { departmentId: string; name: string; rows: TaskRow[] }[] {
+  const rows = buildTaskRows(plan, day);
+  return plan.departments
+    .filter((d) => !isIssuingOffice(d))
+    .map((d) => ({ departmentId: d.id, name: d.name, rows: supervisionRows(rows, d.id) }))
+    .filter((d) => d.rows.length > 0);
+}
+
+export interface SupervisionRequest {
+  departmentId: string;
+  number: string;
+  issuedOn: IsoDate;
+  /** The day the department must answer by. */
+  answerBy: IsoDate;
+  /** A re-print lists what the issued notice listed; otherwise what is overdue or at risk on the day. */
+  taskIds?: readonly string[];
+}
+
+export function supervisionSheet(plan: PlanData, request: SupervisionRequest, settings: PrintSettings): Sheet {
+  const department = plan.departments.find((d) => d.id === request.departmentId);
+  if (!department) throw new Error(`没有编号为 ${request.departmentId} 的单位`);
+  const all = buildTaskRows(plan, request.issuedOn);
+  const rows = request.taskIds ? all.filter((r) => request.taskIds?.includes(r.task.id)) : supervisionRows(all, department.id);
+  const overdue = rows.filter((r) => r.status.status === 'overdue').length;
+  const office = plan.office.name;
+  const what = [overdue ? `${overdue}项已逾期` : '', rows.length - overdue ? `${rows.length - overdue}项存在逾期风险` : ''].filter(Boolean).join('、');
+  const blocks: Block[] = [
+    { kind: 'title', text: `${office}“无废城市”建设督办单`, red: true },
+    { kind: 'number', text: request.number },
+    { kind: 'addressee', text: `${department.name}：` },
+    {
+      kind: 'paragraph',
+      text: rows.length
+        ? `经${formatDateZh(request.issuedOn)}调度，你单位牵头的以下${rows.length}项任务中，${what}，现予督办。请高度重视，认真分析原因，明确整改措施和完成时限，加快推进。`
+        : `经${formatDateZh(request.issuedOn)}调度，你单位牵头的任务暂无逾期或逾期风险。`,
+    },
+  ];
+  rows.forEach((r, i) => {
+    const problem = r.history.find((h) => h.problems.trim());
+    blocks.push({
+      kind: 'record',
+      caption: `${i + 1}．${r.task.title}`,
+      items: [
+        { label: '方案序号', value: `${r.task.domainLabel}第${r.task.number}项` },
+        { label: '完成时限', value: r.task.deadline.text || '未规定' },
+        { label: '逾期情况', value: lateness(r, request.issuedOn) },
+        {
+          label: '进展情况',
+          value: r.history.length ? '' : '尚未报送进展',
+          lines: r.history
+            .slice(0, HISTORY_LINES)
+            .map((h) => `${formatPeriodZh(h.period)}：${h.percent}%，${REPORTED_STATUS_LABELS[h.status]}${h.thisMonth.trim() ? `。${h.thisMonth.trim()}` : ''}`),
+        },
+        { label: '最近反映的问题', value: problem ? `${formatPeriodZh(problem.period)}：${problem.problems.trim()}` : '未反映问题' },
+      ],
+    });
+  });
+  blocks.push({
+    kind: 'paragraph',
+    text: `请于${formatDateZh(request.answerBy)}前将上述任务的整改落实情况（原因分析、整改措施、完成时限、责任人）书面报送${settings.issuerShort}。逾期未报送的，将提请领导小组通报。`,
+  });
+  blocks.push({ kind: 'paragraph', text: `联系人：${settings.contact || '　　　　　　'}　　联系电话：${settings.phone || '　　　　　　　　'}` });
+  blocks.push({ kind: 'signature', issuer: settings.issuer, date: formatDateZh(request.issuedOn), sealNote: '（盖章）' });
+  blocks.push({
+    kind: 'receipt',
+    title: '督办单签收回执',
+    number: request.number,
+    recipient: department.name,
+    note: `请签收后于3个工作日内将本回执交回${settings.issuerShort}；整改情况另行书面报送。`,
+  });
+  return { label: department.name, orientation: 'portrait', footer: 'dash', blocks, departmentId: department.id, number: request.number };
+}
+
+export function supervisionDocument(plan: PlanData, requests: readonly SupervisionRequest[], settings: PrintSettings): PrintDocument {
+  const sheets = requests.map((r) => supervisionSheet(plan, r, settings));
+  const day = requests[0]?.issuedOn;
+  return {
+    kind: 'supervision',
+    title: `${plan.office.name}“无废城市”建设督办单`,
+    fileName: documentFileName('督办单', recipientsLabel(sheets.map((s) => s.label)), day ? formatPeriodZh(periodOf(day)) : undefined),
+    sheets,
+  };
+}
