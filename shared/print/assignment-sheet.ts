@@ -189,7 +189,7 @@ export function assignmentSheet(plan: PlanData, request: AssignmentRequest, sett
   });
   blocks.push({
     kind: 'paragraph',
-    text: `联系人：${settings.contact || '　　　　　　'}　　联系电话：${settings.phone || '　　　　　　　　'}`,
+    text: `联系人：${settings.contact || '\u3000\u3000\u3000\u3000\u3000\u3000'}\u3000\u3000联系电话：${settings.phone || '\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000'}`,
   });
   blocks.push({ kind: 'signature', issuer: settings.issuer, date: formatDateZh(request.issuedOn), sealNote: '（盖章）' });
   blocks.push({

@@ -95,7 +95,8 @@ export interface PrintDocument {
 
 /** A file name that every file system accepts: no path separators or reserved characters. */
 export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 180);
+  const printable = [...name].map((c) => (c.charCodeAt(0) < 32 ? ' ' : c)).join('');
+  return printable.replace(/[\\/:*?"<>|]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 180);
 }
 
 /**

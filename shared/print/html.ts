@@ -163,7 +163,7 @@ function blockHtml(b: Block): string {
 <colgroup><col style="width:28mm"><col><col style="width:28mm"><col></colgroup>
 <tr><th>签收单位</th><td colspan="3">${esc(b.recipient)}<span class="seal">（盖章）</span></td></tr>
 <tr><th>签收人</th><td></td><th>联系电话</th><td></td></tr>
-<tr><th>签收日期</th><td colspan="3" class="date">年　　月　　日</td></tr>
+<tr><th>签收日期</th><td colspan="3" class="date">年\u3000\u3000月\u3000\u3000日</td></tr>
 </tbody></table><div class="rnote">${esc(b.note)}</div></div>`;
   }
 }

@@ -93,7 +93,7 @@ export function supervisionSheet(plan: PlanData, request: SupervisionRequest, se
     kind: 'paragraph',
     text: `请于${formatDateZh(request.answerBy)}前将上述任务的整改落实情况（原因分析、整改措施、完成时限、责任人）书面报送${settings.issuerShort}。逾期未报送的，将提请领导小组通报。`,
   });
-  blocks.push({ kind: 'paragraph', text: `联系人：${settings.contact || '　　　　　　'}　　联系电话：${settings.phone || '　　　　　　　　'}` });
+  blocks.push({ kind: 'paragraph', text: `联系人：${settings.contact || '\u3000\u3000\u3000\u3000\u3000\u3000'}\u3000\u3000联系电话：${settings.phone || '\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000'}` });
   blocks.push({ kind: 'signature', issuer: settings.issuer, date: formatDateZh(request.issuedOn), sealNote: '（盖章）' });
   blocks.push({
     kind: 'receipt',
