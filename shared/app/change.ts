@@ -1,17 +1,15 @@
 import type { ProgressEntry, IndicatorValue } from '../domain/progress';
 import type { PlanEdit, PlanRecordTypes, PlanTableName } from '../ledger/plan-tables';
 import type { LogTableName } from './storage';
+import type { RecordRef as GenericRecordRef } from '../ledger/record-ref';
 
 export type { PlanEdit };
 
 /** The tables a clerk's changes write to: plan records and the append-only logs. */
 export type RecordTable = PlanTableName | LogTableName;
 
-/** A record by table and id: what a deletion, a restore or a bin row points at. */
-export interface RecordRef {
-  table: RecordTable;
-  id: string;
-}
+/** A record a clerk's change points at (a deletion, a restore, a bin row). */
+export type RecordRef = GenericRecordRef<RecordTable>;
 
 export type PlanCreate = { [K in PlanTableName]: { table: K; record: PlanRecordTypes[K] } }[PlanTableName];
 export type LogAppend = { table: 'progress'; record: ProgressEntry } | { table: 'indicatorValues'; record: IndicatorValue };

@@ -29,6 +29,7 @@
  * Append-only tables: rows are never edited, so the same rules reduce to the union by id, with
  * tombstones (undo of an append) merged as above.
  */
+import type { RecordRef as GenericRecordRef } from '../ledger/record-ref';
 import { canonicalJson } from './canonical-json';
 import {
   isMetaKey,
@@ -245,10 +246,8 @@ export function resolveConflict(r: StoredRecord, field: string, value: unknown, 
   return next;
 }
 
-export interface RecordRef {
-  table: BundleTableName;
-  id: string;
-}
+/** A record a merge preview points at. */
+export type RecordRef = GenericRecordRef<BundleTableName>;
 
 export interface ChangedRecord extends RecordRef {
   /** Data fields whose current value changed. */

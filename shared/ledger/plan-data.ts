@@ -6,6 +6,9 @@ import type { Indicator } from '../domain/indicator';
 import type { Office } from '../domain/office';
 import type { IndicatorValue, ProgressEntry } from '../domain/progress';
 
+/** A plan as published: everything an office keeps except what is reported over time (progress, indicator values). */
+export type PlanRecords = Omit<PlanData, 'progress' | 'indicatorValues'>;
+
 /** Everything one office keeps, as plain records: what the pages, reports and exports read. */
 export interface PlanData {
   office: Office;

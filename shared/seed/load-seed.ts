@@ -3,17 +3,10 @@ import type { Leader } from '../domain/leader';
 import type { Task } from '../domain/task';
 import type { Project } from '../domain/project';
 import type { Indicator } from '../domain/indicator';
-import type { Office } from '../domain/office';
 import { SeedPlanSchema, type SeedPlan } from './seed-schema';
 
-export interface PlanRecords {
-  office: Office;
-  departments: Department[];
-  leaders: Leader[];
-  tasks: Task[];
-  projects: Project[];
-  indicators: Indicator[];
-}
+export type { PlanRecords } from '../ledger/plan-data';
+import type { PlanRecords } from '../ledger/plan-data';
 
 export class SeedError extends Error {
   constructor(

@@ -11,13 +11,11 @@ import { requestPersistentStorage, type StorageState } from './ledger';
 import { openRendererWorkspace } from './open-workspace';
 import { announceChange, onChangeElsewhere } from './window-sync';
 
-export type PlanView = PlanData;
-
 type Phase =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
   | { kind: 'setup' }
-  | { kind: 'ready'; settings: WorkspaceSettings; plan: PlanView };
+  | { kind: 'ready'; settings: WorkspaceSettings; plan: PlanData };
 
 /** How many actions can be undone. */
 const UNDO_DEPTH = 50;
@@ -130,7 +128,7 @@ export function useWorkspace(): Workspace {
 }
 
 /** The plan of a ready workspace; pages are only rendered then. */
-export function usePlan(): PlanView {
+export function usePlan(): PlanData {
   const phase = useLedger((s) => s.phase);
   if (phase.kind !== 'ready') throw new Error('工作区尚未就绪');
   return phase.plan;

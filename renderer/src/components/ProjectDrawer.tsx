@@ -1,7 +1,7 @@
 import { Button, Descriptions, Drawer, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import type { PlanData } from '../../../shared/ledger/plan-data';
 import { CONSTRUCTION_STATUS_LABELS } from '../../../shared/domain/project';
 import type { ProjectRow } from '../../../shared/ledger/project-query';
-import type { PlanView } from '../app/store';
 import { useCommit } from '../app/use-commit';
 import { AuditTrail } from './AuditTrail';
 import { ProgressForm } from './ProgressForm';
@@ -10,7 +10,7 @@ import { ProjectEditor } from './ProjectEditor';
 import { ReviewMark } from './ReviewMark';
 
 /** One project: monthly progress with investment, every field, and its change history. */
-export function ProjectDrawer({ row, plan, onClose }: { row: ProjectRow | null; plan: PlanView; onClose: () => void }) {
+export function ProjectDrawer({ row, plan, onClose }: { row: ProjectRow | null; plan: PlanData; onClose: () => void }) {
   const commit = useCommit();
   if (!row) return <Drawer open={false} />;
   const { project } = row;

@@ -1,10 +1,10 @@
 import { useFormSource } from './use-form-source';
+import type { PlanData } from '../../../shared/ledger/plan-data';
 import { Button, Col, Form, Input, Row, Select } from 'antd';
 import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus, type Project } from '../../../shared/domain/project';
 import { parseWan } from '../../../shared/domain/money';
 import { parseDeadline } from '../../../shared/domain/parse-deadline';
 import { parseConstructionPeriod } from '../../../shared/domain/parse-period';
-import type { PlanView } from '../app/store';
 import { useCommit } from '../app/use-commit';
 import { DepartmentSelect } from './DepartmentSelect';
 
@@ -25,7 +25,7 @@ interface Values {
 }
 
 /** Every field of a project; saving writes only what changed, as one undoable action. */
-export function ProjectEditor({ project, plan }: { project: Project; plan: PlanView }) {
+export function ProjectEditor({ project, plan }: { project: Project; plan: PlanData }) {
   const [form] = Form.useForm<Values>();
   const commit = useCommit();
   useFormSource(

@@ -1,9 +1,9 @@
 import { Button, Descriptions, Drawer, Popconfirm, Space, Tabs, Typography } from 'antd';
+import type { PlanData } from '../../../shared/ledger/plan-data';
 import type { TaskRow } from '../../../shared/ledger/task-query';
 import { officesInvolved } from '../../../shared/ledger/banners';
 import { divisionName } from '../../../shared/domain/divisions';
 import { nameLookup } from '../../../shared/ledger/lookups';
-import type { PlanView } from '../app/store';
 import { useCommit } from '../app/use-commit';
 import { AuditTrail } from './AuditTrail';
 import { CompletionForm } from './CompletionForm';
@@ -16,7 +16,7 @@ import { TaskParts } from './TaskParts';
 import { TaskStatusTag } from './TaskStatusTag';
 
 /** One task: its monthly progress, every field, completion, and its change history. */
-export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: PlanView; onClose: () => void }) {
+export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: PlanData; onClose: () => void }) {
   const commit = useCommit();
   if (!row) return <Drawer open={false} />;
   const { task } = row;

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { PlanData } from '../../../shared/ledger/plan-data';
 import { useFormSource } from './use-form-source';
 import { Alert, Button, Col, Form, Input, Row, Select, Space, Typography } from "antd";
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
@@ -6,7 +7,6 @@ import { TASK_DOMAIN_LABELS, type Milestone, type ParticipantRole, type Task, ty
 import { parseDeadline } from '../../../shared/domain/parse-deadline';
 import { deadlineKind, DEADLINE_KIND_LABELS } from '../../../shared/domain/deadline';
 import { formatDateZh } from '../../../shared/domain/time';
-import type { PlanView } from '../app/store';
 import { useCommit } from '../app/use-commit';
 
 interface Values {
@@ -42,7 +42,7 @@ function toValues(task: Task): Values {
 type UnitRole = '牵头' | ParticipantRole;
 const UNIT_ROLES: UnitRole[] = ['牵头', '参与', '责任', '配合'];
 
-export function TaskEditor({ task, plan }: { task: Task; plan: PlanView }) {
+export function TaskEditor({ task, plan }: { task: Task; plan: PlanData }) {
   // New helping units take the role word this plan uses most (参与 / 责任 / 配合).
   const defaultRole: ParticipantRole = useMemo(() => {
     const counts = new Map<ParticipantRole, number>();

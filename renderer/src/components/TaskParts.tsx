@@ -1,11 +1,11 @@
 import { List, Typography } from 'antd';
+import type { PlanData } from '../../../shared/ledger/plan-data';
 import type { TaskPart } from '../../../shared/domain/task';
-import type { PlanView } from '../app/store';
 import { nameLookup } from '../../../shared/ledger/lookups';
 import { DeadlineText } from './DeadlineText';
 
 /** The 分项 of a task whose plan gives sub-items their own units, leaders and deadlines. */
-export function TaskParts({ parts, plan }: { parts: readonly TaskPart[]; plan: PlanView }) {
+export function TaskParts({ parts, plan }: { parts: readonly TaskPart[]; plan: PlanData }) {
   const dept = nameLookup(plan.departments);
   const leader = nameLookup(plan.leaders);
   return (

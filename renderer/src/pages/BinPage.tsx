@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
+import type { PlanData } from '../../../shared/ledger/plan-data';
 import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { parseStamp } from '../../../shared/sync/hlc';
 import { TABLE_LABELS } from '../../../shared/ledger/table-labels';
 import type { RecordTable } from '../../../shared/app/change';
-import { useLedger, type PlanView } from '../app/store';
+import { useLedger } from '../app/store';
 import { useCommit } from '../app/use-commit';
 import { recordLabel } from '../../../shared/ledger/record-label';
 
@@ -17,7 +18,7 @@ interface BinRow {
 const BIN_TABLES: RecordTable[] = ['tasks', 'projects', 'indicators', 'departments', 'leaders', 'progress', 'indicatorValues'];
 
 /** Deleted records, newest first; each can be put back. */
-export function BinPage({ plan }: { plan: PlanView }) {
+export function BinPage({ plan }: { plan: PlanData }) {
   const workspace = useLedger((s) => s.workspace);
   const commit = useCommit();
   const [rows, setRows] = useState<BinRow[]>([]);

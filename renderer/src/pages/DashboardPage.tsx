@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { PlanData } from '../../../shared/ledger/plan-data';
 import { Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { TASK_STATUS_LABELS } from '../../../shared/domain/task-status';
 import { ATTAINMENT_LABELS } from '../../../shared/domain/attainment';
@@ -7,13 +8,13 @@ import { buildTaskRows } from '../../../shared/ledger/task-query';
 import { assessmentYear, countByAttainment, countByDomainAndStatus, countByStatus, indicatorStandings, investmentSummary, TASK_STATUSES } from '../../../shared/ledger/aggregations';
 import { reportingChecklist } from '../../../shared/ledger/reporting';
 import { CONSTRUCTION_STATUS_LABELS } from '../../../shared/domain/project';
-import { useLedger, type PlanView } from '../app/store';
+import { useLedger } from '../app/store';
 import { openRecord } from '../app/navigation';
 import { EChart } from '../components/EChart';
 import { TASK_STATUS_COLORS } from '../components/status-colors';
 
 /** What a leader reads at a glance: task status, this month's reporting, indicators behind, investment. */
-export function DashboardPage({ plan }: { plan: PlanView }) {
+export function DashboardPage({ plan }: { plan: PlanData }) {
   const period = useLedger((s) => s.period);
   const today = chinaToday();
   const year = assessmentYear(plan.indicators, period);

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { PlanData } from '../../../shared/ledger/plan-data';
 import { Button, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Indicator } from '../../../shared/domain/indicator';
@@ -6,7 +7,7 @@ import { MARKER_LABELS, MARKER_SYMBOLS } from '../../../shared/domain/indicator'
 import { ATTAINMENT_LABELS, formatQuantity, formatTarget, valueForYear, type Attainment, type AttainmentResult } from '../../../shared/domain/attainment';
 import { assessmentYear, countByAttainment, indicatorStandings } from '../../../shared/ledger/aggregations';
 import { groupBy, nameLookup } from '../../../shared/ledger/lookups';
-import { useLedger, type PlanView } from '../app/store';
+import { useLedger } from '../app/store';
 import { ReviewMark } from '../components/ReviewMark';
 import { IndicatorValueModal } from '../components/IndicatorValueModal';
 import { ATTAINMENT_COLORS } from '../components/status-colors';
@@ -24,7 +25,7 @@ export function spansFor(items: readonly Indicator[], key: (i: Indicator) => str
   return spans;
 }
 
-export function IndicatorsPage({ plan }: { plan: PlanView }) {
+export function IndicatorsPage({ plan }: { plan: PlanData }) {
   const period = useLedger((s) => s.period);
   const items = plan.indicators;
   const targetYears = useMemo(() => [...new Set(items.flatMap((i) => i.targets.map((t) => t.year)))].sort(), [items]);

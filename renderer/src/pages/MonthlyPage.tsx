@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
+import type { PlanData } from '../../../shared/ledger/plan-data';
 import { Card, Col, Collapse, Empty, List, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { chinaToday, formatPeriodZh, reportDueZh } from '../../../shared/domain/time';
 import { buildTaskRows } from '../../../shared/ledger/task-query';
 import { reportingChecklist } from '../../../shared/ledger/reporting';
 import { nameLookup } from '../../../shared/ledger/lookups';
-import { useLedger, type PlanView } from '../app/store';
+import { useLedger } from '../app/store';
 import { openRecord } from '../app/navigation';
 
 /** The monthly cycle: what is still missing for the period, department by department. */
-export function MonthlyPage({ plan }: { plan: PlanView }) {
+export function MonthlyPage({ plan }: { plan: PlanData }) {
   const period = useLedger((s) => s.period);
   const rows = useMemo(() => buildTaskRows(plan, chinaToday()), [plan]);
   const checklist = useMemo(() => reportingChecklist(plan, rows, period), [plan, rows, period]);

@@ -1,4 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
+import type { PlanData } from '../../../shared/ledger/plan-data';
 import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
@@ -7,7 +8,7 @@ import { wanToYuan } from '../../../shared/domain/money';
 import { buildProjectRows, type ProjectRow } from '../../../shared/ledger/project-query';
 import { investmentSummary } from '../../../shared/ledger/aggregations';
 import { nameLookup } from '../../../shared/ledger/lookups';
-import { useLedger, type PlanView } from '../app/store';
+import { useLedger } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
 import { requestedRecord } from '../app/navigation';
 import { DeadlineText } from '../components/DeadlineText';
@@ -16,7 +17,7 @@ import { ProjectDrawer } from '../components/ProjectDrawer';
 
 const byWan = (a: string | null, b: string | null) => Number(wanToYuan(a ?? '0') - wanToYuan(b ?? '0'));
 
-export function ProjectsPage({ plan }: { plan: PlanView }) {
+export function ProjectsPage({ plan }: { plan: PlanData }) {
   const period = useLedger((s) => s.period);
   const commit = useCommit();
   const [status, setStatus] = useState<ConstructionStatus[]>([]);

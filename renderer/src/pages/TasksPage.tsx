@@ -1,4 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
+import type { PlanData } from '../../../shared/ledger/plan-data';
 import { Button, Checkbox, Input, Select, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
@@ -8,7 +9,7 @@ import { chinaToday, formatPeriodZh } from '../../../shared/domain/time';
 import { buildTaskRows, filterTasks, type TaskFilter, type TaskRow } from '../../../shared/ledger/task-query';
 import { TASK_STATUSES } from '../../../shared/ledger/aggregations';
 import { nextTaskNumbering } from '../../../shared/ledger/task-numbering';
-import { useLedger, type PlanView } from '../app/store';
+import { useLedger } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
 import { requestedRecord } from '../app/navigation';
 import { DeadlineText } from '../components/DeadlineText';
@@ -19,7 +20,7 @@ import { TaskDrawer } from '../components/TaskDrawer';
 const STATUS_ORDER: Record<TaskStatus, number> = { overdue: 0, 'at-risk': 1, 'not-started': 2, 'in-progress': 3, done: 4 };
 const firstDue = (t: Task) => t.deadline.points[0]?.date ?? '9999';
 
-export function TasksPage({ plan }: { plan: PlanView }) {
+export function TasksPage({ plan }: { plan: PlanData }) {
   const period = useLedger((s) => s.period);
   const commit = useCommit();
   const [filter, setFilter] = useState<Omit<TaskFilter, 'text' | 'missingPeriod'>>({});
