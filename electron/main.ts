@@ -2,8 +2,9 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } f
 import { join } from 'node:path';
 import { IPC } from '../shared/platform/ipc-channels';
 import { createAppProtocolHandler } from './lib/app-protocol';
-import { createHandlers, registerIpc, type TrustedWindow } from './lib/ipc-handlers';
+import { createHandlers, registerIpc, type Dialogs, type TrustedWindow } from './lib/ipc-handlers';
 import { KeyVault } from './lib/key-vault';
+import { createPrinter, PRINT_WINDOW_PREFERENCES, type PrintWindow } from './lib/printing';
 import { denyAllPermissions } from './lib/session-rules';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, mayNavigate, SECURE_WEB_PREFERENCES, WINDOW_OPEN_DECISION } from './lib/window-rules';
 
@@ -59,24 +60,32 @@ app.on('web-contents-created', (_e, contents) => {
 void app.whenReady().then(() => {
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
-  const handlers = createHandlers(
-    {
-      async chooseSavePath(suggestedName, filters) {
-        const r = await dialog.showSaveDialog({ defaultPath: suggestedName, filters });
-        return r.canceled || !r.filePath ? null : r.filePath;
-      },
-      async chooseOpenPath(filters) {
-        const r = await dialog.showOpenDialog({ properties: ['openFile'], filters });
-        return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
-      },
+  const dialogs: Dialogs = {
+    async chooseSavePath(suggestedName, filters) {
+      const r = await dialog.showSaveDialog({ defaultPath: suggestedName, filters });
+      return r.canceled || !r.filePath ? null : r.filePath;
     },
-    { shell: 'electron', appVersion: app.getVersion(), platform: process.platform },
-  );
+    async chooseOpenPath(filters) {
+      const r = await dialog.showOpenDialog({ properties: ['openFile'], filters });
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+    },
+  };
+  const handlers = createHandlers(dialogs, { shell: 'electron', appVersion: app.getVersion(), platform: process.platform });
   const vault = new KeyVault(join(app.getPath('userData'), 'device-key.zwk'), {
     available: () => safeStorage.isEncryptionAvailable(),
     encrypt: (plain) => safeStorage.encryptString(plain),
     decrypt: (sealed) => safeStorage.decryptString(sealed),
   });
+  const printer = createPrinter((): PrintWindow => {
+    // A hidden, sandboxed window without preload or scripts, only for laying out one document.
+    const win = new BrowserWindow({ show: false, webPreferences: { ...SECURE_WEB_PREFERENCES, ...PRINT_WINDOW_PREFERENCES } });
+    return {
+      loadFile: (path) => win.loadFile(path),
+      printToPDF: async (options) => new Uint8Array(await win.webContents.printToPDF(options)),
+      print: (options) => new Promise((resolve) => win.webContents.print(options, (success) => resolve(success))),
+      close: () => win.destroy(),
+    };
+  }, dialogs);
   registerIpc(
     ipcMain,
     {
@@ -85,6 +94,8 @@ void app.whenReady().then(() => {
       [IPC.openFile]: (request) => handlers.openFile(request),
       [IPC.vaultIdentity]: () => vault.identity(),
       [IPC.vaultSign]: (request) => vault.signManifest(request),
+      [IPC.printToPDF]: (request) => printer.printToPDF(request),
+      [IPC.print]: (request) => printer.print(request),
     },
     trustedWindow,
   );

@@ -7,6 +7,8 @@ const api: DesktopApi = {
   info: () => ipcRenderer.invoke(IPC.info),
   saveFile: (request) => ipcRenderer.invoke(IPC.saveFile, request),
   openFile: (request) => ipcRenderer.invoke(IPC.openFile, request),
+  printToPDF: (request) => ipcRenderer.invoke(IPC.printToPDF, request),
+  print: (request) => ipcRenderer.invoke(IPC.print, request),
   keyVault: {
     identity: () => ipcRenderer.invoke(IPC.vaultIdentity),
     signManifest: (request) => ipcRenderer.invoke(IPC.vaultSign, request),

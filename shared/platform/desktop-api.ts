@@ -32,6 +32,16 @@ export type SaveFileRequest = z.infer<typeof SaveFileRequestSchema>;
 export const OpenFileRequestSchema = z.object({ filters: z.array(FileFilterSchema).max(10) }).strict();
 export type OpenFileRequest = z.infer<typeof OpenFileRequestSchema>;
 
+/** A document to print: a self-contained HTML page (shared/print/html.ts) and the name to suggest for its PDF. */
+export const MAX_PRINT_HTML_CHARS = 20 * 1024 * 1024;
+export const PrintRequestSchema = z
+  .object({
+    html: z.string().min(1).max(MAX_PRINT_HTML_CHARS, '文档过大'),
+    suggestedName: SuggestedNameSchema.refine((n) => n.toLowerCase().endsWith('.pdf'), '文件名应以 .pdf 结尾'),
+  })
+  .strict();
+export type PrintRequest = z.infer<typeof PrintRequestSchema>;
+
 export interface OpenedFile {
   name: string;
   data: Uint8Array;
@@ -69,6 +79,15 @@ export interface DesktopApi {
   saveFile(request: SaveFileRequest): Promise<string | null>;
   /** Resolves to the chosen file, or null if the user cancelled. */
   openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
+  /**
+   * Saves the document as PDF. Electron renders it in a hidden window and asks where to save it;
+   * resolves to the saved file's name, or null if the user cancelled. A plain browser opens its
+   * print dialog with the file name as the document's title (choose “另存为 PDF”) and resolves to
+   * that name.
+   */
+  printToPDF(request: PrintRequest): Promise<string | null>;
+  /** Sends the document to a printer through the system's print dialog; false if cancelled. */
+  print(request: PrintRequest): Promise<boolean>;
   /** Absent in a plain browser, where the renderer keeps a non-extractable key itself. */
   keyVault?: KeyVaultApi;
 }

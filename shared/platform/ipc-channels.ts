@@ -6,4 +6,6 @@ export const IPC = {
   openFile: 'zwc:open-file',
   vaultIdentity: 'zwc:vault-identity',
   vaultSign: 'zwc:vault-sign',
+  printToPDF: 'zwc:print-to-pdf',
+  print: 'zwc:print',
 } as const;

@@ -203,19 +203,20 @@ export function assignmentSheet(plan: PlanData, request: AssignmentRequest, sett
 }
 
 /** The 任务交办单 for one or more departments as one document, each department's sheet starting on a new page. */
-export function assignmentDocument(plan: PlanData, requests: readonly AssignmentRequest[], settings: PrintSettings): PrintDocument {
+export function assignmentDocument(plan: PlanData, requests: readonly AssignmentRequest[], settings: PrintSettings, all = false): PrintDocument {
   const sheets = requests.map((r) => assignmentSheet(plan, r, settings));
   const day = requests[0]?.issuedOn;
   return {
     kind: 'assignment',
     title: `${plan.office.name}“无废城市”建设任务交办单`,
-    fileName: documentFileName('任务交办单', recipientsLabel(sheets.map((s) => s.label)), day ? formatPeriodZh(periodOf(day)) : undefined),
+    fileName: documentFileName('任务交办单', recipientsLabel(sheets.map((s) => s.label), all), day ? formatPeriodZh(periodOf(day)) : undefined),
     sheets,
   };
 }
 
-/** 旗生态环境局, or 旗生态环境局等3个单位. */
-export function recipientsLabel(names: readonly string[]): string {
+/** 旗生态环境局, 旗生态环境局等3个单位, or 全部39个单位. */
+export function recipientsLabel(names: readonly string[], all = false): string {
+  if (all && names.length > 1) return `全部${names.length}个单位`;
   if (names.length <= 1) return names[0] ?? '';
   return `${names[0]}等${names.length}个单位`;
 }

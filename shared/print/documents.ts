@@ -8,8 +8,9 @@ import { supervisionDocument, type SupervisionRequest } from './supervision-noti
 
 /** Every document the app prints, as one request type: what the preview, the printer and the command line ask for. */
 export type PrintRequest =
-  | { kind: 'assignment'; sheets: AssignmentRequest[] }
-  | { kind: 'supervision'; sheets: SupervisionRequest[] }
+  /** `all`: every department that gets one (the file is then named 全部N个单位). */
+  | { kind: 'assignment'; sheets: AssignmentRequest[]; all?: boolean }
+  | { kind: 'supervision'; sheets: SupervisionRequest[]; all?: boolean }
   | { kind: 'task-list'; day: IsoDate; taskIds?: string[]; note?: string }
   | { kind: 'project-list'; period: Period }
   | { kind: 'indicators'; period: Period }
@@ -18,9 +19,9 @@ export type PrintRequest =
 export function buildDocument(plan: PlanData, request: PrintRequest, settings: PrintSettings): PrintDocument {
   switch (request.kind) {
     case 'assignment':
-      return assignmentDocument(plan, request.sheets, settings);
+      return assignmentDocument(plan, request.sheets, settings, request.all);
     case 'supervision':
-      return supervisionDocument(plan, request.sheets, settings);
+      return supervisionDocument(plan, request.sheets, settings, request.all);
     case 'task-list':
       return taskListDocument(plan, request);
     case 'project-list':

@@ -60,7 +60,7 @@ export function printCss(): string {
 ${pageRules()}
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; background: #fff; color: #000; }
-body { font-family: ${family(BODY_FONTS)}; font-size: 16pt; line-height: 28.9pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body, .zwc-doc { font-family: ${family(BODY_FONTS)}; font-size: 16pt; line-height: 28.9pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .sheet { break-before: page; }
 .sheet:first-child { break-before: auto; }
 ${(['portrait', 'landscape'] as const).flatMap((o) => (['dash', 'page-of-total'] as const).map((f) => `.sheet.${pageName(o, f)} { page: ${pageName(o, f)}; }`)).join('\n')}
@@ -110,8 +110,7 @@ table.record td .line { display: block; }
 .receipt .seal { float: right; color: #777; font-size: 12pt; }
 .receipt .rnote { font-size: 12pt; line-height: 1.6; margin-top: 3pt; }
 @media screen {
-  html { background: #e9e9e9; }
-  body { padding: 12px 0; }
+  .zwc-doc { background: #e9e9e9; padding: 12px 0; color: #000; }
   .sheet { background: #fff; margin: 0 auto 16px; box-shadow: 0 1px 4px rgba(0,0,0,.25); }
   .sheet.portrait-dash, .sheet.portrait-page-of-total { width: 210mm; padding: 37mm 26mm 35mm 28mm; }
   .sheet.landscape-dash, .sheet.landscape-page-of-total { width: 297mm; padding: 28mm 20mm 22mm 20mm; }
@@ -174,14 +173,24 @@ function sheetHtml(s: Sheet): string {
   return `<section ${attrs.join(' ')}>${s.blocks.map(blockHtml).join('\n')}</section>`;
 }
 
-/** The whole document as a self-contained HTML page: no scripts, no outside resources. */
+/** The sheets as one element, styled by {@link printCss}: what the app's preview shows. */
+export function renderDocumentBody(doc: PrintDocument): string {
+  return `<main class="zwc-doc" data-kind="${doc.kind}">
+${doc.sheets.map(sheetHtml).join('\n')}
+</main>`;
+}
+
+/**
+ * The whole document as a self-contained HTML page: no scripts, no outside resources. Its title
+ * is the file name without .pdf, which a browser's “Save as PDF” proposes and the PDF keeps.
+ */
 export function renderDocumentHtml(doc: PrintDocument): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${esc(doc.title)}</title>
+<title>${esc(doc.fileName.replace(/\.pdf$/i, ''))}</title>
 <style>${printCss()}</style></head>
-<body data-kind="${doc.kind}">
-${doc.sheets.map(sheetHtml).join('\n')}
+<body>
+${renderDocumentBody(doc)}
 </body></html>`;
 }

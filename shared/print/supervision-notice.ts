@@ -105,13 +105,13 @@ export function supervisionSheet(plan: PlanData, request: SupervisionRequest, se
   return { label: department.name, orientation: 'portrait', footer: 'dash', blocks, departmentId: department.id, number: request.number };
 }
 
-export function supervisionDocument(plan: PlanData, requests: readonly SupervisionRequest[], settings: PrintSettings): PrintDocument {
+export function supervisionDocument(plan: PlanData, requests: readonly SupervisionRequest[], settings: PrintSettings, all = false): PrintDocument {
   const sheets = requests.map((r) => supervisionSheet(plan, r, settings));
   const day = requests[0]?.issuedOn;
   return {
     kind: 'supervision',
     title: `${plan.office.name}“无废城市”建设督办单`,
-    fileName: documentFileName('督办单', recipientsLabel(sheets.map((s) => s.label)), day ? formatPeriodZh(periodOf(day)) : undefined),
+    fileName: documentFileName('督办单', recipientsLabel(sheets.map((s) => s.label), all), day ? formatPeriodZh(periodOf(day)) : undefined),
     sheets,
   };
 }

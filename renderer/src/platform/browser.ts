@@ -1,8 +1,32 @@
-import type { DesktopApi, OpenedFile, OpenFileRequest, SaveFileRequest } from '../../../shared/platform/desktop-api';
+import type { DesktopApi, OpenedFile, OpenFileRequest, PrintRequest, SaveFileRequest } from '../../../shared/platform/desktop-api';
 
 declare const __APP_VERSION__: string;
 
-/** The same API in a plain browser: downloads for saving, a file input for opening. */
+/**
+ * Prints a self-contained document through the browser's print dialog, from a hidden frame so the
+ * page itself is not what prints. The document's title is the file name, which “另存为 PDF” proposes.
+ */
+async function printInFrame(request: PrintRequest): Promise<void> {
+  const frame = document.createElement('iframe');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
+  const loaded = new Promise<void>((resolve) => (frame.onload = () => resolve()));
+  frame.srcdoc = request.html;
+  document.body.appendChild(frame);
+  try {
+    await loaded;
+    const win = frame.contentWindow;
+    if (!win) throw new Error('无法准备打印');
+    await win.document.fonts.ready;
+    win.focus();
+    win.print();
+  } finally {
+    // print() returns once the dialog is closed; the frame is no longer needed.
+    setTimeout(() => frame.remove(), 1000);
+  }
+}
+
+/** The same API in a plain browser: downloads for saving, a file input for opening, the print dialog for printing. */
 export const browserApi: DesktopApi = {
   async info() {
     return { shell: 'browser', appVersion: __APP_VERSION__, platform: navigator.platform || 'web' };
@@ -16,6 +40,14 @@ export const browserApi: DesktopApi = {
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return request.suggestedName;
+  },
+  async printToPDF(request: PrintRequest) {
+    await printInFrame(request);
+    return request.suggestedName;
+  },
+  async print(request: PrintRequest) {
+    await printInFrame(request);
+    return true;
   },
   openFile(request: OpenFileRequest) {
     return new Promise<OpenedFile | null>((resolve) => {

@@ -1,0 +1,78 @@
+import { IssuedSheetError, IssuedSheets, ISSUED_SHEETS_KEY } from '../../shared/app/issued-sheets';
+import { MemoryStorage } from '../../shared/app/memory-storage';
+import { defaultPrintSettings } from '../../shared/print/sheet-number';
+
+const office = { name: '伊金霍洛旗', shortName: '伊旗' };
+const pattern = defaultPrintSettings(office).patterns.assignment;
+const sheet = (departmentId: string, name = departmentId) => ({ departmentId, departmentName: name, taskIds: ['t1'], projectIds: [] });
+
+describe('issued sheets register', () => {
+  it('numbers sheets one after another within a kind and a year, and records them', async () => {
+    const reg = new IssuedSheets(new MemoryStorage(), () => new Date('2026-11-05T01:00:00Z'));
+    expect(await reg.peekNumbers('assignment', 2026, 2, pattern)).toEqual(['伊无废交〔2026〕1号', '伊无废交〔2026〕2号']);
+    const first = await reg.issue('assignment', [sheet('a', '旗生态环境局'), sheet('b')], '2026-11-05', pattern);
+    expect(first.map((s) => s.number)).toEqual(['伊无废交〔2026〕1号', '伊无废交〔2026〕2号']);
+    expect(first[0]).toMatchObject({ kind: 'assignment', year: 2026, seq: 1, departmentName: '旗生态环境局', issuedOn: '2026-11-05', taskIds: ['t1'], receipt: null });
+    const next = await reg.issue('assignment', [sheet('a')], '2026-12-01', pattern);
+    expect(next[0].number).toBe('伊无废交〔2026〕3号');
+    // 督办单 run separately; a new year starts at 1.
+    expect((await reg.issue('supervision', [sheet('a')], '2026-12-01', defaultPrintSettings(office).patterns.supervision))[0].number).toBe('伊无废督〔2026〕1号');
+    expect((await reg.issue('assignment', [sheet('a')], '2027-01-04', pattern))[0].number).toBe('伊无废交〔2027〕1号');
+    expect((await reg.list()).map((s) => s.number)).toHaveLength(5);
+    expect((await reg.find('伊无废交〔2026〕1号'))?.departmentId).toBe('a');
+  });
+
+  it('never gives a number twice, even when the pattern changes or has no year', async () => {
+    const reg = new IssuedSheets(new MemoryStorage());
+    await reg.issue('assignment', [sheet('a'), sheet('b')], '2026-11-05', '交{n}号');
+    // Next year the yearless pattern would restart at 1: those numbers are taken, so it runs on.
+    const later = await reg.issue('assignment', [sheet('c')], '2027-01-04', '交{n}号');
+    expect(later[0].number).toBe('交3号');
+    const all = (await reg.list()).map((s) => s.number);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('hands out distinct numbers to issues made at the same time (two windows)', async () => {
+    const storage = new MemoryStorage();
+    const a = new IssuedSheets(storage);
+    const b = new IssuedSheets(storage);
+    const results = await Promise.all([a.issue('assignment', [sheet('x'), sheet('y')], '2026-11-05', pattern), b.issue('assignment', [sheet('z')], '2026-11-05', pattern)]);
+    const numbers = results.flat().map((s) => s.number).sort();
+    expect(numbers).toEqual(['伊无废交〔2026〕1号', '伊无废交〔2026〕2号', '伊无废交〔2026〕3号']);
+  });
+
+  it('records the receipt coming back, and can take it back', async () => {
+    const reg = new IssuedSheets(new MemoryStorage(), () => new Date('2026-11-08T01:00:00Z'));
+    const [s] = await reg.issue('assignment', [sheet('a')], '2026-11-05', pattern);
+    const received = await reg.recordReceipt(s.number, '2026-11-07', ' 王明 ');
+    expect(received.receipt).toEqual({ receivedOn: '2026-11-07', signer: '王明', recordedAt: '2026-11-08T01:00:00.000Z' });
+    expect((await reg.find(s.number))?.receipt?.signer).toBe('王明');
+    await expect(reg.recordReceipt(s.number, '2026-11-01', '王明')).rejects.toThrow('签收日期不能早于交办日期');
+    await expect(reg.recordReceipt('伊无废交〔2026〕99号', '2026-11-07', '')).rejects.toBeInstanceOf(IssuedSheetError);
+    expect((await reg.clearReceipt(s.number)).receipt).toBeNull();
+    expect(await reg.list()).toHaveLength(1);
+  });
+
+  it('refuses a bad date or pattern and writes nothing', async () => {
+    const storage = new MemoryStorage();
+    const reg = new IssuedSheets(storage);
+    await expect(reg.issue('assignment', [sheet('a')], '2026-13-01', pattern)).rejects.toThrow('交办日期不正确');
+    await expect(reg.issue('assignment', [sheet('a')], '2026-11-05', '伊无废交〔{year}〕号')).rejects.toThrow('{n}');
+    expect(await storage.get('settings', ISSUED_SHEETS_KEY)).toBeUndefined();
+  });
+
+  it('keeps print settings, with defaults from the office until saved', async () => {
+    const reg = new IssuedSheets(new MemoryStorage());
+    const defaults = await reg.settings(office);
+    expect(defaults.issuer).toBe('伊金霍洛旗“无废城市”建设工作领导小组办公室');
+    await reg.saveSettings({ ...defaults, contact: '李华', phone: '0477-8612345' });
+    expect((await reg.settings(office)).contact).toBe('李华');
+    await expect(reg.saveSettings({ ...defaults, patterns: { ...defaults.patterns, assignment: 'no number' } })).rejects.toThrow('打印设置不正确');
+  });
+
+  it('says so when the stored register is damaged instead of guessing', async () => {
+    const storage = new MemoryStorage();
+    await storage.transaction((tx) => tx.bulkPut('settings', [{ key: ISSUED_SHEETS_KEY, value: [{ number: 1 }] }]));
+    await expect(new IssuedSheets(storage).list()).rejects.toThrow(/本机设置 print.issuedSheets 已损坏/);
+  });
+});
