@@ -14,13 +14,20 @@ import { createBundle, decodeContainer, TABLE_LABELS, type BundleManifest } from
 import { canonicalJson, CanonicalJsonError } from '../shared/exchange/canonical-json';
 import { BundleError, type BundleRefusal } from '../shared/exchange/errors';
 import { DEFAULT_LIMITS } from '../shared/exchange/limits';
-import { receiverOf, type LocalOwners, type Receiver } from '../shared/exchange/rules';
+import { receiverOf, type Receiver } from '../shared/exchange/rules';
 import { SeenStateSchema, TrustListSchema, type SeenState, type TrustEntry } from '../shared/exchange/trust';
 import { exportIdentity, fingerprintOf, generateIdentity, importIdentity, StoredIdentitySchema, type StoredIdentity } from '../shared/exchange/identity';
-import { KeyFieldMismatchError, mergeTables, openConflicts } from '../shared/exchange/merge';
-import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, ownerFieldOf, type BundleTables, type StoredRecord } from '../shared/exchange/records';
-import { recordImport, verifyBundle, type VerifyResult } from '../shared/exchange/verify';
+import { openConflicts } from '../shared/exchange/merge';
+import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, type BundleTables, type StoredRecord } from '../shared/exchange/records';
+import { verifyBundle } from '../shared/exchange/verify';
 import { DivisionCodeSchema } from '../shared/domain/office';
+import { randomBytes } from 'node:crypto';
+import { MemoryStorage } from '../shared/app/memory-storage';
+import { openWorkspace } from '../shared/app/workspace';
+import { writeSetting } from '../shared/app/settings';
+import { EXCHANGE_KEYS, saveSeenDevices, seenDevices } from '../shared/app/trust-service';
+import type { PreparedImport } from '../shared/app/exchange-service';
+import { runWorkspaceCommand, WorkspaceInputError, WorkspaceUsageError } from './commands/workspace';
 
 export const EXIT = { ok: 0, usage: 1, refused: 2, io: 3, internal: 70 } as const;
 
@@ -81,6 +88,15 @@ export const USAGE = `zwc — 无废城市建设台账 交换文件工具 / exch
       --state 保存已导入的序号，下次运行接着用（文件不存在时新建）
       / verify and merge bundles as office --office would, reporting refusals; --state keeps the
       sequences seen across runs (created when missing)
+  zwc --workspace DIR init --office 150600 [--empty yes]
+      在 DIR 中建立本单位的工作区（载入预置方案）/ set up a workspace in DIR for an office
+  zwc --workspace DIR trust --office 150627 --public-key KEY [--label 说明]
+  zwc --workspace DIR revoke --office 150627 --public-key KEY
+      登记 / 吊销可信密钥 / trust or revoke a key
+  zwc --workspace DIR import a.zwb b.zwb ...
+      与桌面程序完全相同地校验、合并并记录导入 / check, merge and record imports exactly as the app does
+  zwc --workspace DIR overview [--period 2026-11] [--json yes]
+      市级：各旗区总览与本期未报送的旗区 / city: every county office side by side, and who has not reported
   zwc --help
 
 文件 / Files:
@@ -342,16 +358,6 @@ function sequenceHint(bytes: Uint8Array): { device: string; sequence: number } {
   }
 }
 
-/** Owners of keys already merged in this run, as the app looks them up in its database. */
-function ownersIn(tables: BundleTables): LocalOwners {
-  return async (table, keys) => {
-    const keyField = keyFieldOf(table);
-    const ownerField = ownerFieldOf(table);
-    const byKey = new Map(tables[table].map((r) => [String(r[keyField]), String(r[ownerField])]));
-    return keys.map((k) => byKey.get(k));
-  };
-}
-
 interface RefusedFile extends Omit<BundleRefusal, 'code'> {
   file: string;
   code: BundleRefusal['code'] | 'internal-error';
@@ -374,36 +380,35 @@ async function merge(args: Args, io: CliIo): Promise<number> {
   // Oldest first per device, so files named out of order on the command line are not called stale.
   files.sort((a, b) => (a.device < b.device ? -1 : a.device > b.device ? 1 : a.sequence - b.sequence));
 
-  let tables: BundleTables = emptyTables();
+  // The very services the app imports with, on a workspace held in memory for this run.
+  const ws = await openWorkspace(new MemoryStorage(), { random: (n) => new Uint8Array(randomBytes(n)), now: () => io.now().getTime() });
+  await ws.storage.transaction(async (tx) => {
+    await writeSetting(tx, EXCHANGE_KEYS.trust, trust);
+    await saveSeenDevices(tx, seen);
+  });
   const accepted: unknown[] = [];
   const refused: RefusedFile[] = [];
   const skipped: RefusedFile[] = [];
   for (const { file, bytes } of files) {
-    let result: VerifyResult;
-    let merged: ReturnType<typeof mergeTables> | undefined;
+    let prepared: PreparedImport;
     try {
-      result = await verifyBundle(bytes, { trust, seen, receiver, localOwners: ownersIn(tables), now: io.now() });
-      if (result.ok) merged = mergeTables(tables, result.payload.tables);
+      prepared = await ws.exchange.prepareImport(receiver, { name: file, data: bytes }, io.now());
+      if (prepared.kind === 'ready') await ws.exchange.applyImport(prepared, io.now());
     } catch (e) {
       // One file that trips a bug is reported as refused; the others are still merged.
-      const message =
-        e instanceof KeyFieldMismatchError
-          ? `交换文件中的记录与已合并的同编号记录主键字段（${e.field}）不同，此文件不能合并`
-          : `处理此文件时出错，已跳过：${e instanceof Error ? e.message : String(e)}`;
-      const entry: RefusedFile = { file, code: e instanceof KeyFieldMismatchError ? 'foreign-record' : 'internal-error', message, level: 'refused', detail: {} };
+      const message = `处理此文件时出错，已跳过：${e instanceof Error ? e.message : String(e)}`;
+      const entry: RefusedFile = { file, code: 'internal-error', message, level: 'refused', detail: {} };
       refused.push(entry);
       io.stderr(`已拒绝 / refused: ${file}\n  [${entry.code}] ${message}\n`);
       continue;
     }
-    if (!result.ok) {
-      (result.error.level === 'noop' ? skipped : refused).push({ file, ...result.error });
-      (result.error.level === 'noop' ? io.stdout : io.stderr)(refusalText(file, result.error));
+    if (prepared.kind !== 'ready') {
+      const refusal = prepared.refusal;
+      (refusal.level === 'noop' ? skipped : refused).push({ file, ...refusal });
+      (refusal.level === 'noop' ? io.stdout : io.stderr)(refusalText(file, refusal));
       continue;
     }
-    if (!merged) continue;
-    const m = result.manifest;
-    tables = merged.tables;
-    seen = recordImport(seen, m);
+    const m = prepared.bundle.manifest;
     accepted.push({
       file,
       bundleId: m.bundleId,
@@ -412,14 +417,17 @@ async function merge(args: Args, io: CliIo): Promise<number> {
       sequence: m.sequence,
       period: m.period,
       kind: m.kind,
-      fingerprint: result.fingerprint,
+      fingerprint: prepared.bundle.fingerprint,
       counts: m.counts,
-      added: merged.preview.added.length,
-      changed: merged.preview.changed.length,
-      newConflicts: merged.preview.conflicts.length,
+      added: prepared.preview.added.length,
+      changed: prepared.preview.changed.length,
+      newConflicts: prepared.preview.conflicts.length,
     });
     io.stdout(`已合并 / merged: ${file}（${m.officeCode}，${m.period}，序号 / sequence ${m.sequence}）\n`);
   }
+  const tables: BundleTables = emptyTables();
+  for (const t of BUNDLE_TABLES) tables[t] = (await ws.storage.listAll(t)) as unknown as StoredRecord[];
+  seen = await seenDevices(ws.storage);
 
   const conflicts = BUNDLE_TABLES.flatMap((table) =>
     tables[table].flatMap((r) => openConflicts(r).map((c) => ({ table, id: String(r[keyFieldOf(table)]), field: c.field, values: c.values }))),
@@ -456,9 +464,16 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
       args.positional.shift();
       return await merge(args, io);
     }
+    const workspace = args.options.get('workspace');
+    if (workspace !== undefined) {
+      if (!command) throw new UsageError('缺少工作区命令 / no workspace command given');
+      args.options.delete('workspace');
+      args.positional.shift();
+      return await runWorkspaceCommand(workspace, command, args, io);
+    }
     throw new UsageError(command ? `未知命令 / unknown command: ${[command, sub].filter(Boolean).join(' ')}` : '缺少命令 / no command given');
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof WorkspaceUsageError) {
       io.stderr(`${e.message}\n\n${USAGE}`);
       return EXIT.usage;
     }
@@ -466,7 +481,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
       io.stderr(`错误 / error: ${e.message}\n`);
       return EXIT.io;
     }
-    if (e instanceof InputError || e instanceof BundleError || e instanceof CanonicalJsonError) {
+    if (e instanceof InputError || e instanceof WorkspaceInputError || e instanceof BundleError || e instanceof CanonicalJsonError) {
       io.stderr(`无效 / invalid: ${e.message}\n`);
       return EXIT.refused;
     }

@@ -6,7 +6,8 @@ import type { Period } from '../../../shared/domain/ids';
 import { defaultReportingPeriod } from '../../../shared/domain/time';
 import { loadSeedPlan } from '../../../shared/seed/load-seed';
 import { seededPlan } from '../../../seeds';
-import { workspaceSettings, writeSetting, WORKSPACE_KEY, type WorkspaceSettings } from '../../../shared/app/settings';
+import { workspaceSettings, type WorkspaceSettings } from '../../../shared/app/settings';
+import { setUpWorkspace } from '../../../shared/app/setup';
 import { requestPersistentStorage, type StorageState } from './ledger';
 import { openRendererWorkspace } from './open-workspace';
 import { announceChange, onChangeElsewhere } from './window-sync';
@@ -77,14 +78,7 @@ export const useLedger = create<LedgerState>((set, get) => ({
     const ws = get().workspace;
     const entry = seededPlan(officeCode);
     if (!ws || !entry) throw new Error(`没有单位 ${officeCode} 的预置方案`);
-    const records = loadSeedPlan(await entry.load());
-    if (source === 'empty') {
-      await ws.ledger.loadPlan({ ...records, departments: [], leaders: [], tasks: [], projects: [], indicators: [] });
-    } else {
-      await ws.ledger.loadPlan(records);
-    }
-    const settings: WorkspaceSettings = { officeCode, role: records.office.level, setupAt: new Date().toISOString() };
-    await ws.storage.transaction((tx) => writeSetting(tx, WORKSPACE_KEY, settings));
+    const settings = await setUpWorkspace(ws, loadSeedPlan(await entry.load()), source === 'empty' ? 'empty' : 'plan');
     set({ phase: { kind: 'ready', settings, plan: await ws.ledger.readPlan(officeCode) } });
     announceChange();
   },

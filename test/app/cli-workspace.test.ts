@@ -1,0 +1,105 @@
+import 'fake-indexeddb/auto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXIT, main, nodeIo, type CliIo } from '../../cli/zwc';
+import { LedgerDb } from '../../renderer/src/db/schema';
+import { openLedger } from '../../renderer/src/app/ledger';
+import { workspaceOver, type Workspace } from '../../shared/app/workspace';
+import { setUpWorkspace } from '../../shared/app/setup';
+import { cityOverview } from '../../shared/app/city-overview-service';
+import { deviceIdentity } from '../../shared/app/device-identity';
+import { loadSeedPlan } from '../../shared/seed/load-seed';
+import { chinaToday, defaultReportingPeriod } from '../../shared/domain/time';
+
+/**
+ * The command line and the app run the same services: a banner's bundle imported by `zwc
+ * --workspace` and by the app's IndexedDB workspace gives the city the same overview.
+ */
+// The banner's edits are stamped by the real clock, so the receiving side runs at the real time too.
+const NOW = new Date();
+const PERIOD = defaultReportingPeriod(NOW);
+const plan = (file: string) => loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds', file), 'utf8')));
+let dir: string;
+let n = 0;
+
+async function zwc(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const io: CliIo = { ...nodeIo(), stdout: (t) => void (out += t), stderr: (t) => void (err += t), now: () => NOW };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+async function appWorkspace(file: string): Promise<Workspace> {
+  const repo = await openLedger(new LedgerDb(`cli-ws-${++n}`));
+  const ws = workspaceOver(repo.storage, repo);
+  await setUpWorkspace(ws, plan(file), 'plan', NOW);
+  return ws;
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'zwc-ws-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('zwc --workspace and the app, through the same services', () => {
+  it('imports a banner file, refuses it until its key is trusted, and shows the same overview as the app', async () => {
+    const banner = await appWorkspace('150627-yijinhuoluo.json');
+    await banner.ledger.update('tasks', '150627-task-001', { title: '旗里改过的任务名称' });
+    const bundle = await banner.exchange.exportBundle('150627', PERIOD, NOW);
+    const file = join(dir, 'banner.zwb');
+    await writeFile(file, bundle.bytes);
+    const key = await deviceIdentity(banner.storage);
+    const ws = join(dir, 'city');
+
+    expect((await zwc('--workspace', ws, 'init', '--office', '150600')).code).toBe(EXIT.ok);
+    const untrusted = await zwc('--workspace', ws, 'import', file);
+    expect(untrusted.code).toBe(EXIT.refused);
+    expect(untrusted.err).toContain(key.fingerprint);
+    expect((await zwc('--workspace', ws, 'trust', '--office', '150627', '--public-key', key.publicKey)).code).toBe(EXIT.ok);
+    const merged = await zwc('--workspace', ws, 'import', file);
+    expect(merged.err).toBe('');
+    expect(merged.code).toBe(EXIT.ok);
+    expect(merged.out).toContain('已合并');
+    const again = await zwc('--workspace', ws, 'import', file);
+    expect(again.code).toBe(EXIT.ok);
+    expect(again.out).toContain('无需导入');
+
+    const cli = await zwc('--workspace', ws, 'overview', '--period', PERIOD, '--json', 'yes');
+    expect(cli.code).toBe(EXIT.ok);
+    const fromCli = JSON.parse(cli.out) as { rows: { code: string; tasks: number; lastPeriodReceived: string | null }[]; notReported: string[] };
+    expect(fromCli.rows.find((r) => r.code === '150627')).toMatchObject({ tasks: 83, lastPeriodReceived: PERIOD });
+    expect(fromCli.notReported).not.toContain('150627');
+    expect(fromCli.notReported).toContain('150621');
+
+    // The app's city, importing the same file through the same service, sees the very same rows.
+    const city = await appWorkspace('150600-ordos.json');
+    await city.trust.trust({ officeCode: '150627', publicKey: key.publicKey }, NOW);
+    const prepared = await city.exchange.prepareImport({ officeCode: '150600', level: 'city' }, { name: file, data: bundle.bytes }, NOW);
+    expect(prepared.kind).toBe('ready');
+    if (prepared.kind === 'ready') await city.exchange.applyImport(prepared, NOW);
+    const fromApp = await cityOverview(city, '150600', PERIOD, chinaToday(NOW));
+    const comparable = (rows: { code: string }[]) => rows.map((r) => ({ ...r, lastImportAt: null }));
+    expect(comparable(fromCli.rows)).toEqual(comparable(JSON.parse(JSON.stringify(fromApp.rows))));
+    expect((await city.ledger.get('tasks', '150627-task-001'))?.title).toBe('旗里改过的任务名称');
+  });
+
+  it('says what is wrong with a workspace command, with the exit codes of zwc', async () => {
+    const ws = join(dir, 'w');
+    expect((await zwc('--workspace', ws, 'overview')).err).toContain('尚未设置单位');
+    expect((await zwc('--workspace', ws, 'init', '--office', '15062')).code).toBe(EXIT.usage);
+    expect((await zwc('--workspace', ws, 'frobnicate')).code).toBe(EXIT.usage);
+    expect((await zwc('--workspace', ws, 'init', '--office', '150627')).code).toBe(EXIT.ok);
+    const notCity = await zwc('--workspace', ws, 'overview');
+    expect(notCity.code).toBe(EXIT.refused);
+    expect(notCity.err).toContain('不是市级单位');
+    await writeFile(join(ws, 'workspace.json'), '{broken');
+    const broken = await zwc('--workspace', ws, 'overview');
+    expect(broken.code).toBe(EXIT.refused);
+    expect(broken.err).toContain('工作区文件已损坏');
+  });
+});
