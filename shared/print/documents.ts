@@ -13,7 +13,8 @@ export type PrintRequest =
   | { kind: 'supervision'; sheets: SupervisionRequest[]; all?: boolean }
   | { kind: 'task-list'; day: IsoDate; taskIds?: string[]; note?: string }
   | { kind: 'project-list'; period: Period }
-  | { kind: 'indicators'; period: Period }
+  /** `year`: the year whose actual values are shown; the period's assessment year when absent. */
+  | { kind: 'indicators'; period: Period; year?: number }
   | { kind: 'reporting'; period: Period; day: IsoDate };
 
 export function buildDocument(plan: PlanData, request: PrintRequest, settings: PrintSettings): PrintDocument {

@@ -152,9 +152,9 @@ export function projectListDocument(plan: PlanData, options: { period: Period })
 }
 
 /** 指标体系 as the plan prints it: level cells merged, markers, baseline, yearly targets, and the year's actual value. */
-export function indicatorDocument(plan: PlanData, options: { period: Period }): PrintDocument {
+export function indicatorDocument(plan: PlanData, options: { period: Period; year?: number }): PrintDocument {
   const indicators = [...plan.indicators].sort((a, b) => a.order - b.order);
-  const year = assessmentYear(indicators, options.period);
+  const year = options.year ?? assessmentYear(indicators, options.period);
   const years = [...new Set(indicators.flatMap((i) => i.targets.map((t) => t.year)))].sort();
   const baselineYears = [...new Set(indicators.flatMap((i) => (i.baseline ? [i.baseline.year] : [])))].sort();
   const standings = new Map(indicatorStandings(indicators, plan.indicatorValues, year).map((s) => [s.indicator.id, s.result]));

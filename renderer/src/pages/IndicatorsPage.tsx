@@ -9,6 +9,7 @@ import { assessmentYear, countByAttainment, indicatorStandings } from '../../../
 import { groupBy, nameLookup } from '../../../shared/ledger/lookups';
 import { useLedger } from '../app/store';
 import { ReviewMark } from '../components/ReviewMark';
+import { PrintListButton } from '../components/print/PrintListButton';
 import { IndicatorValueModal } from '../components/IndicatorValueModal';
 import { ATTAINMENT_COLORS } from '../components/status-colors';
 
@@ -118,6 +119,7 @@ export function IndicatorsPage({ plan }: { plan: PlanData }) {
       <Space wrap>
         <span>评估年度</span>
         <Select value={year} onChange={setYear} style={{ width: 110 }} aria-label="评估年度" options={yearOptions.map((y) => ({ value: y, label: `${y}年` }))} />
+        <PrintListButton plan={plan} request={() => ({ kind: 'indicators', period, year })} />
         {(Object.keys(ATTAINMENT_LABELS) as Attainment[]).map((a) => (
           <Tag key={a} color={ATTAINMENT_COLORS[a].tag}>
             {ATTAINMENT_LABELS[a]} {counts[a]}

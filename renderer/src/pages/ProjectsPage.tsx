@@ -14,6 +14,7 @@ import { requestedRecord } from '../app/navigation';
 import { DeadlineText } from '../components/DeadlineText';
 import { ReviewMark } from '../components/ReviewMark';
 import { ProjectDrawer } from '../components/ProjectDrawer';
+import { PrintListButton } from '../components/print/PrintListButton';
 
 const byWan = (a: string | null, b: string | null) => Number(wanToYuan(a ?? '0') - wanToYuan(b ?? '0'));
 
@@ -90,6 +91,7 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
         <Button icon={<PlusOutlined />} onClick={addProject}>
           新增项目
         </Button>
+        <PrintListButton plan={plan} request={() => ({ kind: 'project-list', period })} />
       </Space>
       <Row gutter={12}>
         {money.byStatus.map((b) => (

@@ -3,6 +3,7 @@ import { DEPARTMENT_KIND_LABELS } from '../../../../shared/domain/department';
 import type { DepartmentStats } from '../../../../shared/ledger/department-stats';
 import { openRecord } from '../../app/navigation';
 import { TaskStatusTag } from '../../components/TaskStatusTag';
+import { DepartmentSheets } from '../../components/print/DepartmentSheets';
 
 /** One department's page: the tasks it leads, helps with and is late on, and its projects. */
 export function DepartmentDrawer({ stats, onClose }: { stats: DepartmentStats | null; onClose: () => void }) {
@@ -14,6 +15,7 @@ export function DepartmentDrawer({ stats, onClose }: { stats: DepartmentStats | 
             {DEPARTMENT_KIND_LABELS[stats.department.kind]}
             {stats.department.aliases.length ? ` · 别名：${stats.department.aliases.join('、')}` : ''}
           </Typography.Text>
+          <DepartmentSheets departmentId={stats.department.id} />
           {(
             [
               ['牵头的任务', stats.lead],

@@ -1,0 +1,21 @@
+import { useState } from 'react';
+import { Button } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import type { PlanData } from '../../../../shared/ledger/plan-data';
+import type { PrintDocument } from '../../../../shared/print/document';
+import { buildDocument, type PrintRequest } from '../../../../shared/print/documents';
+import { defaultPrintSettings } from '../../../../shared/print/sheet-number';
+import { PrintPreview } from './PrintPreview';
+
+/** A toolbar button that previews one of the print views (task list, project list, indicators, reporting status). */
+export function PrintListButton({ plan, request, label = '打印' }: { plan: PlanData; request: () => Exclude<PrintRequest, { kind: 'assignment' | 'supervision' }>; label?: string }) {
+  const [doc, setDoc] = useState<PrintDocument | null>(null);
+  return (
+    <>
+      <Button icon={<PrinterOutlined />} onClick={() => setDoc(buildDocument(plan, request(), defaultPrintSettings(plan.office)))}>
+        {label}
+      </Button>
+      <PrintPreview doc={doc} onClose={() => setDoc(null)} />
+    </>
+  );
+}
