@@ -21,6 +21,7 @@ import { openConflicts } from '../shared/exchange/merge';
 import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, type BundleTables, type StoredRecord } from '../shared/exchange/records';
 import { verifyBundle } from '../shared/exchange/verify';
 import { DivisionCodeSchema } from '../shared/domain/office';
+import { xlsxMain, XLSX_USAGE } from './commands/xlsx';
 import { randomBytes } from 'node:crypto';
 import { MemoryStorage } from '../shared/app/memory-storage';
 import { openWorkspace } from '../shared/app/workspace';
@@ -97,7 +98,7 @@ export const USAGE = `zwc — 无废城市建设台账 交换文件工具 / exch
       与桌面程序完全相同地校验、合并并记录导入 / check, merge and record imports exactly as the app does
   zwc --workspace DIR overview [--period 2026-11] [--json yes]
       市级：各旗区总览与本期未报送的旗区 / city: every county office side by side, and who has not reported
-  zwc --help
+${XLSX_USAGE}  zwc --help
 
 文件 / Files:
   key.json      keygen 生成，含私钥，请妥善保管 / written by keygen; holds the private key
@@ -446,6 +447,9 @@ async function merge(args: Args, io: CliIo): Promise<number> {
 /** Runs one command; returns the exit code instead of exiting, so tests can call it. */
 export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
   try {
+    // Excel commands parse their own options (cli/commands/xlsx.ts).
+    if (argv[0] === 'xlsx' && !argv.includes('--help') && !argv.includes('-h')) return await xlsxMain(argv.slice(1), io);
+    if (argv[0] === '--workspace' && argv[2] === 'xlsx') return await xlsxMain([argv[3] ?? '', '--workspace', argv[1], ...argv.slice(4)], io);
     const args = parseArgs(argv);
     const [command, sub] = args.positional;
     if (args.flags.has('help') || command === 'help') {

@@ -1,0 +1,267 @@
+/**
+ * zwc xlsx …: the Excel round-trip on the command line, through the same shared/xlsx functions
+ * and the same ledger service as the app. Data comes from a workspace folder (--workspace DIR,
+ * the command line's storage) or, for exports, from a seeded plan file (--plan seeds/x.json).
+ */
+import { join } from 'node:path';
+import { FileStorage, WorkspaceFileError } from '../file-storage';
+import { openWorkspace, type Workspace } from '../../shared/app/workspace';
+import { workspaceSettings, writeSetting, WORKSPACE_KEY } from '../../shared/app/settings';
+import { ValidationError } from '../../shared/app/change';
+import { loadSeedPlan, SeedError } from '../../shared/seed/load-seed';
+import { readCityData } from '../../shared/app/city-overview-service';
+import { bannerSummaries } from '../../shared/ledger/city-overview';
+import type { PlanData } from '../../shared/ledger/plan-data';
+import { DivisionCodeSchema } from '../../shared/domain/office';
+import { chinaToday, defaultReportingPeriod, formatPeriodZh } from '../../shared/domain/time';
+import { XlsxError, describeProblem } from '../../shared/xlsx/errors';
+import { readWorkbook, writeWorkbook } from '../../shared/xlsx/workbook';
+import { exportPlanTables } from '../../shared/xlsx/export-tables';
+import { exportCityWorkbook } from '../../shared/xlsx/city';
+import { buildPlanImport, planImportChange, planRecordsOf, previewPlanImport } from '../../shared/xlsx/plan-import';
+import { buildAllForms, buildDepartmentForm, departmentsWithForms, formFileName, formImportChange, previewDepartmentForm, type FormPreview } from '../../shared/xlsx/dept-form';
+import { EXIT, type CliIo } from '../zwc';
+
+export const XLSX_USAGE = `  zwc xlsx export (--workspace DIR | --plan seed.json) --out tables.xlsx [--status 2025-06]
+      导出任务清单、项目清单、指标体系（--status：加本期状态与进展列）/ export the official tables
+  zwc xlsx city --workspace DIR --out city.xlsx [--period 2025-06]
+      市级：各旗区汇总工作簿（报送情况 + 各表，单位一列）/ the city's consolidated workbook
+  zwc xlsx forms (--workspace DIR | --plan seed.json) --period 2025-06 (--out-dir DIR | --zip forms.zip) [--department 名称]
+      生成各单位进展填报表 / department fill-in forms, one workbook per department
+  zwc xlsx import-plan plan.xlsx --workspace DIR [--office 150627 --name 名称 --level county --parent 150600]
+                       [--valid-only] [--dry-run]
+      从 Excel 实施方案导入（新工作区须给 --office 与 --name）/ import a plan (a new workspace needs --office, --name)
+  zwc xlsx import-forms a.xlsx b.xlsx … --workspace DIR [--period 2025-06] [--dry-run]
+      导入填回的填报表；同一表重复导入不会重复记录 / import returned forms; importing twice changes nothing
+`;
+
+class Usage extends Error {}
+
+interface Parsed {
+  positional: string[];
+  options: Map<string, string>;
+  flags: Set<string>;
+}
+
+const FLAGS = new Set(['valid-only', 'dry-run']);
+
+function parse(argv: readonly string[]): Parsed {
+  const out: Parsed = { positional: [], options: new Map(), flags: new Set() };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) {
+      out.positional.push(a);
+      continue;
+    }
+    const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
+    if (FLAGS.has(name)) out.flags.add(name);
+    else if (inline !== undefined) out.options.set(name, inline);
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) out.options.set(name, argv[++i]);
+    else throw new Usage(`选项 --${name} 缺少取值 / option --${name} needs a value`);
+  }
+  return out;
+}
+
+function allow(args: Parsed, names: readonly string[]): void {
+  for (const n of args.options.keys()) if (!names.includes(n)) throw new Usage(`未知选项 --${n} / unknown option --${n}`);
+}
+
+function need(args: Parsed, name: string): string {
+  const v = args.options.get(name);
+  if (!v) throw new Usage(`缺少 --${name} / missing --${name}`);
+  return v;
+}
+
+function period(args: Parsed, name = 'period'): string {
+  const p = args.options.get(name) ?? defaultReportingPeriod();
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(p)) throw new Usage(`--${name} 应为 YYYY-MM / --${name} must be YYYY-MM`);
+  return p;
+}
+
+async function open(dir: string): Promise<Workspace> {
+  return openWorkspace(FileStorage.open(dir));
+}
+
+async function planOf(args: Parsed, io: CliIo): Promise<PlanData> {
+  const dir = args.options.get('workspace');
+  const seed = args.options.get('plan');
+  if (dir && seed) throw new Usage('--workspace 与 --plan 只能选一个 / give --workspace or --plan, not both');
+  if (seed) {
+    const bytes = await io.readFile(seed);
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      throw new XlsxError('corrupt', `${seed} 不是合法的 JSON`);
+    }
+    return { ...loadSeedPlan(json), progress: [], indicatorValues: [] };
+  }
+  if (!dir) throw new Usage('缺少 --workspace 或 --plan / missing --workspace or --plan');
+  const ws = await open(dir);
+  const code = args.options.get('office') ?? (await workspaceSettings(ws.storage))?.officeCode;
+  if (!code) throw new XlsxError('missing-sheet', `工作区 ${dir} 尚未设置单位，请加 --office`);
+  return ws.ledger.readPlan(code);
+}
+
+export async function xlsxExport(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parse(argv);
+  allow(args, ['workspace', 'plan', 'office', 'out', 'status']);
+  const out = need(args, 'out');
+  const plan = await planOf(args, io);
+  const status = args.options.has('status') ? period(args, 'status') : undefined;
+  const wb = exportPlanTables(plan, { today: chinaToday(io.now()), ...(status ? { withStatus: status } : {}) });
+  await io.writeFile(out, await writeWorkbook(wb));
+  io.stdout(`已导出 ${plan.office.name}：任务 ${plan.tasks.length} 项、项目 ${plan.projects.length} 个、指标 ${plan.indicators.length} 项 → ${out}\n`);
+  return EXIT.ok;
+}
+
+export async function xlsxCity(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parse(argv);
+  allow(args, ['workspace', 'office', 'out', 'period']);
+  const ws = await open(need(args, 'workspace'));
+  const code = args.options.get('office') ?? (await workspaceSettings(ws.storage))?.officeCode;
+  if (!code) throw new Usage('缺少 --office / missing --office');
+  const city = (await ws.ledger.readPlan(code)).office;
+  const p = period(args);
+  const today = chinaToday(io.now());
+  const data = await readCityData(ws, code);
+  const summaries = bannerSummaries({ cityCode: code, ...data, period: p, today });
+  await io.writeFile(need(args, 'out'), await writeWorkbook(exportCityWorkbook({ city, period: p, today, summaries, plans: data.plans })));
+  io.stdout(`已导出 ${city.name} ${formatPeriodZh(p)}汇总：${summaries.length} 个旗区，已报送 ${summaries.filter((s) => s.reportedForPeriod).length} 个\n`);
+  return EXIT.ok;
+}
+
+export async function xlsxForms(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parse(argv);
+  allow(args, ['workspace', 'plan', 'office', 'period', 'out-dir', 'zip', 'department']);
+  const plan = await planOf(args, io);
+  const p = period(args);
+  const today = chinaToday(io.now());
+  const zip = args.options.get('zip');
+  const dir = args.options.get('out-dir');
+  if (!zip && !dir) throw new Usage('缺少 --out-dir 或 --zip / missing --out-dir or --zip');
+  const only = args.options.get('department');
+  let targets = departmentsWithForms(plan, p);
+  if (only) {
+    targets = targets.filter((d) => d.name === only || plan.departments.find((x) => x.id === d.departmentId)?.aliases.includes(only));
+    if (!targets.length) throw new XlsxError('wrong-form', `单位“${only}”不在名录中，或本期没有需要填报的任务和项目`);
+  }
+  if (zip && !only) {
+    const all = await buildAllForms(plan, p, today);
+    await io.writeFile(zip, all.bytes);
+    io.stdout(`已生成 ${all.files.length} 个单位的 ${formatPeriodZh(p)}填报表 → ${zip}\n`);
+    return EXIT.ok;
+  }
+  for (const t of targets) {
+    const name = formFileName(plan, t.departmentId, p);
+    await io.writeFile(join(dir ?? '.', name), await writeWorkbook(await buildDepartmentForm(plan, t.departmentId, p, today)));
+    io.stdout(`${name}\t${t.items} 项\n`);
+  }
+  io.stdout(`共 ${targets.length} 个单位\n`);
+  return EXIT.ok;
+}
+
+export async function xlsxImportPlan(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parse(argv);
+  allow(args, ['workspace', 'office', 'name', 'level', 'parent']);
+  const [file] = args.positional;
+  if (!file) throw new Usage('缺少要导入的 .xlsx 文件 / missing the .xlsx file');
+  const dir = need(args, 'workspace');
+  const ws = await open(dir);
+  const settings = await workspaceSettings(ws.storage);
+  const wb = await readWorkbook(await io.readFile(file));
+  const fileName = file.split(/[\\/]/).pop() ?? file;
+  const existing = settings ? await ws.ledger.readPlan(settings.officeCode) : null;
+  const code = settings?.officeCode ?? args.options.get('office');
+  if (!code || !DivisionCodeSchema.safeParse(code).success) throw new Usage('新工作区须给 --office（6 位行政区划代码）/ a new workspace needs --office CODE');
+  const ctx = { fileName, officeCode: code, existing };
+  const preview = previewPlanImport(wb, ctx);
+  for (const s of preview.sheets) io.stdout(`工作表「${s.name}」：${({ tasks: '任务清单', projects: '项目清单', indicators: '指标体系' } as const)[s.kind]}，表头在第 ${s.headerRow} 行，读到 ${s.rows} 行\n`);
+  for (const p of [...preview.problems, ...preview.rows.flatMap((r) => r.problems)]) io.stdout(`${p.level === 'error' ? '错误' : '提示'}：${describeProblem(p)}\n`);
+  if (preview.unknownDepartments.length) io.stdout(`名录中没有的单位（将新增）：${preview.unknownDepartments.map((u) => u.name).join('、')}\n`);
+  io.stdout(`新增 ${preview.counts.new} 行，已有 ${preview.counts.existing} 行，错误 ${preview.counts.error} 行\n`);
+  if (preview.counts.error && !args.flags.has('valid-only')) {
+    io.stderr('有错误行，未写入任何记录；修改文件后重试，或加 --valid-only 只导入无误的行\n');
+    return EXIT.refused;
+  }
+  const built = buildPlanImport(preview, ctx, { validOnly: args.flags.has('valid-only') });
+  for (const f of built.failed) io.stdout(`错误：${describeProblem(f)}\n`);
+  if (args.flags.has('dry-run')) {
+    io.stdout('（试运行，未写入）\n');
+    return EXIT.ok;
+  }
+  if (existing) {
+    await ws.ledger.apply(planImportChange(built, fileName));
+  } else {
+    const name = args.options.get('name') ?? preview.meta.office?.name;
+    if (!name) throw new Usage('新工作区须给 --name（单位名称）/ a new workspace needs --name');
+    const level = (args.options.get('level') ?? preview.meta.office?.level ?? 'county') as 'city' | 'county';
+    const parent = args.options.get('parent') ?? preview.meta.office?.parentCode ?? null;
+    await ws.ledger.loadPlan(planRecordsOf(built, { code, name, level, parentCode: parent }));
+    await ws.storage.transaction((tx) => writeSetting(tx, WORKSPACE_KEY, { officeCode: code, role: level, setupAt: io.now().toISOString() }));
+  }
+  io.stdout(`已导入：任务 ${built.tasks.length} 项、项目 ${built.projects.length} 个、指标 ${built.indicators.length} 项、新增单位 ${built.departments.length} 个\n`);
+  return EXIT.ok;
+}
+
+export async function xlsxImportForms(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parse(argv);
+  allow(args, ['workspace', 'period']);
+  if (!args.positional.length) throw new Usage('缺少要导入的填报表 / no forms given');
+  const ws = await open(need(args, 'workspace'));
+  const settings = await workspaceSettings(ws.storage);
+  if (!settings) throw new XlsxError('wrong-office', '工作区尚未设置单位');
+  const plan = await ws.ledger.readPlan(settings.officeCode);
+  const p = period(args);
+  const previews: FormPreview[] = [];
+  let refused = 0;
+  for (const file of args.positional) {
+    try {
+      const wb = await readWorkbook(await io.readFile(file));
+      const preview = previewDepartmentForm(wb, { fileName: file, plan, period: p, deviceId: ws.deviceId, now: io.now() });
+      previews.push(preview);
+      const c = preview.counts;
+      io.stdout(`${file}：${preview.departmentName}，新进展 ${c.new} 条，已导入过 ${c.unchanged} 条，未填 ${c.empty} 行，错误 ${c.error} 行\n`);
+      for (const pr of [...preview.problems, ...preview.rows.flatMap((r) => r.problems).filter((x) => x.level === 'error')]) io.stdout(`  ${describeProblem(pr)}\n`);
+    } catch (e) {
+      if (!(e instanceof XlsxError)) throw e;
+      refused++;
+      io.stderr(`${file}：已拒绝 — ${e.message}\n`);
+    }
+  }
+  const change = formImportChange(previews);
+  if (!args.flags.has('dry-run') && ((change.appends?.length ?? 0) > 0 || (change.edits?.length ?? 0) > 0)) await ws.ledger.apply(change);
+  io.stdout(`${args.flags.has('dry-run') ? '（试运行）将' : '已'}记录 ${change.appends?.length ?? 0} 条进展\n`);
+  return refused ? EXIT.refused : EXIT.ok;
+}
+
+/** `zwc xlsx <sub> …`; errors become exit codes here, the way zwc's main does for its commands. */
+export async function xlsxMain(argv: readonly string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = argv;
+  const commands: Record<string, (a: readonly string[], io: CliIo) => Promise<number>> = {
+    export: xlsxExport,
+    city: xlsxCity,
+    forms: xlsxForms,
+    'import-plan': xlsxImportPlan,
+    'import-forms': xlsxImportForms,
+  };
+  try {
+    const run = sub ? commands[sub] : undefined;
+    if (!run) throw new Usage(sub ? `未知命令 / unknown command: xlsx ${sub}` : '缺少子命令 / missing subcommand');
+    return await run(rest, io);
+  } catch (e) {
+    if (e instanceof Usage) {
+      io.stderr(`${e.message}\n\n用法 / Usage:\n${XLSX_USAGE}`);
+      return EXIT.usage;
+    }
+    if (e instanceof XlsxError || e instanceof ValidationError || e instanceof SeedError) {
+      io.stderr(`无效 / invalid: ${e.message}\n`);
+      return EXIT.refused;
+    }
+    if (e instanceof WorkspaceFileError || (e instanceof Error && 'code' in e && typeof (e as { code: unknown }).code === 'string' && /^E[A-Z]+$/.test((e as { code: string }).code))) {
+      io.stderr(`错误 / error: ${e.message}\n`);
+      return EXIT.io;
+    }
+    throw e;
+  }
+}
