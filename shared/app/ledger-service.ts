@@ -1,7 +1,8 @@
 import type { ZodType } from 'zod';
 import { exchangeMetaOf, type ExchangeMeta } from '../exchange/records';
 import { ProgressEntrySchema, IndicatorValueSchema, type ProgressEntry, type IndicatorValue } from '../domain/progress';
-import type { Office } from '../domain/office';
+import { OfficeSchema, type Office } from '../domain/office';
+import { planById, planIdOf } from '../domain/plan-period';
 import type { PlanRecords } from '../seed/load-seed';
 import type { PlanData } from '../ledger/plan-data';
 import { formatStamp, type HybridClock } from '../sync/hlc';
@@ -9,7 +10,10 @@ import { TABLE_LABELS } from '../ledger/table-labels';
 import { diffFields, stampAll, unstamp, type Stamped } from '../sync/stamped';
 import { PLAN_SCHEMAS, type PlanRecordTypes, type PlanTableName } from '../ledger/plan-tables';
 import type { AuditEntry, LogTableName, StoragePort, StorageWriter } from './storage';
-import { ValidationError, type Change, type PlanCreate, type PlanEdit, type RecordRef, type RecordTable } from './change';
+import { ValidationError, type Change, type LogAppend, type PlanCreate, type PlanEdit, type RecordRef, type RecordTable } from './change';
+import { checkIndicatorValue, indicatorValueOptions, issuesZh, zhErrorMap } from '../domain/validation';
+import { FIELD_LABELS } from '../ledger/field-labels';
+import type { Indicator } from '../domain/indicator';
 
 /** The revision stamp of seeded records: older than any edit, and the same on every device. */
 export const SEED_STAMP = formatStamp(0, 0, 'seed');
@@ -17,13 +21,52 @@ export const SEED_STAMP = formatStamp(0, 0, 'seed');
 /** Fields that say which record this is and whose: no edit may change them. */
 const KEY_FIELDS = ['id', 'officeCode'] as const;
 
-function validate<T>(schema: ZodType<T>, value: unknown, what: string): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new ValidationError(what, r.error.issues.map((i) => `${i.path.join('.') || '记录'} ${i.message}`));
+function validate<T>(schema: ZodType<T>, value: unknown, what: string, table?: RecordTable): T {
+  const r = schema.safeParse(value, { errorMap: zhErrorMap });
+  if (!r.success) throw new ValidationError(what, issuesZh(r.error.issues, FIELD_LABELS, table));
   return r.data;
 }
 
+/** Rules that need another record: an indicator value against its indicator's unit. */
+async function crossCheck(tx: StorageWriter, a: LogAppend): Promise<void> {
+  if (a.table !== 'indicatorValues' || a.record.value.kind !== 'number') return;
+  const indicator = (await tx.get('indicators', a.record.indicatorId)) as Stamped<Indicator> | undefined;
+  if (!indicator) return;
+  const problem = checkIndicatorValue(a.record.value.value, indicator.unit, indicatorValueOptions(indicator), `${indicator.name} 的实际值`);
+  if (problem) throw new ValidationError(TABLE_LABELS.indicatorValues, [problem]);
+}
+
 const LOG_SCHEMAS: Record<LogTableName, ZodType<{ id: string }>> = { progress: ProgressEntrySchema, indicatorValues: IndicatorValueSchema };
+
+/**
+ * Records of a closed plan period are read-only: its assessment was made from them. Checks each
+ * record a change touches (a report, through the task, project or indicator it is about).
+ */
+class ClosedPlanGuard {
+  private offices = new Map<string, Office | undefined>();
+  constructor(private readonly tx: StorageWriter) {}
+
+  private async office(code: string): Promise<Office | undefined> {
+    if (!this.offices.has(code)) {
+      const row = await this.tx.get('offices', code);
+      this.offices.set(code, row ? (unstamp(row) as Office) : undefined);
+    }
+    return this.offices.get(code);
+  }
+
+  async check(table: RecordTable, record: unknown): Promise<void> {
+    if (!record || typeof record !== 'object') return;
+    const r = record as { officeCode?: string; planId?: string; subjectKind?: string; subjectId?: string; indicatorId?: string };
+    let subject: { planId?: string } | undefined = r;
+    if (table === 'progress' && r.subjectId) subject = (await this.tx.get(r.subjectKind === 'project' ? 'projects' : 'tasks', r.subjectId)) ?? undefined;
+    if (table === 'indicatorValues' && r.indicatorId) subject = (await this.tx.get('indicators', r.indicatorId)) ?? undefined;
+    if (!subject || !r.officeCode || table === 'departments' || table === 'leaders') return;
+    const office = await this.office(r.officeCode);
+    if (!office) return;
+    const plan = planById(office, planIdOf(subject, office));
+    if (plan?.status === 'closed') throw new ValidationError(`${TABLE_LABELS[table]}`, [`${plan.title}已结束并完成终期评估，其记录只读`]);
+  }
+}
 
 /**
  * Every change a clerk makes goes through here, whatever the storage: it validates against the
@@ -75,9 +118,18 @@ export class LedgerService {
   /** Applies a change atomically and returns the change that undoes it. */
   async apply(change: Change): Promise<Change> {
     return this.storage.transaction(async (tx) => {
-      const inverse: Required<Omit<Change, 'label'>> = { creates: [], edits: [], appends: [], deletes: [], restores: [] };
+      const inverse: Required<Omit<Change, 'label'>> = { creates: [], edits: [], appends: [], deletes: [], restores: [], officeEdits: [] };
+      const guard = new ClosedPlanGuard(tx);
+      for (const c of change.creates ?? []) await guard.check(c.table, c.record);
+      for (const e of change.edits ?? []) await guard.check(e.table, await tx.get(e.table, e.id));
+      for (const a of change.appends ?? []) await guard.check(a.table, a.record);
+      for (const r of [...(change.deletes ?? []), ...(change.restores ?? [])]) await guard.check(r.table, await tx.get(r.table, r.id));
+      for (const o of change.officeEdits ?? []) {
+        const before = await this.updateOfficeInTransaction(tx, o.code, o.patch);
+        if (Object.keys(before).length) inverse.officeEdits.push({ code: o.code, patch: before });
+      }
       for (const c of change.creates ?? []) {
-        await this.insert(tx, c.table, validate(PLAN_SCHEMAS[c.table] as ZodType<{ id: string }>, c.record, `新${TABLE_LABELS[c.table]}`));
+        await this.insert(tx, c.table, validate(PLAN_SCHEMAS[c.table] as ZodType<{ id: string }>, c.record, `新${TABLE_LABELS[c.table]}`, c.table));
         inverse.deletes.push({ table: c.table, id: c.record.id });
       }
       for (const e of change.edits ?? []) {
@@ -85,7 +137,9 @@ export class LedgerService {
         if (Object.keys(before).length) inverse.edits.push({ table: e.table, id: e.id, patch: before } as PlanEdit);
       }
       for (const a of change.appends ?? []) {
-        await this.insert(tx, a.table, validate(LOG_SCHEMAS[a.table], a.record, TABLE_LABELS[a.table]));
+        const record = validate(LOG_SCHEMAS[a.table], a.record, TABLE_LABELS[a.table], a.table);
+        await crossCheck(tx, a);
+        await this.insert(tx, a.table, record);
         inverse.deletes.push({ table: a.table, id: a.record.id });
       }
       for (const d of change.deletes ?? []) if (await this.setDeleted(tx, d, true)) inverse.restores.push(d);
@@ -115,7 +169,7 @@ export class LedgerService {
     }
     const changes = diffFields(current, patch);
     if (changes.length === 0) return {};
-    const next = validate(PLAN_SCHEMAS[name] as ZodType<object>, { ...current, ...patch }, `${TABLE_LABELS[name]} ${id}`);
+    const next = validate(PLAN_SCHEMAS[name] as ZodType<object>, { ...current, ...patch }, `${TABLE_LABELS[name]} ${id}`, name);
     const stamp = this.clock.tick();
     const stamps = { ...row._stamps };
     for (const c of changes) stamps[c.field] = stamp;
@@ -126,6 +180,23 @@ export class LedgerService {
       changes.map((c) => this.audit({ table: name, recordId: id, field: c.field, action: 'update', before: c.before, after: c.after, stamp })),
     );
     return Object.fromEntries(changes.map((c) => [c.field, c.before]));
+  }
+
+  /** Edits the office record (its plan periods); its code never changes. Returns the previous values. */
+  private async updateOfficeInTransaction(tx: StorageWriter, code: string, patch: Partial<Office>): Promise<Partial<Office>> {
+    const row = await tx.get('offices', code);
+    if (!row) throw new ValidationError('单位', [`找不到单位 ${code}`]);
+    if (patch.code !== undefined && patch.code !== code) throw new ValidationError(`单位 ${code}`, ['区划代码不能修改']);
+    const current = unstamp(row) as Office;
+    const changes = diffFields(current, patch);
+    if (changes.length === 0) return {};
+    const next = validate(OfficeSchema, { ...current, ...patch }, `单位 ${code}`);
+    const stamp = this.clock.tick();
+    const stamps = { ...row._stamps };
+    for (const c of changes) stamps[c.field] = stamp;
+    await tx.bulkPut('offices', [{ ...exchangeMetaOf(row as unknown as ExchangeMeta), ...next, _stamps: stamps, _deleted: null, _updated: stamp } as Stamped<Office>]);
+    await tx.bulkPut('audit', changes.map((c) => this.audit({ table: 'offices', recordId: code, field: c.field, action: 'update', before: c.before, after: c.after, stamp })));
+    return Object.fromEntries(changes.map((c) => [c.field, c.before])) as Partial<Office>;
   }
 
   /** Tombstones or revives a record; false when it already was in that state. */

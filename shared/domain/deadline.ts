@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, YearSchema } from './ids';
+import { TEXT_LIMITS } from './validation';
 
 /**
  * Deadline kinds with no end date. The documents use three phrasings and offices treat them
@@ -35,7 +36,7 @@ export type DuePoint = z.infer<typeof DuePointSchema>;
  */
 export const DeadlineSchema = z
   .object({
-    text: z.string(),
+    text: z.string().max(TEXT_LIMITS.deadline),
     /** Ascending by date. */
     points: z.array(DuePointSchema),
     /** The open-ended remainder, if any. */

@@ -1,13 +1,19 @@
 import { z } from 'zod';
 
+const SCALE = 10000n;
+
 /**
  * Amounts in 万元 as decimal strings ("1234.5"), never binary floats: investment totals are summed
  * across dozens of projects and banners and must add up to the yuan. Four decimals of 万元 is one yuan.
  */
-export const WanYuanSchema = z.string().regex(/^\d+(\.\d{1,4})?$/, '金额应为非负数，单位万元，最多4位小数');
+export const WanYuanSchema = z
+  .string()
+  .regex(/^\d+(\.\d{1,4})?$/, '金额应为非负数，单位万元，最多4位小数')
+  .refine((s: string) => !(Number(s) > MAX_WAN_YUAN), '金额不能超过 100000000 万元（1 万亿元），请核对单位是否为万元');
 export type WanYuan = z.infer<typeof WanYuanSchema>;
 
-const SCALE = 10000n;
+/** The largest amount accepted, 万元: 1 万亿元. Anything above is a typing error for a county office. */
+export const MAX_WAN_YUAN = 100_000_000;
 
 /** Whole yuan, as a bigint, from a 万元 decimal string. */
 export function wanToYuan(amount: WanYuan): bigint {

@@ -3,6 +3,7 @@ import { DivisionCodeSchema } from './office';
 import { PeriodSchema, RecordIdSchema, YearSchema } from './ids';
 import { WanYuanSchema } from './money';
 import { IndicatorQuantitySchema } from './indicator';
+import { TEXT_LIMITS } from './validation';
 
 /** What the reporting department says about its work this month (not the derived status). */
 export const ReportedStatusSchema = z.enum(['not-started', 'in-progress', 'done', 'stalled']);
@@ -15,11 +16,12 @@ export const REPORTED_STATUS_LABELS: Record<ReportedStatus, string> = {
 };
 
 /**
- * The status a report is saved with: a report of 100 % is done, whatever status the clerk chose;
- * below 100 % the chosen status stands.
+ * The status a report is saved with: the one the clerk (or the department's form) chose. A
+ * percentage never changes it silently; a task is completed only through its completion (a day
+ * and evidence), see checkTaskReportNotCompletion in validation.ts.
  */
-export function reportedStatusFor(percent: number, chosen: ReportedStatus): ReportedStatus {
-  return percent >= 100 ? 'done' : chosen;
+export function reportedStatusFor(_percent: number, chosen: ReportedStatus): ReportedStatus {
+  return chosen;
 }
 
 /**
@@ -36,17 +38,17 @@ export const ProgressEntrySchema = z
     percent: z.number().min(0).max(100),
     status: ReportedStatusSchema,
     /** 本月进展 */
-    thisMonth: z.string(),
+    thisMonth: z.string().max(TEXT_LIMITS.long),
     /** 存在问题 */
-    problems: z.string(),
+    problems: z.string().max(TEXT_LIMITS.long),
     /** 下步计划 */
-    nextSteps: z.string(),
+    nextSteps: z.string().max(TEXT_LIMITS.long),
     /** Projects only: investment completed to date, 万元. */
     investmentToDate: WanYuanSchema.optional(),
     /** Projects only: investment completed in the current year, 万元. */
     investmentThisYear: WanYuanSchema.optional(),
     /** Who filled it in (department or person). */
-    reportedBy: z.string(),
+    reportedBy: z.string().max(TEXT_LIMITS.name),
     /** ISO timestamp. */
     reportedAt: z.string().datetime({ offset: true }),
     deviceId: z.string().min(1),
@@ -66,8 +68,8 @@ export const IndicatorValueSchema = z
     value: IndicatorQuantitySchema,
     /** For text targets a person decides; recorded with the value. */
     judgement: z.enum(['met', 'behind']).nullable(),
-    note: z.string(),
-    enteredBy: z.string(),
+    note: z.string().max(TEXT_LIMITS.medium),
+    enteredBy: z.string().max(TEXT_LIMITS.name),
     enteredAt: z.string().datetime({ offset: true }),
     deviceId: z.string().min(1),
   })

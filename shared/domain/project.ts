@@ -4,6 +4,7 @@ import { RecordIdSchema, YearSchema } from './ids';
 import { DeadlineSchema } from './deadline';
 import { WanYuanSchema } from './money';
 import { SourceRefSchema, ReviewFlagSchema } from './source';
+import { TEXT_LIMITS } from './validation';
 
 /** A year, or a month of a year when the document gives one. */
 export const YearMonthSchema = z
@@ -39,8 +40,8 @@ export const ProjectSchema = z
     order: z.number().int().nonnegative(),
     /** Group heading in the list, when the document groups projects (呼和浩特市 does by domain). */
     category: z.string().optional(),
-    name: z.string().min(1),
-    content: z.string(),
+    name: z.string().min(1).max(TEXT_LIMITS.title).refine((s) => s.trim() !== '', '不能为空'),
+    content: z.string().max(TEXT_LIMITS.long),
     /** 建设单位 (who builds it). */
     constructionUnitIds: z.array(RecordIdSchema),
     /** 责任单位 (who answers for it in the plan). */

@@ -3,6 +3,7 @@ import { DivisionCodeSchema } from './office';
 import { IsoDateSchema, RecordIdSchema, YearSchema } from './ids';
 import { DeadlineSchema } from './deadline';
 import { SourceRefSchema, ReviewFlagSchema } from './source';
+import { TEXT_LIMITS } from './validation';
 
 /**
  * The solid-waste domains the plans group their tasks under. `domainLabel` on a task keeps the
@@ -63,7 +64,7 @@ export type Milestone = z.infer<typeof MilestoneSchema>;
 export const CompletionSchema = z
   .object({
     date: IsoDateSchema,
-    evidence: z.string(),
+    evidence: z.string().max(TEXT_LIMITS.medium),
   })
   .strict();
 export type Completion = z.infer<typeof CompletionSchema>;
@@ -95,8 +96,8 @@ export const TaskSchema = z
     number: z.string().min(1),
     /** Position in the document, for a stable listing order. */
     order: z.number().int().nonnegative(),
-    title: z.string().min(1),
-    summary: z.string(),
+    title: z.string().min(1).max(TEXT_LIMITS.title).refine((s) => s.trim() !== '', '不能为空'),
+    summary: z.string().max(TEXT_LIMITS.long),
     leads: z.array(TaskLeadSchema),
     participants: z.array(TaskParticipantSchema),
     leaderIds: z.array(RecordIdSchema),

@@ -46,10 +46,14 @@ export function formatPeriodZh(period: Period): string {
   return `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
 }
 
-/** A moment (ISO instant) in Beijing time, 24-hour clock; to the minute when seconds are not wanted. */
-export function formatMomentZh(iso: string, withSeconds = true): string {
-  const minutes = { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' } as const;
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: CHINA_TZ, hour12: false, ...(withSeconds ? {} : minutes) });
+/**
+ * A moment (ISO instant, or milliseconds) in Beijing time, in the UI's one style:
+ * 2026年11月24日 08:03 (with seconds, 08:03:05, only where they matter). Every page shows
+ * dates through this file: formatDateZh (2026年11月24日), formatPeriodZh (2026年11月) and this.
+ */
+export function formatMomentZh(iso: string | number, withSeconds = false): string {
+  const z = new TZDate(typeof iso === 'number' ? iso : new Date(iso).getTime(), CHINA_TZ);
+  return `${formatDateZh(format(z, 'yyyy-MM-dd'))} ${format(z, withSeconds ? 'HH:mm:ss' : 'HH:mm')}`;
 }
 
 /** The day a period's reports are due, in words: the {@link REPORT_DUE_DAY}th of the next month, e.g. 2025年6月5日 for 2025-05. */

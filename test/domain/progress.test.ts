@@ -1,8 +1,8 @@
 import { reportedStatusFor } from '../../shared/domain/progress';
 
 describe('the status a report is saved with', () => {
-  it('is done at 100 %, whatever the clerk chose', () => {
-    for (const chosen of ['not-started', 'in-progress', 'done', 'stalled'] as const) expect(reportedStatusFor(100, chosen)).toBe('done');
+  it('is never changed by the percentage: 100 % does not silently complete anything', () => {
+    for (const chosen of ['not-started', 'in-progress', 'done', 'stalled'] as const) expect(reportedStatusFor(100, chosen)).toBe(chosen);
   });
   it('is the chosen status below 100 %', () => {
     expect(reportedStatusFor(99, 'in-progress')).toBe('in-progress');

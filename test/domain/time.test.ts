@@ -2,9 +2,11 @@ import { formatMomentZh, reportDueZh } from '../../shared/domain/time';
 
 describe('formatMomentZh', () => {
   it('shows an instant in Beijing time, whatever the machine’s zone', () => {
-    expect(formatMomentZh('2026-11-23T14:59:09Z')).toBe('2026/11/23 22:59:09');
+    expect(formatMomentZh('2026-11-23T14:59:09Z', true)).toBe('2026年11月23日 22:59:09');
+    expect(formatMomentZh('2026-11-23T14:59:09Z')).toBe('2026年11月23日 22:59');
     // past midnight in Beijing while still the previous day in UTC
-    expect(formatMomentZh('2026-11-23T16:05:00Z', false)).toBe('2026/11/24 00:05');
+    expect(formatMomentZh('2026-11-23T16:05:00Z', false)).toBe('2026年11月24日 00:05');
+    expect(formatMomentZh(Date.UTC(2026, 10, 24, 0, 3))).toBe('2026年11月24日 08:03');
   });
 });
 
