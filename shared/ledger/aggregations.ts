@@ -12,7 +12,8 @@ import { groupBy } from './lookups';
 
 export const TASK_STATUSES: readonly TaskStatus[] = ['not-started', 'in-progress', 'at-risk', 'overdue', 'done'];
 
-export function countByStatus(rows: readonly TaskRow[]): Record<TaskStatus, number> {
+/** Tasks (or projects: ProjectRow has the same `status`) by derived status. */
+export function countByStatus(rows: readonly Pick<TaskRow, 'status'>[]): Record<TaskStatus, number> {
   const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
   for (const r of rows) counts[r.status.status] += 1;
   return counts;

@@ -7,6 +7,7 @@ import { lastMergedByOffice, type ImportRecord } from '../exchange/history';
 import type { PlanData } from './plan-data';
 import type { ProgressEntry } from '../domain/progress';
 import { buildTaskRows, type TaskRow } from './task-query';
+import { buildProjectRows } from './project-query';
 import { assessmentYear, countByAttainment, countByStatus, indicatorStandings, investmentSummary, TASK_STATUSES } from './aggregations';
 import { reportingChecklist } from './reporting';
 
@@ -58,6 +59,10 @@ export interface BannerSummary {
   investmentCompleted: WanYuan;
   /** Completed as a percent of planned, one decimal; null when nothing is planned. */
   investmentPercent: number | null;
+  /** Projects, by status on `today` (judged like tasks: projectStatus), and how many are overdue. */
+  projects: number;
+  projectsByStatus: Record<TaskStatus, number>;
+  projectsOverdue: number;
 }
 
 export interface BannerSummaryInput {
@@ -105,6 +110,9 @@ export function bannerSummaries({ cityCode, subordinates, plans, history, period
           investmentPlanned: '0',
           investmentCompleted: '0',
           investmentPercent: null,
+          projects: 0,
+          projectsByStatus: zeroStatus(),
+          projectsOverdue: 0,
         };
       }
       const rows = buildTaskRows(plan, today);
@@ -113,6 +121,7 @@ export function bannerSummaries({ cityCode, subordinates, plans, history, period
       const year = assessmentYear(plan.indicators, period);
       const attainment = countByAttainment(indicatorStandings(plan.indicators, plan.indicatorValues, year).map((s) => s.result));
       const money = investmentSummary(plan.projects, plan.progress, period);
+      const projectsByStatus = countByStatus(buildProjectRows(plan, period, today));
       return {
         ...base,
         hasData: true,
@@ -129,6 +138,9 @@ export function bannerSummaries({ cityCode, subordinates, plans, history, period
         investmentPlanned: money.planned,
         investmentCompleted: money.completed,
         investmentPercent: money.percent,
+        projects: plan.projects.length,
+        projectsByStatus,
+        projectsOverdue: projectsByStatus.overdue,
       };
     });
 }
@@ -147,12 +159,20 @@ export interface BannerTotals {
   investmentPlanned: WanYuan;
   investmentCompleted: WanYuan;
   investmentPercent: number | null;
+  projects: number;
+  projectsByStatus: Record<TaskStatus, number>;
 }
 
 /** Sums over all banners, for the 合计 line. */
 export function bannerTotals(rows: readonly BannerSummary[]): BannerTotals {
   const byStatus = zeroStatus();
-  for (const r of rows) for (const s of TASK_STATUSES) byStatus[s] += r.byStatus[s];
+  const projectsByStatus = zeroStatus();
+  for (const r of rows) {
+    for (const s of TASK_STATUSES) {
+      byStatus[s] += r.byStatus[s];
+      projectsByStatus[s] += r.projectsByStatus[s];
+    }
+  }
   const planned = sumWan(rows.map((r) => r.investmentPlanned));
   const completed = sumWan(rows.map((r) => r.investmentCompleted));
   return {
@@ -164,6 +184,8 @@ export function bannerTotals(rows: readonly BannerSummary[]): BannerTotals {
     investmentPlanned: planned,
     investmentCompleted: completed,
     investmentPercent: percentOf(completed, planned),
+    projects: rows.reduce((n, r) => n + r.projects, 0),
+    projectsByStatus,
   };
 }
 

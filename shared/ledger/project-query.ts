@@ -1,6 +1,8 @@
 import type { Project } from '../domain/project';
 import type { ProgressEntry } from '../domain/progress';
-import type { Period } from '../domain/ids';
+import type { IsoDate, Period } from '../domain/ids';
+import type { TaskStatusResult } from '../domain/task-status';
+import { lastDayOf, projectStatus } from '../domain/project-status';
 import { percentOf } from '../domain/money';
 import type { PlanData } from './plan-data';
 import { groupBy, nameLookup } from './lookups';
@@ -8,6 +10,8 @@ import { latestProjectReport } from './aggregations';
 
 export interface ProjectRow {
   project: Project;
+  /** Judged like a task (shared/domain/RULES.md, projectStatus). */
+  status: TaskStatusResult;
   latest: ProgressEntry | undefined;
   history: ProgressEntry[];
   unitNames: string;
@@ -17,7 +21,8 @@ export interface ProjectRow {
   searchText: string;
 }
 
-export function buildProjectRows(plan: Pick<PlanData, 'projects' | 'progress' | 'departments'>, upTo: Period): ProjectRow[] {
+/** Rows up to a period; the status is judged on `day` (by default the period's last day). */
+export function buildProjectRows(plan: Pick<PlanData, 'projects' | 'progress' | 'departments'>, upTo: Period, day: IsoDate = lastDayOf({ year: Number(upTo.slice(0, 4)), month: Number(upTo.slice(5, 7)) })): ProjectRow[] {
   const dept = nameLookup(plan.departments);
   const reports = groupBy(
     plan.progress.filter((p) => p.subjectKind === 'project'),
@@ -30,6 +35,7 @@ export function buildProjectRows(plan: Pick<PlanData, 'projects' | 'progress' | 
     const unitNames = [...new Set([...project.constructionUnitIds, ...project.responsibleUnitIds])].map(dept).join('、');
     return {
       project,
+      status: projectStatus(project, history, day),
       latest,
       history,
       unitNames,

@@ -23,7 +23,8 @@ export interface ReportingChecklist {
 
 /**
  * What is still missing for a period. A task owes a report unless it was already done before the
- * period began; a project unless it was completed or in operation. Each missing item is listed
+ * period began; a project unless it was completed or in operation, or a report before the period said
+ * it was done (the same two ways a project is done in projectStatus). Each missing item is listed
  * under every unit that leads it, so each department sees its own list.
  */
 export function reportingChecklist(plan: Pick<PlanData, 'projects' | 'progress'>, rows: readonly TaskRow[], period: Period): ReportingChecklist {
@@ -36,8 +37,11 @@ export function reportingChecklist(plan: Pick<PlanData, 'projects' | 'progress'>
     if (doneEarlier || doneByReport) continue;
     owing.push({ item: { kind: 'task', id: r.task.id, label: recordLabel(r.task, 'tasks') }, units: r.task.leads.map((l) => l.departmentId) });
   }
+  const projectDoneBefore = new Set(
+    plan.progress.filter((h) => h.subjectKind === 'project' && h.period < period && (h.status === 'done' || h.percent >= 100)).map((h) => h.subjectId),
+  );
   for (const p of plan.projects) {
-    if (p.constructionStatus === 'completed' || p.constructionStatus === 'in-operation') continue;
+    if (p.constructionStatus === 'completed' || p.constructionStatus === 'in-operation' || projectDoneBefore.has(p.id)) continue;
     const units = p.responsibleUnitIds.length ? p.responsibleUnitIds : p.constructionUnitIds;
     owing.push({ item: { kind: 'project', id: p.id, label: `项目 ${p.number} ${p.name}` }, units });
   }

@@ -148,4 +148,19 @@ describe('banner summaries', () => {
     const totals = bannerTotals(summarize(yiqi(entries)));
     expect(totals).toMatchObject({ banners: 9, reported: 2, tasks: 83, investmentCompleted: '1000.5', investmentPlanned: base.investmentPlanned });
   });
+
+  it('projects by status on the day, judged like tasks: overdue once the 完成时限 has passed', () => {
+    // On 2025-06-10 the seed's projects due by 2023 and 2024 are overdue; those due end 2025 not yet.
+    const base = rowOf(summarize(yiqi()), '150627');
+    expect(base.projects).toBe(11);
+    expect(base.projectsOverdue).toBe(7);
+    expect(base.projectsByStatus).toEqual({ 'not-started': 0, 'in-progress': 0, 'at-risk': 4, overdue: 7, done: 0 });
+    const late = records.projects.find((p) => p.deadline?.points[0]?.date === '2023-12-31');
+    if (!late) throw new Error('seed has a project due end 2023');
+    const row = rowOf(summarize(yiqi([progress(PERIOD, 100, { subjectKind: 'project', subjectId: late.id })])), '150627');
+    expect(row.projectsOverdue).toBe(6);
+    expect(row.projectsByStatus.done).toBe(1);
+    expect(bannerTotals(summarize(yiqi())).projectsByStatus.overdue).toBe(7);
+    expect(rowOf(summarize(yiqi()), '150602')).toMatchObject({ hasData: false, projects: 0, projectsOverdue: 0 });
+  });
 });

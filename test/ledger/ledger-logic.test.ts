@@ -4,6 +4,8 @@ import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportingChecklist } from '../../shared/ledger/reporting';
+import { buildProjectRows } from '../../shared/ledger/project-query';
+import { parseDeadline } from '../../shared/domain/parse-deadline';
 import { mergeDepartmentPatches } from '../../shared/ledger/department-merge';
 import type { Department } from '../../shared/domain/department';
 import type { Project } from '../../shared/domain/project';
@@ -95,6 +97,23 @@ describe('aggregations', () => {
     // Owing: tasks a, b, c and project p1 (p2 is in operation); reported: a, b, p1.
     expect(c).toMatchObject({ expected: 4, reported: 3, coverage: 75 });
     expect(c.missingByDepartment).toEqual([{ departmentId: 'eco2', items: [{ kind: 'task', id: 'c', label: '工业固体废物 1 清洁生产审核' }] }]);
+  });
+
+  it('owes no report for a project an earlier report said was done, as for a task', () => {
+    const p3 = project('p3', '10', 'under-construction', 'eco');
+    const withP3 = { ...plan, projects: [...projects, p3], progress: [...entries, progress('2024-03', 100, { subjectId: 'p3', subjectKind: 'project' })] };
+    expect(reportingChecklist(withP3, rows, '2024-05')).toMatchObject({ expected: 4, reported: 3 });
+    expect(reportingChecklist(withP3, rows, '2024-03')).toMatchObject({ expected: 5 });
+  });
+
+  it('judges each project row like a task and counts them by status', () => {
+    const due = { ...project('p4', '10', 'not-started', 'eco'), deadline: parseDeadline('2024年6月底') };
+    const list = buildProjectRows({ ...plan, projects: [...projects, due] }, '2024-05', '2024-07-01');
+    expect(list.map((r) => r.status.status)).toEqual(['in-progress', 'done', 'overdue']);
+    expect(list[2].status.reason).toBe('已超过完成时限（2024年6月30日），仍未开工');
+    expect(countByStatus(list)).toMatchObject({ overdue: 1, done: 1, 'in-progress': 1 });
+    // Without a day, the status is judged on the period's last day.
+    expect(buildProjectRows({ ...plan, projects: [due] }, '2024-06')[0].status.status).toBe('at-risk');
   });
 });
 
