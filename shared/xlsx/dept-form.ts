@@ -133,7 +133,7 @@ export async function buildDepartmentForm(plan: PlanData, departmentId: string, 
     ws.getRow(row).height = height;
   };
   title(1, `${plan.office.name}“无废城市”建设 ${formatPeriodZh(period)}进展填报表`, 16, true, 30, 'center');
-  title(2, `填报单位：${dept.name}　　报送月份：${formatPeriodZh(period)}　　请于 ${reportDueZh(period)}前报回${plan.office.name}无废办　　共 ${items.length} 项`, 11, true, 22, 'left');
+  title(2, `填报单位：${dept.name}\u3000\u3000报送月份：${formatPeriodZh(period)}\u3000\u3000请于 ${reportDueZh(period)}前报回${plan.office.name}无废办\u3000\u3000共 ${items.length} 项`, 11, true, 22, 'left');
   title(
     3,
     [
@@ -149,7 +149,7 @@ export async function buildDepartmentForm(plan: PlanData, departmentId: string, 
     'left',
   );
   ws.getRow(4).height = 6;
-  title(5, '填报人：＿＿＿＿＿＿　　联系电话：＿＿＿＿＿＿　　单位负责人（签字）：＿＿＿＿＿＿', 10, false, 20, 'left');
+  title(5, '填报人：＿＿＿＿＿＿\u3000\u3000联系电话：＿＿＿＿＿＿\u3000\u3000单位负责人（签字）：＿＿＿＿＿＿', 10, false, 20, 'left');
   setText(ws.getCell(HEADER, 1), '编号');
   COLUMNS.forEach((c, i) => {
     const cell = ws.getCell(HEADER, FIRST + i);

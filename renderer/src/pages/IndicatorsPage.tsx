@@ -10,6 +10,7 @@ import { groupBy, nameLookup } from '../../../shared/ledger/lookups';
 import { useLedger } from '../app/store';
 import { ReviewMark } from '../components/ReviewMark';
 import { PrintListButton } from '../components/print/PrintListButton';
+import { ExcelBar } from '../components/excel/ExcelBar';
 import { IndicatorValueModal } from '../components/IndicatorValueModal';
 import { ATTAINMENT_COLORS } from '../components/status-colors';
 
@@ -120,6 +121,7 @@ export function IndicatorsPage({ plan }: { plan: PlanData }) {
         <span>评估年度</span>
         <Select value={year} onChange={setYear} style={{ width: 110 }} aria-label="评估年度" options={yearOptions.map((y) => ({ value: y, label: `${y}年` }))} />
         <PrintListButton plan={plan} request={() => ({ kind: 'indicators', period, year })} />
+        <ExcelBar plan={plan} table="indicators" />
         {(Object.keys(ATTAINMENT_LABELS) as Attainment[]).map((a) => (
           <Tag key={a} color={ATTAINMENT_COLORS[a].tag}>
             {ATTAINMENT_LABELS[a]} {counts[a]}

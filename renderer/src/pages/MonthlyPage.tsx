@@ -8,6 +8,7 @@ import { nameLookup } from '../../../shared/ledger/lookups';
 import { useLedger } from '../app/store';
 import { openRecord } from '../app/navigation';
 import { PrintSheetsBar } from '../components/print/PrintSheetsBar';
+import { DepartmentFormsBar } from '../components/excel/DepartmentFormsBar';
 
 /** The monthly cycle: what is still missing for the period, department by department. */
 export function MonthlyPage({ plan }: { plan: PlanData }) {
@@ -24,6 +25,7 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
       </Typography.Title>
       <Typography.Text type="secondary">各单位应于 {due} 前报送本月进展。右上角可切换月份。</Typography.Text>
       <PrintSheetsBar plan={plan} period={period} />
+      <DepartmentFormsBar plan={plan} period={period} />
       <Row gutter={16}>
         <Col span={6}>
           <Card>

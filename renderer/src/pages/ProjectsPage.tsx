@@ -15,6 +15,7 @@ import { DeadlineText } from '../components/DeadlineText';
 import { ReviewMark } from '../components/ReviewMark';
 import { ProjectDrawer } from '../components/ProjectDrawer';
 import { PrintListButton } from '../components/print/PrintListButton';
+import { ExcelBar } from '../components/excel/ExcelBar';
 
 const byWan = (a: string | null, b: string | null) => Number(wanToYuan(a ?? '0') - wanToYuan(b ?? '0'));
 
@@ -92,6 +93,7 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
           新增项目
         </Button>
         <PrintListButton plan={plan} request={() => ({ kind: 'project-list', period })} />
+        <ExcelBar plan={plan} table="projects" />
       </Space>
       <Row gutter={12}>
         {money.byStatus.map((b) => (

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Radio, Space, Typography } from 'antd';
 import { SEEDED_PLANS, DEFAULT_OFFICE_CODE, seededPlan } from '../../../seeds';
 import { loadSeedPlan, type PlanRecords } from '../../../shared/seed/load-seed';
 import { useLedger } from '../app/store';
+import { ExcelSetupCard } from '../components/excel/ExcelSetupCard';
 
 /** First run: which office is this laptop, and what plan does it start from. */
 export function SetupPage() {
@@ -70,6 +71,9 @@ export function SetupPage() {
       <Button type="primary" size="large" loading={busy} disabled={!preview} onClick={start}>
         开始使用
       </Button>
+      <div style={{ marginTop: 24 }}>
+        <ExcelSetupCard />
+      </div>
     </div>
   );
 }

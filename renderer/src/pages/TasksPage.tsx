@@ -17,6 +17,7 @@ import { ReviewMark } from '../components/ReviewMark';
 import { TaskStatusTag } from '../components/TaskStatusTag';
 import { TaskDrawer } from '../components/TaskDrawer';
 import { PrintListButton } from '../components/print/PrintListButton';
+import { ExcelBar } from '../components/excel/ExcelBar';
 
 const STATUS_ORDER: Record<TaskStatus, number> = { overdue: 0, 'at-risk': 1, 'not-started': 2, 'in-progress': 3, done: 4 };
 const firstDue = (t: Task) => t.deadline.points[0]?.date ?? '9999';
@@ -113,6 +114,7 @@ export function TasksPage({ plan }: { plan: PlanData }) {
           label={visible.length < rows.length ? `打印（${visible.length}项）` : '打印'}
           request={() => ({ kind: 'task-list', day: chinaToday(), ...(visible.length < rows.length ? { taskIds: visible.map((r) => r.task.id), note: '按当前筛选' } : {}) })}
         />
+        <ExcelBar plan={plan} table="tasks" />
       </Space>
       <Space wrap>
         <Input.Search
