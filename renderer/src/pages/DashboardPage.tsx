@@ -5,6 +5,7 @@ import { TASK_STATUS_LABELS } from '../../../shared/domain/task-status';
 import { ATTAINMENT_LABELS } from '../../../shared/domain/attainment';
 import { chinaToday, formatPeriodZh } from '../../../shared/domain/time';
 import { buildTaskRows } from '../../../shared/ledger/task-query';
+import { buildProjectRows, type ProjectRow } from '../../../shared/ledger/project-query';
 import { assessmentYear, countByAttainment, countByDomainAndStatus, countByStatus, indicatorStandings, investmentSummary, TASK_STATUSES } from '../../../shared/ledger/aggregations';
 import { reportingChecklist } from '../../../shared/ledger/reporting';
 import { CONSTRUCTION_STATUS_LABELS } from '../../../shared/domain/project';
@@ -28,6 +29,20 @@ export function DashboardPage({ plan }: { plan: PlanData }) {
   const overdue = rows.filter((r) => r.status.status === 'overdue');
   const atRisk = rows.filter((r) => r.status.status === 'at-risk');
   const behind = standings.filter((s) => s.result.attainment === 'behind');
+  const projectRows = useMemo(() => buildProjectRows(plan, period, today), [plan, period, today]);
+  const projectsOverdue = projectRows.filter((r) => r.status.status === 'overdue');
+  const projectsAtRisk = projectRows.filter((r) => r.status.status === 'at-risk');
+  const projectItem = (r: ProjectRow) => (
+    <List.Item>
+      <Space direction="vertical" size={0}>
+        <Typography.Link onClick={() => openRecord('projects', r.project.id)}>{r.project.name}</Typography.Link>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {r.unitNames ? `${r.unitNames} · ` : ''}
+          {r.status.reason}
+        </Typography.Text>
+      </Space>
+    </List.Item>
+  );
 
   const domainOption = useMemo(
     () => ({
@@ -171,6 +186,37 @@ export function DashboardPage({ plan }: { plan: PlanData }) {
                 </List.Item>
               )}
             />
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card
+            size="small"
+            data-testid="dashboard-projects-overdue"
+            title={
+              <span>
+                已逾期项目 <Tag color="red" data-testid="dashboard-projects-overdue-count">{projectsOverdue.length}</Tag>
+                <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
+                  共 {projectRows.length} 个项目，按完成时限或建设周期判定
+                </Typography.Text>
+              </span>
+            }
+          >
+            <List size="small" dataSource={projectsOverdue.slice(0, 12)} locale={{ emptyText: '没有逾期项目' }} renderItem={projectItem} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card
+            size="small"
+            data-testid="dashboard-projects-at-risk"
+            title={
+              <span>
+                有风险项目 <Tag color="orange" data-testid="dashboard-projects-at-risk-count">{projectsAtRisk.length}</Tag>
+              </span>
+            }
+          >
+            <List size="small" dataSource={projectsAtRisk.slice(0, 12)} locale={{ emptyText: '没有风险项目' }} renderItem={projectItem} />
           </Card>
         </Col>
       </Row>

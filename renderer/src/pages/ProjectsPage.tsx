@@ -6,7 +6,10 @@ import type { ColumnsType } from 'antd/es/table';
 import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus, type Project } from '../../../shared/domain/project';
 import { wanToYuan } from '../../../shared/domain/money';
 import { buildProjectRows, type ProjectRow } from '../../../shared/ledger/project-query';
-import { investmentSummary } from '../../../shared/ledger/aggregations';
+import { countByStatus, investmentSummary, TASK_STATUSES } from '../../../shared/ledger/aggregations';
+import { TASK_STATUS_LABELS, type TaskStatus } from '../../../shared/domain/task-status';
+import { chinaToday } from '../../../shared/domain/time';
+import { TaskStatusTag } from '../components/TaskStatusTag';
 import { nameLookup } from '../../../shared/ledger/lookups';
 import { useLedger } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
@@ -23,11 +26,14 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
   const period = useLedger((s) => s.period);
   const commit = useCommit();
   const [status, setStatus] = useState<ConstructionStatus[]>([]);
+  const [judged, setJudged] = useState<TaskStatus[]>([]);
+  const today = chinaToday();
   const [text, setText] = useState('');
   const query = useDeferredValue(text.trim().toLowerCase());
   const [openId, setOpenId] = useState<string | null>(requestedRecord);
-  const rows = useMemo(() => buildProjectRows(plan, period), [plan, period]);
-  const visible = rows.filter((r) => (!status.length || status.includes(r.project.constructionStatus)) && (!query || query.split(/\s+/).every((w) => r.searchText.includes(w))));
+  const rows = useMemo(() => buildProjectRows(plan, period, today), [plan, period, today]);
+  const counts = useMemo(() => countByStatus(rows), [rows]);
+  const visible = rows.filter((r) => (!status.length || status.includes(r.project.constructionStatus)) && (!judged.length || judged.includes(r.status.status)) && (!query || query.split(/\s+/).every((w) => r.searchText.includes(w))));
   const money = useMemo(() => investmentSummary(plan.projects, plan.progress, period), [plan, period]);
   const shown = useMemo(() => investmentSummary(visible.map((r) => r.project), plan.progress, period), [visible, plan.progress, period]);
   const dept = useMemo(() => nameLookup(plan.departments), [plan.departments]);
@@ -69,6 +75,19 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
         </span>
       ),
     },
+    {
+      title: '状态',
+      width: 220,
+      sorter: (a, b) => TASK_STATUSES.indexOf(a.status.status) - TASK_STATUSES.indexOf(b.status.status),
+      render: (_, r) => (
+        <Space direction="vertical" size={0} data-testid="project-status">
+          <TaskStatusTag result={r.status} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="project-status-reason">
+            {r.status.reason}
+          </Typography.Text>
+        </Space>
+      ),
+    },
     { title: '建设内容', width: 320, render: (_, r) => <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.project.content }} style={{ margin: 0 }}>{r.project.content}</Typography.Paragraph> },
     { title: '建设/责任单位', width: 170, render: (_, r) => r.unitNames || '—', sorter: (a, b) => a.unitNames.localeCompare(b.unitNames, 'zh') },
     { title: '计划总投资（万元）', width: 130, align: 'right', render: (_, r) => r.project.plannedInvestment ?? '—', sorter: (a, b) => byWan(a.project.plannedInvestment, b.project.plannedInvestment) },
@@ -87,7 +106,8 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
         </Typography.Title>
         <Typography.Text type="secondary">
           共 <span data-testid="project-count">{plan.projects.length}</span> 个项目，计划总投资 <span data-testid="project-investment">{money.planned}</span> 万元，累计完成{' '}
-          <span data-testid="project-completed">{money.completed}</span> 万元
+          <span data-testid="project-completed">{money.completed}</span> 万元；已逾期 <span data-testid="project-overdue-count">{counts.overdue}</span> 个，有风险{' '}
+          <span data-testid="project-at-risk-count">{counts['at-risk']}</span> 个
         </Typography.Text>
         <Button icon={<PlusOutlined />} onClick={addProject}>
           新增项目
@@ -109,6 +129,16 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
         <Select
           mode="multiple"
           allowClear
+          aria-label="按状态筛选"
+          placeholder="状态（逾期、风险…）"
+          style={{ minWidth: 180 }}
+          value={judged}
+          onChange={setJudged}
+          options={TASK_STATUSES.map((value) => ({ value, label: `${TASK_STATUS_LABELS[value]}（${counts[value]}）` }))}
+        />
+        <Select
+          mode="multiple"
+          allowClear
           placeholder="建设状态"
           style={{ minWidth: 160 }}
           value={status}
@@ -122,21 +152,21 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
         dataSource={visible}
         pagination={false}
         size="small"
-        scroll={{ x: 1500, y: 520 }}
+        scroll={{ x: 1720, y: 520 }}
         virtual
         summary={() => (
           <Table.Summary fixed>
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0} colSpan={4}>
-                合计（{visible.length} 个）
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={4} align="right">
-                {shown.planned}
+              <Table.Summary.Cell index={0} colSpan={5}>
+                合计（<span data-testid="project-visible-count">{visible.length}</span> 个）
               </Table.Summary.Cell>
               <Table.Summary.Cell index={5} align="right">
+                {shown.planned}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={6} align="right">
                 {shown.completed}
               </Table.Summary.Cell>
-              <Table.Summary.Cell index={6} colSpan={4} />
+              <Table.Summary.Cell index={7} colSpan={4} />
             </Table.Summary.Row>
           </Table.Summary>
         )}
