@@ -4,11 +4,17 @@ import { Card, Col, Collapse, Empty, List, Progress, Row, Space, Statistic, Tag,
 import { chinaToday, formatPeriodZh, reportDueZh } from '../../../shared/domain/time';
 import { buildTaskRows } from '../../../shared/ledger/task-query';
 import { reportingChecklist } from '../../../shared/ledger/reporting';
+import { buildProjectRows } from '../../../shared/ledger/project-query';
+import { countByStatus } from '../../../shared/ledger/aggregations';
+import type { TaskStatusResult } from '../../../shared/domain/task-status';
+import { TaskStatusTag } from '../components/TaskStatusTag';
 import { nameLookup } from '../../../shared/ledger/lookups';
 import { useLedger } from '../app/store';
 import { openRecord } from '../app/navigation';
 import { PrintSheetsBar } from '../components/print/PrintSheetsBar';
 import { DepartmentFormsBar } from '../components/excel/DepartmentFormsBar';
+
+const ItemStatus = ({ result }: { result: TaskStatusResult | undefined }) => (result ? <TaskStatusTag result={result} /> : null);
 
 /** The monthly cycle: what is still missing for the period, department by department. */
 export function MonthlyPage({ plan }: { plan: PlanData }) {
@@ -16,6 +22,10 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
   const rows = useMemo(() => buildTaskRows(plan, chinaToday()), [plan]);
   const checklist = useMemo(() => reportingChecklist(plan, rows, period), [plan, rows, period]);
   const dept = useMemo(() => nameLookup(plan.departments), [plan.departments]);
+  const projectRows = useMemo(() => buildProjectRows(plan, period, chinaToday()), [plan, period]);
+  const projectCounts = useMemo(() => countByStatus(projectRows), [projectRows]);
+  /** Each item's status (tasks and projects judged alike), shown beside it in the checklist. */
+  const statusOf = useMemo(() => new Map<string, TaskStatusResult>([...rows.map((r) => [r.task.id, r.status] as const), ...projectRows.map((r) => [r.project.id, r.status] as const)]), [rows, projectRows]);
   const due = reportDueZh(period);
 
   return (
@@ -24,6 +34,12 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
         月度调度 · {formatPeriodZh(period)}
       </Typography.Title>
       <Typography.Text type="secondary">各单位应于 {due} 前报送本月进展。右上角可切换月份。</Typography.Text>
+      {projectRows.length > 0 && (
+        <Typography.Text data-testid="monthly-project-status">
+          项目 {projectRows.length} 个：已逾期 <Typography.Text type={projectCounts.overdue ? 'danger' : undefined}>{projectCounts.overdue}</Typography.Text> 个，有风险{' '}
+          <Typography.Text type={projectCounts['at-risk'] ? 'warning' : undefined}>{projectCounts['at-risk']}</Typography.Text> 个，已完成 {projectCounts.done} 个（按完成时限或建设周期判定；已完成的项目不再报送）
+        </Typography.Text>
+      )}
       <PrintSheetsBar plan={plan} period={period} />
       <DepartmentFormsBar plan={plan} period={period} />
       <Row gutter={16}>
@@ -68,7 +84,10 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
                 dataSource={group.items}
                 renderItem={(item) => (
                   <List.Item>
-                    <Typography.Link onClick={() => openRecord(item.kind === 'task' ? 'tasks' : 'projects', item.id)}>{item.label}</Typography.Link>
+                    <Space size={4}>
+                      <ItemStatus result={statusOf.get(item.id)} />
+                      <Typography.Link onClick={() => openRecord(item.kind === 'task' ? 'tasks' : 'projects', item.id)}>{item.label}</Typography.Link>
+                    </Space>
                   </List.Item>
                 )}
               />
