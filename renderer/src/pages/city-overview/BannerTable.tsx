@@ -18,7 +18,7 @@ export function BannerTable(props: { rows: BannerSummary[]; loading: boolean; of
       pagination={false}
       size="small"
       bordered
-      scroll={{ x: 1220 }}
+      scroll={{ x: 1380 }}
       locale={{ emptyText: `${officeName}没有所辖旗区` }}
       onRow={(r) => ({ 'data-testid': `banner-row-${r.code}`, onClick: () => onOpen(r.code), style: { cursor: 'pointer' } }) as HTMLAttributes<HTMLElement>}
       summary={() =>
@@ -46,6 +46,10 @@ export function BannerTable(props: { rows: BannerSummary[]; loading: boolean; of
             <Table.Summary.Cell index={7}>
               {totals.investmentCompleted} / {totals.investmentPlanned}
               {totals.investmentPercent !== null && ` （${totals.investmentPercent}%）`}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={8}>
+              {totals.projectsByStatus.overdue} / {totals.projects} 个
+              {totals.projectsByStatus['at-risk'] > 0 && `，有风险 ${totals.projectsByStatus['at-risk']}`}
             </Table.Summary.Cell>
           </Table.Summary.Row>
         ) : null

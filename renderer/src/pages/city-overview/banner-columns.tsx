@@ -6,7 +6,7 @@ import { StatusTags } from './StatusTags';
 import { timeZh } from './time-zh';
 
 /** The data columns a banner without records spans with one message. */
-const DATA_COLUMNS = 6;
+const DATA_COLUMNS = 7;
 
 const noData = (r: BannerSummary) => ({ colSpan: r.hasData ? 1 : 0 });
 
@@ -119,6 +119,28 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
           </Typography.Text>
         </Space>
       ),
+    },
+    {
+      title: '逾期项目',
+      width: 160,
+      onCell: noData,
+      render: (_, r) => (
+        <Space direction="vertical" size={0} title="按完成时限或建设周期判定">
+          <span data-testid={`banner-projects-overdue-${r.code}`}>
+            <Typography.Text type={r.projectsOverdue > 0 ? 'danger' : undefined}>{r.projectsOverdue}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {' '}
+              / {r.projects} 个
+            </Typography.Text>
+          </span>
+          {r.projectsByStatus['at-risk'] > 0 && (
+            <Typography.Text type="warning" style={{ fontSize: 12 }}>
+              有风险 {r.projectsByStatus['at-risk']} 个
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+      sorter: (a, b) => a.projectsOverdue - b.projectsOverdue,
     },
   ];
 }
