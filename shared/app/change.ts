@@ -1,4 +1,5 @@
 import type { ProgressEntry, IndicatorValue } from '../domain/progress';
+import type { Office } from '../domain/office';
 import type { PlanEdit, PlanRecordTypes, PlanTableName } from '../ledger/plan-tables';
 import type { LogTableName } from './storage';
 import type { RecordRef as GenericRecordRef } from '../ledger/record-ref';
@@ -26,6 +27,13 @@ export interface Change {
   appends?: LogAppend[];
   deletes?: RecordRef[];
   restores?: RecordRef[];
+  /** Edits of the office record itself (its plan periods), by division code. */
+  officeEdits?: OfficeEdit[];
+}
+
+export interface OfficeEdit {
+  code: string;
+  patch: Partial<Office>;
 }
 
 /** A change refused before anything was written; `issues` say what and where, in Chinese. */

@@ -280,7 +280,7 @@ export class LedgerService {
     ]);
     const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
     return {
-      office: { code: office.code, name: office.name, level: office.level, parentCode: office.parentCode, ...(office.shortName ? { shortName: office.shortName } : {}) },
+      office: unstamp(office) as Office,
       departments,
       leaders,
       tasks: tasks.sort(byOrder),

@@ -74,6 +74,8 @@ export const IndicatorSchema = z
     note: z.string().optional(),
     source: SourceRefSchema,
     review: z.array(ReviewFlagSchema).optional(),
+    /** The plan period this indicator belongs to; absent: the office's first plan. */
+    planId: z.string().optional(),
   })
   .strict();
 export type Indicator = z.infer<typeof IndicatorSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlanPeriodSchema } from './plan-period';
 
 /** GB/T 2260 six-digit administrative division code. */
 export const DivisionCodeSchema = z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字');
@@ -16,6 +17,10 @@ export const OfficeSchema = z
     shortName: z.string().min(1).optional(),
     level: OfficeLevelSchema,
     parentCode: DivisionCodeSchema.nullable(),
+    /** The office's plan periods, oldest first (shared/domain/plan-period.ts). */
+    plans: z.array(PlanPeriodSchema).max(20).optional(),
+    /** The plan in force now; new records belong to it. */
+    currentPlanId: z.string().optional(),
   })
   .strict();
 export type Office = z.infer<typeof OfficeSchema>;

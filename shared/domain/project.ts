@@ -61,6 +61,8 @@ export const ProjectSchema = z
     startYear: YearSchema.optional(),
     source: SourceRefSchema,
     review: z.array(ReviewFlagSchema).optional(),
+    /** The plan period this project belongs to; absent: the office's first plan. */
+    planId: z.string().optional(),
   })
   .strict();
 export type Project = z.infer<typeof ProjectSchema>;

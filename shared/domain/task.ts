@@ -108,6 +108,12 @@ export const TaskSchema = z
     completion: CompletionSchema.nullable(),
     source: SourceRefSchema,
     review: z.array(ReviewFlagSchema).optional(),
+    /** The plan period this task belongs to; absent: the office's first plan. */
+    planId: z.string().optional(),
+    /** A task the city's plan assigned to all its county offices, taken over from it. */
+    fromCity: z.object({ officeCode: DivisionCodeSchema, taskId: RecordIdSchema, number: z.string() }).strict().optional(),
+    /** The task of the previous plan period whose unfinished work this one carries on. */
+    carriedFrom: RecordIdSchema.optional(),
   })
   .strict();
 export type Task = z.infer<typeof TaskSchema>;

@@ -4,6 +4,7 @@ import type { Task } from '../domain/task';
 import type { Project } from '../domain/project';
 import type { Indicator } from '../domain/indicator';
 import { SeedPlanSchema, type SeedPlan } from './seed-schema';
+import { planIdFor } from '../domain/plan-period';
 
 export type { PlanRecords } from '../ledger/plan-data';
 import type { PlanRecords } from '../ledger/plan-data';
@@ -162,5 +163,15 @@ function toRecords(seed: SeedPlan): PlanRecords {
   }));
 
   if (problems.length) throw new SeedError(`预置方案 ${seed.office.name} 有 ${problems.length} 处引用错误`, problems);
-  return { office: seed.office, departments, leaders, tasks, projects, indicators };
+  // The published plan is the office's first plan period; its records carry no planId (they belong to the first plan).
+  const planId = planIdFor(code, seed.plan.fromYear);
+  const plan = {
+    id: planId,
+    title: seed.plan.title,
+    ...(seed.plan.documentNumber ? { documentNumber: seed.plan.documentNumber } : {}),
+    fromYear: seed.plan.fromYear,
+    toYear: seed.plan.toYear,
+    status: 'in-force' as const,
+  };
+  return { office: { ...seed.office, plans: [plan], currentPlanId: planId }, departments, leaders, tasks, projects, indicators };
 }

@@ -68,7 +68,11 @@ const HOHHOT_BANNERS = ['150102', '150103', '150104', '150105', '150121', '15012
 
 describe('呼和浩特市 seed (002): office and plan', () => {
   it('is the city office 150100 under 150000, 2021–2025, with no document number, issuer or leaders', () => {
-    expect(records.office).toEqual({ code: '150100', name: '呼和浩特市', level: 'city', parentCode: '150000' });
+    const { plans, currentPlanId, ...office } = records.office;
+    expect(office).toEqual({ code: '150100', name: '呼和浩特市', level: 'city', parentCode: '150000' });
+    // the published plan is the office's first plan period, in force
+    expect(plans).toEqual([{ id: '150100-plan-2021', title: '呼和浩特市“十四五”时期“无废城市”建设实施方案', fromYear: 2021, toYear: 2025, status: 'in-force' }]);
+    expect(currentPlanId).toBe('150100-plan-2021');
     // title line 3 ("呼和浩特市“十四五”时期 “无废城市”建设实施方案", extraction space removed)
     expect(seed.plan.title).toBe('呼和浩特市“十四五”时期“无废城市”建设实施方案');
     expect(seed.plan).toMatchObject({ fromYear: 2021, toYear: 2025 });

@@ -62,7 +62,10 @@ const HAZARDOUS = '危险废物领域';
 
 describe('鄂尔多斯市 seed (003): office and plan', () => {
   it('is the city office 150600 under 150000, with no projects or leaders', () => {
-    expect(records.office).toEqual({ code: '150600', name: '鄂尔多斯市', level: 'city', parentCode: '150000' });
+    const { plans, currentPlanId, ...office } = records.office;
+    expect(office).toEqual({ code: '150600', name: '鄂尔多斯市', level: 'city', parentCode: '150000' });
+    expect(plans?.map((p) => [p.id, p.fromYear, p.toYear, p.status])).toEqual([['150600-plan-2021', 2021, 2025, 'in-force']]);
+    expect(currentPlanId).toBe('150600-plan-2021');
     expect(records.projects).toEqual([]);
     expect(records.leaders).toEqual([]);
   });

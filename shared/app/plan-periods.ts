@@ -1,0 +1,137 @@
+import { parseDeadline } from '../domain/parse-deadline';
+import { currentPlan, planById, planIdFor, type PlanPeriod } from '../domain/plan-period';
+import { valueForYear } from '../domain/attainment';
+import type { IsoDate } from '../domain/ids';
+import type { Task } from '../domain/task';
+import type { Indicator } from '../domain/indicator';
+import type { ConstructionStatus } from '../domain/project';
+import { assessPlan } from '../ledger/assessment';
+import { scopeToPlan } from '../ledger/plan-scope';
+import type { PlanData } from '../ledger/plan-data';
+import { ValidationError, type Change } from './change';
+
+/**
+ * Moving an office through its plan periods, as changes a clerk makes (and can undo): revising the
+ * plan in force, closing it with its final assessment, starting the next with what it carries
+ * over, and catching up on the history of a plan whose years have passed.
+ */
+
+function plansOf(data: PlanData): PlanPeriod[] {
+  const plans = data.office.plans;
+  if (!plans?.length) throw new ValidationError('方案', ['本单位还没有方案期，无法进行此操作']);
+  return plans;
+}
+
+/** Marks the plan in force as revised mid-way, with what was revised; every task keeps its history in the audit trail. */
+export function revisePlan(data: PlanData, note: string, on: IsoDate): Change {
+  const plans = plansOf(data);
+  const plan = currentPlan(data.office);
+  if (!plan || plan.status === 'closed') throw new ValidationError('方案', ['只有执行中的方案可以修订']);
+  if (!note.trim()) throw new ValidationError('修订说明', ['请写明修订的文件或内容']);
+  const next = plans.map((p) => (p.id === plan.id ? { ...p, status: 'revised' as const, revisions: [...(p.revisions ?? []), { on, note: note.trim() }] } : p));
+  return { label: `修订方案 ${plan.title}`, officeEdits: [{ code: data.office.code, patch: { plans: next } }] };
+}
+
+/** Closes a plan with its final assessment, kept with it; its records are read-only from then on. */
+export function closePlan(data: PlanData, planId: string, closedOn: IsoDate): Change {
+  const plans = plansOf(data);
+  const plan = planById(data.office, planId);
+  if (!plan) throw new ValidationError('方案', [`找不到方案 ${planId}`]);
+  if (plan.status === 'closed') throw new ValidationError('方案', [`${plan.title}已经结束`]);
+  const assessment = assessPlan(scopeToPlan(data, planId), plan, closedOn);
+  const next = plans.map((p) => (p.id === planId ? { ...p, status: 'closed' as const, assessment } : p));
+  return { label: `结束方案并终期评估 ${plan.title}`, officeEdits: [{ code: data.office.code, patch: { plans: next } }] };
+}
+
+export interface NextPlanInput {
+  title: string;
+  documentNumber?: string;
+  fromYear: number;
+  toYear: number;
+  /** Unfinished tasks of the closed plan to carry over, with one new deadline for all of them. */
+  carryTaskIds: readonly string[];
+  deadlineText: string;
+  /** Carry the indicator list over, with the last actual values as new baselines and targets to fill. */
+  carryIndicators: boolean;
+}
+
+/** Starts the next plan period after the current one was closed; new records get fresh ids from `newId`. */
+export function startNextPlan(data: PlanData, input: NextPlanInput, newId: (kind: string) => string): Change {
+  const plans = plansOf(data);
+  const previous = currentPlan(data.office);
+  if (!previous || previous.status !== 'closed') throw new ValidationError('新方案', ['请先结束当前方案并完成终期评估，再开始下一期方案']);
+  const problems: string[] = [];
+  if (!input.title.trim()) problems.push('请填写方案名称');
+  if (!Number.isInteger(input.fromYear) || !Number.isInteger(input.toYear) || input.fromYear > input.toYear) problems.push('方案年份应为起始年不晚于结束年的整数年份');
+  if (input.fromYear <= previous.toYear) problems.push(`新方案应从 ${previous.toYear + 1} 年或之后开始（上一期到 ${previous.toYear} 年）`);
+  const id = planIdFor(data.office.code, input.fromYear);
+  if (plans.some((p) => p.id === id)) problems.push(`已经有从 ${input.fromYear} 年开始的方案`);
+  const deadline = parseDeadline(input.deadlineText.trim());
+  if (input.carryTaskIds.length && !input.deadlineText.trim()) problems.push('请填写结转任务的新完成时限');
+  if (problems.length) throw new ValidationError('新方案', problems);
+
+  const old = scopeToPlan(data, previous.id);
+  const byId = new Map(old.tasks.map((t) => [t.id, t]));
+  const tasks: Task[] = input.carryTaskIds.map((taskId, order) => {
+    const t = byId.get(taskId);
+    if (!t) throw new ValidationError('结转任务', [`上一期方案中没有任务 ${taskId}`]);
+    const { planId: _old, completion: _done, fromCity: _city, review: _review, ...rest } = t;
+    return {
+      ...rest,
+      id: newId('task'),
+      order,
+      deadline,
+      milestones: t.milestones.filter((m) => m.years.some((y) => y >= input.fromYear && y <= input.toYear)),
+      completion: null,
+      planId: id,
+      carriedFrom: t.id,
+      ...(t.fromCity ? { fromCity: t.fromCity } : {}),
+    };
+  });
+  const values = old.indicatorValues;
+  const indicators: Indicator[] = input.carryIndicators
+    ? old.indicators.map((i) => {
+        const own = values.filter((v) => v.indicatorId === i.id);
+        let last: ReturnType<typeof valueForYear>;
+        for (let y = previous.toYear; y >= previous.fromYear - 1 && !last; y--) last = valueForYear(own, y);
+        const { planId: _old, review: _review, ...rest } = i;
+        return { ...rest, id: newId('ind'), baseline: last ? { year: last.year, value: last.value } : i.baseline, targets: [], planId: id };
+      })
+    : [];
+  const plan: PlanPeriod = {
+    id,
+    title: input.title.trim(),
+    ...(input.documentNumber?.trim() ? { documentNumber: input.documentNumber.trim() } : {}),
+    fromYear: input.fromYear,
+    toYear: input.toYear,
+    status: 'in-force',
+    carriedFrom: previous.id,
+  };
+  return {
+    label: `开始新方案 ${plan.title}`,
+    officeEdits: [{ code: data.office.code, patch: { plans: [...plans, plan], currentPlanId: id } }],
+    creates: [...tasks.map((record) => ({ table: 'tasks' as const, record })), ...indicators.map((record) => ({ table: 'indicators' as const, record }))],
+  };
+}
+
+/** Catching up: many tasks marked done at once, with one date and one evidence note for the batch. */
+export function catchUpTasks(data: PlanData, taskIds: readonly string[], date: IsoDate, evidence: string): Change {
+  if (!taskIds.length) throw new ValidationError('补录', ['请先勾选已完成的任务']);
+  if (!evidence.trim()) throw new ValidationError('完成依据', ['请写明这些任务的完成依据，如总结报告或验收文件']);
+  const ids = new Set(data.tasks.map((t) => t.id));
+  const missing = taskIds.filter((id) => !ids.has(id));
+  if (missing.length) throw new ValidationError('补录', [`找不到任务 ${missing.join('、')}`]);
+  return {
+    label: `补录 ${taskIds.length} 项任务已完成`,
+    edits: taskIds.map((id) => ({ table: 'tasks' as const, id, patch: { completion: { date, evidence: evidence.trim() } } })),
+  };
+}
+
+/** Catching up: the current construction status of several projects at once. */
+export function catchUpProjects(data: PlanData, projectIds: readonly string[], status: ConstructionStatus): Change {
+  if (!projectIds.length) throw new ValidationError('补录', ['请先勾选项目']);
+  const ids = new Set(data.projects.map((p) => p.id));
+  const missing = projectIds.filter((id) => !ids.has(id));
+  if (missing.length) throw new ValidationError('补录', [`找不到项目 ${missing.join('、')}`]);
+  return { label: `补录 ${projectIds.length} 个项目的建设状态`, edits: projectIds.map((id) => ({ table: 'projects' as const, id, patch: { constructionStatus: status } })) };
+}

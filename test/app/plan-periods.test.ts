@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MemoryStorage } from '../../shared/app/memory-storage';
+import { LedgerService } from '../../shared/app/ledger-service';
+import { ValidationError } from '../../shared/app/change';
+import { catchUpProjects, catchUpTasks, closePlan, revisePlan, startNextPlan } from '../../shared/app/plan-periods';
+import { HybridClock } from '../../shared/sync/hlc';
+import { loadSeedPlan } from '../../shared/seed/load-seed';
+import { scopeToPlan } from '../../shared/ledger/plan-scope';
+import { countyPlanFromCity } from '../../shared/ledger/city-plan';
+import { assessmentSummary } from '../../shared/ledger/assessment';
+import { currentPlan } from '../../shared/domain/plan-period';
+import { progress } from '../support/factories';
+
+const seed = (file: string) => loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds', file), 'utf8')));
+let n = 0;
+async function office(file = '150627-yijinhuoluo.json') {
+  const ledger = new LedgerService(new MemoryStorage(), new HybridClock(`dev${++n}`));
+  const plan = seed(file);
+  await ledger.loadPlan(plan);
+  return { ledger, code: plan.office.code, read: () => ledger.readPlan(plan.office.code) };
+}
+const ids = () => {
+  let i = 0;
+  return (kind: string) => `150627-${kind}-next-${++i}`;
+};
+
+describe('plan periods', () => {
+  it('revises the plan in force with a note, and undoes it', async () => {
+    const o = await office();
+    const undo = await o.ledger.apply(revisePlan(await o.read(), '伊政办发〔2024〕12号 调整3项任务', '2024-06-01'));
+    const plan = currentPlan((await o.read()).office);
+    expect(plan).toMatchObject({ status: 'revised', revisions: [{ on: '2024-06-01', note: '伊政办发〔2024〕12号 调整3项任务' }] });
+    await o.ledger.apply(undo);
+    expect(currentPlan((await o.read()).office)?.status).toBe('in-force');
+    expect(() => revisePlan({ ...(seed('150627-yijinhuoluo.json') as never), progress: [], indicatorValues: [] }, '  ', '2024-06-01')).toThrow('修订说明');
+  });
+
+  it('closes a plan with its final assessment; its records are read-only afterwards', async () => {
+    const o = await office();
+    const before = await o.read();
+    const task = before.tasks[0];
+    await o.ledger.apply(catchUpTasks(before, [task.id], '2023-05-10', '旗无废办成立文件'));
+    await o.ledger.addProgress(progress('2025-12', 60, { id: '150627-pe-1', subjectId: before.tasks[1].id, officeCode: '150627' }));
+    const data = await o.read();
+    const planId = currentPlan(data.office)?.id as string;
+    await o.ledger.apply(closePlan(data, planId, '2026-11-24'));
+    const closed = currentPlan((await o.read()).office);
+    expect(closed?.status).toBe('closed');
+    const summary = assessmentSummary(closed!.assessment!);
+    expect(summary).toMatchObject({ tasks: 83, tasksDone: 1, indicators: 50, projects: 11 });
+    expect(closed!.assessment!.tasks.find((t) => t.id === before.tasks[1].id)?.outcome).toBe('已逾期');
+    expect(closed!.assessment!.indicators[0].finalTarget).not.toBe('');
+    await expect(o.ledger.update('tasks', task.id, { title: '结束后再改' })).rejects.toThrow('只读');
+    await expect(o.ledger.addProgress(progress('2026-11', 70, { id: '150627-pe-2', subjectId: before.tasks[1].id, officeCode: '150627' }))).rejects.toThrow('只读');
+    expect(() => closePlan(data, 'nope', '2026-11-24')).toThrow('找不到方案');
+  });
+
+  it('starts the next plan only after closing, carrying chosen tasks and the indicators with new baselines', async () => {
+    const o = await office();
+    const first = await o.read();
+    const input = { title: '“十五五”无废城市建设实施方案', fromYear: 2026, toYear: 2030, carryTaskIds: first.tasks.slice(0, 3).map((t) => t.id), deadlineText: '2027年底前', carryIndicators: true };
+    expect(() => startNextPlan(first, input, ids())).toThrow('请先结束当前方案');
+    const indicator = first.indicators.find((i) => i.unit === '%') ?? first.indicators[0];
+    await o.ledger.addIndicatorValue({ id: '150627-iv-1', officeCode: '150627', indicatorId: indicator.id, year: 2025, month: null, value: { kind: 'number', value: 88.5 }, judgement: null, note: '', enteredBy: '', enteredAt: '2026-01-10T00:00:00Z', deviceId: 'dev' });
+    const oldPlan = currentPlan(first.office)!.id;
+    await o.ledger.apply(closePlan(await o.read(), oldPlan, '2026-11-24'));
+    const afterClose = await o.read();
+    expect(() => startNextPlan(afterClose, { ...input, fromYear: 2025 }, ids())).toThrow('2026');
+    const undo = await o.ledger.apply(startNextPlan(await o.read(), input, ids()));
+    const all = await o.read();
+    const next = currentPlan(all.office)!;
+    expect(next).toMatchObject({ id: '150627-plan-2026', status: 'in-force', fromYear: 2026, toYear: 2030, carriedFrom: oldPlan });
+    const shown = scopeToPlan(all, next.id);
+    expect(shown.tasks.map((t) => t.carriedFrom)).toEqual(input.carryTaskIds);
+    expect(shown.tasks.every((t) => t.deadline.text === '2027年底前' && t.deadline.points[0].date === '2027-12-31' && t.completion === null)).toBe(true);
+    expect(shown.indicators).toHaveLength(50);
+    expect(shown.indicators.find((i) => i.name === indicator.name)?.baseline).toEqual({ year: 2025, value: { kind: 'number', value: 88.5 } });
+    expect(shown.indicators.every((i) => i.targets.length === 0)).toBe(true);
+    // the closed plan keeps everything, read-only
+    expect(scopeToPlan(all, oldPlan).tasks).toHaveLength(83);
+    await o.ledger.apply(undo);
+    expect(currentPlan((await o.read()).office)?.id).toBe(oldPlan);
+    expect(scopeToPlan(await o.read(), oldPlan).tasks).toHaveLength(83);
+  });
+
+  it('catches up many tasks and projects at once, and undoes them at once', async () => {
+    const o = await office();
+    const data = await o.read();
+    const five = data.tasks.slice(0, 5).map((t) => t.id);
+    expect(() => catchUpTasks(data, five, '2024-12-31', ' ')).toThrow(ValidationError);
+    const undo = await o.ledger.apply(catchUpTasks(data, five, '2024-12-31', '2024年度总结'));
+    expect((await o.read()).tasks.filter((t) => t.completion?.evidence === '2024年度总结')).toHaveLength(5);
+    await o.ledger.apply(undo);
+    expect((await o.read()).tasks.filter((t) => t.completion)).toHaveLength(0);
+    await o.ledger.apply(catchUpProjects(data, data.projects.slice(0, 2).map((p) => p.id), 'in-operation'));
+    expect((await o.read()).projects.filter((p) => p.constructionStatus === 'in-operation').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("a county office starting from its city's plan", () => {
+  it('takes every task 鄂尔多斯市 assigned to 准格尔旗, marked as from the city, and loads as a plan', async () => {
+    const city = seed('150600-ordos.json');
+    const plan = countyPlanFromCity(city, { code: '150622', name: '准格尔旗' });
+    expect(plan.office).toMatchObject({ code: '150622', level: 'county', parentCode: '150600', currentPlanId: '150622-plan-2021' });
+    expect(plan.tasks.length).toBeGreaterThanOrEqual(35);
+    expect(plan.tasks.every((t) => t.id.startsWith('150622-') && t.officeCode === '150622' && t.fromCity?.officeCode === '150600')).toBe(true);
+    expect(plan.tasks[0].leads[0].departmentId).toBe('150622-dep-gov');
+    const ledger = new LedgerService(new MemoryStorage(), new HybridClock('devc'));
+    expect((await ledger.loadPlan(plan)).added).toBe(plan.tasks.length + plan.departments.length);
+    // another banner gets its own copy, with its own ids
+    expect(countyPlanFromCity(city, { code: '150621', name: '达拉特旗' }).tasks.length).toBeGreaterThanOrEqual(35);
+  });
+});
