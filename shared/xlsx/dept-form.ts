@@ -116,7 +116,7 @@ export async function buildDepartmentForm(plan: PlanData, departmentId: string, 
   const ws = wb.addWorksheet(FORM_SHEET, {
     views: [{ state: 'frozen', ySplit: HEADER, xSplit: 0 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER}:${HEADER}`, margins: { left: 0.3, right: 0.3, top: 0.6, bottom: 0.5, header: 0.3, footer: 0.3 } },
-    headerFooter: { oddHeader: `&L&"${FONT}"&9${plan.office.name.replace(/&/g, '&&')}无废办&R&"${FONT}"&9${formatDateZh(today)}`, oddFooter: `&C&"${FONT}"&9第 &P 页，共 &N 页` },
+    headerFooter: { oddHeader: `&L&9&"${FONT}"${plan.office.name.replace(/&/g, '&&')}无废办&R&9&"${FONT}"${formatDateZh(today)}`, oddFooter: `&C&9&"${FONT}"第 &P 页，共 &N 页` },
   });
   ws.getColumn(1).width = 4;
   ws.getColumn(1).hidden = true;

@@ -52,8 +52,8 @@ export function addTableSheet(wb: Workbook, name: string, setup: SheetSetup): Wo
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
     },
     headerFooter: {
-      oddHeader: `&L&"${FONT}"&9${escapeHeader(setup.officeName)}&R&"${FONT}"&9${escapeHeader(setup.dateText)}`,
-      oddFooter: `&C&"${FONT}"&9第 &P 页，共 &N 页`,
+      oddHeader: `&L&9&"${FONT}"${escapeHeader(setup.officeName)}&R&9&"${FONT}"${escapeHeader(setup.dateText)}`,
+      oddFooter: `&C&9&"${FONT}"第 &P 页，共 &N 页`,
     },
   });
   setup.columns.forEach((c, i) => {
