@@ -25,6 +25,7 @@ import { CityOverviewPage } from './pages/city-overview/CityOverviewPage';
 import { PeriodPicker } from './components/PeriodPicker';
 import { UndoButton } from './components/UndoButton';
 import { RefreshedMark } from './components/RefreshedMark';
+import { UnsavedWorkGuard, useConfirmDiscard } from './components/unsaved-guard';
 
 const PAGES = {
   overview: { label: '各旗区总览', icon: <ClusterOutlined />, cityOnly: true },
@@ -52,6 +53,7 @@ function pageFromHash(): PageKey {
 export function App() {
   const { phase, storage, start } = useLedger();
   const [page, setPage] = useState<PageKey>(pageFromHash);
+  const confirmDiscard = useConfirmDiscard();
 
   useEffect(() => {
     void start();
@@ -69,6 +71,7 @@ export function App() {
   const { plan, settings } = phase;
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <UnsavedWorkGuard />
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0b5d3b', paddingInline: 20 }}>
         <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>无废城市建设台账</Typography.Text>
         <Typography.Text style={{ color: '#fff' }} data-testid="office-name">
@@ -90,7 +93,10 @@ export function App() {
               .filter(([, p]) => settings.role === 'city' || !('cityOnly' in p))
               .map(([key, p]) => ({ key, label: p.label, icon: p.icon }))}
             onClick={({ key }) => {
-              window.location.hash = `/${key}`;
+              // Leaving the page closes its drawer: ask first when it holds unsaved typing.
+              void confirmDiscard().then((ok) => {
+                if (ok) window.location.hash = `/${key}`;
+              });
             }}
           />
         </Layout.Sider>

@@ -18,8 +18,7 @@ type Phase =
   | { kind: 'setup' }
   | { kind: 'ready'; settings: WorkspaceSettings; plan: PlanData };
 
-/** How many actions can be undone. */
-const UNDO_DEPTH = 50;
+import { readUndoHistory, UNDO_DEPTH, writeUndoHistory } from '../../../shared/app/undo-history';
 
 interface LedgerState {
   phase: Phase;
@@ -70,6 +69,8 @@ export const useLedger = create<LedgerState>((set, get) => ({
       if (!settings) return set({ phase: { kind: 'setup' } });
       set({ phase: { kind: 'ready', settings, plan: await workspace.ledger.readPlan(settings.officeCode) } });
     } catch (e) {
+      // Undo survives a reload: the history is kept in the workspace's settings.
+      set({ undoStack: await readUndoHistory(workspace.storage) });
       set({ phase: { kind: 'failed', message: `无法打开本地数据库：${messageOf(e)}` } });
     }
   },
@@ -97,7 +98,9 @@ export const useLedger = create<LedgerState>((set, get) => ({
     const workspace = get().workspace;
     if (!workspace) throw new Error('数据库尚未打开');
     const inverse = await workspace.ledger.apply(change);
-    set({ undoStack: [...get().undoStack, inverse].slice(-UNDO_DEPTH) });
+    const undoStack = [...get().undoStack, inverse].slice(-UNDO_DEPTH);
+    set({ undoStack });
+    await writeUndoHistory(workspace.storage, undoStack);
     announceChange();
     await get().reload();
   },
@@ -109,6 +112,7 @@ export const useLedger = create<LedgerState>((set, get) => ({
     await workspace.ledger.apply(last);
     set({ undoStack: undoStack.slice(0, -1) });
     announceChange();
+    await writeUndoHistory(workspace.storage, undoStack.slice(0, -1));
     await get().reload();
     return last.label.replace(/^撤销：/, '');
   },

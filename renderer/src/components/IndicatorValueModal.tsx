@@ -1,13 +1,17 @@
-import { Alert, Button, Form, Input, InputNumber, Modal, Radio, Select, Table, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Radio, Select, Table, Typography } from 'antd';
 import type { Indicator } from '../../../shared/domain/indicator';
 import type { IndicatorValue } from '../../../shared/domain/progress';
 import { parseQuantity } from '../../../shared/domain/parse-target';
 import { ATTAINMENT_LABELS, formatQuantity, indicatorAttainment, targetFor } from '../../../shared/domain/attainment';
 import { useWorkspace } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
+import { formatMomentZh } from '../../../shared/domain/time';
+import { checkIndicatorValue, checkText, checkYear, indicatorValueOptions, TEXT_LIMITS, yearWindowFor } from '../../../shared/domain/validation';
+import { coreRule, counter } from './field-rules';
+import { useGuardedClose, useTouchedGuard } from './unsaved-guard';
 
 interface Values {
-  year: number;
+  year: number | string;
   month: number | null;
   value: string;
   judgement: 'met' | 'behind' | null;
@@ -24,16 +28,28 @@ export function IndicatorValueModal(props: { indicator: Indicator | null; year: 
   const commit = useCommit();
   const deviceId = useWorkspace().deviceId;
   const watched = Form.useWatch([], form) as Values | undefined;
+  useTouchedGuard(form, !!indicator);
+  const close = useGuardedClose(onClose);
 
   if (!indicator) return null;
-  const target = targetFor(indicator, watched?.year ?? year)?.target.target;
+  // Years around the indicator's own (baseline and targets), as for the plan as a whole.
+  const window = yearWindowFor([...indicator.targets.map((t) => t.year), ...(indicator.baseline ? [indicator.baseline.year] : []), year]);
+  const watchedYear = Number(watched?.year);
+  const yearOk = watched !== undefined && !checkYear(watched.year, '年份', window);
+  const valueRuleProblem = (v?: string) => {
+    // Qualitative indicators take words (已建立); every other indicator a number in its unit.
+    if (indicator.direction === 'qualitative' && v?.trim() && parseQuantity(v)?.kind === 'text') return null;
+    return checkIndicatorValue(v?.trim(), indicator.unit, indicatorValueOptions(indicator));
+  };
+  const valueRule = coreRule(valueRuleProblem);
+  const target = targetFor(indicator, yearOk ? watchedYear : year)?.target.target;
   const needsJudgement = target?.kind === 'text';
-  const quantity = watched?.value ? parseQuantity(watched.value) : null;
+  const quantity = watched?.value && !valueRuleProblem(watched.value) ? parseQuantity(watched.value) : null;
   const preview =
-    quantity && watched
-      ? indicatorAttainment(indicator, watched.year, [
+    quantity && watched && yearOk
+      ? indicatorAttainment(indicator, watchedYear, [
           ...values,
-          { id: 'preview', officeCode: indicator.officeCode, indicatorId: indicator.id, year: watched.year, month: watched.month ?? null, value: quantity, judgement: watched.judgement ?? null, note: '', enteredBy: '', enteredAt: '9999-12-31T00:00:00Z', deviceId },
+          { id: 'preview', officeCode: indicator.officeCode, indicatorId: indicator.id, year: watchedYear, month: watched.month ?? null, value: quantity, judgement: watched.judgement ?? null, note: '', enteredBy: '', enteredAt: '9999-12-31T00:00:00Z', deviceId },
         ])
       : null;
 
@@ -44,7 +60,7 @@ export function IndicatorValueModal(props: { indicator: Indicator | null; year: 
       id: newId('iv'),
       officeCode: indicator.officeCode,
       indicatorId: indicator.id,
-      year: v.year,
+      year: Number(v.year),
       month: v.month ?? null,
       value,
       judgement: v.judgement ?? null,
@@ -57,17 +73,17 @@ export function IndicatorValueModal(props: { indicator: Indicator | null; year: 
   };
 
   return (
-    <Modal open title={`${indicator.number}. ${indicator.name}${indicator.unit ? `（${indicator.unit}）` : ''}`} footer={null} onCancel={onClose} width={640} destroyOnClose>
+    <Modal open title={`${indicator.number}. ${indicator.name}${indicator.unit ? `（${indicator.unit}）` : ''}`} footer={null} onCancel={close} width={640} destroyOnClose>
       {/* Filled once when the modal opens (it mounts afresh each time): a re-read of the data while it is open never touches what was typed. */}
       <Form form={form} layout="vertical" onFinish={save} initialValues={{ year, month: null, value: '', judgement: null, note: '' }} data-testid="indicator-value-form">
         <div style={{ display: 'flex', gap: 12 }}>
-          <Form.Item name="year" label="年份" rules={[{ required: true }]}>
-            <InputNumber min={2000} max={2100} aria-label="年份" />
+          <Form.Item name="year" label="年份" rules={[coreRule((v: number | string) => checkYear(v, '年份', window))]} style={{ width: 200 }}>
+            <Input aria-label="年份" inputMode="numeric" style={{ width: 100 }} />
           </Form.Item>
           <Form.Item name="month" label="月份（按年填报可不选）">
             <Select allowClear style={{ width: 140 }} placeholder="全年" options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }))} />
           </Form.Item>
-          <Form.Item name="value" label="实际值" rules={[{ required: true, whitespace: true, message: '请填写实际值（数字或文字）' }]} style={{ flex: 1 }}>
+          <Form.Item name="value" label="实际值" rules={[valueRule]} style={{ flex: 1 }}>
             <Input aria-label="实际值" placeholder={indicator.unit === '%' ? '如 88.4' : '数字或文字'} />
           </Form.Item>
         </div>
@@ -80,8 +96,8 @@ export function IndicatorValueModal(props: { indicator: Indicator | null; year: 
             </Radio.Group>
           </Form.Item>
         )}
-        <Form.Item name="note" label="说明（数据来源等）">
-          <Input.TextArea rows={2} />
+        <Form.Item name="note" label="说明（数据来源等）" rules={[coreRule((v?: string) => checkText(v, '说明', TEXT_LIMITS.medium))]}>
+          <Input.TextArea rows={2} aria-label="说明" count={counter(TEXT_LIMITS.medium)} />
         </Form.Item>
         {preview && <Alert style={{ marginBottom: 12 }} type={preview.attainment === 'behind' ? 'error' : preview.attainment === 'met' ? 'success' : 'info'} message={`${ATTAINMENT_LABELS[preview.attainment]}：${preview.reason}`} data-testid="attainment-preview" />}
         <Button type="primary" htmlType="submit">
@@ -103,7 +119,7 @@ export function IndicatorValueModal(props: { indicator: Indicator | null; year: 
               { title: '实际值', render: (_, v) => formatQuantity(v.value) },
               { title: '判定', render: (_, v) => (v.judgement ? ATTAINMENT_LABELS[v.judgement] : '—') },
               { title: '说明', dataIndex: 'note' },
-              { title: '填报时间', render: (_, v) => new Date(v.enteredAt).toLocaleString('zh-CN', { hour12: false }) },
+              { title: '填报时间', render: (_, v) => formatMomentZh(v.enteredAt) },
             ]}
           />
         </>

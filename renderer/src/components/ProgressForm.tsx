@@ -1,25 +1,31 @@
 import { useFormSource } from './use-form-source';
-import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Slider } from 'antd';
+import { Alert, Button, Col, DatePicker, Form, Input, Row, Select, Slider } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { REPORTED_STATUS_LABELS, reportedStatusFor, type ProgressEntry, type ReportedStatus } from '../../../shared/domain/progress';
 import { parseWan } from '../../../shared/domain/money';
-import { formatMomentZh } from '../../../shared/domain/time';
+import { formatMomentZh, formatPeriodZh } from '../../../shared/domain/time';
+import { checkPercent, checkTaskReportNotCompletion, checkText, checkWan, investmentWarning, TEXT_LIMITS } from '../../../shared/domain/validation';
+import { coreRule, counter } from './field-rules';
 import { useLedger, useWorkspace } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
 
-/** Slider and number box for one percentage, as one form control. */
-function PercentInput({ value, onChange }: { value?: number; onChange?: (v: number) => void }) {
+/**
+ * Slider and number box for one percentage, as one form control. The box keeps exactly what was
+ * typed ("150", "abc"): the core's rule says what is wrong instead of the box quietly changing it.
+ */
+function PercentInput({ value, onChange }: { value?: number | string; onChange?: (v: number | string) => void }) {
+  const n = typeof value === 'number' ? value : Number(value);
   return (
     <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-      <Slider min={0} max={100} step={5} value={value} onChange={onChange} style={{ flex: 1 }} />
-      <InputNumber min={0} max={100} value={value} onChange={(v) => onChange?.(v ?? 0)} style={{ width: 70 }} aria-label="完成进度" />
+      <Slider min={0} max={100} step={5} value={Number.isFinite(n) ? Math.min(100, Math.max(0, n)) : 0} onChange={onChange} style={{ flex: 1 }} aria-label="完成进度滑块" />
+      <Input value={value === undefined ? '' : String(value)} onChange={(e) => onChange?.(e.target.value)} style={{ width: 70 }} aria-label="完成进度" inputMode="decimal" />
     </div>
   );
 }
 
 interface Values {
   period: Dayjs;
-  percent: number;
+  percent: number | string;
   status: ReportedStatus;
   thisMonth: string;
   problems: string;
@@ -33,8 +39,18 @@ interface Values {
  * 本月进展 form for a task or a project. Reports are append-only: saving again for the same month
  * adds a correction, and the latest one counts.
  */
-export function ProgressForm(props: { subjectKind: 'task' | 'project'; subjectId: string; label: string; officeCode: string; previous?: ProgressEntry }) {
-  const { subjectKind, subjectId, label, officeCode, previous } = props;
+export function ProgressForm(props: {
+  subjectKind: 'task' | 'project';
+  subjectId: string;
+  label: string;
+  officeCode: string;
+  previous?: ProgressEntry;
+  /** Projects: the planned total (万元), to compare completed investment with. */
+  plannedInvestment?: string | null;
+  /** Projects: asked after the first investment is recorded while the project is 未开工. */
+  onFirstInvestment?: () => void;
+}) {
+  const { subjectKind, subjectId, label, officeCode, previous, plannedInvestment, onFirstInvestment } = props;
   const period = useLedger((s) => s.period);
   const deviceId = useWorkspace().deviceId;
   const commit = useCommit();
@@ -43,7 +59,7 @@ export function ProgressForm(props: { subjectKind: 'task' | 'project'; subjectId
   // A report already saved for this month is shown for correction, so a clerk never wonders
   // whether it was saved and never types it twice.
   const sameMonth = previous?.period === period ? previous : undefined;
-  useFormSource(
+  const source = useFormSource(
     form,
     {
       period: dayjs(`${period}-01`),
@@ -66,8 +82,8 @@ export function ProgressForm(props: { subjectKind: 'task' | 'project'; subjectId
       subjectKind,
       subjectId,
       period: v.period.format('YYYY-MM'),
-      percent: v.percent,
-      status: reportedStatusFor(v.percent, v.status),
+      percent: Number(v.percent),
+      status: reportedStatusFor(Number(v.percent), v.status),
       thisMonth: v.thisMonth.trim(),
       problems: (v.problems ?? '').trim(),
       nextSteps: (v.nextSteps ?? '').trim(),
@@ -77,10 +93,16 @@ export function ProgressForm(props: { subjectKind: 'task' | 'project'; subjectId
       ...(subjectKind === 'project' && v.investmentToDate ? { investmentToDate: parseWan(v.investmentToDate) ?? v.investmentToDate } : {}),
       ...(subjectKind === 'project' && v.investmentThisYear ? { investmentThisYear: parseWan(v.investmentThisYear) ?? v.investmentThisYear } : {}),
     };
-    await commit({ label: `填报进展 ${label}`, appends: [{ table: 'progress', record: entry }] }, `已保存 ${entry.period} 进展`);
+    const firstInvestment = subjectKind === 'project' && !previous?.investmentToDate && !previous?.investmentThisYear && !!(entry.investmentToDate || entry.investmentThisYear);
+    const saved = await commit({ label: `填报进展 ${label}`, appends: [{ table: 'progress', record: entry }] }, `已保存 ${formatPeriodZh(entry.period)}进展`);
+    if (saved) source.saved();
+    if (saved && firstInvestment) onFirstInvestment?.();
   };
 
-  const wanRule = { validator: (_: unknown, v?: string) => (!v || parseWan(v) ? Promise.resolve() : Promise.reject(new Error('请填写金额（万元），如 1200 或 350.5'))) };
+  const wanRule = (field: string) => coreRule((v?: string) => checkWan(v, field));
+  const percentRule = coreRule((v: number | string) => checkPercent(v) ?? checkTaskReportNotCompletion(subjectKind, Number(v), form.getFieldValue('status') as string));
+  const textRule = (field: string, max: number, required = false) => coreRule((v?: string) => checkText(v, field, max, required));
+  const overPlanned = coreRule((v?: string) => (v && !checkWan(v, '') ? investmentWarning(parseWan(v), plannedInvestment) : null), true);
 
   return (
     <Form form={form} layout="vertical" onFinish={save} data-testid="progress-form">
@@ -90,7 +112,7 @@ export function ProgressForm(props: { subjectKind: 'task' | 'project'; subjectId
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="progress-already-reported"
-          message={`${period.replace('-', '年')}月进展已于 ${formatMomentZh(sameMonth.reportedAt)} 报送；修改后再次保存即为更正，以最后一次为准。`}
+          message={`${formatPeriodZh(period)}进展已于 ${formatMomentZh(sameMonth.reportedAt)} 报送；修改后再次保存即为更正，以最后一次为准。`}
         />
       )}
       <Row gutter={12}>
@@ -101,11 +123,12 @@ export function ProgressForm(props: { subjectKind: 'task' | 'project'; subjectId
         </Col>
         <Col span={6}>
           <Form.Item name="status" label="状态">
-            <Select options={Object.entries(REPORTED_STATUS_LABELS).map(([value, l]) => ({ value, label: l }))} />
+            {/* A task is completed in 完成情况, with its day and evidence; a report cannot do it. */}
+            <Select aria-label="进展状态" options={Object.entries(REPORTED_STATUS_LABELS).filter(([value]) => subjectKind === 'project' || value !== 'done').map(([value, l]) => ({ value, label: l }))} />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="percent" label="完成进度（%）" rules={[{ required: true }]}>
+          <Form.Item name="percent" label="完成进度（%）" rules={[percentRule]} dependencies={['status']}>
             <PercentInput />
           </Form.Item>
         </Col>
@@ -113,28 +136,28 @@ export function ProgressForm(props: { subjectKind: 'task' | 'project'; subjectId
       {subjectKind === 'project' && (
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="investmentToDate" label="累计完成投资（万元）" rules={[wanRule]}>
+            <Form.Item name="investmentToDate" label="累计完成投资（万元）" rules={[wanRule('累计完成投资'), overPlanned]}>
               <Input aria-label="累计完成投资" />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="investmentThisYear" label="本年完成投资（万元）" rules={[wanRule]}>
+            <Form.Item name="investmentThisYear" label="本年完成投资（万元）" rules={[wanRule('本年完成投资')]}>
               <Input aria-label="本年完成投资" />
             </Form.Item>
           </Col>
         </Row>
       )}
-      <Form.Item name="thisMonth" label="本月进展" rules={[{ required: true, whitespace: true, message: '请填写本月进展' }]}>
-        <Input.TextArea rows={3} aria-label="本月进展" />
+      <Form.Item name="thisMonth" label="本月进展" rules={[textRule('本月进展', TEXT_LIMITS.long, true)]}>
+        <Input.TextArea rows={3} aria-label="本月进展" count={counter(TEXT_LIMITS.long)} />
       </Form.Item>
-      <Form.Item name="problems" label="存在问题">
-        <Input.TextArea rows={2} aria-label="存在问题" />
+      <Form.Item name="problems" label="存在问题" rules={[textRule('存在问题', TEXT_LIMITS.long)]}>
+        <Input.TextArea rows={2} aria-label="存在问题" count={counter(TEXT_LIMITS.long)} />
       </Form.Item>
-      <Form.Item name="nextSteps" label="下步计划">
-        <Input.TextArea rows={2} aria-label="下步计划" />
+      <Form.Item name="nextSteps" label="下步计划" rules={[textRule('下步计划', TEXT_LIMITS.long)]}>
+        <Input.TextArea rows={2} aria-label="下步计划" count={counter(TEXT_LIMITS.long)} />
       </Form.Item>
-      <Form.Item name="reportedBy" label="填报单位/人">
-        <Input aria-label="填报单位" />
+      <Form.Item name="reportedBy" label="填报单位/人" rules={[textRule('填报单位/人', TEXT_LIMITS.name)]}>
+        <Input aria-label="填报单位" count={counter(TEXT_LIMITS.name)} />
       </Form.Item>
       <Button type="primary" htmlType="submit">
         保存进展

@@ -1,4 +1,4 @@
-import { Button, Descriptions, Drawer, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Descriptions, Drawer, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import type { PlanData } from '../../../shared/ledger/plan-data';
 import { CONSTRUCTION_STATUS_LABELS } from '../../../shared/domain/project';
 import type { ProjectRow } from '../../../shared/ledger/project-query';
@@ -8,10 +8,15 @@ import { ProgressForm } from './ProgressForm';
 import { ProgressHistory } from './ProgressHistory';
 import { ProjectEditor } from './ProjectEditor';
 import { ReviewMark } from './ReviewMark';
+import { UndoButton } from './UndoButton';
+import { useGuardedClose } from './unsaved-guard';
 
 /** One project: monthly progress with investment, every field, and its change history. */
 export function ProjectDrawer({ row, plan, onClose }: { row: ProjectRow | null; plan: PlanData; onClose: () => void }) {
   const commit = useCommit();
+  const { modal } = AntApp.useApp();
+  // Esc, a click outside and × all ask first when a form in the drawer holds unsaved typing.
+  const close = useGuardedClose(onClose);
   if (!row) return <Drawer open={false} />;
   const { project } = row;
   const label = `${project.number} ${project.name}`;
@@ -19,7 +24,7 @@ export function ProjectDrawer({ row, plan, onClose }: { row: ProjectRow | null; 
     <Drawer
       open
       width={820}
-      onClose={onClose}
+      onClose={close}
       title={
         <Space>
           <span data-testid="project-drawer-title">{project.name}</span>
@@ -28,6 +33,8 @@ export function ProjectDrawer({ row, plan, onClose }: { row: ProjectRow | null; 
         </Space>
       }
       extra={
+        <Space>
+        <UndoButton inDrawer />
         <Popconfirm
           title="删除这个项目？"
           description="删除后可在“回收站”中恢复。"
@@ -39,6 +46,7 @@ export function ProjectDrawer({ row, plan, onClose }: { row: ProjectRow | null; 
         >
           <Button danger>删除</Button>
         </Popconfirm>
+        </Space>
       }
     >
       <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
@@ -60,7 +68,26 @@ export function ProjectDrawer({ row, plan, onClose }: { row: ProjectRow | null; 
             label: '月度进展',
             children: (
               <>
-                <ProgressForm subjectKind="project" subjectId={project.id} label={label} officeCode={project.officeCode} previous={row.latest} />
+                <ProgressForm
+                  subjectKind="project"
+                  subjectId={project.id}
+                  label={label}
+                  officeCode={project.officeCode}
+                  previous={row.latest}
+                  plannedInvestment={project.plannedInvestment}
+                  onFirstInvestment={
+                    project.constructionStatus === 'not-started'
+                      ? () =>
+                          modal.confirm({
+                            title: '已有完成投资，项目是否已开工？',
+                            content: `“${project.name}”的建设状态仍为“未开工”。改为“在建”吗？`,
+                            okText: '改为在建',
+                            cancelText: '保持未开工',
+                            onOk: () => commit({ label: `项目改为在建 ${label}`, edits: [{ table: 'projects', id: project.id, patch: { constructionStatus: 'under-construction' } }] }),
+                          })
+                      : undefined
+                  }
+                />
                 <Typography.Title level={5} style={{ marginTop: 24 }}>
                   历次进展
                 </Typography.Title>

@@ -1,4 +1,6 @@
 import { useFormSource } from './use-form-source';
+import { checkDeadlineText, checkText, checkWan, TEXT_LIMITS } from '../../../shared/domain/validation';
+import { coreRule, counter, useYearWindow } from './field-rules';
 import type { PlanData } from '../../../shared/ledger/plan-data';
 import { Button, Col, Form, Input, Row, Select } from 'antd';
 import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus, type Project } from '../../../shared/domain/project';
@@ -27,8 +29,9 @@ interface Values {
 /** Every field of a project; saving writes only what changed, as one undoable action. */
 export function ProjectEditor({ project, plan }: { project: Project; plan: PlanData }) {
   const [form] = Form.useForm<Values>();
+  const years = useYearWindow(plan);
   const commit = useCommit();
-  useFormSource(
+  const source = useFormSource(
     form,
     {
       number: project.number,
@@ -66,7 +69,7 @@ export function ProjectEditor({ project, plan }: { project: Project; plan: PlanD
       benefit: v.benefit.trim() || null,
       constructionStatus: v.constructionStatus,
     };
-    await commit({ label: `修改项目 ${project.number} ${project.name}`, edits: [{ table: 'projects', id: project.id, patch }] });
+    if (await commit({ label: `修改项目 ${project.number} ${project.name}`, edits: [{ table: 'projects', id: project.id, patch }] })) source.saved();
   };
 
   return (
@@ -78,8 +81,8 @@ export function ProjectEditor({ project, plan }: { project: Project; plan: PlanD
           </Form.Item>
         </Col>
         <Col span={14}>
-          <Form.Item name="name" label="项目名称" rules={[{ required: true, whitespace: true }]}>
-            <Input aria-label="项目名称" />
+          <Form.Item name="name" label="项目名称" rules={[coreRule((v?: string) => checkText(v, '项目名称', TEXT_LIMITS.title, true))]}>
+            <Input aria-label="项目名称" count={counter(TEXT_LIMITS.title)} />
           </Form.Item>
         </Col>
         <Col span={6}>
@@ -88,8 +91,8 @@ export function ProjectEditor({ project, plan }: { project: Project; plan: PlanD
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="content" label="建设内容">
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
+      <Form.Item name="content" label="建设内容" rules={[coreRule((v?: string) => checkText(v, '建设内容', TEXT_LIMITS.long))]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} aria-label="建设内容" count={counter(TEXT_LIMITS.long)} />
       </Form.Item>
       <Row gutter={12}>
         <Col span={12}>
@@ -108,7 +111,7 @@ export function ProjectEditor({ project, plan }: { project: Project; plan: PlanD
           <Form.Item
             name="plannedInvestment"
             label="计划总投资（万元）"
-            rules={[{ validator: (_, v?: string) => (!v?.trim() || parseWan(v) ? Promise.resolve() : Promise.reject(new Error('请填写金额，如 1200 或 350.5'))) }]}
+            rules={[coreRule((v?: string) => checkWan(v, '计划总投资'))]}
           >
             <Input aria-label="计划总投资" />
           </Form.Item>
@@ -119,7 +122,7 @@ export function ProjectEditor({ project, plan }: { project: Project; plan: PlanD
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="deadlineText" label="完成时限">
+          <Form.Item name="deadlineText" label="完成时限" rules={[coreRule((v?: string) => checkDeadlineText(v, '完成时限', years))]}>
             <Input placeholder="如 2025年底前" />
           </Form.Item>
         </Col>

@@ -14,10 +14,14 @@ import { ReviewMark } from './ReviewMark';
 import { TaskEditor } from './TaskEditor';
 import { TaskParts } from './TaskParts';
 import { TaskStatusTag } from './TaskStatusTag';
+import { UndoButton } from './UndoButton';
+import { useGuardedClose } from './unsaved-guard';
 
 /** One task: its monthly progress, every field, completion, and its change history. */
 export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: PlanData; onClose: () => void }) {
   const commit = useCommit();
+  // Esc, a click outside and × all ask first when a form in the drawer holds unsaved typing.
+  const close = useGuardedClose(onClose);
   if (!row) return <Drawer open={false} />;
   const { task } = row;
   const label = `${task.domainLabel} ${task.number}`;
@@ -28,7 +32,7 @@ export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: 
     <Drawer
       open
       width={820}
-      onClose={onClose}
+      onClose={close}
       title={
         <Space>
           <span data-testid="task-drawer-title">{task.title}</span>
@@ -37,6 +41,8 @@ export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: 
         </Space>
       }
       extra={
+        <Space>
+        <UndoButton inDrawer />
         <Popconfirm
           title="删除这项任务？"
           description="删除后可在“回收站”中恢复。"
@@ -48,6 +54,7 @@ export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: 
         >
           <Button danger>删除</Button>
         </Popconfirm>
+        </Space>
       }
     >
       <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>

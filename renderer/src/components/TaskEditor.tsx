@@ -8,6 +8,8 @@ import { parseDeadline } from '../../../shared/domain/parse-deadline';
 import { deadlineKind, DEADLINE_KIND_LABELS } from '../../../shared/domain/deadline';
 import { formatDateZh } from '../../../shared/domain/time';
 import { useCommit } from '../app/use-commit';
+import { checkDeadlineText, checkText, checkYear, TEXT_LIMITS } from '../../../shared/domain/validation';
+import { coreRule, counter, useYearWindow } from './field-rules';
 
 interface Values {
   domain: TaskDomain;
@@ -50,18 +52,20 @@ export function TaskEditor({ task, plan }: { task: Task; plan: PlanData }) {
     return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '参与';
   }, [plan.tasks]);
   const [form] = Form.useForm<Values>();
+  const years = useYearWindow(plan);
   const commit = useCommit();
-  useFormSource(form, toValues(task), task.id);
+  const source = useFormSource(form, toValues(task), task.id);
   const deadlineText = Form.useWatch('deadlineText', form) ?? task.deadline.text;
   const parsed = useMemo(() => parseDeadline(deadlineText), [deadlineText]);
   const kind = deadlineKind(parsed);
+  const deadlineProblem = checkDeadlineText(deadlineText, '完成时限', years);
 
   const save = async (v: Values) => {
     const units = (v.units ?? []).filter((u) => u.departmentId);
     const duty = (u: { duty?: string }) => (u.duty?.trim() ? { duty: u.duty.trim() } : {});
     const leads = units.filter((u) => u.role === '牵头').map((u) => ({ departmentId: u.departmentId, ...duty(u) }));
     const milestones: Milestone[] = v.milestones
-      .map((m) => ({ years: [...new Set((m.years ?? []).map(Number))].filter((y) => Number.isInteger(y) && y > 2000).sort(), text: (m.text ?? "").trim() }))
+      .map((m) => ({ years: [...new Set((m.years ?? []).map(Number))].sort(), text: (m.text ?? '').trim() }))
       .filter((m) => m.text && m.years.length);
     const patch: Partial<Task> = {
       domain: v.domain,
@@ -77,7 +81,7 @@ export function TaskEditor({ task, plan }: { task: Task; plan: PlanData }) {
       deadline: deadlineText === task.deadline.text ? task.deadline : parsed,
       milestones,
     };
-    await commit({ label: `修改任务 ${task.domainLabel} ${task.number}`, edits: [{ table: 'tasks', id: task.id, patch }] });
+    if (await commit({ label: `修改任务 ${task.domainLabel} ${task.number}`, edits: [{ table: 'tasks', id: task.id, patch }] })) source.saved();
   };
 
   return (
@@ -99,11 +103,11 @@ export function TaskEditor({ task, plan }: { task: Task; plan: PlanData }) {
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="title" label="任务名称" rules={[{ required: true, whitespace: true, message: '任务名称不能为空' }]}>
-        <Input aria-label="任务名称" />
+      <Form.Item name="title" label="任务名称" rules={[coreRule((v?: string) => checkText(v, '任务名称', TEXT_LIMITS.title, true))]}>
+        <Input aria-label="任务名称" count={counter(TEXT_LIMITS.title)} />
       </Form.Item>
-      <Form.Item name="summary" label="内容简介">
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} aria-label="内容简介" />
+      <Form.Item name="summary" label="内容简介" rules={[coreRule((v?: string) => checkText(v, '内容简介', TEXT_LIMITS.long))]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} aria-label="内容简介" count={counter(TEXT_LIMITS.long)} />
       </Form.Item>
       <Typography.Text strong>牵头单位与参与单位（含任务分工）</Typography.Text>
       <Form.List name="units">
@@ -132,16 +136,21 @@ export function TaskEditor({ task, plan }: { task: Task; plan: PlanData }) {
       <Form.Item name="leaderIds" label="责任领导">
         <Select mode="multiple" allowClear options={plan.leaders.map((l) => ({ value: l.id, label: `${l.name}${l.title ? `（${l.title}）` : ''}` }))} />
       </Form.Item>
-      <Form.Item name="deadlineText" label="完成时限（按原文填写）" extra="如：2025年底前；持续推进；2023年底前……；2025年底前……；其余工作持续推进">
+      <Form.Item
+        name="deadlineText"
+        label="完成时限（按原文填写）"
+        extra="如：2025年底前；持续推进；2023年底前……；2025年底前……；其余工作持续推进"
+        rules={[coreRule((v?: string) => checkDeadlineText(v, '完成时限', years))]}
+      >
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} aria-label="完成时限" />
       </Form.Item>
       <Alert
         style={{ marginBottom: 16 }}
-        type={kind === 'unspecified' && deadlineText.trim() ? 'warning' : 'info'}
+        type={deadlineProblem ? 'error' : kind === 'unspecified' && deadlineText.trim() ? 'warning' : 'info'}
         message={
           <span data-testid="deadline-parsed">
-            识别为：{DEADLINE_KIND_LABELS[kind]}
-            {parsed.points.map((p) => `；${formatDateZh(p.date)}前${p.scope ? `：${p.scope}` : ''}`).join('')}
+            {deadlineProblem ? `无法识别：${deadlineProblem}` : `识别为：${DEADLINE_KIND_LABELS[kind]}`}
+            {deadlineProblem ? '' : parsed.points.map((p) => `；${formatDateZh(p.date)}前${p.scope ? `：${p.scope}` : ''}`).join('')}
             {kind === 'unspecified' && deadlineText.trim() ? '（未能识别日期，状态将不判断逾期）' : ''}
           </span>
         }
@@ -152,7 +161,10 @@ export function TaskEditor({ task, plan }: { task: Task; plan: PlanData }) {
           <>
             {fields.map((field) => (
               <Space key={field.key} align="baseline" style={{ display: 'flex', marginTop: 8 }}>
-                <Form.Item name={[field.name, 'years']} rules={[{ required: true, message: '年份' }]}>
+                <Form.Item
+                  name={[field.name, 'years']}
+                  rules={[{ required: true, message: '请填写年份' }, coreRule((v?: (number | string)[]) => (v ?? []).map((y) => checkYear(y, '年度安排的年份', years)).find((p) => p) ?? null)]}
+                >
                   <Select mode="tags" style={{ width: 160 }} placeholder="年份" tokenSeparators={[',', '、', ' ']} options={[2023, 2024, 2025].map((y) => ({ value: y, label: `${y}年` }))} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'text']} rules={[{ required: true, whitespace: true, message: '内容' }]} style={{ width: 420 }}>

@@ -3,8 +3,12 @@ import { App as AntApp, Button, Tooltip } from 'antd';
 import { UndoOutlined } from '@ant-design/icons';
 import { useLedger } from '../app/store';
 
-/** Undo of the latest action, also on Ctrl+Z when no text field has focus. */
-export function UndoButton() {
+/**
+ * Undo of the latest action, also on Ctrl+Z when no text field has focus. The header has one; an
+ * open drawer shows another in its own bar (`inDrawer`: no second shortcut, ordinary colours), so
+ * undo is never hidden behind the drawer.
+ */
+export function UndoButton({ inDrawer = false }: { inDrawer?: boolean }) {
   const { message } = AntApp.useApp();
   const stack = useLedger((s) => s.undoStack);
   const undo = useLedger((s) => s.undo);
@@ -20,6 +24,7 @@ export function UndoButton() {
   };
 
   useEffect(() => {
+    if (inDrawer) return;
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
@@ -34,7 +39,15 @@ export function UndoButton() {
 
   return (
     <Tooltip title={last ? last.label : '没有可撤销的操作'}>
-      <Button ghost icon={<UndoOutlined />} disabled={!last} onClick={run} data-testid="undo" style={last ? undefined : { color: 'rgba(255,255,255,.45)', borderColor: 'rgba(255,255,255,.3)' }}>
+      <Button
+        ghost={!inDrawer}
+        icon={<UndoOutlined />}
+        disabled={!last}
+        onClick={run}
+        data-testid={inDrawer ? 'drawer-undo' : 'undo'}
+        aria-label={last ? `撤销：${last.label}` : '撤销（没有可撤销的操作）'}
+        style={last || inDrawer ? undefined : { color: 'rgba(255,255,255,.75)', borderColor: 'rgba(255,255,255,.6)' }}
+      >
         撤销
       </Button>
     </Tooltip>

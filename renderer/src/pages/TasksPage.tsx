@@ -8,14 +8,14 @@ import { TASK_STATUS_LABELS, type TaskStatus } from '../../../shared/domain/task
 import { chinaToday, formatPeriodZh } from '../../../shared/domain/time';
 import { buildTaskRows, filterTasks, type TaskFilter, type TaskRow } from '../../../shared/ledger/task-query';
 import { TASK_STATUSES } from '../../../shared/ledger/aggregations';
-import { nextTaskNumbering } from '../../../shared/ledger/task-numbering';
 import { useLedger } from '../app/store';
-import { newId, useCommit } from '../app/use-commit';
+import { keyboardOpen, useFillHeight } from '../components/use-fill-height';
 import { requestedRecord } from '../app/navigation';
 import { DeadlineText } from '../components/DeadlineText';
 import { ReviewMark } from '../components/ReviewMark';
 import { TaskStatusTag } from '../components/TaskStatusTag';
 import { TaskDrawer } from '../components/TaskDrawer';
+import { NewTaskModal } from '../components/NewTaskModal';
 import { PrintListButton } from '../components/print/PrintListButton';
 import { ExcelBar } from '../components/excel/ExcelBar';
 
@@ -24,7 +24,6 @@ const firstDue = (t: Task) => t.deadline.points[0]?.date ?? '9999';
 
 export function TasksPage({ plan }: { plan: PlanData }) {
   const period = useLedger((s) => s.period);
-  const commit = useCommit();
   const [filter, setFilter] = useState<Omit<TaskFilter, 'text' | 'missingPeriod'>>({});
   const [missingOnly, setMissingOnly] = useState(false);
   const [text, setText] = useState('');
@@ -40,28 +39,9 @@ export function TasksPage({ plan }: { plan: PlanData }) {
   const domains = useMemo(() => [...new Set(plan.tasks.map((t) => t.domain))], [plan.tasks]);
   const openRow = rows.find((r) => r.task.id === openId) ?? null;
 
-  const addTask = async () => {
-    const id = newId('task');
-    const { number, order } = nextTaskNumbering(plan.tasks);
-    const task: Task = {
-      id,
-      officeCode: plan.office.code,
-      domain: filter.domains?.[0] ?? 'other',
-      domainLabel: TASK_DOMAIN_LABELS[filter.domains?.[0] ?? 'other'],
-      number,
-      order,
-      title: '新任务（请填写名称）',
-      summary: '',
-      leads: [],
-      participants: [],
-      leaderIds: [],
-      deadline: { text: '', points: [], open: null },
-      milestones: [],
-      completion: null,
-      source: { file: 'user', section: '本机新增' },
-    };
-    if (await commit({ label: '新增任务', creates: [{ table: 'tasks', record: task }] })) setOpenId(id);
-  };
+  // 新增任务 opens a dialog: nothing is stored until a title is saved.
+  const [adding, setAdding] = useState(false);
+  const [tableRef, tableHeight] = useFillHeight();
 
   const columns: ColumnsType<TaskRow> = [
     { title: '领域', width: 120, render: (_, r) => r.task.domainLabel, sorter: (a, b) => a.task.domainLabel.localeCompare(b.task.domainLabel, 'zh') },
@@ -72,7 +52,7 @@ export function TasksPage({ plan }: { plan: PlanData }) {
       sorter: (a, b) => a.task.title.localeCompare(b.task.title, 'zh'),
       render: (_, r) => (
         <div style={{ minWidth: 0 }}>
-          <a className="cell-ellipsis" style={{ fontWeight: 600 }} onClick={() => setOpenId(r.task.id)} data-testid="task-title" title={r.task.title}>
+          <a className="cell-ellipsis" style={{ fontWeight: 600 }} onClick={() => setOpenId(r.task.id)} {...keyboardOpen(() => setOpenId(r.task.id))} data-testid="task-title" title={r.task.title}>
             {r.task.review?.length ? <ReviewMark flags={r.task.review} /> : null}
             {r.task.title}
           </a>
@@ -93,8 +73,8 @@ export function TasksPage({ plan }: { plan: PlanData }) {
       ),
     },
     { title: '完成时限', width: 250, render: (_, r) => <DeadlineText deadline={r.task.deadline} />, sorter: (a, b) => firstDue(a.task).localeCompare(firstDue(b.task)) },
-    { title: '进度', width: 80, align: 'right', render: (_, r) => (r.latest ? `${r.latest.percent}%` : '—'), sorter: (a, b) => (a.latest?.percent ?? -1) - (b.latest?.percent ?? -1) },
-    { title: '状态', width: 90, render: (_, r) => <TaskStatusTag result={r.status} />, sorter: (a, b) => STATUS_ORDER[a.status.status] - STATUS_ORDER[b.status.status] },
+    { title: '进度', width: 70, align: 'right', fixed: 'right', render: (_, r) => (r.latest ? `${r.latest.percent}%` : '—'), sorter: (a, b) => (a.latest?.percent ?? -1) - (b.latest?.percent ?? -1) },
+    { title: '状态', width: 90, fixed: 'right', render: (_, r) => <TaskStatusTag result={r.status} />, sorter: (a, b) => STATUS_ORDER[a.status.status] - STATUS_ORDER[b.status.status] },
   ];
 
   return (
@@ -106,7 +86,7 @@ export function TasksPage({ plan }: { plan: PlanData }) {
         <Typography.Text type="secondary">
           共 <span data-testid="task-count">{plan.tasks.length}</span> 项，当前显示 <span data-testid="task-visible-count">{visible.length}</span> 项
         </Typography.Text>
-        <Button icon={<PlusOutlined />} onClick={addTask}>
+        <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
           新增任务
         </Button>
         <PrintListButton
@@ -191,6 +171,7 @@ export function TasksPage({ plan }: { plan: PlanData }) {
           {formatPeriodZh(period)}未报送
         </Checkbox>
       </Space>
+      <div ref={tableRef}>
       <Table<TaskRow>
         virtual
         rowKey={(r) => r.task.id}
@@ -198,10 +179,22 @@ export function TasksPage({ plan }: { plan: PlanData }) {
         dataSource={visible}
         pagination={false}
         size="small"
-        scroll={{ x: 1320, y: 600 }}
+        scroll={{ x: 1320, y: tableHeight }}
         onRow={(r) => ({ onDoubleClick: () => setOpenId(r.task.id) })}
       />
+      </div>
       <TaskDrawer row={openRow} plan={plan} onClose={() => setOpenId(null)} />
+      {adding && (
+        <NewTaskModal
+          plan={plan}
+          domain={filter.domains?.[0]}
+          onClose={() => setAdding(false)}
+          onCreated={(id) => {
+            setAdding(false);
+            setOpenId(id);
+          }}
+        />
+      )}
     </Space>
   );
 }
