@@ -40,6 +40,7 @@ const ALL = {
   'font:fonts-noto-cjk': true,
   'font:fonts-cwtex-fs': true,
   libreoffice: true,
+  'python-uno': true,
   poppler: true,
 };
 /** Chromium and the 仿宋 font missing. */
@@ -152,6 +153,8 @@ describe('probe on this machine with a fake PATH (nothing uninstalled)', () => {
       'font:fonts-noto-cjk': false,
       'font:fonts-cwtex-fs': false,
       libreoffice: false,
+      // python3-uno is looked for in Debian's /usr/bin/python3, not on PATH
+      'python-uno': true,
       poppler: false,
     });
     expect(probe.hasApt).toBe(false);
