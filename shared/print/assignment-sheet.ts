@@ -94,9 +94,9 @@ function milestoneFor(task: Task, year: number): string | undefined {
   return texts.length ? texts.join('；') : undefined;
 }
 
-function reportMethodText(settings: PrintSettings): string {
+function reportMethodText(settings: PrintSettings, what: string): string {
   const form = `填写${settings.issuerShort}下发的月度进展填报表（Excel），按时报回`;
-  const sheet = `在本交办单所列任务和项目后逐项写明进展，加盖单位公章后报送${settings.issuerShort}`;
+  const sheet = `在本交办单所列${what}后逐项写明进展，加盖单位公章后报送${settings.issuerShort}`;
   if (settings.reportMethod === 'form') return `${form}。`;
   if (settings.reportMethod === 'sheet') return `${sheet}。`;
   return `${form}；不便使用填报表的，也可${sheet}。`;
@@ -182,7 +182,7 @@ export function assignmentSheet(plan: PlanData, request: AssignmentRequest, sett
     kind: 'paragraph',
     text: `（一）报送时间。请于每月${REPORT_DUE_DAY}日前报送上月工作进展，内容包括本月进展、存在问题、下步计划和完成进度（%）${projects.length ? '；项目还须报送累计完成投资和本年完成投资（万元）' : ''}。`,
   });
-  blocks.push({ kind: 'paragraph', text: `（二）报送方式。${reportMethodText(settings)}` });
+  blocks.push({ kind: 'paragraph', text: `（二）报送方式。${reportMethodText(settings, [tasks.length ? '任务' : '', projects.length ? '项目' : ''].filter(Boolean).join('和') || '工作')}` });
   blocks.push({
     kind: 'paragraph',
     text: `（三）其他要求。任务完成后请及时报送完成情况和佐证材料；推进中遇到困难和问题，请随时报告${settings.issuerShort}。逾期未完成的任务将下发督办单。`,

@@ -65,10 +65,9 @@ body, .zwc-doc { font-family: ${family(BODY_FONTS)}; font-size: 16pt; line-heigh
 .sheet:first-child { break-before: auto; }
 ${(['portrait', 'landscape'] as const).flatMap((o) => (['dash', 'page-of-total'] as const).map((f) => `.sheet.${pageName(o, f)} { page: ${pageName(o, f)}; }`)).join('\n')}
 h1.title { font-family: ${family(TITLE_FONTS)}; font-size: 22pt; font-weight: 700; line-height: 1.45; text-align: center; margin: 0 0 14pt; letter-spacing: 0.5pt; }
-h1.title.red { color: #d00000; margin-bottom: 6pt; }
+h1.title.red { color: #d00000; }
 .subtitle { display: block; font-family: ${family(BODY_FONTS)}; font-size: 16pt; font-weight: 400; line-height: 28.9pt; margin-top: 4pt; }
 .number { text-align: center; margin: 0 0 28.9pt; }
-.red-rule { border: 0; border-top: 1.5pt solid #d00000; margin: 0 0 14pt; }
 .addressee { margin: 0; }
 p.para { margin: 0; text-indent: 2em; text-align: justify; }
 p.para.center { text-align: center; text-indent: 0; }
@@ -98,7 +97,7 @@ table.record th, table.record td { border: 0.75pt solid #000; padding: 3pt 5pt; 
 table.record td .line { display: block; }
 .signature { break-inside: avoid; display: flex; justify-content: flex-end; margin: 20pt 0 0; }
 .signature .box { text-align: center; margin-right: 4em; min-width: 12em; position: relative; }
-.signature .seal { position: absolute; right: -3.2em; top: 0; color: #777; font-size: 12pt; }
+.signature .seal { position: absolute; right: -3.6em; top: 0; color: #777; font-size: 12pt; }
 .receipt { break-inside: avoid; margin-top: 24pt; }
 .cut { border-top: 1pt dashed #444; text-align: center; font-size: 10.5pt; color: #444; line-height: 1.6; margin-bottom: 8pt; }
 .receipt h2 { font-family: ${family(TITLE_FONTS)}; font-size: 18pt; font-weight: 700; text-align: center; margin: 0; line-height: 1.5; }
@@ -132,7 +131,7 @@ function cellHtml(tag: 'td' | 'th', c: TableCell): string {
 function blockHtml(b: Block): string {
   switch (b.kind) {
     case 'title':
-      return `<h1 class="title${b.red ? ' red' : ''}">${esc(b.text)}${b.subtitle ? `<span class="subtitle">${esc(b.subtitle)}</span>` : ''}</h1>${b.red ? '<hr class="red-rule">' : ''}`;
+      return `<h1 class="title${b.red ? ' red' : ''}">${esc(b.text)}${b.subtitle ? `<span class="subtitle">${esc(b.subtitle)}</span>` : ''}</h1>`;
     case 'number':
       return `<div class="number">${esc(b.text)}</div>`;
     case 'addressee':
