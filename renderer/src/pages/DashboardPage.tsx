@@ -89,11 +89,17 @@ export function DashboardPage({ plan }: { plan: PlanData }) {
         <Col xs={12} lg={4}>
           <Card size="small">
             <Statistic title="已逾期" value={status.overdue} valueStyle={{ color: TASK_STATUS_COLORS.overdue.hex }} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              另有逾期项目 {projectsOverdue.length} 个
+            </Typography.Text>
           </Card>
         </Col>
         <Col xs={12} lg={4}>
           <Card size="small">
             <Statistic title="有风险" value={status['at-risk']} valueStyle={{ color: TASK_STATUS_COLORS['at-risk'].hex }} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              另有风险项目 {projectsAtRisk.length} 个
+            </Typography.Text>
           </Card>
         </Col>
         <Col xs={12} lg={4}>

@@ -18,7 +18,7 @@ export function BannerTable(props: { rows: BannerSummary[]; loading: boolean; of
       pagination={false}
       size="small"
       bordered
-      scroll={{ x: 1380 }}
+      scroll={{ x: 1350 }}
       locale={{ emptyText: `${officeName}没有所辖旗区` }}
       onRow={(r) => ({ 'data-testid': `banner-row-${r.code}`, onClick: () => onOpen(r.code), style: { cursor: 'pointer' } }) as HTMLAttributes<HTMLElement>}
       summary={() =>
@@ -39,17 +39,17 @@ export function BannerTable(props: { rows: BannerSummary[]; loading: boolean; of
             <Table.Summary.Cell index={4} align="right">
               {totals.byStatus.overdue}
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={5} />
-            <Table.Summary.Cell index={6} align="right">
-              {totals.indicatorsBehind}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={7}>
-              {totals.investmentCompleted} / {totals.investmentPlanned}
-              {totals.investmentPercent !== null && ` （${totals.investmentPercent}%）`}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={8}>
+            <Table.Summary.Cell index={5}>
               {totals.projectsByStatus.overdue} / {totals.projects} 个
               {totals.projectsByStatus['at-risk'] > 0 && `，有风险 ${totals.projectsByStatus['at-risk']}`}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={6} />
+            <Table.Summary.Cell index={7} align="right">
+              {totals.indicatorsBehind}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={8}>
+              {totals.investmentCompleted} / {totals.investmentPlanned}
+              {totals.investmentPercent !== null && ` （${totals.investmentPercent}%）`}
             </Table.Summary.Cell>
           </Table.Summary.Row>
         ) : null

@@ -68,12 +68,34 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
       render: (_, r) => <StatusTags counts={r.byStatus} />,
     },
     {
-      title: '逾期',
-      width: 64,
+      title: '逾期任务',
+      width: 80,
       align: 'right',
       onCell: noData,
       render: (_, r) => <Typography.Text type={r.overdue > 0 ? 'danger' : undefined}>{r.overdue}</Typography.Text>,
       sorter: (a, b) => a.overdue - b.overdue,
+    },
+    {
+      title: '逾期项目',
+      width: 110,
+      onCell: noData,
+      render: (_, r) => (
+        <Space direction="vertical" size={0} title="按完成时限或建设周期判定">
+          <span data-testid={`banner-projects-overdue-${r.code}`}>
+            <Typography.Text type={r.projectsOverdue > 0 ? 'danger' : undefined}>{r.projectsOverdue}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {' '}
+              / {r.projects} 个
+            </Typography.Text>
+          </span>
+          {r.projectsByStatus['at-risk'] > 0 && (
+            <Typography.Text type="warning" style={{ fontSize: 12 }}>
+              有风险 {r.projectsByStatus['at-risk']} 个
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+      sorter: (a, b) => a.projectsOverdue - b.projectsOverdue,
     },
     {
       title: '本月报送率',
@@ -119,28 +141,6 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
           </Typography.Text>
         </Space>
       ),
-    },
-    {
-      title: '逾期项目',
-      width: 160,
-      onCell: noData,
-      render: (_, r) => (
-        <Space direction="vertical" size={0} title="按完成时限或建设周期判定">
-          <span data-testid={`banner-projects-overdue-${r.code}`}>
-            <Typography.Text type={r.projectsOverdue > 0 ? 'danger' : undefined}>{r.projectsOverdue}</Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {' '}
-              / {r.projects} 个
-            </Typography.Text>
-          </span>
-          {r.projectsByStatus['at-risk'] > 0 && (
-            <Typography.Text type="warning" style={{ fontSize: 12 }}>
-              有风险 {r.projectsByStatus['at-risk']} 个
-            </Typography.Text>
-          )}
-        </Space>
-      ),
-      sorter: (a, b) => a.projectsOverdue - b.projectsOverdue,
     },
   ];
 }
