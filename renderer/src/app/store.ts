@@ -4,10 +4,9 @@ import type { Workspace } from '../../../shared/app/workspace';
 import type { PlanData } from '../../../shared/ledger/plan-data';
 import type { Period } from '../../../shared/domain/ids';
 import { defaultReportingPeriod } from '../../../shared/domain/time';
-import { loadSeedPlan } from '../../../shared/seed/load-seed';
-import { seededPlan } from '../../../seeds';
 import { workspaceSettings, type WorkspaceSettings } from '../../../shared/app/settings';
 import { setUpWorkspace } from '../../../shared/app/setup';
+import { startingPlan, type SetupSource } from './starting-plan';
 import { requestPersistentStorage, type StorageState } from './ledger';
 import { openRendererWorkspace } from './open-workspace';
 import { announceChange, onChangeElsewhere } from './window-sync';
@@ -32,7 +31,8 @@ interface LedgerState {
   /** When the plan was last re-read because another window changed it (ISO time), or null. */
   refreshedFromElsewhere: string | null;
   start(): Promise<void>;
-  setUp(officeCode: string, source: 'seed' | 'empty'): Promise<void>;
+  /** Sets the workspace up for an office: its seeded plan, the tasks its city assigned, or an empty plan. */
+  setUp(officeCode: string, source: SetupSource): Promise<void>;
   reload(): Promise<void>;
   setPeriod(period: Period): void;
   /** Applies a change, makes it undoable and refreshes the view. Throws ValidationError on bad input. */
@@ -67,19 +67,18 @@ export const useLedger = create<LedgerState>((set, get) => ({
       void requestPersistentStorage().then((storage) => set({ storage }));
       const settings = await workspaceSettings(workspace.storage);
       if (!settings) return set({ phase: { kind: 'setup' } });
-      set({ phase: { kind: 'ready', settings, plan: await workspace.ledger.readPlan(settings.officeCode) } });
-    } catch (e) {
       // Undo survives a reload: the history is kept in the workspace's settings.
       set({ undoStack: await readUndoHistory(workspace.storage) });
+      set({ phase: { kind: 'ready', settings, plan: await workspace.ledger.readPlan(settings.officeCode) } });
+    } catch (e) {
       set({ phase: { kind: 'failed', message: `无法打开本地数据库：${messageOf(e)}` } });
     }
   },
 
   async setUp(officeCode, source) {
     const ws = get().workspace;
-    const entry = seededPlan(officeCode);
-    if (!ws || !entry) throw new Error(`没有单位 ${officeCode} 的预置方案`);
-    const settings = await setUpWorkspace(ws, loadSeedPlan(await entry.load()), source === 'empty' ? 'empty' : 'plan');
+    if (!ws) throw new Error('数据库尚未打开');
+    const settings = await setUpWorkspace(ws, await startingPlan(officeCode, source), source === 'empty' ? 'empty' : 'plan');
     set({ phase: { kind: 'ready', settings, plan: await ws.ledger.readPlan(officeCode) } });
     announceChange();
   },
@@ -111,8 +110,8 @@ export const useLedger = create<LedgerState>((set, get) => ({
     if (!workspace || !last) return null;
     await workspace.ledger.apply(last);
     set({ undoStack: undoStack.slice(0, -1) });
-    announceChange();
     await writeUndoHistory(workspace.storage, undoStack.slice(0, -1));
+    announceChange();
     await get().reload();
     return last.label.replace(/^撤销：/, '');
   },

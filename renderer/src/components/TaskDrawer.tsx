@@ -13,6 +13,7 @@ import { ProgressHistory } from './ProgressHistory';
 import { ReviewMark } from './ReviewMark';
 import { TaskEditor } from './TaskEditor';
 import { TaskParts } from './TaskParts';
+import { TaskOriginTag } from './TaskOriginTag';
 import { TaskStatusTag } from './TaskStatusTag';
 import { UndoButton } from './UndoButton';
 import { useGuardedClose } from './unsaved-guard';
@@ -37,6 +38,7 @@ export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: 
         <Space>
           <span data-testid="task-drawer-title">{task.title}</span>
           <TaskStatusTag result={row.status} />
+          <TaskOriginTag task={task} />
           <ReviewMark flags={task.review} />
         </Space>
       }

@@ -1,32 +1,31 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Radio, Space, Typography } from 'antd';
-import { SEEDED_PLANS, DEFAULT_OFFICE_CODE, seededPlan } from '../../../seeds';
-import { loadSeedPlan, type PlanRecords } from '../../../shared/seed/load-seed';
+import { DEFAULT_OFFICE_CODE } from '../../../seeds';
+import { divisionOf, divisionName } from '../../../shared/domain/divisions';
 import { useLedger } from '../app/store';
+import { setupSources, type SetupSource } from '../app/starting-plan';
 import { ExcelSetupCard } from '../components/excel/ExcelSetupCard';
+import { OfficePicker } from './setup/OfficePicker';
+import { useStartingPlan } from './setup/use-starting-plan';
+
+type Source = SetupSource | 'excel';
 
 /** First run: which office is this laptop, and what plan does it start from. */
 export function SetupPage() {
   const setUp = useLedger((s) => s.setUp);
   const [code, setCode] = useState(DEFAULT_OFFICE_CODE);
-  const [source, setSource] = useState<'seed' | 'empty'>('seed');
-  const [preview, setPreview] = useState<PlanRecords | null>(null);
+  const sources = setupSources(code);
+  const [source, setSource] = useState<Source>(sources[0]);
+  const { preview, error: previewError } = useStartingPlan(code, source);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const division = divisionOf(code);
 
-  useEffect(() => {
-    let live = true;
-    setPreview(null);
-    seededPlan(code)
-      ?.load()
-      .then((raw) => live && setPreview(loadSeedPlan(raw)))
-      .catch((e: unknown) => live && setError(`预置方案无法读取：${e instanceof Error ? e.message : String(e)}`));
-    return () => {
-      live = false;
-    };
-  }, [code]);
+  // A new office starts from the best source it has: its own plan, else its city's.
+  useEffect(() => setSource(setupSources(code)[0]), [code]);
 
   const start = async () => {
+    if (source === 'excel') return;
     setBusy(true);
     setError(null);
     try {
@@ -37,43 +36,49 @@ export function SetupPage() {
     }
   };
 
+  const counts = preview && (
+    <Typography.Text type="secondary" data-testid="seed-preview">
+      ：{preview.tasks.length} 项任务、{preview.projects.length} 个项目、{preview.indicators.length} 项指标
+    </Typography.Text>
+  );
+
   return (
-    <div style={{ maxWidth: 720, margin: '48px auto', padding: '0 16px' }}>
+    <div style={{ maxWidth: 760, margin: '48px auto', padding: '0 16px' }}>
       <Typography.Title level={2}>无废城市建设台账</Typography.Title>
       <Typography.Paragraph type="secondary">首次使用：请选择本机所属的无废办。数据只保存在这台电脑上，无需联网。</Typography.Paragraph>
       <Card title="1. 本单位" style={{ marginBottom: 16 }}>
-        <Radio.Group value={code} onChange={(e) => setCode(e.target.value as string)}>
+        <OfficePicker code={code} onChange={setCode} />
+      </Card>
+      <Card title={`2. 初始数据${division ? `：${division.name}` : ''}`} style={{ marginBottom: 16 }}>
+        <Radio.Group value={source} onChange={(e) => setSource(e.target.value as Source)}>
           <Space direction="vertical">
-            {SEEDED_PLANS.map((p) => (
-              <Radio key={p.code} value={p.code} data-testid={`office-${p.code}`}>
-                {p.name}无废办 <Typography.Text type="secondary">（{p.level === 'city' ? '市级' : `旗区级，隶属${p.parentName}`}，区划代码 {p.code}）</Typography.Text>
+            {sources.includes('seed') && (
+              <Radio value="seed" data-testid="source-seed">
+                载入已发布的实施方案（推荐）{source === 'seed' && counts}
               </Radio>
-            ))}
-          </Space>
-        </Radio.Group>
-      </Card>
-      <Card title="2. 初始数据" style={{ marginBottom: 16 }}>
-        <Radio.Group value={source} onChange={(e) => setSource(e.target.value as 'seed' | 'empty')}>
-          <Space direction="vertical">
-            <Radio value="seed">
-              载入已发布的实施方案（推荐）
-              {preview && (
-                <Typography.Text type="secondary" data-testid="seed-preview">
-                  ：{preview.tasks.length} 项任务、{preview.projects.length} 个项目、{preview.indicators.length} 项指标
-                </Typography.Text>
-              )}
+            )}
+            {sources.includes('city') && division?.parentCode && (
+              <Radio value="city" data-testid="source-city">
+                从{divisionName(division.parentCode)}的方案开始：市级方案下达给各旗区的任务，逐项注明“市级下达”{source === 'city' && counts}
+              </Radio>
+            )}
+            <Radio value="excel" data-testid="source-excel">
+              从本单位已发布的 Excel 实施方案建立
             </Radio>
-            <Radio value="empty">空白台账（以后自行录入）</Radio>
+            <Radio value="empty" data-testid="source-empty">
+              空白台账（以后自行录入或导入）{source === 'empty' && counts}
+            </Radio>
           </Space>
         </Radio.Group>
       </Card>
-      {error && <Alert type="error" showIcon message="无法完成设置" description={error} style={{ marginBottom: 16 }} />}
-      <Button type="primary" size="large" loading={busy} disabled={!preview} onClick={start}>
-        开始使用
-      </Button>
-      <div style={{ marginTop: 24 }}>
-        <ExcelSetupCard />
-      </div>
+      {(error || previewError) && <Alert type="error" showIcon message="无法完成设置" description={error ?? previewError} style={{ marginBottom: 16 }} />}
+      {source === 'excel' && division ? (
+        <ExcelSetupCard office={{ code: division.code, name: division.name, level: division.level }} />
+      ) : (
+        <Button type="primary" size="large" loading={busy} disabled={!preview} onClick={start}>
+          开始使用
+        </Button>
+      )}
     </div>
   );
 }

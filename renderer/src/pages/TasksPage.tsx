@@ -14,6 +14,7 @@ import { requestedRecord } from '../app/navigation';
 import { DeadlineText } from '../components/DeadlineText';
 import { ReviewMark } from '../components/ReviewMark';
 import { TaskStatusTag } from '../components/TaskStatusTag';
+import { TaskOriginTag } from '../components/TaskOriginTag';
 import { TaskDrawer } from '../components/TaskDrawer';
 import { NewTaskModal } from '../components/NewTaskModal';
 import { PrintListButton } from '../components/print/PrintListButton';
@@ -57,6 +58,7 @@ export function TasksPage({ plan }: { plan: PlanData }) {
             {r.task.title}
           </a>
           <span className="cell-ellipsis cell-secondary" title={r.task.summary}>
+            <TaskOriginTag task={r.task} />
             {r.task.summary}
           </span>
         </div>

@@ -2,19 +2,24 @@ import { useState } from 'react';
 import { Alert, Button, Card, Input, Radio, Space, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { DivisionCodeSchema } from '../../../../shared/domain/office';
-import { writeSetting, WORKSPACE_KEY } from '../../../../shared/app/settings';
+import { setUpWorkspace } from '../../../../shared/app/setup';
+import { planIdFor } from '../../../../shared/domain/plan-period';
 import { buildPlanImport, planRecordsOf, previewPlanImport, type BuildChoices, type PlanImportPreview } from '../../../../shared/xlsx/plan-import';
 import { useLedger } from '../../app/store';
 import { messageOf, openWorkbook } from './files';
 import { PlanImportDrawer } from './PlanImportDrawer';
 
 /** First run for an office with no seeded plan: its code and name, then its published Excel plan. */
-export function ExcelSetupCard() {
+export function ExcelSetupCard(props: { office?: { code: string; name: string; level: 'county' | 'city' } }) {
   const workspace = useLedger((s) => s.workspace);
   const start = useLedger((s) => s.start);
-  const [code, setCode] = useState('');
-  const [name, setName] = useState('');
-  const [level, setLevel] = useState<'county' | 'city'>('county');
+  const [typedCode, setCode] = useState('');
+  const [typedName, setName] = useState('');
+  const [typedLevel, setLevel] = useState<'county' | 'city'>('county');
+  // The office chosen on the first-run screen, when there is one; otherwise typed here.
+  const code = props.office?.code ?? typedCode;
+  const name = props.office?.name ?? typedName;
+  const level = props.office?.level ?? typedLevel;
   const [preview, setPreview] = useState<PlanImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -36,8 +41,9 @@ export function ExcelSetupCard() {
     try {
       const built = buildPlanImport(preview, { fileName: preview.fileName, officeCode: code, existing: null }, { ...choices, mapping: {} });
       const parentCode = level === 'county' ? `${code.slice(0, 4)}00` : `${code.slice(0, 2)}0000`;
-      await workspace.ledger.loadPlan(planRecordsOf(built, { code, name: name.trim(), level, parentCode }));
-      await workspace.storage.transaction((tx) => writeSetting(tx, WORKSPACE_KEY, { officeCode: code, role: level, setupAt: new Date().toISOString() }));
+      const fromYear = new Date().getFullYear();
+      const plan = { id: planIdFor(code, fromYear), title: `${name.trim()}“无废城市”建设实施方案（${preview.fileName}）`, fromYear, toYear: fromYear + 4, status: 'in-force' as const };
+      await setUpWorkspace(workspace, planRecordsOf(built, { code, name: name.trim(), level, parentCode, plans: [plan], currentPlanId: plan.id }), 'plan');
       setPreview(null);
       await start();
     } catch (e) {
@@ -47,20 +53,24 @@ export function ExcelSetupCard() {
   };
 
   return (
-    <Card title="或：本单位没有预置方案 —— 从 Excel 实施方案建立" style={{ marginBottom: 16 }} data-testid="excel-setup">
+    <Card title={props.office ? `从 Excel 实施方案建立：${props.office.name}` : '或：本单位没有预置方案 —— 从 Excel 实施方案建立'} style={{ marginBottom: 16 }} data-testid="excel-setup">
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Typography.Text type="secondary">填写本单位的行政区划代码和名称，再选择已发布的任务清单、项目清单或指标体系 Excel 文件（可含多个工作表）。导入前会先显示预览。</Typography.Text>
-        <Space wrap>
+        <Typography.Text type="secondary">
+          {props.office ? '' : '填写本单位的行政区划代码和名称，再'}选择已发布的任务清单、项目清单或指标体系 Excel 文件（可含多个工作表）。导入前会先显示预览。
+        </Typography.Text>
+        {!props.office && (
+          <Space wrap>
           <Input style={{ width: 160 }} placeholder="区划代码，如 150621" value={code} onChange={(e) => setCode(e.target.value.trim())} aria-label="区划代码" status={code && !codeOk ? 'error' : undefined} />
           <Input style={{ width: 200 }} placeholder="单位名称，如 达拉特旗" value={name} onChange={(e) => setName(e.target.value)} aria-label="单位名称" />
           <Radio.Group value={level} onChange={(e) => setLevel(e.target.value as 'county' | 'city')}>
             <Radio value="county">旗区级</Radio>
             <Radio value="city">市级</Radio>
           </Radio.Group>
-          <Button icon={<UploadOutlined />} disabled={!codeOk || !name.trim()} onClick={pick}>
-            选择 Excel 文件
-          </Button>
-        </Space>
+          </Space>
+        )}
+        <Button icon={<UploadOutlined />} disabled={!codeOk || !name.trim()} onClick={pick}>
+          选择 Excel 文件
+        </Button>
         {error && <Alert type="error" showIcon message="无法导入" description={error} />}
       </Space>
       <PlanImportDrawer preview={preview} departments={[]} busy={busy} onClose={() => setPreview(null)} onConfirm={confirm} />

@@ -1,0 +1,22 @@
+import { useEffect, useState } from 'react';
+import type { PlanRecords } from '../../../../shared/ledger/plan-data';
+import { startingPlan, type SetupSource } from '../../app/starting-plan';
+
+/** What the chosen office would start with from the chosen source, for the preview; null while loading. */
+export function useStartingPlan(code: string, source: SetupSource | 'excel'): { preview: PlanRecords | null; error: string | null } {
+  const [preview, setPreview] = useState<PlanRecords | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setPreview(null);
+    setError(null);
+    if (!code || source === 'excel') return;
+    startingPlan(code, source)
+      .then((p) => live && setPreview(p))
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [code, source]);
+  return { preview, error };
+}
