@@ -33,7 +33,7 @@ describe('plan periods', () => {
     expect(plan).toMatchObject({ status: 'revised', revisions: [{ on: '2024-06-01', note: '伊政办发〔2024〕12号 调整3项任务' }] });
     await o.ledger.apply(undo);
     expect(currentPlan((await o.read()).office)?.status).toBe('in-force');
-    expect(() => revisePlan({ ...(seed('150627-yijinhuoluo.json') as never), progress: [], indicatorValues: [] }, '  ', '2024-06-01')).toThrow('修订说明');
+    expect(() => revisePlan({ ...seed('150627-yijinhuoluo.json'), progress: [], indicatorValues: [] }, '  ', '2024-06-01')).toThrow('修订说明');
   });
 
   it('closes a plan with its final assessment; its records are read-only afterwards', async () => {
