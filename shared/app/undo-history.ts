@@ -24,7 +24,8 @@ const StoredChangeSchema = z
     deletes: z.array(RefSchema).optional(),
     restores: z.array(RefSchema).optional(),
   })
-  .strict();
+  // Other kinds of change (office edits) are kept as they are; apply() checks them.
+  .passthrough();
 
 export const UndoHistorySchema = z.array(StoredChangeSchema).max(UNDO_DEPTH);
 

@@ -1,6 +1,6 @@
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import { REPORTED_STATUS_LABELS, type ProgressEntry } from '../../../shared/domain/progress';
-import { formatPeriodZh } from '../../../shared/domain/time';
+import { formatMomentZh, formatPeriodZh } from '../../../shared/domain/time';
 
 /** Earlier months' reports, newest first; a corrected month shows its latest report. */
 export function ProgressHistory({ entries }: { entries: readonly ProgressEntry[] }) {
@@ -19,7 +19,7 @@ export function ProgressHistory({ entries }: { entries: readonly ProgressEntry[]
             {e.problems && <div>存在问题：{e.problems}</div>}
             {e.nextSteps && <div>下步计划：{e.nextSteps}</div>}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {e.reportedBy || '未署名'} · {new Date(e.reportedAt).toLocaleString('zh-CN', { hour12: false })}
+              {e.reportedBy || '未署名'} · {formatMomentZh(e.reportedAt)}
             </Typography.Text>
           </div>
         ),
