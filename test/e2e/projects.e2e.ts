@@ -1,6 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { e2eSuite } from './support/harness';
-import { choose, expectSaved, numberOf, openMenu, setUpDefaultOffice } from './support/ui';
+import { choose, chooseBundle, expectSaved, exportBundleTo, numberOf, openMenu, setUpDefaultOffice, setUpOffice, textOf } from './support/ui';
 
 /**
  * Projects judged like tasks, on the seeded 伊金霍洛旗 plan: its 11 projects are due between 2023 and
@@ -66,5 +69,21 @@ describe('projects overdue against their 完成时限 (Chromium)', () => {
     await openMenu(page, '工作总览');
     await shows(page, 'dashboard-projects-overdue-count', String(SEEDED_PROJECTS - 1));
     await page.getByTestId('dashboard-projects-overdue').getByText(FIRST_PROJECT).waitFor({ state: 'detached' });
+  });
+
+  it('the city sees the banner’s overdue projects in 各旗区总览', async () => {
+    const banner = await freshOffice();
+    const file = join(mkdtempSync(join(tmpdir(), 'zwc-projects-')), 'yiqi.zwb');
+    await exportBundleTo(banner, file);
+    const city = await suite.profile('city');
+    await setUpOffice(city, suite.url, '150600');
+    await chooseBundle(city, file);
+    await city.getByTestId('trust-and-continue').click();
+    await city.getByTestId('import-preview').waitFor();
+    await city.getByTestId('confirm-merge').click();
+    await expectSaved(city, '已合并');
+    await openMenu(city, '各旗区总览');
+    await city.getByTestId('banner-projects-overdue-150627').waitFor();
+    await expect(textOf(city, 'banner-projects-overdue-150627')).resolves.toBe(`${SEEDED_PROJECTS} / ${SEEDED_PROJECTS} 个`);
   });
 });
