@@ -7,6 +7,8 @@ import {
   ClusterOutlined,
   DeleteOutlined,
   FundOutlined,
+  HistoryOutlined,
+  SettingOutlined,
   SwapOutlined,
   ProjectOutlined,
   TeamOutlined,
@@ -25,6 +27,9 @@ import { CityOverviewPage } from './pages/city-overview/CityOverviewPage';
 import { PeriodPicker } from './components/PeriodPicker';
 import { UndoButton } from './components/UndoButton';
 import { RefreshedMark } from './components/RefreshedMark';
+import { PlanViewBanner } from './components/PlanViewBanner';
+import { CatchUpPage } from './pages/catch-up/CatchUpPage';
+import { SettingsPage } from './pages/settings/SettingsPage';
 import { UnsavedWorkGuard, useConfirmDiscard } from './components/unsaved-guard';
 
 const PAGES = {
@@ -37,6 +42,8 @@ const PAGES = {
   directory: { label: '单位与领导', icon: <TeamOutlined /> },
   exchange: { label: '数据交换', icon: <SwapOutlined /> },
   bin: { label: '回收站', icon: <DeleteOutlined /> },
+  catchup: { label: '补录历史', icon: <HistoryOutlined /> },
+  settings: { label: '设置', icon: <SettingOutlined /> },
 } as const satisfies Record<string, { label: string; icon: JSX.Element; cityOnly?: boolean }>;
 export type PageKey = keyof typeof PAGES;
 
@@ -101,6 +108,7 @@ export function App() {
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 16, background: '#fff', minWidth: 0 }}>
+          <PlanViewBanner />
           {storage === 'refused' && !storageNoticeDismissed() && (
             <Alert
               type="warning"
@@ -119,6 +127,8 @@ export function App() {
           {page === 'monthly' && <MonthlyPage plan={plan} />}
           {page === 'directory' && <DirectoryPage plan={plan} />}
           {page === 'bin' && <BinPage plan={plan} />}
+          {page === 'catchup' && <CatchUpPage plan={plan} />}
+          {page === 'settings' && <SettingsPage />}
           {page === 'exchange' && <ExchangePage plan={plan} />}
           {page === 'overview' && settings.role === 'city' && <CityOverviewPage plan={plan} />}
         </Layout.Content>

@@ -10,6 +10,9 @@ import { buildTaskRows, type TaskRow } from './task-query';
 import { buildProjectRows } from './project-query';
 import { assessmentYear, countByAttainment, countByStatus, indicatorStandings, investmentSummary, TASK_STATUSES } from './aggregations';
 import { reportingChecklist } from './reporting';
+import { scopeToPlan } from './plan-scope';
+import { currentPlan as currentPlanOf, planLabel } from '../domain/plan-period';
+
 
 /** A banner, county or district a city office oversees. */
 export interface SubordinateOffice {
@@ -41,6 +44,8 @@ export interface BannerSummary {
   reportedForPeriod: boolean;
   /** The banner's records are in the local database. */
   hasData: boolean;
+  /** The banner's plan in force (as last received), e.g. "…实施方案（2026—2030年）"; null without data or plans. */
+  currentPlan: string | null;
   tasks: number;
   byStatus: Record<TaskStatus, number>;
   overdue: number;
@@ -92,11 +97,15 @@ export function bannerSummaries({ cityCode, subordinates, plans, history, period
         lastImportAt: imported?.at ?? null,
         reportedForPeriod: imported !== undefined && imported.period >= period,
       };
-      const plan = plans.get(code);
+      const received = plans.get(code);
+      // Figures are for the banner's plan in force; closed periods are in its archive.
+      const plan = received && scopeToPlan(received, received.office.currentPlanId);
+      const inForce = received && currentPlanOf(received.office);
       if (!plan) {
         return {
           ...base,
           hasData: false,
+          currentPlan: null,
           tasks: 0,
           byStatus: zeroStatus(),
           overdue: 0,
@@ -125,6 +134,7 @@ export function bannerSummaries({ cityCode, subordinates, plans, history, period
       return {
         ...base,
         hasData: true,
+        currentPlan: inForce ? planLabel(inForce) : null,
         tasks: rows.length,
         byStatus,
         overdue: byStatus.overdue,

@@ -1,5 +1,7 @@
 import { workspaceOver, type Workspace } from '../../../shared/app/workspace';
-import type { LedgerDb } from '../db/schema';
+import { DB_NAME, type LedgerDb } from '../db/schema';
+import { DexieStorage } from '../db/dexie-storage';
+import Dexie from 'dexie';
 import { desktop } from '../platform';
 import { openLedger } from './ledger';
 
@@ -7,4 +9,10 @@ import { openLedger } from './ledger';
 export async function openRendererWorkspace(db?: LedgerDb): Promise<Workspace> {
   const repo = await openLedger(db);
   return workspaceOver(repo.storage, repo, { vault: desktop.keyVault });
+}
+
+/** Deletes this machine's workspace (after the clerk made a backup and confirmed). */
+export async function eraseLocalWorkspace(ws: Workspace): Promise<void> {
+  if (ws.storage instanceof DexieStorage) ws.storage.db.close();
+  await Dexie.delete(DB_NAME);
 }

@@ -5,17 +5,19 @@ import type { PlanData } from '../../../shared/ledger/plan-data';
 import type { Period } from '../../../shared/domain/ids';
 import { defaultReportingPeriod } from '../../../shared/domain/time';
 import { workspaceSettings, type WorkspaceSettings } from '../../../shared/app/settings';
+import { scopeToPlan } from '../../../shared/ledger/plan-scope';
 import { setUpWorkspace } from '../../../shared/app/setup';
 import { startingPlan, type SetupSource } from './starting-plan';
 import { requestPersistentStorage, type StorageState } from './ledger';
-import { openRendererWorkspace } from './open-workspace';
+import { eraseLocalWorkspace, openRendererWorkspace } from './open-workspace';
 import { announceChange, onChangeElsewhere } from './window-sync';
 
 type Phase =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
   | { kind: 'setup' }
-  | { kind: 'ready'; settings: WorkspaceSettings; plan: PlanData };
+  /** `plan`: the plan period shown (scoped); `all`: every period's records, for plan-period work. */
+  | { kind: 'ready'; settings: WorkspaceSettings; plan: PlanData; all: PlanData; viewPlanId: string | undefined };
 
 import { readUndoHistory, UNDO_DEPTH, writeUndoHistory } from '../../../shared/app/undo-history';
 
@@ -34,11 +36,22 @@ interface LedgerState {
   /** Sets the workspace up for an office: its seeded plan, the tasks its city assigned, or an empty plan. */
   setUp(officeCode: string, source: SetupSource): Promise<void>;
   reload(): Promise<void>;
+  /** Deletes this machine's workspace and returns to the first-run screen (the caller made the backup). */
+  resetWorkspace(): Promise<void>;
+  /** Shows another plan period (a closed one is read-only); undefined: the plan in force. */
+  viewPlan(planId: string | undefined): Promise<void>;
   setPeriod(period: Period): void;
   /** Applies a change, makes it undoable and refreshes the view. Throws ValidationError on bad input. */
   commit(change: Change): Promise<void>;
   /** Undoes the latest action; returns its label, or null when there is nothing to undo. */
   undo(): Promise<string | null>;
+}
+
+/** An office's records, and the part of them in the plan period shown. */
+async function readView(ws: Workspace, officeCode: string, viewPlanId?: string): Promise<{ all: PlanData; plan: PlanData; viewPlanId: string | undefined }> {
+  const all = await ws.ledger.readPlan(officeCode);
+  const shown = all.office.plans?.some((p) => p.id === viewPlanId) ? viewPlanId : all.office.currentPlanId;
+  return { all, plan: scopeToPlan(all, shown), viewPlanId: shown };
 }
 
 function messageOf(e: unknown): string {
@@ -69,7 +82,7 @@ export const useLedger = create<LedgerState>((set, get) => ({
       if (!settings) return set({ phase: { kind: 'setup' } });
       // Undo survives a reload: the history is kept in the workspace's settings.
       set({ undoStack: await readUndoHistory(workspace.storage) });
-      set({ phase: { kind: 'ready', settings, plan: await workspace.ledger.readPlan(settings.officeCode) } });
+      set({ phase: { kind: 'ready', settings, ...(await readView(workspace, settings.officeCode)) } });
     } catch (e) {
       set({ phase: { kind: 'failed', message: `无法打开本地数据库：${messageOf(e)}` } });
     }
@@ -79,14 +92,29 @@ export const useLedger = create<LedgerState>((set, get) => ({
     const ws = get().workspace;
     if (!ws) throw new Error('数据库尚未打开');
     const settings = await setUpWorkspace(ws, await startingPlan(officeCode, source), source === 'empty' ? 'empty' : 'plan');
-    set({ phase: { kind: 'ready', settings, plan: await ws.ledger.readPlan(officeCode) } });
+    set({ phase: { kind: 'ready', settings, ...(await readView(ws, officeCode)) } });
     announceChange();
   },
 
   async reload() {
     const { workspace, phase } = get();
     if (!workspace || phase.kind !== 'ready') return;
-    set({ phase: { ...phase, plan: await workspace.ledger.readPlan(phase.settings.officeCode) } });
+    set({ phase: { ...phase, ...(await readView(workspace, phase.settings.officeCode, phase.viewPlanId)) } });
+  },
+
+  async resetWorkspace() {
+    const { workspace } = get();
+    if (!workspace) return;
+    await eraseLocalWorkspace(workspace);
+    announceChange();
+    window.location.hash = '';
+    window.location.reload();
+  },
+
+  async viewPlan(planId) {
+    const { workspace, phase } = get();
+    if (!workspace || phase.kind !== 'ready') return;
+    set({ phase: { ...phase, ...(await readView(workspace, phase.settings.officeCode, planId)) } });
   },
 
   setPeriod(period) {

@@ -13,6 +13,7 @@ import { useLedger } from '../app/store';
 import { openRecord } from '../app/navigation';
 import { EChart } from '../components/EChart';
 import { TASK_STATUS_COLORS } from '../components/status-colors';
+import { CatchUpNotice } from '../components/CatchUpNotice';
 
 /** What a leader reads at a glance: task status, this month's reporting, indicators behind, investment. */
 export function DashboardPage({ plan }: { plan: PlanData }) {
@@ -75,6 +76,7 @@ export function DashboardPage({ plan }: { plan: PlanData }) {
       <Typography.Title level={4} style={{ margin: 0 }}>
         工作总览
       </Typography.Title>
+      <CatchUpNotice />
       <Row gutter={[16, 16]}>
         <Col xs={12} lg={4}>
           <Card size="small">

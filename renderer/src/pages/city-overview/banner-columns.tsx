@@ -25,6 +25,11 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {r.code}
           </Typography.Text>
+          {r.currentPlan && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`banner-plan-${r.code}`}>
+              {r.currentPlan}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button } from 'antd';
+import { caughtUpAt, hasPastYears } from '../../../shared/app/catch-up';
+import { planById } from '../../../shared/domain/plan-period';
+import { useLedger } from '../app/store';
+
+/**
+ * On the dashboard of a plan whose first years passed before this workspace existed: says plainly
+ * that its history has not been entered yet, so years-old work is not read as news.
+ */
+export function CatchUpNotice() {
+  const phase = useLedger((s) => s.phase);
+  const workspace = useLedger((s) => s.workspace);
+  const [done, setDone] = useState<string | null | undefined>(undefined);
+  const plan = phase.kind === 'ready' ? planById(phase.all.office, phase.viewPlanId) : undefined;
+  useEffect(() => {
+    if (!workspace || !plan) return;
+    let live = true;
+    void caughtUpAt(workspace.storage, plan.id).then((at) => live && setDone(at));
+    return () => {
+      live = false;
+    };
+  }, [workspace, plan, phase]);
+  if (!plan || done !== null || !hasPastYears(plan, new Date().getFullYear())) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="catch-up-notice"
+      message={`本方案 ${plan.fromYear}—${new Date().getFullYear() - 1} 年的历史情况尚未补录`}
+      description="下面的“已逾期”多是以前年份的任务，并不一定真的没有完成。请先补录已经完成的任务、项目状态和指标实际值。"
+      action={
+        <Button type="primary" onClick={() => (window.location.hash = '/catchup')} data-testid="open-catch-up">
+          补录历史
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { App as AntApp, Button, Card, Descriptions, Space, Typography } from 'antd';
+import type { PlanPeriod } from '../../../../shared/domain/plan-period';
+import { closePlan, revisePlan, startNextPlan, type NextPlanInput } from '../../../../shared/app/plan-periods';
+import { assessmentWorkbook } from '../../../../shared/xlsx/assessment';
+import { divisionName } from '../../../../shared/domain/divisions';
+import { chinaToday } from '../../../../shared/domain/time';
+import { useLedger } from '../../app/store';
+import { newId, useCommit } from '../../app/use-commit';
+import { saveWorkbook } from '../../components/excel/files';
+import { PlansTable } from './PlansTable';
+import { ClosePlanModal } from './ClosePlanModal';
+import { NextPlanModal } from './NextPlanModal';
+import { RevisePlanModal } from './RevisePlanModal';
+import { ResetCard } from './ResetCard';
+
+/** 设置: the office and its plan periods (view, revise, close with the final assessment, start the next), and starting again. */
+export function SettingsPage() {
+  const { message } = AntApp.useApp();
+  const phase = useLedger((s) => s.phase);
+  const viewPlan = useLedger((s) => s.viewPlan);
+  const commit = useCommit();
+  const [closing, setClosing] = useState<PlanPeriod | null>(null);
+  const [revising, setRevising] = useState<PlanPeriod | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (phase.kind !== 'ready') return null;
+  const { all, viewPlanId, settings } = phase;
+  const office = all.office;
+  const plans = office.plans ?? [];
+  const current = plans.find((p) => p.id === office.currentPlanId);
+
+  const run = async (work: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirmClose = () =>
+    run(async () => {
+      if (!closing) return;
+      if (await commit(closePlan(all, closing.id, chinaToday()), `已结束 ${closing.title}，终期评估已保存`)) setClosing(null);
+    });
+  const startNext = (v: NextPlanInput) =>
+    run(async () => {
+      if (await commit(startNextPlan(all, v, newId), `已开始新方案 ${v.title}`)) {
+        setStarting(false);
+        await viewPlan(undefined);
+      }
+    });
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        设置
+      </Typography.Title>
+      <Card title="本单位" size="small">
+        <Descriptions column={2} size="small">
+          <Descriptions.Item label="单位">{office.name}无废办</Descriptions.Item>
+          <Descriptions.Item label="区划代码">{office.code}</Descriptions.Item>
+          <Descriptions.Item label="级别">{settings.role === 'city' ? '市级' : '旗区县级'}</Descriptions.Item>
+          <Descriptions.Item label="上级">{office.parentCode ? divisionName(office.parentCode) : '—'}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card
+        title="方案期"
+        size="small"
+        extra={
+          current?.status === 'closed' && (
+            <Button type="primary" onClick={() => setStarting(true)} data-testid="start-next-plan">
+              开始下一期方案
+            </Button>
+          )
+        }
+      >
+        <PlansTable
+          plans={plans}
+          currentPlanId={office.currentPlanId}
+          viewPlanId={viewPlanId}
+          onView={(p) => void viewPlan(p.id)}
+          onRevise={setRevising}
+          onClose={setClosing}
+          onExport={(p) => void run(() => saveWorkbook(assessmentWorkbook(office.name, p), `终期评估-${office.name}-${p.fromYear}-${p.toYear}.xlsx`))}
+        />
+      </Card>
+      <ResetCard officeCode={office.code} officeName={office.name} />
+      <ClosePlanModal plan={closing} all={all} busy={busy} onConfirm={confirmClose} onCancel={() => setClosing(null)} />
+      <RevisePlanModal
+        plan={revising}
+        onCancel={() => setRevising(null)}
+        onSubmit={(note, on) => void run(async () => (await commit(revisePlan(all, note, on), '已记录方案修订')) && setRevising(null))}
+      />
+      <NextPlanModal open={starting} previous={current} all={all} busy={busy} onSubmit={startNext} onCancel={() => setStarting(false)} />
+    </Space>
+  );
+}
