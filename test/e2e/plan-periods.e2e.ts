@@ -111,4 +111,20 @@ describe('an office through its plan periods (Chromium)', () => {
     await page.getByTestId('progress-form').getByRole('button', { name: '保存进展' }).click();
     await page.locator('.ant-message-notice', { hasText: '只读' }).waitFor();
   });
+
+  it('starts again only after a backup file and the typed confirmation', async () => {
+    const page = await suite.profile('clerk');
+    await setUpFromCityPlan(page);
+    await openMenu(page, '设置');
+    await expect(page.getByTestId('reset-confirm').isDisabled()).resolves.toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reset-backup').click()]);
+    expect(download.suggestedFilename()).toMatch(/^备份-准格尔旗-150622-.*\.zwb$/);
+    await page.getByTestId('reset-backup-done').waitFor();
+    await page.getByLabel('输入确认文字').fill('重置');
+    await expect(page.getByTestId('reset-confirm').isDisabled()).resolves.toBe(true);
+    await page.getByLabel('输入确认文字').fill('重置准格尔旗');
+    await page.getByTestId('reset-confirm').click();
+    await page.getByText('首次使用').waitFor();
+    await page.getByTestId('seed-preview').waitFor();
+  });
 });
