@@ -97,7 +97,7 @@ export function IndicatorValueModal(props: { indicator: Indicator | null; year: 
           </Form.Item>
         )}
         <Form.Item name="note" label="说明（数据来源等）" rules={[coreRule((v?: string) => checkText(v, '说明', TEXT_LIMITS.medium))]}>
-          <Input.TextArea rows={2} aria-label="说明" count={counter(TEXT_LIMITS.medium)} />
+          <Input.TextArea rows={2} count={counter(TEXT_LIMITS.medium)} />
         </Form.Item>
         {preview && <Alert style={{ marginBottom: 12 }} type={preview.attainment === 'behind' ? 'error' : preview.attainment === 'met' ? 'success' : 'info'} message={`${ATTAINMENT_LABELS[preview.attainment]}：${preview.reason}`} data-testid="attainment-preview" />}
         <Button type="primary" htmlType="submit">

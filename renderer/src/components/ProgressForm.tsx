@@ -17,7 +17,7 @@ function PercentInput({ value, onChange }: { value?: number | string; onChange?:
   const n = typeof value === 'number' ? value : Number(value);
   return (
     <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-      <Slider min={0} max={100} step={5} value={Number.isFinite(n) ? Math.min(100, Math.max(0, n)) : 0} onChange={onChange} style={{ flex: 1 }} aria-label="完成进度滑块" />
+      <Slider min={0} max={100} step={5} value={Number.isFinite(n) ? Math.min(100, Math.max(0, n)) : 0} onChange={onChange} style={{ flex: 1 }} aria-label="拖动调整进度" ariaLabelForHandle="拖动调整进度" />
       <Input value={value === undefined ? '' : String(value)} onChange={(e) => onChange?.(e.target.value)} style={{ width: 70 }} aria-label="完成进度" inputMode="decimal" />
     </div>
   );

@@ -60,8 +60,8 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
         </Col>
         <Col span={6}>
           <Card>
-            <div style={{ color: 'rgba(0,0,0,.45)', marginBottom: 8 }}>报送率</div>
-            <Progress percent={checklist.coverage} data-testid="coverage" />
+            <div style={{ color: 'rgba(0,0,0,.65)', marginBottom: 8 }}>报送率</div>
+            <Progress percent={checklist.coverage} data-testid="coverage" aria-label="本月报送率" />
           </Card>
         </Col>
       </Row>

@@ -140,6 +140,7 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
           mode="multiple"
           allowClear
           placeholder="建设状态"
+          aria-label="按建设状态筛选"
           style={{ minWidth: 160 }}
           value={status}
           onChange={setStatus}
