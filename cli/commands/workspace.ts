@@ -12,6 +12,7 @@ import { PeriodSchema } from '../../shared/domain/ids';
 import { TASK_STATUS_LABELS } from '../../shared/domain/task-status';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { seededPlan } from '../../seeds';
+import { printCommand } from './print';
 
 /**
  * `zwc --workspace DIR …`: the command line holding a workspace on disk, through exactly the
@@ -155,7 +156,7 @@ async function overview(dir: string, args: WorkspaceArgs, io: WorkspaceIo): Prom
   return 0;
 }
 
-export const WORKSPACE_COMMANDS = ['init', 'trust', 'revoke', 'import', 'overview'] as const;
+export const WORKSPACE_COMMANDS = ['init', 'trust', 'revoke', 'import', 'overview', 'print'] as const;
 
 /** Runs one workspace command; usage and input problems are thrown for zwc to report with its exit codes. */
 export async function runWorkspaceCommand(dir: string, command: string, args: WorkspaceArgs, io: WorkspaceIo): Promise<number> {
@@ -170,6 +171,8 @@ export async function runWorkspaceCommand(dir: string, command: string, args: Wo
       return importFiles(dir, args, io);
     case 'overview':
       return overview(dir, args, io);
+    case 'print':
+      return printCommand(dir, args, io);
     default:
       throw new WorkspaceUsageError(`未知的工作区命令 / unknown workspace command: ${command}（可用 / available: ${WORKSPACE_COMMANDS.join(', ')}）`);
   }

@@ -102,4 +102,23 @@ describe('zwc --workspace and the app, through the same services', () => {
     expect(broken.code).toBe(EXIT.refused);
     expect(broken.err).toContain('工作区文件已损坏');
   });
+
+  it('prints the app’s documents from a workspace, numbering 交办单 from the same register', async () => {
+    const ws = join(dir, 'banner');
+    expect((await zwc('--workspace', ws, 'init', '--office', '150627')).code).toBe(EXIT.ok);
+    const first = join(dir, 'a.html');
+    const second = join(dir, 'b.html');
+    expect((await zwc('--workspace', ws, 'print', 'assignment', '--department', '旗生态环境局', '--out', first)).code).toBe(EXIT.ok);
+    expect((await zwc('--workspace', ws, 'print', 'assignment', '--department', '旗生态环境局', '--out', second)).code).toBe(EXIT.ok);
+    const year = NOW.getFullYear();
+    expect(readFileSync(first, 'utf8')).toContain(`伊无废交〔${year}〕1号`);
+    expect(readFileSync(second, 'utf8')).toContain(`伊无废交〔${year}〕2号`);
+    expect(readFileSync(first, 'utf8')).toContain('旗生态环境局');
+    expect((await zwc('--workspace', ws, 'print', 'project-list', '--out', join(dir, 'p.html'))).code).toBe(EXIT.ok);
+    expect(readFileSync(join(dir, 'p.html'), 'utf8')).toContain('项目清单');
+    const unknown = await zwc('--workspace', ws, 'print', 'assignment', '--department', '不存在的局', '--out', join(dir, 'x.html'));
+    expect(unknown.code).toBe(EXIT.refused);
+    expect(unknown.err).toContain('不存在的局');
+    expect((await zwc('--workspace', ws, 'print', 'poster', '--out', join(dir, 'x.html'))).code).toBe(EXIT.usage);
+  });
 });
