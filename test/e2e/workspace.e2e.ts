@@ -103,6 +103,20 @@ describe('keeping the 伊金霍洛旗 plan current (Chromium)', () => {
     await cell.getByText(/已达标|未达标|进度正常|需人工判定/).first().waitFor();
   });
 
+  it('searches the indicator system', async () => {
+    const page = await freshOffice();
+    await openMenu(page, '指标体系');
+    await page.getByLabel('搜索指标').fill('危险废物');
+    await page.waitForFunction(() => {
+      const n = Number(document.querySelector('[data-testid="indicator-visible-count"]')?.textContent);
+      return n > 0 && n < 50;
+    });
+    const shown = await page.locator('.ant-table-tbody tr.ant-table-row').count();
+    expect(shown).toBe(Number(await textOf(page, 'indicator-visible-count')));
+    await page.getByLabel('搜索指标').fill('');
+    await page.getByTestId('indicator-visible-count').waitFor({ state: 'detached' });
+  });
+
   it('keeps what the clerk typed in the value form when the data is re-read meanwhile', async () => {
     // The same workspace open in a second window: its save makes this window re-read the plan
     // while the clerk is half-way through the form. What was typed must survive and be saved.

@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../../shared/app/storage';
 import { useLedger } from '../app/store';
 import { fieldLabel } from '../../../shared/ledger/field-labels';
 import { showValue } from './show-value';
+import { formatMomentZh } from '../../../shared/domain/time';
 
 const ACTIONS: Record<AuditEntry['action'], string> = { create: '新增', update: '修改', delete: '删除', restore: '恢复', seed: '载入方案', merge: '导入合并' };
 
@@ -26,7 +27,7 @@ export function AuditTrail({ recordId }: { recordId: string }) {
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       data-testid="audit-trail"
       columns={[
-        { title: '时间', width: 150, render: (_, r) => new Date(r.at).toLocaleString('zh-CN', { hour12: false }) },
+        { title: '时间', width: 150, render: (_, r) => formatMomentZh(r.at) },
         { title: '操作', width: 60, render: (_, r) => ACTIONS[r.action] },
         { title: '字段', width: 100, render: (_, r) => fieldLabel(r.field) },
         { title: '原值', render: (_, r) => (r.action === 'update' ? show(r.before) : '') },

@@ -7,6 +7,7 @@ import type { RecordTable } from '../../../shared/app/change';
 import { useLedger } from '../app/store';
 import { useCommit } from '../app/use-commit';
 import { recordLabel } from '../../../shared/ledger/record-label';
+import { formatMomentZh } from '../../../shared/domain/time';
 
 interface BinRow {
   table: RecordTable;
@@ -54,7 +55,7 @@ export function BinPage({ plan }: { plan: PlanData }) {
           columns={[
             { title: '类型', width: 80, render: (_, r) => <Tag>{TABLE_LABELS[r.table]}</Tag> },
             { title: '内容', render: (_, r) => r.label },
-            { title: '删除时间', width: 170, render: (_, r) => new Date(parseStamp(r.deletedAt).millis).toLocaleString('zh-CN', { hour12: false }) },
+            { title: '删除时间', width: 170, render: (_, r) => formatMomentZh(new Date(parseStamp(r.deletedAt).millis).toISOString()) },
             {
               title: '',
               width: 90,

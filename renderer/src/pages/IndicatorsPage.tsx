@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { PlanData } from '../../../shared/ledger/plan-data';
-import { Button, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Indicator } from '../../../shared/domain/indicator';
 import { MARKER_LABELS, MARKER_SYMBOLS } from '../../../shared/domain/indicator';
@@ -29,11 +29,17 @@ export function spansFor(items: readonly Indicator[], key: (i: Indicator) => str
 
 export function IndicatorsPage({ plan }: { plan: PlanData }) {
   const period = useLedger((s) => s.period);
-  const items = plan.indicators;
-  const targetYears = useMemo(() => [...new Set(items.flatMap((i) => i.targets.map((t) => t.year)))].sort(), [items]);
-  const [year, setYear] = useState(() => assessmentYear(items, period));
-  const [editing, setEditing] = useState<Indicator | null>(null);
   const dept = useMemo(() => nameLookup(plan.departments), [plan.departments]);
+  const [query, setQuery] = useState('');
+  const q = query.trim();
+  // Search by number, level, name or responsible department; the merged level cells follow the rows shown.
+  const items = useMemo(
+    () => (q ? plan.indicators.filter((i) => [i.number, i.level1, i.level2, i.name, ...i.responsibleDepartmentIds.map(dept)].some((t) => t.includes(q))) : plan.indicators),
+    [plan.indicators, q, dept],
+  );
+  const targetYears = useMemo(() => [...new Set(plan.indicators.flatMap((i) => i.targets.map((t) => t.year)))].sort(), [plan.indicators]);
+  const [year, setYear] = useState(() => assessmentYear(plan.indicators, period));
+  const [editing, setEditing] = useState<Indicator | null>(null);
   const valuesBy = useMemo(() => groupBy(plan.indicatorValues, (v) => v.indicatorId), [plan.indicatorValues]);
   const standings = useMemo(() => new Map(indicatorStandings(items, plan.indicatorValues, year).map((s) => [s.indicator.id, s.result])), [items, plan.indicatorValues, year]);
   const counts = useMemo(() => countByAttainment([...standings.values()]), [standings]);
@@ -118,6 +124,8 @@ export function IndicatorsPage({ plan }: { plan: PlanData }) {
         </Typography.Text>
       </Space>
       <Space wrap>
+        <Input.Search allowClear placeholder="搜索指标名称、序号或责任单位" value={query} onChange={(e) => setQuery(e.target.value)} style={{ width: 260 }} aria-label="搜索指标" />
+        {q && <Typography.Text type="secondary" data-testid="indicator-visible-count">{items.length}</Typography.Text>}
         <span>评估年度</span>
         <Select value={year} onChange={setYear} style={{ width: 110 }} aria-label="评估年度" options={yearOptions.map((y) => ({ value: y, label: `${y}年` }))} />
         <PrintListButton plan={plan} request={() => ({ kind: 'indicators', period, year })} />
