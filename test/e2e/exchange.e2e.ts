@@ -175,6 +175,8 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
     await expect(row.textContent()).resolves.toContain('2026');
     await expect(city.page.getByTestId('not-reported').textContent()).resolves.toContain('达拉特旗');
     await expect(city.page.getByTestId('not-reported').textContent()).resolves.not.toContain('伊金霍洛旗');
+    const [workbook] = await Promise.all([city.page.waitForEvent('download'), city.page.getByTestId('city-workbook').click()]);
+    expect(workbook.suggestedFilename()).toMatch(/^鄂尔多斯市各旗区汇总-\d{4}年\d{1,2}月\.xlsx$/);
     await row.click();
     await city.page.getByTestId('banner-drawer').getByText('依法淘汰落后产能（甲机修改）').waitFor();
   });

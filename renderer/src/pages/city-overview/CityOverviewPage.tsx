@@ -8,6 +8,7 @@ import { useCityData } from './use-overview-data';
 import { NotReportedAlert } from './NotReportedAlert';
 import { BannerTable } from './BannerTable';
 import { BannerDrawer } from './BannerDrawer';
+import { CityWorkbookButton } from './CityWorkbookButton';
 
 /** The city's view of its banners side by side: what arrived, and where each one stands. */
 export function CityOverviewPage({ plan }: { plan: PlanData }) {
@@ -33,6 +34,7 @@ export function CityOverviewPage({ plan }: { plan: PlanData }) {
         {plan.office.name}所辖旗区按月报送交换文件（应于 {reportDueZh(period)} 前报送）。导入后在此对照查看；点击旗区名称查看其任务清单和报送记录。右上角可切换月份。
       </Typography.Text>
       {error && <Alert type="error" showIcon message={error} />}
+      {data && <CityWorkbookButton city={plan.office} period={period} today={today} summaries={rows} plans={data.plans} />}
       {data && <NotReportedAlert missing={missing} period={period} onOpen={setOpenCode} />}
       <BannerTable rows={rows} loading={!data && !error} officeName={plan.office.name} onOpen={setOpenCode} />
       {openRow && data && (
