@@ -62,9 +62,12 @@ async function openSheetDialog(page: Page, department: string): Promise<void> {
   const box = dialog.getByRole('combobox', { name: '选择单位' });
   await box.click();
   await box.fill(department);
-  await page.locator('.ant-select-item-option', { hasText: `${department}（` }).first().click();
-  await page.keyboard.press('Escape');
+  // Enter takes the highlighted match, as a clerk would; a click could land on an option the
+  // filter is still re-rendering under load, and the choice is then lost.
+  await page.locator('.ant-select-item-option-active', { hasText: `${department}（` }).waitFor();
+  await box.press('Enter');
   await dialog.getByText('单位（1/').waitFor();
+  await page.keyboard.press('Escape');
   await dialog.getByRole('button', { name: /^预\s?览$/ }).click();
 }
 

@@ -39,6 +39,7 @@ export function useCommit(): (change: Change, done?: string) => Promise<boolean>
         return true;
       } catch (e) {
         const detail = e instanceof ValidationError ? e.issues.join('；') : e instanceof Error ? e.message : String(e);
+        console.error('未保存', e);
         message.error(`未保存：${detail}`, 6);
         return false;
       }

@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { PRIMARY_KEYS, type ListField, type StampedStoreName, type StoragePort, type StorageReader, type StorageWriter, type StoreName, type StoreRows } from '../../../shared/app/storage';
 import type { LedgerDb } from './schema';
 
@@ -83,12 +83,14 @@ export class DexieStorage implements StoragePort {
         },
       };
       const result = await work(tx);
-      // One IndexedDB transaction with nothing but its own requests inside: it commits whole or not at all.
-      await this.db.transaction('rw', this.db.tables, () =>
-        Promise.all([...pending].map(([store, rows]) => this.table(store).bulkPut([...rows.values()] as never[]))).then(() =>
-          audit.length ? this.table('audit').bulkAdd(audit) : undefined,
-        ),
-      );
+      // One IndexedDB transaction with nothing but its own requests inside, all issued at once while it
+      // is active and awaited with Dexie's own promise: no native promise hop can let IndexedDB commit
+      // before the last request is made (under load it did, and a merge failed half-way through).
+      await this.db.transaction('rw', this.db.tables, () => {
+        const requests: Promise<unknown>[] = [...pending].map(([store, rows]) => this.table(store).bulkPut([...rows.values()] as never[]));
+        if (audit.length) requests.push(this.table('audit').bulkAdd(audit));
+        return Dexie.Promise.all(requests);
+      });
       return result;
     };
     const next = this.queue.then(run, run);

@@ -102,6 +102,7 @@ export function useExchange(plan: PlanData) {
       await reload();
       message.success(`已合并 ${divisionName(entry.officeCode)} ${entry.period} 的数据：新增 ${entry.counts?.added ?? 0} 条，更新 ${entry.counts?.changed ?? 0} 条`);
     } catch (e) {
+      console.error('合并失败', e);
       message.error(`合并失败，未写入任何数据：${errorText(e)}`);
     } finally {
       setBusy(false);
