@@ -77,35 +77,38 @@ export function exportCityWorkbook(input: CityExportInput): Workbook {
 
   const plans = input.summaries.map((s) => input.plans.get(s.code)).filter((p): p is PlanData => p !== undefined);
   const options = { withStatus: input.period, today: input.today };
-  const sheet = (name: string, title: string, columnsOf: (p: PlanData) => Column[], write: (ws: ReturnType<typeof addTableSheet>, p: PlanData, row: number) => number, count: (p: PlanData) => number) => {
+  const sheet = (name: string, title: string, cols: Column[], write: (ws: ReturnType<typeof addTableSheet>, p: PlanData, row: number) => number, count: (p: PlanData) => number) => {
     const withRows = plans.filter((p) => count(p) > 0);
     if (!withRows.length) return;
-    const cols = columnsOf(withRows[0]);
     const s = addTableSheet(wb, name, { title, subtitle: `${withRows.length} 个旗区 · 进展截至 ${formatPeriodZh(input.period)} · 导出日期 ${date}`, columns: cols, officeName: `${input.city.name}无废办`, dateText: date, landscape: true });
     let row = HEADER_ROW + 1;
     for (const p of withRows) row = write(s, p, row);
     finishSheet(s, cols, row - 1);
   };
-  // One column set for all offices (the union of what their tables have), so the columns line up.
+  // One column set for all offices (the union of what their tables have), so the columns line up;
+  // made once per table, not once per office.
+  const taskSpec = consolidatedTaskSpec(plans);
+  const projectSpec = consolidatedProjectSpec(plans);
+  const indicatorSpec = consolidatedIndicatorSpec(plans);
   sheet(
     SHEET_NAMES.tasks,
     `${input.city.name}各旗区“无废城市”建设任务清单`,
-    () => consolidatedTaskSpec(plans).columns,
-    (s, p, row) => consolidated.writeTaskRows(s, p, consolidatedTaskSpec(plans), options, row, p.office.name),
+    taskSpec.columns,
+    (s, p, row) => consolidated.writeTaskRows(s, p, taskSpec, options, row, p.office.name),
     (p) => p.tasks.length,
   );
   sheet(
     SHEET_NAMES.projects,
     `${input.city.name}各旗区“无废城市”建设项目清单`,
-    () => consolidatedProjectSpec(plans).columns,
-    (s, p, row) => consolidated.writeProjectRows(s, p, consolidatedProjectSpec(plans), options, row, p.office.name),
+    projectSpec.columns,
+    (s, p, row) => consolidated.writeProjectRows(s, p, projectSpec, options, row, p.office.name),
     (p) => p.projects.length,
   );
   sheet(
     SHEET_NAMES.indicators,
     `${input.city.name}各旗区“无废城市”建设指标体系`,
-    () => consolidatedIndicatorSpec(plans).columns,
-    (s, p, row) => consolidated.writeIndicatorRows(s, p, consolidatedIndicatorSpec(plans), options, row, p.office.name),
+    indicatorSpec.columns,
+    (s, p, row) => consolidated.writeIndicatorRows(s, p, indicatorSpec, options, row, p.office.name),
     (p) => p.indicators.length,
   );
   return wb;
