@@ -29,12 +29,21 @@ declare global {
 
 async function clerk(): Promise<Page> {
   const page = await suite.profile('clerk');
+  // The app reaches the frame's window through contentWindow, so the stand-in is put there, in the
+  // page itself: an init script inside the srcdoc frame may run after the app has called print().
   await page.addInitScript(() => {
-    if (window === window.top) window.__zwcPrinted = [];
-    else
-      window.print = () => {
-        window.top?.__zwcPrinted?.push({ title: document.title, html: document.documentElement.outerHTML });
-      };
+    if (window !== window.top) return;
+    const sheets: { title: string; html: string }[] = [];
+    window.__zwcPrinted = sheets;
+    const original = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;
+    Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+      configurable: true,
+      get(this: HTMLIFrameElement) {
+        const win = original.get!.call(this) as Window | null;
+        if (win) win.print = () => void sheets.push({ title: win.document.title, html: win.document.documentElement.outerHTML });
+        return win;
+      },
+    });
   });
   await setUpDefaultOffice(page, suite.url);
   return page;
