@@ -12,6 +12,8 @@ import type { LedgerService } from './ledger-service';
 import type { StoragePort, StorageReader, StoreName } from './storage';
 import type { DeviceIdentity } from './device-identity';
 import { appendImportHistory, importHistory, nextSequence, saveSeenDevices, seenDevices, trustedKeys } from './trust-service';
+import { conflictMarks, conflictViews, keepExistingWrite, officesToWatch, type ConflictMarks, type ConflictView } from './conflicts';
+import { workspaceSettings } from './settings';
 
 export type { Receiver } from '../exchange/rules';
 
@@ -119,6 +121,10 @@ export class ExchangeService {
 
   /** A signed snapshot of this office's records for the period. */
   async exportBundle(officeCode: string, period: string, now: Date = new Date()): Promise<ExportedBundle> {
+    // A city keeps its county offices' records (and its own choices in their conflicts): it only
+    // ever signs its own office's records, never another office's data as if it were that office's.
+    const own = (await workspaceSettings(this.storage))?.officeCode;
+    if (own !== undefined && own !== officeCode) throw new Error(`本机只能导出本单位（${divisionName(own)}）的数据，不能导出 ${divisionName(officeCode)} 的数据`);
     const identity = await this.identity();
     const records = await this.officeTables(officeCode);
     const sequence = await nextSequence(this.storage);
@@ -196,6 +202,47 @@ export class ExchangeService {
   /** Fields two laptops changed at the same time, waiting for a person to choose. */
   openConflicts(officeCode: string): Promise<OpenConflict[]> {
     return openConflictsIn(this.storage, officeCode);
+  }
+
+  /**
+   * Open conflicts as shown (本机/对方, when, which is current): this office's, and at a city also
+   * those in the records of every county office it oversees.
+   */
+  async conflictViews(officeCode: string, level: 'city' | 'county'): Promise<ConflictView[]> {
+    const offices = await officesToWatch(this.storage, officeCode, level);
+    return conflictViews(this.storage, offices, { officeCode, deviceId: this.ledger.clock.deviceId, history: await this.history() });
+  }
+
+  /** The records with an open conflict (for the 有冲突 marks) and the count per office, over the same offices. */
+  async conflictMarks(officeCode: string, level: 'city' | 'county'): Promise<ConflictMarks> {
+    return conflictMarks(this.storage, await officesToWatch(this.storage, officeCode, level));
+  }
+
+  /**
+   * Keeps one of a conflict's writes, named by its stamp. In this office's own records it is a new
+   * write (resolveConflict), which settles the conflict on every laptop that merges it. In another
+   * office's records (a county office's data kept at the city) it is a choice on this copy only,
+   * with no write of this computer (keepExistingWrite): the owner's own decision still counts.
+   */
+  async keepConflictSide(table: PlanTableName, id: string, field: string, stamp: string): Promise<{ local: boolean }> {
+    const own = (await workspaceSettings(this.storage))?.officeCode;
+    return this.storage.transaction(async (tx) => {
+      const row = (await tx.get(table, id)) as unknown as StoredRecord | undefined;
+      if (!row) throw new Error(`找不到记录 ${id}`);
+      const chosen = openConflicts(row)
+        .find((c) => c.field === field)
+        ?.values.find((v) => v.stamp === stamp);
+      if (!chosen) throw new Error('这处冲突已处理或已变化，请刷新后再选');
+      const value = 'value' in chosen ? chosen.value : undefined;
+      const local = own !== undefined && row.officeCode !== own;
+      const auditStamp = this.ledger.clock.tick();
+      const next = local ? keepExistingWrite(row, field, stamp) : resolveConflict(row, field, value, auditStamp);
+      await tx.bulkPut(table, [next] as never[]);
+      await tx.bulkPut('audit', [
+        this.ledger.audit({ table, recordId: id, field, action: 'update', before: row[field], after: value, stamp: auditStamp }, local ? '处理冲突（仅本机）' : '处理冲突'),
+      ]);
+      return { local };
+    });
   }
 
   /** Keeps the chosen value with a new stamp, which closes the conflict on every laptop that merges it. */

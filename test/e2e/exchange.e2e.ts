@@ -191,11 +191,35 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
     await b.page.getByTestId('confirm-merge').click();
     await expectSaved(b.page, '已合并');
     const list = b.page.getByTestId('conflict-list');
-    await list.getByTestId('conflict-value').filter({ hasText: '完善绿色制造体系建设（甲机写法）' }).waitFor();
-    await list.getByTestId('conflict-value').filter({ hasText: '完善绿色制造体系建设（乙机写法）' }).waitFor();
-    await list.getByTestId('conflict-value').filter({ hasText: '（甲机写法）' }).getByTestId('keep-value').click();
+    const theirs = list.getByTestId('conflict-value').filter({ hasText: '完善绿色制造体系建设（甲机写法）' });
+    const mine = list.getByTestId('conflict-value').filter({ hasText: '完善绿色制造体系建设（乙机写法）' });
+    await theirs.waitFor();
+    await mine.waitFor();
+    // Who and when, not device ids: B's own edit is 本机 (and current, being the later), A's is 对方 named by its office.
+    await expect(mine.getByTestId('conflict-who').textContent()).resolves.toBe('本机');
+    await expect(theirs.getByTestId('conflict-who').textContent()).resolves.toMatch(/^对方（伊金霍洛旗 设备 [0-9a-f]{4}…）$/);
+    for (const side of [mine, theirs]) await expect(side.getByTestId('conflict-time').textContent()).resolves.toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d 修改$/);
+    await mine.getByTestId('conflict-current').waitFor();
+
+    // The task is marked wherever it appears, until the conflict is settled.
+    await openMenu(b.page, '任务清单');
+    await b.page.getByLabel('搜索任务').fill('完善绿色制造体系建设');
+    await b.page.waitForFunction(() => document.querySelector('[data-testid="task-visible-count"]')?.textContent === '1');
+    await b.page.locator('.ant-table-row').getByTestId('conflict-mark').waitFor();
+    await b.page.locator('.ant-table-row').getByTestId('conflict-mark').click();
+    await b.page.getByRole('tab', { name: '待处理冲突（1）' }).waitFor();
+
+    // Keeping one side is confirmed first: a slip would lose the other.
+    await theirs.getByTestId('keep-value').click();
+    await b.page.locator('.ant-popconfirm').getByRole('button', { name: '保留此项' }).click();
     await expectSaved(b.page, '已处理冲突');
     await b.page.getByRole('tab', { name: '待处理冲突（0）' }).waitFor();
+    await openMenu(b.page, '任务清单');
+    await b.page.getByLabel('搜索任务').fill('完善绿色制造体系建设');
+    await b.page.waitForFunction(() => document.querySelector('[data-testid="task-visible-count"]')?.textContent === '1');
+    await b.page.getByTestId('task-title').first().waitFor();
+    await expect(b.page.locator('.ant-table-row').getByTestId('conflict-mark').count()).resolves.toBe(0);
+    await b.page.getByLabel('搜索任务').fill('');
 
     await importTrusting(a.page, await exportFile(b.page, 'b.zwb'), b.fingerprint);
     await openMenu(a.page, '数据交换');
@@ -204,6 +228,35 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
     expect(differences(left, right)).toEqual([]);
     expect(left).toContain('完善绿色制造体系建设（甲机写法）');
     expect(left).not.toContain('（乙机写法）');
+  });
+
+  it('the city sees a conflict between two laptops of a banner, marked on the banner, and keeps one side on its own copy', async () => {
+    const a = await laptop('laptop-A');
+    const b = await laptop('laptop-B');
+    await renameTask(a.page, '完善绿色制造体系建设', '完善绿色制造体系建设（甲机写法）');
+    await renameTask(b.page, '完善绿色制造体系建设', '完善绿色制造体系建设（乙机写法）');
+    const city = await laptop('city', '150600');
+    await importTrusting(city.page, await exportFile(a.page, 'a.zwb'), a.fingerprint);
+    await importTrusting(city.page, await exportFile(b.page, 'b.zwb'), b.fingerprint);
+
+    await openMenu(city.page, '各旗区总览');
+    await expect(textOf(city.page, 'office-conflicts-150627')).resolves.toBe('冲突 1');
+    await city.page.getByTestId('office-conflicts-150627').click();
+    const item = city.page.getByTestId('conflict-item');
+    await expect(item.getByTestId('conflict-title').textContent()).resolves.toMatch(/^伊金霍洛旗 · 任务 .*完善绿色制造体系建设.* · 任务名称$/);
+    const who = await item.getByTestId('conflict-who').allTextContents();
+    expect(who).toHaveLength(2);
+    for (const w of who) expect(w).toMatch(/^对方（伊金霍洛旗 设备 [0-9a-f]{4,}…）$/);
+    expect(who[0]).not.toBe(who[1]);
+    await city.page.getByText('在市级本机保留，不会改变旗区的数据').first().waitFor();
+
+    await item.getByTestId('conflict-value').filter({ hasText: '（甲机写法）' }).getByTestId('keep-value').click();
+    await city.page.locator('.ant-popconfirm').getByRole('button', { name: '保留此项' }).click();
+    await expectSaved(city.page, '仅本机');
+    await city.page.getByRole('tab', { name: '待处理冲突（0）' }).waitFor();
+    await openMenu(city.page, '各旗区总览');
+    await city.page.getByTestId('banner-row-150627').waitFor();
+    await expect(city.page.getByTestId('office-conflicts-150627').count()).resolves.toBe(0);
   });
 
   it('the city revokes a laptop’s key: that laptop’s next file is refused and nothing changes', async () => {

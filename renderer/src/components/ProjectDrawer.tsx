@@ -8,6 +8,7 @@ import { ProgressForm } from './ProgressForm';
 import { ProgressHistory } from './ProgressHistory';
 import { ProjectEditor } from './ProjectEditor';
 import { ReviewMark } from './ReviewMark';
+import { ConflictTag } from './ConflictTag';
 import { UndoButton } from './UndoButton';
 import { useGuardedClose } from './unsaved-guard';
 
@@ -30,6 +31,7 @@ export function ProjectDrawer({ row, plan, onClose }: { row: ProjectRow | null; 
           <span data-testid="project-drawer-title">{project.name}</span>
           <Tag>{CONSTRUCTION_STATUS_LABELS[project.constructionStatus]}</Tag>
           <ReviewMark flags={project.review} />
+          <ConflictTag recordId={project.id} />
         </Space>
       }
       extra={

@@ -11,6 +11,7 @@ import { DeadlineText } from './DeadlineText';
 import { ProgressForm } from './ProgressForm';
 import { ProgressHistory } from './ProgressHistory';
 import { ReviewMark } from './ReviewMark';
+import { ConflictTag } from './ConflictTag';
 import { TaskEditor } from './TaskEditor';
 import { TaskParts } from './TaskParts';
 import { TaskOriginTag } from './TaskOriginTag';
@@ -40,6 +41,7 @@ export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: 
           <TaskStatusTag result={row.status} />
           <TaskOriginTag task={task} />
           <ReviewMark flags={task.review} />
+          <ConflictTag recordId={task.id} />
         </Space>
       }
       extra={

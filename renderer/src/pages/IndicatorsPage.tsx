@@ -9,6 +9,7 @@ import { assessmentYear, countByAttainment, indicatorStandings } from '../../../
 import { groupBy, nameLookup } from '../../../shared/ledger/lookups';
 import { useLedger } from '../app/store';
 import { ReviewMark } from '../components/ReviewMark';
+import { ConflictTag } from '../components/ConflictTag';
 import { PrintListButton } from '../components/print/PrintListButton';
 import { ExcelBar } from '../components/excel/ExcelBar';
 import { IndicatorValueModal } from '../components/IndicatorValueModal';
@@ -64,6 +65,7 @@ export function IndicatorsPage({ plan }: { plan: PlanData }) {
             </Tooltip>
           )}{' '}
           <ReviewMark flags={i.review} />
+          <ConflictTag recordId={i.id} />
         </span>
       ),
     },

@@ -8,6 +8,7 @@ import { buildProjectRows } from '../../../shared/ledger/project-query';
 import { countByStatus } from '../../../shared/ledger/aggregations';
 import type { TaskStatusResult } from '../../../shared/domain/task-status';
 import { TaskStatusTag } from '../components/TaskStatusTag';
+import { ConflictTag } from '../components/ConflictTag';
 import { nameLookup } from '../../../shared/ledger/lookups';
 import { useLedger } from '../app/store';
 import { openRecord } from '../app/navigation';
@@ -87,6 +88,7 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
                     <Space size={4}>
                       <ItemStatus result={statusOf.get(item.id)} />
                       <Typography.Link onClick={() => openRecord(item.kind === 'task' ? 'tasks' : 'projects', item.id)}>{item.label}</Typography.Link>
+                      <ConflictTag recordId={item.id} />
                     </Space>
                   </List.Item>
                 )}

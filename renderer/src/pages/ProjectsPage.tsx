@@ -16,6 +16,7 @@ import { newId, useCommit } from '../app/use-commit';
 import { requestedRecord } from '../app/navigation';
 import { DeadlineText } from '../components/DeadlineText';
 import { ReviewMark } from '../components/ReviewMark';
+import { ConflictTag } from '../components/ConflictTag';
 import { ProjectDrawer } from '../components/ProjectDrawer';
 import { PrintListButton } from '../components/print/PrintListButton';
 import { ExcelBar } from '../components/excel/ExcelBar';
@@ -72,6 +73,7 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
             {r.project.name}
           </Typography.Link>{' '}
           <ReviewMark flags={r.project.review} />
+          <ConflictTag recordId={r.project.id} />
         </span>
       ),
     },

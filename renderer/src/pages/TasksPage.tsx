@@ -13,6 +13,7 @@ import { keyboardOpen, useFillHeight } from '../components/use-fill-height';
 import { requestedRecord } from '../app/navigation';
 import { DeadlineText } from '../components/DeadlineText';
 import { ReviewMark } from '../components/ReviewMark';
+import { ConflictTag } from '../components/ConflictTag';
 import { TaskStatusTag } from '../components/TaskStatusTag';
 import { TaskOriginTag } from '../components/TaskOriginTag';
 import { TaskDrawer } from '../components/TaskDrawer';
@@ -59,6 +60,7 @@ export function TasksPage({ plan }: { plan: PlanData }) {
           </a>
           <span className="cell-ellipsis cell-secondary" title={r.task.summary}>
             <TaskOriginTag task={r.task} />
+            <ConflictTag recordId={r.task.id} />
             {r.task.summary}
           </span>
         </div>

@@ -7,6 +7,7 @@ import { buildTaskRows } from '../../../../shared/ledger/task-query';
 import type { ImportRecord } from '../../../../shared/exchange/history';
 import { BannerTaskTable } from './BannerTaskTable';
 import { BannerImportList } from './BannerImportList';
+import { OfficeConflictTag } from './OfficeConflictTag';
 
 /** One banner, read-only: its tasks as last received, and every bundle that came from it. */
 export function BannerDrawer(props: { row: BannerSummary; plan: PlanData | null; history: readonly ImportRecord[]; period: string; today: string; onClose: () => void }) {
@@ -16,6 +17,7 @@ export function BannerDrawer(props: { row: BannerSummary; plan: PlanData | null;
   return (
     <Drawer open width="min(1100px, 94vw)" onClose={onClose} data-testid="banner-drawer" title={`${row.name} · 任务与报送记录（只读）`}>
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
+        <OfficeConflictTag code={row.code} name={row.name} />
         <Typography.Text type="secondary">以下为最近导入的交换文件中的数据，只能查看；如需更正，请通知{row.name}无废办修改后重新报送。</Typography.Text>
         {plan ? (
           <>

@@ -7,6 +7,7 @@ import { TASK_STATUSES } from '../../../../shared/ledger/aggregations';
 import { taskReportFor } from '../../../../shared/ledger/city-overview';
 import type { TaskRow } from '../../../../shared/ledger/task-query';
 import { TaskStatusTag } from '../../components/TaskStatusTag';
+import { ConflictTag } from '../../components/ConflictTag';
 
 function taskColumns(period: string): ColumnsType<TaskRow> {
   return [
@@ -21,6 +22,7 @@ function taskColumns(period: string): ColumnsType<TaskRow> {
             {r.task.title}
           </span>
           <span className="cell-ellipsis cell-secondary" title={r.task.summary}>
+            <ConflictTag recordId={r.task.id} />
             {r.task.summary}
           </span>
         </div>

@@ -4,6 +4,7 @@ import { formatPeriodZh } from '../../../../shared/domain/time';
 import type { BannerSummary } from '../../../../shared/ledger/city-overview';
 import { StatusTags } from './StatusTags';
 import { timeZh } from './time-zh';
+import { OfficeConflictTag } from './OfficeConflictTag';
 
 /** The data columns a banner without records spans with one message. */
 const DATA_COLUMNS = 7;
@@ -22,6 +23,7 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
           <Typography.Link strong onClick={() => onOpen(r.code)}>
             {r.name}
           </Typography.Link>
+          <OfficeConflictTag code={r.code} name={r.name} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {r.code}
           </Typography.Text>

@@ -1,36 +1,81 @@
-import { Button, Empty, List, Space, Typography } from 'antd';
-import type { OpenConflict } from '../../../../shared/app/exchange-service';
-import { TABLE_LABELS } from '../../../../shared/exchange/bundle-format';
-import { fieldLabel } from '../../../../shared/ledger/field-labels';
+import { Button, Empty, List, Popconfirm, Space, Tag, Typography } from 'antd';
+import type { ConflictSide, ConflictView } from '../../../../shared/app/conflicts';
 import { showValue } from '../../components/show-value';
 
-/** Fields two laptops changed at once: every value kept, until a clerk keeps one. */
-export function ConflictList({ conflicts, onKeep }: { conflicts: readonly OpenConflict[]; onKeep: (c: OpenConflict, value: unknown) => void }) {
-  if (!conflicts.length) return <Empty description="没有冲突" />;
+/** In a county office's records kept at the city, a choice here is the city's view only. */
+export const CITY_LOCAL_NOTE = '在市级本机保留，不会改变旗区的数据；旗区以后报来的处理结果为准';
+
+function SideRow({ c, side, onKeep }: { c: ConflictView; side: ConflictSide; onKeep: (c: ConflictView, side: ConflictSide) => Promise<void> }) {
+  const text = side.cleared ? '（已清空）' : showValue(side.value);
   return (
-    <List
-      data-testid="conflict-list"
-      dataSource={[...conflicts]}
-      renderItem={(c) => (
-        <List.Item>
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <Typography.Text strong>
-              {TABLE_LABELS[c.table]} · {c.title} · {fieldLabel(c.field)}
-            </Typography.Text>
-            <div>
-              {c.values.map((v) => (
-                <Space key={v.stamp} style={{ display: 'flex', marginBottom: 4 }} data-testid="conflict-value">
-                  <Button size="small" onClick={() => onKeep(c, v.value)} data-testid="keep-value">
-                    保留此项
-                  </Button>
-                  <Typography.Text>{showValue(v.value)}</Typography.Text>
-                  <Typography.Text type="secondary">（设备 {v.stamp.split(':')[2]}）</Typography.Text>
-                </Space>
-              ))}
-            </div>
-          </Space>
-        </List.Item>
-      )}
-    />
+    <div data-testid="conflict-value" style={{ display: 'grid', gridTemplateColumns: '240px 200px minmax(0, 1fr) auto', gap: 8, alignItems: 'baseline', padding: '4px 0' }}>
+      <span>
+        <Tag color={side.who === '本机' ? 'blue' : 'purple'} data-testid="conflict-who">
+          {side.label}
+        </Tag>
+      </span>
+      <Typography.Text type="secondary" data-testid="conflict-time" style={{ whiteSpace: 'nowrap' }}>
+        {side.at} 修改
+      </Typography.Text>
+      <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 3, expandable: true, symbol: '展开' }} data-testid="conflict-text">
+        {side.current && (
+          <Tag color="green" data-testid="conflict-current">
+            当前
+          </Tag>
+        )}
+        {text}
+      </Typography.Paragraph>
+      <Popconfirm
+        title="保留这一项？"
+        description={
+          <div style={{ maxWidth: 320 }}>
+            {`${c.fieldLabel}将保留「${side.label}」${side.at} 的修改，另${c.sides.length > 2 ? '几' : '一'}项将被舍弃，不能撤销。`}
+            {!c.own && <div>{CITY_LOCAL_NOTE}。</div>}
+          </div>
+        }
+        okText="保留此项"
+        cancelText="取消"
+        onConfirm={() => onKeep(c, side)}
+      >
+        <Button size="small" data-testid="keep-value">
+          保留此项
+        </Button>
+      </Popconfirm>
+    </div>
+  );
+}
+
+/** Fields two computers changed at once: every value with who made it and when, until a clerk keeps one. */
+export function ConflictList({ conflicts, onKeep }: { conflicts: readonly ConflictView[]; onKeep: (c: ConflictView, side: ConflictSide) => Promise<void> }) {
+  if (!conflicts.length) return <Empty description="没有冲突" />;
+  const severalOffices = new Set(conflicts.map((c) => c.officeCode)).size > 1 || conflicts.some((c) => !c.own);
+  const groups = new Map<string, ConflictView[]>();
+  for (const c of conflicts) groups.set(c.officeCode, [...(groups.get(c.officeCode) ?? []), c]);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="conflict-list">
+      {severalOffices && <Typography.Text type="secondary">旗区记录中的冲突：{CITY_LOCAL_NOTE}。</Typography.Text>}
+      {[...groups.values()].map((list) => (
+        <List
+          key={list[0].officeCode}
+          size="small"
+          header={severalOffices ? <Typography.Text strong>{`${list[0].officeName}（${list.length} 处${list[0].own ? '，本单位' : ''}）`}</Typography.Text> : undefined}
+          dataSource={list}
+          rowKey={(c) => c.key}
+          renderItem={(c) => (
+            <List.Item data-testid="conflict-item">
+              <Space direction="vertical" style={{ width: '100%' }} size={2}>
+                <Typography.Text strong data-testid="conflict-title">
+                  {severalOffices ? `${c.officeName} · ` : ''}
+                  {c.tableLabel} {c.title} · {c.fieldLabel}
+                </Typography.Text>
+                {c.sides.map((side) => (
+                  <SideRow key={side.stamp} c={c} side={side} onKeep={onKeep} />
+                ))}
+              </Space>
+            </List.Item>
+          )}
+        />
+      ))}
+    </Space>
   );
 }

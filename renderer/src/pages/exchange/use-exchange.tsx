@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App as AntApp } from 'antd';
 import type { DeviceIdentity } from '../../../../shared/app/device-identity';
-import type { OpenConflict, PreparedImport, Receiver } from '../../../../shared/app/exchange-service';
+import type { PreparedImport, Receiver } from '../../../../shared/app/exchange-service';
+import type { ConflictSide, ConflictView } from '../../../../shared/app/conflicts';
 import type { TrustedKey } from '../../../../shared/app/trust-service';
 import type { ImportRecord } from '../../../../shared/exchange/history';
 import { ownBuffer } from '../../../../shared/exchange/bytes';
 import { divisionName } from '../../../../shared/domain/divisions';
-import { fieldLabel } from '../../../../shared/ledger/field-labels';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import { useLedger, useWorkspace } from '../../app/store';
 import { desktop } from '../../platform';
@@ -27,7 +27,7 @@ export function useExchange(plan: PlanData) {
   const [identity, setIdentity] = useState<DeviceIdentity | null>(null);
   const [keys, setKeys] = useState<TrustedKey[]>([]);
   const [history, setHistory] = useState<ImportRecord[]>([]);
-  const [conflicts, setConflicts] = useState<OpenConflict[]>([]);
+  const [conflicts, setConflicts] = useState<ConflictView[]>([]);
   const [pending, setPending] = useState<PreparedImport | null>(null);
   const [busy, setBusy] = useState(false);
   const [lastFile, setLastFile] = useState<{ name: string; data: Uint8Array } | null>(null);
@@ -36,8 +36,8 @@ export function useExchange(plan: PlanData) {
     setIdentity(await ws.exchange.identity());
     setKeys(await ws.trust.list());
     setHistory(await ws.exchange.history());
-    setConflicts(await ws.exchange.openConflicts(plan.office.code));
-  }, [ws, plan.office.code]);
+    setConflicts(await ws.exchange.conflictViews(plan.office.code, role));
+  }, [ws, plan.office.code, role]);
 
   useEffect(() => {
     void refresh();
@@ -100,7 +100,7 @@ export function useExchange(plan: PlanData) {
       setPending(null);
       // reload() replaces the store's phase, and the effect above re-reads this page then.
       await reload();
-      message.success(`已合并 ${divisionName(entry.officeCode)} ${entry.period} 的数据：新增 ${entry.counts?.added ?? 0} 条，更新 ${entry.counts?.changed ?? 0} 条`);
+      message.success(`已合并 ${divisionName(entry.officeCode)} ${entry.period} 的数据：新增 ${entry.counts?.added ?? 0} 条，更新 ${entry.counts?.changed ?? 0} 条${entry.counts?.conflicts ? `，${entry.counts.conflicts} 处冲突待处理` : ''}`);
     } catch (e) {
       console.error('合并失败', e);
       message.error(`合并失败，未写入任何数据：${errorText(e)}`);
@@ -114,10 +114,15 @@ export function useExchange(plan: PlanData) {
     setPending(null);
   };
 
-  const resolve = async (c: OpenConflict, value: unknown) => {
-    await ws.exchange.resolveConflict(c.table, c.id, c.field, value);
-    await reload();
-    message.success(`已处理冲突：${c.title} · ${fieldLabel(c.field)}`);
+  const resolve = async (c: ConflictView, side: ConflictSide) => {
+    try {
+      const { local } = await ws.exchange.keepConflictSide(c.table, c.id, c.field, side.stamp);
+      await reload();
+      message.success(`已处理冲突：${c.own ? '' : `${c.officeName} · `}${c.title} · ${c.fieldLabel}，保留${side.label}的修改${local ? '（仅本机）' : ''}`);
+    } catch (e) {
+      await refresh();
+      message.error(`未能处理冲突：${errorText(e)}`);
+    }
   };
 
   const revoke = async (k: TrustedKey) => {

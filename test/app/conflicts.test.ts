@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MemoryStorage } from '../../shared/app/memory-storage';
+import { openWorkspace, type Workspace } from '../../shared/app/workspace';
+import { setUpWorkspace } from '../../shared/app/setup';
+import { receiverOf } from '../../shared/exchange/rules';
+import { loadSeedPlan } from '../../shared/seed/load-seed';
+import { conflictSides, devicesFromHistory, keepExistingWrite } from '../../shared/app/conflicts';
+import { mergeRecord } from '../../shared/exchange/merge';
+import type { StoredRecord } from '../../shared/exchange/records';
+import type { ImportRecord } from '../../shared/exchange/history';
+
+/**
+ * Conflicts as a clerk sees them, from real signed bundles between workspaces on MemoryStorage:
+ * two laptops of 伊金霍洛旗, and the 鄂尔多斯市 office that receives both.
+ */
+const seed = (file: string) => loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds', file), 'utf8')));
+const YIQI = seed('150627-yijinhuoluo.json');
+const ORDOS = seed('150600-ordos.json');
+const TASK = '150627-task-007';
+
+// Beijing time 2026-11-20 10:03 and 10:41 (UTC 02:03 and 02:41).
+const T_A = Date.parse('2026-11-20T02:03:00Z');
+const T_B = Date.parse('2026-11-20T02:41:00Z');
+const LATER = Date.parse('2026-11-21T01:00:00Z');
+
+async function laptop(plan: typeof YIQI, at: number, id: string): Promise<Workspace> {
+  // The device id is made of these 8 bytes; every write of this laptop is stamped at its moment `at`.
+  const bytes = new TextEncoder().encode(id.padEnd(8, '0').slice(0, 8));
+  const ws = await openWorkspace(new MemoryStorage(), { random: () => bytes, now: () => at });
+  await setUpWorkspace(ws, plan, 'plan', new Date(at));
+  return ws;
+}
+
+async function send(from: Workspace, officeCode: string) {
+  const out = await from.exchange.exportBundle(officeCode, '2026-11', new Date(LATER));
+  return { name: out.fileName, data: out.bytes };
+}
+
+/** Imports as a clerk would, trusting the sender's key (the fingerprint comparison is not the point here). */
+async function receive(to: Workspace, officeCode: string, file: { name: string; data: Uint8Array }) {
+  const receiver = receiverOf(officeCode);
+  let prepared = await to.exchange.prepareImport(receiver, file, new Date(LATER));
+  if (prepared.kind === 'untrusted') {
+    await to.trust.trust({ officeCode: prepared.officeCode, publicKey: prepared.publicKey });
+    prepared = await to.exchange.prepareImport(receiver, file, new Date(LATER));
+  }
+  if (prepared.kind !== 'ready') throw new Error(`not imported: ${prepared.kind === 'refused' ? prepared.refusal.message : prepared.kind}`);
+  await to.exchange.applyImport(prepared, new Date(LATER));
+  return prepared;
+}
+
+describe('conflicts as shown to a clerk', () => {
+  it('names 本机 and 对方 (by office and device from the import history) with the time of each edit, and marks the record', async () => {
+    const a = await laptop(YIQI, T_A, 'aaaa1111');
+    const b = await laptop(YIQI, T_B, 'bbbb2222');
+    await a.ledger.update('tasks', TASK, { title: '甲的写法' });
+    await b.ledger.update('tasks', TASK, { title: '乙的写法' });
+    await receive(a, '150627', await send(b, '150627'));
+
+    const views = await a.exchange.conflictViews('150627', 'county');
+    expect(views).toHaveLength(1);
+    const [c] = views;
+    expect(c).toMatchObject({ officeCode: '150627', officeName: '伊金霍洛旗', own: true, table: 'tasks', tableLabel: '任务', id: TASK, field: 'title', fieldLabel: '任务名称' });
+    expect(c.title).toBe('工业固体废物 7 乙的写法');
+    expect(c.sides.map((s) => [s.who, s.label, s.at, s.value, s.current])).toEqual([
+      ['本机', '本机', '2026年11月20日 10:03', '甲的写法', false],
+      ['对方', `对方（伊金霍洛旗 设备 ${b.deviceId.slice(0, 4)}…）`, '2026年11月20日 10:41', '乙的写法', true],
+    ]);
+
+    const marks = await a.exchange.conflictMarks('150627', 'county');
+    expect([...marks.recordIds]).toEqual([TASK]);
+    expect(marks.byOffice.get('150627')).toBe(1);
+
+    // Keeping the older (本机) write is a new write of this laptop that the other laptop accepts.
+    const kept = c.sides[0];
+    expect(await a.exchange.keepConflictSide('tasks', TASK, 'title', kept.stamp)).toEqual({ local: false });
+    expect(await a.exchange.conflictViews('150627', 'county')).toEqual([]);
+    expect((await a.exchange.conflictMarks('150627', 'county')).recordIds.size).toBe(0);
+    expect((await a.ledger.get('tasks', TASK))?.title).toBe('甲的写法');
+    await receive(b, '150627', await send(a, '150627'));
+    expect((await b.ledger.get('tasks', TASK))?.title).toBe('甲的写法');
+    expect(await b.exchange.conflictViews('150627', 'county')).toEqual([]);
+    // A stale choice is refused rather than guessed.
+    await expect(a.exchange.keepConflictSide('tasks', TASK, 'title', kept.stamp)).rejects.toThrow('已处理');
+  });
+
+  it('names devices it has no history of by a short id, and tells two devices apart', () => {
+    const values = [
+      { value: 'x', stamp: '001763604180000:000000:abcd1111' },
+      { value: 'y', stamp: '001763606460000:000000:abcd2222' },
+    ];
+    const sides = conflictSides(values, values[1].stamp, { deviceId: 'me', devices: new Map() });
+    expect(sides.map((s) => s.label)).toEqual(['对方（设备 abcd1…）', '对方（设备 abcd2…）']);
+    const history: ImportRecord[] = [
+      { at: '2026-11-20T00:00:00Z', bundleId: 'x', officeCode: '150627', deviceId: 'abcd1111', sequence: 1, period: '2026-11', fingerprint: '', fileName: 'f', outcome: 'refused' },
+      { at: '2026-11-21T00:00:00Z', bundleId: 'y', officeCode: '150621', deviceId: 'abcd1111', sequence: 2, period: '2026-11', fingerprint: '', fileName: 'g', outcome: 'merged' },
+    ];
+    expect(devicesFromHistory(history).get('abcd1111')).toBe('150621');
+  });
+});
+
+describe('conflicts between two laptops of a county office, at the city', () => {
+  async function cityWithConflict() {
+    const a = await laptop(YIQI, T_A, 'aaaa1111');
+    const b = await laptop(YIQI, T_B, 'bbbb2222');
+    const city = await laptop(ORDOS, T_A, 'c1c1c1c1');
+    await a.ledger.update('tasks', TASK, { title: '甲的写法' });
+    await b.ledger.update('tasks', TASK, { title: '乙的写法' });
+    await receive(city, '150600', await send(a, '150627'));
+    const second = await receive(city, '150600', await send(b, '150627'));
+    return { a, b, city, second };
+  }
+
+  it('shows the conflict under the county office, both sides 对方 and distinguishable, and counts it per office', async () => {
+    const { a, b, city, second } = await cityWithConflict();
+    expect(second.preview.conflicts.map((c) => c.field)).toEqual(['title']);
+    // The city's own office has none: before this, the city's list showed nothing at all.
+    expect(await city.exchange.conflictViews('150600', 'county')).toEqual([]);
+
+    const views = await city.exchange.conflictViews('150600', 'city');
+    expect(views).toHaveLength(1);
+    const [c] = views;
+    expect(c).toMatchObject({ officeCode: '150627', officeName: '伊金霍洛旗', own: false, id: TASK, field: 'title' });
+    expect(c.sides.map((s) => [s.who, s.label, s.at, s.value])).toEqual([
+      ['对方', `对方（伊金霍洛旗 设备 ${a.deviceId.slice(0, 4)}…）`, '2026年11月20日 10:03', '甲的写法'],
+      ['对方', `对方（伊金霍洛旗 设备 ${b.deviceId.slice(0, 4)}…）`, '2026年11月20日 10:41', '乙的写法'],
+    ]);
+    expect(c.sides[0].label).not.toBe(c.sides[1].label);
+
+    const marks = await city.exchange.conflictMarks('150600', 'city');
+    expect(marks.recordIds.has(TASK)).toBe(true);
+    expect(Object.fromEntries(marks.byOffice)).toEqual({ '150627': 1 });
+  });
+
+  it('settles it on the city copy only: no write of the city enters the county data, which the city never exports', async () => {
+    const { a, b, city } = await cityWithConflict();
+    const [c] = await city.exchange.conflictViews('150600', 'city');
+    expect(await city.exchange.keepConflictSide('tasks', TASK, 'title', c.sides[0].stamp)).toEqual({ local: true });
+    expect(await city.exchange.conflictViews('150600', 'city')).toEqual([]);
+    const row = (await city.storage.get('tasks', TASK)) as unknown as StoredRecord;
+    expect(row.title).toBe('甲的写法');
+    const stamps = [...Object.values(row._stamps), row._updated, ...Object.values(row._seen ?? {})];
+    expect(stamps.some((s) => s.endsWith(`:${city.deviceId}`))).toBe(false);
+    expect((await city.ledger.auditOf(TASK)).some((e) => e.actor === '处理冲突（仅本机）')).toBe(true);
+
+    // The city signs only its own office's records: never the county office's data.
+    const own = await city.exchange.exportBundle('150600', '2026-11', new Date(LATER));
+    expect(own.recordCount).toBeGreaterThan(0);
+    const ownTables = await city.exchange.officeTables('150600');
+    expect(Object.values(ownTables).flat().some((r) => String(r.id ?? r.code).startsWith('150627'))).toBe(false);
+    await expect(city.exchange.exportBundle('150627', '2026-11', new Date(LATER))).rejects.toThrow('只能导出本单位');
+    // …and a county laptop takes no bundle from the city anyway.
+    const refused = await a.exchange.prepareImport(receiverOf('150627'), { name: own.fileName, data: own.bytes }, new Date(LATER));
+    expect(refused.kind === 'refused' && refused.refusal.code).toBe('wrong-office');
+
+    // An old bundle imported again does not reopen the city's choice.
+    await receive(city, '150600', await send(b, '150627'));
+    expect(await city.exchange.conflictViews('150600', 'city')).toEqual([]);
+    expect(((await city.storage.get('tasks', TASK)) as unknown as StoredRecord).title).toBe('甲的写法');
+
+    // The county office's own decision (B keeps its own write, having merged A) replaces the city's choice without a new conflict.
+    await receive(b, '150627', await send(a, '150627'));
+    const [atB] = await b.exchange.conflictViews('150627', 'county');
+    await b.exchange.keepConflictSide('tasks', TASK, 'title', atB.sides.find((s) => s.value === '乙的写法')!.stamp);
+    const decided = await receive(city, '150600', await send(b, '150627'));
+    expect(decided.preview.conflicts).toEqual([]);
+    expect(await city.exchange.conflictViews('150600', 'city')).toEqual([]);
+    expect(((await city.storage.get('tasks', TASK)) as unknown as StoredRecord).title).toBe('乙的写法');
+  });
+
+  it('keepExistingWrite keeps a chosen write without a new stamp, and merges treat the others as seen', () => {
+    const base = { id: '150627-task-1', officeCode: '150627', _deleted: null } as const;
+    const x: StoredRecord = { ...base, title: 'X', _stamps: { title: '001763604180000:000000:devA' }, _updated: '001763604180000:000000:devA' };
+    const y: StoredRecord = { ...base, title: 'Y', _stamps: { title: '001763606460000:000000:devB' }, _updated: '001763606460000:000000:devB' };
+    const both = mergeRecord(x, y);
+    expect(both._conflicts).toHaveLength(1);
+    const chose = keepExistingWrite(both, 'title', x._stamps.title);
+    expect(chose.title).toBe('X');
+    expect(chose._conflicts).toBeUndefined();
+    expect(mergeRecord(chose, y)._conflicts).toBeUndefined();
+    expect(mergeRecord(chose, x).title).toBe('X');
+    expect(() => keepExistingWrite(chose, 'title', x._stamps.title)).toThrow('已处理');
+  });
+});
