@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import {
   AppstoreOutlined,
@@ -30,7 +30,7 @@ import { RefreshedMark } from './components/RefreshedMark';
 import { PlanViewBanner } from './components/PlanViewBanner';
 import { CatchUpPage } from './pages/catch-up/CatchUpPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
-import { UnsavedWorkGuard, useConfirmDiscard } from './components/unsaved-guard';
+import { goToApproved, UnsavedWorkGuard, useConfirmDiscard, useGuardedHashRoute } from './components/unsaved-guard';
 
 const PAGES = {
   overview: { label: '各旗区总览', icon: <ClusterOutlined />, cityOnly: true },
@@ -65,11 +65,8 @@ export function App() {
   useEffect(() => {
     void start();
   }, [start]);
-  useEffect(() => {
-    const onHash = () => setPage(pageFromHash());
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  // The back and forward buttons ask about unsaved work as the menu does.
+  useGuardedHashRoute(useCallback(() => setPage(pageFromHash()), []));
 
   if (phase.kind === 'loading') return <Spin fullscreen tip="正在打开本地数据…" />;
   if (phase.kind === 'failed') return <Result status="error" title="无法启动" subTitle={phase.message} />;
@@ -102,7 +99,7 @@ export function App() {
             onClick={({ key }) => {
               // Leaving the page closes its drawer: ask first when it holds unsaved typing.
               void confirmDiscard().then((ok) => {
-                if (ok) window.location.hash = `/${key}`;
+                if (ok) goToApproved(`/${key}`);
               });
             }}
           />

@@ -20,7 +20,15 @@ export interface TaskStatusResult {
   reason: string;
   /** Progress the task should have reached by its next dated stage. */
   nextStage?: { point: DuePoint; expectedPercent: number };
+  /**
+   * The latest report says 已完成 or 100 % but no completion (day and evidence) is recorded: such
+   * reports were accepted by older versions. The task is not done until someone confirms it.
+   */
+  awaitingCompletion?: true;
 }
+
+/** How a task awaiting confirmation of its completion is shown beside its status. */
+export const AWAITING_COMPLETION_LABEL = '待确认完成';
 
 export interface TaskStatusOptions {
   /** A dated stage this close, with its share of work not reached, makes the task at risk. */
@@ -57,7 +65,8 @@ export function stageShares(deadline: Task['deadline']): number[] {
 
 /**
  * Derived status of a task on a given day (the rule is written out in shared/domain/RULES.md):
- * 1. done — a completion is recorded on or before the day, or the latest report says 已完成 / 100%;
+ * 1. done — a completion (day and evidence) is recorded on or before the day; a latest report that says
+ *    已完成 / 100% without one (accepted by older versions) leaves the task 推进中, awaiting confirmation;
  * 2. overdue — a dated stage has passed and progress is below that stage's share;
  * 3. at risk — the next dated stage is within 60 days and its share is not reached; or the latest
  *    report says 受阻; or an open-ended task (持续推进 …) has had no report for 3 months;
@@ -75,7 +84,11 @@ export function taskStatus(
   }
   const latest = latestProgress(progress, day);
   if (latest && (latest.status === 'done' || latest.percent >= 100)) {
-    return { status: 'done', reason: `${formatPeriodZh(latest.period)}报告已完成` };
+    return {
+      status: 'in-progress',
+      reason: `${formatPeriodZh(latest.period)}报告${latest.status === 'done' ? '已完成' : `进度${latest.percent}%`}，${AWAITING_COMPLETION_LABEL}：请在“完成情况”中填写完成日期和完成依据`,
+      awaitingCompletion: true,
+    };
   }
   const percent = latest?.percent ?? 0;
   const { points } = task.deadline;

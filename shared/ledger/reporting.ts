@@ -19,11 +19,13 @@ export interface ReportingChecklist {
   coverage: number;
   /** What is missing, grouped by the department that owes it (a task's lead units, a project's units). */
   missingByDepartment: { departmentId: string; items: MissingReport[] }[];
+  /** Every item owed, reported or not, under each department that owes it (most missing first). */
+  byDepartment: { departmentId: string; items: (MissingReport & { reported: boolean })[] }[];
 }
 
 /**
- * What is still missing for a period. A task owes a report unless it was already done before the
- * period began; a project unless it was completed or in operation, or a report before the period said
+ * What is still missing for a period. A task owes a report unless it was completed (完成情况) before
+ * the period began: an older report of 100 % does not complete a task (taskStatus); a project unless it was completed or in operation, or a report before the period said
  * it was done (the same two ways a project is done in projectStatus). Each missing item is listed
  * under every unit that leads it, so each department sees its own list.
  */
@@ -33,8 +35,7 @@ export function reportingChecklist(plan: Pick<PlanData, 'projects' | 'progress'>
   const owing: { item: MissingReport; units: string[] }[] = [];
   for (const r of rows) {
     const doneEarlier = r.task.completion !== null && r.task.completion.date <= before;
-    const doneByReport = r.history.some((h) => h.period < period && (h.status === 'done' || h.percent >= 100));
-    if (doneEarlier || doneByReport) continue;
+    if (doneEarlier) continue;
     owing.push({ item: { kind: 'task', id: r.task.id, label: recordLabel(r.task, 'tasks') }, units: r.task.leads.map((l) => l.departmentId) });
   }
   const projectDoneBefore = new Set(
@@ -46,19 +47,24 @@ export function reportingChecklist(plan: Pick<PlanData, 'projects' | 'progress'>
     owing.push({ item: { kind: 'project', id: p.id, label: `项目 ${p.number} ${p.name}` }, units });
   }
   const missing = new Map<string, MissingReport[]>();
+  const all = new Map<string, (MissingReport & { reported: boolean })[]>();
   let done = 0;
   for (const { item, units } of owing) {
-    if (reported.has(item.id)) {
+    const isReported = reported.has(item.id);
+    for (const unit of units.length ? units : ['']) all.set(unit, [...(all.get(unit) ?? []), { ...item, reported: isReported }]);
+    if (isReported) {
       done += 1;
       continue;
     }
     for (const unit of units.length ? units : ['']) missing.set(unit, [...(missing.get(unit) ?? []), item]);
   }
+  const missingIn = (items: { reported: boolean }[]) => items.filter((i) => !i.reported).length;
   return {
     period,
     expected: owing.length,
     reported: done,
     coverage: owing.length ? Math.round((done / owing.length) * 1000) / 10 : 100,
     missingByDepartment: [...missing].map(([departmentId, items]) => ({ departmentId, items })).sort((a, b) => b.items.length - a.items.length),
+    byDepartment: [...all].map(([departmentId, items]) => ({ departmentId, items })).sort((a, b) => missingIn(b.items) - missingIn(a.items)),
   };
 }

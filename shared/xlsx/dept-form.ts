@@ -8,6 +8,7 @@ import type { Change, PlanEdit } from '../app/change';
 import { REPORTED_STATUS_LABELS, reportedStatusFor, ProgressEntrySchema } from '../domain/progress';
 import { CONSTRUCTION_STATUS_LABELS } from '../domain/project';
 import { parseWan } from '../domain/money';
+import { checkTaskReportNotCompletion } from '../domain/validation';
 import { formatDateZh, formatPeriodZh, reportDueZh, shiftPeriod } from '../domain/time';
 import { idBelongsTo, idNamespaceOf } from '../exchange/ownership';
 import { XlsxError, type SheetProblem } from './errors';
@@ -162,6 +163,8 @@ export async function buildDepartmentForm(plan: PlanData, departmentId: string, 
   ws.getRow(HEADER).height = 36;
 
   const statusList = `"${Object.values(REPORTED_STATUS_LABELS).join(',')}"`;
+  // A task is not completed by a form: its rows offer 0—99 and no 已完成 (see previewDepartmentForm).
+  const taskStatusList = `"${Object.entries(REPORTED_STATUS_LABELS).filter(([k]) => k !== 'done').map(([, label]) => label).join(',')}"`;
   const constructionList = `"${Object.values(CONSTRUCTION_STATUS_LABELS).join(',')}"`;
   items.forEach((item, k) => {
     const r = HEADER + 1 + k;
@@ -194,8 +197,10 @@ export async function buildDepartmentForm(plan: PlanData, departmentId: string, 
         cell.protection = { locked: false };
       } else if ('projectOnly' in c && c.projectOnly) cell.fill = SECTION_FILL;
     });
-    ws.getCell(r, colOf('percent')).dataValidation = { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, 100], showErrorMessage: true, errorTitle: '完成百分比', error: '请填写 0 到 100 之间的数字' };
-    ws.getCell(r, colOf('status')).dataValidation = { type: 'list', allowBlank: true, formulae: [statusList], showErrorMessage: true, errorTitle: '状态', error: '请从下拉列表中选择' };
+    const isTask = item.kind === 'task';
+    const percentError = isTask ? '请填写 0 到 99 之间的数字（任务已完成的，请告知无废办登记完成日期和完成依据）' : '请填写 0 到 100 之间的数字';
+    ws.getCell(r, colOf('percent')).dataValidation = { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, isTask ? 99 : 100], showErrorMessage: true, errorTitle: '完成百分比', error: percentError };
+    ws.getCell(r, colOf('status')).dataValidation = { type: 'list', allowBlank: true, formulae: [isTask ? taskStatusList : statusList], showErrorMessage: true, errorTitle: '状态', error: '请从下拉列表中选择' };
     if (item.kind === 'project') {
       ws.getCell(r, colOf('construction')).dataValidation = { type: 'list', allowBlank: true, formulae: [constructionList], showErrorMessage: true, errorTitle: '建设状态', error: '请从下拉列表中选择' };
       for (const key of ['invTotal', 'invYear'] as const) {
@@ -378,6 +383,12 @@ export function previewDepartmentForm(wb: Workbook, ctx: FormImportContext): For
     const statusText = get(r, 'status');
     const chosen = statusText ? STATUS_BY_LABEL.get(statusText) : 'in-progress';
     if (!chosen) error(where(r, 'status'), `状态“${statusText}”不是下拉列表中的选项（${Object.values(REPORTED_STATUS_LABELS).join('、')}）。`);
+    // A form cannot complete a task (as the progress form cannot): that takes a day and evidence.
+    const notCompletion = kind === 'task' && chosen && Number.isFinite(percent) ? checkTaskReportNotCompletion('task', percent, chosen) : null;
+    if (notCompletion) {
+      const said = chosen === 'done' ? `状态填了“${REPORTED_STATUS_LABELS.done}”` : `完成百分比填了 ${percent}`;
+      error(where(r, chosen === 'done' ? 'status' : 'percent'), `${said}，这一行不导入：${notCompletion}。已完成的任务请告知无废办，在任务的“完成情况”中登记。`);
+    }
     const thisMonth = get(r, 'thisMonth');
     if (!thisMonth) error(where(r, 'thisMonth'), '没有填写本月进展。');
     let constructionStatus: ConstructionStatus | undefined;

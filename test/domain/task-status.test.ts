@@ -29,11 +29,25 @@ describe('taskStatus', () => {
     expect(taskStatus(yearEnd, [progress('2023-12', 40)], '2024-01-10').status).toBe('in-progress');
   });
 
-  it('is done when a completion is recorded or a report says 100%', () => {
+  it('is done only when a completion (day and evidence) is recorded', () => {
     const completed = task('2025年底前', { completion: { date: '2024-06-01', evidence: '验收报告' } });
     expect(taskStatus(completed, [], '2024-06-01').status).toBe('done');
     expect(taskStatus(completed, [], '2024-05-31').status).toBe('not-started');
-    expect(taskStatus(yearEnd, [progress('2024-05', 100)], '2024-06-01').status).toBe('done');
+    expect(taskStatus(completed, [progress('2024-05', 100)], '2024-06-01')).toEqual({ status: 'done', reason: '已于2024年6月1日完成' });
+  });
+
+  it('leaves a task whose old report says 100% or 已完成 推进中, awaiting confirmation of its completion', () => {
+    const hundred = taskStatus(yearEnd, [progress('2024-05', 100, { status: 'in-progress' })], '2024-06-01');
+    expect(hundred.status).toBe('in-progress');
+    expect(hundred.awaitingCompletion).toBe(true);
+    expect(hundred.reason).toBe('2024年5月报告进度100%，待确认完成：请在“完成情况”中填写完成日期和完成依据');
+    const saidDone = taskStatus(yearEnd, [progress('2024-05', 60, { status: 'done' })], '2024-06-01');
+    expect(saidDone).toMatchObject({ status: 'in-progress', awaitingCompletion: true });
+    expect(saidDone.reason).toContain('报告已完成');
+    // Past the deadline it is not called overdue on that report: someone has to confirm, not catch up.
+    expect(taskStatus(yearEnd, [progress('2025-12', 100)], '2026-03-01')).toMatchObject({ status: 'in-progress', awaitingCompletion: true });
+    // A later report below 100 % is the task's progress again.
+    expect(taskStatus(yearEnd, [progress('2024-05', 100), progress('2024-06', 80)], '2024-07-01').awaitingCompletion).toBeUndefined();
   });
 
   it('is overdue the day after a single deadline when not done', () => {

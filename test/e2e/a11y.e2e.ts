@@ -85,6 +85,23 @@ describe('every page at 1366×768 (Chromium)', () => {
     expect(bottom).toBeLessThanOrEqual(768);
   });
 
+  it('shows the 指标体系 达标情况 column and a reason in full inside the window', async () => {
+    const page = await freshOffice();
+    await openMenu(page, '指标体系');
+    await page.getByTestId('value-1').click();
+    await page.getByLabel('实际值').fill('95');
+    await page.getByTestId('attainment-preview').waitFor();
+    await page.getByTestId('indicator-value-form').getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('indicator-value-form').waitFor({ state: 'detached' });
+    const reason = '[data-testid="attainment-1"] [data-testid="attainment-reason"]';
+    await page.locator(reason).filter({ hasText: '95' }).waitFor();
+    expect(await onScreen(page, '.ant-table-thead th:has-text("达标情况")')).toBe(true);
+    expect(await onScreen(page, '.ant-table-thead th:has-text("年实际")')).toBe(true);
+    expect(await onScreen(page, reason)).toBe(true);
+    // Wrapped, not cut off: nothing of the text lies beyond the element's box.
+    expect(await page.locator(reason).evaluate((el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight)).toBe(true);
+  });
+
   it('a task can be opened, edited, saved, closed and undone with the keyboard alone', async () => {
     const page = await freshOffice();
     await openMenu(page, '任务清单');

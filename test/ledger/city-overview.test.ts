@@ -121,12 +121,18 @@ describe('banner summaries', () => {
     expect(added.coverage).toBeGreaterThan(0);
   });
 
-  it('a task reported done is no longer overdue', () => {
+  it('a completed task is no longer overdue; a report of 100 % alone leaves it 推进中, awaiting confirmation', () => {
     const plan = yiqi();
     const base = rowOf(summarize(plan), '150627');
     const overdueTask = buildTaskRows(plan, TODAY).find((r) => r.status.status === 'overdue');
     if (!overdueTask) throw new Error('seed has an overdue task on this day');
-    const row = rowOf(summarize(yiqi([progress(PERIOD, 100, { subjectId: overdueTask.task.id })])), '150627');
+    const reported = rowOf(summarize(yiqi([progress(PERIOD, 100, { subjectId: overdueTask.task.id })])), '150627');
+    expect(reported.overdue).toBe(base.overdue - 1);
+    expect(reported.byStatus.done).toBe(base.byStatus.done);
+    expect(reported.byStatus['in-progress']).toBe(base.byStatus['in-progress'] + 1);
+    const completion = { date: '2025-05-20', evidence: '验收报告' };
+    const completed = { ...plan, tasks: plan.tasks.map((t) => (t.id === overdueTask.task.id ? { ...t, completion } : t)) };
+    const row = rowOf(summarize(completed), '150627');
     expect(row.overdue).toBe(base.overdue - 1);
     expect(row.byStatus.done).toBe(base.byStatus.done + 1);
   });

@@ -99,6 +99,20 @@ describe('aggregations', () => {
     expect(c.missingByDepartment).toEqual([{ departmentId: 'eco2', items: [{ kind: 'task', id: 'c', label: '工业固体废物 1 清洁生产审核' }] }]);
   });
 
+  it('lists every owed item per department, reported or not, most missing first', () => {
+    const c = reportingChecklist(plan, rows, '2024-05');
+    expect(c.byDepartment[0]).toEqual({ departmentId: 'eco2', items: [{ kind: 'task', id: 'c', label: '工业固体废物 1 清洁生产审核', reported: false }] });
+    expect(c.byDepartment.flatMap((d) => d.items).filter((i) => i.reported).map((i) => i.id).sort()).toEqual(['a', 'b', 'p1']);
+  });
+
+  it('still expects a report on a task an older version recorded as 100 % without its completion', () => {
+    const old = { ...plan, progress: [...entries, progress('2024-04', 100, { subjectId: 'c' })] };
+    const oldRows = buildTaskRows(old, '2024-06-10');
+    expect(reportingChecklist(old, oldRows, '2024-05')).toMatchObject({ expected: 4, reported: 3 });
+    const completed = { ...old, tasks: old.tasks.map((t) => (t.id === 'c' ? { ...t, completion: { date: '2024-04-20', evidence: '审核报告' } } : t)) };
+    expect(reportingChecklist(completed, buildTaskRows(completed, '2024-06-10'), '2024-05')).toMatchObject({ expected: 3, reported: 3 });
+  });
+
   it('owes no report for a project an earlier report said was done, as for a task', () => {
     const p3 = project('p3', '10', 'under-construction', 'eco');
     const withP3 = { ...plan, projects: [...projects, p3], progress: [...entries, progress('2024-03', 100, { subjectId: 'p3', subjectKind: 'project' })] };

@@ -123,6 +123,31 @@ describe('returned forms: refused or flagged row by row', () => {
     expect(p.problems[0].message).toMatch(/少了 2 行/);
   });
 
+  it('a task row saying 100 % or 已完成 is not stored as a completion: the row names the sheet, row and column', async () => {
+    const wb = await form((ws) => {
+      ws.getCell('H7').value = 100;
+      ws.getCell('M7').value = '全部完成';
+    });
+    const p = previewDepartmentForm(wb, ctx());
+    const row = p.rows.find((r) => r.row === 7)!;
+    expect(row.kind).toBe('task');
+    expect(row.status).toBe('error');
+    expect(row.entry).toBeUndefined();
+    expect(row.problems[0]).toMatchObject({ level: 'error', sheet: '填报表', row: 7 });
+    expect(row.problems[0].column).toMatch(/^H（完成百分比/);
+    expect(row.problems[0].message).toBe('完成百分比填了 100，这一行不导入：任务完成须在“完成情况”中填写完成日期和完成依据；月度进展的完成进度请填 0 到 99。已完成的任务请告知无废办，在任务的“完成情况”中登记。');
+    expect(formImportChange([p]).appends ?? []).toHaveLength(0);
+
+    const saidDone = previewDepartmentForm(await form((ws) => {
+      ws.getCell('H7').value = 80;
+      ws.getCell('I7').value = '已完成';
+      ws.getCell('M7').value = '基本完成';
+    }), ctx()).rows.find((r) => r.row === 7)!;
+    expect(saidDone.status).toBe('error');
+    expect(saidDone.problems[0].column).toMatch(/^I（状态/);
+    expect(saidDone.problems[0].message).toMatch(/^状态填了“已完成”，这一行不导入/);
+  });
+
   it('importing the same form twice changes nothing', async () => {
     const wb = await form();
     const first = previewDepartmentForm(wb, ctx());

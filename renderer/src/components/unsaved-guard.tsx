@@ -3,8 +3,9 @@ import { App as AntApp, type FormInstance } from 'antd';
 
 /**
  * Unsaved work: every open form registers how to tell whether it holds typing that is not saved.
- * Closing a drawer or a dialog (its ×, Esc, a click outside), going to another page and reloading
- * the window all ask first when any form does. Nothing here knows about records: the forms say.
+ * Closing a drawer or a dialog (its ×, Esc, a click outside), going to another page (the menu, the
+ * browser's back and forward buttons) and reloading the window all ask first when any form does.
+ * Nothing here knows about records: the forms say.
  */
 const checks = new Map<symbol, () => boolean>();
 
@@ -66,4 +67,52 @@ export function UnsavedWorkGuard() {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
   return null;
+}
+
+/** A page the clerk already agreed to go to (the menu asked): its hash change is not asked about again. */
+let approvedHash: string | null = null;
+
+/** Goes to a page after the clerk was asked (or nothing was unsaved): `/tasks`. */
+export function goToApproved(route: string): void {
+  if (window.location.hash === `#${route}`) return;
+  approvedHash = `#${route}`;
+  window.location.hash = route;
+}
+
+/**
+ * Pages are hash routes (#/tasks). The browser's back and forward buttons, and a typed address,
+ * change the hash without asking anyone: with unsaved work the window stays where it was and the
+ * clerk is asked; only then does the route change. `onRoute` is called for every change that goes ahead.
+ */
+export function useGuardedHashRoute(onRoute: () => void): void {
+  const confirmDiscard = useConfirmDiscard();
+  useEffect(() => {
+    // Routes are compared by their hash: "#/tasks"; "" (and "#") for the start page.
+    let current = window.location.hash;
+    let asking = false;
+    const onHashChange = () => {
+      const target = window.location.hash;
+      if (target === current) return;
+      if (target === approvedHash || !hasUnsavedWork()) {
+        approvedHash = null;
+        current = target;
+        onRoute();
+        return;
+      }
+      // Put the address back while the clerk decides (pushState fires no event); pressing back
+      // again comes back here and asks again.
+      window.history.pushState(window.history.state, '', current || window.location.pathname + window.location.search);
+      if (asking) return;
+      asking = true;
+      void confirmDiscard().then((ok) => {
+        asking = false;
+        if (!ok) return;
+        current = target;
+        window.location.hash = target;
+        onRoute();
+      });
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, [confirmDiscard, onRoute]);
 }

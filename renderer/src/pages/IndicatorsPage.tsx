@@ -8,6 +8,8 @@ import { ATTAINMENT_LABELS, formatQuantity, formatTarget, valueForYear, type Att
 import { assessmentYear, countByAttainment, indicatorStandings } from '../../../shared/ledger/aggregations';
 import { groupBy, nameLookup } from '../../../shared/ledger/lookups';
 import { useLedger } from '../app/store';
+import { usePageViewState } from '../app/use-page-view-state';
+import { useFillHeight } from '../components/use-fill-height';
 import { ReviewMark } from '../components/ReviewMark';
 import { ConflictTag } from '../components/ConflictTag';
 import { PrintListButton } from '../components/print/PrintListButton';
@@ -31,8 +33,9 @@ export function spansFor(items: readonly Indicator[], key: (i: Indicator) => str
 export function IndicatorsPage({ plan }: { plan: PlanData }) {
   const period = useLedger((s) => s.period);
   const dept = useMemo(() => nameLookup(plan.departments), [plan.departments]);
-  const [query, setQuery] = useState('');
-  const q = query.trim();
+  // The search is kept when the clerk leaves the page and comes back.
+  const { view, setView } = usePageViewState('indicators');
+  const q = view.text.trim();
   // Search by number, level, name or responsible department; the merged level cells follow the rows shown.
   const items = useMemo(
     () => (q ? plan.indicators.filter((i) => [i.number, i.level1, i.level2, i.name, ...i.responsibleDepartmentIds.map(dept)].some((t) => t.includes(q))) : plan.indicators),
@@ -41,6 +44,7 @@ export function IndicatorsPage({ plan }: { plan: PlanData }) {
   const targetYears = useMemo(() => [...new Set(plan.indicators.flatMap((i) => i.targets.map((t) => t.year)))].sort(), [plan.indicators]);
   const [year, setYear] = useState(() => assessmentYear(plan.indicators, period));
   const [editing, setEditing] = useState<Indicator | null>(null);
+  const [tableRef, tableHeight] = useFillHeight();
   const valuesBy = useMemo(() => groupBy(plan.indicatorValues, (v) => v.indicatorId), [plan.indicatorValues]);
   const standings = useMemo(() => new Map(indicatorStandings(items, plan.indicatorValues, year).map((s) => [s.indicator.id, s.result])), [items, plan.indicatorValues, year]);
   const counts = useMemo(() => countByAttainment([...standings.values()]), [standings]);
@@ -50,12 +54,12 @@ export function IndicatorsPage({ plan }: { plan: PlanData }) {
   const yearOptions = [...new Set([...targetYears, year, Number(period.slice(0, 4)), 2021, 2022, 2023, 2024, 2025])].sort();
 
   const columns: ColumnsType<Indicator> = [
-    { title: '一级指标', width: 100, render: (_, i) => i.level1, onCell: (_, idx = 0) => ({ rowSpan: span1[idx] }) },
-    { title: '二级指标', width: 110, render: (_, i) => i.level2, onCell: (_, idx = 0) => ({ rowSpan: span2[idx] }) },
-    { title: '序号', width: 50, dataIndex: 'number' },
+    { title: '一级指标', width: 76, render: (_, i) => i.level1, onCell: (_, idx = 0) => ({ rowSpan: span1[idx] }) },
+    { title: '二级指标', width: 88, render: (_, i) => i.level2, onCell: (_, idx = 0) => ({ rowSpan: span2[idx] }) },
+    { title: '序号', width: 46, dataIndex: 'number' },
     {
       title: '三级指标',
-      width: 260,
+      width: 220,
       render: (_, i) => (
         <span>
           {i.name}
@@ -69,19 +73,21 @@ export function IndicatorsPage({ plan }: { plan: PlanData }) {
         </span>
       ),
     },
-    { title: '单位', width: 70, render: (_, i) => i.unit ?? '—' },
-    { title: `现状值${baselineYear ? `（${baselineYear}年）` : ''}`, width: 100, render: (_, i) => (i.baseline ? formatQuantity(i.baseline.value) : '—') },
+    { title: '单位', width: 64, render: (_, i) => i.unit ?? '—' },
+    { title: `现状值${baselineYear ? `（${baselineYear}年）` : ''}`, width: 84, render: (_, i) => (i.baseline ? formatQuantity(i.baseline.value) : '—') },
     ...targetYears.map((y) => ({
       title: `${y}年目标`,
-      width: 110,
+      width: 84,
       render: (_: unknown, i: Indicator) => {
         const t = i.targets.find((x) => x.year === y);
         return t ? formatTarget(t.target) : '—';
       },
     })),
+    { title: '责任单位', width: 150, render: (_, i) => i.responsibleDepartmentIds.map(dept).join('、') || '—' },
     {
       title: `${year}年实际`,
-      width: 110,
+      width: 96,
+      fixed: 'right',
       render: (_, i) => {
         const v = valueForYear(valuesBy.get(i.id) ?? [], year);
         return (
@@ -93,22 +99,23 @@ export function IndicatorsPage({ plan }: { plan: PlanData }) {
     },
     {
       title: '达标情况',
-      width: 200,
+      width: 220,
+      fixed: 'right',
       render: (_, i) => {
         const r = standings.get(i.id) as AttainmentResult;
         return (
-          <Space direction="vertical" size={0} data-testid={`attainment-${i.number}`}>
+          <div data-testid={`attainment-${i.number}`}>
             <Tag color={ATTAINMENT_COLORS[r.attainment].tag}>{ATTAINMENT_LABELS[r.attainment]}</Tag>
             {r.attainment !== 'no-data' && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              // The reason is the point of the column: it wraps and is shown whole, never cut off.
+              <div className="cell-secondary" style={{ fontSize: 12, whiteSpace: 'normal', overflowWrap: 'anywhere' }} data-testid="attainment-reason">
                 {r.reason}
-              </Typography.Text>
+              </div>
             )}
-          </Space>
+          </div>
         );
       },
     },
-    { title: '责任单位', width: 180, render: (_, i) => i.responsibleDepartmentIds.map(dept).join('、') || '—' },
   ];
 
   return (
@@ -126,7 +133,7 @@ export function IndicatorsPage({ plan }: { plan: PlanData }) {
         </Typography.Text>
       </Space>
       <Space wrap>
-        <Input.Search allowClear placeholder="搜索指标名称、序号或责任单位" value={query} onChange={(e) => setQuery(e.target.value)} style={{ width: 260 }} aria-label="搜索指标" />
+        <Input.Search allowClear placeholder="搜索指标名称、序号或责任单位" value={view.text} onChange={(e) => setView({ text: e.target.value })} style={{ width: 260 }} aria-label="搜索指标" />
         {q && <Typography.Text type="secondary" data-testid="indicator-visible-count">{items.length}</Typography.Text>}
         <span>评估年度</span>
         <Select value={year} onChange={setYear} style={{ width: 110 }} aria-label="评估年度" options={yearOptions.map((y) => ({ value: y, label: `${y}年` }))} />
@@ -138,7 +145,9 @@ export function IndicatorsPage({ plan }: { plan: PlanData }) {
           </Tag>
         ))}
       </Space>
-      <Table<Indicator> rowKey="id" columns={columns} dataSource={items} pagination={false} size="small" bordered scroll={{ x: 1500, y: 640 }} />
+      <div ref={tableRef}>
+        <Table<Indicator> rowKey="id" columns={columns} dataSource={items} pagination={false} size="small" bordered scroll={{ x: columns.reduce((w, c) => w + Number(c.width ?? 0), 0), y: tableHeight }} />
+      </div>
       <IndicatorValueModal indicator={editing} year={year} values={editing ? (valuesBy.get(editing.id) ?? []) : []} onClose={() => setEditing(null)} />
     </Space>
   );

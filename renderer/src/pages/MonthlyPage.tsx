@@ -1,21 +1,25 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { PlanData } from '../../../shared/ledger/plan-data';
-import { Card, Col, Collapse, Empty, List, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Progress, Row, Segmented, Space, Statistic, Typography } from 'antd';
 import { chinaToday, formatPeriodZh, reportDueZh } from '../../../shared/domain/time';
 import { buildTaskRows } from '../../../shared/ledger/task-query';
 import { reportingChecklist } from '../../../shared/ledger/reporting';
 import { buildProjectRows } from '../../../shared/ledger/project-query';
 import { countByStatus } from '../../../shared/ledger/aggregations';
 import type { TaskStatusResult } from '../../../shared/domain/task-status';
-import { TaskStatusTag } from '../components/TaskStatusTag';
-import { ConflictTag } from '../components/ConflictTag';
 import { nameLookup } from '../../../shared/ledger/lookups';
 import { useLedger } from '../app/store';
-import { openRecord } from '../app/navigation';
 import { PrintSheetsBar } from '../components/print/PrintSheetsBar';
 import { DepartmentFormsBar } from '../components/excel/DepartmentFormsBar';
 
-const ItemStatus = ({ result }: { result: TaskStatusResult | undefined }) => (result ? <TaskStatusTag result={result} /> : null);
+import type { ProgressEntry } from '../../../shared/domain/progress';
+import { planById } from '../../../shared/domain/plan-period';
+import { usePageViewState } from '../app/use-page-view-state';
+import { stringFilter } from '../app/page-view-state';
+import { DepartmentReports, type ReportShow } from './monthly/DepartmentReports';
+import { NoProgressButton } from './monthly/NoProgressButton';
+
+const SHOWS: ReportShow[] = ['missing', 'reported', 'all'];
 
 /** The monthly cycle: what is still missing for the period, department by department. */
 export function MonthlyPage({ plan }: { plan: PlanData }) {
@@ -28,6 +32,21 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
   /** Each item's status (tasks and projects judged alike), shown beside it in the checklist. */
   const statusOf = useMemo(() => new Map<string, TaskStatusResult>([...rows.map((r) => [r.task.id, r.status] as const), ...projectRows.map((r) => [r.project.id, r.status] as const)]), [rows, projectRows]);
   const due = reportDueZh(period);
+  // Which reports are shown and which departments are open survive opening a task and coming back.
+  const { view, setView, setFilter } = usePageViewState('monthly');
+  const show = SHOWS.find((s) => s === stringFilter(view, 'show')) ?? 'missing';
+  const [selected, setSelected] = useState<string[]>([]);
+  const readOnly = useLedger((s) => s.phase.kind === 'ready' && planById(s.phase.all.office, s.phase.viewPlanId)?.status === 'closed');
+  /** This period's report of each task and project (the latest correction). */
+  const reportOf = useMemo(() => {
+    const m = new Map<string, ProgressEntry>();
+    for (const p of plan.progress) {
+      const seen = m.get(p.subjectId);
+      if (p.period === period && (!seen || seen.reportedAt < p.reportedAt)) m.set(p.subjectId, p);
+    }
+    return m;
+  }, [plan.progress, period]);
+  const missingCount = checklist.expected - checklist.reported;
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -66,37 +85,33 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
           </Card>
         </Col>
       </Row>
-      {checklist.missingByDepartment.length === 0 ? (
-        <Empty description={`${formatPeriodZh(period)}的进展已全部报送`} />
-      ) : (
-        <Collapse
-          data-testid="missing-by-department"
-          items={checklist.missingByDepartment.map((group) => ({
-            key: group.departmentId || 'none',
-            label: (
-              <Space>
-                <Typography.Text strong>{group.departmentId ? dept(group.departmentId) : '未指定牵头单位'}</Typography.Text>
-                <Tag color="red">缺 {group.items.length} 项</Tag>
-              </Space>
-            ),
-            children: (
-              <List
-                size="small"
-                dataSource={group.items}
-                renderItem={(item) => (
-                  <List.Item>
-                    <Space size={4}>
-                      <ItemStatus result={statusOf.get(item.id)} />
-                      <Typography.Link onClick={() => openRecord(item.kind === 'task' ? 'tasks' : 'projects', item.id)}>{item.label}</Typography.Link>
-                      <ConflictTag recordId={item.id} />
-                    </Space>
-                  </List.Item>
-                )}
-              />
-            ),
-          }))}
+      <Space wrap>
+        <Segmented<ReportShow>
+          aria-label="显示哪些"
+          value={show}
+          onChange={(v) => setFilter('show', v)}
+          options={[
+            { value: 'missing', label: `未报送（${missingCount}）` },
+            { value: 'reported', label: `已报送（${checklist.reported}）` },
+            { value: 'all', label: `全部（${checklist.expected}）` },
+          ]}
         />
-      )}
+        {!readOnly && show !== 'reported' && <NoProgressButton plan={plan} period={period} selected={selected} onDone={() => setSelected([])} />}
+        {!readOnly && show !== 'reported' && <Typography.Text type="secondary">勾选没有新进展的任务，一次报送“本月无新进展”。</Typography.Text>}
+      </Space>
+      {readOnly && <Alert type="info" showIcon message="该方案已结束并完成终期评估，记录只读，不能再报送。" />}
+      <DepartmentReports
+        groups={checklist.byDepartment}
+        show={show}
+        departmentName={dept}
+        statusOf={statusOf}
+        reportOf={reportOf}
+        selected={readOnly || show === 'reported' ? null : selected}
+        onSelect={setSelected}
+        expanded={view.expanded}
+        onExpand={(expanded) => setView({ expanded })}
+        emptyText={show === 'reported' ? `${formatPeriodZh(period)}还没有报送的进展` : `${formatPeriodZh(period)}的进展已全部报送`}
+      />
     </Space>
   );
 }

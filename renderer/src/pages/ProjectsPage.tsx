@@ -14,6 +14,8 @@ import { nameLookup } from '../../../shared/ledger/lookups';
 import { useLedger } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
 import { requestedRecord } from '../app/navigation';
+import { usePageViewState } from '../app/use-page-view-state';
+import { listFilter, withViewSort } from '../app/page-view-state';
 import { DeadlineText } from '../components/DeadlineText';
 import { ReviewMark } from '../components/ReviewMark';
 import { ConflictTag } from '../components/ConflictTag';
@@ -22,14 +24,18 @@ import { PrintListButton } from '../components/print/PrintListButton';
 import { ExcelBar } from '../components/excel/ExcelBar';
 
 const byWan = (a: string | null, b: string | null) => Number(wanToYuan(a ?? '0') - wanToYuan(b ?? '0'));
+const CONSTRUCTION_STATUSES = Object.keys(CONSTRUCTION_STATUS_LABELS) as ConstructionStatus[];
+const DEFAULT_VIEW = { sort: { key: 'number', order: 'ascend' } } as const;
 
 export function ProjectsPage({ plan }: { plan: PlanData }) {
   const period = useLedger((s) => s.period);
   const commit = useCommit();
-  const [status, setStatus] = useState<ConstructionStatus[]>([]);
-  const [judged, setJudged] = useState<TaskStatus[]>([]);
+  // Sort, filters and search are kept when the clerk leaves the page and comes back.
+  const { view, setView, setFilter, onTableChange } = usePageViewState('projects', DEFAULT_VIEW);
+  const status = listFilter(view, 'construction', CONSTRUCTION_STATUSES);
+  const judged = listFilter(view, 'statuses', TASK_STATUSES);
   const today = chinaToday();
-  const [text, setText] = useState('');
+  const text = view.text;
   const query = useDeferredValue(text.trim().toLowerCase());
   const [openId, setOpenId] = useState<string | null>(requestedRecord);
   const rows = useMemo(() => buildProjectRows(plan, period, today), [plan, period, today]);
@@ -62,8 +68,9 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
   };
 
   const columns: ColumnsType<ProjectRow> = [
-    { title: '序号', width: 60, render: (_, r) => r.project.number, sorter: (a, b) => a.project.order - b.project.order, defaultSortOrder: 'ascend' },
+    { key: 'number', title: '序号', width: 60, render: (_, r) => r.project.number, sorter: (a, b) => a.project.order - b.project.order },
     {
+      key: 'name',
       title: '项目名称',
       width: 260,
       sorter: (a, b) => a.project.name.localeCompare(b.project.name, 'zh'),
@@ -78,6 +85,7 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
       ),
     },
     {
+      key: 'status',
       title: '状态',
       width: 220,
       sorter: (a, b) => TASK_STATUSES.indexOf(a.status.status) - TASK_STATUSES.indexOf(b.status.status),
@@ -91,13 +99,13 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
       ),
     },
     { title: '建设内容', width: 320, render: (_, r) => <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.project.content }} style={{ margin: 0 }}>{r.project.content}</Typography.Paragraph> },
-    { title: '建设/责任单位', width: 170, render: (_, r) => r.unitNames || '—', sorter: (a, b) => a.unitNames.localeCompare(b.unitNames, 'zh') },
-    { title: '计划总投资（万元）', width: 130, align: 'right', render: (_, r) => r.project.plannedInvestment ?? '—', sorter: (a, b) => byWan(a.project.plannedInvestment, b.project.plannedInvestment) },
-    { title: '累计完成（万元）', width: 120, align: 'right', render: (_, r) => r.completed ?? '—', sorter: (a, b) => byWan(a.completed, b.completed) },
-    { title: '完成率', width: 80, align: 'right', render: (_, r) => (r.completedPercent !== null ? `${r.completedPercent}%` : '—'), sorter: (a, b) => (a.completedPercent ?? -1) - (b.completedPercent ?? -1) },
+    { key: 'units', title: '建设/责任单位', width: 170, render: (_, r) => r.unitNames || '—', sorter: (a, b) => a.unitNames.localeCompare(b.unitNames, 'zh') },
+    { key: 'planned', title: '计划总投资（万元）', width: 130, align: 'right', render: (_, r) => r.project.plannedInvestment ?? '—', sorter: (a, b) => byWan(a.project.plannedInvestment, b.project.plannedInvestment) },
+    { key: 'completed', title: '累计完成（万元）', width: 120, align: 'right', render: (_, r) => r.completed ?? '—', sorter: (a, b) => byWan(a.completed, b.completed) },
+    { key: 'completedPercent', title: '完成率', width: 80, align: 'right', render: (_, r) => (r.completedPercent !== null ? `${r.completedPercent}%` : '—'), sorter: (a, b) => (a.completedPercent ?? -1) - (b.completedPercent ?? -1) },
     { title: '建设周期', width: 140, render: (_, r) => r.project.period?.text ?? '—' },
     { title: '完成时限', width: 200, render: (_, r) => <DeadlineText deadline={r.project.deadline} /> },
-    { title: '建设状态', width: 90, render: (_, r) => CONSTRUCTION_STATUS_LABELS[r.project.constructionStatus], sorter: (a, b) => a.project.constructionStatus.localeCompare(b.project.constructionStatus) },
+    { key: 'construction', title: '建设状态', width: 90, render: (_, r) => CONSTRUCTION_STATUS_LABELS[r.project.constructionStatus], sorter: (a, b) => a.project.constructionStatus.localeCompare(b.project.constructionStatus) },
   ];
 
   return (
@@ -127,7 +135,7 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
         ))}
       </Row>
       <Space wrap>
-        <Input.Search allowClear placeholder="搜索名称、内容、单位、进展…" style={{ width: 260 }} value={text} onChange={(e) => setText(e.target.value)} aria-label="搜索项目" />
+        <Input.Search allowClear placeholder="搜索名称、内容、单位、进展…" style={{ width: 260 }} value={text} onChange={(e) => setView({ text: e.target.value })} aria-label="搜索项目" />
         <Select
           mode="multiple"
           allowClear
@@ -135,7 +143,7 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
           placeholder="状态（逾期、风险…）"
           style={{ minWidth: 180 }}
           value={judged}
-          onChange={setJudged}
+          onChange={(v: TaskStatus[]) => setFilter('statuses', v)}
           options={TASK_STATUSES.map((value) => ({ value, label: `${TASK_STATUS_LABELS[value]}（${counts[value]}）` }))}
         />
         <Select
@@ -145,13 +153,14 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
           aria-label="按建设状态筛选"
           style={{ minWidth: 160 }}
           value={status}
-          onChange={setStatus}
+          onChange={(v: ConstructionStatus[]) => setFilter('construction', v)}
           options={Object.entries(CONSTRUCTION_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
         />
       </Space>
       <Table<ProjectRow>
         rowKey={(r) => r.project.id}
-        columns={columns}
+        columns={withViewSort(columns, view)}
+        onChange={onTableChange}
         dataSource={visible}
         pagination={false}
         size="small"

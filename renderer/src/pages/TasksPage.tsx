@@ -5,8 +5,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { TASK_DOMAIN_LABELS, type Task, type TaskDomain } from '../../../shared/domain/task';
 import { TASK_STATUS_LABELS, type TaskStatus } from '../../../shared/domain/task-status';
+import { usePageViewState } from '../app/use-page-view-state';
+import { flagFilter, withViewSort } from '../app/page-view-state';
+import { TASKS_DEFAULT_VIEW, taskFilterOf } from './task-list-view';
 import { chinaToday, formatPeriodZh } from '../../../shared/domain/time';
-import { buildTaskRows, filterTasks, type TaskFilter, type TaskRow } from '../../../shared/ledger/task-query';
+import { buildTaskRows, filterTasks, type TaskRow } from '../../../shared/ledger/task-query';
 import { TASK_STATUSES } from '../../../shared/ledger/aggregations';
 import { useLedger } from '../app/store';
 import { keyboardOpen, useFillHeight } from '../components/use-fill-height';
@@ -23,12 +26,12 @@ import { ExcelBar } from '../components/excel/ExcelBar';
 
 const STATUS_ORDER: Record<TaskStatus, number> = { overdue: 0, 'at-risk': 1, 'not-started': 2, 'in-progress': 3, done: 4 };
 const firstDue = (t: Task) => t.deadline.points[0]?.date ?? '9999';
-
 export function TasksPage({ plan }: { plan: PlanData }) {
   const period = useLedger((s) => s.period);
-  const [filter, setFilter] = useState<Omit<TaskFilter, 'text' | 'missingPeriod'>>({});
-  const [missingOnly, setMissingOnly] = useState(false);
-  const [text, setText] = useState('');
+  const { view, setView, setFilter, onTableChange } = usePageViewState('tasks', TASKS_DEFAULT_VIEW);
+  const filter = taskFilterOf(view);
+  const missingOnly = flagFilter(view, 'missingOnly');
+  const text = view.text;
   const deferredText = useDeferredValue(text);
   const [openId, setOpenId] = useState<string | null>(requestedRecord);
 
@@ -46,9 +49,10 @@ export function TasksPage({ plan }: { plan: PlanData }) {
   const [tableRef, tableHeight] = useFillHeight();
 
   const columns: ColumnsType<TaskRow> = [
-    { title: '领域', width: 120, render: (_, r) => r.task.domainLabel, sorter: (a, b) => a.task.domainLabel.localeCompare(b.task.domainLabel, 'zh') },
-    { title: '序号', width: 64, render: (_, r) => r.task.number, sorter: (a, b) => a.task.order - b.task.order, defaultSortOrder: 'ascend' },
+    { key: 'domain', title: '领域', width: 120, render: (_, r) => r.task.domainLabel, sorter: (a, b) => a.task.domainLabel.localeCompare(b.task.domainLabel, 'zh') },
+    { key: 'number', title: '序号', width: 64, render: (_, r) => r.task.number, sorter: (a, b) => a.task.order - b.task.order },
     {
+      key: 'title',
       title: '任务',
       width: 340,
       sorter: (a, b) => a.task.title.localeCompare(b.task.title, 'zh'),
@@ -66,7 +70,7 @@ export function TasksPage({ plan }: { plan: PlanData }) {
         </div>
       ),
     },
-    { title: '牵头单位', width: 170, render: (_, r) => <span className="cell-ellipsis" title={r.leadNames}>{r.leadNames || '—'}</span>, sorter: (a, b) => a.leadNames.localeCompare(b.leadNames, 'zh') },
+    { key: 'leads', title: '牵头单位', width: 170, render: (_, r) => <span className="cell-ellipsis" title={r.leadNames}>{r.leadNames || '—'}</span>, sorter: (a, b) => a.leadNames.localeCompare(b.leadNames, 'zh') },
     {
       title: '参与/配合单位',
       width: 200,
@@ -76,9 +80,9 @@ export function TasksPage({ plan }: { plan: PlanData }) {
         </span>
       ),
     },
-    { title: '完成时限', width: 250, render: (_, r) => <DeadlineText deadline={r.task.deadline} />, sorter: (a, b) => firstDue(a.task).localeCompare(firstDue(b.task)) },
-    { title: '进度', width: 70, align: 'right', fixed: 'right', render: (_, r) => (r.latest ? `${r.latest.percent}%` : '—'), sorter: (a, b) => (a.latest?.percent ?? -1) - (b.latest?.percent ?? -1) },
-    { title: '状态', width: 90, fixed: 'right', render: (_, r) => <TaskStatusTag result={r.status} />, sorter: (a, b) => STATUS_ORDER[a.status.status] - STATUS_ORDER[b.status.status] },
+    { key: 'deadline', title: '完成时限', width: 250, render: (_, r) => <DeadlineText deadline={r.task.deadline} />, sorter: (a, b) => firstDue(a.task).localeCompare(firstDue(b.task)) },
+    { key: 'percent', title: '进度', width: 70, align: 'right', fixed: 'right', render: (_, r) => (r.latest ? `${r.latest.percent}%` : '—'), sorter: (a, b) => (a.latest?.percent ?? -1) - (b.latest?.percent ?? -1) },
+    { key: 'status', title: '状态', width: 90, fixed: 'right', render: (_, r) => <TaskStatusTag result={r.status} />, sorter: (a, b) => STATUS_ORDER[a.status.status] - STATUS_ORDER[b.status.status] },
   ];
 
   return (
@@ -106,7 +110,7 @@ export function TasksPage({ plan }: { plan: PlanData }) {
           placeholder="搜索名称、内容、单位、进展…"
           style={{ width: 260 }}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => setView({ text: e.target.value })}
           aria-label="搜索任务"
         />
         <Select
@@ -116,7 +120,7 @@ export function TasksPage({ plan }: { plan: PlanData }) {
           style={{ minWidth: 140 }}
           aria-label="按领域筛选"
           value={filter.domains ?? []}
-          onChange={(v: TaskDomain[]) => setFilter({ ...filter, domains: v })}
+          onChange={(v: TaskDomain[]) => setFilter('domains', v)}
           options={domains.map((d) => ({ value: d, label: TASK_DOMAIN_LABELS[d] }))}
         />
         <Select
@@ -127,14 +131,14 @@ export function TasksPage({ plan }: { plan: PlanData }) {
           style={{ width: 200 }}
           aria-label="按单位筛选"
           value={filter.departmentId}
-          onChange={(v?: string) => setFilter({ ...filter, departmentId: v })}
+          onChange={(v?: string) => setFilter('departmentId', v)}
           options={plan.departments.map((d) => ({ value: d.id, label: d.name }))}
         />
         <Select
           style={{ width: 124 }}
           aria-label="单位角色"
           value={filter.departmentRole ?? 'any'}
-          onChange={(v: 'lead' | 'participant' | 'any') => setFilter({ ...filter, departmentRole: v })}
+          onChange={(v: 'lead' | 'participant' | 'any') => setFilter('departmentRole', v)}
           options={[
             { value: 'any', label: '牵头或参与' },
             { value: 'lead', label: '作为牵头' },
@@ -148,7 +152,7 @@ export function TasksPage({ plan }: { plan: PlanData }) {
             style={{ width: 120 }}
             aria-label="按责任领导筛选"
             value={filter.leaderId}
-            onChange={(v?: string) => setFilter({ ...filter, leaderId: v })}
+            onChange={(v?: string) => setFilter('leaderId', v)}
             options={plan.leaders.map((l) => ({ value: l.id, label: l.name }))}
           />
         )}
@@ -159,7 +163,7 @@ export function TasksPage({ plan }: { plan: PlanData }) {
           style={{ minWidth: 120 }}
           aria-label="按状态筛选"
           value={filter.statuses ?? []}
-          onChange={(v: TaskStatus[]) => setFilter({ ...filter, statuses: v })}
+          onChange={(v: TaskStatus[]) => setFilter('statuses', v)}
           options={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))}
         />
         <Select
@@ -168,10 +172,10 @@ export function TasksPage({ plan }: { plan: PlanData }) {
           style={{ width: 120 }}
           aria-label="按时限年份筛选"
           value={filter.deadlineYear}
-          onChange={(v?: number | 'open') => setFilter({ ...filter, deadlineYear: v })}
+          onChange={(v?: number | 'open') => setFilter('deadlineYear', v)}
           options={[...years.map((y) => ({ value: y, label: `${y}年` })), { value: 'open', label: '持续性' }]}
         />
-        <Checkbox checked={missingOnly} onChange={(e) => setMissingOnly(e.target.checked)} data-testid="missing-only">
+        <Checkbox checked={missingOnly} onChange={(e) => setFilter('missingOnly', e.target.checked)} data-testid="missing-only">
           {formatPeriodZh(period)}未报送
         </Checkbox>
       </Space>
@@ -179,7 +183,8 @@ export function TasksPage({ plan }: { plan: PlanData }) {
       <Table<TaskRow>
         virtual
         rowKey={(r) => r.task.id}
-        columns={columns}
+        columns={withViewSort(columns, view)}
+        onChange={onTableChange}
         dataSource={visible}
         pagination={false}
         size="small"

@@ -3,16 +3,21 @@ import { Table, Typography } from 'antd';
 import { bannerTotals, type BannerSummary } from '../../../../shared/ledger/city-overview';
 import { bannerColumns } from './banner-columns';
 import { StatusTags } from './StatusTags';
+import { usePageViewState } from '../../app/use-page-view-state';
+import { withViewSort } from '../../app/page-view-state';
 
 /** The banners side by side, with a 合计 line; a click on a line opens that banner. */
 export function BannerTable(props: { rows: BannerSummary[]; loading: boolean; officeName: string; onOpen: (code: string) => void }) {
   const { rows, loading, officeName, onOpen } = props;
   const totals = useMemo(() => bannerTotals(rows), [rows]);
+  // The column sort is kept when the clerk leaves the page and comes back.
+  const { view, onTableChange } = usePageViewState('overview');
   return (
     <Table<BannerSummary>
       data-testid="city-overview-table"
       rowKey="code"
-      columns={bannerColumns(onOpen)}
+      columns={withViewSort(bannerColumns(onOpen), view)}
+      onChange={onTableChange}
       dataSource={rows}
       loading={loading}
       pagination={false}

@@ -7,9 +7,11 @@ import { TASK_STATUSES } from '../../../../shared/ledger/aggregations';
 import { taskReportFor } from '../../../../shared/ledger/city-overview';
 import type { TaskRow } from '../../../../shared/ledger/task-query';
 import { TaskStatusTag } from '../../components/TaskStatusTag';
+import { usePageViewState } from '../../app/use-page-view-state';
+import { listFilter } from '../../app/page-view-state';
 import { ConflictTag } from '../../components/ConflictTag';
 
-function taskColumns(period: string): ColumnsType<TaskRow> {
+function taskColumns(period: string, statusFilter: string[]): ColumnsType<TaskRow> {
   return [
     { title: '领域', width: 110, render: (_, r) => r.task.domainLabel },
     { title: '序号', width: 56, render: (_, r) => r.task.number },
@@ -30,8 +32,10 @@ function taskColumns(period: string): ColumnsType<TaskRow> {
     },
     { title: '牵头单位', width: 140, render: (_, r) => <span className="cell-ellipsis" title={r.leadNames}>{r.leadNames || '—'}</span> },
     {
+      key: 'status',
       title: '状态',
       width: 84,
+      filteredValue: statusFilter,
       render: (_, r) => <TaskStatusTag result={r.status} />,
       filters: TASK_STATUSES.map((s) => ({ text: TASK_STATUS_LABELS[s], value: s })),
       onFilter: (value, r) => r.status.status === value,
@@ -72,11 +76,14 @@ function taskColumns(period: string): ColumnsType<TaskRow> {
 
 /** A banner's tasks as last received, read-only, with this period's report of each. */
 export function BannerTaskTable({ rows, period }: { rows: TaskRow[]; period: string }) {
+  // The status filter is kept from one banner to the next and when the clerk comes back.
+  const { view, onTableChange } = usePageViewState('overview-banner-tasks');
   return (
     <Table<TaskRow>
       virtual
       rowKey={(r) => r.task.id}
-      columns={taskColumns(period)}
+      columns={taskColumns(period, listFilter(view, 'status', TASK_STATUSES))}
+      onChange={onTableChange}
       dataSource={rows}
       pagination={false}
       size="small"

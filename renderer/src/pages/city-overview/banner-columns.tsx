@@ -75,6 +75,7 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
       render: (_, r) => <StatusTags counts={r.byStatus} />,
     },
     {
+      key: 'overdue',
       title: '逾期任务',
       width: 80,
       align: 'right',
@@ -83,6 +84,7 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
       sorter: (a, b) => a.overdue - b.overdue,
     },
     {
+      key: 'projectsOverdue',
       title: '逾期项目',
       width: 110,
       onCell: noData,
@@ -105,6 +107,7 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
       sorter: (a, b) => a.projectsOverdue - b.projectsOverdue,
     },
     {
+      key: 'coverage',
       title: '本月报送率',
       width: 170,
       onCell: noData,
@@ -119,6 +122,7 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
       sorter: (a, b) => (a.coverage ?? -1) - (b.coverage ?? -1),
     },
     {
+      key: 'indicatorsBehind',
       title: '指标未达标',
       width: 100,
       align: 'right',

@@ -1,0 +1,107 @@
+import { Collapse, Empty, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { ProgressEntry } from '../../../../shared/domain/progress';
+import type { TaskStatusResult } from '../../../../shared/domain/task-status';
+import type { ReportingChecklist } from '../../../../shared/ledger/reporting';
+import { openRecord } from '../../app/navigation';
+import { TaskStatusTag } from '../../components/TaskStatusTag';
+import { ConflictTag } from '../../components/ConflictTag';
+
+export type ReportShow = 'missing' | 'reported' | 'all';
+type Item = ReportingChecklist['byDepartment'][number]['items'][number];
+
+interface Props {
+  groups: ReportingChecklist['byDepartment'];
+  show: ReportShow;
+  departmentName: (id: string) => string;
+  statusOf: ReadonlyMap<string, TaskStatusResult>;
+  reportOf: ReadonlyMap<string, ProgressEntry>;
+  /** Tasks chosen for 本月无新进展; null: nothing can be chosen (a closed plan, the 已报送 view). */
+  selected: string[] | null;
+  onSelect: (ids: string[]) => void;
+  expanded: string[];
+  onExpand: (keys: string[]) => void;
+  emptyText: string;
+}
+
+const groupKey = (departmentId: string) => departmentId || 'none';
+
+/** 月度调度 by department: what each one owes this month, reported or still missing. */
+export function DepartmentReports({ groups, show, departmentName, statusOf, reportOf, selected, onSelect, expanded, onExpand, emptyText }: Props) {
+  const shown = groups
+    .map((g) => ({ ...g, visible: g.items.filter((i) => show === 'all' || (show === 'reported') === i.reported) }))
+    .filter((g) => g.visible.length > 0);
+  if (shown.length === 0) return <Empty description={emptyText} />;
+
+  const columns: ColumnsType<Item> = [
+    { title: '状态', width: 90, render: (_, i) => (statusOf.get(i.id) ? <TaskStatusTag result={statusOf.get(i.id)!} /> : null) },
+    {
+      title: '任务 / 项目',
+      render: (_, i) => (
+        <Space size={4}>
+          <Typography.Link onClick={() => openRecord(i.kind === 'task' ? 'tasks' : 'projects', i.id)} data-testid="monthly-item">
+            {i.label}
+          </Typography.Link>
+          <ConflictTag recordId={i.id} />
+        </Space>
+      ),
+    },
+    {
+      title: '本月报送',
+      width: 320,
+      render: (_, i) => {
+        const entry = reportOf.get(i.id);
+        if (!entry) return <Tag color="error">未报送</Tag>;
+        return (
+          <span data-testid="monthly-reported">
+            <Tag color="success">已报送</Tag>
+            {entry.percent}% {entry.thisMonth}
+          </span>
+        );
+      },
+    },
+  ];
+
+  return (
+    <Collapse
+      data-testid="reports-by-department"
+      activeKey={expanded}
+      onChange={(keys) => onExpand(Array.isArray(keys) ? keys : [keys])}
+      items={shown.map((group) => {
+        const key = groupKey(group.departmentId);
+        const missing = group.items.filter((i) => !i.reported).length;
+        const choosable = group.visible.filter((i) => i.kind === 'task' && !i.reported).map((i) => i.id);
+        return {
+          key,
+          label: (
+            <Space data-testid="department-panel">
+              <Typography.Text strong>{group.departmentId ? departmentName(group.departmentId) : '未指定牵头单位'}</Typography.Text>
+              <Typography.Text type="secondary">
+                已报 {group.items.length - missing} / 应报 {group.items.length}
+              </Typography.Text>
+              {missing > 0 ? <Tag color="red">缺 {missing} 项</Tag> : <Tag color="green">已报齐</Tag>}
+            </Space>
+          ),
+          children: (
+            <Table<Item>
+              size="small"
+              rowKey="id"
+              pagination={false}
+              columns={columns}
+              dataSource={group.visible}
+              rowSelection={
+                selected && choosable.length > 0
+                  ? {
+                      selectedRowKeys: selected.filter((id) => choosable.includes(id)),
+                      onChange: (keys) => onSelect([...selected.filter((id) => !choosable.includes(id)), ...keys.map(String)]),
+                      getCheckboxProps: (i) => ({ disabled: !choosable.includes(i.id), title: i.kind === 'project' ? '项目请逐个填报进展' : undefined }),
+                    }
+                  : undefined
+              }
+            />
+          ),
+        };
+      })}
+    />
+  );
+}

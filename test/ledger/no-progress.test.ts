@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MemoryStorage } from '../../shared/app/memory-storage';
+import { LedgerService } from '../../shared/app/ledger-service';
+import { HybridClock } from '../../shared/sync/hlc';
+import { loadSeedPlan } from '../../shared/seed/load-seed';
+import { noProgressChange, NO_PROGRESS_TEXT } from '../../shared/ledger/no-progress';
+import { progress } from '../support/factories';
+
+const seed = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150627-yijinhuoluo.json'), 'utf8')));
+const [a, b, c, d, e] = seed.tasks;
+let n = 0;
+const ctx = { now: '2026-03-20T02:00:00.000Z', deviceId: 'dev1', newId: () => `150627-pe-np${++n}` };
+const PERIOD = '2026-03';
+
+describe('本月无新进展 for several tasks', () => {
+  const progressLog = [
+    progress('2026-02', 40, { subjectId: a.id, status: 'stalled', nextSteps: '协调用地', reportedBy: '旗生态环境局' }),
+    progress('2026-03', 10, { subjectId: b.id }),
+    progress('2026-01', 100, { subjectId: d.id, status: 'in-progress' }),
+  ];
+  const plan = { office: seed.office, tasks: seed.tasks.map((t) => (t.id === c.id ? { ...t, completion: { date: '2025-12-01', evidence: '验收报告' } } : t)), progress: progressLog };
+
+  it('repeats each task’s latest report, and skips (naming why) what is reported, completed or awaits confirmation', () => {
+    const r = noProgressChange(plan, [a.id, b.id, c.id, d.id, e.id, a.id], PERIOD, ctx);
+    expect(r.marked).toEqual([a.id, e.id]);
+    expect(r.skipped.map((s) => [s.id, s.why])).toEqual([
+      [b.id, '本月已报送'],
+      [c.id, '任务已完成'],
+      [d.id, '上次报告为已完成，请在“完成情况”中确认完成'],
+    ]);
+    expect(r.change?.label).toBe('本月无新进展（2 项任务）');
+    expect(r.change?.appends?.map((x) => x.record)).toEqual([
+      expect.objectContaining({ subjectId: a.id, period: PERIOD, percent: 40, status: 'stalled', thisMonth: NO_PROGRESS_TEXT, nextSteps: '协调用地', reportedBy: '旗生态环境局' }),
+      expect.objectContaining({ subjectId: e.id, period: PERIOD, percent: 0, status: 'not-started', thisMonth: NO_PROGRESS_TEXT }),
+    ]);
+  });
+
+  it('makes no change when every chosen task is skipped', () => {
+    expect(noProgressChange(plan, [b.id], PERIOD, ctx)).toMatchObject({ change: null, marked: [] });
+  });
+
+  it('is one commit the ledger accepts, and one undo removes every report it made', async () => {
+    const ledger = new LedgerService(new MemoryStorage(), new HybridClock('dev1'));
+    await ledger.loadPlan(seed);
+    const { change } = noProgressChange({ ...seed, progress: [] }, [a.id, b.id], PERIOD, ctx);
+    const inverse = await ledger.apply(change!);
+    const reported = async () => (await ledger.readPlan(seed.office.code)).progress.filter((p) => p.period === PERIOD).map((p) => p.subjectId).sort();
+    expect(await reported()).toEqual([a.id, b.id].sort());
+    await ledger.apply(inverse);
+    expect(await reported()).toEqual([]);
+  });
+});
