@@ -7,7 +7,7 @@ import type { BundleRefusal } from '../exchange/errors';
 import type { ImportRecord } from '../exchange/history';
 import { divisionName } from '../domain/divisions';
 import { PLAN_SCHEMAS, type PlanTableName } from '../ledger/plan-tables';
-import { recordLabel } from '../ledger/record-label';
+import { namedRecord, recordLookup, type RecordLookup } from '../ledger/record-label';
 import type { LedgerService } from './ledger-service';
 import type { StoragePort, StorageReader, StoreName } from './storage';
 import type { DeviceIdentity } from './device-identity';
@@ -25,7 +25,15 @@ export interface ExportedBundle {
 }
 
 export type PreparedImport =
-  | { kind: 'ready'; fileName: string; bundle: VerifiedBundle; preview: MergePreview; writes: BundleTables }
+  | {
+      kind: 'ready';
+      fileName: string;
+      bundle: VerifiedBundle;
+      preview: MergePreview;
+      writes: BundleTables;
+      /** Finds the tasks, projects, indicators, units and leaders the preview names: the file's first, then this laptop's (deleted ones too). */
+      lookup: RecordLookup;
+    }
   | { kind: 'untrusted'; fileName: string; refusal: BundleRefusal; officeCode: string; publicKey: string; fingerprint: string }
   | { kind: 'refused'; fileName: string; refusal: BundleRefusal };
 
@@ -85,7 +93,7 @@ export async function openConflictsIn(storage: StorageReader, officeCode: string
   const out: OpenConflict[] = [];
   for (const table of PLAN_TABLES) {
     const rows = (await storage.listBy(table, 'officeCode', officeCode)) as unknown as StoredRecord[];
-    for (const r of rows) for (const c of openConflicts(r)) out.push({ ...c, table, id: String(r.id), title: recordLabel(r) });
+    for (const r of rows) for (const c of openConflicts(r)) out.push({ ...c, table, id: String(r.id), title: namedRecord(r, table) });
   }
   return out;
 }
@@ -153,7 +161,7 @@ export class ExchangeService {
     const local = await this.officeTables(result.manifest.officeCode);
     try {
       const merged = mergeTables(local, result.payload.tables);
-      return { kind: 'ready', fileName: file.name, bundle: result, preview: merged.preview, writes: merged.writes };
+      return { kind: 'ready', fileName: file.name, bundle: result, preview: merged.preview, writes: merged.writes, lookup: recordLookup(result.payload.tables, local) };
     } catch (e) {
       if (!(e instanceof KeyFieldMismatchError)) throw e;
       const refusal: BundleRefusal = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema, YearSchema } from './ids';
 import { TEXT_LIMITS } from './validation';
+import { formatDateZh } from './time';
 
 /**
  * Deadline kinds with no end date. The documents use three phrasings and offices treat them
@@ -82,4 +83,20 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
 /** The last dated day of a deadline, or null when it has no dated part. */
 export function finalDueDate(d: Deadline): string | null {
   return d.points.length ? d.points[d.points.length - 1].date : null;
+}
+
+/** Each dated stage of a deadline in words: "2025年12月31日前：建成处置中心". */
+export function deadlineStagesZh(d: Deadline): string[] {
+  return d.points.map((p) => `${formatDateZh(p.date)}前${p.scope ? `：${p.scope}` : ''}`);
+}
+
+/**
+ * A deadline as text, the one way the tables, the audit trail and previews show it: as the plan
+ * wrote it; a deadline without words (made from parts) by its stages and open remainder; none as 未规定.
+ */
+export function deadlineTextZh(d: Deadline | null | undefined): string {
+  if (!d) return '未规定';
+  if (d.text.trim()) return d.text;
+  const parts = [...deadlineStagesZh(d), ...(d.open ? [OPEN_DEADLINE_WORDS[d.open]] : [])];
+  return parts.length ? parts.join('；') : DEADLINE_KIND_LABELS[deadlineKind(d)];
 }

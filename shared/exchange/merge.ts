@@ -249,9 +249,22 @@ export function resolveConflict(r: StoredRecord, field: string, value: unknown, 
 /** A record a merge preview points at. */
 export type RecordRef = GenericRecordRef<BundleTableName>;
 
+/** One field's value before and after the merge, for "字段：旧值 → 新值" in the preview. */
+export interface FieldChange {
+  field: string;
+  /** Undefined when the field was unset. */
+  before: unknown;
+  after: unknown;
+}
+
 export interface ChangedRecord extends RecordRef {
-  /** Data fields whose current value changed. */
+  /**
+   * Data fields whose current value changed, except fields the merge puts in conflict: those are
+   * listed once, under `conflicts`.
+   */
   fields: string[];
+  /** The same fields with their values before and after, in the same order. */
+  changes: FieldChange[];
   /** Set when the merge deleted a live record or brought a deleted one back. */
   liveness?: 'deleted' | 'restored';
 }
@@ -265,6 +278,7 @@ export interface ConflictRef extends RecordRef {
 export interface MergePreview {
   /** Records new to this copy (possibly arriving already deleted: see `deleted`). */
   added: (RecordRef & { deleted: boolean })[];
+  /** Records whose values change or which are deleted or restored; a record whose only news is a conflict is under `conflicts` alone. */
   changed: ChangedRecord[];
   /** Conflicts the merge opens or widens (not ones this copy already had). */
   conflicts: ConflictRef[];
@@ -300,15 +314,18 @@ function conflictSignature(c: FieldConflict): string {
 }
 
 function previewOne(table: BundleTableName, id: string, before: StoredRecord, after: StoredRecord, preview: MergePreview): void {
-  const fields = [...new Set([...fieldsOf(before), ...fieldsOf(after)])].filter((f) => !sameJson(before[f], after[f])).sort();
   const wasDeleted = before._deleted !== null;
   const isDeleted = after._deleted !== null;
   const liveness = wasDeleted === isDeleted ? undefined : isDeleted ? 'deleted' : 'restored';
   const had = new Map(openConflicts(before).map((c) => [c.field, conflictSignature(c)]));
   const fresh = openConflicts(after).filter((c) => had.get(c.field) !== conflictSignature(c));
   for (const c of fresh) preview.conflicts.push({ table, id, field: c.field, values: c.values });
-  if (fields.length || liveness || fresh.length) preview.changed.push({ table, id, fields, ...(liveness ? { liveness } : {}) });
-  else preview.unchanged.push({ table, id });
+  // A field in conflict is news once, as a conflict, not also as an update.
+  const inConflict = new Set(fresh.map((c) => c.field));
+  const fields = [...new Set([...fieldsOf(before), ...fieldsOf(after)])].filter((f) => !inConflict.has(f) && !sameJson(before[f], after[f])).sort();
+  const changes = fields.map((field): FieldChange => ({ field, before: before[field], after: after[field] }));
+  if (fields.length || liveness) preview.changed.push({ table, id, fields, changes, ...(liveness ? { liveness } : {}) });
+  else if (!fresh.length) preview.unchanged.push({ table, id });
 }
 
 function keyOf(r: StoredRecord, keyField: string): string {

@@ -163,6 +163,34 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
     expect(left.length).toBeGreaterThan(1000);
   });
 
+  it('previews a file naming records by their task and indicator, with old → new values and long texts as excerpts', async () => {
+    const a = await laptop('laptop-A');
+    const b = await laptop('laptop-B');
+    const long = '甲机：规划环评修编初稿完成，已征求生态环境、自然资源、住建等部门意见，正在按意见修改完善，预计下月报旗政府审定。';
+    await reportProgress(a.page, '强化环境准入制度', long);
+    await openMenu(a.page, '指标体系');
+    await a.page.locator('[data-testid^="value-"]').first().click();
+    await a.page.getByLabel('实际值').fill('0.5');
+    await a.page.getByTestId('indicator-value-form').getByRole('button', { name: '保存' }).click();
+    await expectSaved(a.page, '实际值');
+    await renameTask(a.page, '依法淘汰落后产能', '依法淘汰落后产能（甲机修改）');
+    await chooseBundle(b.page, await exportFile(a.page, 'a.zwb'));
+    await b.page.getByTestId('trust-and-continue').click();
+    const preview = b.page.getByTestId('import-preview');
+    await preview.waitFor();
+    const shown = (await preview.textContent()) ?? '';
+    expect(shown).not.toMatch(/iv-|pe-|150627-/);
+    expect(shown).toMatch(/新增 指标值：\S+ \d{4}年(\d{1,2}月)? 指标值/);
+    expect(shown).toContain('任务名称：依法淘汰落后产能 → 依法淘汰落后产能（甲机修改）');
+    const line = preview.getByTestId('preview-line').filter({ hasText: '强化环境准入制度 · ' });
+    await expect(line.textContent()).resolves.toMatch(/^新增 进展：任务 \S+ \d+ 强化环境准入制度 · \d{4}年\d{1,2}月 进展：甲机/);
+    await expect(line.textContent()).resolves.not.toContain(long);
+    await line.getByTestId('excerpt-toggle').click();
+    await expect(line.textContent()).resolves.toContain(long);
+    await b.page.getByTestId('confirm-merge').click();
+    await expectSaved(b.page, '已合并');
+  });
+
   it('the city trusts the banner’s key, merges its file, and sees its numbers in the overview', async () => {
     const a = await laptop('laptop-A');
     await renameTask(a.page, '依法淘汰落后产能', '依法淘汰落后产能（甲机修改）');

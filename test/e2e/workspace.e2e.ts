@@ -194,6 +194,69 @@ describe('keeping the 伊金霍洛旗 plan current (Chromium)', () => {
     await expect(numberOf(page, 'task-count')).resolves.toBe(83);
   });
 
+  it('names the task of an undone report and the indicator of an undone value in the bin; long texts as excerpts', async () => {
+    const page = await freshOffice();
+    const title = await openFirstTask(page);
+    const text = '完成全旗尾矿库现场核查，'.repeat(6);
+    await page.getByLabel('本月进展').fill(text);
+    await page.getByLabel('完成进度').fill('40');
+    await page.getByTestId('progress-form').getByRole('button', { name: '保存进展' }).click();
+    await expectSaved(page, '进展');
+    // a long report shows its beginning; 展开 (reached by Tab, pressed with Enter) shows the whole
+    const history = page.getByTestId('progress-history');
+    await expect(history.getByText(text).count()).resolves.toBe(0);
+    await history.getByTestId('excerpt-toggle').focus();
+    await page.keyboard.press('Enter');
+    await history.getByText(text).waitFor();
+    await undoFromNote(page, '进展');
+    await history.waitFor({ state: 'detached' });
+    await closeTaskDrawer(page);
+
+    await openMenu(page, '指标体系');
+    await page.locator('[data-testid^="value-"]').first().click();
+    const heading = (await page.locator('.ant-modal-title').textContent()) ?? '';
+    const indicator = heading.replace(/^[^.]*\.\s*/, '').replace(/（[^（]*）$/, '');
+    await page.getByLabel('实际值').fill('0.5');
+    await page.getByTestId('indicator-value-form').getByRole('button', { name: '保存' }).click();
+    await expectSaved(page, '实际值');
+    await page.getByTestId('indicator-value-form').waitFor({ state: 'detached' });
+    await undoFromNote(page, '实际值');
+    await page.locator('.ant-message-notice', { hasText: '已撤销' }).first().waitFor();
+
+    await openMenu(page, '回收站');
+    const rows = page.getByTestId('bin-table').locator('tbody tr');
+    const report = rows.filter({ hasText: '进展：' });
+    await report.waitFor();
+    const reportText = (await report.textContent()) ?? '';
+    expect(reportText).toMatch(/任务 \S+ \d+ /);
+    expect(reportText).toContain(`${title} · `);
+    expect(reportText).toMatch(/ · \d{4}年\d{1,2}月 进展：完成全旗尾矿库现场核查/);
+    expect(reportText).not.toContain(text);
+    await report.getByTestId('excerpt-toggle').click();
+    await expect(report.textContent()).resolves.toContain(text);
+    const value = rows.filter({ hasText: '指标值' }).last();
+    expect(indicator.length).toBeGreaterThan(2);
+    const valueText = (await value.textContent()) ?? '';
+    expect(valueText).toContain(`${indicator} `);
+    expect(valueText).toMatch(/\d{4}年(\d{1,2}月)? 指标值/);
+    expect(valueText).not.toMatch(/iv-|150627-/);
+  });
+
+  it('shows an edited deadline as text in the audit trail, by 本机', async () => {
+    const page = await freshOffice();
+    await openFirstTask(page);
+    await page.getByRole('tab', { name: '基本信息' }).click();
+    await page.getByRole('textbox', { name: '完成时限' }).fill('2027年6月底前');
+    await page.getByTestId('task-editor').getByRole('button', { name: '保存修改' }).click();
+    await expectSaved(page, '修改任务');
+    await page.getByRole('tab', { name: '修改记录' }).click();
+    const row = page.getByTestId('audit-trail').locator('tbody tr', { hasText: '完成时限' });
+    await row.getByText('2027年6月底前').waitFor();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.join('|')).not.toMatch(/[{}]|"text"|points/);
+    expect(cells[cells.length - 1]).toBe('本机');
+  });
+
   it('still has an edit, a progress report and an indicator value after a reload', async () => {
     const page = await freshOffice();
     await renameFirstTask(page, '测试：重新打开后仍在');

@@ -110,13 +110,32 @@ describe('mergeRecords and the preview', () => {
     const { records, writes, preview } = mergeRecords(local, incoming, { table: 'departments' });
     expect(records.map((r) => r.id)).toEqual(['150627-d1', '150627-d2', '150627-d3', '150627-d4']);
     expect(preview.added).toEqual([{ table: 'departments', id: '150627-d4', deleted: false }]);
-    expect(preview.changed).toEqual([
-      { table: 'departments', id: '150627-d1', fields: ['name'] },
-      { table: 'departments', id: '150627-d2', fields: [], liveness: 'deleted' },
-    ]);
+    // d1's name is in conflict: listed once, as a conflict, not also as an update
+    expect(preview.changed).toEqual([{ table: 'departments', id: '150627-d2', fields: [], changes: [], liveness: 'deleted' }]);
     expect(preview.conflicts.map((c) => [c.id, c.field])).toEqual([['150627-d1', 'name']]);
     expect(preview.unchanged).toEqual([{ table: 'departments', id: '150627-d3' }]);
     expect(writes.map((r) => r.id)).toEqual(['150627-d1', '150627-d2', '150627-d4']);
+  });
+
+  it('never lists a field both as an update and as a conflict, and gives each update its old and new value', () => {
+    const base = normaliseRecord(stored(department('d1'), stamp(1, A)));
+    const local = edited(base, { name: '甲' }, stamp(5, A));
+    const incoming = edited(base, { name: '乙', aliases: ['别名'] }, stamp(6, B));
+    const { preview } = mergeRecords([local], [incoming], { table: 'departments' });
+    expect(preview.conflicts.map((c) => c.field)).toEqual(['name']);
+    expect(preview.changed).toEqual([
+      { table: 'departments', id: '150627-d1', fields: ['aliases'], changes: [{ field: 'aliases', before: [], after: ['别名'] }] },
+    ]);
+    for (const c of preview.changed) for (const f of c.fields) expect(preview.conflicts.some((x) => x.id === c.id && x.field === f)).toBe(false);
+    expect(preview.unchanged).toEqual([]);
+  });
+
+  it('lists a record whose only news is a conflict under conflicts alone', () => {
+    const base = normaliseRecord(stored(department('d1'), stamp(1, A)));
+    const { preview } = mergeRecords([edited(base, { name: '甲' }, stamp(5, A))], [edited(base, { name: '乙' }, stamp(6, B))], { table: 'departments' });
+    expect(preview.conflicts.map((c) => [c.id, c.field])).toEqual([['150627-d1', 'name']]);
+    expect(preview.changed).toEqual([]);
+    expect(preview.unchanged).toEqual([]);
   });
 
   it('unions append-only progress entries by id and merges their tombstones', () => {
@@ -129,7 +148,7 @@ describe('mergeRecords and the preview', () => {
       ['150627-p2', null],
     ]);
     expect(preview.added.map((r) => r.id)).toEqual(['150627-p2']);
-    expect(preview.changed).toEqual([{ table: 'progress', id: '150627-p1', fields: [], liveness: 'deleted' }]);
+    expect(preview.changed).toEqual([{ table: 'progress', id: '150627-p1', fields: [], changes: [], liveness: 'deleted' }]);
   });
 
   it('keys offices by division code and merges every table of a bundle', () => {

@@ -1,24 +1,30 @@
 import { useEffect, useState } from 'react';
 import { Table, Typography } from 'antd';
 import type { AuditEntry } from '../../../shared/app/storage';
+import { storedLookup } from '../../../shared/app/record-lookup';
 import { useLedger } from '../app/store';
 import { fieldLabel } from '../../../shared/ledger/field-labels';
-import { showValue } from './show-value';
+import { deviceLabel, formatFieldValue } from '../../../shared/ledger/field-value';
+import { EMPTY_LOOKUP, type LabelledTable, type RecordLookup } from '../../../shared/ledger/record-label';
 import { formatMomentZh } from '../../../shared/domain/time';
+import { Excerpt } from './Excerpt';
 
 const ACTIONS: Record<AuditEntry['action'], string> = { create: '新增', update: '修改', delete: '删除', restore: '恢复', seed: '载入方案', merge: '导入合并' };
-
-const show = (value: unknown) => showValue(value, 120);
 
 /** Every change ever made to one record, oldest first. */
 export function AuditTrail({ recordId }: { recordId: string }) {
   const workspace = useLedger((s) => s.workspace);
   const plan = useLedger((s) => s.phase);
+  const officeCode = plan.kind === 'ready' ? plan.plan.office.code : undefined;
   const [rows, setRows] = useState<AuditEntry[]>([]);
+  const [lookup, setLookup] = useState<RecordLookup>(EMPTY_LOOKUP);
   useEffect(() => {
     void workspace?.ledger.auditOf(recordId).then(setRows);
-  }, [workspace, recordId, plan]);
+    // Units and leaders by name, deleted ones too (a change may name a unit deleted since).
+    if (workspace && officeCode) void storedLookup(workspace.storage, officeCode).then(setLookup);
+  }, [workspace, recordId, plan, officeCode]);
   if (!rows.length) return <Typography.Text type="secondary">此记录自载入方案后没有改动。</Typography.Text>;
+  const show = (r: AuditEntry, value: unknown) => <Excerpt text={formatFieldValue(r.field, value, { table: r.table as LabelledTable, lookup })} />;
   return (
     <Table<AuditEntry>
       size="small"
@@ -30,9 +36,9 @@ export function AuditTrail({ recordId }: { recordId: string }) {
         { title: '时间', width: 150, render: (_, r) => formatMomentZh(r.at) },
         { title: '操作', width: 60, render: (_, r) => ACTIONS[r.action] },
         { title: '字段', width: 100, render: (_, r) => fieldLabel(r.field) },
-        { title: '原值', render: (_, r) => (r.action === 'update' ? show(r.before) : '') },
-        { title: '新值', render: (_, r) => (r.action === 'update' ? show(r.after) : '') },
-        { title: '设备', width: 90, render: (_, r) => r.deviceId.slice(0, 8) },
+        { title: '原值', render: (_, r) => (r.action === 'update' ? show(r, r.before) : '') },
+        { title: '新值', render: (_, r) => (r.action === 'update' ? show(r, r.after) : '') },
+        { title: '设备', width: 110, render: (_, r) => deviceLabel(r.deviceId, workspace?.deviceId) },
       ]}
     />
   );

@@ -1,7 +1,10 @@
-/** A field value as a clerk reads it in a history or a choice: text as is, anything else as JSON. */
-export function showValue(value: unknown, maxLength = Infinity): string {
-  if (value === null || value === undefined || value === '') return '（空）';
-  if (typeof value === 'string') return value;
-  const text = JSON.stringify(value);
-  return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
+import { formatFieldValue, type FieldValueOptions } from '../../../shared/ledger/field-value';
+
+/**
+ * A field value as a clerk reads it: the core's {@link formatFieldValue} (deadlines as text, 万元,
+ * dates in words, names for ids, never JSON). Kept under this name for the conflict list; new code
+ * calls formatFieldValue with the field's name.
+ */
+export function showValue(value: unknown, field = '', options: FieldValueOptions = {}): string {
+  return formatFieldValue(field, value, options);
 }

@@ -6,13 +6,18 @@ import { TABLE_LABELS } from '../../../shared/ledger/table-labels';
 import type { RecordTable } from '../../../shared/app/change';
 import { useLedger } from '../app/store';
 import { useCommit } from '../app/use-commit';
-import { recordLabel } from '../../../shared/ledger/record-label';
+import { namedRecord } from '../../../shared/ledger/record-label';
+import { storedLookup } from '../../../shared/app/record-lookup';
+import { Excerpt } from '../components/Excerpt';
 import { formatMomentZh } from '../../../shared/domain/time';
 
 interface BinRow {
   table: RecordTable;
   id: string;
+  /** The record with what it belongs to and, for a report, its text. */
   label: string;
+  /** The same without a report's text, for messages. */
+  name: string;
   deletedAt: string;
 }
 
@@ -27,11 +32,16 @@ export function BinPage({ plan }: { plan: PlanData }) {
   useEffect(() => {
     if (!workspace) return;
     let live = true;
-    void Promise.all(
-      BIN_TABLES.map(async (table) =>
-        (await workspace.ledger.deleted(table, plan.office.code)).map((d) => ({ table, id: d.record.id, label: recordLabel(d.record as Record<string, unknown>, table), deletedAt: d.deletedAt })),
-      ),
-    ).then((lists) => live && setRows(lists.flat().sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))));
+    void (async () => {
+      // A report or a value is named by its task, project or indicator, found among live and deleted records.
+      const lookup = await storedLookup(workspace.storage, plan.office.code);
+      const lists = await Promise.all(
+        BIN_TABLES.map(async (table) =>
+          (await workspace.ledger.deleted(table, plan.office.code)).map((d) => ({ table, id: d.record.id, label: namedRecord(d.record as Record<string, unknown>, table, lookup), name: namedRecord(d.record as Record<string, unknown>, table, lookup, { withText: false }), deletedAt: d.deletedAt })),
+        ),
+      );
+      if (live) setRows(lists.flat().sort((a, b) => b.deletedAt.localeCompare(a.deletedAt)));
+    })();
     return () => {
       live = false;
     };
@@ -54,13 +64,13 @@ export function BinPage({ plan }: { plan: PlanData }) {
           data-testid="bin-table"
           columns={[
             { title: '类型', width: 80, render: (_, r) => <Tag>{TABLE_LABELS[r.table]}</Tag> },
-            { title: '内容', render: (_, r) => r.label },
+            { title: '内容', render: (_, r) => <Excerpt text={r.label} /> },
             { title: '删除时间', width: 170, render: (_, r) => formatMomentZh(new Date(parseStamp(r.deletedAt).millis).toISOString()) },
             {
               title: '',
               width: 90,
               render: (_, r) => (
-                <Button size="small" onClick={() => commit({ label: `恢复${TABLE_LABELS[r.table]} ${r.label}`, restores: [{ table: r.table, id: r.id }] }, `已恢复：${r.label}`)}>
+                <Button size="small" onClick={() => commit({ label: `恢复${TABLE_LABELS[r.table]} ${r.name}`, restores: [{ table: r.table, id: r.id }] }, `已恢复：${r.name}`)}>
                   恢复
                 </Button>
               ),

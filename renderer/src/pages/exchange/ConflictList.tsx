@@ -6,7 +6,7 @@ import { showValue } from '../../components/show-value';
 export const CITY_LOCAL_NOTE = '在市级本机保留，不会改变旗区的数据；旗区以后报来的处理结果为准';
 
 function SideRow({ c, side, onKeep }: { c: ConflictView; side: ConflictSide; onKeep: (c: ConflictView, side: ConflictSide) => Promise<void> }) {
-  const text = side.cleared ? '（已清空）' : showValue(side.value);
+  const text = side.cleared ? '（已清空）' : showValue(side.value, c.field, { table: c.table });
   return (
     <div data-testid="conflict-value" style={{ display: 'grid', gridTemplateColumns: '240px 200px minmax(0, 1fr) auto', gap: 8, alignItems: 'baseline', padding: '4px 0' }}>
       <span>
