@@ -8,6 +8,7 @@ import { checkPercent, checkTaskReportNotCompletion, checkText, checkWan, invest
 import { coreRule, counter } from './field-rules';
 import { useLedger, useWorkspace } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
+import { MONTH_PICKER_FORMAT } from './picker-formats';
 
 /**
  * Slider and number box for one percentage, as one form control. The box keeps exactly what was
@@ -118,7 +119,7 @@ export function ProgressForm(props: {
       <Row gutter={12}>
         <Col span={6}>
           <Form.Item name="period" label="月份" rules={[{ required: true }]}>
-            <DatePicker picker="month" allowClear={false} style={{ width: '100%' }} />
+            <DatePicker picker="month" format={MONTH_PICKER_FORMAT} allowClear={false} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col span={6}>

@@ -53,13 +53,14 @@ export function IndicatorsPage({ plan }: { plan: PlanData }) {
   const baselineYear = items.find((i) => i.baseline)?.baseline?.year;
   const yearOptions = [...new Set([...targetYears, year, Number(period.slice(0, 4)), 2021, 2022, 2023, 2024, 2025])].sort();
 
+  // Widths add up to what fits beside the menu at 1440 px, so no 责任单位 is hidden under the pinned columns there.
   const columns: ColumnsType<Indicator> = [
-    { title: '一级指标', width: 76, render: (_, i) => i.level1, onCell: (_, idx = 0) => ({ rowSpan: span1[idx] }) },
-    { title: '二级指标', width: 88, render: (_, i) => i.level2, onCell: (_, idx = 0) => ({ rowSpan: span2[idx] }) },
+    { title: '一级指标', width: 72, render: (_, i) => i.level1, onCell: (_, idx = 0) => ({ rowSpan: span1[idx] }) },
+    { title: '二级指标', width: 84, render: (_, i) => i.level2, onCell: (_, idx = 0) => ({ rowSpan: span2[idx] }) },
     { title: '序号', width: 46, dataIndex: 'number' },
     {
       title: '三级指标',
-      width: 220,
+      width: 200,
       render: (_, i) => (
         <span>
           {i.name}
@@ -77,13 +78,13 @@ export function IndicatorsPage({ plan }: { plan: PlanData }) {
     { title: `现状值${baselineYear ? `（${baselineYear}年）` : ''}`, width: 84, render: (_, i) => (i.baseline ? formatQuantity(i.baseline.value) : '—') },
     ...targetYears.map((y) => ({
       title: `${y}年目标`,
-      width: 84,
+      width: 76,
       render: (_: unknown, i: Indicator) => {
         const t = i.targets.find((x) => x.year === y);
         return t ? formatTarget(t.target) : '—';
       },
     })),
-    { title: '责任单位', width: 150, render: (_, i) => i.responsibleDepartmentIds.map(dept).join('、') || '—' },
+    { title: '责任单位', width: 140, render: (_, i) => i.responsibleDepartmentIds.map(dept).join('、') || '—' },
     {
       title: `${year}年实际`,
       width: 96,
@@ -99,7 +100,7 @@ export function IndicatorsPage({ plan }: { plan: PlanData }) {
     },
     {
       title: '达标情况',
-      width: 220,
+      width: 200,
       fixed: 'right',
       render: (_, i) => {
         const r = standings.get(i.id) as AttainmentResult;

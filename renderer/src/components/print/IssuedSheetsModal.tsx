@@ -9,6 +9,7 @@ import { buildDocument } from '../../../../shared/print/documents';
 import { NUMBERED_KIND_LABELS } from '../../../../shared/print/sheet-number';
 import { PrintPreview } from './PrintPreview';
 import { useIssuedSheets } from './use-print';
+import { DAY_PICKER_FORMAT } from '../picker-formats';
 
 /** The register: every numbered sheet, whether its receipt came back; re-print with the same number, record a receipt. */
 export function IssuedSheetsModal({ plan, open, onClose }: { plan: PlanData; open: boolean; onClose(): void }) {
@@ -102,7 +103,7 @@ export function IssuedSheetsModal({ plan, open, onClose }: { plan: PlanData; ope
         {receipt && (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Typography.Text>{receipt.sheet.departmentName}</Typography.Text>
-            <DatePicker allowClear={false} aria-label="签收日期" value={dayjs(receipt.day)} onChange={(d) => d && setReceipt({ ...receipt, day: d.format('YYYY-MM-DD') })} />
+            <DatePicker format={DAY_PICKER_FORMAT} allowClear={false} aria-label="签收日期" value={dayjs(receipt.day)} onChange={(d) => d && setReceipt({ ...receipt, day: d.format('YYYY-MM-DD') })} />
             <Input aria-label="签收人" placeholder="签收人" maxLength={40} value={receipt.signer} onChange={(e) => setReceipt({ ...receipt, signer: e.target.value })} />
           </Space>
         )}

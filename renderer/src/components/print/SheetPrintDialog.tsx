@@ -11,6 +11,7 @@ import { supervisionRecipients } from '../../../../shared/print/supervision-noti
 import { chinaToday } from '../../../../shared/domain/time';
 import { PrintPreview } from './PrintPreview';
 import { useIssuedSheets } from './use-print';
+import { DAY_PICKER_FORMAT } from '../picker-formats';
 
 interface Candidate {
   departmentId: string;
@@ -114,7 +115,7 @@ export function SheetPrintDialog({ plan, kind, open, onClose, departmentIds }: S
         <Form layout="vertical">
           <Space size="large" wrap>
             <Form.Item label={kind === 'assignment' ? '交办日期' : '督办日期'}>
-              <DatePicker allowClear={false} value={dayjs(day)} onChange={(d) => d && setDay(d.format('YYYY-MM-DD'))} aria-label="日期" />
+              <DatePicker format={DAY_PICKER_FORMAT} allowClear={false} value={dayjs(day)} onChange={(d) => d && setDay(d.format('YYYY-MM-DD'))} aria-label="日期" />
             </Form.Item>
             {kind === 'supervision' && settings && (
               <Form.Item label="反馈期限（天）">

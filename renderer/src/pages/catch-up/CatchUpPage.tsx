@@ -10,6 +10,7 @@ import { buildTaskRows } from '../../../../shared/ledger/task-query';
 import { useLedger, useWorkspace } from '../../app/store';
 import { useCommit } from '../../app/use-commit';
 import { TaskStatusTag } from '../../components/TaskStatusTag';
+import { DAY_PICKER_FORMAT } from '../../components/picker-formats';
 
 /**
  * 补录历史: an office that starts late enters what already happened, in bulk: tasks done (one date
@@ -60,7 +61,7 @@ export function CatchUpPage({ plan }: { plan: PlanData }) {
       <Card title={`1. 已完成的任务（未完成 ${rows.length} 项，已勾选 ${tasks.length} 项）`} size="small">
         <Space wrap style={{ marginBottom: 12 }}>
           <span>完成日期</span>
-          <DatePicker value={date} onChange={(d) => d && setDate(d)} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(chinaToday()), 'day')} aria-label="完成日期" />
+          <DatePicker format={DAY_PICKER_FORMAT} value={date} onChange={(d) => d && setDate(d)} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(chinaToday()), 'day')} aria-label="完成日期" />
           <Input value={evidence} onChange={(e) => setEvidence(e.target.value)} placeholder="完成依据，如：2025年度“无废城市”建设工作总结" style={{ width: 360 }} maxLength={500} aria-label="完成依据" />
           <Button type="primary" disabled={!tasks.length || !evidence.trim()} onClick={markTasks} data-testid="catch-up-tasks">
             标记为已完成
