@@ -46,6 +46,11 @@ export function formatPeriodZh(period: Period): string {
   return `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
 }
 
+/** A period read from a file (a bundle's manifest, the import history): in words when it is one, else as written. */
+export function formatPeriodTextZh(text: string): string {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text) ? formatPeriodZh(text) : text;
+}
+
 /**
  * A moment (ISO instant, or milliseconds) in Beijing time, in the UI's one style:
  * 2026年11月24日 08:03 (with seconds, 08:03:05, only where they matter). Every page shows

@@ -1,4 +1,4 @@
-import { formatMomentZh, reportDueZh } from '../../shared/domain/time';
+import { formatMomentZh, formatPeriodTextZh, reportDueZh } from '../../shared/domain/time';
 
 describe('formatMomentZh', () => {
   it('shows an instant in Beijing time, whatever the machine’s zone', () => {
@@ -14,5 +14,14 @@ describe('reportDueZh', () => {
   it('is the fifth of the month after the period', () => {
     expect(reportDueZh('2025-05')).toBe('2025年6月5日');
     expect(reportDueZh('2025-12')).toBe('2026年1月5日');
+  });
+});
+
+describe('formatPeriodTextZh', () => {
+  it('writes a period read from a file in words, and leaves anything else as written', () => {
+    expect(formatPeriodTextZh('2026-11')).toBe('2026年11月');
+    expect(formatPeriodTextZh('2026-01')).toBe('2026年1月');
+    expect(formatPeriodTextZh('2026-13')).toBe('2026-13');
+    expect(formatPeriodTextZh('全年')).toBe('全年');
   });
 });

@@ -1,7 +1,7 @@
 import { Table, Tag } from 'antd';
 import { IMPORT_OUTCOME_LABELS, type ImportRecord } from '../../../../shared/exchange/history';
 import { divisionName } from '../../../../shared/domain/divisions';
-import { formatMomentZh, formatPeriodZh } from '../../../../shared/domain/time';
+import { formatMomentZh, formatPeriodTextZh } from '../../../../shared/domain/time';
 
 /** Every import attempt, newest first, with what became of it and why. */
 export function ImportHistoryTable({ history }: { history: readonly ImportRecord[] }) {
@@ -15,7 +15,7 @@ export function ImportHistoryTable({ history }: { history: readonly ImportRecord
       columns={[
         { title: '时间', dataIndex: 'at', render: (at: string) => formatMomentZh(at), width: 170 },
         { title: '单位', dataIndex: 'officeCode', render: (c: string) => (c ? divisionName(c) : '—'), width: 110 },
-        { title: '期间', dataIndex: 'period', width: 100, render: (p: ImportRecord['period']) => (p ? formatPeriodZh(p) : '—') },
+        { title: '期间', dataIndex: 'period', width: 100, render: (p: ImportRecord['period']) => (p ? formatPeriodTextZh(p) : '—') },
         { title: '设备 / 序号', render: (_, r) => (r.deviceId ? `${r.deviceId} / ${r.sequence}` : '—'), width: 170 },
         {
           title: '结果',

@@ -7,7 +7,7 @@ import { divisionName } from '../../../../shared/domain/divisions';
 import { fieldLabel } from '../../../../shared/ledger/field-labels';
 import { formatFieldValue } from '../../../../shared/ledger/field-value';
 import { namedRecord } from '../../../../shared/ledger/record-label';
-import { formatMomentZh, formatPeriodZh } from '../../../../shared/domain/time';
+import { formatMomentZh, formatPeriodTextZh } from '../../../../shared/domain/time';
 import { Excerpt } from '../../components/Excerpt';
 
 const when = (iso: string) => formatMomentZh(iso);
@@ -85,7 +85,7 @@ export function ImportPreview({ prepared }: { prepared: Extract<PreparedImport, 
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="import-preview">
       <Typography.Text>
-        {divisionName(m.officeCode)} · {/^\d{4}-\d{2}$/.test(m.period) ? formatPeriodZh(m.period) : m.period} · 设备 {m.deviceId} 第 {m.sequence} 份 · 导出于 {when(m.createdAt)}
+        {divisionName(m.officeCode)} · {formatPeriodTextZh(m.period)} · 设备 {m.deviceId} 第 {m.sequence} 份 · 导出于 {when(m.createdAt)}
       </Typography.Text>
       <Row gutter={16}>
         <Col span={8}>

@@ -7,6 +7,7 @@ import type { TrustedKey } from '../../../../shared/app/trust-service';
 import type { ImportRecord } from '../../../../shared/exchange/history';
 import { ownBuffer } from '../../../../shared/exchange/bytes';
 import { divisionName } from '../../../../shared/domain/divisions';
+import { formatPeriodTextZh } from '../../../../shared/domain/time';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import { useLedger, useWorkspace } from '../../app/store';
 import { desktop } from '../../platform';
@@ -100,7 +101,7 @@ export function useExchange(plan: PlanData) {
       setPending(null);
       // reload() replaces the store's phase, and the effect above re-reads this page then.
       await reload();
-      message.success(`已合并 ${divisionName(entry.officeCode)} ${entry.period} 的数据：新增 ${entry.counts?.added ?? 0} 条，更新 ${entry.counts?.changed ?? 0} 条${entry.counts?.conflicts ? `，${entry.counts.conflicts} 处冲突待处理` : ''}`);
+      message.success(`已合并 ${divisionName(entry.officeCode)} ${formatPeriodTextZh(entry.period)} 的数据：新增 ${entry.counts?.added ?? 0} 条，更新 ${entry.counts?.changed ?? 0} 条${entry.counts?.conflicts ? `，${entry.counts.conflicts} 处冲突待处理` : ''}`);
     } catch (e) {
       console.error('合并失败', e);
       message.error(`合并失败，未写入任何数据：${errorText(e)}`);
