@@ -168,7 +168,7 @@ export async function conflictViews(storage: StorageReader, offices: readonly st
             id,
             title: recordLabel(r, table),
             field: c.field,
-            fieldLabel: fieldLabel(c.field),
+            fieldLabel: fieldLabel(c.field, table),
             sides: conflictSides(c.values, r._stamps?.[c.field], { deviceId: ctx.deviceId, devices }),
           });
         }

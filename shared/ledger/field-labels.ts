@@ -37,6 +37,26 @@ export const FIELD_LABELS: Record<string, string> = {
   departmentIds: '分管单位',
 };
 
-export function fieldLabel(field: string): string {
-  return FIELD_LABELS[field] ?? field;
+/** Where one field name means something else in another table (a leader's title is a 职务, not a task's name). */
+const TABLE_FIELD_LABELS: Record<string, Record<string, string>> = {
+  leaders: { title: '职务', name: '姓名' },
+  departments: { name: '单位名称' },
+  indicators: { name: '指标名称', unit: '计量单位' },
+  progress: {
+    period: '月份',
+    percent: '完成进度',
+    status: '状态',
+    thisMonth: '本月进展',
+    problems: '存在问题',
+    nextSteps: '下步计划',
+    investmentToDate: '累计完成投资',
+    investmentThisYear: '本年完成投资',
+    reportedBy: '填报单位/人',
+  },
+  indicatorValues: { year: '年度', month: '月份', value: '实际值', judgement: '人工判定', note: '说明', enteredBy: '填报人' },
+};
+
+/** The Chinese name of a field; knowing the table sharpens it. */
+export function fieldLabel(field: string, table?: string): string {
+  return (table !== undefined ? TABLE_FIELD_LABELS[table]?.[field] : undefined) ?? FIELD_LABELS[field] ?? field;
 }

@@ -35,7 +35,7 @@ export function AuditTrail({ recordId }: { recordId: string }) {
       columns={[
         { title: '时间', width: 150, render: (_, r) => formatMomentZh(r.at) },
         { title: '操作', width: 60, render: (_, r) => ACTIONS[r.action] },
-        { title: '字段', width: 100, render: (_, r) => fieldLabel(r.field) },
+        { title: '字段', width: 100, render: (_, r) => fieldLabel(r.field, r.table) },
         { title: '原值', render: (_, r) => (r.action === 'update' ? show(r, r.before) : '') },
         { title: '新值', render: (_, r) => (r.action === 'update' ? show(r, r.after) : '') },
         { title: '设备', width: 110, render: (_, r) => deviceLabel(r.deviceId, workspace?.deviceId) },

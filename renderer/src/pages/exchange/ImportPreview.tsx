@@ -60,7 +60,7 @@ export function ImportPreview({ prepared }: { prepared: Extract<PreparedImport, 
           </div>
           {c.changes.map((f) => (
             <div key={f.field} style={{ paddingLeft: 16 }} data-testid="preview-field-change">
-              {fieldLabel(f.field)}：{value(c.table, f.field, f.before)} → {value(c.table, f.field, f.after)}
+              {fieldLabel(f.field, c.table)}：{value(c.table, f.field, f.before)} → {value(c.table, f.field, f.after)}
             </div>
           ))}
         </div>
@@ -71,7 +71,7 @@ export function ImportPreview({ prepared }: { prepared: Extract<PreparedImport, 
       node: (
         <div>
           <div>
-            冲突 {TABLE_LABELS[c.table]}「{name(c.table, c.id)}」：{fieldLabel(c.field)}（两台电脑同时修改，导入后在“待处理冲突”中选择）
+            冲突 {TABLE_LABELS[c.table]}「{name(c.table, c.id)}」：{fieldLabel(c.field, c.table)}（两台电脑同时修改，导入后在“待处理冲突”中选择）
           </div>
           {c.values.map((v) => (
             <div key={v.stamp} style={{ paddingLeft: 16 }}>
