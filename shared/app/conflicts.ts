@@ -14,7 +14,7 @@ import { parseStamp } from '../sync/hlc';
 import { formatMomentZh } from '../domain/time';
 import { divisionName } from '../domain/divisions';
 import { normaliseRecord, openConflicts } from '../exchange/merge';
-import type { ConflictValue, StoredRecord } from '../exchange/records';
+import { keyFieldOf, type ConflictValue, type StoredRecord } from '../exchange/records';
 import type { ImportRecord } from '../exchange/history';
 import { fieldLabel } from '../ledger/field-labels';
 import { recordLabel } from '../ledger/record-label';
@@ -23,6 +23,9 @@ import { PLAN_SCHEMAS, type PlanTableName } from '../ledger/plan-tables';
 import type { StorageReader } from './storage';
 
 const PLAN_TABLES = Object.keys(PLAN_SCHEMAS) as PlanTableName[];
+
+/** Tables whose records can hold a conflict: the plan tables, and the office record itself (its plan periods). */
+export type ConflictTable = PlanTableName | 'offices';
 
 /** One of the concurrent writes of a conflicting field, as shown. */
 export interface ConflictSide {
@@ -53,7 +56,7 @@ export interface ConflictView {
   officeName: string;
   /** True when the record belongs to this workspace's office; false for a county office's record kept at the city. */
   own: boolean;
-  table: PlanTableName;
+  table: ConflictTable;
   tableLabel: string;
   id: string;
   /** What a clerk calls the record (a task: 领域 序号 名称). */
@@ -119,6 +122,19 @@ async function rowsOf(storage: StorageReader, table: PlanTableName, officeCode: 
   return (await storage.listBy(table, 'officeCode', officeCode)) as unknown as StoredRecord[];
 }
 
+/** The office's own record (keyed by its code), as a row among the plan tables' rows. */
+async function officeRows(storage: StorageReader, officeCode: string): Promise<StoredRecord[]> {
+  const office = (await storage.get('offices', officeCode)) as unknown as StoredRecord | undefined;
+  return office ? [office] : [];
+}
+
+/** Every record of an office that can hold a conflict, table by table: the office record first. */
+async function conflictRowsOf(storage: StorageReader, officeCode: string): Promise<[ConflictTable, StoredRecord[]][]> {
+  const out: [ConflictTable, StoredRecord[]][] = [['offices', await officeRows(storage, officeCode)]];
+  for (const table of PLAN_TABLES) out.push([table, await rowsOf(storage, table, officeCode)]);
+  return out;
+}
+
 async function officeNameOf(storage: StorageReader, officeCode: string): Promise<string> {
   const office = await storage.get('offices', officeCode);
   return typeof office?.name === 'string' && office.name ? office.name : divisionName(officeCode);
@@ -153,11 +169,11 @@ export async function conflictViews(storage: StorageReader, offices: readonly st
   const ordered = [...new Set(offices)].sort((a, b) => (a === ctx.officeCode ? -1 : b === ctx.officeCode ? 1 : a < b ? -1 : a > b ? 1 : 0));
   for (const officeCode of ordered) {
     const officeName = await officeNameOf(storage, officeCode);
-    for (const table of PLAN_TABLES) {
-      for (const r of await rowsOf(storage, table, officeCode)) {
+    for (const [table, rows] of await conflictRowsOf(storage, officeCode)) {
+      for (const r of rows) {
         if (r._deleted !== null) continue;
         for (const c of openConflicts(r)) {
-          const id = String(r.id);
+          const id = String(r[keyFieldOf(table)]);
           out.push({
             key: `${table}/${id}/${c.field}`,
             officeCode,
@@ -184,12 +200,12 @@ export async function conflictMarks(storage: StorageReader, offices: readonly st
   const byOffice = new Map<string, number>();
   for (const officeCode of new Set(offices)) {
     let count = 0;
-    for (const table of PLAN_TABLES) {
-      for (const r of await rowsOf(storage, table, officeCode)) {
+    for (const [table, rows] of await conflictRowsOf(storage, officeCode)) {
+      for (const r of rows) {
         if (r._deleted !== null) continue;
         const open = openConflicts(r).length;
         if (!open) continue;
-        recordIds.add(String(r.id));
+        recordIds.add(String(r[keyFieldOf(table)]));
         count += open;
       }
     }

@@ -1,5 +1,5 @@
 import { createBundle, BUNDLE_EXTENSION } from '../exchange/bundle-format';
-import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, type BundleTables, type FieldConflict, type StoredRecord } from '../exchange/records';
+import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, ownerFieldOf, type BundleTables, type FieldConflict, type StoredRecord } from '../exchange/records';
 import { KeyFieldMismatchError, mergeTables, openConflicts, resolveConflict, type MergePreview } from '../exchange/merge';
 import type { LocalOwners, Receiver } from '../exchange/rules';
 import { recordImport, verifyBundle, type VerifiedBundle } from '../exchange/verify';
@@ -12,7 +12,7 @@ import type { LedgerService } from './ledger-service';
 import type { StoragePort, StorageReader, StoreName } from './storage';
 import type { DeviceIdentity } from './device-identity';
 import { appendImportHistory, importHistory, nextSequence, saveSeenDevices, seenDevices, trustedKeys } from './trust-service';
-import { conflictMarks, conflictViews, keepExistingWrite, officesToWatch, type ConflictMarks, type ConflictView } from './conflicts';
+import { conflictMarks, conflictViews, keepExistingWrite, officesToWatch, type ConflictMarks, type ConflictTable, type ConflictView } from './conflicts';
 import { workspaceSettings } from './settings';
 
 export type { Receiver } from '../exchange/rules';
@@ -232,7 +232,7 @@ export class ExchangeService {
    * office's records (a county office's data kept at the city) it is a choice on this copy only,
    * with no write of this computer (keepExistingWrite): the owner's own decision still counts.
    */
-  async keepConflictSide(table: PlanTableName, id: string, field: string, stamp: string): Promise<{ local: boolean }> {
+  async keepConflictSide(table: ConflictTable, id: string, field: string, stamp: string): Promise<{ local: boolean }> {
     const own = (await workspaceSettings(this.storage))?.officeCode;
     return this.storage.transaction(async (tx) => {
       const row = (await tx.get(table, id)) as unknown as StoredRecord | undefined;
@@ -242,7 +242,7 @@ export class ExchangeService {
         ?.values.find((v) => v.stamp === stamp);
       if (!chosen) throw new Error('这处冲突已处理或已变化，请刷新后再选');
       const value = 'value' in chosen ? chosen.value : undefined;
-      const local = own !== undefined && row.officeCode !== own;
+      const local = own !== undefined && row[ownerFieldOf(table)] !== own;
       const auditStamp = this.ledger.clock.tick();
       const next = local ? keepExistingWrite(row, field, stamp) : resolveConflict(row, field, value, auditStamp);
       await tx.bulkPut(table, [next] as never[]);

@@ -39,6 +39,7 @@ export const FIELD_LABELS: Record<string, string> = {
 
 /** Where one field name means something else in another table (a leader's title is a 职务, not a task's name). */
 const TABLE_FIELD_LABELS: Record<string, Record<string, string>> = {
+  offices: { name: '单位名称', plans: '方案期' },
   leaders: { title: '职务', name: '姓名' },
   departments: { name: '单位名称' },
   indicators: { name: '指标名称', unit: '计量单位' },

@@ -9,6 +9,7 @@ import { conflictSides, devicesFromHistory, keepExistingWrite } from '../../shar
 import { mergeRecord } from '../../shared/exchange/merge';
 import type { StoredRecord } from '../../shared/exchange/records';
 import type { ImportRecord } from '../../shared/exchange/history';
+import { revisePlan } from '../../shared/app/plan-periods';
 
 /**
  * Conflicts as a clerk sees them, from real signed bundles between workspaces on MemoryStorage:
@@ -181,5 +182,28 @@ describe('conflicts between two laptops of a county office, at the city', () => 
     expect(mergeRecord(chose, y)._conflicts).toBeUndefined();
     expect(mergeRecord(chose, x).title).toBe('X');
     expect(() => keepExistingWrite(chose, 'title', x._stamps.title)).toThrow('已处理');
+  });
+});
+
+describe('a conflict in the office record itself (its plan periods)', () => {
+  it('is listed and marked, as the import preview promised, and settled like any other', async () => {
+    const a = await laptop(YIQI, T_A, 'aaaa1111');
+    const b = await laptop(YIQI, T_B, 'bbbb2222');
+    // Both laptops record a mid-way revision of the plan: the office's 方案期 field is written on each.
+    await a.ledger.apply(revisePlan(await a.ledger.readPlan('150627'), '甲记录的修订', '2026-11-20'));
+    await b.ledger.apply(revisePlan(await b.ledger.readPlan('150627'), '乙记录的修订', '2026-11-20'));
+    const prepared = await receive(a, '150627', await send(b, '150627'));
+    expect(prepared.preview.conflicts.map((c) => `${c.table}:${c.field}`)).toEqual(['offices:plans']);
+
+    const views = await a.exchange.conflictViews('150627', 'county');
+    expect(views.map((v) => [v.table, v.id, v.field, v.fieldLabel, v.title])).toEqual([['offices', '150627', 'plans', '方案期', '伊金霍洛旗']]);
+    expect((await a.exchange.conflictMarks('150627', 'county')).byOffice.get('150627')).toBe(1);
+
+    const mine = views[0].sides.find((s) => s.who === '本机')!;
+    expect(await a.exchange.keepConflictSide('offices', '150627', 'plans', mine.stamp)).toEqual({ local: false });
+    expect(await a.exchange.conflictViews('150627', 'county')).toEqual([]);
+    const plans = (await a.ledger.readPlan('150627')).office.plans ?? [];
+    expect(JSON.stringify(plans)).toContain('甲记录的修订');
+    expect(JSON.stringify(plans)).not.toContain('乙记录的修订');
   });
 });
