@@ -159,5 +159,5 @@ export function formatFieldValue(field: string, value: unknown, options: FieldVa
 export function deviceLabel(deviceId: string, thisDevice: string | undefined): string {
   if (thisDevice && deviceId === thisDevice) return '本机';
   if (!deviceId) return '未知设备';
-  return `其他电脑 ${deviceId.slice(0, 6)}`;
+  return `对方 ${deviceId.slice(0, 6)}`;
 }

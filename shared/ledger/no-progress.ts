@@ -49,7 +49,8 @@ export function noProgressChange(
       skip('本月已报送');
       continue;
     }
-    if (task.completion) {
+    // A task completed after this month still owed this month's report (the checklist agrees).
+    if (task.completion && task.completion.date.slice(0, 7) <= period) {
       skip('任务已完成');
       continue;
     }
@@ -71,7 +72,8 @@ export function noProgressChange(
         thisMonth: NO_PROGRESS_TEXT,
         problems: '',
         nextSteps: latest?.nextSteps ?? '',
-        reportedBy: latest?.reportedBy ?? '',
+        // Entered by the office for the department, so no department is named as having filed it.
+        reportedBy: '',
         reportedAt: ctx.now,
         deviceId: ctx.deviceId,
       },

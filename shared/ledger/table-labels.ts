@@ -1,6 +1,6 @@
 /** What a clerk calls the records of each stored table, for messages and previews. */
 export const TABLE_LABELS = {
-  offices: '办公室',
+  offices: '无废办',
   departments: '单位',
   leaders: '领导',
   tasks: '任务',

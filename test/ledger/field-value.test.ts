@@ -84,7 +84,7 @@ describe('formatFieldValue', () => {
 describe('deviceLabel', () => {
   it('calls this laptop 本机 and another by a short name', () => {
     expect(deviceLabel('0123456789abcdef', '0123456789abcdef')).toBe('本机');
-    expect(deviceLabel('fedcba9876543210', '0123456789abcdef')).toBe('其他电脑 fedcba');
+    expect(deviceLabel('fedcba9876543210', '0123456789abcdef')).toBe('对方 fedcba');
     expect(deviceLabel('', '0123456789abcdef')).toBe('未知设备');
   });
 });

@@ -31,9 +31,14 @@ describe('本月无新进展 for several tasks', () => {
     ]);
     expect(r.change?.label).toBe('本月无新进展（2 项任务）');
     expect(r.change?.appends?.map((x) => x.record)).toEqual([
-      expect.objectContaining({ subjectId: a.id, period: PERIOD, percent: 40, status: 'stalled', thisMonth: NO_PROGRESS_TEXT, nextSteps: '协调用地', reportedBy: '旗生态环境局' }),
+      expect.objectContaining({ subjectId: a.id, period: PERIOD, percent: 40, status: 'stalled', thisMonth: NO_PROGRESS_TEXT, nextSteps: '协调用地', reportedBy: '' }),
       expect.objectContaining({ subjectId: e.id, period: PERIOD, percent: 0, status: 'not-started', thisMonth: NO_PROGRESS_TEXT }),
     ]);
+  });
+
+  it('reports a task completed after this month, which still owed this month’s report', () => {
+    const later = { ...plan, tasks: plan.tasks.map((t) => (t.id === c.id ? { ...t, completion: { date: '2026-04-10', evidence: '验收报告' } } : t)) };
+    expect(noProgressChange(later, [c.id], PERIOD, ctx).marked).toEqual([c.id]);
   });
 
   it('makes no change when every chosen task is skipped', () => {

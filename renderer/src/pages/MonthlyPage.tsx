@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { PlanData } from '../../../shared/ledger/plan-data';
 import { Alert, Card, Col, Progress, Row, Segmented, Space, Statistic, Typography } from 'antd';
 import { chinaToday, formatPeriodZh, reportDueZh } from '../../../shared/domain/time';
@@ -36,6 +36,8 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
   const { view, setView, setFilter } = usePageViewState('monthly');
   const show = SHOWS.find((s) => s === stringFilter(view, 'show')) ?? 'missing';
   const [selected, setSelected] = useState<string[]>([]);
+  // A choice made for one month never carries over to another month's 本月无新进展.
+  useEffect(() => setSelected([]), [period, plan.office.code]);
   const readOnly = useLedger((s) => s.phase.kind === 'ready' && planById(s.phase.all.office, s.phase.viewPlanId)?.status === 'closed');
   /** This period's report of each task and project (the latest correction). */
   const reportOf = useMemo(() => {
