@@ -4,6 +4,8 @@ import type { LedgerDb } from './schema';
 
 type Key = string | number;
 
+const SLOW_TRANSACTION_MS = 15_000;
+
 /**
  * The storage port on IndexedDB, through Dexie: the renderer's database.
  *
@@ -95,6 +97,13 @@ export class DexieStorage implements StoragePort {
     };
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
+    // A transaction that neither commits nor fails would stall every later save of this window
+    // without a word; say so in the console, where a failed e2e test's log will show it.
+    const slow = setTimeout(() => console.warn(`存储事务 ${SLOW_TRANSACTION_MS / 1000} 秒仍未完成（排队中或提交中）`), SLOW_TRANSACTION_MS);
+    void next.then(
+      () => clearTimeout(slow),
+      () => clearTimeout(slow),
+    );
     return next;
   }
 }

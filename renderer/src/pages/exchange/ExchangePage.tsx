@@ -70,7 +70,7 @@ export function ExchangePage({ plan }: { plan: PlanData }) {
         }}
       />
 
-      <TrustOnFirstUseModal pending={pending} onTrust={x.actions.trustAndContinue} onCancel={x.actions.cancelPending} />
+      <TrustOnFirstUseModal pending={pending} busy={x.busy} onTrust={x.actions.trustAndContinue} onCancel={x.actions.cancelPending} />
 
       <Modal
         open={pending?.kind === 'ready'}

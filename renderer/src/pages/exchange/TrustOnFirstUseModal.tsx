@@ -3,7 +3,7 @@ import type { PreparedImport } from '../../../../shared/app/exchange-service';
 import { divisionName } from '../../../../shared/domain/divisions';
 
 /** A file from a laptop never seen before: the clerk compares its fingerprint by phone, then trusts it. */
-export function TrustOnFirstUseModal(props: { pending: PreparedImport | null; onTrust: () => void; onCancel: () => void }) {
+export function TrustOnFirstUseModal(props: { pending: PreparedImport | null; busy: boolean; onTrust: () => void; onCancel: () => void }) {
   const p = props.pending?.kind === 'untrusted' ? props.pending : null;
   return (
     <Modal
@@ -14,6 +14,7 @@ export function TrustOnFirstUseModal(props: { pending: PreparedImport | null; on
       okButtonProps={{ 'data-testid': 'trust-and-continue' } as ButtonProps}
       width={640}
       onOk={props.onTrust}
+      confirmLoading={props.busy}
       onCancel={props.onCancel}
       destroyOnClose
     >

@@ -86,11 +86,19 @@ export function useExchange(plan: PlanData) {
   };
 
   const trustAndContinue = async () => {
-    if (pending?.kind !== 'untrusted' || !lastFile) return;
-    await ws.trust.trust({ officeCode: pending.officeCode, publicKey: pending.publicKey, label: `${divisionName(pending.officeCode)} · ${pending.refusal.detail.deviceId ?? ''}` });
-    setPending(null);
-    await refresh();
-    await check(lastFile);
+    if (pending?.kind !== 'untrusted' || !lastFile || busy) return;
+    setBusy(true);
+    try {
+      await ws.trust.trust({ officeCode: pending.officeCode, publicKey: pending.publicKey, label: `${divisionName(pending.officeCode)} · ${pending.refusal.detail.deviceId ?? ''}` });
+      setPending(null);
+      await refresh();
+      await check(lastFile);
+    } catch (e) {
+      console.error('登记可信密钥失败', e);
+      message.error(`未能登记该密钥：${errorText(e)}`);
+    } finally {
+      setBusy(false);
+    }
   };
 
   const confirmMerge = async () => {
