@@ -8,7 +8,7 @@ import type { ImportRecord } from '../exchange/history';
 import { divisionName } from '../domain/divisions';
 import { PLAN_SCHEMAS, type PlanTableName } from '../ledger/plan-tables';
 import { namedRecord, recordLookup, type RecordLookup } from '../ledger/record-label';
-import type { LedgerService } from './ledger-service';
+import { assertPlanOpen, type LedgerService } from './ledger-service';
 import type { StoragePort, StorageReader, StoreName } from './storage';
 import type { DeviceIdentity } from './device-identity';
 import { appendImportHistory, importHistory, nextSequence, saveSeenDevices, seenDevices, trustedKeys } from './trust-service';
@@ -243,6 +243,8 @@ export class ExchangeService {
       if (!chosen) throw new Error('这处冲突已处理或已变化，请刷新后再选');
       const value = 'value' in chosen ? chosen.value : undefined;
       const local = own !== undefined && row[ownerFieldOf(table)] !== own;
+      // Keeping the value the record shows only closes the conflict; changing a closed plan's record is refused.
+      if (!local && table !== 'offices' && JSON.stringify(value) !== JSON.stringify(row[field])) await assertPlanOpen(tx, table, row);
       const auditStamp = this.ledger.clock.tick();
       const next = local ? keepExistingWrite(row, field, stamp) : resolveConflict(row, field, value, auditStamp);
       await tx.bulkPut(table, [next] as never[]);

@@ -68,6 +68,11 @@ class ClosedPlanGuard {
   }
 }
 
+/** Refuses a write to a record of a closed plan (its final assessment was made from these records). */
+export async function assertPlanOpen(tx: StorageWriter, table: RecordTable, record: unknown): Promise<void> {
+  await new ClosedPlanGuard(tx).check(table, record);
+}
+
 /**
  * Every change a clerk makes goes through here, whatever the storage: it validates against the
  * domain schema, stamps the changed fields with the device's clock, records one audit entry per

@@ -9,7 +9,7 @@ import { conflictSides, devicesFromHistory, keepExistingWrite } from '../../shar
 import { mergeRecord } from '../../shared/exchange/merge';
 import type { StoredRecord } from '../../shared/exchange/records';
 import type { ImportRecord } from '../../shared/exchange/history';
-import { revisePlan } from '../../shared/app/plan-periods';
+import { closePlan, revisePlan } from '../../shared/app/plan-periods';
 
 /**
  * Conflicts as a clerk sees them, from real signed bundles between workspaces on MemoryStorage:
@@ -84,6 +84,26 @@ describe('conflicts as shown to a clerk', () => {
     expect(await b.exchange.conflictViews('150627', 'county')).toEqual([]);
     // A stale choice is refused rather than guessed.
     await expect(a.exchange.keepConflictSide('tasks', TASK, 'title', kept.stamp)).rejects.toThrow('已处理');
+  });
+
+  it('in a closed plan, only keeps the value the record shows: the other would change what the final assessment was made from', async () => {
+    const a = await laptop(YIQI, T_A, 'aaaa1111');
+    const b = await laptop(YIQI, T_B, 'bbbb2222');
+    await a.ledger.update('tasks', TASK, { title: '甲的写法' });
+    await b.ledger.update('tasks', TASK, { title: '乙的写法' });
+    await receive(a, '150627', await send(b, '150627'));
+    const data = await a.ledger.readPlan('150627');
+    await a.ledger.apply(closePlan(data, data.office.currentPlanId!, '2026-11-21'));
+
+    const [c] = await a.exchange.conflictViews('150627', 'county');
+    const other = c.sides.find((s) => !s.current)!;
+    await expect(a.exchange.keepConflictSide('tasks', TASK, 'title', other.stamp)).rejects.toThrow('只读');
+    expect((await a.ledger.get('tasks', TASK))?.title).toBe('乙的写法');
+    expect(await a.exchange.conflictViews('150627', 'county')).toHaveLength(1);
+
+    await a.exchange.keepConflictSide('tasks', TASK, 'title', c.sides.find((s) => s.current)!.stamp);
+    expect(await a.exchange.conflictViews('150627', 'county')).toEqual([]);
+    expect((await a.ledger.get('tasks', TASK))?.title).toBe('乙的写法');
   });
 
   it('names devices it has no history of by a short id, and tells two devices apart', () => {
