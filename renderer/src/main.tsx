@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { App } from './App';
+import { usePrefersReducedMotion } from './app/reduced-motion';
 import './styles.css';
 
 dayjs.locale('zh-cn');
@@ -30,15 +31,22 @@ const THEME = {
   },
 };
 
-const root = document.getElementById('root');
-if (!root) throw new Error('页面缺少 #root 节点');
-createRoot(root).render(
-  <StrictMode>
-    <ConfigProvider locale={zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
+function Root() {
+  const reduced = usePrefersReducedMotion();
+  return (
+    <ConfigProvider locale={zhCN} theme={{ ...THEME, token: { ...THEME.token, motion: !reduced } }} button={{ autoInsertSpace: false }}>
       {/* Notes appear below the header, clear of a drawer's title and close button. */}
       <AntApp message={{ top: 72, maxCount: 3 }}>
         <App />
       </AntApp>
     </ConfigProvider>
+  );
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('页面缺少 #root 节点');
+createRoot(root).render(
+  <StrictMode>
+    <Root />
   </StrictMode>,
 );

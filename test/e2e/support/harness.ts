@@ -66,7 +66,9 @@ export function e2eSuite(testFile: string): E2ESuite {
     },
     async profile(label = `profile-${profiles.length + 1}`, viewport = { width: 1440, height: 900 }) {
       if (!browser) throw new Error('browser not started');
-      const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      // Reduced motion, as a clerk may set it: dialogs appear at once. With antd's zoom-in a click could
+      // pass Playwright's stability check while the dialog sat still before zooming, then miss it.
+      const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
       context.setDefaultTimeout(STEP_TIMEOUT_MS);
       const page = await context.newPage();
       const p: Profile = { label, context, page, log: [], errors: [] };
