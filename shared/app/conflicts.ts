@@ -13,7 +13,7 @@
 import { parseStamp } from '../sync/hlc';
 import { formatMomentZh } from '../domain/time';
 import { divisionName } from '../domain/divisions';
-import { normaliseRecord, openConflicts } from '../exchange/merge';
+import { normaliseRecord, openConflicts, settleField } from '../exchange/merge';
 import { keyFieldOf, type ConflictValue, type StoredRecord } from '../exchange/records';
 import type { ImportRecord } from '../exchange/history';
 import { fieldLabel } from '../ledger/field-labels';
@@ -231,13 +231,6 @@ export function keepExistingWrite(r: StoredRecord, field: string, stamp: string)
   if (seen) next._seen = seen;
   if (!('value' in chosen) || chosen.value === undefined) delete next[field];
   else next[field] = chosen.value;
-  const rest = (r._conflicts ?? []).filter((c) => c.field !== field);
-  if (rest.length) next._conflicts = rest;
-  else delete next._conflicts;
-  if (r._siblings?.[field]) {
-    const { [field]: _dropped, ...others } = r._siblings;
-    if (Object.keys(others).length) next._siblings = others;
-    else delete next._siblings;
-  }
+  settleField(next, r, field);
   return next;
 }

@@ -235,6 +235,12 @@ export function resolveConflict(r: StoredRecord, field: string, value: unknown, 
   const next: StoredRecord = { ...r, _stamps: { ...r._stamps, [field]: stamp }, _updated: stamp, _seen: seen };
   if (value === undefined) delete next[field];
   else next[field] = value;
+  settleField(next, r, field);
+  return next;
+}
+
+/** Drops `field`'s open conflict and sibling stamps from `next` (a copy of `r` being settled), keeping the other fields'. */
+export function settleField(next: StoredRecord, r: StoredRecord, field: string): void {
   const conflicts = (r._conflicts ?? []).filter((c) => c.field !== field);
   if (conflicts.length) next._conflicts = conflicts;
   else delete next._conflicts;
@@ -243,7 +249,6 @@ export function resolveConflict(r: StoredRecord, field: string, value: unknown, 
     if (Object.keys(rest).length) next._siblings = rest;
     else delete next._siblings;
   }
-  return next;
 }
 
 /** A record a merge preview points at. */
