@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { addMonths, differenceInCalendarDays, format, parseISO } from 'date-fns';
-import type { IsoDate, Period } from './ids';
+import { PeriodSchema, type IsoDate, type Period } from './ids';
 
 /** Every office works on Beijing time, whatever the laptop's clock zone says. */
 export const CHINA_TZ = 'Asia/Shanghai';
@@ -48,7 +48,7 @@ export function formatPeriodZh(period: Period): string {
 
 /** A period read from a file (a bundle's manifest, the import history): in words when it is one, else as written. */
 export function formatPeriodTextZh(text: string): string {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text) ? formatPeriodZh(text) : text;
+  return PeriodSchema.safeParse(text).success ? formatPeriodZh(text) : text;
 }
 
 /**
