@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Col, Modal, Row, Space, Tabs, Typography, type ButtonProps } from 'antd';
 import type { TrustedKey } from '../../../../shared/app/trust-service';
 import { subordinatesOf } from '../../../../shared/domain/divisions';
@@ -12,6 +12,15 @@ import { TrustTable } from './TrustTable';
 import { TrustKeyModal } from './TrustKeyModal';
 import { TrustOnFirstUseModal } from './TrustOnFirstUseModal';
 import { ImportPreview } from './ImportPreview';
+import { requestedTab } from '../../app/navigation';
+
+const TAB_KEYS = ['conflicts', 'history', 'trust'] as const;
+
+/** The tab a link asked for (e.g. a 有冲突 mark opens 待处理冲突), else the first. */
+function linkedTab(): string {
+  const tab = requestedTab();
+  return tab && (TAB_KEYS as readonly string[]).includes(tab) ? tab : TAB_KEYS[0];
+}
 
 /**
  * 数据交换: this installation's key, exporting a signed bundle, importing one with a preview,
@@ -22,6 +31,13 @@ export function ExchangePage({ plan }: { plan: PlanData }) {
   const [adding, setAdding] = useState<{ officeCode: string; replaces?: TrustedKey } | null>(null);
   const offices = [plan.office.code, ...(x.role === 'city' ? subordinatesOf(plan.office.code).map((s) => s.code) : [])];
   const pending = x.pending;
+  const [tab, setTab] = useState(linkedTab);
+  useEffect(() => {
+    // A 有冲突 mark clicked while this page is already open changes only the hash.
+    const follow = () => setTab(linkedTab());
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -40,6 +56,8 @@ export function ExchangePage({ plan }: { plan: PlanData }) {
       {x.conflicts.length > 0 && <Alert type="warning" showIcon message={`有 ${x.conflicts.length} 处修改冲突待处理：两台电脑同时改了同一项内容，请选择保留哪一个。`} />}
 
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
         items={[
           { key: 'conflicts', label: `待处理冲突（${x.conflicts.length}）`, children: <ConflictList conflicts={x.conflicts} onKeep={x.actions.resolve} /> },
           { key: 'history', label: `导入记录（${x.history.length}）`, children: <ImportHistoryTable history={x.history} /> },
