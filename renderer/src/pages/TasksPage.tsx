@@ -29,7 +29,7 @@ const firstDue = (t: Task) => t.deadline.points[0]?.date ?? '9999';
 export function TasksPage({ plan }: { plan: PlanData }) {
   const period = useLedger((s) => s.period);
   const { view, setView, setFilter, onTableChange } = usePageViewState('tasks', TASKS_DEFAULT_VIEW);
-  const filter = taskFilterOf(view);
+  const filter = taskFilterOf(view, plan);
   const missingOnly = flagFilter(view, 'missingOnly');
   const text = view.text;
   const deferredText = useDeferredValue(text);

@@ -1,4 +1,5 @@
-import type { TaskDomain } from '../../../shared/domain/task';
+import { TaskDomainSchema } from '../../../shared/domain/task';
+import type { PlanData } from '../../../shared/ledger/plan-data';
 import type { TaskFilter } from '../../../shared/ledger/task-query';
 import { TASK_STATUSES } from '../../../shared/ledger/aggregations';
 import { listFilter, stringFilter, type PageView } from '../app/page-view-state';
@@ -6,14 +7,20 @@ import { listFilter, stringFilter, type PageView } from '../app/page-view-state'
 /** 任务清单 opens sorted by number (序号) until the clerk sorts otherwise. */
 export const TASKS_DEFAULT_VIEW: Partial<PageView> = { sort: { key: 'number', order: 'ascend' } };
 const ROLES = ['lead', 'participant', 'any'] as const;
-/** The list's filters as the page view keeps them (sort, search and these survive leaving the page). */
-export function taskFilterOf(view: PageView): Omit<TaskFilter, 'text' | 'missingPeriod'> {
+/**
+ * The list's filters as the page view keeps them (sort, search and these survive leaving the page).
+ * A saved unit or leader that is no longer in the directory (merged, deleted, or another plan's)
+ * is dropped: the list would otherwise be empty under a filter showing a bare id.
+ */
+export function taskFilterOf(view: PageView, directory: Pick<PlanData, 'departments' | 'leaders'>): Omit<TaskFilter, 'text' | 'missingPeriod'> {
   const year = view.filters.deadlineYear;
+  const departmentId = stringFilter(view, 'departmentId');
+  const leaderId = stringFilter(view, 'leaderId');
   return {
-    domains: listFilter<TaskDomain>(view, 'domains'),
-    departmentId: stringFilter(view, 'departmentId'),
+    domains: listFilter(view, 'domains', TaskDomainSchema.options),
+    departmentId: directory.departments.some((d) => d.id === departmentId) ? departmentId : undefined,
     departmentRole: ROLES.find((r) => r === stringFilter(view, 'departmentRole')),
-    leaderId: stringFilter(view, 'leaderId'),
+    leaderId: directory.leaders.some((l) => l.id === leaderId) ? leaderId : undefined,
     statuses: listFilter(view, 'statuses', TASK_STATUSES),
     deadlineYear: typeof year === 'number' || year === 'open' ? year : undefined,
   };
