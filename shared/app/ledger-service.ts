@@ -10,6 +10,8 @@ import { TABLE_LABELS } from '../ledger/table-labels';
 import { diffFields, stampAll, unstamp, type Stamped } from '../sync/stamped';
 import { PLAN_SCHEMAS, type PlanRecordTypes, type PlanTableName } from '../ledger/plan-tables';
 import type { AuditEntry, LogTableName, StoragePort, StorageWriter } from './storage';
+import { storedLookup } from './record-lookup';
+import type { RecordLookup } from '../ledger/record-label';
 import { ValidationError, type Change, type LogAppend, type PlanCreate, type PlanEdit, type RecordRef, type RecordTable } from './change';
 import { checkIndicatorValue, indicatorValueOptions, issuesZh, zhErrorMap } from '../domain/validation';
 import { FIELD_LABELS } from '../ledger/field-labels';
@@ -268,6 +270,11 @@ export class LedgerService {
   /** The audit trail of one record, oldest first. */
   async auditOf(recordId: string): Promise<AuditEntry[]> {
     return this.storage.listBy('audit', 'recordId', recordId);
+  }
+
+  /** What the bin and the audit trail name records by: one office's records, deleted ones too. */
+  async lookup(officeCode: string): Promise<RecordLookup> {
+    return storedLookup(this.storage, officeCode);
   }
 
   /** Everything one office keeps, as the pages, reports and exports read it. */

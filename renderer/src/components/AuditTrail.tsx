@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Table, Typography } from 'antd';
 import type { AuditEntry } from '../../../shared/app/storage';
-import { storedLookup } from '../../../shared/app/record-lookup';
 import { useLedger } from '../app/store';
 import { fieldLabel } from '../../../shared/ledger/field-labels';
 import { deviceLabel, formatFieldValue } from '../../../shared/ledger/field-value';
@@ -21,7 +20,7 @@ export function AuditTrail({ recordId }: { recordId: string }) {
   useEffect(() => {
     void workspace?.ledger.auditOf(recordId).then(setRows);
     // Units and leaders by name, deleted ones too (a change may name a unit deleted since).
-    if (workspace && officeCode) void storedLookup(workspace.storage, officeCode).then(setLookup);
+    if (workspace && officeCode) void workspace.ledger.lookup(officeCode).then(setLookup);
   }, [workspace, recordId, plan, officeCode]);
   if (!rows.length) return <Typography.Text type="secondary">此记录自载入方案后没有改动。</Typography.Text>;
   const show = (r: AuditEntry, value: unknown) => <Excerpt text={formatFieldValue(r.field, value, { table: r.table as LabelledTable, lookup })} />;

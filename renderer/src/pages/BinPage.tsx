@@ -7,7 +7,6 @@ import type { RecordTable } from '../../../shared/app/change';
 import { useLedger } from '../app/store';
 import { useCommit } from '../app/use-commit';
 import { namedRecord } from '../../../shared/ledger/record-label';
-import { storedLookup } from '../../../shared/app/record-lookup';
 import { Excerpt } from '../components/Excerpt';
 import { formatMomentZh } from '../../../shared/domain/time';
 
@@ -34,7 +33,7 @@ export function BinPage({ plan }: { plan: PlanData }) {
     let live = true;
     void (async () => {
       // A report or a value is named by its task, project or indicator, found among live and deleted records.
-      const lookup = await storedLookup(workspace.storage, plan.office.code);
+      const lookup = await workspace.ledger.lookup(plan.office.code);
       const lists = await Promise.all(
         BIN_TABLES.map(async (table) =>
           (await workspace.ledger.deleted(table, plan.office.code)).map((d) => ({ table, id: d.record.id, label: namedRecord(d.record as Record<string, unknown>, table, lookup), name: namedRecord(d.record as Record<string, unknown>, table, lookup, { withText: false }), deletedAt: d.deletedAt })),
