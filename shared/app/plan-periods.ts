@@ -1,7 +1,7 @@
 import { parseDeadline } from '../domain/parse-deadline';
 import { currentPlan, planById, planIdFor, type PlanPeriod } from '../domain/plan-period';
 import { valueForYear } from '../domain/attainment';
-import type { IsoDate } from '../domain/ids';
+import { YearSchema, type IsoDate } from '../domain/ids';
 import type { Task } from '../domain/task';
 import type { Indicator } from '../domain/indicator';
 import type { ConstructionStatus } from '../domain/project';
@@ -41,6 +41,69 @@ export function closePlan(data: PlanData, planId: string, closedOn: IsoDate): Ch
   const assessment = assessPlan(scopeToPlan(data, planId), plan, closedOn);
   const next = plans.map((p) => (p.id === planId ? { ...p, status: 'closed' as const, assessment } : p));
   return { label: `结束方案并终期评估 ${plan.title}`, officeEdits: [{ code: data.office.code, patch: { plans: next } }] };
+}
+
+/** What can be corrected about a plan after set-up: its name, 文号 and years. */
+export interface PlanInfo {
+  title: string;
+  documentNumber?: string;
+  fromYear: number;
+  toYear: number;
+}
+
+const isYear = (y: number) => YearSchema.safeParse(y).success;
+
+export interface PlanInfoProblem {
+  field: keyof PlanInfo;
+  message: string;
+}
+
+/** What is wrong with a correction of a plan's name, 文号 or years, by field (shown at the field in the form). */
+export function planInfoProblems(data: PlanData, planId: string, info: PlanInfo): PlanInfoProblem[] {
+  const plan = planById(data.office, planId);
+  if (!plan) return [{ field: 'title', message: `找不到方案 ${planId}` }];
+  const title = info.title.trim();
+  const documentNumber = info.documentNumber?.trim() ?? '';
+  const problems: PlanInfoProblem[] = [];
+  if (!title) problems.push({ field: 'title', message: '请填写方案名称' });
+  else if (title.length > 200) problems.push({ field: 'title', message: '方案名称不能超过200字' });
+  if (documentNumber.length > 100) problems.push({ field: 'documentNumber', message: '文号不能超过100字' });
+  for (const field of ['fromYear', 'toYear'] as const) {
+    if (!isYear(info[field])) problems.push({ field, message: '方案年份应为2000—2100之间的整数年份' });
+  }
+  if (problems.some((p) => p.field === 'fromYear' || p.field === 'toYear')) return problems;
+  if (info.fromYear > info.toYear) problems.push({ field: 'toYear', message: `起始年 ${info.fromYear} 晚于结束年 ${info.toYear}` });
+  else if (plan.status === 'closed' && (info.fromYear !== plan.fromYear || info.toYear !== plan.toYear)) {
+    problems.push({ field: info.fromYear !== plan.fromYear ? 'fromYear' : 'toYear', message: `${plan.title}已结束，年份随终期评估固定，不能再改` });
+  } else {
+    for (const other of data.office.plans ?? []) {
+      if (other.id !== plan.id && info.fromYear <= other.toYear && other.fromYear <= info.toYear) {
+        problems.push({ field: info.fromYear <= other.toYear && info.fromYear >= other.fromYear ? 'fromYear' : 'toYear', message: `${info.fromYear}—${info.toYear}年与${other.title}（${other.fromYear}—${other.toYear}年）重叠` });
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Corrects a plan's name, 文号 or years (a typo at set-up, a 文号 known only later). A closed
+ * plan keeps its years, which its final assessment was made for; its name and 文号 can still be
+ * corrected. Years may not overlap another plan's.
+ */
+export function editPlanInfo(data: PlanData, planId: string, info: PlanInfo): Change {
+  const plans = plansOf(data);
+  const plan = planById(data.office, planId);
+  if (!plan) throw new ValidationError('方案', [`找不到方案 ${planId}`]);
+  const problems = planInfoProblems(data, planId, info);
+  if (problems.length) throw new ValidationError('方案信息', problems.map((p) => p.message));
+  const title = info.title.trim();
+  const documentNumber = info.documentNumber?.trim() ?? '';
+  if (title === plan.title && documentNumber === (plan.documentNumber ?? '') && info.fromYear === plan.fromYear && info.toYear === plan.toYear) {
+    throw new ValidationError('方案信息', ['没有改动']);
+  }
+  const { documentNumber: _old, ...rest } = plan;
+  const edited: PlanPeriod = { ...rest, title, ...(documentNumber ? { documentNumber } : {}), fromYear: info.fromYear, toYear: info.toYear };
+  return { label: `修改方案信息 ${title}`, officeEdits: [{ code: data.office.code, patch: { plans: plans.map((p) => (p.id === plan.id ? edited : p)) } }] };
 }
 
 export interface NextPlanInput {

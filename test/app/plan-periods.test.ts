@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { MemoryStorage } from '../../shared/app/memory-storage';
 import { LedgerService } from '../../shared/app/ledger-service';
 import { ValidationError } from '../../shared/app/change';
-import { catchUpProjects, catchUpTasks, closePlan, revisePlan, startNextPlan } from '../../shared/app/plan-periods';
+import { catchUpProjects, catchUpTasks, closePlan, editPlanInfo, revisePlan, startNextPlan } from '../../shared/app/plan-periods';
 import { HybridClock } from '../../shared/sync/hlc';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { scopeToPlan } from '../../shared/ledger/plan-scope';
@@ -82,6 +82,33 @@ describe('plan periods', () => {
     await o.ledger.apply(undo);
     expect(currentPlan((await o.read()).office)?.id).toBe(oldPlan);
     expect(scopeToPlan(await o.read(), oldPlan).tasks).toHaveLength(83);
+  });
+
+  it('corrects a plan\'s name, 文号 and years, refuses overlaps and a closed plan\'s years, and undoes the correction', async () => {
+    const o = await office();
+    const data = await o.read();
+    const plan = currentPlan(data.office)!;
+    const undo = await o.ledger.apply(editPlanInfo(data, plan.id, { title: ` ${plan.title} `, documentNumber: '伊政办发〔2022〕99号', fromYear: plan.fromYear, toYear: 2026 }));
+    expect(currentPlan((await o.read()).office)).toMatchObject({ id: plan.id, title: plan.title, documentNumber: '伊政办发〔2022〕99号', toYear: 2026, status: plan.status });
+    await o.ledger.apply(undo);
+    expect(currentPlan((await o.read()).office)).toEqual(plan);
+
+    const bad = (info: Partial<Parameters<typeof editPlanInfo>[2]>) => () => editPlanInfo(data, plan.id, { title: plan.title, fromYear: plan.fromYear, toYear: plan.toYear, ...info });
+    expect(bad({ title: '  ' })).toThrow('请填写方案名称');
+    expect(bad({ fromYear: 2026, toYear: 2025 })).toThrow('起始年 2026 晚于结束年 2025');
+    expect(bad({ toYear: 20255 })).toThrow('2000—2100');
+    expect(bad({ fromYear: 2021.5 })).toThrow('整数年份');
+    expect(bad({ documentNumber: plan.documentNumber })).toThrow('没有改动');
+
+    // a closed plan keeps its years; the next plan may not overlap it
+    await o.ledger.apply(closePlan(await o.read(), plan.id, '2026-11-24'));
+    await o.ledger.apply(startNextPlan(await o.read(), { title: '十五五方案', fromYear: 2026, toYear: 2030, carryTaskIds: [], deadlineText: '', carryIndicators: false }, ids()));
+    const later = await o.read();
+    expect(() => editPlanInfo(later, plan.id, { title: plan.title, fromYear: plan.fromYear, toYear: 2024 })).toThrow('年份随终期评估固定');
+    await o.ledger.apply(editPlanInfo(later, plan.id, { title: plan.title, documentNumber: '文号补录', fromYear: plan.fromYear, toYear: plan.toYear }));
+    expect((await o.read()).office.plans?.find((p) => p.id === plan.id)).toMatchObject({ status: 'closed', documentNumber: '文号补录', assessment: expect.any(Object) });
+    const next = currentPlan(later.office)!;
+    expect(() => editPlanInfo(later, next.id, { title: next.title, fromYear: plan.toYear, toYear: 2030 })).toThrow('重叠');
   });
 
   it('catches up many tasks and projects at once, and undoes them at once', async () => {

@@ -63,6 +63,17 @@ describe('an office through its plan periods (Chromium)', () => {
     await page.getByTestId('confirm-next-plan').click();
     await expectSaved(page, '已开始新方案');
     await page.getByTestId('plan-status-2026').getByText('执行中').waitFor();
+    // Correcting the new plan's 文号 and years after set-up: an overlap is refused at the field.
+    await page.getByTestId('edit-plan-2026').click();
+    const editor = page.getByRole('dialog', { name: /修改方案信息/ });
+    await editor.getByLabel('起始年').fill('2025');
+    await editor.getByTestId('save-plan-info').click();
+    await editor.getByText(/与.*（2021—2025年）重叠/).waitFor();
+    await editor.getByLabel('起始年').fill('2026');
+    await editor.getByLabel('文号').fill('准政办发〔2026〕3号');
+    await editor.getByTestId('save-plan-info').click();
+    await expectSaved(page, '已修改方案信息');
+    await page.getByTestId('plans-table').getByText('准政办发〔2026〕3号').waitFor();
     await openMenu(page, '任务清单');
     await page.waitForFunction((n) => document.querySelector('[data-testid="task-count"]')?.textContent === String(n), assigned - 5);
     await page.getByTestId('carried-over').first().waitFor();

@@ -10,6 +10,7 @@ export function PlansTable(props: {
   currentPlanId: string | undefined;
   viewPlanId: string | undefined;
   onView: (p: PlanPeriod) => void;
+  onEdit: (p: PlanPeriod) => void;
   onRevise: (p: PlanPeriod) => void;
   onClose: (p: PlanPeriod) => void;
   onExport: (p: PlanPeriod) => void;
@@ -68,6 +69,9 @@ export function PlansTable(props: {
                   查看
                 </Button>
               )}
+              <Button size="small" onClick={() => props.onEdit(p)} data-testid={`edit-plan-${p.fromYear}`}>
+                修改信息
+              </Button>
               {p.status !== 'closed' && (
                 <>
                   <Button size="small" onClick={() => props.onRevise(p)}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Card, Descriptions, Space, Typography } from 'antd';
 import type { PlanPeriod } from '../../../../shared/domain/plan-period';
-import { closePlan, revisePlan, startNextPlan, type NextPlanInput } from '../../../../shared/app/plan-periods';
+import { closePlan, editPlanInfo, revisePlan, startNextPlan, type NextPlanInput } from '../../../../shared/app/plan-periods';
 import { assessmentWorkbook } from '../../../../shared/xlsx/assessment';
 import { divisionName } from '../../../../shared/domain/divisions';
 import { chinaToday } from '../../../../shared/domain/time';
@@ -12,6 +12,7 @@ import { PlansTable } from './PlansTable';
 import { ClosePlanModal } from './ClosePlanModal';
 import { NextPlanModal } from './NextPlanModal';
 import { RevisePlanModal } from './RevisePlanModal';
+import { EditPlanModal } from './EditPlanModal';
 import { ResetCard } from './ResetCard';
 
 /** 设置: the office and its plan periods (view, revise, close with the final assessment, start the next), and starting again. */
@@ -22,6 +23,7 @@ export function SettingsPage() {
   const commit = useCommit();
   const [closing, setClosing] = useState<PlanPeriod | null>(null);
   const [revising, setRevising] = useState<PlanPeriod | null>(null);
+  const [editing, setEditing] = useState<PlanPeriod | null>(null);
   const [starting, setStarting] = useState(false);
   const [busy, setBusy] = useState(false);
   if (phase.kind !== 'ready') return null;
@@ -83,6 +85,7 @@ export function SettingsPage() {
           currentPlanId={office.currentPlanId}
           viewPlanId={viewPlanId}
           onView={(p) => void viewPlan(p.id)}
+          onEdit={setEditing}
           onRevise={setRevising}
           onClose={setClosing}
           onExport={(p) => void run(() => saveWorkbook(assessmentWorkbook(office.name, p), `终期评估-${office.name}-${p.fromYear}-${p.toYear}.xlsx`))}
@@ -95,6 +98,15 @@ export function SettingsPage() {
         onCancel={() => setRevising(null)}
         onSubmit={(note, on) => void run(async () => (await commit(revisePlan(all, note, on), '已记录方案修订')) && setRevising(null))}
       />
+      {editing && (
+        <EditPlanModal
+          plan={editing}
+          all={all}
+          busy={busy}
+          onCancel={() => setEditing(null)}
+          onSubmit={(info) => void run(async () => (await commit(editPlanInfo(all, editing.id, info), '已修改方案信息')) && setEditing(null))}
+        />
+      )}
       <NextPlanModal open={starting} previous={current} all={all} busy={busy} onSubmit={startNext} onCancel={() => setStarting(false)} />
     </Space>
   );
