@@ -22,6 +22,7 @@ import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, type BundleTables, 
 import { verifyBundle } from '../shared/exchange/verify';
 import { DivisionCodeSchema } from '../shared/domain/office';
 import { xlsxMain, XLSX_USAGE } from './commands/xlsx';
+import { PLAN_USAGE } from './commands/plan';
 import { randomBytes } from 'node:crypto';
 import { MemoryStorage } from '../shared/app/memory-storage';
 import { openWorkspace } from '../shared/app/workspace';
@@ -102,7 +103,7 @@ export const USAGE = `zwc — 无废城市建设台账 交换文件工具 / exch
                     [--period 2026-11] [--department 旗生态环境局|all]
       生成与桌面程序相同的打印文件（HTML，可用浏览器打印或存为 PDF）；交办单编号与程序共用登记
       / the app's printed documents as HTML; sheet numbers come from the same register
-${XLSX_USAGE}  zwc --help
+${PLAN_USAGE}${XLSX_USAGE}  zwc --help
 
 文件 / Files:
   key.json      keygen 生成，含私钥，请妥善保管 / written by keygen; holds the private key

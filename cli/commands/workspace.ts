@@ -13,6 +13,7 @@ import { TASK_STATUS_LABELS } from '../../shared/domain/task-status';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { seededPlan } from '../../seeds';
 import { printCommand } from './print';
+import { planCommand } from './plan';
 
 /**
  * `zwc --workspace DIR …`: the command line holding a workspace on disk, through exactly the
@@ -47,7 +48,7 @@ function officeOption(args: WorkspaceArgs): string {
   return code;
 }
 
-async function open(dir: string, io: WorkspaceIo): Promise<Workspace> {
+export async function openWorkspaceDir(dir: string, io: WorkspaceIo): Promise<Workspace> {
   try {
     return await openWorkspace(FileStorage.open(dir), { random: (n) => new Uint8Array(randomBytes(n)), now: () => io.now().getTime() });
   } catch (e) {
@@ -56,7 +57,7 @@ async function open(dir: string, io: WorkspaceIo): Promise<Workspace> {
   }
 }
 
-async function settingsOf(ws: Workspace, dir: string): Promise<WorkspaceSettings> {
+export async function settingsOf(ws: Workspace, dir: string): Promise<WorkspaceSettings> {
   const s = await workspaceSettings(ws.storage);
   if (!s) throw new WorkspaceInputError(`工作区 ${dir} 尚未设置单位，请先运行 zwc --workspace ${dir} init --office <代码> / run init first`);
   return s;
@@ -67,7 +68,7 @@ async function init(dir: string, args: WorkspaceArgs, io: WorkspaceIo): Promise<
   const code = officeOption(args);
   const entry = seededPlan(code);
   if (!entry) throw new WorkspaceInputError(`没有 ${code}（${divisionName(code)}）的预置方案 / no seeded plan for ${code}`);
-  const ws = await open(dir, io);
+  const ws = await openWorkspaceDir(dir, io);
   const empty = args.options.get('empty') === 'yes';
   const settings = await setUpWorkspace(ws, loadSeedPlan(await entry.load()), empty ? 'empty' : 'plan', io.now());
   const plan = await ws.ledger.readPlan(code);
@@ -77,7 +78,7 @@ async function init(dir: string, args: WorkspaceArgs, io: WorkspaceIo): Promise<
 
 /** trust --office CODE --public-key KEY [--label TEXT] / revoke --office CODE --public-key KEY */
 async function trust(dir: string, args: WorkspaceArgs, io: WorkspaceIo, revoke: boolean): Promise<number> {
-  const ws = await open(dir, io);
+  const ws = await openWorkspaceDir(dir, io);
   const officeCode = officeOption(args);
   const publicKey = need(args, 'public-key');
   try {
@@ -98,7 +99,7 @@ async function trust(dir: string, args: WorkspaceArgs, io: WorkspaceIo, revoke: 
 /** import FILE…: each file checked, previewed and merged exactly as the app does; refusals recorded. */
 async function importFiles(dir: string, args: WorkspaceArgs, io: WorkspaceIo): Promise<number> {
   if (!args.positional.length) throw new WorkspaceUsageError('请给出至少一个交换文件 / give at least one bundle file');
-  const ws = await open(dir, io);
+  const ws = await openWorkspaceDir(dir, io);
   const settings = await settingsOf(ws, dir);
   const receiver = receiverOf(settings.officeCode);
   let refused = 0;
@@ -136,7 +137,7 @@ async function importFiles(dir: string, args: WorkspaceArgs, io: WorkspaceIo): P
 
 /** overview [--period YYYY-MM] [--json yes]: the city's 各旗区总览, from the same rules as the app's page. */
 async function overview(dir: string, args: WorkspaceArgs, io: WorkspaceIo): Promise<number> {
-  const ws = await open(dir, io);
+  const ws = await openWorkspaceDir(dir, io);
   const settings = await settingsOf(ws, dir);
   if (settings.role !== 'city') throw new WorkspaceInputError(`${divisionName(settings.officeCode)} 不是市级单位，没有各旗区总览 / not a city office`);
   const period = args.options.get('period') ?? defaultReportingPeriod(io.now());
@@ -156,7 +157,7 @@ async function overview(dir: string, args: WorkspaceArgs, io: WorkspaceIo): Prom
   return 0;
 }
 
-export const WORKSPACE_COMMANDS = ['init', 'trust', 'revoke', 'import', 'overview', 'print'] as const;
+export const WORKSPACE_COMMANDS = ['init', 'trust', 'revoke', 'import', 'overview', 'print', 'plan'] as const;
 
 /** Runs one workspace command; usage and input problems are thrown for zwc to report with its exit codes. */
 export async function runWorkspaceCommand(dir: string, command: string, args: WorkspaceArgs, io: WorkspaceIo): Promise<number> {
@@ -173,6 +174,8 @@ export async function runWorkspaceCommand(dir: string, command: string, args: Wo
       return overview(dir, args, io);
     case 'print':
       return printCommand(dir, args, io);
+    case 'plan':
+      return planCommand(dir, args, io);
     default:
       throw new WorkspaceUsageError(`未知的工作区命令 / unknown workspace command: ${command}（可用 / available: ${WORKSPACE_COMMANDS.join(', ')}）`);
   }

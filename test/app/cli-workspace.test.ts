@@ -121,4 +121,38 @@ describe('zwc --workspace and the app, through the same services', () => {
     expect(unknown.err).toContain('不存在的局');
     expect((await zwc('--workspace', ws, 'print', 'poster', '--out', join(dir, 'x.html'))).code).toBe(EXIT.usage);
   });
+
+  it('moves an office through its plan periods with the same rules as 设置: correct, revise, close, start the next', async () => {
+    const ws = join(dir, 'periods');
+    expect((await zwc('--workspace', ws, 'init', '--office', '150627')).code).toBe(EXIT.ok);
+    const listed = await zwc('--workspace', ws, 'plan', 'list', '--json', 'yes');
+    const plans = (JSON.parse(listed.out) as { plans: { id: string; fromYear: number; toYear: number; title: string }[] }).plans;
+    expect(plans).toHaveLength(1);
+    const first = plans[0];
+
+    const edited = await zwc('--workspace', ws, 'plan', 'edit', '--plan', String(first.fromYear), '--document-number', '伊政办发〔2022〕8号');
+    expect(edited.err).toBe('');
+    expect(edited.out).toContain('伊政办发〔2022〕8号');
+    const backwards = await zwc('--workspace', ws, 'plan', 'edit', '--plan', first.id, '--from', '2026', '--to', '2025');
+    expect(backwards.code).toBe(EXIT.refused);
+    expect(backwards.err).toContain('起始年 2026 晚于结束年 2025');
+    expect((await zwc('--workspace', ws, 'plan', 'edit', '--plan', '1999')).err).toContain('没有方案 1999');
+    expect((await zwc('--workspace', ws, 'plan', 'revise', '--note', '调整3项任务', '--on', '2024-02-30')).err).toContain('2024-02-30 这一天不存在');
+    expect((await zwc('--workspace', ws, 'plan', 'revise', '--note', '调整3项任务', '--on', '2024-06-01')).code).toBe(EXIT.ok);
+
+    const early = await zwc('--workspace', ws, 'plan', 'next', '--title', '十五五方案', '--from', '2026', '--to', '2030');
+    expect(early.code).toBe(EXIT.refused);
+    expect(early.err).toContain('请先结束当前方案');
+    const closed = await zwc('--workspace', ws, 'plan', 'close', '--on', '2026-01-10');
+    expect(closed.code).toBe(EXIT.ok);
+    expect(closed.out).toMatch(/终期评估：任务完成 \d+\/83/);
+    const next = await zwc('--workspace', ws, 'plan', 'next', '--title', '十五五方案', '--from', String(first.toYear + 1), '--to', String(first.toYear + 5));
+    expect(next.err).toBe('');
+    expect(next.out).toContain('结转任务 83 项');
+
+    const table = await zwc('--workspace', ws, 'plan', 'list');
+    expect(table.out).toContain('已结束');
+    expect(table.out).toMatch(/十五五方案.*执行中（现行）/);
+    expect((await zwc('--workspace', ws, 'plan', 'frob')).code).toBe(EXIT.usage);
+  });
 });
