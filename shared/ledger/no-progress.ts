@@ -16,55 +16,73 @@ export interface NoProgressSkip {
 }
 
 export interface NoProgressResult {
-  /** One change appending a report for every task marked (one undo step); null when none can be. */
+  /** One change appending a report for everything marked (one undo step); null when none can be. */
   change: Change | null;
   marked: string[];
   skipped: NoProgressSkip[];
+  /** What was marked, in words: "2 项任务、1 个项目". */
+  words: string;
 }
 
+/** "2 项任务、1 个项目": how many of each a batch holds, in words. */
+export function noProgressCount(tasks: number, projects: number): string {
+  return [tasks ? `${tasks} 项任务` : '', projects ? `${projects} 个项目` : ''].filter(Boolean).join('、') || '0 项';
+}
+
+type Subject = { kind: ProgressEntry['subjectKind']; label: string };
+
 /**
- * 本月无新进展 for several tasks at once: for each task without a report for the period, a report
- * that repeats its latest progress (percent, status, next steps, reporter) with 本月进展 “本月无新进展”.
- * Left alone, and named: tasks already reported this period (their report stands), completed tasks,
- * and tasks whose latest report says 已完成 / 100 % (a month's report cannot complete a task: that
- * needs 完成情况, see checkTaskReportNotCompletion).
+ * 本月无新进展 for several tasks and projects at once: for each one without a report for the
+ * period, a report that repeats its latest progress (percent, status, next steps; a project's
+ * investment to date, and this year's when the last report was this year) with 本月进展
+ * “本月无新进展”. Left alone, and named: what is already reported this period (its report stands),
+ * completed tasks, built projects, and tasks whose latest report says 已完成 / 100 % (a month's
+ * report cannot complete a task: that needs 完成情况, see checkTaskReportNotCompletion).
  */
 export function noProgressChange(
-  plan: Pick<PlanData, 'tasks' | 'progress' | 'office'>,
-  taskIds: readonly string[],
+  plan: Pick<PlanData, 'tasks' | 'progress' | 'office'> & Partial<Pick<PlanData, 'projects'>>,
+  ids: readonly string[],
   period: Period,
   ctx: { now: string; deviceId: string; newId: () => string },
 ): NoProgressResult {
   const tasks = new Map(plan.tasks.map((t) => [t.id, t]));
+  const projects = new Map((plan.projects ?? []).map((p) => [p.id, p]));
   const marked: string[] = [];
   const skipped: NoProgressSkip[] = [];
   const appends: { table: 'progress'; record: ProgressEntry }[] = [];
-  for (const id of new Set(taskIds)) {
+  let taskCount = 0;
+  for (const id of new Set(ids)) {
     const task = tasks.get(id);
-    if (!task) continue;
-    const label = recordLabel(task, 'tasks');
-    const history = plan.progress.filter((p) => p.subjectKind === 'task' && p.subjectId === id);
-    const skip = (why: string) => skipped.push({ id, label, why });
+    const project = projects.get(id);
+    const subject: Subject | null = task ? { kind: 'task', label: recordLabel(task, 'tasks') } : project ? { kind: 'project', label: recordLabel(project, 'projects') } : null;
+    if (!subject) continue;
+    const history = plan.progress.filter((p) => p.subjectKind === subject.kind && p.subjectId === id);
+    const skip = (why: string) => skipped.push({ id, label: subject.label, why });
     if (history.some((p) => p.period === period)) {
       skip('本月已报送');
       continue;
     }
     // A task completed after this month still owed this month's report (the checklist agrees).
-    if (task.completion && task.completion.date.slice(0, 7) <= period) {
+    if (task?.completion && task.completion.date.slice(0, 7) <= period) {
       skip('任务已完成');
+      continue;
+    }
+    if (project && (project.constructionStatus === 'completed' || project.constructionStatus === 'in-operation')) {
+      skip('项目已建成');
       continue;
     }
     const latest = latestProgress(history, `${period}-28`);
     if (latest && (latest.status === 'done' || latest.percent >= 100)) {
-      skip('上次报告为已完成，请在“完成情况”中确认完成');
+      skip(task ? '上次报告为已完成，请在“完成情况”中确认完成' : '上次报告为已完成');
       continue;
     }
+    const sameYear = latest?.period.slice(0, 4) === period.slice(0, 4);
     appends.push({
       table: 'progress',
       record: {
         id: ctx.newId(),
         officeCode: plan.office.code,
-        subjectKind: 'task',
+        subjectKind: subject.kind,
         subjectId: id,
         period,
         percent: latest?.percent ?? 0,
@@ -72,6 +90,9 @@ export function noProgressChange(
         thisMonth: NO_PROGRESS_TEXT,
         problems: '',
         nextSteps: latest?.nextSteps ?? '',
+        // Nothing new was invested: the total stands, and a new year starts from nothing.
+        ...(latest?.investmentToDate !== undefined ? { investmentToDate: latest.investmentToDate } : {}),
+        ...(latest?.investmentThisYear !== undefined ? { investmentThisYear: sameYear ? latest.investmentThisYear : '0' } : {}),
         // Entered by the office for the department, so no department is named as having filed it.
         reportedBy: '',
         reportedAt: ctx.now,
@@ -79,6 +100,8 @@ export function noProgressChange(
       },
     });
     marked.push(id);
+    if (task) taskCount += 1;
   }
-  return { change: appends.length ? { label: `${NO_PROGRESS_TEXT}（${appends.length} 项任务）`, appends } : null, marked, skipped };
+  const words = noProgressCount(taskCount, marked.length - taskCount);
+  return { change: appends.length ? { label: `${NO_PROGRESS_TEXT}（${words}）`, appends } : null, marked, skipped, words };
 }

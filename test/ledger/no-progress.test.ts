@@ -55,4 +55,29 @@ describe('本月无新进展 for several tasks', () => {
     await ledger.apply(inverse);
     expect(await reported()).toEqual([]);
   });
+
+  it('repeats a project’s latest report with its investment to date; this year’s starts from nothing in a new year; built projects are left alone', () => {
+    const [p1, p2, p3, p4] = seed.projects.map((p, i) => ({ ...p, constructionStatus: i === 2 ? ('completed' as const) : ('under-construction' as const) }));
+    const log = [
+      progress('2025-12', 70, { subjectKind: 'project', subjectId: p1.id, investmentToDate: '1200', investmentThisYear: '300', nextSteps: '设备安装' }),
+      progress('2026-02', 75, { subjectKind: 'project', subjectId: p2.id, investmentToDate: '800', investmentThisYear: '50' }),
+    ];
+    const r = noProgressChange({ office: seed.office, tasks: seed.tasks, projects: [p1, p2, p3, p4], progress: log }, [p1.id, p2.id, p3.id, p4.id, a.id], PERIOD, ctx);
+    expect(r.marked).toEqual([p1.id, p2.id, p4.id, a.id]);
+    expect(r.skipped.map((x) => [x.id, x.why])).toEqual([[p3.id, '项目已建成']]);
+    expect(r.words).toBe('1 项任务、3 个项目');
+    expect(r.change?.label).toBe('本月无新进展（1 项任务、3 个项目）');
+    const records = r.change!.appends!.map((x) => x.record);
+    expect(records[0]).toMatchObject({ subjectKind: 'project', subjectId: p1.id, percent: 70, investmentToDate: '1200', investmentThisYear: '0', nextSteps: '设备安装', thisMonth: NO_PROGRESS_TEXT });
+    expect(records[1]).toMatchObject({ subjectKind: 'project', subjectId: p2.id, percent: 75, investmentToDate: '800', investmentThisYear: '50' });
+    expect(records[2]).toMatchObject({ subjectKind: 'project', subjectId: p4.id, percent: 0, status: 'not-started' });
+    expect(records[2]).not.toHaveProperty('investmentToDate');
+    expect(records[3]).toMatchObject({ subjectKind: 'task', subjectId: a.id });
+  });
+
+  it('does not read a task’s report as a project’s (or the other way round)', () => {
+    const project = seed.projects[0];
+    const log = [progress('2026-03', 50, { subjectKind: 'task', subjectId: project.id })];
+    expect(noProgressChange({ office: seed.office, tasks: [], projects: [project], progress: log }, [project.id], PERIOD, ctx).marked).toEqual([project.id]);
+  });
 });

@@ -16,7 +16,7 @@ interface Props {
   departmentName: (id: string) => string;
   statusOf: ReadonlyMap<string, TaskStatusResult>;
   reportOf: ReadonlyMap<string, ProgressEntry>;
-  /** Tasks chosen for 本月无新进展; null: nothing can be chosen (a closed plan, the 已报送 view). */
+  /** Tasks and projects chosen for 本月无新进展; null: nothing can be chosen (a closed plan, the 已报送 view). */
   selected: string[] | null;
   onSelect: (ids: string[]) => void;
   expanded: string[];
@@ -70,7 +70,7 @@ export function DepartmentReports({ groups, show, departmentName, statusOf, repo
       items={shown.map((group) => {
         const key = groupKey(group.departmentId);
         const missing = group.items.filter((i) => !i.reported).length;
-        const choosable = group.visible.filter((i) => i.kind === 'task' && !i.reported).map((i) => i.id);
+        const choosable = group.visible.filter((i) => !i.reported).map((i) => i.id);
         return {
           key,
           label: (
@@ -94,7 +94,7 @@ export function DepartmentReports({ groups, show, departmentName, statusOf, repo
                   ? {
                       selectedRowKeys: selected.filter((id) => choosable.includes(id)),
                       onChange: (keys) => onSelect([...selected.filter((id) => !choosable.includes(id)), ...keys.map(String)]),
-                      getCheckboxProps: (i) => ({ disabled: !choosable.includes(i.id), title: i.kind === 'project' ? '项目请逐个填报进展' : undefined }),
+                      getCheckboxProps: (i) => ({ disabled: !choosable.includes(i.id) }),
                     }
                   : undefined
               }

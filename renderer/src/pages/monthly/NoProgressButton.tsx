@@ -9,7 +9,7 @@ import { newId, useCommit } from '../../app/use-commit';
 const skippedWords = (skipped: NoProgressSkip[]) => skipped.map((s) => `${s.label}（${s.why}）`).join('；');
 
 /**
- * 本月无新进展 for the chosen tasks: asks with the number of tasks (and names any left alone),
+ * 本月无新进展 for the chosen tasks and projects: asks with how many (and names any left alone),
  * then records them in one change, undone in one step.
  */
 export function NoProgressButton({ plan, period, selected, onDone }: { plan: PlanData; period: Period; selected: string[]; onDone: () => void }) {
@@ -19,17 +19,17 @@ export function NoProgressButton({ plan, period, selected, onDone }: { plan: Pla
 
   const ask = () => {
     const result = noProgressChange(plan, selected, period, { now: new Date().toISOString(), deviceId, newId: () => newId('pe') });
-    const { change, marked, skipped } = result;
+    const { change, marked, skipped, words } = result;
     if (!change) {
-      message.warning(`没有可报送的任务：${skippedWords(skipped)}`, 6);
+      message.warning(`没有可报送的任务或项目：${skippedWords(skipped)}`, 6);
       return;
     }
     modal.confirm({
-      title: `为 ${marked.length} 项任务报送“${NO_PROGRESS_TEXT}”？`,
+      title: `为 ${words}报送“${NO_PROGRESS_TEXT}”？`,
       content: (
         <div data-testid="no-progress-confirm">
           <p>
-            记入{formatPeriodZh(period)}：本月进展为“{NO_PROGRESS_TEXT}”，完成进度和状态沿用上次报告。保存后可撤销。
+            记入{formatPeriodZh(period)}：本月进展为“{NO_PROGRESS_TEXT}”，完成进度、状态和累计完成投资沿用上次报告。保存后可撤销。
           </p>
           {skipped.length > 0 && <p>以下 {skipped.length} 项不处理：{skippedWords(skipped)}</p>}
         </div>
@@ -37,7 +37,7 @@ export function NoProgressButton({ plan, period, selected, onDone }: { plan: Pla
       okText: `报送 ${marked.length} 项`,
       cancelText: '取消',
       onOk: async () => {
-        const note = `已报送 ${marked.length} 项任务“${NO_PROGRESS_TEXT}”${skipped.length ? `，${skipped.length} 项未处理` : ''}`;
+        const note = `已报送 ${words}“${NO_PROGRESS_TEXT}”${skipped.length ? `，${skipped.length} 项未处理` : ''}`;
         if (await commit(change, note)) onDone();
       },
     });
