@@ -68,7 +68,7 @@ export function App() {
   // The back and forward buttons ask about unsaved work as the menu does.
   useGuardedHashRoute(useCallback(() => setPage(pageFromHash()), []));
 
-  if (phase.kind === 'loading') return <Spin fullscreen tip="正在打开本地数据…" />;
+  if (phase.kind === 'loading') return <Spin fullscreen tip={phase.tip ?? '正在打开本地数据…'} />;
   if (phase.kind === 'failed') return <Result status="error" title="无法启动" subTitle={phase.message} />;
   if (phase.kind === 'setup') return <SetupPage />;
 

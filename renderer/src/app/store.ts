@@ -13,7 +13,8 @@ import { eraseLocalWorkspace, openRendererWorkspace } from './open-workspace';
 import { announceChange, onChangeElsewhere } from './window-sync';
 
 type Phase =
-  | { kind: 'loading' }
+  /** `tip`: what the wait is for, when it is not opening the data. */
+  | { kind: 'loading'; tip?: string }
   | { kind: 'failed'; message: string }
   | { kind: 'setup' }
   /** `plan`: the plan period shown (scoped); `all`: every period's records, for plan-period work. */
@@ -105,10 +106,13 @@ export const useLedger = create<LedgerState>((set, get) => ({
   async resetWorkspace() {
     const { workspace } = get();
     if (!workspace) return;
+    // Pages leave first: nothing may read the database while it is closed and deleted.
+    set({ phase: { kind: 'loading', tip: '正在清除本机数据…' } });
     await eraseLocalWorkspace(workspace);
     announceChange();
-    window.location.hash = '';
-    window.location.reload();
+    // A full load of the app without its page: setting the hash first would show a page (and its
+    // reads) on the deleted database until the reload came.
+    window.location.replace(window.location.href.split('#')[0]);
   },
 
   async viewPlan(planId) {

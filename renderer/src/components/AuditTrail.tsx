@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Table, Typography } from 'antd';
 import type { AuditEntry } from '../../../shared/app/storage';
 import { useLedger } from '../app/store';
+import { logReadError } from '../app/read-errors';
 import { fieldLabel } from '../../../shared/ledger/field-labels';
 import { deviceLabel, formatFieldValue } from '../../../shared/ledger/field-value';
 import { EMPTY_LOOKUP, type LabelledTable, type RecordLookup } from '../../../shared/ledger/record-label';
@@ -18,9 +19,9 @@ export function AuditTrail({ recordId }: { recordId: string }) {
   const [rows, setRows] = useState<AuditEntry[]>([]);
   const [lookup, setLookup] = useState<RecordLookup>(EMPTY_LOOKUP);
   useEffect(() => {
-    void workspace?.ledger.auditOf(recordId).then(setRows);
+    void workspace?.ledger.auditOf(recordId).then(setRows).catch(logReadError('修改记录'));
     // Units and leaders by name, deleted ones too (a change may name a unit deleted since).
-    if (workspace && officeCode) void workspace.ledger.lookup(officeCode).then(setLookup);
+    if (workspace && officeCode) void workspace.ledger.lookup(officeCode).then(setLookup).catch(logReadError('记录名称'));
   }, [workspace, recordId, plan, officeCode]);
   if (!rows.length) return <Typography.Text type="secondary">此记录自载入方案后没有改动。</Typography.Text>;
   const show = (r: AuditEntry, value: unknown) => <Excerpt text={formatFieldValue(r.field, value, { table: r.table as LabelledTable, lookup })} />;

@@ -3,6 +3,7 @@ import { Alert, Button } from 'antd';
 import { caughtUpAt, hasPastYears } from '../../../shared/app/catch-up';
 import { planById } from '../../../shared/domain/plan-period';
 import { useLedger } from '../app/store';
+import { logReadError } from '../app/read-errors';
 
 /**
  * On the dashboard of a plan whose first years passed before this workspace existed: says plainly
@@ -16,7 +17,9 @@ export function CatchUpNotice() {
   useEffect(() => {
     if (!workspace || !plan) return;
     let live = true;
-    void caughtUpAt(workspace.storage, plan.id).then((at) => live && setDone(at));
+    void caughtUpAt(workspace.storage, plan.id)
+      .then((at) => live && setDone(at))
+      .catch(logReadError('补录记录'));
     return () => {
       live = false;
     };

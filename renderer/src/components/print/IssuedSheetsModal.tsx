@@ -23,8 +23,8 @@ export function IssuedSheetsModal({ plan, open, onClose }: { plan: PlanData; ope
     if (register) setRows((await register.list()).reverse());
   }, [register]);
   useEffect(() => {
-    if (open) void reload();
-  }, [open, reload]);
+    if (open) void reload().catch((e: unknown) => message.error(`无法读取发文登记：${e instanceof Error ? e.message : String(e)}`));
+  }, [open, reload, message]);
 
   const reprint = async (s: IssuedSheet) => {
     if (!register) return;
@@ -85,7 +85,7 @@ export function IssuedSheetsModal({ plan, open, onClose }: { plan: PlanData; ope
                     重新打印
                   </Button>
                   {r.receipt ? (
-                    <Popconfirm title="撤销这条回执登记？" onConfirm={() => void register?.clearReceipt(r.number).then(reload)}>
+                    <Popconfirm title="撤销这条回执登记？" onConfirm={() => void register?.clearReceipt(r.number).then(reload).catch((e: unknown) => message.error(`撤销回执登记失败：${e instanceof Error ? e.message : String(e)}`))}>
                       <Button size="small">撤销回执</Button>
                     </Popconfirm>
                   ) : (

@@ -70,7 +70,10 @@ export function SheetPrintDialog({ plan, kind, open, onClose, departmentIds }: S
 
   useEffect(() => {
     if (!open || !register) return;
-    void register.settings(plan.office).then(setSettings);
+    void register
+      .settings(plan.office)
+      .then(setSettings)
+      .catch((e: unknown) => message.error(`无法读取编号设置：${e instanceof Error ? e.message : String(e)}`));
     setChosen(departmentIds ?? list.map((c) => c.departmentId));
     // Only when the dialog opens: later changes of the list must not undo the clerk's choice.
     // eslint-disable-next-line react-hooks/exhaustive-deps
