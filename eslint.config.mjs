@@ -44,10 +44,20 @@ export default tseslint.config(
           patterns: [
             { group: ['dexie', '**/db', '**/db/*'], message: '界面不直接访问数据库，请调用核心服务 / UI code calls the core services, never the database' },
             { group: ['electron', 'electron/*', 'node:*'], message: '界面只通过预加载接口访问本机 / the UI reaches the machine only through the desktop API' },
+            {
+              group: ['**/shared/xlsx/*', '!**/shared/xlsx/errors', '!**/shared/xlsx/form-items', 'exceljs'],
+              allowTypeImports: true,
+              message: 'Excel 代码按需加载，请用 loadXlsx()（components/excel/xlsx.ts）/ load the Excel code with loadXlsx(), never at start-up',
+            },
           ],
         },
       ],
     },
+  },
+  {
+    // The one place the Excel chunk is put together (see components/excel/xlsx.ts).
+    files: ['renderer/src/components/excel/xlsx-chunk.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['scripts/**/*.{js,mjs}', '*.config.{js,mjs}', 'jest.config.js', 'test/e2e/support/*.js'],

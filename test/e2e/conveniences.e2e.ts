@@ -4,7 +4,7 @@ import { expectSaved, numberOf, openMenu, setUpDefaultOffice, undoFromNote } fro
 
 /**
  * The list pages remember how the clerk left them, 月度调度 reports 本月无新进展 for several tasks
- * at once, and the browser's back button asks before unsaved typing is lost. Each test starts on a
+ * and projects at once, and the browser's back button asks before unsaved typing is lost. Each test starts on a
  * fresh laptop with the default plan (伊金霍洛旗).
  */
 const suite = e2eSuite(__filename);
@@ -76,6 +76,22 @@ describe('conveniences (Chromium)', () => {
     await undoFromNote(page, '已报送 2 项任务');
     await page.getByText('已报送（0）').waitFor();
     await page.getByText(/还没有报送的进展/).waitFor();
+  });
+
+  it('月度调度: 本月无新进展 for a project the clerk ticks', async () => {
+    const page = await freshOffice();
+    await openMenu(page, '月度调度');
+    await page.getByText('已报送（0）').waitFor();
+    const panel = page.locator('.ant-collapse-item', { has: page.getByTestId('department-panel').filter({ hasText: '神东布尔台煤矿' }) });
+    await panel.getByTestId('department-panel').click();
+    await panel.getByTestId('monthly-item').filter({ hasText: /^项目 1 / }).waitFor();
+    await panel.locator('.ant-table-tbody input.ant-checkbox-input').check();
+    await page.getByTestId('no-progress-bulk').filter({ hasText: '已选 1 项' }).click();
+    await confirmTitle(page, '为 1 个项目报送“本月无新进展”？').waitFor();
+    await page.getByRole('button', { name: '报送 1 项' }).click();
+    await expectSaved(page, '已报送 1 个项目');
+    await page.getByText('已报送（1）').click();
+    await page.locator('tr.ant-table-row', { hasText: '项目 1 ' }).getByTestId('monthly-reported').filter({ hasText: '本月无新进展' }).waitFor();
   });
 
   it('月度调度 keeps its opened department when the clerk opens a task and comes back', async () => {

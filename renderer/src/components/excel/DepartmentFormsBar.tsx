@@ -6,7 +6,9 @@ import type { Period } from '../../../../shared/domain/ids';
 import { chinaToday, formatPeriodZh } from '../../../../shared/domain/time';
 import { REPORTED_STATUS_LABELS } from '../../../../shared/domain/progress';
 import { describeProblem } from '../../../../shared/xlsx/errors';
-import { buildAllForms, buildDepartmentForm, departmentsWithForms, formFileName, formImportChange, previewDepartmentForm, type FormPreview, type FormRow } from '../../../../shared/xlsx/dept-form';
+import type { FormPreview, FormRow } from '../../../../shared/xlsx/dept-form';
+import { departmentsWithForms, formFileName } from '../../../../shared/xlsx/form-items';
+import { loadXlsx } from './xlsx';
 import { useWorkspace } from '../../app/store';
 import { useCommit } from '../../app/use-commit';
 import { messageOf, openWorkbook, saveBytes, saveWorkbook } from './files';
@@ -32,11 +34,11 @@ export function DepartmentFormsBar({ plan, period }: { plan: PlanData; period: P
     const hide = message.loading('正在生成填报表…', 0);
     try {
       if (department === ALL) {
-        const all = await buildAllForms(plan, period, chinaToday());
+        const all = await (await loadXlsx()).buildAllForms(plan, period, chinaToday());
         const saved = await saveBytes(all.bytes, `${plan.office.name}_${formatPeriodZh(period)}进展填报表（${all.files.length}个单位）.zip`, [{ name: 'ZIP 压缩包', extensions: ['zip'] }]);
         if (saved) message.success(`已生成 ${all.files.length} 个单位的填报表：${saved}`);
       } else {
-        const saved = await saveWorkbook(await buildDepartmentForm(plan, department, period, chinaToday()), formFileName(plan, department, period));
+        const saved = await saveWorkbook(await (await loadXlsx()).buildDepartmentForm(plan, department, period, chinaToday()), formFileName(plan, department, period));
         if (saved) message.success(`已生成：${saved}`);
       }
     } catch (e) {
@@ -50,7 +52,7 @@ export function DepartmentFormsBar({ plan, period }: { plan: PlanData; period: P
     try {
       const file = await openWorkbook();
       if (!file) return;
-      const preview = previewDepartmentForm(file.workbook, { fileName: file.name, plan, period, deviceId, now: new Date() });
+      const preview = (await loadXlsx()).previewDepartmentForm(file.workbook, { fileName: file.name, plan, period, deviceId, now: new Date() });
       setPreviews((list) => [...list.filter((p) => p.fileName !== file.name), preview]);
     } catch (e) {
       setRefusals((list) => [...list, messageOf(e)]);
@@ -64,7 +66,7 @@ export function DepartmentFormsBar({ plan, period }: { plan: PlanData; period: P
 
   const confirm = async () => {
     setBusy(true);
-    const change = formImportChange(previews);
+    const change = (await loadXlsx()).formImportChange(previews);
     const n = change.appends?.length ?? 0;
     if (await commit(change, `已记录 ${n} 条进展（${previews.map((p) => p.departmentName).join('、')}）`)) close();
     setBusy(false);

@@ -3,8 +3,8 @@ import { App as AntApp, Button, Dropdown } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import { chinaToday } from '../../../../shared/domain/time';
-import { exportPlanTables } from '../../../../shared/xlsx/export-tables';
-import { buildPlanImport, planImportChange, previewPlanImport, type BuildChoices, type PlanImportPreview } from '../../../../shared/xlsx/plan-import';
+import type { BuildChoices, PlanImportPreview } from '../../../../shared/xlsx/plan-import';
+import { loadXlsx } from './xlsx';
 import { useLedger } from '../../app/store';
 import { useCommit } from '../../app/use-commit';
 import { messageOf, openWorkbook, saveWorkbook } from './files';
@@ -25,7 +25,7 @@ export function ExcelBar({ plan, table }: { plan: PlanData; table: Table }) {
     const tables = which === 'all' ? (['tasks', 'projects', 'indicators'] as Table[]) : which;
     const hide = message.loading('正在生成 Excel…', 0);
     try {
-      const wb = exportPlanTables(plan, { today: chinaToday(), tables, ...(withStatus ? { withStatus: period } : {}) });
+      const wb = (await loadXlsx()).exportPlanTables(plan, { today: chinaToday(), tables, ...(withStatus ? { withStatus: period } : {}) });
       const name = `${plan.office.name}_${which === 'all' ? '实施方案三张表' : NAMES[tables[0]]}${withStatus ? `_${period}进展` : ''}.xlsx`;
       const saved = await saveWorkbook(wb, name);
       if (saved) message.success(`已导出：${saved}`);
@@ -40,7 +40,7 @@ export function ExcelBar({ plan, table }: { plan: PlanData; table: Table }) {
     try {
       const file = await openWorkbook();
       if (!file) return;
-      setPreview(previewPlanImport(file.workbook, { fileName: file.name, officeCode: plan.office.code, existing: plan }));
+      setPreview((await loadXlsx()).previewPlanImport(file.workbook, { fileName: file.name, officeCode: plan.office.code, existing: plan }));
     } catch (e) {
       message.error({ content: `无法导入：${messageOf(e)}`, duration: 10 });
     }
@@ -50,6 +50,7 @@ export function ExcelBar({ plan, table }: { plan: PlanData; table: Table }) {
     if (!preview) return;
     setBusy(true);
     try {
+      const { buildPlanImport, planImportChange } = await loadXlsx();
       const built = buildPlanImport(preview, { fileName: preview.fileName, officeCode: plan.office.code, existing: plan }, choices);
       if (built.failed.length) message.warning(`${built.failed.length} 行无法保存，已跳过`);
       if (await commit(planImportChange(built, preview.fileName), `已导入 ${built.tasks.length} 项任务、${built.projects.length} 个项目、${built.indicators.length} 项指标`)) setPreview(null);

@@ -4,7 +4,8 @@ import { UploadOutlined } from '@ant-design/icons';
 import { DivisionCodeSchema } from '../../../../shared/domain/office';
 import { setUpWorkspace } from '../../../../shared/app/setup';
 import { planIdFor } from '../../../../shared/domain/plan-period';
-import { buildPlanImport, planRecordsOf, previewPlanImport, type BuildChoices, type PlanImportPreview } from '../../../../shared/xlsx/plan-import';
+import type { BuildChoices, PlanImportPreview } from '../../../../shared/xlsx/plan-import';
+import { loadXlsx } from './xlsx';
 import { useLedger } from '../../app/store';
 import { messageOf, openWorkbook } from './files';
 import { PlanImportDrawer } from './PlanImportDrawer';
@@ -29,7 +30,7 @@ export function ExcelSetupCard(props: { office?: { code: string; name: string; l
     setError(null);
     try {
       const file = await openWorkbook();
-      if (file) setPreview(previewPlanImport(file.workbook, { fileName: file.name, officeCode: code, existing: null }));
+      if (file) setPreview((await loadXlsx()).previewPlanImport(file.workbook, { fileName: file.name, officeCode: code, existing: null }));
     } catch (e) {
       setError(messageOf(e));
     }
@@ -39,6 +40,7 @@ export function ExcelSetupCard(props: { office?: { code: string; name: string; l
     if (!preview || !workspace) return;
     setBusy(true);
     try {
+      const { buildPlanImport, planRecordsOf } = await loadXlsx();
       const built = buildPlanImport(preview, { fileName: preview.fileName, officeCode: code, existing: null }, { ...choices, mapping: {} });
       const parentCode = level === 'county' ? `${code.slice(0, 4)}00` : `${code.slice(0, 2)}0000`;
       const fromYear = new Date().getFullYear();

@@ -1,5 +1,6 @@
 import { desktop } from '../../platform';
-import { readWorkbook, writeWorkbook, type Workbook } from '../../../../shared/xlsx/workbook';
+import type { Workbook } from '../../../../shared/xlsx/workbook';
+import { loadXlsx } from './xlsx';
 
 /** A copy on its own ArrayBuffer, as the desktop API wants. */
 function own(data: Uint8Array): Uint8Array<ArrayBuffer> {
@@ -12,7 +13,7 @@ export const XLSX_FILTERS = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
 
 /** Saves a workbook through the desktop API (a dialog in the app, a download in a browser). */
 export async function saveWorkbook(wb: Workbook, suggestedName: string): Promise<string | null> {
-  return desktop.saveFile({ suggestedName, data: own(await writeWorkbook(wb)), filters: XLSX_FILTERS });
+  return desktop.saveFile({ suggestedName, data: own(await (await loadXlsx()).writeWorkbook(wb)), filters: XLSX_FILTERS });
 }
 
 export async function saveBytes(data: Uint8Array, suggestedName: string, filters = XLSX_FILTERS): Promise<string | null> {
@@ -23,7 +24,7 @@ export async function saveBytes(data: Uint8Array, suggestedName: string, filters
 export async function openWorkbook(): Promise<{ name: string; workbook: Workbook } | null> {
   const file = await desktop.openFile({ filters: XLSX_FILTERS });
   if (!file) return null;
-  return { name: file.name, workbook: await readWorkbook(file.data) };
+  return { name: file.name, workbook: await (await loadXlsx()).readWorkbook(file.data) };
 }
 
 export function messageOf(e: unknown): string {

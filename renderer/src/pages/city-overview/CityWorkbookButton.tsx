@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { App as AntApp, Button } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
-import { exportCityWorkbook, type CityExportInput } from '../../../../shared/xlsx/city';
+import type { CityExportInput } from '../../../../shared/xlsx/city';
+import { loadXlsx } from '../../components/excel/xlsx';
 import { formatPeriodZh } from '../../../../shared/domain/time';
 import { saveWorkbook } from '../../components/excel/files';
 
@@ -13,7 +14,7 @@ export function CityWorkbookButton(props: CityExportInput) {
     setBusy(true);
     try {
       const name = `${props.city.name}各旗区汇总-${formatPeriodZh(props.period)}.xlsx`;
-      const saved = await saveWorkbook(exportCityWorkbook(props), name);
+      const saved = await saveWorkbook((await loadXlsx()).exportCityWorkbook(props), name);
       if (saved) message.success(`已导出 ${saved}`);
     } catch (e) {
       message.error(`导出失败：${e instanceof Error ? e.message : String(e)}`);

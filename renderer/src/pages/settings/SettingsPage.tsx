@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { App as AntApp, Button, Card, Descriptions, Space, Typography } from 'antd';
 import type { PlanPeriod } from '../../../../shared/domain/plan-period';
 import { closePlan, editPlanInfo, revisePlan, startNextPlan, type NextPlanInput } from '../../../../shared/app/plan-periods';
-import { assessmentWorkbook } from '../../../../shared/xlsx/assessment';
 import { divisionName } from '../../../../shared/domain/divisions';
 import { chinaToday } from '../../../../shared/domain/time';
 import { useLedger } from '../../app/store';
 import { newId, useCommit } from '../../app/use-commit';
 import { saveWorkbook } from '../../components/excel/files';
+import { loadXlsx } from '../../components/excel/xlsx';
 import { PlansTable } from './PlansTable';
 import { ClosePlanModal } from './ClosePlanModal';
 import { NextPlanModal } from './NextPlanModal';
@@ -88,7 +88,7 @@ export function SettingsPage() {
           onEdit={setEditing}
           onRevise={setRevising}
           onClose={setClosing}
-          onExport={(p) => void run(() => saveWorkbook(assessmentWorkbook(office.name, p), `终期评估-${office.name}-${p.fromYear}-${p.toYear}.xlsx`))}
+          onExport={(p) => void run(async () => saveWorkbook((await loadXlsx()).assessmentWorkbook(office.name, p), `终期评估-${office.name}-${p.fromYear}-${p.toYear}.xlsx`))}
         />
       </Card>
       <ResetCard officeCode={office.code} officeName={office.name} />
