@@ -5,8 +5,8 @@ import { stampAll } from '../shared/sync/stamped';
 import { formatStamp } from '../shared/sync/hlc';
 
 /**
- * The task list in a real Chromium with `count` synthetic tasks added to the seeded plan: time to
- * show it after a reload, time for a search keystroke to narrow it, and frame times while scrolling.
+ * Start-up (a reload to 工作总览 on the seeded plan), then the task list in a real Chromium with
+ * `count` synthetic tasks added to the seeded plan: time to show it after a reload, time for a search keystroke to narrow it, and frame times while scrolling.
  */
 export async function benchBrowser(count: number): Promise<{ name: string; ms: number; target: number }[]> {
   const app = await serveBuiltApp();
@@ -16,6 +16,16 @@ export async function benchBrowser(count: number): Promise<{ name: string; ms: n
     await page.goto(app.url);
     await page.getByRole('button', { name: '开始使用' }).click();
     await page.getByTestId('office-name').waitFor();
+    // Start-up: a reload of the seeded plan until 工作总览 shows its figures (median of 5).
+    const starts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s0 = Date.now();
+      await page.reload();
+      await page.getByRole('heading', { name: '工作总览' }).waitFor();
+      starts.push(Date.now() - s0);
+    }
+    starts.sort((a, b) => a - b);
+    const startMs = starts[2];
     const departments = syntheticDepartments('150627', 40);
     const stamp = formatStamp(Date.now(), 0, 'bench');
     const tasks = syntheticTasks('150627', count, departments).map((t) => stampAll(t, stamp));
@@ -67,6 +77,7 @@ export async function benchBrowser(count: number): Promise<{ name: string; ms: n
     frames.sort((a, b) => a - b);
     const p95 = frames.length ? frames[Math.floor(frames.length * 0.95)] : NaN;
     return [
+      { name: 'browser: reload to 工作总览 (seeded plan)', ms: startMs, target: 1500 },
       { name: `browser: show ${count.toLocaleString()} tasks after reload`, ms: showMs, target: 3000 },
       { name: 'browser: search keystroke to narrowed list', ms: searchMs, target: 300 },
       { name: 'browser: scroll frame time, 95th percentile', ms: p95, target: 50 },
