@@ -99,7 +99,7 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
           ]}
         />
         {!readOnly && show !== 'reported' && <NoProgressButton plan={plan} period={period} selected={selected} onDone={() => setSelected([])} />}
-        {!readOnly && show !== 'reported' && <Typography.Text type="secondary">勾选没有新进展的任务，一次报送“本月无新进展”。</Typography.Text>}
+        {!readOnly && show !== 'reported' && <Typography.Text type="secondary">勾选没有新进展的任务或项目，一次报送“本月无新进展”。</Typography.Text>}
       </Space>
       {readOnly && <Alert type="info" showIcon message="该方案已结束并完成终期评估，记录只读，不能再报送。" />}
       <DepartmentReports
