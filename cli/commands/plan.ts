@@ -1,13 +1,11 @@
 import { ValidationError } from '../../shared/app/change';
-import { closePlan, editPlanInfo, revisePlan, startNextPlan, type PlanInfo } from '../../shared/app/plan-periods';
+import { closePlan, editPlanInfo, revisePlan, startNextPlan, unfinishedTasks, type PlanInfo } from '../../shared/app/plan-periods';
 import { IsoDateSchema } from '../../shared/domain/ids';
 import { newRecordId } from '../../shared/exchange/ownership';
-import { PLAN_STATUS_LABELS, planLabel, type PlanPeriod } from '../../shared/domain/plan-period';
+import { currentPlan, PLAN_STATUS_LABELS, planById, planLabel, type PlanPeriod } from '../../shared/domain/plan-period';
 import { chinaToday } from '../../shared/domain/time';
-import { assessmentSummary } from '../../shared/ledger/assessment';
+import { assessmentSummaryZh } from '../../shared/ledger/assessment';
 import type { PlanData } from '../../shared/ledger/plan-data';
-import { scopeToPlan } from '../../shared/ledger/plan-scope';
-import { buildTaskRows } from '../../shared/ledger/task-query';
 import { openWorkspaceDir, settingsOf, WorkspaceInputError, WorkspaceUsageError, type WorkspaceArgs, type WorkspaceIo } from './workspace';
 
 export const PLAN_COMMANDS = ['list', 'edit', 'revise', 'close', 'next'] as const;
@@ -58,10 +56,7 @@ function dateOption(args: WorkspaceArgs, today: string): string {
 function planLines(p: PlanPeriod, currentId: string | undefined): string {
   const lines = [`${p.fromYear}\t${planLabel(p)}\t${p.documentNumber ?? '文号未填'}\t${PLAN_STATUS_LABELS[p.status]}${p.id === currentId ? '（现行）' : ''}`];
   for (const r of p.revisions ?? []) lines.push(`\t修订（${r.on}）：${r.note}`);
-  if (p.assessment) {
-    const s = assessmentSummary(p.assessment);
-    lines.push(`\t终期评估：任务完成 ${s.tasksDone}/${s.tasks}，指标达标 ${s.indicatorsMet}/${s.indicators}，完成投资 ${s.completed}/${s.planned} 万元`);
-  }
+  if (p.assessment) lines.push(`\t终期评估：${assessmentSummaryZh(p.assessment)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -93,7 +88,7 @@ export async function planCommand(dir: string, args: WorkspaceArgs, io: Workspac
         toYear: yearOption(args, 'to', plan.toYear),
       };
       await ws.ledger.apply(editPlanInfo(data, plan.id, info));
-      const edited = (await ws.ledger.readPlan(data.office.code)).office.plans?.find((p) => p.id === plan.id);
+      const edited = planById((await ws.ledger.readPlan(data.office.code)).office, plan.id);
       io.stdout(`已修改方案信息 / plan corrected: ${edited ? planLines(edited, data.office.currentPlanId) : `${plan.title}\n`}`);
     } else if (sub === 'revise') {
       const note = args.options.get('note');
@@ -101,18 +96,17 @@ export async function planCommand(dir: string, args: WorkspaceArgs, io: Workspac
       await ws.ledger.apply(revisePlan(data, note, dateOption(args, today)));
       io.stdout('已记录方案修订 / revision recorded\n');
     } else if (sub === 'close') {
-      const current = plans.find((p) => p.id === data.office.currentPlanId) ?? plans[plans.length - 1];
-      const plan = planOption(data, args, current);
+      const plan = planOption(data, args, currentPlan(data.office));
       await ws.ledger.apply(closePlan(data, plan.id, dateOption(args, today)));
-      const closed = (await ws.ledger.readPlan(data.office.code)).office.plans?.find((p) => p.id === plan.id);
+      const closed = planById((await ws.ledger.readPlan(data.office.code)).office, plan.id);
       io.stdout(`已结束 / closed: ${closed ? planLines(closed, undefined) : plan.title}`);
     } else {
       const title = args.options.get('title');
       if (!title) throw new WorkspaceUsageError('缺少 --title（方案名称）/ missing --title');
       const carry = args.options.get('carry-tasks') ?? 'unfinished';
       if (carry !== 'unfinished' && carry !== 'none') throw new WorkspaceUsageError(`--carry-tasks 应为 unfinished 或 none：${carry}`);
-      const previous = plans.find((p) => p.id === data.office.currentPlanId);
-      const unfinished = previous && carry === 'unfinished' ? buildTaskRows(scopeToPlan(data, previous.id), today).filter((r) => r.status.status !== 'done') : [];
+      const previous = currentPlan(data.office);
+      const unfinished = previous && carry === 'unfinished' ? unfinishedTasks(data, previous.id, today) : [];
       const fromYear = yearOption(args, 'from');
       const change = startNextPlan(
         data,

@@ -8,6 +8,7 @@ import type { ConstructionStatus } from '../domain/project';
 import { assessPlan } from '../ledger/assessment';
 import { scopeToPlan } from '../ledger/plan-scope';
 import type { PlanData } from '../ledger/plan-data';
+import { buildTaskRows, type TaskRow } from '../ledger/task-query';
 import { ValidationError, type Change } from './change';
 
 /**
@@ -78,7 +79,7 @@ export function planInfoProblems(data: PlanData, planId: string, info: PlanInfo)
   } else {
     for (const other of data.office.plans ?? []) {
       if (other.id !== plan.id && info.fromYear <= other.toYear && other.fromYear <= info.toYear) {
-        problems.push({ field: info.fromYear <= other.toYear && info.fromYear >= other.fromYear ? 'fromYear' : 'toYear', message: `${info.fromYear}—${info.toYear}年与${other.title}（${other.fromYear}—${other.toYear}年）重叠` });
+        problems.push({ field: info.fromYear >= other.fromYear ? 'fromYear' : 'toYear', message: `${info.fromYear}—${info.toYear}年与${other.title}（${other.fromYear}—${other.toYear}年）重叠` });
       }
     }
   }
@@ -116,6 +117,11 @@ export interface NextPlanInput {
   deadlineText: string;
   /** Carry the indicator list over, with the last actual values as new baselines and targets to fill. */
   carryIndicators: boolean;
+}
+
+/** A plan's tasks not done on `day`: what 开始下一期方案 offers to carry over. */
+export function unfinishedTasks(data: PlanData, planId: string, day: IsoDate): TaskRow[] {
+  return buildTaskRows(scopeToPlan(data, planId), day).filter((r) => r.status.status !== 'done');
 }
 
 /** Starts the next plan period after the current one was closed; new records get fresh ids from `newId`. */

@@ -59,7 +59,8 @@ export function investmentWords(project: Pick<Project, 'plannedInvestment'>, lat
   return `，完成投资${done}/${project.plannedInvestment}万元${share === null ? '' : `（${share}%）`}`;
 }
 
-const isBuilt = (p: ProjectForStatus) => p.constructionStatus === 'completed' || p.constructionStatus === 'in-operation';
+/** 建设状态 完工 or 投运: the project is built, whatever its reports say. */
+export const isBuilt = (p: Pick<Project, 'constructionStatus'>) => p.constructionStatus === 'completed' || p.constructionStatus === 'in-operation';
 
 /** Still 未开工: marked so, and no report says work began (a report of progress is newer news than the field). */
 const notBegun = (p: ProjectForStatus, latest: ProgressEntry | undefined) =>

@@ -58,6 +58,12 @@ export function assessPlan(data: PlanData, plan: Pick<PlanPeriod, 'toYear'>, clo
 }
 
 /** Counts a clerk reads first: tasks done of all, indicators met of all, investment completed. */
+/** "任务完成 80/83，指标达标 40/50，完成投资 1200/3000 万元": the final assessment in one line (设置, zwc plan list). */
+export function assessmentSummaryZh(a: PlanAssessment): string {
+  const s = assessmentSummary(a);
+  return `任务完成 ${s.tasksDone}/${s.tasks}，指标达标 ${s.indicatorsMet}/${s.indicators}，完成投资 ${s.completed}/${s.planned} 万元`;
+}
+
 export function assessmentSummary(a: PlanAssessment): { tasks: number; tasksDone: number; indicators: number; indicatorsMet: number; projects: number; planned: number; completed: number } {
   return {
     tasks: a.tasks.length,

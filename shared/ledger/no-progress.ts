@@ -2,6 +2,7 @@ import type { Change } from '../app/change';
 import type { Period } from '../domain/ids';
 import type { ProgressEntry } from '../domain/progress';
 import { latestProgress } from '../domain/task-status';
+import { isBuilt } from '../domain/project-status';
 import type { PlanData } from './plan-data';
 import { recordLabel } from './record-label';
 
@@ -67,7 +68,7 @@ export function noProgressChange(
       skip('任务已完成');
       continue;
     }
-    if (project && (project.constructionStatus === 'completed' || project.constructionStatus === 'in-operation')) {
+    if (project && isBuilt(project)) {
       skip('项目已建成');
       continue;
     }

@@ -1,5 +1,6 @@
 import type { Period } from '../domain/ids';
 import { shiftPeriod } from '../domain/time';
+import { isBuilt } from '../domain/project-status';
 import type { PlanData } from './plan-data';
 import type { TaskRow } from './task-query';
 import { recordLabel } from './record-label';
@@ -42,7 +43,7 @@ export function reportingChecklist(plan: Pick<PlanData, 'projects' | 'progress'>
     plan.progress.filter((h) => h.subjectKind === 'project' && h.period < period && (h.status === 'done' || h.percent >= 100)).map((h) => h.subjectId),
   );
   for (const p of plan.projects) {
-    if (p.constructionStatus === 'completed' || p.constructionStatus === 'in-operation' || projectDoneBefore.has(p.id)) continue;
+    if (isBuilt(p) || projectDoneBefore.has(p.id)) continue;
     const units = p.responsibleUnitIds.length ? p.responsibleUnitIds : p.constructionUnitIds;
     owing.push({ item: { kind: 'project', id: p.id, label: `项目 ${p.number} ${p.name}` }, units });
   }

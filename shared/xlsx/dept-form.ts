@@ -13,10 +13,10 @@ import { formatDateZh, formatPeriodZh, reportDueZh, shiftPeriod } from '../domai
 import { idBelongsTo, idNamespaceOf } from '../exchange/ownership';
 import { XlsxError, type SheetProblem } from './errors';
 import { departmentsWithForms, formFileName, formItems } from './form-items';
-
-export { departmentsWithForms, formFileName, formItems, type FormItem } from './form-items';
 import { BORDER, FONT, HEADER_FILL, INPUT_FILL, SECTION_FILL } from './layout';
 import { cellText, columnLetter, newWorkbook, setText, writeWorkbook, type Workbook, type Worksheet } from './workbook';
+
+export { departmentsWithForms, formFileName, formItems, type FormItem } from './form-items';
 
 export const FORM_SHEET = '填报表';
 export const FORM_FORMAT = 'zwc-form/1';
@@ -42,7 +42,6 @@ type ColumnKey = (typeof COLUMNS)[number]['key'];
 const FIRST = 2;
 const colOf = (key: ColumnKey) => FIRST + COLUMNS.findIndex((c) => c.key === key);
 const HEADER = 6;
-
 
 /**
  * A department's fill-in form for a period: its tasks and projects, the fields it fills

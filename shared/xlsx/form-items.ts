@@ -4,6 +4,7 @@ import type { ConstructionStatus, Project } from '../domain/project';
 import type { ProgressEntry } from '../domain/progress';
 import type { Task } from '../domain/task';
 import { formatPeriodZh } from '../domain/time';
+import { isBuilt } from '../domain/project-status';
 
 /*
  * What goes on a department's fill-in form, apart from the workbook itself (dept-form.ts): kept
@@ -57,7 +58,7 @@ export function formItems(plan: PlanData, departmentId: string, period: Period):
   for (const p of plan.projects) {
     const role = projectRole(p, departmentId);
     if (!role) continue;
-    if (p.constructionStatus === 'completed' || p.constructionStatus === 'in-operation') continue;
+    if (isBuilt(p)) continue;
     items.push({ kind: 'project', id: p.id, number: p.number, name: p.name, role, deadline: p.deadline?.text ?? p.period?.text ?? '', previous: latestBefore(plan.progress, p.id, period), constructionStatus: p.constructionStatus });
   }
   return items;

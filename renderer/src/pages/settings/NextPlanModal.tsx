@@ -3,10 +3,8 @@ import { Checkbox, Form, Input, InputNumber, Modal, Space, Table, Typography } f
 import type { PlanPeriod } from '../../../../shared/domain/plan-period';
 import { parseDeadline } from '../../../../shared/domain/parse-deadline';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
-import { scopeToPlan } from '../../../../shared/ledger/plan-scope';
-import { buildTaskRows } from '../../../../shared/ledger/task-query';
 import { chinaToday } from '../../../../shared/domain/time';
-import type { NextPlanInput } from '../../../../shared/app/plan-periods';
+import { unfinishedTasks, type NextPlanInput } from '../../../../shared/app/plan-periods';
 
 interface Values {
   title: string;
@@ -24,7 +22,7 @@ export function NextPlanModal(props: { open: boolean; previous: PlanPeriod | und
   const { previous } = props;
   const unfinished = useMemo(() => {
     if (!previous) return [];
-    return buildTaskRows(scopeToPlan(props.all, previous.id), chinaToday()).filter((r) => r.status.status !== 'done');
+    return unfinishedTasks(props.all, previous.id, chinaToday());
   }, [previous, props.all]);
   const deadlineText = Form.useWatch('deadlineText', form) ?? '';
   const parsed = deadlineText.trim() ? parseDeadline(deadlineText) : null;

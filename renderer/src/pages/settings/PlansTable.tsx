@@ -1,6 +1,6 @@
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { PLAN_STATUS_LABELS, planLabel, type PlanPeriod } from '../../../../shared/domain/plan-period';
-import { assessmentSummary } from '../../../../shared/ledger/assessment';
+import { assessmentSummaryZh } from '../../../../shared/ledger/assessment';
 
 const STATUS_COLOR = { 'in-force': 'green', revised: 'gold', closed: 'default' } as const;
 
@@ -54,9 +54,7 @@ export function PlansTable(props: {
           title: '终期评估',
           width: 230,
           render: (_, p) => {
-            if (!p.assessment) return '—';
-            const s = assessmentSummary(p.assessment);
-            return `任务完成 ${s.tasksDone}/${s.tasks}，指标达标 ${s.indicatorsMet}/${s.indicators}，完成投资 ${s.completed}/${s.planned} 万元`;
+            return p.assessment ? assessmentSummaryZh(p.assessment) : '—';
           },
         },
         {
