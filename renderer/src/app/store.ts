@@ -21,6 +21,7 @@ type Phase =
   | { kind: 'ready'; settings: WorkspaceSettings; plan: PlanData; all: PlanData; viewPlanId: string | undefined };
 
 import { readUndoHistory, UNDO_DEPTH, writeUndoHistory } from '../../../shared/app/undo-history';
+import { messageOf } from './error-text';
 
 interface LedgerState {
   phase: Phase;
@@ -53,10 +54,6 @@ async function readView(ws: Workspace, officeCode: string, viewPlanId?: string):
   const all = await ws.ledger.readPlan(officeCode);
   const shown = all.office.plans?.some((p) => p.id === viewPlanId) ? viewPlanId : all.office.currentPlanId;
   return { all, plan: scopeToPlan(all, shown), viewPlanId: shown };
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 export const useLedger = create<LedgerState>((set, get) => ({

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { ValidationError, type Change } from '../../../shared/app/change';
 import { newRecordId } from '../../../shared/exchange/ownership';
 import { useLedger } from './store';
+import { messageOf } from './error-text';
 
 /**
  * Commits a change and tells the clerk: a success note with an undo button, or an error that
@@ -38,7 +39,7 @@ export function useCommit(): (change: Change, done?: string) => Promise<boolean>
         });
         return true;
       } catch (e) {
-        const detail = e instanceof ValidationError ? e.issues.join('；') : e instanceof Error ? e.message : String(e);
+        const detail = e instanceof ValidationError ? e.issues.join('；') : messageOf(e);
         console.error('未保存', e);
         message.error(`未保存：${detail}`, 6);
         return false;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { App as AntApp, Button, Tooltip } from 'antd';
 import { UndoOutlined } from '@ant-design/icons';
 import { useLedger } from '../app/store';
+import { messageOf } from '../app/error-text';
 
 /**
  * Undo of the latest action, also on Ctrl+Z when no text field has focus. The header has one; an
@@ -19,7 +20,7 @@ export function UndoButton({ inDrawer = false }: { inDrawer?: boolean }) {
       const label = await undo();
       if (label) message.success(`已撤销：${label}`);
     } catch (e) {
-      message.error(`无法撤销：${e instanceof Error ? e.message : String(e)}`);
+      message.error(`无法撤销：${messageOf(e)}`);
     }
   };
 

@@ -7,6 +7,7 @@ import { setupSources, type SetupSource } from '../app/starting-plan';
 import { ExcelSetupCard } from '../components/excel/ExcelSetupCard';
 import { OfficePicker } from './setup/OfficePicker';
 import { useStartingPlan } from './setup/use-starting-plan';
+import { messageOf } from '../app/error-text';
 
 type Source = SetupSource | 'excel';
 
@@ -31,7 +32,7 @@ export function SetupPage() {
     try {
       await setUp(code, source);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(messageOf(e));
       setBusy(false);
     }
   };

@@ -27,6 +27,4 @@ export async function openWorkbook(): Promise<{ name: string; workbook: Workbook
   return { name: file.name, workbook: await (await loadXlsx()).readWorkbook(file.data) };
 }
 
-export function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+export { messageOf } from '../../app/error-text';

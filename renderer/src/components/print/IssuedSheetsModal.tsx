@@ -10,6 +10,7 @@ import { NUMBERED_KIND_LABELS } from '../../../../shared/print/sheet-number';
 import { PrintPreview } from './PrintPreview';
 import { useIssuedSheets } from './use-print';
 import { DAY_PICKER_FORMAT } from '../picker-formats';
+import { messageOf } from '../../app/error-text';
 
 /** The register: every numbered sheet, whether its receipt came back; re-print with the same number, record a receipt. */
 export function IssuedSheetsModal({ plan, open, onClose }: { plan: PlanData; open: boolean; onClose(): void }) {
@@ -23,7 +24,7 @@ export function IssuedSheetsModal({ plan, open, onClose }: { plan: PlanData; ope
     if (register) setRows((await register.list()).reverse());
   }, [register]);
   useEffect(() => {
-    if (open) void reload().catch((e: unknown) => message.error(`无法读取发文登记：${e instanceof Error ? e.message : String(e)}`));
+    if (open) void reload().catch((e: unknown) => message.error(`无法读取发文登记：${messageOf(e)}`));
   }, [open, reload, message]);
 
   const reprint = async (s: IssuedSheet) => {
@@ -37,7 +38,7 @@ export function IssuedSheetsModal({ plan, open, onClose }: { plan: PlanData; ope
           : buildDocument(plan, { kind: 'supervision', sheets: [{ ...base, answerBy: s.answerBy ?? s.issuedOn }] }, settings),
       );
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(messageOf(e));
     }
   };
 
@@ -49,7 +50,7 @@ export function IssuedSheetsModal({ plan, open, onClose }: { plan: PlanData; ope
       setReceipt(null);
       await reload();
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(messageOf(e));
     }
   };
 
@@ -85,7 +86,7 @@ export function IssuedSheetsModal({ plan, open, onClose }: { plan: PlanData; ope
                     重新打印
                   </Button>
                   {r.receipt ? (
-                    <Popconfirm title="撤销这条回执登记？" onConfirm={() => void register?.clearReceipt(r.number).then(reload).catch((e: unknown) => message.error(`撤销回执登记失败：${e instanceof Error ? e.message : String(e)}`))}>
+                    <Popconfirm title="撤销这条回执登记？" onConfirm={() => void register?.clearReceipt(r.number).then(reload).catch((e: unknown) => message.error(`撤销回执登记失败：${messageOf(e)}`))}>
                       <Button size="small">撤销回执</Button>
                     </Popconfirm>
                   ) : (

@@ -5,6 +5,7 @@ import type { PrintDocument } from '../../../../shared/print/document';
 import { renderDocumentHtml } from '../../../../shared/print/html';
 import { desktop } from '../../platform';
 import { DocumentView } from './DocumentView';
+import { messageOf } from '../../app/error-text';
 
 export interface PrintPreviewProps {
   /** What to show; null keeps the preview closed. */
@@ -48,7 +49,7 @@ export function PrintPreview({ doc, onClose, prepare, notice }: PrintPreviewProp
         await desktop.print(request);
       }
     } catch (e) {
-      message.error(`${how === 'pdf' ? '保存 PDF' : '打印'}失败：${e instanceof Error ? e.message : String(e)}`);
+      message.error(`${how === 'pdf' ? '保存 PDF' : '打印'}失败：${messageOf(e)}`);
     } finally {
       setBusy(null);
     }

@@ -12,6 +12,7 @@ import { chinaToday } from '../../../../shared/domain/time';
 import { PrintPreview } from './PrintPreview';
 import { useIssuedSheets } from './use-print';
 import { DAY_PICKER_FORMAT } from '../picker-formats';
+import { messageOf } from '../../app/error-text';
 
 interface Candidate {
   departmentId: string;
@@ -73,7 +74,7 @@ export function SheetPrintDialog({ plan, kind, open, onClose, departmentIds }: S
     void register
       .settings(plan.office)
       .then(setSettings)
-      .catch((e: unknown) => message.error(`无法读取编号设置：${e instanceof Error ? e.message : String(e)}`));
+      .catch((e: unknown) => message.error(`无法读取编号设置：${messageOf(e)}`));
     setChosen(departmentIds ?? list.map((c) => c.departmentId));
     // Only when the dialog opens: later changes of the list must not undo the clerk's choice.
     // eslint-disable-next-line react-hooks/exhaustive-deps

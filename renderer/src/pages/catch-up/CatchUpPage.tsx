@@ -11,6 +11,7 @@ import { useLedger, useWorkspace } from '../../app/store';
 import { useCommit } from '../../app/use-commit';
 import { TaskStatusTag } from '../../components/TaskStatusTag';
 import { DAY_PICKER_FORMAT } from '../../components/picker-formats';
+import { messageOf } from '../../app/error-text';
 
 /**
  * 补录历史: an office that starts late enters what already happened, in bulk: tasks done (one date
@@ -35,14 +36,14 @@ export function CatchUpPage({ plan }: { plan: PlanData }) {
     try {
       if (await commit(catchUpTasks(plan, tasks, date.format('YYYY-MM-DD'), evidence), `已补录 ${tasks.length} 项任务为已完成`)) setTasks([]);
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(messageOf(e));
     }
   };
   const markProjects = async () => {
     try {
       if (await commit(catchUpProjects(plan, projects, status), `已补录 ${projects.length} 个项目的建设状态`)) setProjects([]);
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(messageOf(e));
     }
   };
   const finish = async () => {

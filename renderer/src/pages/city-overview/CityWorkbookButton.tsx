@@ -5,6 +5,7 @@ import type { CityExportInput } from '../../../../shared/xlsx/city';
 import { loadXlsx } from '../../components/excel/xlsx';
 import { formatPeriodZh } from '../../../../shared/domain/time';
 import { saveWorkbook } from '../../components/excel/files';
+import { messageOf } from '../../app/error-text';
 
 /** The city's consolidated workbook for the report upward: who reported, and every county office's tables. */
 export function CityWorkbookButton(props: CityExportInput) {
@@ -17,7 +18,7 @@ export function CityWorkbookButton(props: CityExportInput) {
       const saved = await saveWorkbook((await loadXlsx()).exportCityWorkbook(props), name);
       if (saved) message.success(`已导出 ${saved}`);
     } catch (e) {
-      message.error(`导出失败：${e instanceof Error ? e.message : String(e)}`);
+      message.error(`导出失败：${messageOf(e)}`);
     } finally {
       setBusy(false);
     }

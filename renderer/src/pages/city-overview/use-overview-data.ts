@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { readCityData, type CityData } from '../../../../shared/app/city-overview-service';
 import { useLedger } from '../../app/store';
+import { messageOf } from '../../app/error-text';
 
 export type Loaded = CityData;
 
@@ -22,7 +23,7 @@ export function useCityData(cityCode: string): { data: Loaded | null; error: str
         }
       })
       .catch((e: unknown) => {
-        if (!cancelled) setError(`无法读取各旗区数据：${e instanceof Error ? e.message : String(e)}`);
+        if (!cancelled) setError(`无法读取各旗区数据：${messageOf(e)}`);
       });
     return () => {
       cancelled = true;

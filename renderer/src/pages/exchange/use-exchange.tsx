@@ -11,9 +11,10 @@ import { formatPeriodTextZh } from '../../../../shared/domain/time';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import { useLedger, useWorkspace } from '../../app/store';
 import { desktop } from '../../platform';
+import { messageOf } from '../../app/error-text';
 
 export const BUNDLE_FILTERS = [{ name: '无废城市交换文件', extensions: ['zwb'] }];
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const errorText = (e: unknown) => (messageOf(e));
 
 /** What the exchange page shows and every action on it, through the core's exchange and trust services. */
 export function useExchange(plan: PlanData) {

@@ -3,6 +3,7 @@ import { Alert, App as AntApp, Button, Card, Input, Space, Typography } from 'an
 import { ownBuffer } from '../../../../shared/exchange/bytes';
 import { useLedger, useWorkspace } from '../../app/store';
 import { desktop } from '../../platform';
+import { messageOf } from '../../app/error-text';
 
 /**
  * Starting again (another office, or a fresh plan): only after a full backup of this office's
@@ -26,7 +27,7 @@ export function ResetCard({ officeCode, officeName }: { officeCode: string; offi
       const saved = await desktop.saveFile({ suggestedName: name, data: ownBuffer(out.bytes), filters: [{ name: '无废城市交换文件', extensions: ['zwb'] }] });
       if (saved) setBackup(saved);
     } catch (e) {
-      message.error(`备份失败：${e instanceof Error ? e.message : String(e)}`);
+      message.error(`备份失败：${messageOf(e)}`);
     } finally {
       setBusy(false);
     }

@@ -14,6 +14,7 @@ import { NextPlanModal } from './NextPlanModal';
 import { RevisePlanModal } from './RevisePlanModal';
 import { EditPlanModal } from './EditPlanModal';
 import { ResetCard } from './ResetCard';
+import { messageOf } from '../../app/error-text';
 
 /** 设置: the office and its plan periods (view, revise, close with the final assessment, start the next), and starting again. */
 export function SettingsPage() {
@@ -37,7 +38,7 @@ export function SettingsPage() {
     try {
       await work();
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(messageOf(e));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PlanRecords } from '../../../../shared/ledger/plan-data';
 import { startingPlan, type SetupSource } from '../../app/starting-plan';
+import { messageOf } from '../../app/error-text';
 
 /** What the chosen office would start with from the chosen source, for the preview; null while loading. */
 export function useStartingPlan(code: string, source: SetupSource | 'excel'): { preview: PlanRecords | null; error: string | null } {
@@ -13,7 +14,7 @@ export function useStartingPlan(code: string, source: SetupSource | 'excel'): { 
     if (!code || source === 'excel') return;
     startingPlan(code, source)
       .then((p) => live && setPreview(p))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => live && setError(messageOf(e)));
     return () => {
       live = false;
     };
