@@ -69,6 +69,11 @@ void app.whenReady().then(() => {
       const r = await dialog.showOpenDialog({ properties: ['openFile'], filters });
       return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
     },
+    async chooseOpenPaths(filters, directory) {
+      // A folder: openDirectory alone (no filters apply to folders); files: several at once.
+      const r = await dialog.showOpenDialog(directory ? { properties: ['openDirectory'] } : { properties: ['openFile', 'multiSelections'], filters });
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths;
+    },
   };
   const handlers = createHandlers(dialogs, { shell: 'electron', appVersion: app.getVersion(), platform: process.platform });
   const vault = new KeyVault(join(app.getPath('userData'), 'device-key.zwk'), {
@@ -92,6 +97,7 @@ void app.whenReady().then(() => {
       [IPC.info]: () => handlers.info(),
       [IPC.saveFile]: (request) => handlers.saveFile(request),
       [IPC.openFile]: (request) => handlers.openFile(request),
+      [IPC.openFiles]: (request) => handlers.openFiles(request),
       [IPC.vaultIdentity]: () => vault.identity(),
       [IPC.vaultSign]: (request) => vault.signManifest(request),
       [IPC.printToPDF]: (request) => printer.printToPDF(request),

@@ -7,6 +7,7 @@ const api: DesktopApi = {
   info: () => ipcRenderer.invoke(IPC.info),
   saveFile: (request) => ipcRenderer.invoke(IPC.saveFile, request),
   openFile: (request) => ipcRenderer.invoke(IPC.openFile, request),
+  openFiles: (request) => ipcRenderer.invoke(IPC.openFiles, request),
   printToPDF: (request) => ipcRenderer.invoke(IPC.printToPDF, request),
   print: (request) => ipcRenderer.invoke(IPC.print, request),
   keyVault: {

@@ -3,19 +3,25 @@ import { basename } from 'node:path';
 import {
   MAX_FILE_BYTES,
   OpenFileRequestSchema,
+  OpenFilesRequestSchema,
   SaveFileRequestSchema,
   type FileFilter,
+  type OpenedEntry,
   type OpenedFile,
+  type OpenFileFilter,
   type ShellInfo,
 } from '../../shared/platform/desktop-api';
 import { IPC } from '../../shared/platform/ipc-channels';
 import { readRegularFile, writeRegularFile } from './safe-file';
+import { listFolder, readFiles } from './open-files';
 import { isAppUrl } from './window-rules';
 
 /** The native dialogs, injected so the handlers can be tested without Electron. */
 export interface Dialogs {
   chooseSavePath(suggestedName: string, filters: FileFilter[]): Promise<string | null>;
   chooseOpenPath(filters: FileFilter[]): Promise<string | null>;
+  /** Several files (multi-select), or one folder when `directory`; null when cancelled. */
+  chooseOpenPaths(filters: OpenFileFilter[], directory: boolean): Promise<string[] | null>;
 }
 
 export class IpcArgumentError extends Error {
@@ -41,6 +47,8 @@ function parse<T>(schema: ZodType<T>, value: unknown, channel: string): T {
 export interface HandlerOptions {
   /** Largest file openFile reads; the desktop API's limit unless a test sets a smaller one. */
   maxFileBytes?: number;
+  /** All files of one openFiles call together; the desktop API's limit unless a test sets a smaller one. */
+  maxTotalBytes?: number;
 }
 
 /**
@@ -65,6 +73,13 @@ export function createHandlers(dialogs: Dialogs, info: ShellInfo, options: Handl
       const path = await dialogs.chooseOpenPath(filters);
       if (!path) return null;
       return { name: basename(path), data: await readRegularFile(path, maxFileBytes, basename(path)) };
+    },
+    async openFiles(request: unknown): Promise<OpenedEntry[] | null> {
+      const { filters, directory = false, maxFileBytes: asked } = parse(OpenFilesRequestSchema, request, 'openFiles');
+      const chosen = await dialogs.chooseOpenPaths(filters, directory);
+      if (!chosen || chosen.length === 0) return null;
+      const paths = directory ? await listFolder(chosen[0], filters) : chosen;
+      return readFiles(paths, Math.min(asked ?? maxFileBytes, maxFileBytes), options.maxTotalBytes);
     },
   };
 }

@@ -32,6 +32,60 @@ export type SaveFileRequest = z.infer<typeof SaveFileRequestSchema>;
 export const OpenFileRequestSchema = z.object({ filters: z.array(FileFilterSchema).max(10) }).strict();
 export type OpenFileRequest = z.infer<typeof OpenFileRequestSchema>;
 
+/** In an open dialog, `*` alone is the "所有文件" entry (so a returned .ods can be chosen, then refused by name). */
+export const OpenFileFilterSchema = z
+  .object({
+    name: z.string().min(1).max(100),
+    extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).max(10).or(z.tuple([z.literal('*')])),
+  })
+  .strict();
+export type OpenFileFilter = z.infer<typeof OpenFileFilterSchema>;
+
+/** At most this many files per openFiles call (a folder counts its files). */
+export const MAX_OPEN_FILES = 200;
+/** At most this many bytes read in one openFiles call, all files together. */
+export const MAX_OPEN_TOTAL_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Several files at once: a multi-select dialog, or (`directory`) a folder whose files matching the
+ * filters are read (Office lock files "~$…" and hidden files skipped). `maxFileBytes` is checked
+ * for each file before it is read; a file over it, or over the call's total, comes back refused.
+ */
+export const OpenFilesRequestSchema = z
+  .object({
+    filters: z.array(OpenFileFilterSchema).min(1).max(10),
+    directory: z.boolean().optional(),
+    maxFileBytes: z.number().int().positive().max(MAX_FILE_BYTES).optional(),
+  })
+  .strict();
+export type OpenFilesRequest = z.infer<typeof OpenFilesRequestSchema>;
+
+/** One file of an openFiles answer: its bytes, or why it was not read (too large, not a regular file…). */
+export type OpenedEntry = { name: string; data: Uint8Array } | { name: string; refusal: string };
+
+/** Whether a file name passes the filters: its extension is listed, or a filter is `*`. */
+export function matchesFilters(name: string, filters: readonly OpenFileFilter[]): boolean {
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  return filters.some((f) => f.extensions.some((e) => e === '*' || e === ext));
+}
+
+/** Files a folder import never reads: Office/WPS lock files (~$…), hidden files, Windows/macOS bookkeeping. */
+export function isSystemFileName(name: string): boolean {
+  return name.startsWith('~$') || name.startsWith('.') || /^(thumbs\.db|desktop\.ini)$/i.test(name);
+}
+
+export function sizeText(bytes: number): string {
+  return bytes < 1048576 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round((bytes / 1048576) * 10) / 10} MB`;
+}
+
+/** The refusals for size, the same words in the desktop shell and the browser. */
+export const openRefusal = {
+  tooMany: (n: number) => `一次选择了 ${n} 个文件，最多 ${MAX_OPEN_FILES} 个。请分批导入。`,
+  tooLarge: (name: string, size: number, limit: number) => `「${name}」过大（${sizeText(size)}），上限 ${sizeText(limit)}，未读取。请检查是否选错了文件。`,
+  overTotal: (name: string) => `「${name}」未读取：本次选择的文件合计超过 ${sizeText(MAX_OPEN_TOTAL_BYTES)}。请分批导入。`,
+};
+
 /** A document to print: a self-contained HTML page (shared/print/html.ts) and the name to suggest for its PDF. */
 export const MAX_PRINT_HTML_CHARS = 20 * 1024 * 1024;
 export const PrintRequestSchema = z
@@ -79,6 +133,11 @@ export interface DesktopApi {
   saveFile(request: SaveFileRequest): Promise<string | null>;
   /** Resolves to the chosen file, or null if the user cancelled. */
   openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
+  /**
+   * Several files (multi-select) or a folder's files, in the order chosen; null if the user
+   * cancelled. Throws when more than MAX_OPEN_FILES are chosen; a file too large is refused alone.
+   */
+  openFiles(request: OpenFilesRequest): Promise<OpenedEntry[] | null>;
   /**
    * Saves the document as PDF. Electron renders it in a hidden window and asks where to save it;
    * resolves to the saved file's name, or null if the user cancelled. A plain browser opens its

@@ -4,6 +4,7 @@ export const IPC = {
   info: 'zwc:info',
   saveFile: 'zwc:save-file',
   openFile: 'zwc:open-file',
+  openFiles: 'zwc:open-files',
   vaultIdentity: 'zwc:vault-identity',
   vaultSign: 'zwc:vault-sign',
   printToPDF: 'zwc:print-to-pdf',

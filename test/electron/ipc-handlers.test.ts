@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -16,21 +16,32 @@ import {
 } from '../../electron/lib/ipc-handlers';
 import { FileRefusedError, readRegularFile } from '../../electron/lib/safe-file';
 import { IPC } from '../../shared/platform/ipc-channels';
+import { MAX_FILE_BYTES, MAX_OPEN_FILES, type OpenFileFilter } from '../../shared/platform/desktop-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'zwc-ipc-'));
 const info = { shell: 'electron' as const, appVersion: '0.0.0', platform: 'linux' };
 const posix = process.platform !== 'win32';
 
-function dialogs(savePath: string | null, openPath: string | null = null): Dialogs & { asked: string[] } {
+function dialogs(
+  savePath: string | null,
+  openPath: string | null = null,
+  openPaths: string[] | null = null,
+): Dialogs & { asked: string[]; askedMany: { filters: OpenFileFilter[]; directory: boolean }[] } {
   const asked: string[] = [];
+  const askedMany: { filters: OpenFileFilter[]; directory: boolean }[] = [];
   return {
     asked,
+    askedMany,
     async chooseSavePath(name) {
       asked.push(name);
       return savePath;
     },
     async chooseOpenPath() {
       return openPath;
+    },
+    async chooseOpenPaths(filters, directory) {
+      askedMany.push({ filters, directory });
+      return openPaths;
     },
   };
 }
@@ -136,6 +147,129 @@ describe('IPC handlers', () => {
     const h = createHandlers(dialogs(fifo('save-pipe.zwb')), info);
     await expect(settlesWithin(2000, h.saveFile({ suggestedName: 'a.zwb', data: new Uint8Array([1]), filters: [] }))).rejects.toThrow(/是管道（FIFO），不是普通文件/);
     await expect(createHandlers(dialogs(dir), info).saveFile({ suggestedName: 'a.zwb', data: new Uint8Array([1]), filters: [] })).rejects.toThrow(/是文件夹/);
+  });
+});
+
+// ---------------------------------------------------------------- several files, a folder
+
+const FORMS: OpenFileFilter[] = [
+  { name: 'Excel 工作簿', extensions: ['xlsx'] },
+  { name: '所有文件', extensions: ['*'] },
+];
+
+function file(name: string, bytes: number | number[], under = dir): string {
+  const path = join(under, name);
+  writeFileSync(path, Buffer.from(typeof bytes === 'number' ? Array<number>(bytes).fill(1) : bytes));
+  return path;
+}
+
+describe('IPC openFiles (several files, a folder)', () => {
+  it('reads several chosen files in the order chosen, and offers 所有文件', async () => {
+    const paths = [file('甲.xlsx', [1]), file('乙.ods', [2, 2]), file('丙.xls', [3])];
+    const d = dialogs(null, null, paths);
+    expect(await createHandlers(d, info).openFiles({ filters: FORMS })).toEqual([
+      { name: '甲.xlsx', data: new Uint8Array([1]) },
+      { name: '乙.ods', data: new Uint8Array([2, 2]) },
+      { name: '丙.xls', data: new Uint8Array([3]) },
+    ]);
+    expect(d.askedMany).toEqual([{ filters: FORMS, directory: false }]);
+  });
+
+  it('returns null when the clerk cancels', async () => {
+    expect(await createHandlers(dialogs(null, null, null), info).openFiles({ filters: FORMS })).toBeNull();
+    expect(await createHandlers(dialogs(null, null, []), info).openFiles({ filters: FORMS, directory: true })).toBeNull();
+  });
+
+  it.each([
+    ['no filters', { filters: [] }],
+    ['* mixed with extensions', { filters: [{ name: '混合', extensions: ['*', 'xlsx'] }] }],
+    ['a wildcard pattern', { filters: [{ name: 'x', extensions: ['*.xlsx'] }] }],
+    ['eleven filters', { filters: Array(11).fill(FORMS[0]) }],
+    ['a per-file limit above the API limit', { filters: FORMS, maxFileBytes: MAX_FILE_BYTES + 1 }],
+    ['a zero per-file limit', { filters: FORMS, maxFileBytes: 0 }],
+    ['a fractional per-file limit', { filters: FORMS, maxFileBytes: 1.5 }],
+    ['directory as a string', { filters: FORMS, directory: 'yes' }],
+    ['a path to open without a dialog', { filters: FORMS, path: '/etc/passwd' }],
+    ['nothing at all', undefined],
+  ])('refuses %s before any dialog opens', async (_what, request) => {
+    const d = dialogs(null, null, [file('never.xlsx', 1)]);
+    await expect(createHandlers(d, info).openFiles(request)).rejects.toBeInstanceOf(IpcArgumentError);
+    expect(d.askedMany).toEqual([]);
+  });
+
+  it(`refuses more than ${MAX_OPEN_FILES} files in one go, and reads ${MAX_OPEN_FILES}`, async () => {
+    const one = file('many.xlsx', [7]);
+    await expect(createHandlers(dialogs(null, null, Array(MAX_OPEN_FILES + 1).fill(one)), info).openFiles({ filters: FORMS })).rejects.toThrow(
+      `一次选择了 ${MAX_OPEN_FILES + 1} 个文件，最多 ${MAX_OPEN_FILES} 个。请分批导入。`,
+    );
+    expect(await createHandlers(dialogs(null, null, Array(MAX_OPEN_FILES).fill(one)), info).openFiles({ filters: FORMS })).toHaveLength(MAX_OPEN_FILES);
+  });
+
+  it('checks each file size before reading it: a large file is refused alone, the others are read', async () => {
+    // A sparse 3 GB file: reading it would take seconds and gigabytes; looking at its size takes neither.
+    const huge = join(dir, '巨大.xlsx');
+    writeFileSync(huge, '');
+    truncateSync(huge, 3 * 1024 * 1024 * 1024);
+    const small = file('小.xlsx', 10);
+    const before = process.memoryUsage().rss;
+    const got = await settlesWithin(2000, createHandlers(dialogs(null, null, [huge, small]), info).openFiles({ filters: FORMS, maxFileBytes: 20 * 1024 * 1024 }));
+    expect(got).toEqual([
+      { name: '巨大.xlsx', refusal: '「巨大.xlsx」过大（3072 MB），上限 20 MB，未读取。请检查是否选错了文件。' },
+      { name: '小.xlsx', data: new Uint8Array(10).fill(1) },
+    ]);
+    expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('the per-file limit is the smaller of the request and the shell', async () => {
+    const f = file('千.xlsx', 1000);
+    const got = await createHandlers(dialogs(null, null, [f]), info, { maxFileBytes: 999 }).openFiles({ filters: FORMS, maxFileBytes: 5000 });
+    expect(got).toEqual([{ name: '千.xlsx', refusal: expect.stringMatching(/^「千.xlsx」过大/) }]);
+  });
+
+  it('stops at the total: files past it are refused by name, the ones before are read', async () => {
+    const paths = [file('t1.xlsx', 1000), file('t2.xlsx', 1000), file('t3.xlsx', 1000), file('t4.xlsx', 400)];
+    const got = await createHandlers(dialogs(null, null, paths), info, { maxTotalBytes: 2500 }).openFiles({ filters: FORMS });
+    expect(got?.map((e) => ('data' in e ? `${e.name} ${e.data.byteLength}` : e.refusal))).toEqual([
+      't1.xlsx 1000',
+      't2.xlsx 1000',
+      '「t3.xlsx」未读取：本次选择的文件合计超过 200 MB。请分批导入。',
+      't4.xlsx 400',
+    ]);
+  });
+
+  (posix ? it : it.skip)('refuses a FIFO among chosen files by name, promptly, and reads the rest', async () => {
+    const got = await settlesWithin(2000, createHandlers(dialogs(null, null, [fifo('管道.xlsx'), file('好.xlsx', [5])]), info).openFiles({ filters: FORMS }));
+    expect(got).toEqual([
+      { name: '管道.xlsx', refusal: '“管道.xlsx”是管道（FIFO），不是普通文件，无法使用' },
+      { name: '好.xlsx', data: new Uint8Array([5]) },
+    ]);
+  });
+
+  (posix ? it : it.skip)('reads a folder: matching files two levels down, no lock files, hidden files or links', async () => {
+    const folder = join(dir, '收回的填报表');
+    mkdirSync(join(folder, '第二批', '更深', '太深'), { recursive: true });
+    file('旗环境局.xlsx', [1], folder);
+    file('旗工信局.ODS', [2], folder);
+    file('~$旗环境局.xlsx', [9], folder);
+    file('.隐藏.xlsx', [9], folder);
+    file('说明.pdf', [9], folder);
+    file('旗农牧局.xls', [3], join(folder, '第二批'));
+    file('旗水利局.xlsx', [4], join(folder, '第二批', '更深'));
+    file('太深了.xlsx', [9], join(folder, '第二批', '更深', '太深'));
+    symlinkSync('/dev/zero', join(folder, '链接.xlsx'));
+    const d = dialogs(null, null, [folder]);
+    const got = await settlesWithin(2000, createHandlers(d, info).openFiles({ filters: [{ name: '表格文件', extensions: ['xlsx', 'xls', 'ods'] }], directory: true }));
+    expect(got?.map((e) => ('data' in e ? `${e.name}:${e.data[0]}` : e.refusal)).sort()).toEqual(['旗农牧局.xls:3', '旗工信局.ODS:2', '旗水利局.xlsx:4', '旗环境局.xlsx:1']);
+    expect(d.askedMany[0].directory).toBe(true);
+  });
+
+  it(`refuses a folder with more than ${MAX_OPEN_FILES} matching files before reading any`, async () => {
+    const folder = join(dir, '很多');
+    mkdirSync(folder);
+    for (let i = 0; i <= MAX_OPEN_FILES; i++) file(`${i}.xlsx`, [1], folder);
+    await expect(createHandlers(dialogs(null, null, [folder]), info).openFiles({ filters: FORMS, directory: true })).rejects.toThrow(
+      `文件夹“很多”中的表格文件超过 ${MAX_OPEN_FILES} 个，请分批导入`,
+    );
   });
 });
 

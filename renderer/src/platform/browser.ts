@@ -1,4 +1,15 @@
-import type { DesktopApi, OpenedFile, OpenFileRequest, PrintRequest, SaveFileRequest } from '../../../shared/platform/desktop-api';
+import {
+  MAX_FILE_BYTES,
+  matchesFilters,
+  type DesktopApi,
+  type OpenedEntry,
+  type OpenedFile,
+  type OpenFileRequest,
+  type OpenFilesRequest,
+  type PrintRequest,
+  type SaveFileRequest,
+} from '../../../shared/platform/desktop-api';
+import { isSystemPath, readPickedFiles } from './read-files';
 
 declare const __APP_VERSION__: string;
 
@@ -57,6 +68,27 @@ export const browserApi: DesktopApi = {
       input.onchange = async () => {
         const file = input.files?.[0];
         resolve(file ? { name: file.name, data: new Uint8Array(await file.arrayBuffer()) } : null);
+      };
+      input.oncancel = () => resolve(null);
+      input.click();
+    });
+  },
+  /** Several files (<input multiple>) or a folder (<input webkitdirectory>); sizes are checked before reading. */
+  openFiles(request: OpenFilesRequest) {
+    return new Promise<OpenedEntry[] | null>((resolve, reject) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      if (request.directory) input.webkitdirectory = true;
+      else input.multiple = true;
+      // With a 所有文件 (*) filter nothing is hidden, so a returned .ods can be chosen and then refused by name.
+      if (!request.directory && !request.filters.some((f) => f.extensions.includes('*'))) {
+        input.accept = request.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+      }
+      input.onchange = () => {
+        let files = [...(input.files ?? [])];
+        if (request.directory) files = files.filter((f) => !isSystemPath(f.webkitRelativePath || f.name) && matchesFilters(f.name, request.filters));
+        if (files.length === 0) resolve(request.directory ? [] : null);
+        else readPickedFiles(files, Math.min(request.maxFileBytes ?? MAX_FILE_BYTES, MAX_FILE_BYTES)).then(resolve, reject);
       };
       input.oncancel = () => resolve(null);
       input.click();
