@@ -10,6 +10,11 @@ import type { StoragePort, StorageReader } from './storage';
  * which day, what the sheet listed, and whether its receipt slip came back. Numbers run per kind
  * and year and are never given twice: the register only grows, and each number is taken inside
  * the same transaction that records it, so two windows issuing at once still get different ones.
+ *
+ * A number is issued only when the sheet really left: the app first *reserves* the numbers it
+ * prints on the sheets (kept aside for a while, so another window cannot take them), then
+ * *confirms* them once the PDF file is written or the clerk says the sheet was printed, or
+ * *releases* them when the dialog was cancelled — a cancelled print uses no number.
  */
 
 export const ReceiptSchema = z
@@ -45,8 +50,23 @@ export type IssuedSheet = z.infer<typeof IssuedSheetSchema>;
 
 const RegisterSchema = z.array(IssuedSheetSchema);
 
+/** Numbers kept aside for sheets being printed or saved: never in the register, never in a bundle. */
+const ReservationSchema = z
+  .object({
+    token: z.string().min(1),
+    reservedAt: z.string(),
+    sheets: z.array(IssuedSheetSchema).min(1),
+  })
+  .strict();
+export type Reservation = z.infer<typeof ReservationSchema>;
+const ReservationsSchema = z.array(ReservationSchema);
+
+/** How long reserved numbers stay aside: a print dialog left open over lunch still gets its numbers. */
+export const RESERVATION_HOURS = 12;
+
 export const ISSUED_SHEETS_KEY = 'print.issuedSheets';
 export const PRINT_SETTINGS_KEY = 'print.settings';
+export const RESERVED_SHEETS_KEY = 'print.reservedSheets';
 
 /** One sheet to issue: to whom, and what it lists. */
 export interface SheetToIssue {
@@ -99,42 +119,92 @@ export class IssuedSheets {
    * decides, and a sheet is printed with the number issue() returns.
    */
   async peekNumbers(kind: NumberedKind, year: number, count: number, pattern: string): Promise<string[]> {
-    return numbersFor(await this.list(), kind, year, count, pattern).map((n) => n.number);
+    const reserved = liveReservations(await readReservations(this.storage), this.now()).flatMap((r) => r.sheets);
+    return numbersFor([...(await this.list()), ...reserved], kind, year, count, pattern).map((n) => n.number);
   }
 
   /**
    * Gives each sheet the next number of its kind for the year of `issuedOn` and records it, all in
-   * one transaction. Returns the records in the order asked.
+   * one transaction. Returns the records in the order asked. For a sheet that is written to a file
+   * at once (the command line); the app reserves, then confirms or releases.
    */
   async issue(kind: NumberedKind, sheets: readonly SheetToIssue[], issuedOn: string, pattern: string): Promise<IssuedSheet[]> {
+    const reservation = await this.reserve(kind, sheets, issuedOn, pattern);
+    return reservation ? this.confirm(reservation.token) : [];
+  }
+
+  /**
+   * Keeps the next numbers aside for sheets about to be printed or saved, so the sheets can carry
+   * them; nothing is issued yet. Null when there is nothing to number.
+   */
+  async reserve(kind: NumberedKind, sheets: readonly SheetToIssue[], issuedOn: string, pattern: string): Promise<Reservation | null> {
     if (!IsoDateSchema.safeParse(issuedOn).success) throw new IssuedSheetError(`交办日期不正确：${issuedOn}`);
     const checked = NumberPatternSchema.safeParse(pattern);
     if (!checked.success) throw new IssuedSheetError(checked.error.issues[0]?.message ?? '编号格式不正确');
-    if (sheets.length === 0) return [];
+    if (sheets.length === 0) return null;
     const year = Number(issuedOn.slice(0, 4));
-    const recordedAt = this.now().toISOString();
+    const now = this.now();
+    const recordedAt = now.toISOString();
+    const token = `${recordedAt}-${Math.random().toString(36).slice(2, 10)}`;
     return this.storage.transaction(async (tx) => {
       const register = await readRegister(tx);
-      const numbers = numbersFor(register, kind, year, sheets.length, pattern);
-      const issued: IssuedSheet[] = sheets.map((s, i) => {
-        const record: IssuedSheet = {
-          number: numbers[i].number,
-          kind,
-          year,
-          seq: numbers[i].seq,
-          departmentId: s.departmentId,
-          departmentName: s.departmentName,
-          issuedOn,
-          taskIds: [...s.taskIds],
-          projectIds: [...s.projectIds],
-          ...(s.answerBy ? { answerBy: s.answerBy } : {}),
-          recordedAt,
-          receipt: null,
-        };
-        return IssuedSheetSchema.parse(record);
-      });
+      const reserved = liveReservations(await readReservations(tx), now);
+      const numbers = numbersFor([...register, ...reserved.flatMap((r) => r.sheets)], kind, year, sheets.length, pattern);
+      const reservation: Reservation = {
+        token,
+        reservedAt: recordedAt,
+        sheets: sheets.map((s, i) =>
+          IssuedSheetSchema.parse({
+            number: numbers[i].number,
+            kind,
+            year,
+            seq: numbers[i].seq,
+            departmentId: s.departmentId,
+            departmentName: s.departmentName,
+            issuedOn,
+            taskIds: [...s.taskIds],
+            projectIds: [...s.projectIds],
+            ...(s.answerBy ? { answerBy: s.answerBy } : {}),
+            recordedAt,
+            receipt: null,
+          } satisfies IssuedSheet),
+        ),
+      };
+      await writeSetting(tx, RESERVED_SHEETS_KEY, [...reserved, reservation]);
+      return reservation;
+    });
+  }
+
+  /**
+   * Issues reserved numbers: the file was written, or the clerk confirmed the sheets were printed.
+   * A reservation that lapsed is still issued if its numbers are free; if another sheet took one
+   * meanwhile, nothing is issued and the clerk is told to print again.
+   */
+  async confirm(token: string): Promise<IssuedSheet[]> {
+    const now = this.now();
+    return this.storage.transaction(async (tx) => {
+      const register = await readRegister(tx);
+      const all = await readReservations(tx);
+      const mine = all.find((r) => r.token === token);
+      if (!mine) throw new IssuedSheetError('编号预留已失效，请重新打印或保存');
+      const others = liveReservations(all, now).filter((r) => r.token !== token);
+      const taken = new Set([...register, ...others.flatMap((r) => r.sheets)].map((s) => s.number));
+      const clash = mine.sheets.find((s) => taken.has(s.number));
+      if (clash) throw new IssuedSheetError(`编号 ${clash.number} 已被使用，这份单据未登记，请重新打印或保存`);
+      const recordedAt = now.toISOString();
+      const issued = mine.sheets.map((s) => ({ ...s, recordedAt }));
       await writeSetting(tx, ISSUED_SHEETS_KEY, [...register, ...issued]);
+      await writeSetting(tx, RESERVED_SHEETS_KEY, others);
       return issued;
+    });
+  }
+
+  /** Gives reserved numbers back: the print or save was cancelled, so the next sheet gets them. */
+  async release(token: string): Promise<void> {
+    const now = this.now();
+    await this.storage.transaction(async (tx) => {
+      const all = await readReservations(tx);
+      await writeSetting(tx, RESERVED_SHEETS_KEY, liveReservations(all, now).filter((r) => r.token !== token));
     });
   }
 
@@ -166,6 +236,16 @@ export class IssuedSheets {
 
 async function readRegister(storage: StorageReader): Promise<IssuedSheet[]> {
   return (await readSetting(storage, ISSUED_SHEETS_KEY, RegisterSchema)) ?? [];
+}
+
+async function readReservations(storage: StorageReader): Promise<Reservation[]> {
+  return (await readSetting(storage, RESERVED_SHEETS_KEY, ReservationsSchema)) ?? [];
+}
+
+/** Reservations still holding their numbers: made within the last RESERVATION_HOURS. */
+function liveReservations(all: readonly Reservation[], now: Date): Reservation[] {
+  const cutoff = now.getTime() - RESERVATION_HOURS * 3600_000;
+  return all.filter((r) => Date.parse(r.reservedAt) >= cutoff);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isCollectiveDepartment } from '../domain/collective-name';
 import type { Department } from '../domain/department';
 import type { IsoDate } from '../domain/ids';
 import type { Project } from '../domain/project';
@@ -31,22 +32,37 @@ export interface DepartmentAssignment {
   projects: AssignedProject[];
 }
 
-/** Everything a department is given in the plan: the tasks it leads or takes part in, the projects it builds or answers for. */
-export function departmentAssignment(plan: Pick<PlanData, 'tasks' | 'projects'>, department: Department): DepartmentAssignment {
+/**
+ * Who a sheet (and a department form) goes to: 仅牵头单位 — the units that lead a task or answer
+ * for a project, each given what it leads; or 牵头和配合单位 — every unit with a part, given its
+ * lead and participating tasks alike.
+ */
+export type RecipientScope = 'lead' | 'all';
+
+export const RECIPIENT_SCOPE_LABELS: Record<RecipientScope, string> = { lead: '仅牵头单位', all: '牵头和配合单位' };
+
+/**
+ * Everything a department is given in the plan: the tasks it leads or takes part in, the projects
+ * it builds or answers for. With the scope 'lead': only the tasks it leads, and the projects it
+ * answers for (责任单位) or builds where the project names no 责任单位.
+ */
+export function departmentAssignment(plan: Pick<PlanData, 'tasks' | 'projects'>, department: Department, scope: RecipientScope = 'all'): DepartmentAssignment {
   const tasks: AssignedTask[] = [];
   for (const task of [...plan.tasks].sort((a, b) => a.order - b.order)) {
     const lead = task.leads.find((l) => l.departmentId === department.id);
     const part = task.participants.find((p) => p.departmentId === department.id);
     if (lead) tasks.push({ task, role: 'lead', ...(lead.duty ? { duty: lead.duty } : {}) });
-    else if (part) tasks.push({ task, role: part.role, ...(part.duty ? { duty: part.duty } : {}) });
+    else if (part && scope === 'all') tasks.push({ task, role: part.role, ...(part.duty ? { duty: part.duty } : {}) });
   }
-  const projects = projectsOfDepartment([...plan.projects].sort((a, b) => a.order - b.order), department.id).map((project) => ({
-    project,
-    roles: [
-      ...(project.constructionUnitIds.includes(department.id) ? (['construction'] as const) : []),
-      ...(project.responsibleUnitIds.includes(department.id) ? (['responsible'] as const) : []),
-    ],
-  }));
+  const projects = projectsOfDepartment([...plan.projects].sort((a, b) => a.order - b.order), department.id)
+    .filter((p) => scope === 'all' || p.responsibleUnitIds.includes(department.id) || p.responsibleUnitIds.length === 0)
+    .map((project) => ({
+      project,
+      roles: [
+        ...(project.constructionUnitIds.includes(department.id) ? (['construction'] as const) : []),
+        ...(project.responsibleUnitIds.includes(department.id) ? (['responsible'] as const) : []),
+      ],
+    }));
   return { department, tasks, projects };
 }
 
@@ -55,12 +71,29 @@ export function isIssuingOffice(department: Pick<Department, 'name'>): boolean {
   return /无废办$|无废城市建设工作领导小组办公室$/.test(department.name);
 }
 
-/** The departments a sheet goes to: every one with a task or a project, in the directory's order, the issuing office aside. */
-export function sheetRecipients(plan: Pick<PlanData, 'departments' | 'tasks' | 'projects'>): DepartmentAssignment[] {
+/**
+ * The departments a sheet goes to, in the directory's order: every one with a task or a project in
+ * the scope (lead units only unless asked), never the issuing office and never a collective name
+ * (各成员单位, 各镇人民政府 …: see {@link collectiveAssignments}).
+ */
+export function sheetRecipients(plan: Pick<PlanData, 'departments' | 'tasks' | 'projects'>, scope: RecipientScope = 'lead'): DepartmentAssignment[] {
   return plan.departments
-    .filter((d) => !isIssuingOffice(d))
-    .map((d) => departmentAssignment(plan, d))
+    .filter((d) => !isIssuingOffice(d) && !isCollectiveDepartment(d))
+    .map((d) => departmentAssignment(plan, d, scope))
     .filter((a) => a.tasks.length > 0 || a.projects.length > 0);
+}
+
+/** The collective names that have work in the scope: no sheet goes to them; the dialog and the CLI name them instead. */
+export function collectiveAssignments(plan: Pick<PlanData, 'departments' | 'tasks' | 'projects'>, scope: RecipientScope = 'lead'): DepartmentAssignment[] {
+  return plan.departments
+    .filter((d) => !isIssuingOffice(d) && isCollectiveDepartment(d))
+    .map((d) => departmentAssignment(plan, d, scope))
+    .filter((a) => a.tasks.length > 0 || a.projects.length > 0);
+}
+
+/** 3项任务、1个项目 */
+export function assignmentCounts(a: Pick<DepartmentAssignment, 'tasks' | 'projects'>): string {
+  return [a.tasks.length ? `${a.tasks.length}项任务` : '', a.projects.length ? `${a.projects.length}个项目` : ''].filter(Boolean).join('、');
 }
 
 export interface AssignmentRequest {
@@ -82,6 +115,11 @@ function dutyCell(a: AssignedTask, dept: (id: string) => string, selfId: string)
   if (a.role === 'lead') {
     const co = others(a.task.leads.map((l) => l.departmentId));
     if (co.length) more.push(`共同牵头：${co.join('、')}`);
+    // The units that help, under the plan's own word for them (参与 / 责任 / 配合).
+    for (const role of [...new Set(a.task.participants.map((p) => p.role))]) {
+      const helpers = others(a.task.participants.filter((p) => p.role === role).map((p) => p.departmentId));
+      if (helpers.length) more.push(`${ROLE_WORDS[role]}单位：${helpers.join('、')}`);
+    }
   } else {
     const leads = others(a.task.leads.map((l) => l.departmentId));
     if (leads.length) more.push(`牵头单位：${leads.join('、')}`);
@@ -114,7 +152,7 @@ export function assignmentSheet(plan: PlanData, request: AssignmentRequest, sett
   const withMilestones = plan.tasks.some((t) => t.milestones.length > 0);
   const office = plan.office.name;
 
-  const counts = [tasks.length ? `${tasks.length}项任务` : '', projects.length ? `${projects.length}个项目` : ''].filter(Boolean).join('、');
+  const counts = assignmentCounts({ tasks, projects });
   const blocks: Block[] = [
     { kind: 'title', text: `${office}“无废城市”建设任务交办单` },
     { kind: 'number', text: request.number },

@@ -1,7 +1,8 @@
 import type { IsoDate, Period } from '../domain/ids';
 import type { PlanData } from '../ledger/plan-data';
 import { assignmentDocument, type AssignmentRequest } from './assignment-sheet';
-import type { PrintDocument } from './document';
+import { DOCUMENT_KIND_LABELS, documentFileName, type PrintDocument } from './document';
+import { formatPeriodZh, periodOf } from '../domain/time';
 import { indicatorDocument, projectListDocument, reportingDocument, taskListDocument } from './list-views';
 import type { PrintSettings } from './sheet-number';
 import { supervisionDocument, type SupervisionRequest } from './supervision-notice';
@@ -32,4 +33,23 @@ export function buildDocument(plan: PlanData, request: PrintRequest, settings: P
     case 'reporting':
       return reportingDocument(plan, request);
   }
+}
+
+/** A numbered request: 任务交办单 or 督办单, one sheet per department. */
+export type SheetRequest = Extract<PrintRequest, { kind: 'assignment' | 'supervision' }>;
+
+/**
+ * One document per department, each with its own page numbers (— 1 — again on every department's
+ * first page) and named for that department: 任务交办单-旗生态环境局-2026年11月.pdf. Chromium cannot
+ * restart page numbers inside one document, so a department's sheet is always printed alone.
+ */
+export function perDepartmentDocuments(plan: PlanData, request: SheetRequest, settings: PrintSettings): PrintDocument[] {
+  return request.kind === 'assignment'
+    ? request.sheets.map((s) => buildDocument(plan, { kind: 'assignment', sheets: [s] }, settings))
+    : request.sheets.map((s) => buildDocument(plan, { kind: 'supervision', sheets: [s] }, settings));
+}
+
+/** The zip that holds a batch of per-department PDFs: 任务交办单-2026年11月-26个单位.zip. */
+export function archiveFileName(kind: SheetRequest['kind'], departments: number, issuedOn: IsoDate): string {
+  return documentFileName(DOCUMENT_KIND_LABELS[kind], formatPeriodZh(periodOf(issuedOn)), `${departments}个单位`).replace(/\.pdf$/, '.zip');
 }

@@ -1,3 +1,4 @@
+import { isCollectiveDepartment } from '../domain/collective-name';
 import type { IsoDate } from '../domain/ids';
 import { REPORTED_STATUS_LABELS } from '../domain/progress';
 import { stageShares, TASK_STATUS_LABELS } from '../domain/task-status';
@@ -31,12 +32,21 @@ export function supervisionRows(rows: readonly TaskRow[], departmentId: string):
   return rows.filter((r) => (r.status.status === 'overdue' || r.status.status === 'at-risk') && r.task.leads.some((l) => l.departmentId === departmentId));
 }
 
-/** The departments that would get a 督办单 on a day, with their tasks, in the directory's order. */
+/** The departments that would get a 督办单 on a day, with their tasks, in the directory's order; never a collective name. */
 export function supervisionRecipients(plan: PlanData, day: IsoDate): { departmentId: string; name: string; rows: TaskRow[] }[] {
+  return supervisionCandidates(plan, day).filter((d) => !d.collective);
+}
+
+/** The collective names (各成员单位 …) leading overdue or at-risk work: named in the dialog, never sent a 督办单. */
+export function supervisionCollectives(plan: PlanData, day: IsoDate): { departmentId: string; name: string; rows: TaskRow[] }[] {
+  return supervisionCandidates(plan, day).filter((d) => d.collective);
+}
+
+function supervisionCandidates(plan: PlanData, day: IsoDate) {
   const rows = buildTaskRows(plan, day);
   return plan.departments
     .filter((d) => !isIssuingOffice(d))
-    .map((d) => ({ departmentId: d.id, name: d.name, rows: supervisionRows(rows, d.id) }))
+    .map((d) => ({ departmentId: d.id, name: d.name, rows: supervisionRows(rows, d.id), collective: isCollectiveDepartment(d) }))
     .filter((d) => d.rows.length > 0);
 }
 

@@ -76,3 +76,46 @@ describe('issued sheets register', () => {
     await expect(new IssuedSheets(storage).list()).rejects.toThrow(/本机设置 print.issuedSheets 已损坏/);
   });
 });
+
+describe('a number is issued only when the sheet really left', () => {
+  it('reserves numbers for the sheets being printed; a cancelled print gives them back', async () => {
+    const storage = new MemoryStorage();
+    const reg = new IssuedSheets(storage, () => new Date('2026-11-05T01:00:00Z'));
+    const held = await reg.reserve('assignment', [sheet('a'), sheet('b')], '2026-11-05', pattern);
+    expect(held?.sheets.map((s) => s.number)).toEqual(['伊无废交〔2026〕1号', '伊无废交〔2026〕2号']);
+    // Nothing is issued yet, but another window cannot take the numbers meanwhile.
+    expect(await reg.list()).toEqual([]);
+    expect(await reg.peekNumbers('assignment', 2026, 1, pattern)).toEqual(['伊无废交〔2026〕3号']);
+    await reg.release(held!.token);
+    expect(await reg.list()).toEqual([]);
+    // Cancelled: the next sheet gets number 1 again.
+    expect((await reg.issue('assignment', [sheet('c')], '2026-11-05', pattern))[0].number).toBe('伊无废交〔2026〕1号');
+  });
+
+  it('issues the reserved numbers once the file is saved or the print confirmed', async () => {
+    const reg = new IssuedSheets(new MemoryStorage(), () => new Date('2026-11-05T01:00:00Z'));
+    const held = await reg.reserve('supervision', [sheet('a')], '2026-11-05', defaultPrintSettings(office).patterns.supervision);
+    const issued = await reg.confirm(held!.token);
+    expect(issued.map((s) => s.number)).toEqual(['伊无废督〔2026〕1号']);
+    expect((await reg.list()).map((s) => s.number)).toEqual(['伊无废督〔2026〕1号']);
+    // Confirming twice issues nothing more.
+    await expect(reg.confirm(held!.token)).rejects.toThrow('编号预留已失效');
+    expect(await reg.list()).toHaveLength(1);
+  });
+
+  it('a reservation left behind (a crash) lapses after a while; confirming it later still works if its numbers are free', async () => {
+    let now = new Date('2026-11-05T01:00:00Z');
+    const reg = new IssuedSheets(new MemoryStorage(), () => now);
+    const held = await reg.reserve('assignment', [sheet('a')], '2026-11-05', pattern);
+    now = new Date('2026-11-06T01:00:00Z');
+    expect(await reg.peekNumbers('assignment', 2026, 1, pattern)).toEqual(['伊无废交〔2026〕1号']);
+    expect((await reg.confirm(held!.token))[0].number).toBe('伊无废交〔2026〕1号');
+    // A lapsed reservation whose number went to another sheet meanwhile is refused, not doubled.
+    const stale = await reg.reserve('assignment', [sheet('b')], '2026-11-06', pattern);
+    now = new Date('2026-11-07T01:00:00Z');
+    await reg.issue('assignment', [sheet('c')], '2026-11-07', pattern);
+    await expect(reg.confirm(stale!.token)).rejects.toThrow('编号预留已失效');
+    const numbers = (await reg.list()).map((s) => s.number);
+    expect(numbers).toEqual(['伊无废交〔2026〕1号', '伊无废交〔2026〕2号']);
+  });
+});

@@ -1,5 +1,5 @@
-import { assignmentSheet, departmentAssignment, sheetRecipients } from '../../shared/print/assignment-sheet';
-import { buildDocument } from '../../shared/print/documents';
+import { assignmentCounts, assignmentSheet, collectiveAssignments, departmentAssignment, sheetRecipients } from '../../shared/print/assignment-sheet';
+import { archiveFileName, buildDocument, perDepartmentDocuments } from '../../shared/print/documents';
 import type { Block, PrintDocument, Sheet } from '../../shared/print/document';
 import { documentFileName } from '../../shared/print/document';
 import { renderDocumentHtml } from '../../shared/print/html';
@@ -31,16 +31,69 @@ describe('print settings and numbers', () => {
 });
 
 describe('任务交办单', () => {
-  it('goes to every department with a task or a project, not to the issuing office itself', () => {
-    const recipients = sheetRecipients(plan);
+  it('with 牵头和配合单位: goes to every department with a task or a project, not to the issuing office itself nor to a collective name', () => {
+    const recipients = sheetRecipients(plan, 'all');
     const names = recipients.map((r) => r.department.name);
     expect(names).toContain('旗生态环境局');
     expect(names).toContain('神东布尔台煤矿'); // a project only
     expect(names).not.toContain('旗无废办');
     expect(names).not.toContain('旗委组织部'); // nothing in the plan
-    const withWork = plan.departments.filter((d) => d.id !== WUFEIBAN && (departmentAssignment(plan, d).tasks.length || departmentAssignment(plan, d).projects.length));
+    expect(names).not.toContain('各成员单位');
+    expect(names).not.toContain('各镇人民政府');
+    const collective = ['各成员单位', '各镇人民政府'];
+    const withWork = plan.departments.filter((d) => d.id !== WUFEIBAN && !collective.includes(d.name) && (departmentAssignment(plan, d).tasks.length || departmentAssignment(plan, d).projects.length));
     expect(recipients).toHaveLength(withWork.length);
-    expect(recipients.length).toBe(39);
+    expect(recipients.length).toBe(37);
+    // The collective names are named for the dialog's note instead.
+    expect(collectiveAssignments(plan, 'all').map((a) => [a.department.name, assignmentCounts(a)])).toEqual([
+      ['各成员单位', '3项任务'],
+      ['各镇人民政府', '25项任务'],
+    ]);
+  });
+
+  it('仅牵头单位 (the default): the units that lead a task or answer for a project, each given only what it leads', () => {
+    const recipients = sheetRecipients(plan);
+    expect(recipients).toHaveLength(25);
+    const leads = new Set(plan.tasks.flatMap((t) => t.leads.map((l) => l.departmentId)));
+    for (const r of recipients) {
+      expect(r.tasks.every((t) => t.role === 'lead')).toBe(true);
+      expect(leads.has(r.department.id) || r.projects.length > 0).toBe(true);
+    }
+    // A unit that only takes part gets no sheet: 旗财政局 helps, and leads nothing.
+    const onlyHelping = plan.departments.filter((d) => !leads.has(d.id) && departmentAssignment(plan, d).tasks.length > 0 && departmentAssignment(plan, d).projects.length === 0);
+    expect(onlyHelping.length).toBeGreaterThan(0);
+    for (const d of onlyHelping) expect(recipients.map((r) => r.department.id)).not.toContain(d.id);
+    const eco = recipients.find((r) => r.department.id === ECO)!;
+    expect(eco.tasks).toHaveLength(32);
+    // The lead's sheet names the units that help, under the plan's word for them.
+    const sheet = assignmentSheet(plan, { departmentId: ECO, number: 'x', issuedOn: day, taskIds: eco.tasks.map((t) => t.task.id) }, settings);
+    const duty = blocks(sheet, 'table')[0].rows.filter((r) => r.length > 1).map((r) => r[2]);
+    expect(duty.every((c) => c.text === '牵头单位')).toBe(true);
+    expect(duty.some((c) => c.more?.some((m) => /^参与单位：/.test(m)))).toBe(true);
+    const helpers = recipients.flatMap((r) =>
+      blocks(assignmentSheet(plan, { departmentId: r.department.id, number: 'x', issuedOn: day, taskIds: r.tasks.map((t) => t.task.id) }, settings), 'table')
+        .flatMap((t) => t.rows)
+        .flatMap((row) => row[2]?.more ?? []),
+    );
+    expect(helpers.some((m) => /^参与单位：.*各镇人民政府/.test(m))).toBe(true);
+    expect(collectiveAssignments(plan)).toEqual([]);
+  });
+
+  it('one PDF per department: each department its own document, so its pages are numbered from 1', () => {
+    const recipients = sheetRecipients(plan).slice(0, 3);
+    const docs = perDepartmentDocuments(plan, { kind: 'assignment', sheets: recipients.map((r, i) => ({ departmentId: r.department.id, number: `伊无废交〔2026〕${i + 1}号`, issuedOn: day })) }, settings);
+    expect(docs.map((d) => d.fileName)).toEqual(recipients.map((r) => `任务交办单-${r.department.name}-2026年11月.pdf`));
+    expect(docs.map((d) => d.sheets.length)).toEqual([1, 1, 1]);
+    // Page numbers come from the @page counter of each printed document: one document, one department.
+    for (const [i, d] of docs.entries()) {
+      expect(d.sheets[0]).toMatchObject({ departmentId: recipients[i].department.id, number: `伊无废交〔2026〕${i + 1}号`, footer: 'dash' });
+      const html = renderDocumentHtml(d);
+      expect(html.match(/<section class="sheet /g)).toHaveLength(1);
+      expect(html).toContain('counter(page)');
+    }
+    expect(archiveFileName('assignment', 25, day)).toBe('任务交办单-2026年11月-25个单位.zip');
+    const supervision = perDepartmentDocuments(plan, { kind: 'supervision', sheets: [{ departmentId: ECO, number: 'y', issuedOn: day, answerBy: '2026-11-15' }] }, settings);
+    expect(supervision.map((d) => d.fileName)).toEqual(['督办单-旗生态环境局-2026年11月.pdf']);
   });
 
   it('lists the tasks a department leads and those it takes part in, with its role', () => {
@@ -92,10 +145,10 @@ describe('任务交办单', () => {
   });
 
   it('one document for all departments, a sheet each, named for all', () => {
-    const recipients = sheetRecipients(plan);
+    const recipients = sheetRecipients(plan, 'all');
     const doc = buildDocument(plan, { kind: 'assignment', all: true, sheets: recipients.map((r, i) => ({ departmentId: r.department.id, number: `伊无废交〔2026〕${i + 1}号`, issuedOn: day })) }, settings);
-    expect(doc.sheets).toHaveLength(39);
-    expect(doc.fileName).toBe('任务交办单-全部39个单位-2026年11月.pdf');
+    expect(doc.sheets).toHaveLength(37);
+    expect(doc.fileName).toBe('任务交办单-全部37个单位-2026年11月.pdf');
     const one = buildDocument(plan, { kind: 'assignment', sheets: [{ departmentId: ECO, number: 'x', issuedOn: day }] }, settings);
     expect(one.fileName).toBe('任务交办单-旗生态环境局-2026年11月.pdf');
   });
@@ -128,6 +181,7 @@ describe('督办单', () => {
   it('goes to the departments that lead overdue or at-risk work', () => {
     const list = supervisionRecipients(plan, day);
     expect(list.map((d) => d.name)).toContain('旗生态环境局');
+    expect(list.some((d) => /^各/.test(d.name))).toBe(false);
     expect(list.every((d) => d.rows.every((r) => ['overdue', 'at-risk'].includes(r.status.status)))).toBe(true);
     // Before any deadline has passed nothing is overdue, and a task years away is not at risk.
     expect(supervisionRecipients(plan, '2023-01-10')).toEqual([]);
