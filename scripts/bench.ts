@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     await time('search "秸秆 综合利用" over 10,000 tasks', 50, () => filterTasks(rows, { text: '秸秆 综合利用' })),
     await time('filter by domain + status', 20, () => filterTasks(rows, { domains: ['industrial'], statuses: ['overdue', 'at-risk'] })),
     await time('countByStatus', 10, () => countByStatus(rows)),
-    await time('reportingChecklist for a month', 100, () => reportingChecklist({ projects: [], progress }, rows, '2024-06')),
+    await time('reportingChecklist for a month', 100, () => reportingChecklist({ projects: [], progress, departments }, rows, '2024-06')),
   ];
   figures.push(...(await exchangeFigures(tasks, progress, departments)));
   if (!process.argv.includes('--node-only')) figures.push(...(await benchBrowser(10_000)));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DivisionCodeSchema } from './office';
-import { PeriodSchema, RecordIdSchema, YearSchema } from './ids';
+import { IsoDateSchema, PeriodSchema, RecordIdSchema, YearSchema } from './ids';
 import { WanYuanSchema } from './money';
 import { IndicatorQuantitySchema } from './indicator';
 import { TEXT_LIMITS } from './validation';
@@ -47,8 +47,19 @@ export const ProgressEntrySchema = z
     investmentToDate: WanYuanSchema.optional(),
     /** Projects only: investment completed in the current year, 万元. */
     investmentThisYear: WanYuanSchema.optional(),
-    /** Who filled it in (department or person). */
+    /** Who filled it in (a person, or the department's name in older entries). */
     reportedBy: z.string().max(TEXT_LIMITS.name),
+    /**
+     * The unit whose report this is (填报单位): a lead unit's report counts for the task, a
+     * participating unit's is its own 配合情况 (reporting-rule.ts). Absent: the office recorded it
+     * itself (无废办代报), or an older version did.
+     */
+    departmentId: RecordIdSchema.optional(),
+    /**
+     * A lead unit says the task is finished (its form's 完成日期 and 完成依据). The task is then
+     * 待确认完成 until the office records the completion; a report cannot complete a task itself.
+     */
+    completionClaim: z.object({ date: IsoDateSchema, evidence: z.string().min(1).max(TEXT_LIMITS.medium) }).strict().optional(),
     /** ISO timestamp. */
     reportedAt: z.string().datetime({ offset: true }),
     deviceId: z.string().min(1),

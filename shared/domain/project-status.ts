@@ -6,10 +6,11 @@ import { finalDueDate } from './deadline';
 import type { IsoDate } from './ids';
 import { percentOf } from './money';
 import { daysFromTo, formatDateZh, formatPeriodZh } from './time';
-import { DEFAULT_STATUS_OPTIONS, latestProgress, type TaskStatusOptions, type TaskStatusResult } from './task-status';
+import { figureReport, projectReportUnits } from './reporting-rule';
+import { DEFAULT_STATUS_OPTIONS, type TaskStatusOptions, type TaskStatusResult } from './task-status';
 
 /** What a project's status is judged on. */
-export type ProjectForStatus = Pick<Project, 'deadline' | 'period' | 'constructionStatus' | 'plannedInvestment'>;
+export type ProjectForStatus = Pick<Project, 'deadline' | 'period' | 'constructionStatus' | 'plannedInvestment' | 'responsibleUnitIds' | 'constructionUnitIds'>;
 
 /** The day a project must be finished by, and where that day comes from. */
 export interface ProjectDue {
@@ -81,8 +82,9 @@ export function projectStatus(
   progress: readonly ProgressEntry[],
   day: IsoDate,
   options: TaskStatusOptions = DEFAULT_STATUS_OPTIONS,
+  knownUnit?: (id: string) => boolean,
 ): TaskStatusResult {
-  const latest = latestProgress(progress, day);
+  const latest = figureReport(projectReportUnits(project), progress, day, knownUnit)?.entry;
   const money = investmentWords(project, latest);
   if (isBuilt(project)) {
     return { status: 'done', reason: `建设状态：${CONSTRUCTION_STATUS_LABELS[project.constructionStatus]}${money}` };

@@ -3,6 +3,7 @@ import type { ProgressEntry } from './progress';
 import type { DuePoint } from './deadline';
 import type { IsoDate } from './ids';
 import { daysFromTo, formatDateZh, monthsFromTo, periodOf, formatPeriodZh } from './time';
+import { figureReport, taskReportUnits } from './reporting-rule';
 
 export type TaskStatus = 'not-started' | 'in-progress' | 'done' | 'overdue' | 'at-risk';
 
@@ -74,19 +75,24 @@ export function stageShares(deadline: Task['deadline']): number[] {
  * 5. in progress — otherwise.
  */
 export function taskStatus(
-  task: Pick<Task, 'deadline' | 'completion'>,
+  task: Pick<Task, 'deadline' | 'completion' | 'leads' | 'participants'>,
   progress: readonly ProgressEntry[],
   day: IsoDate,
   options: TaskStatusOptions = DEFAULT_STATUS_OPTIONS,
+  knownUnit?: (id: string) => boolean,
 ): TaskStatusResult {
   if (task.completion && task.completion.date <= day) {
     return { status: 'done', reason: `已于${formatDateZh(task.completion.date)}完成` };
   }
-  const latest = latestProgress(progress, day);
+  // The task's figure: its lead units' reports only (reporting-rule.ts), never a participant's.
+  const latest = figureReport(taskReportUnits(task), progress, day, knownUnit)?.entry;
   if (latest && (latest.status === 'done' || latest.percent >= 100)) {
+    const claim = latest.completionClaim;
     return {
       status: 'in-progress',
-      reason: `${formatPeriodZh(latest.period)}报告${latest.status === 'done' ? '已完成' : `进度${latest.percent}%`}，${AWAITING_COMPLETION_LABEL}：请在“完成情况”中填写完成日期和完成依据`,
+      reason: claim
+        ? `${formatPeriodZh(latest.period)}报告已于${formatDateZh(claim.date)}完成（依据：${claim.evidence}），${AWAITING_COMPLETION_LABEL}：核实后在“完成情况”中确认`
+        : `${formatPeriodZh(latest.period)}报告${latest.status === 'done' ? '已完成' : `进度${latest.percent}%`}，${AWAITING_COMPLETION_LABEL}：请在“完成情况”中填写完成日期和完成依据`,
       awaitingCompletion: true,
     };
   }

@@ -1,3 +1,4 @@
+import { figureReport, projectReportUnits } from '../domain/reporting-rule';
 import type { Period } from '../domain/ids';
 import type { Project, ConstructionStatus } from '../domain/project';
 import type { ProgressEntry } from '../domain/progress';
@@ -23,14 +24,14 @@ export function countByDomainAndStatus(rows: readonly TaskRow[]): { domain: Task
   return [...groupBy(rows, (r) => r.task.domain)].map(([domain, list]) => ({ domain, label: list[0].task.domainLabel, counts: countByStatus(list) }));
 }
 
-/** The latest report of a project up to a period (latest correction within a period). */
-export function latestProjectReport(entries: readonly ProgressEntry[], upTo: Period): ProgressEntry | undefined {
-  let best: ProgressEntry | undefined;
-  for (const e of entries) {
-    if (e.period > upTo) continue;
-    if (!best || e.period > best.period || (e.period === best.period && e.reportedAt > best.reportedAt)) best = e;
-  }
-  return best;
+/** The report that gives a project's figure up to a period (its units' reports, reporting-rule.ts). */
+export function latestProjectReport(
+  project: Pick<Project, 'responsibleUnitIds' | 'constructionUnitIds'>,
+  entries: readonly ProgressEntry[],
+  upTo: Period,
+  knownUnit?: (id: string) => boolean,
+): ProgressEntry | undefined {
+  return figureReport(projectReportUnits(project), entries, `${upTo}-28`, knownUnit)?.entry;
 }
 
 export interface InvestmentSummary {
@@ -48,7 +49,7 @@ export function investmentSummary(projects: readonly Project[], progress: readon
     progress.filter((p) => p.subjectKind === 'project'),
     (p) => p.subjectId,
   );
-  const done = new Map(projects.map((p) => [p.id, latestProjectReport(reports.get(p.id) ?? [], upTo)?.investmentToDate ?? '0']));
+  const done = new Map(projects.map((p) => [p.id, latestProjectReport(p, reports.get(p.id) ?? [], upTo)?.investmentToDate ?? '0']));
   const sumOf = (list: readonly Project[]) => ({
     count: list.length,
     planned: sumWan(list.map((p) => p.plannedInvestment)),

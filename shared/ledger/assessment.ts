@@ -5,6 +5,7 @@ import { percentOf } from '../domain/money';
 import type { PlanAssessment, PlanPeriod } from '../domain/plan-period';
 import { groupBy } from './lookups';
 import { latestProjectReport } from './aggregations';
+import { reportDirectory } from './report-units';
 import type { PlanData } from './plan-data';
 
 /**
@@ -14,7 +15,8 @@ import type { PlanData } from './plan-data';
  */
 export function assessPlan(data: PlanData, plan: Pick<PlanPeriod, 'toYear'>, closedOn: IsoDate): PlanAssessment {
   const values = groupBy(data.indicatorValues, (v) => v.indicatorId);
-  const reports = groupBy(data.progress, (p) => p.subjectId);
+  const units = reportDirectory(data.departments);
+  const reports = groupBy(units.withUnits(data.progress), (p) => p.subjectId);
   const lastPeriod = `${plan.toYear}-12`;
   return {
     closedOn,
@@ -38,11 +40,11 @@ export function assessPlan(data: PlanData, plan: Pick<PlanPeriod, 'toYear'>, clo
       };
     }),
     tasks: data.tasks.map((t) => {
-      const s = taskStatus(t, reports.get(t.id) ?? [], closedOn);
+      const s = taskStatus(t, reports.get(t.id) ?? [], closedOn, undefined, units.knownUnit);
       return { id: t.id, number: t.number, domainLabel: t.domainLabel, title: t.title, outcome: TASK_STATUS_LABELS[s.status], reason: s.reason };
     }),
     projects: data.projects.map((p) => {
-      const latest = latestProjectReport(reports.get(p.id) ?? [], lastPeriod);
+      const latest = latestProjectReport(p, reports.get(p.id) ?? [], lastPeriod, units.knownUnit);
       const completed = latest?.investmentToDate ?? null;
       return {
         id: p.id,

@@ -7,6 +7,7 @@ import { percentOf } from '../domain/money';
 import type { PlanData } from './plan-data';
 import { groupBy, nameLookup } from './lookups';
 import { latestProjectReport } from './aggregations';
+import { reportDirectory } from './report-units';
 
 export interface ProjectRow {
   project: Project;
@@ -24,18 +25,19 @@ export interface ProjectRow {
 /** Rows up to a period; the status is judged on `day` (by default the period's last day). */
 export function buildProjectRows(plan: Pick<PlanData, 'projects' | 'progress' | 'departments'>, upTo: Period, day: IsoDate = lastDayOf({ year: Number(upTo.slice(0, 4)), month: Number(upTo.slice(5, 7)) })): ProjectRow[] {
   const dept = nameLookup(plan.departments);
+  const units = reportDirectory(plan.departments);
   const reports = groupBy(
-    plan.progress.filter((p) => p.subjectKind === 'project'),
+    units.withUnits(plan.progress.filter((p) => p.subjectKind === 'project')),
     (p) => p.subjectId,
   );
   return plan.projects.map((project) => {
     const history = [...(reports.get(project.id) ?? [])].sort((a, b) => (a.period === b.period ? b.reportedAt.localeCompare(a.reportedAt) : b.period.localeCompare(a.period)));
-    const latest = latestProjectReport(history, upTo);
+    const latest = latestProjectReport(project, history, upTo, units.knownUnit);
     const completed = latest?.investmentToDate ?? null;
     const unitNames = [...new Set([...project.constructionUnitIds, ...project.responsibleUnitIds])].map(dept).join('、');
     return {
       project,
-      status: projectStatus(project, history, day),
+      status: projectStatus(project, history, day, undefined, units.knownUnit),
       latest,
       history,
       unitNames,

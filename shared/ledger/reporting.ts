@@ -1,4 +1,8 @@
 import type { Period } from '../domain/ids';
+import type { ProgressEntry } from '../domain/progress';
+import { figureReport, projectReportUnits, subjectReported, taskReportUnits, unitReported, type ReportUnits } from '../domain/reporting-rule';
+import { groupBy } from './lookups';
+import { reportDirectory } from './report-units';
 import { shiftPeriod } from '../domain/time';
 import { isBuilt } from '../domain/project-status';
 import type { PlanData } from './plan-data';
@@ -25,39 +29,52 @@ export interface ReportingChecklist {
 }
 
 /**
- * What is still missing for a period. A task owes a report unless it was completed (完成情况) before
- * the period began: an older report of 100 % does not complete a task (taskStatus); a project unless it was completed or in operation, or a report before the period said
- * it was done (the same two ways a project is done in projectStatus). Each missing item is listed
- * under every unit that leads it, so each department sees its own list.
+ * What is still missing for a period, by the reporting rule (shared/domain/reporting-rule.ts,
+ * RULES.md "Reports: whose counts"). A task owes a report from each of its lead units unless it was
+ * completed (完成情况) before the period began: an older report of 100 % does not complete a task
+ * (taskStatus); a project owes one from its 责任单位 (else its 建设单位) unless it was completed or in
+ * operation, or a report before the period said it was done. A unit has reported when it sent its
+ * own report (or the office recorded one for the item, 代报); a participating unit's 配合情况 never
+ * counts for a lead. An item is reported when every unit that owes it has.
  */
-export function reportingChecklist(plan: Pick<PlanData, 'projects' | 'progress'>, rows: readonly TaskRow[], period: Period): ReportingChecklist {
-  const reported = new Set(plan.progress.filter((p) => p.period === period).map((p) => p.subjectId));
+export function reportingChecklist(plan: Pick<PlanData, 'projects' | 'progress' | 'departments'>, rows: readonly TaskRow[], period: Period): ReportingChecklist {
+  const directory = reportDirectory(plan.departments);
+  const known = directory.knownUnit;
   const before = `${shiftPeriod(period, -1)}-31`;
-  const owing: { item: MissingReport; units: string[] }[] = [];
+  const owing: { item: MissingReport; units: ReportUnits; entries: readonly ProgressEntry[] }[] = [];
   for (const r of rows) {
     const doneEarlier = r.task.completion !== null && r.task.completion.date <= before;
     if (doneEarlier) continue;
-    owing.push({ item: { kind: 'task', id: r.task.id, label: recordLabel(r.task, 'tasks') }, units: r.task.leads.map((l) => l.departmentId) });
+    owing.push({ item: { kind: 'task', id: r.task.id, label: recordLabel(r.task, 'tasks') }, units: taskReportUnits(r.task), entries: directory.withUnits(r.history) });
   }
-  const projectDoneBefore = new Set(
-    plan.progress.filter((h) => h.subjectKind === 'project' && h.period < period && (h.status === 'done' || h.percent >= 100)).map((h) => h.subjectId),
+  const projectReports = groupBy(
+    directory.withUnits(plan.progress.filter((h) => h.subjectKind === 'project')),
+    (h) => h.subjectId,
   );
   for (const p of plan.projects) {
-    if (isBuilt(p) || projectDoneBefore.has(p.id)) continue;
-    const units = p.responsibleUnitIds.length ? p.responsibleUnitIds : p.constructionUnitIds;
-    owing.push({ item: { kind: 'project', id: p.id, label: `项目 ${p.number} ${p.name}` }, units });
+    const entries = projectReports.get(p.id) ?? [];
+    const units = projectReportUnits(p);
+    const earlier = figureReport(units, entries.filter((h) => h.period < period), before, known)?.entry;
+    if (isBuilt(p) || (earlier && (earlier.status === 'done' || earlier.percent >= 100))) continue;
+    owing.push({ item: { kind: 'project', id: p.id, label: `项目 ${p.number} ${p.name}` }, units, entries });
   }
   const missing = new Map<string, MissingReport[]>();
   const all = new Map<string, (MissingReport & { reported: boolean })[]>();
+  const add = <T>(map: Map<string, T[]>, unit: string, item: T) => map.set(unit, [...(map.get(unit) ?? []), item]);
   let done = 0;
-  for (const { item, units } of owing) {
-    const isReported = reported.has(item.id);
-    for (const unit of units.length ? units : ['']) all.set(unit, [...(all.get(unit) ?? []), { ...item, reported: isReported }]);
-    if (isReported) {
-      done += 1;
+  for (const { item, units, entries } of owing) {
+    if (subjectReported(units, entries, period, known)) done += 1;
+    if (!units.owing.length) {
+      const isReported = subjectReported(units, entries, period, known);
+      add(all, '', { ...item, reported: isReported });
+      if (!isReported) add(missing, '', item);
       continue;
     }
-    for (const unit of units.length ? units : ['']) missing.set(unit, [...(missing.get(unit) ?? []), item]);
+    for (const unit of units.owing) {
+      const isReported = unitReported(unit, units, entries, period, known);
+      add(all, unit, { ...item, reported: isReported });
+      if (!isReported) add(missing, unit, item);
+    }
   }
   const missingIn = (items: { reported: boolean }[]) => items.filter((i) => !i.reported).length;
   return {

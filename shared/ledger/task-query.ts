@@ -1,7 +1,9 @@
 import type { Task, TaskDomain } from '../domain/task';
 import type { ProgressEntry } from '../domain/progress';
 import type { IsoDate, Period } from '../domain/ids';
-import { taskStatus, latestProgress, type TaskStatus, type TaskStatusResult } from '../domain/task-status';
+import { taskStatus, type TaskStatus, type TaskStatusResult } from '../domain/task-status';
+import { figureReport, taskReportUnits, type Figure } from '../domain/reporting-rule';
+import { reportDirectory } from './report-units';
 import type { PlanData } from './plan-data';
 import { groupBy, nameLookup } from './lookups';
 
@@ -9,8 +11,11 @@ import { groupBy, nameLookup } from './lookups';
 export interface TaskRow {
   task: Task;
   status: TaskStatusResult;
+  /** The report that gives the task's figure (its lead units', reporting-rule.ts), not simply the newest. */
   latest: ProgressEntry | undefined;
-  /** All reports, newest period first. */
+  /** Each lead unit's report behind that figure. */
+  figure: Figure | undefined;
+  /** All reports (participants' 配合情况 too), newest period first, each with its unit where known. */
   history: ProgressEntry[];
   leadNames: string;
   participantNames: string;
@@ -22,8 +27,9 @@ export interface TaskRow {
 export function buildTaskRows(plan: Pick<PlanData, 'tasks' | 'progress' | 'departments' | 'leaders'>, day: IsoDate): TaskRow[] {
   const dept = nameLookup(plan.departments);
   const leader = nameLookup(plan.leaders);
+  const units = reportDirectory(plan.departments);
   const byTask = groupBy(
-    plan.progress.filter((p) => p.subjectKind === 'task'),
+    units.withUnits(plan.progress.filter((p) => p.subjectKind === 'task')),
     (p) => p.subjectId,
   );
   return plan.tasks.map((task) => {
@@ -31,10 +37,12 @@ export function buildTaskRows(plan: Pick<PlanData, 'tasks' | 'progress' | 'depar
     const leadNames = task.leads.map((l) => dept(l.departmentId)).join('、');
     const participantNames = task.participants.map((p) => dept(p.departmentId)).join('、');
     const leaderNames = task.leaderIds.map(leader).join('、');
+    const figure = figureReport(taskReportUnits(task), history, day, units.knownUnit);
     return {
       task,
-      status: taskStatus(task, history, day),
-      latest: latestProgress(history, day),
+      status: taskStatus(task, history, day, undefined, units.knownUnit),
+      latest: figure?.entry,
+      figure,
       history,
       leadNames,
       participantNames,

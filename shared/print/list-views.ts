@@ -233,14 +233,11 @@ export function indicatorDocument(plan: PlanData, options: { period: Period; yea
 export function reportingDocument(plan: PlanData, options: { period: Period; day: IsoDate }): PrintDocument {
   const rows = buildTaskRows(plan, options.day);
   const actual = reportingChecklist(plan, rows, options.period);
-  // The same rule with no report counted: what each department owes in all.
-  const owed = reportingChecklist({ projects: plan.projects, progress: plan.progress.filter((p) => p.period !== options.period) }, rows, options.period);
-  const missing = new Map(actual.missingByDepartment.map((m) => [m.departmentId, m.items]));
   const dept = nameLookup(plan.departments);
   const order = new Map(plan.departments.map((d, i) => [d.id, i]));
-  const groups = [...owed.missingByDepartment].sort((a, b) => (order.get(a.departmentId) ?? 1e9) - (order.get(b.departmentId) ?? 1e9));
+  const groups = [...actual.byDepartment].sort((a, b) => (order.get(a.departmentId) ?? 1e9) - (order.get(b.departmentId) ?? 1e9));
   const body: TableCell[][] = groups.map((g, i) => {
-    const miss = missing.get(g.departmentId) ?? [];
+    const miss = g.items.filter((item) => !item.reported);
     return [
       { text: String(i + 1) },
       { text: g.departmentId ? dept(g.departmentId) : '未指定牵头单位', align: 'left' },

@@ -4,12 +4,14 @@ import type { Project } from '../../shared/domain/project';
 import { progress } from '../support/factories';
 
 // Synthetic projects (generated, not from any document).
-type P = Pick<Project, 'deadline' | 'period' | 'constructionStatus' | 'plannedInvestment'>;
+type P = Pick<Project, 'deadline' | 'period' | 'constructionStatus' | 'plannedInvestment' | 'responsibleUnitIds' | 'constructionUnitIds'>;
 const project = (extra: Partial<P> = {}): P => ({
   deadline: parseDeadline('2024年底'),
   period: { text: '2023年—2024年', start: { year: 2023 }, end: { year: 2024 } },
   constructionStatus: 'not-started',
   plannedInvestment: '1000',
+  responsibleUnitIds: [],
+  constructionUnitIds: [],
   ...extra,
 });
 const report = (period: string, percent: number, extra: Parameters<typeof progress>[2] = {}) =>

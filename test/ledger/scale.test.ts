@@ -23,7 +23,7 @@ describe('a 10,000-task ledger (synthetic)', () => {
   });
 
   it('the monthly checklist accounts for every owing task', () => {
-    const c = reportingChecklist({ projects: [], progress }, rows, '2024-05');
+    const c = reportingChecklist({ projects: [], progress, departments }, rows, '2024-05');
     const missing = new Set(c.missingByDepartment.flatMap((g) => g.items.map((i) => i.id)));
     expect(c.expected - c.reported).toBe(missing.size);
   });
