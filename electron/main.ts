@@ -102,6 +102,7 @@ void app.whenReady().then(() => {
       [IPC.vaultSign]: (request) => vault.signManifest(request),
       [IPC.printToPDF]: (request) => printer.printToPDF(request),
       [IPC.print]: (request) => printer.print(request),
+      [IPC.savePDFs]: (request) => printer.savePDFs(request),
     },
     trustedWindow,
   );

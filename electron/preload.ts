@@ -10,6 +10,7 @@ const api: DesktopApi = {
   openFiles: (request) => ipcRenderer.invoke(IPC.openFiles, request),
   printToPDF: (request) => ipcRenderer.invoke(IPC.printToPDF, request),
   print: (request) => ipcRenderer.invoke(IPC.print, request),
+  savePDFs: (request) => ipcRenderer.invoke(IPC.savePDFs, request),
   keyVault: {
     identity: () => ipcRenderer.invoke(IPC.vaultIdentity),
     signManifest: (request) => ipcRenderer.invoke(IPC.vaultSign, request),

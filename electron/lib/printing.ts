@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { PrintRequestSchema } from '../../shared/platform/desktop-api';
+import { PrintRequestSchema, SavePDFsRequestSchema, type SavedPDFs } from '../../shared/platform/desktop-api';
 import { IpcArgumentError, type Dialogs } from './ipc-handlers';
-import { writeRegularFile } from './safe-file';
+import { FileRefusedError, writeRegularFile } from './safe-file';
 
 /**
  * Printing a document the renderer laid out (shared/print/html.ts). The HTML is shown in a
@@ -33,7 +33,27 @@ function parse(request: unknown, channel: string) {
   return r.data;
 }
 
-export function createPrinter(openWindow: () => PrintWindow, dialogs: Pick<Dialogs, 'chooseSavePath'>) {
+function parseBatch(request: unknown) {
+  const r = SavePDFsRequestSchema.safeParse(request);
+  if (!r.success) throw new IpcArgumentError('savePDFs', r.error.issues.map((i) => `${i.path.join('.') || '参数'} ${i.message}`).join('；'));
+  return r.data;
+}
+
+/** A new folder named `name` inside `parent`, or 名称（2）, 名称（3）… when that name is taken: nothing already there is overwritten. */
+async function newFolder(parent: string, name: string): Promise<string> {
+  for (let n = 1; n <= 99; n++) {
+    const path = join(parent, n === 1 ? name : `${name}（${n}）`);
+    try {
+      await mkdir(path);
+      return path;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new FileRefusedError(`无法在所选文件夹中新建“${basename(path)}”：${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+  }
+  throw new FileRefusedError(`所选文件夹中已有太多名为“${name}”的文件夹，请换一个文件夹`);
+}
+
+export function createPrinter(openWindow: () => PrintWindow, dialogs: Pick<Dialogs, 'chooseSavePath' | 'chooseOpenPaths'>) {
   async function withDocument<T>(html: string, work: (win: PrintWindow) => Promise<T>): Promise<T> {
     const dir = await mkdtemp(join(tmpdir(), 'zwc-print-'));
     const file = join(dir, `${randomBytes(8).toString('hex')}.html`);
@@ -56,6 +76,21 @@ export function createPrinter(openWindow: () => PrintWindow, dialogs: Pick<Dialo
       if (!path) return null;
       await writeRegularFile(path, pdf, basename(path));
       return basename(path);
+    },
+    /**
+     * One PDF per document (each department's own, with its own page numbers) in a new folder
+     * inside the folder the clerk picks. Asks first, then renders every document, one window at a
+     * time, and writes only when all rendered: a cancelled dialog or a failed page writes nothing.
+     */
+    async savePDFs(request: unknown): Promise<SavedPDFs | null> {
+      const { folderName, documents } = parseBatch(request);
+      const picked = await dialogs.chooseOpenPaths([], true);
+      if (!picked?.[0]) return null;
+      const pdfs: Uint8Array[] = [];
+      for (const d of documents) pdfs.push(await withDocument(d.html, (win) => win.printToPDF(PDF_OPTIONS)));
+      const folder = await newFolder(picked[0], folderName);
+      for (const [i, d] of documents.entries()) await writeRegularFile(join(folder, d.suggestedName), pdfs[i], d.suggestedName);
+      return { folder: basename(folder), files: documents.map((d) => d.suggestedName) };
     },
     async print(request: unknown): Promise<boolean> {
       const { html } = parse(request, 'print');

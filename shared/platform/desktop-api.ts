@@ -96,6 +96,32 @@ export const PrintRequestSchema = z
   .strict();
 export type PrintRequest = z.infer<typeof PrintRequestSchema>;
 
+// ---- Several PDFs at once (one per department), saved into a new folder in a folder the clerk picks.
+
+/** At most this many documents in one savePDFs call, and this much HTML in all. */
+export const MAX_PDF_BATCH_DOCUMENTS = 120;
+export const MAX_PDF_BATCH_CHARS = 60 * 1024 * 1024;
+/** The folder made for the batch: a plain name, no path, no dot at either end. */
+export const FolderNameSchema = SuggestedNameSchema.refine((n) => !/^\.|\.$/.test(n) && n.length <= 120, '文件夹名不正确');
+export const SavePDFsRequestSchema = z
+  .object({
+    /** Created inside the folder the clerk picks: 任务交办单-2026年11月-25个单位. */
+    folderName: FolderNameSchema,
+    documents: z
+      .array(PrintRequestSchema)
+      .min(1, '没有要保存的文档')
+      .max(MAX_PDF_BATCH_DOCUMENTS, `一次最多保存 ${MAX_PDF_BATCH_DOCUMENTS} 个文件`)
+      .refine((docs) => new Set(docs.map((d) => d.suggestedName.toLowerCase())).size === docs.length, '文件名重复')
+      .refine((docs) => docs.reduce((n, d) => n + d.html.length, 0) <= MAX_PDF_BATCH_CHARS, '文档合计过大'),
+  })
+  .strict();
+export type SavePDFsRequest = z.infer<typeof SavePDFsRequestSchema>;
+/** Where the PDFs went: the new folder's name and the files in it, in the order asked. */
+export interface SavedPDFs {
+  folder: string;
+  files: string[];
+}
+
 export interface OpenedFile {
   name: string;
   data: Uint8Array;
@@ -141,12 +167,19 @@ export interface DesktopApi {
   /**
    * Saves the document as PDF. Electron renders it in a hidden window and asks where to save it;
    * resolves to the saved file's name, or null if the user cancelled. A plain browser opens its
-   * print dialog with the file name as the document's title (choose “另存为 PDF”) and resolves to
-   * that name.
+   * print dialog with the file name as the document's title (choose “另存为 PDF”) and cannot know
+   * whether anything was saved: the renderer does not offer it there (see savePDFs).
    */
   printToPDF(request: PrintRequest): Promise<string | null>;
   /** Sends the document to a printer through the system's print dialog; false if cancelled. */
   print(request: PrintRequest): Promise<boolean>;
+  /**
+   * Saves each document as its own PDF (each with its own page numbers) in a new folder inside the
+   * folder the clerk picks; null if the clerk cancelled, and then nothing is written. Absent in a
+   * plain browser, which can neither write several files nor tell whether its print dialog printed
+   * or saved anything: the renderer then prints one document at a time and asks the clerk.
+   */
+  savePDFs?(request: SavePDFsRequest): Promise<SavedPDFs | null>;
   /** Absent in a plain browser, where the renderer keeps a non-extractable key itself. */
   keyVault?: KeyVaultApi;
 }

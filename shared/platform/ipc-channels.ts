@@ -9,4 +9,5 @@ export const IPC = {
   vaultSign: 'zwc:vault-sign',
   printToPDF: 'zwc:print-to-pdf',
   print: 'zwc:print',
+  savePDFs: 'zwc:save-pdfs',
 } as const;
