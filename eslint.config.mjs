@@ -45,7 +45,7 @@ export default tseslint.config(
             { group: ['dexie', '**/db', '**/db/*'], message: '界面不直接访问数据库，请调用核心服务 / UI code calls the core services, never the database' },
             { group: ['electron', 'electron/*', 'node:*'], message: '界面只通过预加载接口访问本机 / the UI reaches the machine only through the desktop API' },
             {
-              group: ['**/shared/xlsx/*', '!**/shared/xlsx/errors', '!**/shared/xlsx/form-items', 'exceljs'],
+              group: ['**/shared/xlsx/*', '!**/shared/xlsx/errors', '!**/shared/xlsx/form-items', '!**/shared/xlsx/file-kind', 'exceljs'],
               allowTypeImports: true,
               message: 'Excel 代码按需加载，请用 loadXlsx()（components/excel/xlsx.ts）/ load the Excel code with loadXlsx(), never at start-up',
             },
