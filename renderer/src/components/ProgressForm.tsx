@@ -9,6 +9,14 @@ import { coreRule, counter } from './field-rules';
 import { useLedger, useWorkspace } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
 import { MONTH_PICKER_FORMAT } from './picker-formats';
+import { OFFICE_UNIT, ReporterFields } from './ReporterFields';
+import { rememberCaller, rememberedCaller } from '../app/caller-memory';
+import type { ReportUnits } from '../../../shared/domain/reporting-rule';
+
+/** The latest correction among some reports (by time, then id: never by the order they arrived in). */
+function latestOf(entries: readonly ProgressEntry[]): ProgressEntry | undefined {
+  return entries.reduce<ProgressEntry | undefined>((best, e) => (!best || e.reportedAt > best.reportedAt || (e.reportedAt === best.reportedAt && e.id > best.id) ? e : best), undefined);
+}
 
 /**
  * Slider and number box for one percentage, as one form control. The box keeps exactly what was
@@ -31,6 +39,7 @@ interface Values {
   thisMonth: string;
   problems: string;
   nextSteps: string;
+  departmentId: string;
   reportedBy: string;
   investmentToDate?: string;
   investmentThisYear?: string;
@@ -45,33 +54,45 @@ export function ProgressForm(props: {
   subjectId: string;
   label: string;
   officeCode: string;
+  /** The figure's report (a lead unit's, reporting-rule.ts): 完成进度 starts from it. */
   previous?: ProgressEntry;
+  /** Who reports on the subject, and every report on it (each with its unit), for 填报单位. */
+  units: ReportUnits;
+  history: readonly ProgressEntry[];
   /** Projects: the planned total (万元), to compare completed investment with. */
   plannedInvestment?: string | null;
   /** Projects: asked after the first investment is recorded while the project is 未开工. */
   onFirstInvestment?: () => void;
 }) {
-  const { subjectKind, subjectId, label, officeCode, previous, plannedInvestment, onFirstInvestment } = props;
+  const { subjectKind, subjectId, label, officeCode, previous, units, history, plannedInvestment, onFirstInvestment } = props;
   const period = useLedger((s) => s.period);
   const deviceId = useWorkspace().deviceId;
   const commit = useCommit();
   const [form] = Form.useForm<Values>();
 
-  // A report already saved for this month is shown for correction, so a clerk never wonders
-  // whether it was saved and never types it twice.
-  const sameMonth = previous?.period === period ? previous : undefined;
+  // The unit on the phone last time, if it has a part in this subject; else its (first) lead unit.
+  const caller = rememberedCaller();
+  const all = [...units.counting, ...units.participants];
+  const defaultUnit = caller && (all.includes(caller.departmentId) || caller.departmentId === OFFICE_UNIT) ? caller.departmentId : (units.owing[0] ?? OFFICE_UNIT);
+  const unit = (Form.useWatch('departmentId', form) as string | undefined) ?? defaultUnit;
+  // A report this unit already saved for this month is shown for correction, so a clerk never
+  // wonders whether it was saved and never types it twice.
+  const sameMonthOf = (u: string) => latestOf(history.filter((e) => e.period === period && (e.departmentId ?? OFFICE_UNIT) === u));
+  const sameMonth = sameMonthOf(unit);
+  const initial = sameMonthOf(defaultUnit);
   const source = useFormSource(
     form,
     {
       period: dayjs(`${period}-01`),
-      percent: previous?.percent ?? 0,
-      status: previous?.status ?? 'in-progress',
-      thisMonth: sameMonth?.thisMonth ?? '',
-      problems: sameMonth?.problems ?? '',
-      nextSteps: previous?.nextSteps ?? '',
-      reportedBy: previous?.reportedBy ?? '',
-      investmentToDate: previous?.investmentToDate,
-      investmentThisYear: previous?.investmentThisYear,
+      percent: (initial ?? previous)?.percent ?? 0,
+      status: (initial ?? previous)?.status ?? 'in-progress',
+      thisMonth: initial?.thisMonth ?? '',
+      problems: initial?.problems ?? '',
+      nextSteps: (initial ?? previous)?.nextSteps ?? '',
+      departmentId: defaultUnit,
+      reportedBy: initial?.reportedBy ?? caller?.reportedBy ?? '',
+      investmentToDate: (initial ?? previous)?.investmentToDate,
+      investmentThisYear: (initial ?? previous)?.investmentThisYear,
     },
     `${subjectId}@${period}`,
   );
@@ -89,6 +110,7 @@ export function ProgressForm(props: {
       problems: (v.problems ?? '').trim(),
       nextSteps: (v.nextSteps ?? '').trim(),
       reportedBy: (v.reportedBy ?? '').trim(),
+      ...(v.departmentId ? { departmentId: v.departmentId } : {}),
       reportedAt: new Date().toISOString(),
       deviceId,
       ...(subjectKind === 'project' && v.investmentToDate ? { investmentToDate: parseWan(v.investmentToDate) ?? v.investmentToDate } : {}),
@@ -96,7 +118,10 @@ export function ProgressForm(props: {
     };
     const firstInvestment = subjectKind === 'project' && !previous?.investmentToDate && !previous?.investmentThisYear && !!(entry.investmentToDate || entry.investmentThisYear);
     const saved = await commit({ label: `填报进展 ${label}`, appends: [{ table: 'progress', record: entry }] }, `已保存 ${formatPeriodZh(entry.period)}进展`);
-    if (saved) source.saved();
+    if (saved) {
+      source.saved();
+      rememberCaller({ departmentId: v.departmentId ?? OFFICE_UNIT, reportedBy: entry.reportedBy });
+    }
     if (saved && firstInvestment) onFirstInvestment?.();
   };
 
@@ -157,9 +182,7 @@ export function ProgressForm(props: {
       <Form.Item name="nextSteps" label="下步计划" rules={[textRule('下步计划', TEXT_LIMITS.long)]}>
         <Input.TextArea rows={2} aria-label="下步计划" count={counter(TEXT_LIMITS.long)} />
       </Form.Item>
-      <Form.Item name="reportedBy" label="填报单位/人" rules={[textRule('填报单位/人', TEXT_LIMITS.name)]}>
-        <Input aria-label="填报单位" count={counter(TEXT_LIMITS.name)} />
-      </Form.Item>
+      <ReporterFields units={units} />
       <Button type="primary" htmlType="submit">
         保存进展
       </Button>
