@@ -3,7 +3,8 @@
  * and the same ledger service as the app. Data comes from a workspace folder (--workspace DIR,
  * the command line's storage) or, for exports, from a seeded plan file (--plan seeds/x.json).
  */
-import { join } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { FileStorage, WorkspaceFileError } from '../file-storage';
 import { openWorkspace, type Workspace } from '../../shared/app/workspace';
 import { workspaceSettings, writeSetting, WORKSPACE_KEY } from '../../shared/app/settings';
@@ -20,6 +21,9 @@ import { exportPlanTables } from '../../shared/xlsx/export-tables';
 import { exportCityWorkbook } from '../../shared/xlsx/city';
 import { buildPlanImport, planImportChange, planRecordsOf, previewPlanImport } from '../../shared/xlsx/plan-import';
 import { buildAllForms, buildDepartmentForm, departmentsWithForms, formFileName, formImportChange, previewDepartmentForm, type FormPreview } from '../../shared/xlsx/dept-form';
+import { fileKindRefusal, SPREADSHEET_EXTENSIONS } from '../../shared/xlsx/file-kind';
+import { isSystemFileName, MAX_OPEN_FILES, matchesFilters } from '../../shared/platform/desktop-api';
+import { DEFAULT_XLSX_LIMITS } from '../../shared/xlsx/safety';
 import { EXIT, type CliIo } from '../zwc';
 
 export const XLSX_USAGE = `  zwc xlsx export (--workspace DIR | --plan seed.json) --out tables.xlsx [--status 2025-06]
@@ -31,8 +35,9 @@ export const XLSX_USAGE = `  zwc xlsx export (--workspace DIR | --plan seed.json
   zwc xlsx import-plan plan.xlsx --workspace DIR [--office 150627 --name 名称 --level county --parent 150600]
                        [--valid-only] [--dry-run]
       从 Excel 实施方案导入（新工作区须给 --office 与 --name）/ import a plan (a new workspace needs --office, --name)
-  zwc xlsx import-forms a.xlsx b.xlsx … --workspace DIR [--period 2025-06] [--dry-run]
-      导入填回的填报表；同一表重复导入不会重复记录 / import returned forms; importing twice changes nothing
+  zwc xlsx import-forms a.xlsx b.xlsx 文件夹/ … --workspace DIR [--period 2025-06] [--dry-run]
+      导入填回的填报表（多个文件或整个文件夹，每个文件一行结果；.xls/.et/.ods/.csv 说明如何另存为 .xlsx）；
+      同一表重复导入不会重复记录 / import returned forms, files or folders; importing twice changes nothing
 `;
 
 class Usage extends Error {}
@@ -204,20 +209,72 @@ export async function xlsxImportPlan(argv: readonly string[], io: CliIo): Promis
   return EXIT.ok;
 }
 
+const FOLDER_FILTER = [{ name: '表格文件', extensions: [...SPREADSHEET_EXTENSIONS] }];
+
+/**
+ * The files to import: each file as given, and from each folder its spreadsheet-like files two
+ * levels down (no lock or hidden files), the way the app reads a chosen folder. At most
+ * MAX_OPEN_FILES in all, as in the app.
+ */
+async function formFiles(paths: readonly string[], io: CliIo): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))) {
+      if (isSystemFileName(e.name)) continue;
+      if (e.isDirectory() && depth < 2) await walk(join(dir, e.name), depth + 1);
+      else if (e.isFile() && matchesFilters(e.name, FOLDER_FILTER)) out.push(join(dir, e.name));
+    }
+  };
+  for (const p of paths) {
+    const info = await stat(p).catch(() => null);
+    if (!info?.isDirectory()) {
+      out.push(p);
+      continue;
+    }
+    const before = out.length;
+    await walk(p, 0);
+    if (out.length === before) io.stderr(`${p}：文件夹中没有表格文件（.xlsx、.xls、.et、.ods、.csv）\n`);
+  }
+  if (out.length > MAX_OPEN_FILES) throw new Usage(`一次最多导入 ${MAX_OPEN_FILES} 个文件，这次有 ${out.length} 个，请分批导入 / at most ${MAX_OPEN_FILES} files at once`);
+  return out;
+}
+
+/** The file's bytes, or why it is not read: too large (looked at before reading) or unreadable. */
+async function formBytes(file: string, io: CliIo): Promise<Uint8Array | { refusal: string; io: boolean }> {
+  const size = (await stat(file).catch(() => null))?.size ?? 0;
+  const limit = DEFAULT_XLSX_LIMITS.maxFileBytes;
+  if (size > limit) return { refusal: `「${basename(file)}」过大（${Math.round(size / 1048576)} MB），上限 ${limit / 1048576} MB，未读取`, io: false };
+  try {
+    return await io.readFile(file);
+  } catch (e) {
+    return { refusal: `无法读取「${basename(file)}」：${e instanceof Error ? e.message : String(e)}`, io: true };
+  }
+}
+
 export async function xlsxImportForms(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parse(argv);
   allow(args, ['workspace', 'period']);
-  if (!args.positional.length) throw new Usage('缺少要导入的填报表 / no forms given');
+  if (!args.positional.length) throw new Usage('缺少要导入的填报表或文件夹 / no forms given');
   const ws = await open(need(args, 'workspace'));
   const settings = await workspaceSettings(ws.storage);
   if (!settings) throw new XlsxError('wrong-office', '工作区尚未设置单位');
   const plan = await ws.ledger.readPlan(settings.officeCode);
   const p = period(args);
+  const files = await formFiles(args.positional, io);
   const previews: FormPreview[] = [];
   let refused = 0;
-  for (const file of args.positional) {
+  let unreadable = 0;
+  for (const file of files) {
+    const bytes = await formBytes(file, io);
+    const refusal = bytes instanceof Uint8Array ? fileKindRefusal(basename(file), bytes) : bytes.refusal;
+    if (refusal || !(bytes instanceof Uint8Array)) {
+      if (!(bytes instanceof Uint8Array) && bytes.io) unreadable++;
+      else refused++;
+      io.stderr(`${file}：已拒绝 — ${refusal}\n`);
+      continue;
+    }
     try {
-      const wb = await readWorkbook(await io.readFile(file));
+      const wb = await readWorkbook(bytes);
       const preview = previewDepartmentForm(wb, { fileName: file, plan, period: p, deviceId: ws.deviceId, now: io.now() });
       previews.push(preview);
       const c = preview.counts;
@@ -231,8 +288,9 @@ export async function xlsxImportForms(argv: readonly string[], io: CliIo): Promi
   }
   const change = formImportChange(previews);
   if (!args.flags.has('dry-run') && ((change.appends?.length ?? 0) > 0 || (change.edits?.length ?? 0) > 0)) await ws.ledger.apply(change);
-  io.stdout(`${args.flags.has('dry-run') ? '（试运行）将' : '已'}记录 ${change.appends?.length ?? 0} 条进展\n`);
-  return refused ? EXIT.refused : EXIT.ok;
+  const failed = refused + unreadable;
+  io.stdout(`${args.flags.has('dry-run') ? '（试运行）将' : '已'}记录 ${change.appends?.length ?? 0} 条进展（${files.length} 个文件：读入 ${previews.length} 个${failed ? `，拒绝 ${failed} 个` : ''}）\n`);
+  return unreadable ? EXIT.io : refused ? EXIT.refused : EXIT.ok;
 }
 
 /** `zwc xlsx <sub> …`; errors become exit codes here, the way zwc's main does for its commands. */
