@@ -35,7 +35,8 @@ export function projectReportUnits(project: Pick<Project, 'responsibleUnitIds' |
  * Who a report is from, as far as the rule is concerned:
  * - `lead`: a unit in `counting` (its own report on the task);
  * - `participant`: a participating unit (its 配合情况);
- * - `other`: a unit of the directory that has no part in this task (e.g. removed from it since);
+ * - `other`: a unit of the directory with no part in this task now (e.g. its lead before the task
+ *   was reassigned): counted as the office's record, so a reassignment never erases a figure;
  * - `office`: no unit, or a unit no longer in the directory: the office recorded it (无废办代报).
  */
 export type ReportRole = 'lead' | 'participant' | 'other' | 'office';
@@ -61,8 +62,8 @@ function latestBySource(entries: readonly ProgressEntry[], units: ReportUnits, p
   for (const e of entries) {
     if (e.period !== period) continue;
     const role = reportRole(e, units, knownUnit);
-    if (role !== 'lead' && role !== 'office') continue;
-    const key = role === 'office' ? OFFICE : (e.departmentId as string);
+    if (role === 'participant') continue;
+    const key = role === 'lead' ? (e.departmentId as string) : OFFICE;
     const seen = bySource.get(key);
     if (!seen || newer(e, seen)) bySource.set(key, e);
   }
@@ -88,8 +89,7 @@ export function figureReport(units: ReportUnits, entries: readonly ProgressEntry
   let period: Period | undefined;
   for (const e of entries) {
     if (e.period > cutoff || (period && e.period <= period)) continue;
-    const role = reportRole(e, units, knownUnit);
-    if (role === 'lead' || role === 'office') period = e.period;
+    if (reportRole(e, units, knownUnit) !== 'participant') period = e.period;
   }
   if (!period) return undefined;
   const bySource = latestBySource(entries, units, period, knownUnit);
@@ -115,13 +115,13 @@ export function unitReported(unit: string, units: ReportUnits, entries: readonly
   return entries.some((e) => {
     if (e.period !== period) return false;
     const role = reportRole(e, units, knownUnit);
-    if (role === 'office') return units.owing.includes(unit);
-    return e.departmentId === unit && role !== 'other';
+    if (role === 'office' || role === 'other') return units.owing.includes(unit);
+    return e.departmentId === unit;
   });
 }
 
 /** The subject counts as reported for the period when every owing unit has (or, with none, the office did). */
 export function subjectReported(units: ReportUnits, entries: readonly ProgressEntry[], period: Period, knownUnit?: (id: string) => boolean): boolean {
-  if (!units.owing.length) return entries.some((e) => e.period === period && ['lead', 'office'].includes(reportRole(e, units, knownUnit)));
+  if (!units.owing.length) return entries.some((e) => e.period === period && reportRole(e, units, knownUnit) !== 'participant');
   return units.owing.every((u) => unitReported(u, units, entries, period, knownUnit));
 }

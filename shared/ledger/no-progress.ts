@@ -1,7 +1,8 @@
 import type { Change } from '../app/change';
 import type { Period } from '../domain/ids';
 import type { ProgressEntry } from '../domain/progress';
-import { latestProgress } from '../domain/task-status';
+import { figureReport, projectReportUnits, subjectReported, taskReportUnits } from '../domain/reporting-rule';
+import { reportDirectory } from './report-units';
 import { isBuilt } from '../domain/project-status';
 import type { PlanData } from './plan-data';
 import { recordLabel } from './record-label';
@@ -41,13 +42,15 @@ type Subject = { kind: ProgressEntry['subjectKind']; label: string };
  * report cannot complete a task: that needs 完成情况, see checkTaskReportNotCompletion).
  */
 export function noProgressChange(
-  plan: Pick<PlanData, 'tasks' | 'progress' | 'office'> & Partial<Pick<PlanData, 'projects'>>,
+  plan: Pick<PlanData, 'tasks' | 'progress' | 'office'> & Partial<Pick<PlanData, 'projects' | 'departments'>>,
   ids: readonly string[],
   period: Period,
   ctx: { now: string; deviceId: string; newId: () => string },
 ): NoProgressResult {
   const tasks = new Map(plan.tasks.map((t) => [t.id, t]));
   const projects = new Map((plan.projects ?? []).map((p) => [p.id, p]));
+  const directory = reportDirectory(plan.departments ?? []);
+  const known = plan.departments ? directory.knownUnit : undefined;
   const marked: string[] = [];
   const skipped: NoProgressSkip[] = [];
   const appends: { table: 'progress'; record: ProgressEntry }[] = [];
@@ -57,9 +60,11 @@ export function noProgressChange(
     const project = projects.get(id);
     const subject: Subject | null = task ? { kind: 'task', label: recordLabel(task, 'tasks') } : project ? { kind: 'project', label: recordLabel(project, 'projects') } : null;
     if (!subject) continue;
-    const history = plan.progress.filter((p) => p.subjectKind === subject.kind && p.subjectId === id);
+    const history = directory.withUnits(plan.progress.filter((p) => p.subjectKind === subject.kind && p.subjectId === id));
+    const units = task ? taskReportUnits(task) : projectReportUnits(project as NonNullable<typeof project>);
     const skip = (why: string) => skipped.push({ id, label: subject.label, why });
-    if (history.some((p) => p.period === period)) {
+    // Reported by the reporting rule: a participant's 配合情况 does not stand for the lead's report.
+    if (subjectReported(units, history, period, known)) {
       skip('本月已报送');
       continue;
     }
@@ -72,7 +77,7 @@ export function noProgressChange(
       skip('项目已建成');
       continue;
     }
-    const latest = latestProgress(history, `${period}-28`);
+    const latest = figureReport(units, history, `${period}-28`, known)?.entry;
     if (latest && (latest.status === 'done' || latest.percent >= 100)) {
       skip(task ? '上次报告为已完成，请在“完成情况”中确认完成' : '上次报告为已完成');
       continue;

@@ -30,6 +30,13 @@ describe('whose report is it (reportRole)', () => {
     expect(reportRole(from('150627-dept-other', NOV, 1), units)).toBe('other');
     expect(reportRole(from(undefined, NOV, 1), units)).toBe('office');
   });
+  it('a former lead’s report still counts, as the office’s record, after the task is reassigned', () => {
+    const reassigned = task('2026年底前', { leads: [lead(HOUSING)] });
+    const old = from(ECO, NOV, 45);
+    expect(figureReport(taskReportUnits(reassigned), [old], DAY)?.entry.percent).toBe(45);
+    expect(unitReported(HOUSING, taskReportUnits(reassigned), [old], NOV)).toBe(true);
+    expect(unitReported(ECO, taskReportUnits(reassigned), [old], NOV)).toBe(false);
+  });
   it('a unit no longer in the directory (merged, deleted) reads as the office’s record', () => {
     expect(reportRole(from('150627-dept-gone', NOV, 1), units, (id) => id !== '150627-dept-gone')).toBe('office');
   });

@@ -36,6 +36,20 @@ describe('本月无新进展 for several tasks', () => {
     ]);
   });
 
+  it('a participating unit’s 配合情况 does not count as the task reported; the repeat is the lead’s figure', () => {
+    const helper = seed.departments.find((x) => !a.leads.some((l) => l.departmentId === x.id));
+    if (!helper) throw new Error('seed has a unit that does not lead task a');
+    const withHelper = {
+      ...plan,
+      departments: seed.departments,
+      tasks: plan.tasks.map((t) => (t.id === a.id ? { ...t, participants: [{ departmentId: helper.id, role: '配合' as const }] } : t)),
+      progress: [...progressLog, progress('2026-03', 90, { subjectId: a.id, departmentId: helper.id })],
+    };
+    const r = noProgressChange(withHelper, [a.id], PERIOD, ctx);
+    expect(r.marked).toEqual([a.id]);
+    expect(r.change?.appends?.[0].record).toMatchObject({ percent: 40, status: 'stalled' });
+  });
+
   it('reports a task completed after this month, which still owed this month’s report', () => {
     const later = { ...plan, tasks: plan.tasks.map((t) => (t.id === c.id ? { ...t, completion: { date: '2026-04-10', evidence: '验收报告' } } : t)) };
     expect(noProgressChange(later, [c.id], PERIOD, ctx).marked).toEqual([c.id]);

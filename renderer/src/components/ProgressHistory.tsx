@@ -30,7 +30,7 @@ export function ProgressHistory({ entries, units }: { entries: readonly Progress
               return (
                 <Tag color={role === 'lead' ? 'geekblue' : role === 'office' ? 'default' : 'gold'} data-testid="progress-unit">
                   {who}
-                  {role === 'participant' ? ' · 配合情况（不计入任务进度）' : role === 'other' ? ' · 非本任务单位（不计入）' : ''}
+                  {role === 'participant' ? ' · 配合情况（不计入任务进度）' : role === 'other' ? ' · 现非本任务单位，按无废办代报计' : ''}
                 </Tag>
               );
             })()}
