@@ -267,3 +267,30 @@ function numbersFor(register: readonly IssuedSheet[], kind: NumberedKind, year: 
   }
   return out;
 }
+
+/**
+ * Prints or saves sheets and issues their numbers only if that really happened: reserves the
+ * numbers, hands them to `output` (which lays the sheets out with them and prints or saves them),
+ * then confirms the numbers when `output` returns a result, or releases them when it returns null
+ * (cancelled) or fails. A cancelled dialog uses no number.
+ */
+export async function issueOnOutput<T>(
+  register: IssuedSheets,
+  request: { kind: NumberedKind; sheets: readonly SheetToIssue[]; issuedOn: string; pattern: string },
+  output: (reserved: readonly IssuedSheet[]) => Promise<T | null>,
+): Promise<{ issued: IssuedSheet[]; result: T } | null> {
+  const reservation = await register.reserve(request.kind, request.sheets, request.issuedOn, request.pattern);
+  if (!reservation) return null;
+  let result: T | null;
+  try {
+    result = await output(reservation.sheets);
+  } catch (e) {
+    await register.release(reservation.token);
+    throw e;
+  }
+  if (result === null) {
+    await register.release(reservation.token);
+    return null;
+  }
+  return { issued: await register.confirm(reservation.token), result };
+}

@@ -49,7 +49,7 @@ export function perDepartmentDocuments(plan: PlanData, request: SheetRequest, se
     : request.sheets.map((s) => buildDocument(plan, { kind: 'supervision', sheets: [s] }, settings));
 }
 
-/** The zip that holds a batch of per-department PDFs: 任务交办单-2026年11月-26个单位.zip. */
-export function archiveFileName(kind: SheetRequest['kind'], departments: number, issuedOn: IsoDate): string {
-  return documentFileName(DOCUMENT_KIND_LABELS[kind], formatPeriodZh(periodOf(issuedOn)), `${departments}个单位`).replace(/\.pdf$/, '.zip');
+/** The folder that holds a batch of per-department PDFs: 任务交办单-2026年11月-26个单位. */
+export function batchFolderName(kind: SheetRequest['kind'], departments: number, issuedOn: IsoDate): string {
+  return documentFileName(DOCUMENT_KIND_LABELS[kind], formatPeriodZh(periodOf(issuedOn)), `${departments}个单位`).replace(/\.pdf$/, '');
 }

@@ -125,3 +125,8 @@ export function supervisionDocument(plan: PlanData, requests: readonly Supervisi
     sheets,
   };
 }
+
+/** The day a department must answer a 督办单 by: `days` calendar days after it was issued. */
+export function answerByDay(issuedOn: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${issuedOn}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-import { IssuedSheetError, IssuedSheets, ISSUED_SHEETS_KEY } from '../../shared/app/issued-sheets';
+import { issueOnOutput, IssuedSheetError, IssuedSheets, ISSUED_SHEETS_KEY } from '../../shared/app/issued-sheets';
 import { MemoryStorage } from '../../shared/app/memory-storage';
 import { defaultPrintSettings } from '../../shared/print/sheet-number';
 
@@ -117,5 +117,41 @@ describe('a number is issued only when the sheet really left', () => {
     await expect(reg.confirm(stale!.token)).rejects.toThrow('编号预留已失效');
     const numbers = (await reg.list()).map((s) => s.number);
     expect(numbers).toEqual(['伊无废交〔2026〕1号', '伊无废交〔2026〕2号']);
+  });
+});
+
+describe('issueOnOutput', () => {
+  const request = { kind: 'assignment' as const, sheets: [sheet('a'), sheet('b')], issuedOn: '2026-11-05', pattern };
+
+  it('prints with the reserved numbers and issues them when the file was written', async () => {
+    const reg = new IssuedSheets(new MemoryStorage());
+    const done = await issueOnOutput(reg, request, async (reserved) => reserved.map((s) => `${s.departmentId}:${s.number}`));
+    expect(done?.result).toEqual(['a:伊无废交〔2026〕1号', 'b:伊无废交〔2026〕2号']);
+    expect((await reg.list()).map((s) => s.number)).toEqual(['伊无废交〔2026〕1号', '伊无废交〔2026〕2号']);
+  });
+
+  it('uses no number when the dialog was cancelled or the clerk says it was not printed', async () => {
+    const reg = new IssuedSheets(new MemoryStorage());
+    let shown: string[] = [];
+    expect(
+      await issueOnOutput(reg, request, async (reserved) => {
+        shown = reserved.map((s) => s.number);
+        return null;
+      }),
+    ).toBeNull();
+    expect(shown).toEqual(['伊无废交〔2026〕1号', '伊无废交〔2026〕2号']);
+    expect(await reg.list()).toEqual([]);
+    expect(await reg.peekNumbers('assignment', 2026, 1, pattern)).toEqual(['伊无废交〔2026〕1号']);
+  });
+
+  it('uses no number when saving fails', async () => {
+    const reg = new IssuedSheets(new MemoryStorage());
+    await expect(
+      issueOnOutput(reg, request, async () => {
+        throw new Error('磁盘已满');
+      }),
+    ).rejects.toThrow('磁盘已满');
+    expect(await reg.list()).toEqual([]);
+    expect((await reg.issue('assignment', [sheet('c')], '2026-11-05', pattern))[0].number).toBe('伊无废交〔2026〕1号');
   });
 });

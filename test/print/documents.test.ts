@@ -1,5 +1,5 @@
 import { assignmentCounts, assignmentSheet, collectiveAssignments, departmentAssignment, sheetRecipients } from '../../shared/print/assignment-sheet';
-import { archiveFileName, buildDocument, perDepartmentDocuments } from '../../shared/print/documents';
+import { batchFolderName, buildDocument, perDepartmentDocuments } from '../../shared/print/documents';
 import type { Block, PrintDocument, Sheet } from '../../shared/print/document';
 import { documentFileName } from '../../shared/print/document';
 import { renderDocumentHtml } from '../../shared/print/html';
@@ -91,7 +91,7 @@ describe('任务交办单', () => {
       expect(html.match(/<section class="sheet /g)).toHaveLength(1);
       expect(html).toContain('counter(page)');
     }
-    expect(archiveFileName('assignment', 25, day)).toBe('任务交办单-2026年11月-25个单位.zip');
+    expect(batchFolderName('assignment', 25, day)).toBe('任务交办单-2026年11月-25个单位');
     const supervision = perDepartmentDocuments(plan, { kind: 'supervision', sheets: [{ departmentId: ECO, number: 'y', issuedOn: day, answerBy: '2026-11-15' }] }, settings);
     expect(supervision.map((d) => d.fileName)).toEqual(['督办单-旗生态环境局-2026年11月.pdf']);
   });

@@ -1,47 +1,35 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Modal, Space, Typography } from 'antd';
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { PrintDocument } from '../../../../shared/print/document';
 import { renderDocumentHtml } from '../../../../shared/print/html';
 import { desktop } from '../../platform';
 import { DocumentView } from './DocumentView';
+import { canSaveFiles } from './use-sheet-output';
 import { messageOf } from '../../app/error-text';
 
 export interface PrintPreviewProps {
   /** What to show; null keeps the preview closed. */
   doc: PrintDocument | null;
   onClose(): void;
-  /**
-   * Called once before the first print or save, e.g. to give the sheets their numbers; returns the
-   * document as it must print, which the preview then shows.
-   */
-  prepare?: () => Promise<PrintDocument>;
-  /** Said above the pages, e.g. that printing gives the sheets their numbers. */
-  notice?: string;
 }
 
-/** Shows a document as it will print, then prints it or saves it as PDF through the desktop API. */
-export function PrintPreview({ doc, onClose, prepare, notice }: PrintPreviewProps) {
+/**
+ * Shows a document as it will print, then prints it, or (desktop program) saves it as PDF. A plain
+ * browser only has its print dialog, where “另存为 PDF” saves a file; it cannot tell whether the
+ * clerk printed or saved, so nothing here claims it did.
+ */
+export function PrintPreview({ doc, onClose }: PrintPreviewProps) {
   const { message } = App.useApp();
-  const [shown, setShown] = useState<PrintDocument | null>(doc);
-  const [prepared, setPrepared] = useState(false);
+  const shown = doc;
   const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
-  useEffect(() => {
-    setShown(doc);
-    setPrepared(false);
-  }, [doc]);
+  const files = canSaveFiles();
 
   const output = async (how: 'print' | 'pdf') => {
     if (!shown) return;
     setBusy(how);
     try {
-      let final = shown;
-      if (prepare && !prepared) {
-        final = await prepare();
-        setShown(final);
-        setPrepared(true);
-      }
-      const request = { html: renderDocumentHtml(final), suggestedName: final.fileName };
+      const request = { html: renderDocumentHtml(shown), suggestedName: shown.fileName };
       if (how === 'pdf') {
         const saved = await desktop.printToPDF(request);
         if (saved) message.success(`已保存 ${saved}`);
@@ -69,17 +57,18 @@ export function PrintPreview({ doc, onClose, prepare, notice }: PrintPreviewProp
             {shown?.fileName}
           </Typography.Text>
           <Button onClick={onClose}>关闭</Button>
-          <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} disabled={busy !== null} onClick={() => void output('pdf')}>
-            保存为 PDF
-          </Button>
+          {files && (
+            <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} disabled={busy !== null} onClick={() => void output('pdf')}>
+              保存为 PDF
+            </Button>
+          )}
           <Button type="primary" icon={<PrinterOutlined />} loading={busy === 'print'} disabled={busy !== null} onClick={() => void output('print')}>
             打印
           </Button>
         </Space>
       }
     >
-      {notice && !prepared && <Alert type="info" showIcon message={notice} style={{ marginBottom: 8 }} />}
-      {prepared && prepare && <Alert type="success" showIcon message="已编号并登记，重新打印时编号不变。" style={{ marginBottom: 8 }} />}
+      {!files && <Alert type="info" showIcon message="浏览器版：点“打印”打开打印对话框，要存为文件请在其中选“另存为 PDF”。" style={{ marginBottom: 8 }} />}
       <div style={{ maxHeight: 'calc(100vh - 240px)', overflowY: 'auto' }}>{shown && <DocumentView doc={shown} />}</div>
     </Modal>
   );

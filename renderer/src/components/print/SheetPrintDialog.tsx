@@ -1,49 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Checkbox, Collapse, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { IssuedSheet } from '../../../../shared/app/issued-sheets';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
-import { sheetRecipients } from '../../../../shared/print/assignment-sheet';
-import type { PrintDocument } from '../../../../shared/print/document';
-import { buildDocument } from '../../../../shared/print/documents';
+import { RECIPIENT_SCOPE_LABELS, type RecipientScope } from '../../../../shared/print/assignment-sheet';
 import { NUMBERED_KIND_LABELS, PrintSettingsSchema, type NumberedKind, type PrintSettings } from '../../../../shared/print/sheet-number';
-import { supervisionRecipients } from '../../../../shared/print/supervision-notice';
+import { collectivesNote, sheetCandidates } from '../../../../shared/print/sheet-candidates';
 import { chinaToday } from '../../../../shared/domain/time';
-import { PrintPreview } from './PrintPreview';
+import { answerByDay } from '../../../../shared/print/supervision-notice';
+import { SheetBatchModal } from './SheetBatchModal';
+import type { SheetJob } from './use-sheet-output';
 import { useIssuedSheets } from './use-print';
 import { DAY_PICKER_FORMAT } from '../picker-formats';
 import { messageOf } from '../../app/error-text';
-
-interface Candidate {
-  departmentId: string;
-  name: string;
-  taskIds: string[];
-  projectIds: string[];
-  detail: string;
-}
-
-function candidates(plan: PlanData, kind: NumberedKind, day: string): Candidate[] {
-  if (kind === 'assignment') {
-    return sheetRecipients(plan).map((a) => ({
-      departmentId: a.department.id,
-      name: a.department.name,
-      taskIds: a.tasks.map((t) => t.task.id),
-      projectIds: a.projects.map((p) => p.project.id),
-      detail: [a.tasks.length ? `${a.tasks.length}项任务` : '', a.projects.length ? `${a.projects.length}个项目` : ''].filter(Boolean).join('、'),
-    }));
-  }
-  return supervisionRecipients(plan, day).map((d) => ({
-    departmentId: d.departmentId,
-    name: d.name,
-    taskIds: d.rows.map((r) => r.task.id),
-    projectIds: [],
-    detail: `${d.rows.filter((r) => r.status.status === 'overdue').length}项逾期、${d.rows.filter((r) => r.status.status === 'at-risk').length}项有风险`,
-  }));
-}
-
-function addDays(day: string, n: number): string {
-  return dayjs(day).add(n, 'day').format('YYYY-MM-DD');
-}
 
 export interface SheetPrintDialogProps {
   plan: PlanData;
@@ -55,9 +23,9 @@ export interface SheetPrintDialogProps {
 }
 
 /**
- * Chooses who gets a 任务交办单 or 督办单 — one department, several, or all — and the date, then
- * previews the sheets with the numbers they will get. Printing or saving gives the numbers and
- * records the sheets in the register, in one step.
+ * Chooses who gets a 任务交办单 or 督办单 — lead units only or all units, one department, several,
+ * or all; never a collective name — and the date, then shows each department's sheet as its own
+ * document (SheetBatchModal), numbered only when it is saved or printed.
  */
 export function SheetPrintDialog({ plan, kind, open, onClose, departmentIds }: SheetPrintDialogProps) {
   const { message } = App.useApp();
@@ -65,8 +33,11 @@ export function SheetPrintDialog({ plan, kind, open, onClose, departmentIds }: S
   const [day, setDay] = useState(chinaToday());
   const [chosen, setChosen] = useState<string[]>([]);
   const [settings, setSettings] = useState<PrintSettings | null>(null);
-  const [doc, setDoc] = useState<PrintDocument | null>(null);
-  const list = useMemo(() => candidates(plan, kind, day), [plan, kind, day]);
+  const [job, setJob] = useState<SheetJob | null>(null);
+  const [scope, setScope] = useState<RecipientScope>('lead');
+  const found = useMemo(() => sheetCandidates(plan, kind, day, scope), [plan, kind, day, scope]);
+  const list = found.items;
+  const note = settings ? collectivesNote(found.collectives, settings.issuerShort) : undefined;
   const label = NUMBERED_KIND_LABELS[kind];
 
   useEffect(() => {
@@ -82,40 +53,26 @@ export function SheetPrintDialog({ plan, kind, open, onClose, departmentIds }: S
 
   const selected = list.filter((c) => chosen.includes(c.departmentId));
   const all = selected.length === list.length && list.length > 1;
-  const answerBy = settings ? addDays(day, settings.answerDays) : day;
-
-  const documentFor = (numbers: string[]): PrintDocument =>
-    kind === 'assignment'
-      ? buildDocument(plan, { kind, all, sheets: selected.map((c, i) => ({ departmentId: c.departmentId, number: numbers[i], issuedOn: day, taskIds: c.taskIds, projectIds: c.projectIds })) }, settings!)
-      : buildDocument(plan, { kind, all, sheets: selected.map((c, i) => ({ departmentId: c.departmentId, number: numbers[i], issuedOn: day, answerBy, taskIds: c.taskIds })) }, settings!);
+  const answerBy = settings ? answerByDay(day, settings.answerDays) : day;
 
   const preview = async () => {
     if (!register || !settings) return;
     const parsed = PrintSettingsSchema.safeParse(settings);
     if (!parsed.success) return void message.error(parsed.error.issues[0]?.message ?? '打印设置不正确');
     if (selected.length === 0) return void message.warning('请选择单位');
-    await register.saveSettings(parsed.data);
-    const numbers = await register.peekNumbers(kind, Number(day.slice(0, 4)), selected.length, settings.patterns[kind]);
-    setDoc(documentFor(numbers));
-  };
-
-  const issue = async (): Promise<PrintDocument> => {
-    if (!register || !settings) throw new Error('工作区尚未打开');
-    const issued: IssuedSheet[] = await register.issue(
-      kind,
-      selected.map((c) => ({ departmentId: c.departmentId, departmentName: c.name, taskIds: c.taskIds, projectIds: c.projectIds, ...(kind === 'supervision' ? { answerBy } : {}) })),
-      day,
-      settings.patterns[kind],
-    );
-    message.success(`已登记 ${issued.length} 份${label}：${issued[0].number}${issued.length > 1 ? ` 至 ${issued[issued.length - 1].number}` : ''}`);
-    return documentFor(issued.map((s) => s.number));
+    try {
+      await register.saveSettings(parsed.data);
+      setJob({ kind, day, answerBy, settings: parsed.data, items: selected });
+    } catch (e) {
+      message.error(messageOf(e));
+    }
   };
 
   const patch = (p: Partial<PrintSettings>) => settings && setSettings({ ...settings, ...p });
 
   return (
     <>
-      <Modal open={open && doc === null} title={`打印${label}`} okText="预览" cancelText="取消" onOk={() => void preview()} onCancel={onClose} width={720} okButtonProps={{ disabled: !settings || selected.length === 0 }}>
+      <Modal open={open && job === null} title={`打印${label}`} okText="预览" cancelText="取消" onOk={() => void preview()} onCancel={onClose} width={720} okButtonProps={{ disabled: !settings || selected.length === 0 }}>
         <Form layout="vertical">
           <Space size="large" wrap>
             <Form.Item label={kind === 'assignment' ? '交办日期' : '督办日期'}>
@@ -127,13 +84,28 @@ export function SheetPrintDialog({ plan, kind, open, onClose, departmentIds }: S
               </Form.Item>
             )}
           </Space>
+          {kind === 'assignment' && (
+            <Form.Item label="发给">
+              <Radio.Group
+                aria-label="发给"
+                value={scope}
+                onChange={(e) => {
+                  const next = e.target.value as RecipientScope;
+                  setScope(next);
+                  if (!departmentIds) setChosen(sheetCandidates(plan, kind, day, next).items.map((c) => c.departmentId));
+                }}
+                options={(['lead', 'all'] as const).map((v) => ({ value: v, label: v === 'lead' ? `${RECIPIENT_SCOPE_LABELS[v]}（只列其牵头的任务）` : `${RECIPIENT_SCOPE_LABELS[v]}（配合单位也各发一份）` }))}
+              />
+            </Form.Item>
+          )}
+          {note && <Alert type="info" showIcon message={note} style={{ marginBottom: 12 }} data-testid="collective-note" />}
           <Form.Item label={`单位（${selected.length}/${list.length}）`}>
             {list.length === 0 ? (
               <Alert type="info" showIcon message={kind === 'assignment' ? '没有承担任务或项目的单位' : '没有逾期或有逾期风险的任务，无需督办'} />
             ) : (
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Checkbox checked={all || (list.length === 1 && selected.length === 1)} indeterminate={selected.length > 0 && selected.length < list.length} onChange={(e) => setChosen(e.target.checked ? list.map((c) => c.departmentId) : [])}>
-                  全部单位（每个单位一份，各自从新的一页开始）
+                  全部单位（每个单位单独成文，页码各自从 1 开始）
                 </Checkbox>
                 <Select
                   mode="multiple"
@@ -191,19 +163,21 @@ export function SheetPrintDialog({ plan, kind, open, onClose, departmentIds }: S
             />
           )}
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-            打印或保存为 PDF 时才编号并登记；已编号的{label}在“交办记录”中可重新打印（编号不变）并登记回执。
+            保存为 PDF 或确认已打印后才编号并登记，取消不占用编号；已编号的{label}在“交办记录”中可重新打印（编号不变）并登记回执。
           </Typography.Paragraph>
         </Form>
       </Modal>
-      <PrintPreview
-        doc={doc}
-        onClose={() => {
-          setDoc(null);
-          onClose();
-        }}
-        prepare={issue}
-        notice={`预览中的编号为下一个可用编号；打印或保存为 PDF 时正式编号并登记为已${kind === 'assignment' ? '交办' : '督办'}。`}
-      />
+      {job && (
+        <SheetBatchModal
+          plan={plan}
+          job={job}
+          note={note}
+          onClose={() => {
+            setJob(null);
+            onClose();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import type { ReportingChecklist } from '../../../../shared/ledger/reporting';
 import { openRecord } from '../../app/navigation';
 import { TaskStatusTag } from '../../components/TaskStatusTag';
 import { ConflictTag } from '../../components/ConflictTag';
+import { DepartmentSheetButtons } from '../../components/print/DepartmentSheetButtons';
 
 export type ReportShow = 'missing' | 'reported' | 'all';
 type Item = ReportingChecklist['byDepartment'][number]['items'][number];
@@ -82,6 +83,8 @@ export function DepartmentReports({ groups, show, departmentName, statusOf, repo
               {missing > 0 ? <Tag color="red">缺 {missing} 项</Tag> : <Tag color="green">已报齐</Tag>}
             </Space>
           ),
+          // 督办 / 交办单 for this department in one click.
+          extra: group.departmentId ? <DepartmentSheetButtons departmentId={group.departmentId} /> : undefined,
           children: (
             <Table<Item>
               size="small"

@@ -1,0 +1,128 @@
+import { useCallback, useState } from 'react';
+import { App } from 'antd';
+import { issueOnOutput, type IssuedSheet, type SheetToIssue } from '../../../../shared/app/issued-sheets';
+import type { PlanData } from '../../../../shared/ledger/plan-data';
+import type { PrintDocument } from '../../../../shared/print/document';
+import { batchFolderName, perDepartmentDocuments, type SheetRequest } from '../../../../shared/print/documents';
+import { renderDocumentHtml } from '../../../../shared/print/html';
+import { draftSheetNumber, NUMBERED_KIND_LABELS, type NumberedKind, type PrintSettings } from '../../../../shared/print/sheet-number';
+import { desktop } from '../../platform';
+import { messageOf } from '../../app/error-text';
+import { useIssuedSheets } from './use-print';
+
+/** One department's sheet in a batch: who, and what it lists. */
+export interface SheetItem {
+  departmentId: string;
+  name: string;
+  taskIds: string[];
+  projectIds: string[];
+  /** 3项任务、1个项目 or 2项逾期、1项有风险. */
+  detail: string;
+}
+
+export interface SheetJob {
+  kind: NumberedKind;
+  day: string;
+  /** 督办单: the day to answer by. */
+  answerBy: string;
+  settings: PrintSettings;
+  items: SheetItem[];
+}
+
+/** The desktop shell writes files and knows whether a print went through; a plain browser does neither. */
+export const canSaveFiles = (): boolean => typeof desktop.savePDFs === 'function';
+
+function request(job: SheetJob, numbered: { item: SheetItem; number: string }[]): SheetRequest {
+  return job.kind === 'assignment'
+    ? { kind: 'assignment', sheets: numbered.map(({ item, number }) => ({ departmentId: item.departmentId, number, issuedOn: job.day, taskIds: item.taskIds, projectIds: item.projectIds })) }
+    : { kind: 'supervision', sheets: numbered.map(({ item, number }) => ({ departmentId: item.departmentId, number, issuedOn: job.day, answerBy: job.answerBy, taskIds: item.taskIds })) };
+}
+
+const toIssue = (job: SheetJob, item: SheetItem): SheetToIssue => ({
+  departmentId: item.departmentId,
+  departmentName: item.name,
+  taskIds: item.taskIds,
+  projectIds: item.projectIds,
+  ...(job.kind === 'supervision' ? { answerBy: job.answerBy } : {}),
+});
+
+const range = (issued: readonly IssuedSheet[]) => `${issued[0].number}${issued.length > 1 ? ` 至 ${issued[issued.length - 1].number}` : ''}`;
+
+/**
+ * Prints or saves a batch of sheets, one document per department, and gives a sheet its number
+ * only when it really went out: the desktop shell reports a written file or a finished print; in a
+ * browser the clerk confirms the print after the dialog closed.
+ */
+export function useSheetOutput(plan: PlanData, job: SheetJob) {
+  const { message, modal } = App.useApp();
+  const register = useIssuedSheets();
+  const [issued, setIssued] = useState<ReadonlyMap<string, string>>(new Map());
+  const [busy, setBusy] = useState<string | null>(null);
+  const label = NUMBERED_KIND_LABELS[job.kind];
+
+  /** A department's document: with its number once issued, with □ for the number before. */
+  const documentFor = useCallback(
+    (item: SheetItem, number = issued.get(item.departmentId) ?? draftSheetNumber(job.settings.patterns[job.kind], Number(job.day.slice(0, 4)))): PrintDocument =>
+      perDepartmentDocuments(plan, request(job, [{ item, number }]), job.settings)[0],
+    [plan, job, issued],
+  );
+
+  const remember = (sheets: readonly IssuedSheet[]) => setIssued((m) => new Map([...m, ...sheets.map((s) => [s.departmentId, s.number] as const)]));
+
+  const askPrinted = (item: SheetItem, number: string) =>
+    new Promise<boolean>((resolve) =>
+      modal.confirm({
+        title: `${item.name}的${label}打印了吗？`,
+        content: `浏览器无法得知打印对话框中是否真的打印或另存了文件。已打印（或已另存为 PDF）请点“已打印”，编号 ${number} 即登记；没有打印请点“没有打印”，不占用编号。`,
+        okText: '已打印',
+        cancelText: '没有打印',
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      }),
+    );
+
+  const run = async (key: string, what: string, work: () => Promise<void>) => {
+    if (!register) return;
+    setBusy(key);
+    try {
+      await work();
+    } catch (e) {
+      message.error(`${what}失败：${messageOf(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** Prints one department's sheet on its own (its pages numbered from 1). */
+  const printOne = (item: SheetItem) =>
+    run(item.departmentId, '打印', async () => {
+      const number = issued.get(item.departmentId);
+      const print = async (doc: PrintDocument) => desktop.print({ html: renderDocumentHtml(doc), suggestedName: doc.fileName });
+      if (number) return void (await print(documentFor(item, number)));
+      const done = await issueOnOutput(register!, { kind: job.kind, sheets: [toIssue(job, item)], issuedOn: job.day, pattern: job.settings.patterns[job.kind] }, async ([held]) => {
+        if (!(await print(documentFor(item, held.number)))) return null;
+        return canSaveFiles() || (await askPrinted(item, held.number)) ? true : null;
+      });
+      if (!done) return void message.info(`未打印，${item.name}的${label}没有编号`);
+      remember(done.issued);
+      message.success(`已登记${label}：${done.issued[0].number}（${item.name}）`);
+    });
+
+  /** Desktop: every department's own PDF, together in a new folder; numbers issued once the files are written. */
+  const saveAll = () =>
+    run('all', '保存 PDF', async () => {
+      const fresh = job.items.filter((i) => !issued.has(i.departmentId));
+      const save = async (reserved: readonly IssuedSheet[]) => {
+        const number = (i: SheetItem) => issued.get(i.departmentId) ?? reserved.find((r) => r.departmentId === i.departmentId)?.number ?? '';
+        const documents = job.items.map((i) => documentFor(i, number(i))).map((d) => ({ html: renderDocumentHtml(d), suggestedName: d.fileName }));
+        return desktop.savePDFs!({ folderName: batchFolderName(job.kind, job.items.length, job.day), documents });
+      };
+      const pattern = job.settings.patterns[job.kind];
+      const done = fresh.length ? await issueOnOutput(register!, { kind: job.kind, sheets: fresh.map((i) => toIssue(job, i)), issuedOn: job.day, pattern }, save) : await save([]).then((result) => (result ? { issued: [], result } : null));
+      if (!done) return void message.info('未保存，没有使用编号');
+      remember(done.issued);
+      message.success(`已保存 ${done.result.files.length} 个 PDF 到文件夹“${done.result.folder}”${done.issued.length ? `，登记${label} ${range(done.issued)}` : ''}`);
+    });
+
+  return { issued, busy, documentFor, printOne, saveAll };
+}
