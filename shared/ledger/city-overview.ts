@@ -6,7 +6,7 @@ import { sumWan, percentOf, type WanYuan } from '../domain/money';
 import { lastMergedByOffice, type ImportRecord } from '../exchange/history';
 import type { PlanData } from './plan-data';
 import type { ProgressEntry } from '../domain/progress';
-import { buildTaskRows, type TaskRow } from './task-query';
+import { buildTaskRows, monthReport, type TaskRow } from './task-query';
 import { buildProjectRows } from './project-query';
 import { assessmentYear, countByAttainment, countByStatus, indicatorStandings, investmentSummary, TASK_STATUSES } from './aggregations';
 import { reportingChecklist } from './reporting';
@@ -208,8 +208,8 @@ export function importsFrom(history: readonly ImportRecord[], officeCode: string
 export type PeriodReport = { kind: 'reported'; entry: ProgressEntry } | { kind: 'missing' } | { kind: 'not-owed' };
 
 /** A task's report for the period; a task without one is missing it unless the task is done. */
-export function taskReportFor(row: Pick<TaskRow, 'history' | 'status'>, period: Period): PeriodReport {
-  const entry = row.history.find((h) => h.period === period);
+export function taskReportFor(row: Pick<TaskRow, 'task' | 'history' | 'status'>, period: Period): PeriodReport {
+  const entry = monthReport(row, period);
   if (entry) return { kind: 'reported', entry };
   return row.status.status === 'done' ? { kind: 'not-owed' } : { kind: 'missing' };
 }

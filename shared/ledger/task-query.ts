@@ -93,3 +93,9 @@ export function matchesTask(row: TaskRow, f: TaskFilter): boolean {
 export function filterTasks(rows: readonly TaskRow[], f: TaskFilter): TaskRow[] {
   return rows.filter((r) => matchesTask(r, f));
 }
+
+/** The task's report for one month by the reporting rule (its lead units', the lowest of co-leads), or none that month. */
+export function monthReport(row: Pick<TaskRow, 'task' | 'history'>, period: Period): ProgressEntry | undefined {
+  const figure = figureReport(taskReportUnits(row.task), row.history.filter((h) => h.period <= period), `${period}-28`);
+  return figure?.entry.period === period ? figure.entry : undefined;
+}

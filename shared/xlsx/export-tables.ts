@@ -9,7 +9,7 @@ import { TASK_STATUS_LABELS } from '../domain/task-status';
 import { ATTAINMENT_LABELS, formatQuantity } from '../domain/attainment';
 import { formatDateZh, formatPeriodZh } from '../domain/time';
 import { sumWan, wanToYuan } from '../domain/money';
-import { buildTaskRows } from '../ledger/task-query';
+import { buildTaskRows, monthReport } from '../ledger/task-query';
 import { buildProjectRows } from '../ledger/project-query';
 import { indicatorStandings, assessmentYear } from '../ledger/aggregations';
 import { nameLookup } from '../ledger/lookups';
@@ -128,7 +128,7 @@ function writeTaskRows(ws: Worksheet, plan: PlanData, spec: TaskColumns, options
       : [{ text: task.summary, leads: task.leads, participants: task.participants, leaderIds: task.leaderIds, deadline: task.deadline.text }];
     const first = r;
     const status = rows?.get(task.id);
-    const entry = status?.history.find((h) => h.period === options.withStatus);
+    const entry = status && options.withStatus ? monthReport(status, options.withStatus) : undefined;
     for (const piece of pieces) {
       const values: string[] = [
         ...(officeName ? [officeName] : []),
