@@ -27,12 +27,12 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export function useFormImport(plan: PlanData, period: Period, deviceId: string) {
   const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const running = useRef(false);
+  // Files added while others are still being read (a second drop) wait their turn.
+  const queue = useRef<Promise<void>>(Promise.resolve());
 
-  const add = useCallback(
+  const run = useCallback(
     async (entries: readonly OpenedEntry[]) => {
-      if (running.current || entries.length === 0) return;
-      running.current = true;
+      if (entries.length === 0) return;
       try {
         const xlsx = await loadXlsx();
         for (const [i, entry] of entries.entries()) {
@@ -56,10 +56,13 @@ export function useFormImport(plan: PlanData, period: Period, deviceId: string) 
         }
       } finally {
         setProgress(null);
-        running.current = false;
       }
     },
     [plan, period, deviceId],
+  );
+  const add = useCallback(
+    (entries: readonly OpenedEntry[]) => (queue.current = queue.current.catch(() => undefined).then(() => run(entries))),
+    [run],
   );
 
   /** A refusal of the whole choice (too many files, a folder that cannot be read), shown like a file's. */
