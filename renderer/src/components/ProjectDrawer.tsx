@@ -5,15 +5,17 @@ import type { ProjectRow } from '../../../shared/ledger/project-query';
 import { useCommit } from '../app/use-commit';
 import { AuditTrail } from './AuditTrail';
 import { ProgressForm } from './ProgressForm';
+import { projectReportUnits } from '../../../shared/domain/reporting-rule';
 import { ProgressHistory } from './ProgressHistory';
 import { ProjectEditor } from './ProjectEditor';
 import { ReviewMark } from './ReviewMark';
 import { ConflictTag } from './ConflictTag';
 import { UndoButton } from './UndoButton';
 import { useGuardedClose } from './unsaved-guard';
+import { NextRecordButton, type NextRecord } from './NextRecordButton';
 
 /** One project: monthly progress with investment, every field, and its change history. */
-export function ProjectDrawer({ row, plan, onClose }: { row: ProjectRow | null; plan: PlanData; onClose: () => void }) {
+export function ProjectDrawer({ row, plan, onClose, next }: { row: ProjectRow | null; plan: PlanData; onClose: () => void; next?: NextRecord }) {
   const commit = useCommit();
   const { modal } = AntApp.useApp();
   // Esc, a click outside and × all ask first when a form in the drawer holds unsaved typing.
@@ -36,6 +38,7 @@ export function ProjectDrawer({ row, plan, onClose }: { row: ProjectRow | null; 
       }
       extra={
         <Space>
+        {next && <NextRecordButton next={next} />}
         <UndoButton inDrawer />
         <Popconfirm
           title="删除这个项目？"
@@ -76,6 +79,8 @@ export function ProjectDrawer({ row, plan, onClose }: { row: ProjectRow | null; 
                   label={label}
                   officeCode={project.officeCode}
                   previous={row.latest}
+                  units={projectReportUnits(project)}
+                  history={row.history}
                   plannedInvestment={project.plannedInvestment}
                   onFirstInvestment={
                     project.constructionStatus === 'not-started'
@@ -93,7 +98,7 @@ export function ProjectDrawer({ row, plan, onClose }: { row: ProjectRow | null; 
                 <Typography.Title level={5} style={{ marginTop: 24 }}>
                   历次进展
                 </Typography.Title>
-                <ProgressHistory entries={row.history} />
+                <ProgressHistory entries={row.history} units={projectReportUnits(project)} />
               </>
             ),
           },

@@ -9,6 +9,7 @@ import { AuditTrail } from './AuditTrail';
 import { CompletionForm } from './CompletionForm';
 import { DeadlineText } from './DeadlineText';
 import { ProgressForm } from './ProgressForm';
+import { taskReportUnits } from '../../../shared/domain/reporting-rule';
 import { ProgressHistory } from './ProgressHistory';
 import { ReviewMark } from './ReviewMark';
 import { ConflictTag } from './ConflictTag';
@@ -18,9 +19,10 @@ import { TaskOriginTag } from './TaskOriginTag';
 import { TaskStatusTag } from './TaskStatusTag';
 import { UndoButton } from './UndoButton';
 import { useGuardedClose } from './unsaved-guard';
+import { NextRecordButton, type NextRecord } from './NextRecordButton';
 
 /** One task: its monthly progress, every field, completion, and its change history. */
-export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: PlanData; onClose: () => void }) {
+export function TaskDrawer({ row, plan, onClose, next }: { row: TaskRow | null; plan: PlanData; onClose: () => void; next?: NextRecord }) {
   const commit = useCommit();
   // Esc, a click outside and × all ask first when a form in the drawer holds unsaved typing.
   const close = useGuardedClose(onClose);
@@ -46,6 +48,7 @@ export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: 
       }
       extra={
         <Space>
+        {next && <NextRecordButton next={next} />}
         <UndoButton inDrawer />
         <Popconfirm
           title="删除这项任务？"
@@ -108,11 +111,11 @@ export function TaskDrawer({ row, plan, onClose }: { row: TaskRow | null; plan: 
             label: '月度进展',
             children: (
               <>
-                <ProgressForm subjectKind="task" subjectId={task.id} label={label} officeCode={task.officeCode} previous={row.latest} />
+                <ProgressForm subjectKind="task" subjectId={task.id} label={label} officeCode={task.officeCode} previous={row.latest} units={taskReportUnits(task)} history={row.history} />
                 <Typography.Title level={5} style={{ marginTop: 24 }}>
                   历次进展
                 </Typography.Title>
-                <ProgressHistory entries={row.history} />
+                <ProgressHistory entries={row.history} units={taskReportUnits(task)} />
               </>
             ),
           },

@@ -14,6 +14,7 @@ import { openRecord } from '../app/navigation';
 import { EChart } from '../components/EChart';
 import { TASK_STATUS_COLORS } from '../components/status-colors';
 import { CatchUpNotice } from '../components/CatchUpNotice';
+import { OpenedRecordDrawer } from '../components/OpenedRecordDrawer';
 
 /** What a leader reads at a glance: task status, this month's reporting, indicators behind, investment. */
 export function DashboardPage({ plan }: { plan: PlanData }) {
@@ -228,6 +229,8 @@ export function DashboardPage({ plan }: { plan: PlanData }) {
           </Card>
         </Col>
       </Row>
+      {/* A task or project opened here shows over 工作总览; closing it comes back here. */}
+      <OpenedRecordDrawer plan={plan} />
     </Space>
   );
 }

@@ -18,6 +18,8 @@ import { usePageViewState } from '../app/use-page-view-state';
 import { stringFilter } from '../app/page-view-state';
 import { DepartmentReports, type ReportShow } from './monthly/DepartmentReports';
 import { NoProgressButton } from './monthly/NoProgressButton';
+import { OpenedRecordDrawer } from '../components/OpenedRecordDrawer';
+import { nextUnreported } from './monthly/next-item';
 
 const SHOWS: ReportShow[] = ['missing', 'reported', 'all'];
 
@@ -114,6 +116,8 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
         onExpand={(expanded) => setView({ expanded })}
         emptyText={show === 'reported' ? `${formatPeriodZh(period)}还没有报送的进展` : `${formatPeriodZh(period)}的进展已全部报送`}
       />
+      {/* A task or project opened from a department shows over 月度调度, which stays as it was underneath. */}
+      <OpenedRecordDrawer plan={plan} nextAfter={readOnly ? undefined : (r) => nextUnreported(checklist.byDepartment, r, view.expanded)} />
     </Space>
   );
 }

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { PlanData } from '../../../shared/ledger/plan-data';
 import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -13,13 +13,13 @@ import { TaskStatusTag } from '../components/TaskStatusTag';
 import { nameLookup } from '../../../shared/ledger/lookups';
 import { useLedger } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
-import { requestedRecord } from '../app/navigation';
+import { openRecord } from '../app/navigation';
 import { usePageViewState } from '../app/use-page-view-state';
 import { listFilter, withViewSort } from '../app/page-view-state';
 import { DeadlineText } from '../components/DeadlineText';
 import { ReviewMark } from '../components/ReviewMark';
 import { ConflictTag } from '../components/ConflictTag';
-import { ProjectDrawer } from '../components/ProjectDrawer';
+import { OpenedRecordDrawer } from '../components/OpenedRecordDrawer';
 import { PrintListButton } from '../components/print/PrintListButton';
 import { ExcelBar } from '../components/excel/ExcelBar';
 
@@ -37,14 +37,14 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
   const today = chinaToday();
   const text = view.text;
   const query = useDeferredValue(text.trim().toLowerCase());
-  const [openId, setOpenId] = useState<string | null>(requestedRecord);
   const rows = useMemo(() => buildProjectRows(plan, period, today), [plan, period, today]);
   const counts = useMemo(() => countByStatus(rows), [rows]);
   const visible = rows.filter((r) => (!status.length || status.includes(r.project.constructionStatus)) && (!judged.length || judged.includes(r.status.status)) && (!query || query.split(/\s+/).every((w) => r.searchText.includes(w))));
   const money = useMemo(() => investmentSummary(plan.projects, plan.progress, period), [plan, period]);
   const shown = useMemo(() => investmentSummary(visible.map((r) => r.project), plan.progress, period), [visible, plan.progress, period]);
   const dept = useMemo(() => nameLookup(plan.departments), [plan.departments]);
-  const openRow = rows.find((r) => r.project.id === openId) ?? null;
+  // A project opens in its drawer through the address: the back button closes it (see navigation.ts).
+  const open = (id: string) => openRecord('projects', id);
 
   const addProject = async () => {
     const project: Project = {
@@ -64,7 +64,7 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
       constructionStatus: 'not-started',
       source: { file: 'user', section: '本机新增' },
     };
-    if (await commit({ label: '新增项目', creates: [{ table: 'projects', record: project }] })) setOpenId(project.id);
+    if (await commit({ label: '新增项目', creates: [{ table: 'projects', record: project }] })) open(project.id);
   };
 
   const columns: ColumnsType<ProjectRow> = [
@@ -76,7 +76,7 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
       sorter: (a, b) => a.project.name.localeCompare(b.project.name, 'zh'),
       render: (_, r) => (
         <span>
-          <Typography.Link strong onClick={() => setOpenId(r.project.id)} data-testid="project-title">
+          <Typography.Link strong onClick={() => open(r.project.id)} data-testid="project-title">
             {r.project.name}
           </Typography.Link>{' '}
           <ReviewMark flags={r.project.review} />
@@ -197,7 +197,7 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
           { title: '累计完成（万元）', dataIndex: 'completed', width: 150, align: 'right' },
         ]}
       />
-      <ProjectDrawer row={openRow} plan={plan} onClose={() => setOpenId(null)} />
+      <OpenedRecordDrawer plan={plan} />
     </Space>
   );
 }

@@ -13,13 +13,13 @@ import { buildTaskRows, filterTasks, type TaskRow } from '../../../shared/ledger
 import { TASK_STATUSES } from '../../../shared/ledger/aggregations';
 import { useLedger } from '../app/store';
 import { keyboardOpen, useFillHeight } from '../components/use-fill-height';
-import { requestedRecord } from '../app/navigation';
+import { openRecord } from '../app/navigation';
 import { DeadlineText } from '../components/DeadlineText';
 import { ReviewMark } from '../components/ReviewMark';
 import { ConflictTag } from '../components/ConflictTag';
 import { TaskStatusTag } from '../components/TaskStatusTag';
 import { TaskOriginTag } from '../components/TaskOriginTag';
-import { TaskDrawer } from '../components/TaskDrawer';
+import { OpenedRecordDrawer } from '../components/OpenedRecordDrawer';
 import { NewTaskModal } from '../components/NewTaskModal';
 import { PrintListButton } from '../components/print/PrintListButton';
 import { ExcelBar } from '../components/excel/ExcelBar';
@@ -33,7 +33,6 @@ export function TasksPage({ plan }: { plan: PlanData }) {
   const missingOnly = flagFilter(view, 'missingOnly');
   const text = view.text;
   const deferredText = useDeferredValue(text);
-  const [openId, setOpenId] = useState<string | null>(requestedRecord);
 
   const rows = useMemo(() => buildTaskRows(plan, chinaToday()), [plan]);
   const visible = useMemo(
@@ -42,7 +41,8 @@ export function TasksPage({ plan }: { plan: PlanData }) {
   );
   const years = useMemo(() => [...new Set(plan.tasks.flatMap((t) => t.deadline.points.map((p) => Number(p.date.slice(0, 4)))))].sort(), [plan.tasks]);
   const domains = useMemo(() => [...new Set(plan.tasks.map((t) => t.domain))], [plan.tasks]);
-  const openRow = rows.find((r) => r.task.id === openId) ?? null;
+  // A task opens in its drawer through the address: the back button closes it (see navigation.ts).
+  const open = (id: string) => openRecord('tasks', id);
 
   // 新增任务 opens a dialog: nothing is stored until a title is saved.
   const [adding, setAdding] = useState(false);
@@ -58,7 +58,7 @@ export function TasksPage({ plan }: { plan: PlanData }) {
       sorter: (a, b) => a.task.title.localeCompare(b.task.title, 'zh'),
       render: (_, r) => (
         <div style={{ minWidth: 0 }}>
-          <a className="cell-ellipsis" style={{ fontWeight: 600 }} onClick={() => setOpenId(r.task.id)} {...keyboardOpen(() => setOpenId(r.task.id))} data-testid="task-title" title={r.task.title}>
+          <a className="cell-ellipsis" style={{ fontWeight: 600 }} onClick={() => open(r.task.id)} {...keyboardOpen(() => open(r.task.id))} data-testid="task-title" title={r.task.title}>
             {r.task.review?.length ? <ReviewMark flags={r.task.review} /> : null}
             {r.task.title}
           </a>
@@ -189,10 +189,10 @@ export function TasksPage({ plan }: { plan: PlanData }) {
         pagination={false}
         size="small"
         scroll={{ x: 1320, y: tableHeight }}
-        onRow={(r) => ({ onDoubleClick: () => setOpenId(r.task.id) })}
+        onRow={(r) => ({ onDoubleClick: () => open(r.task.id) })}
       />
       </div>
-      <TaskDrawer row={openRow} plan={plan} onClose={() => setOpenId(null)} />
+      <OpenedRecordDrawer plan={plan} />
       {adding && (
         <NewTaskModal
           plan={plan}
@@ -200,7 +200,7 @@ export function TasksPage({ plan }: { plan: PlanData }) {
           onClose={() => setAdding(false)}
           onCreated={(id) => {
             setAdding(false);
-            setOpenId(id);
+            open(id);
           }}
         />
       )}
