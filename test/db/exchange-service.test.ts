@@ -20,6 +20,7 @@ import {
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { plainFields, BUNDLE_TABLES } from '../../shared/exchange/records';
 import { progress } from '../support/factories';
+import { buildTaskRows } from '../../shared/ledger/task-query';
 import { decodeContainer, encodeContainer, gunzipPayload, gzipPayload, DEFAULT_MAX_BUNDLE_BYTES, type ManifestSigner } from '../../shared/exchange/bundle-format';
 import { canonicalJsonBytes } from '../../shared/exchange/canonical-json';
 import { sha256Hex } from '../../shared/exchange/bytes';
@@ -164,6 +165,26 @@ describe('a city receiving a banner', () => {
     expect(await city.db.progress.where('officeCode').equals('150627').count()).toBe(1);
     const history = await importHistory(city.db);
     expect(history.map((h) => [h.officeCode, h.outcome, h.period])).toEqual([['150627', 'merged', '2026-11']]);
+  });
+
+  it('carries whose report each entry is, so the city counts the county’s month by the same rule', async () => {
+    const city = await laptop(ordos);
+    const banner = await laptop();
+    const task = yijinhuoluo.tasks.find((t) => t.id === TASK);
+    const lead = task?.leads[0]?.departmentId;
+    const helper = yijinhuoluo.departments.find((d) => d.id !== lead)?.id;
+    if (!task || !lead || !helper) throw new Error('seed task 007 has a lead unit');
+    await banner.addProgress(progress('2026-11', 85, { id: '150627-pe-lead', subjectId: TASK, departmentId: lead, reportedAt: '2026-11-05T08:00:00.000+08:00' }));
+    await banner.addProgress(progress('2026-11', 65, { id: '150627-pe-help', subjectId: TASK, departmentId: helper, reportedAt: '2026-11-06T08:00:00.000+08:00' }));
+    await receive(city, CITY, await send(banner), (await deviceIdentity(banner.db)).fingerprint);
+    const stored = await city.db.progress.where('officeCode').equals('150627').toArray();
+    expect(stored.map((e) => [e.id, e.departmentId]).sort()).toEqual([
+      ['150627-pe-help', helper],
+      ['150627-pe-lead', lead],
+    ]);
+    const plan = await city.readPlan('150627');
+    const row = buildTaskRows(plan, '2026-11-30').find((r) => r.task.id === TASK);
+    expect(row?.latest?.percent).toBe(85);
   });
 
   it('refuses a file from a banner of another city', async () => {

@@ -121,6 +121,20 @@ describe('banner summaries', () => {
     expect(added.coverage).toBeGreaterThan(0);
   });
 
+  it('the city counts a task reported only by its lead units: a participant’s row is not the county’s report', () => {
+    const t = records.tasks.find((x) => x.leads.length === 1 && x.participants.some((p) => p.departmentId !== x.leads[0].departmentId));
+    if (!t) throw new Error('seed has a task with one lead and a participant');
+    const helper = t.participants.find((p) => p.departmentId !== t.leads[0].departmentId)?.departmentId as string;
+    const onlyHelper = rowOf(summarize(yiqi([progress(PERIOD, 65, { subjectId: t.id, departmentId: helper })])), '150627');
+    expect(onlyHelper.reportsReceived).toBe(0);
+    const both = yiqi([
+      progress(PERIOD, 85, { subjectId: t.id, departmentId: t.leads[0].departmentId, reportedAt: '2025-06-01T08:00:00.000+08:00' }),
+      progress(PERIOD, 65, { subjectId: t.id, departmentId: helper, reportedAt: '2025-06-02T08:00:00.000+08:00' }),
+    ]);
+    expect(rowOf(summarize(both), '150627').reportsReceived).toBe(1);
+    expect(buildTaskRows(both, TODAY).find((r) => r.task.id === t.id)?.latest?.percent).toBe(85);
+  });
+
   it('a completed task is no longer overdue; a report of 100 % alone leaves it 推进中, awaiting confirmation', () => {
     const plan = yiqi();
     const base = rowOf(summarize(plan), '150627');
