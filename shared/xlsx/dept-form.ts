@@ -1,57 +1,72 @@
 import { zipSync, strToU8 } from 'fflate';
 import type { PlanData } from '../ledger/plan-data';
 import type { Period } from '../domain/ids';
-import type { ProgressEntry, ReportedStatus } from '../domain/progress';
+import type { ProgressEntry } from '../domain/progress';
 import type { ConstructionStatus, Project } from '../domain/project';
 import type { Task } from '../domain/task';
 import type { Change, PlanEdit } from '../app/change';
-import { REPORTED_STATUS_LABELS, reportedStatusFor, ProgressEntrySchema } from '../domain/progress';
+import { REPORTED_STATUS_LABELS, ProgressEntrySchema } from '../domain/progress';
 import { CONSTRUCTION_STATUS_LABELS } from '../domain/project';
-import { parseWan } from '../domain/money';
-import { checkTaskReportNotCompletion } from '../domain/validation';
-import { formatDateZh, formatPeriodZh, reportDueZh, shiftPeriod } from '../domain/time';
+import { isCollectiveDepartment } from '../domain/collective-name';
+import { projectReportUnits, reportRole, taskReportUnits, type ReportRole } from '../domain/reporting-rule';
+import { reportDirectory } from '../ledger/report-units';
+import { checkText, TEXT_LIMITS } from '../domain/validation';
+import { chinaToday, formatDateZh, formatPeriodZh, reportDueZh, shiftPeriod } from '../domain/time';
 import { idBelongsTo, idNamespaceOf } from '../exchange/ownership';
 import { XlsxError, type SheetProblem } from './errors';
-import { departmentsWithForms, formFileName, formItems } from './form-items';
+import { collectiveFormNotes, departmentsWithForms, formFileName, formItems, type FormItem } from './form-items';
+import { departmentGuideLines, formIssuer, guideLines, zipGuide, type FormGuideOptions } from './form-guide';
+import { FORM_COLUMNS as COLUMNS, INPUT_KEYS, fillable, readRow, type ColumnKey, type InputKey } from './form-values';
 import { BORDER, FONT, HEADER_FILL, INPUT_FILL, SECTION_FILL } from './layout';
 import { cellText, columnLetter, newWorkbook, setText, writeWorkbook, type Workbook, type Worksheet } from './workbook';
 
-export { departmentsWithForms, formFileName, formItems, type FormItem } from './form-items';
+export { collectiveFormNotes, departmentsWithForms, formFileName, formItems, type FormItem, type FormRecipient, type FormScope } from './form-items';
+export type { FormGuideOptions } from './form-guide';
 
 export const FORM_SHEET = '填报表';
+export const GUIDE_SHEET = '说明';
 export const FORM_FORMAT = 'zwc-form/1';
 
-const COLUMNS = [
-  { key: 'kind', header: '类别', width: 6 },
-  { key: 'number', header: '序号', width: 6 },
-  { key: 'name', header: '任务/项目名称', width: 30 },
-  { key: 'role', header: '本单位职责', width: 9 },
-  { key: 'deadline', header: '完成时限', width: 16 },
-  { key: 'previous', header: '上期完成百分比', width: 9 },
-  { key: 'percent', header: '完成百分比（0—100）', width: 11, input: true },
-  { key: 'status', header: '状态', width: 9, input: true },
-  { key: 'construction', header: '建设状态（项目）', width: 10, input: true, projectOnly: true },
-  { key: 'invTotal', header: '累计完成投资（万元，项目）', width: 12, input: true, projectOnly: true },
-  { key: 'invYear', header: '本年完成投资（万元，项目）', width: 12, input: true, projectOnly: true },
-  { key: 'thisMonth', header: '本月进展', width: 40, input: true },
-  { key: 'problems', header: '存在问题', width: 24, input: true },
-  { key: 'nextSteps', header: '下步计划', width: 24, input: true },
-] as const;
-type ColumnKey = (typeof COLUMNS)[number]['key'];
 /** Column A holds the form's and each row's ids (hidden, locked); the table starts at B. */
 const FIRST = 2;
 const colOf = (key: ColumnKey) => FIRST + COLUMNS.findIndex((c) => c.key === key);
 const HEADER = 6;
+const REPORTER_LABEL = '填报人';
+const PHONE_LABEL = '联系电话';
+/** Where a department can say 已完成 and is asked for the day: a real day, 2000—2100. */
+const DAY_RANGE = [new Date(Date.UTC(2000, 0, 1)), new Date(Date.UTC(2100, 11, 31))];
+
+function roleText(item: FormItem): string {
+  return item.share === 'participant' ? `${item.role}\n（配合情况）` : item.role;
+}
+
+function addGuideSheet(wb: Workbook, lines: readonly string[]): void {
+  const ws = wb.addWorksheet(GUIDE_SHEET, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.getColumn(1).width = 2;
+  ws.getColumn(2).width = 110;
+  lines.forEach((line, i) => {
+    const cell = ws.getCell(i + 1, 2);
+    setText(cell, line);
+    const heading = i === 0 || /^[一二三四五六七八九十]、/.test(line);
+    cell.font = { name: FONT, size: i === 0 ? 14 : 11, bold: heading };
+    cell.alignment = { vertical: 'top', wrapText: true };
+    ws.getRow(i + 1).height = line ? Math.max(18, Math.ceil([...line].length / 52) * 16) : 8;
+  });
+}
 
 /**
- * A department's fill-in form for a period: its tasks and projects, the fields it fills
- * (yellow, unlocked, with drop-downs and a 0–100 check), instructions at the top, and the office,
- * period, department and row ids in a hidden, locked column A so the form imports back exactly.
+ * A department's fill-in form for a period: its tasks and projects (lead rows, then with the
+ * scope 'all' its 配合情况 rows), the fields it fills (yellow, unlocked, with drop-downs and a
+ * 0–100 check), 完成日期 and 完成依据 for a task it finished, instructions at the top and a 说明
+ * sheet, and the office, period, department and row ids in a hidden, locked column A so the form
+ * imports back exactly. Never for a collective name (各成员单位 …): no one can send that back.
  */
-export async function buildDepartmentForm(plan: PlanData, departmentId: string, period: Period, today: string): Promise<Workbook> {
+export async function buildDepartmentForm(plan: PlanData, departmentId: string, period: Period, today: string, opts: FormGuideOptions = {}): Promise<Workbook> {
   const dept = plan.departments.find((d) => d.id === departmentId);
   if (!dept) throw new XlsxError('wrong-form', `单位名录中没有编号为 ${departmentId} 的单位。`);
-  const items = formItems(plan, departmentId, period);
+  if (isCollectiveDepartment(dept)) throw new XlsxError('wrong-form', `“${dept.name}”是集合名称，不是一个能填写、报回的单位，不生成填报表；请把任务落实到具体单位，或由${formIssuer(plan).short}另行通知。`);
+  const items = formItems(plan, departmentId, period, opts.scope ?? 'lead');
+  const helping = items.some((i) => i.share === 'participant');
   const wb = newWorkbook();
   const last = columnLetter(FIRST + COLUMNS.length - 1);
   const ws = wb.addWorksheet(FORM_SHEET, {
@@ -65,32 +80,40 @@ export async function buildDepartmentForm(plan: PlanData, departmentId: string, 
   const meta = [FORM_FORMAT, plan.office.code, period, departmentId, items.map((i) => i.id).join(',')];
   meta.forEach((v, i) => setText(ws.getCell(i + 1, 1), v));
 
-  const title = (row: number, text: string, size: number, bold: boolean, height: number, align: 'center' | 'left') => {
-    ws.mergeCells(`B${row}:${last}${row}`);
-    const cell = ws.getCell(`B${row}`);
+  const merged = (row: number, from: number, to: number, text: string, opts2: { size?: number; bold?: boolean; align?: 'center' | 'left'; input?: boolean } = {}) => {
+    if (to > from) ws.mergeCells(row, from, row, to);
+    const cell = ws.getCell(row, from);
     setText(cell, text);
-    cell.font = { name: FONT, size, bold };
-    cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
-    ws.getRow(row).height = height;
+    cell.font = { name: FONT, size: opts2.size ?? 10, bold: opts2.bold ?? false };
+    cell.alignment = { horizontal: opts2.align ?? 'left', vertical: 'middle', wrapText: true };
+    if (opts2.input) {
+      cell.fill = INPUT_FILL;
+      cell.border = BORDER;
+      cell.protection = { locked: false };
+    }
   };
-  title(1, `${plan.office.name}“无废城市”建设 ${formatPeriodZh(period)}进展填报表`, 16, true, 30, 'center');
-  title(2, `填报单位：${dept.name}\u3000\u3000报送月份：${formatPeriodZh(period)}\u3000\u3000请于 ${reportDueZh(period)}前报回${plan.office.name}无废办\u3000\u3000共 ${items.length} 项`, 11, true, 22, 'left');
-  title(
-    3,
-    [
-      '填报说明：1. 只填写黄色单元格，其余单元格已锁定；请勿增加、删除行，勿修改表格结构，勿改文件格式（保存为 .xlsx）。',
-      '2. “完成百分比”填 0—100 的数字（已完成填 100）；“状态”“建设状态”从下拉列表中选择。',
-      `3. “本月进展”必填，写明${formatPeriodZh(period)}做了什么；有困难写在“存在问题”，下月打算写在“下步计划”。`,
-      '4. 项目另填“累计完成投资”“本年完成投资”（万元，可带小数）。没有进展的行可以空着，空行不会导入。',
-      '5. 可以用 Excel、WPS 或 LibreOffice 填写，填好后原样发回即可。',
-    ].join('\n'),
-    10,
-    false,
-    80,
-    'left',
-  );
+  const lastCol = FIRST + COLUMNS.length - 1;
+  merged(1, FIRST, lastCol, `${plan.office.name}“无废城市”建设 ${formatPeriodZh(period)}进展填报表`, { size: 16, bold: true, align: 'center' });
+  ws.getRow(1).height = 30;
+  merged(2, FIRST, lastCol, `填报单位：${dept.name}\u3000\u3000报送月份：${formatPeriodZh(period)}\u3000\u3000请于 ${reportDueZh(period)}前报回${formIssuer(plan).short}\u3000\u3000共 ${items.length} 项`, { size: 11, bold: true });
+  ws.getRow(2).height = 22;
+  const notes = [
+    '填报说明（详见“说明”工作表）：1. 只填写黄色单元格，其余单元格已锁定；请勿增加、删除行，勿修改表格结构，填好后原样保存为 .xlsx 发回。',
+    '2. “完成百分比”填 0—100 的数字；“状态”“建设状态”从下拉列表中选择；“本月进展”必填。',
+    '3. 本单位牵头的任务已全部完成的：完成百分比填 100，状态选“已完成”，并填写“完成日期”和“完成依据”，由无废办核实后确认完成；缺日期或依据的不能导入。',
+    helping ? '4. “本单位职责”写有“配合情况”的行，填本单位自己的配合工作，不代替牵头单位报送，也不计入任务进度。' : '',
+    `${helping ? 5 : 4}. 项目另填“累计完成投资”“本年完成投资”（万元，可带小数）。没有进展的行可以空着，空行不会导入。`,
+  ].filter(Boolean);
+  merged(3, FIRST, lastCol, notes.join('\n'), { size: 10 });
+  ws.getRow(3).height = 16 * notes.length + 14;
   ws.getRow(4).height = 6;
-  title(5, '填报人：＿＿＿＿＿＿\u3000\u3000联系电话：＿＿＿＿＿＿\u3000\u3000单位负责人（签字）：＿＿＿＿＿＿', 10, false, 20, 'left');
+  // 填报人 and 联系电话 are typed in; the person becomes the reports' 填报单位/人.
+  merged(5, colOf('kind'), colOf('number'), `${REPORTER_LABEL}：`, { align: 'center' });
+  merged(5, colOf('name'), colOf('name'), '', { input: true });
+  merged(5, colOf('role'), colOf('role'), `${PHONE_LABEL}：`, { align: 'center' });
+  merged(5, colOf('deadline'), colOf('previous'), '', { input: true });
+  merged(5, colOf('percent'), lastCol, '单位负责人（签字）：＿＿＿＿＿＿', { size: 10 });
+  ws.getRow(5).height = 22;
   setText(ws.getCell(HEADER, 1), '编号');
   COLUMNS.forEach((c, i) => {
     const cell = ws.getCell(HEADER, FIRST + i);
@@ -100,47 +123,44 @@ export async function buildDepartmentForm(plan: PlanData, departmentId: string, 
     cell.border = BORDER;
     cell.fill = 'input' in c && c.input ? INPUT_FILL : HEADER_FILL;
   });
-  ws.getRow(HEADER).height = 36;
+  ws.getRow(HEADER).height = 40;
 
+  // The form's words, its cell checks and the import agree: 0—100 for every row, 已完成 offered,
+  // and a task's 100 / 已完成 from its lead unit needs 完成日期 and 完成依据 (form-values.ts).
   const statusList = `"${Object.values(REPORTED_STATUS_LABELS).join(',')}"`;
-  // A task is not completed by a form: its rows offer 0—99 and no 已完成 (see previewDepartmentForm).
-  const taskStatusList = `"${Object.entries(REPORTED_STATUS_LABELS).filter(([k]) => k !== 'done').map(([, label]) => label).join(',')}"`;
   const constructionList = `"${Object.values(CONSTRUCTION_STATUS_LABELS).join(',')}"`;
+  const centred = new Set<ColumnKey>(['kind', 'number', 'role', 'previous', 'percent', 'status', 'doneDate', 'construction', 'invTotal', 'invYear']);
   items.forEach((item, k) => {
     const r = HEADER + 1 + k;
     setText(ws.getCell(r, 1), `${item.kind}:${item.id}`);
-    const values: Record<ColumnKey, string> = {
+    const values: Partial<Record<ColumnKey, string>> = {
       kind: item.kind === 'task' ? '任务' : '项目',
       number: item.number,
       name: item.name,
-      role: item.role,
+      role: roleText(item),
       deadline: item.deadline,
       previous: item.previous ? `${item.previous.percent}%（${formatPeriodZh(item.previous.period)}）` : '—',
-      percent: '',
-      status: '',
       construction: item.kind === 'project' && item.constructionStatus ? CONSTRUCTION_STATUS_LABELS[item.constructionStatus] : '',
-      invTotal: '',
-      invYear: '',
-      thisMonth: '',
-      problems: '',
-      nextSteps: item.previous?.nextSteps ? '' : '',
     };
     COLUMNS.forEach((c, i) => {
       const cell = ws.getCell(r, FIRST + i);
-      setText(cell, values[c.key]);
-      cell.font = { name: FONT, size: 10 };
-      cell.alignment = { vertical: 'middle', horizontal: ['kind', 'number', 'role', 'previous', 'percent', 'status', 'construction', 'invTotal', 'invYear'].includes(c.key) ? 'center' : 'left', wrapText: true };
+      setText(cell, values[c.key] ?? '');
+      cell.font = { name: FONT, size: 10, ...(c.key === 'role' && item.share === 'participant' ? { color: { argb: 'FF7F6000' } } : {}) };
+      cell.alignment = { vertical: 'middle', horizontal: centred.has(c.key) ? 'center' : 'left', wrapText: true };
       cell.border = BORDER;
-      const fillable = 'input' in c && c.input && !('projectOnly' in c && c.projectOnly && item.kind !== 'project');
-      if (fillable) {
+      if (fillable(c, item.kind, item.share)) {
         cell.fill = INPUT_FILL;
         cell.protection = { locked: false };
-      } else if ('projectOnly' in c && c.projectOnly) cell.fill = SECTION_FILL;
+      } else if ('input' in c && c.input) cell.fill = SECTION_FILL;
     });
-    const isTask = item.kind === 'task';
-    const percentError = isTask ? '请填写 0 到 99 之间的数字（任务已完成的，请告知无废办登记完成日期和完成依据）' : '请填写 0 到 100 之间的数字';
-    ws.getCell(r, colOf('percent')).dataValidation = { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, isTask ? 99 : 100], showErrorMessage: true, errorTitle: '完成百分比', error: percentError };
-    ws.getCell(r, colOf('status')).dataValidation = { type: 'list', allowBlank: true, formulae: [isTask ? taskStatusList : statusList], showErrorMessage: true, errorTitle: '状态', error: '请从下拉列表中选择' };
+    const done = item.kind === 'task' && item.share === 'lead' ? '（任务已完成的填 100，并填写完成日期和完成依据）' : '';
+    ws.getCell(r, colOf('percent')).dataValidation = { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, 100], showErrorMessage: true, errorTitle: '完成百分比', error: `请填写 0 到 100 之间的数字${done}` };
+    ws.getCell(r, colOf('status')).dataValidation = { type: 'list', allowBlank: true, formulae: [statusList], showErrorMessage: true, errorTitle: '状态', error: '请从下拉列表中选择' };
+    if (fillable(COLUMNS[colOf('doneDate') - FIRST], item.kind, item.share)) {
+      const day = ws.getCell(r, colOf('doneDate'));
+      day.numFmt = 'yyyy-mm-dd';
+      day.dataValidation = { type: 'date', operator: 'between', allowBlank: true, formulae: DAY_RANGE, showErrorMessage: true, errorTitle: '完成日期', error: '请填写完成日期，如 2026-11-20（只在任务已完成时填写）' };
+    }
     if (item.kind === 'project') {
       ws.getCell(r, colOf('construction')).dataValidation = { type: 'list', allowBlank: true, formulae: [constructionList], showErrorMessage: true, errorTitle: '建设状态', error: '请从下拉列表中选择' };
       for (const key of ['invTotal', 'invYear'] as const) {
@@ -151,20 +171,26 @@ export async function buildDepartmentForm(plan: PlanData, departmentId: string, 
   });
   ws.pageSetup.printArea = `B1:${last}${HEADER + Math.max(1, items.length)}`;
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  addGuideSheet(wb, [...guideLines(plan, period, opts).slice(0, 2), ...departmentGuideLines(dept.name, items), ...guideLines(plan, period, opts).slice(2)]);
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   return wb;
 }
 
-/** Every department's form for a period in one zip, plus a list of what is in it. */
-export async function buildAllForms(plan: PlanData, period: Period, today: string): Promise<{ bytes: Uint8Array; files: string[] }> {
+/**
+ * Every recipient's form for a period in one zip (lead units unless the scope is 'all'), with a
+ * 说明.txt a department can act on: the guide, then the files, then the collective names that got
+ * no form and who reports for their tasks.
+ */
+export async function buildAllForms(plan: PlanData, period: Period, today: string, opts: FormGuideOptions = {}): Promise<{ bytes: Uint8Array; files: string[] }> {
   const files: Record<string, Uint8Array> = {};
-  const list: string[] = [];
-  for (const d of departmentsWithForms(plan, period)) {
+  const sent: { file: string; recipient: ReturnType<typeof departmentsWithForms>[number] }[] = [];
+  for (const d of departmentsWithForms(plan, period, opts.scope ?? 'lead')) {
     const name = formFileName(plan, d.departmentId, period);
-    files[name] = await writeWorkbook(await buildDepartmentForm(plan, d.departmentId, period, today));
-    list.push(`${name}\t${d.items} 项`);
+    files[name] = await writeWorkbook(await buildDepartmentForm(plan, d.departmentId, period, today, opts));
+    sent.push({ file: name, recipient: d });
   }
-  files['说明.txt'] = strToU8(`${plan.office.name} ${formatPeriodZh(period)}进展填报表，共 ${list.length} 个单位：\r\n${list.join('\r\n')}\r\n`);
-  return { bytes: zipSync(files, { level: 6 }), files: list.map((l) => l.split('\t')[0]) };
+  files['说明.txt'] = strToU8(zipGuide(plan, period, sent, collectiveFormNotes(plan, period, opts.scope ?? 'lead'), opts));
+  return { bytes: zipSync(files, { level: 6 }), files: sent.map((s) => s.file) };
 }
 
 /* ------------------------------------------------------------------ import */
@@ -176,10 +202,19 @@ export interface FormRow {
   label: string;
   /** new: will be recorded · unchanged: this report is already in the ledger · empty: not filled in · error: refused. */
   status: 'new' | 'unchanged' | 'empty' | 'error';
+  /**
+   * The form's unit for this subject now (decided from the task or project at import, not from
+   * the form): `lead` — its report makes the figure; `participant` — its own 配合情况; `other` — it
+   * has no part any more (kept, counts for nothing).
+   */
+  role?: Exclude<ReportRole, 'office'>;
   entry?: ProgressEntry;
   constructionStatus?: ConstructionStatus;
   problems: SheetProblem[];
 }
+
+/** How the preview names a row's role. */
+export const FORM_ROLE_LABELS: Record<Exclude<ReportRole, 'office'>, string> = { lead: '牵头报送', participant: '配合情况', other: '已不承担' };
 
 export interface FormPreview {
   fileName: string;
@@ -187,6 +222,8 @@ export interface FormPreview {
   period: Period;
   departmentId: string;
   departmentName: string;
+  /** Who filled it in (the form's 填报人), or the department's name. */
+  reportedBy: string;
   rows: FormRow[];
   /** Problems of the whole form (rows removed). */
   problems: SheetProblem[];
@@ -202,9 +239,6 @@ export interface FormImportContext {
   now: Date;
 }
 
-const STATUS_BY_LABEL = new Map<string, ReportedStatus>(Object.entries(REPORTED_STATUS_LABELS).map(([k, v]) => [v, k as ReportedStatus]));
-const CONSTRUCTION_BY_LABEL = new Map<string, ConstructionStatus>(Object.entries(CONSTRUCTION_STATUS_LABELS).map(([k, v]) => [v, k as ConstructionStatus]));
-
 function findFormSheet(wb: Workbook): Worksheet {
   const ws = wb.getWorksheet(FORM_SHEET) ?? wb.worksheets.find((w) => cellText(w.getCell('A1')) === FORM_FORMAT);
   if (!ws || cellText(ws.getCell('A1')) !== FORM_FORMAT) {
@@ -216,6 +250,23 @@ function findFormSheet(wb: Workbook): Worksheet {
     );
   }
   return ws;
+}
+
+/** The form's 填报人 (row 5 of a form made since 完成日期 was added), or '' when it has none. */
+function formReporter(ws: Worksheet, header: number): string {
+  for (let r = 1; r < header; r++) {
+    for (let c = 2; c <= 20; c++) {
+      const label = cellText(ws.getCell(r, c));
+      if (!new RegExp(`^${REPORTER_LABEL}[:：]?$`).test(label)) continue;
+      // The next cell to the right that is not the label's own merged cell.
+      for (let k = c + 1; k <= c + 4; k++) {
+        const t = cellText(ws.getCell(r, k));
+        if (t === label) continue;
+        return t.startsWith(PHONE_LABEL) || /^[＿_\s]*$/.test(t) ? '' : t;
+      }
+    }
+  }
+  return '';
 }
 
 /** FNV-1a over the report's content: the same filled-in row always gives the same entry id. */
@@ -238,14 +289,19 @@ function sameReport(a: ProgressEntry, b: ProgressEntry): boolean {
     a.problems === b.problems &&
     a.nextSteps === b.nextSteps &&
     (a.investmentToDate ?? '') === (b.investmentToDate ?? '') &&
-    (a.investmentThisYear ?? '') === (b.investmentThisYear ?? '')
+    (a.investmentThisYear ?? '') === (b.investmentThisYear ?? '') &&
+    (a.completionClaim?.date ?? '') === (b.completionClaim?.date ?? '') &&
+    (a.completionClaim?.evidence ?? '') === (b.completionClaim?.evidence ?? '')
   );
 }
 
 /**
  * Reads a returned form. Refuses a form for another office or period, or whose hidden marks were
- * removed; flags row by row what cannot be recorded (ids edited, rows added, values out of
- * range); rows left blank are skipped, and a report already recorded is not recorded again.
+ * removed; flags row by row what cannot be recorded (ids edited, rows added, values the field
+ * rules refuse, a task reported finished without its day and evidence) and warns where a value
+ * needs a look (investment above plan, 配合情况); rows left blank are skipped, and a report
+ * already recorded is not recorded again. Each report is the form's unit's (departmentId), its
+ * role decided from the task or project as it is now.
  */
 export function previewDepartmentForm(wb: Workbook, ctx: FormImportContext): FormPreview {
   const ws = findFormSheet(wb);
@@ -274,20 +330,28 @@ export function previewDepartmentForm(wb: Workbook, ctx: FormImportContext): For
     const def = COLUMNS.find((x) => x.header === t);
     if (def) cols.set(def.key, c);
   }
-  const missing = COLUMNS.filter((c) => 'input' in c && c.input && !cols.has(c.key)).map((c) => c.header);
+  // 完成日期 / 完成依据 came later: a form made before them still imports (without a claim).
+  const missing = COLUMNS.filter((c) => 'input' in c && c.input && !('optional' in c && c.optional) && !cols.has(c.key)).map((c) => c.header);
   if (missing.length) throw new XlsxError('wrong-form', `工作表「${ws.name}」缺少列：${missing.join('、')}。表格结构被修改，无法导入。`);
   const get = (r: number, key: ColumnKey) => (cols.has(key) ? cellText(ws.getCell(r, cols.get(key) as number)) : '');
-  const where = (r: number, key: ColumnKey) => `${columnLetter(cols.get(key) ?? 1)}（${COLUMNS.find((c) => c.key === key)?.header ?? ''}）`;
+  const where = (key: ColumnKey | null) => (key ? `${columnLetter(cols.get(key) ?? 1)}（${COLUMNS.find((c) => c.key === key)?.header ?? ''}）` : '');
+
+  const problems: SheetProblem[] = [];
+  const typedReporter = formReporter(ws, header);
+  const reporterProblem = checkText(typedReporter, '填报人', TEXT_LIMITS.name);
+  if (reporterProblem) problems.push({ level: 'warning', sheet: ws.name, row: 5, column: '', message: `${reporterProblem}；进展按单位名称“${dept.name}”记录` });
+  const reportedBy = typedReporter && !reporterProblem ? typedReporter : dept.name;
 
   const tasks = new Map(plan.tasks.map((t) => [t.id, t]));
   const projects = new Map(plan.projects.map((p) => [p.id, p]));
   const existingById = new Set(plan.progress.map((p) => p.id));
+  const ownEarlier = reportDirectory(plan.departments).withUnits(plan.progress.filter((p) => p.period === period)).filter((p) => p.departmentId === departmentId);
+  const today = chinaToday(ctx.now);
   const rows: FormRow[] = [];
-  const problems: SheetProblem[] = [];
   const seen = new Set<string>();
   for (let r = header + 1; r <= Math.min(ws.rowCount, header + 5000); r++) {
     const key = cellText(ws.getCell(r, 1));
-    const filled = (['percent', 'status', 'invTotal', 'invYear', 'thisMonth', 'problems', 'nextSteps'] as const).some((k) => get(r, k) !== '');
+    const filled = INPUT_KEYS.filter((k) => k !== 'construction').some((k) => get(r, k) !== '');
     const anything = filled || get(r, 'name') !== '';
     if (!key) {
       if (anything) rows.push({ row: r, kind: 'task', subjectId: '', label: get(r, 'name') || '（新增的行）', status: 'error', problems: [{ level: 'error', sheet: ws.name, row: r, column: '', message: '这一行是后来添加的（没有程序编号），无法对应到任务或项目，不导入。新任务请与无废办联系。' }] });
@@ -296,11 +360,12 @@ export function previewDepartmentForm(wb: Workbook, ctx: FormImportContext): For
     const m = /^(task|project):(.+)$/.exec(key);
     const subjectId = m?.[2] ?? '';
     const kind = (m?.[1] ?? 'task') as 'task' | 'project';
-    const record = kind === 'task' ? tasks.get(subjectId) : projects.get(subjectId);
-    const label = record ? (kind === 'task' ? `任务 ${(record as Task).number}「${(record as Task).title}」` : `项目 ${(record as Project).number}「${(record as Project).name}」`) : get(r, 'name') || key;
+    const task = kind === 'task' ? tasks.get(subjectId) : undefined;
+    const project = kind === 'project' ? projects.get(subjectId) : undefined;
+    const label = task ? `任务 ${task.number}「${task.title}」` : project ? `项目 ${project.number}「${project.name}」` : get(r, 'name') || key;
     const rowProblems: SheetProblem[] = [];
     const error = (column: string, message: string) => rowProblems.push({ level: 'error', sheet: ws.name, row: r, column, message });
-    if (!m || !record || !idBelongsTo(subjectId, plan.office.code)) {
+    if (!m || !(task || project) || !idBelongsTo(subjectId, plan.office.code)) {
       error('A（隐藏编号）', '这一行的程序编号被改动，找不到对应的任务或项目，不导入。');
     } else if (!listed.includes(subjectId)) {
       error('A（隐藏编号）', `这一行不是发给${dept.name}的（编号被改动或行是从别的表复制来的），不导入。`);
@@ -312,69 +377,43 @@ export function previewDepartmentForm(wb: Workbook, ctx: FormImportContext): For
       rows.push({ row: r, kind, subjectId, label, status: 'error', problems: rowProblems });
       continue;
     }
+    // The unit's part in this subject now, not as the form was made.
+    const role = reportRole({ departmentId }, task ? taskReportUnits(task as Task) : projectReportUnits(project as Project)) as Exclude<ReportRole, 'office'>;
     if (!filled) {
-      rows.push({ row: r, kind, subjectId, label, status: 'empty', problems: [] });
+      rows.push({ row: r, kind, subjectId, label, role, status: 'empty', problems: [] });
       continue;
     }
-    const percentText = get(r, 'percent').replace(/[%％\s]/g, '');
-    const percent = percentText === '' ? NaN : Number(percentText);
-    if (percentText === '') error(where(r, 'percent'), '没有填写完成百分比。');
-    else if (!Number.isFinite(percent) || percent < 0 || percent > 100) error(where(r, 'percent'), `完成百分比“${get(r, 'percent')}”不是 0—100 之间的数字。`);
-    const statusText = get(r, 'status');
-    const chosen = statusText ? STATUS_BY_LABEL.get(statusText) : 'in-progress';
-    if (!chosen) error(where(r, 'status'), `状态“${statusText}”不是下拉列表中的选项（${Object.values(REPORTED_STATUS_LABELS).join('、')}）。`);
-    // A form cannot complete a task (as the progress form cannot): that takes a day and evidence.
-    const notCompletion = kind === 'task' && chosen && Number.isFinite(percent) ? checkTaskReportNotCompletion('task', percent, chosen) : null;
-    if (notCompletion) {
-      const said = chosen === 'done' ? `状态填了“${REPORTED_STATUS_LABELS.done}”` : `完成百分比填了 ${percent}`;
-      error(where(r, chosen === 'done' ? 'status' : 'percent'), `${said}，这一行不导入：${notCompletion}。已完成的任务请告知无废办，在任务的“完成情况”中登记。`);
-    }
-    const thisMonth = get(r, 'thisMonth');
-    if (!thisMonth) error(where(r, 'thisMonth'), '没有填写本月进展。');
-    let constructionStatus: ConstructionStatus | undefined;
-    const investment: { investmentToDate?: string; investmentThisYear?: string } = {};
-    if (kind === 'project') {
-      const c = get(r, 'construction');
-      if (c) {
-        constructionStatus = CONSTRUCTION_BY_LABEL.get(c);
-        if (!constructionStatus) error(where(r, 'construction'), `建设状态“${c}”不是下拉列表中的选项（${Object.values(CONSTRUCTION_STATUS_LABELS).join('、')}）。`);
-      }
-      for (const [k, field] of [['invTotal', 'investmentToDate'], ['invYear', 'investmentThisYear']] as const) {
-        const t = get(r, k);
-        if (!t) continue;
-        const wan = parseWan(t);
-        if (wan === null) error(where(r, k), `“${t}”不是金额（万元），如 1200 或 350.5。`);
-        else investment[field] = wan;
-      }
-    }
-    if (rowProblems.length) {
-      rows.push({ row: r, kind, subjectId, label, status: 'error', problems: rowProblems });
+    const reading = readRow((k: InputKey) => get(r, k), { kind, role, today, plannedInvestment: project?.plannedInvestment ?? null });
+    for (const p of reading.problems) rowProblems.push({ level: p.level, sheet: ws.name, row: r, column: where(p.key), message: p.message });
+    if (role === 'other') rowProblems.push({ level: 'warning', sheet: ws.name, row: r, column: '', message: `${dept.name}已不是这一${kind === 'task' ? '任务' : '项目'}的牵头或配合单位：这条进展只作记录，不计入进度` });
+    if (!reading.values) {
+      rows.push({ row: r, kind, subjectId, label, role, status: 'error', problems: rowProblems });
       continue;
     }
-    const content = {
-      officeCode: plan.office.code,
-      subjectKind: kind,
-      subjectId,
-      period,
-      percent,
-      status: reportedStatusFor(percent, chosen as ReportedStatus),
-      thisMonth,
-      problems: get(r, 'problems'),
-      nextSteps: get(r, 'nextSteps'),
-      ...investment,
-      reportedBy: dept.name,
-    };
-    const hash = contentHash([content.subjectId, content.period, String(content.percent), content.status, content.thisMonth, content.problems, content.nextSteps, investment.investmentToDate ?? '', investment.investmentThisYear ?? '', content.reportedBy]);
+    const { constructionStatus, ...values } = reading.values;
+    const content = { officeCode: plan.office.code, subjectKind: kind, subjectId, period, ...values, reportedBy, departmentId };
+    const hash = contentHash([
+      content.subjectId,
+      content.period,
+      String(content.percent),
+      content.status,
+      content.thisMonth,
+      content.problems,
+      content.nextSteps,
+      values.investmentToDate ?? '',
+      values.investmentThisYear ?? '',
+      content.reportedBy,
+      departmentId,
+      values.completionClaim ? `${values.completionClaim.date}\u0002${values.completionClaim.evidence}` : '',
+    ]);
     const entry: ProgressEntry = { id: `${idNamespaceOf(plan.office.code)}pe-xlsx-${hash}`, ...content, reportedAt: ctx.now.toISOString(), deviceId: ctx.deviceId };
     const parsed = ProgressEntrySchema.safeParse(entry);
     if (!parsed.success) {
-      rows.push({ row: r, kind, subjectId, label, status: 'error', problems: [{ level: 'error', sheet: ws.name, row: r, column: '', message: parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；') }] });
+      rows.push({ row: r, kind, subjectId, label, role, status: 'error', problems: [...rowProblems, { level: 'error', sheet: ws.name, row: r, column: '', message: parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；') }] });
       continue;
     }
-    const latestSame = plan.progress
-      .filter((p) => p.subjectId === subjectId && p.period === period)
-      .sort((a, b) => b.reportedAt.localeCompare(a.reportedAt))[0];
-    const project = kind === 'project' ? projects.get(subjectId) : undefined;
+    // Already recorded: this very row, or the unit's own latest report of the period says the same.
+    const latestSame = ownEarlier.filter((p) => p.subjectId === subjectId).sort((a, b) => b.reportedAt.localeCompare(a.reportedAt) || b.id.localeCompare(a.id))[0];
     const statusChanges = constructionStatus !== undefined && project !== undefined && project.constructionStatus !== constructionStatus;
     const unchanged = existingById.has(entry.id) || (latestSame !== undefined && sameReport(latestSame, entry));
     rows.push({
@@ -382,10 +421,11 @@ export function previewDepartmentForm(wb: Workbook, ctx: FormImportContext): For
       kind,
       subjectId,
       label,
+      role,
       status: unchanged && !statusChanges ? 'unchanged' : 'new',
       ...(unchanged ? {} : { entry }),
       ...(statusChanges ? { constructionStatus } : {}),
-      problems: unchanged && !statusChanges ? [{ level: 'warning', sheet: ws.name, row: r, column: '', message: '这条进展已经导入过，内容相同，不再重复记录。' }] : [],
+      problems: unchanged && !statusChanges ? [{ level: 'warning', sheet: ws.name, row: r, column: '', message: '这条进展已经导入过，内容相同，不再重复记录。' }] : rowProblems,
     });
   }
   const present = new Set(rows.map((r) => r.subjectId));
@@ -400,6 +440,7 @@ export function previewDepartmentForm(wb: Workbook, ctx: FormImportContext): For
     period,
     departmentId,
     departmentName: dept.name,
+    reportedBy,
     rows,
     problems,
     counts: {

@@ -1,15 +1,27 @@
 import type { PlanData } from '../ledger/plan-data';
 import type { Period } from '../domain/ids';
-import type { ConstructionStatus, Project } from '../domain/project';
+import type { ConstructionStatus } from '../domain/project';
 import type { ProgressEntry } from '../domain/progress';
-import type { Task } from '../domain/task';
 import { formatPeriodZh } from '../domain/time';
 import { isBuilt } from '../domain/project-status';
+import { figureReport, projectReportUnits, taskReportUnits } from '../domain/reporting-rule';
+import { reportDirectory } from '../ledger/report-units';
+import { isCollectiveDepartment } from '../domain/collective-name';
+import { collectiveAssignments, departmentAssignment, isIssuingOffice, sheetRecipients, type RecipientScope } from '../print/assignment-sheet';
 
 /*
  * What goes on a department's fill-in form, apart from the workbook itself (dept-form.ts): kept
  * free of exceljs so the app can list departments and name files without loading it.
+ *
+ * Who gets a form is who gets a 任务交办单 (print/assignment-sheet.ts, sheetRecipients): by
+ * default the lead units (a task's 牵头单位; a project's 责任单位, else its 建设单位), with the scope
+ * 'all' also the participating units, whose rows are then their own 配合情况. Never the issuing
+ * office (it records its own work in the ledger) and never a collective name (各成员单位,
+ * 各镇人民政府 …): their work is named in the 说明 instead (see collectiveFormNotes).
  */
+
+/** 仅牵头单位 (default) or 牵头和配合单位. */
+export type FormScope = RecipientScope;
 
 /** One task or project a department reports on. */
 export interface FormItem {
@@ -17,56 +29,122 @@ export interface FormItem {
   id: string;
   number: string;
   name: string;
-  /** 牵头 or 参与/责任/配合 for tasks; 建设单位 / 责任单位 for projects. */
+  /**
+   * The unit's share as the reporting rule sees it when the form is made: `lead` rows make the
+   * task's or project's figure; `participant` rows are the unit's own 配合情况. (On import the
+   * role is decided again from the task as it is then.)
+   */
+  share: 'lead' | 'participant';
+  /** 牵头, or the plan's word 参与/责任/配合 for tasks; 建设单位 / 责任单位 for projects. */
   role: string;
   deadline: string;
+  /** The figure before the period (a lead row), or the unit's own last 配合情况 (a participant row). */
   previous: ProgressEntry | undefined;
   constructionStatus?: ConstructionStatus;
 }
 
-function latestBefore(progress: readonly ProgressEntry[], id: string, period: Period): ProgressEntry | undefined {
-  return progress
-    .filter((p) => p.subjectId === id && p.period < period)
-    .sort((a, b) => (a.period === b.period ? b.reportedAt.localeCompare(a.reportedAt) : b.period.localeCompare(a.period)))[0];
+/** Every entry before the period, attributed to its unit (older entries by their 填报单位 name). */
+function before(plan: PlanData, id: string, period: Period): ProgressEntry[] {
+  return reportDirectory(plan.departments).withUnits(plan.progress.filter((p) => p.subjectId === id && p.period < period));
 }
 
-function taskRole(task: Task, departmentId: string): string | null {
-  const all = [task, ...(task.parts ?? [])];
-  if (all.some((t) => t.leads.some((l) => l.departmentId === departmentId))) return '牵头';
-  const p = all.flatMap((t) => t.participants).find((x) => x.departmentId === departmentId);
-  return p ? p.role : null;
+function ownLatest(entries: readonly ProgressEntry[], departmentId: string): ProgressEntry | undefined {
+  return entries
+    .filter((e) => e.departmentId === departmentId)
+    .sort((a, b) => (a.period === b.period ? b.reportedAt.localeCompare(a.reportedAt) || b.id.localeCompare(a.id) : b.period.localeCompare(a.period)))[0];
 }
 
-function projectRole(p: Project, departmentId: string): string | null {
-  if (p.constructionUnitIds.includes(departmentId)) return '建设单位';
-  if (p.responsibleUnitIds.includes(departmentId)) return '责任单位';
-  return null;
-}
+const END = '9999-12-31';
 
 /**
- * What a department reports on for a period: tasks it leads or takes part in that were not done
- * before the period, and projects it builds or answers for that are not completed.
+ * What a department reports on for a period, in the scope: tasks it leads (and, with 'all', takes
+ * part in) that were not done before the period, projects it answers for (with 'all', also those
+ * it only builds) that are not built. Lead rows first, then the 配合情况 rows.
  */
-export function formItems(plan: PlanData, departmentId: string, period: Period): FormItem[] {
+export function formItems(plan: PlanData, departmentId: string, period: Period, scope: FormScope = 'lead'): FormItem[] {
+  const dept = plan.departments.find((d) => d.id === departmentId);
+  if (!dept) return [];
+  const known = reportDirectory(plan.departments).knownUnit;
+  const assignment = departmentAssignment(plan, dept, scope);
   const items: FormItem[] = [];
-  for (const t of plan.tasks) {
-    const role = taskRole(t, departmentId);
-    if (!role) continue;
-    if (t.completion && t.completion.date.slice(0, 7) < period) continue;
-    items.push({ kind: 'task', id: t.id, number: t.number, name: `${t.domainLabel.length <= 10 ? `${t.domainLabel} ` : ''}${t.title}`, role, deadline: t.deadline.text, previous: latestBefore(plan.progress, t.id, period) });
+  for (const { task, role } of assignment.tasks) {
+    if (task.completion && task.completion.date.slice(0, 7) < period) continue;
+    const entries = before(plan, task.id, period);
+    const lead = role === 'lead';
+    items.push({
+      kind: 'task',
+      id: task.id,
+      number: task.number,
+      name: `${task.domainLabel.length <= 10 ? `${task.domainLabel} ` : ''}${task.title}`,
+      share: lead ? 'lead' : 'participant',
+      role: lead ? '牵头' : role,
+      deadline: task.deadline.text,
+      previous: lead ? figureReport(taskReportUnits(task), entries, END, known)?.entry : ownLatest(entries, departmentId),
+    });
   }
-  for (const p of plan.projects) {
-    const role = projectRole(p, departmentId);
-    if (!role) continue;
-    if (isBuilt(p)) continue;
-    items.push({ kind: 'project', id: p.id, number: p.number, name: p.name, role, deadline: p.deadline?.text ?? p.period?.text ?? '', previous: latestBefore(plan.progress, p.id, period), constructionStatus: p.constructionStatus });
+  for (const { project, roles } of assignment.projects) {
+    if (isBuilt(project)) continue;
+    const entries = before(plan, project.id, period);
+    items.push({
+      kind: 'project',
+      id: project.id,
+      number: project.number,
+      name: project.name,
+      share: 'lead',
+      role: roles.includes('construction') ? '建设单位' : '责任单位',
+      deadline: project.deadline?.text ?? project.period?.text ?? '',
+      previous: figureReport(projectReportUnits(project), entries, END, known)?.entry,
+      constructionStatus: project.constructionStatus,
+    });
   }
-  return items;
+  return [...items.filter((i) => i.share === 'lead'), ...items.filter((i) => i.share === 'participant')];
 }
 
-/** Departments that have something to report, in directory order. */
-export function departmentsWithForms(plan: PlanData, period: Period): { departmentId: string; name: string; items: number }[] {
-  return plan.departments.map((d) => ({ departmentId: d.id, name: d.name, items: formItems(plan, d.id, period).length })).filter((d) => d.items > 0);
+export interface FormRecipient {
+  departmentId: string;
+  name: string;
+  items: number;
+  /** Rows that are the unit's own 配合情况 (scope 'all' only). */
+  participantItems: number;
+}
+
+/** The departments that get a form in the scope (lead units by default), in directory order. */
+export function departmentsWithForms(plan: PlanData, period: Period, scope: FormScope = 'lead'): FormRecipient[] {
+  return sheetRecipients(plan, scope)
+    .map((a) => {
+      const items = formItems(plan, a.department.id, period, scope);
+      return { departmentId: a.department.id, name: a.department.name, items: items.length, participantItems: items.filter((i) => i.share === 'participant').length };
+    })
+    .filter((d) => d.items > 0);
+}
+
+/** A collective name with work in the scope: no form goes to it; the 说明 names its tasks and who answers for them. */
+export interface CollectiveFormNote {
+  name: string;
+  tasks: { number: string; title: string; role: string; leads: string[] }[];
+  projects: { number: string; name: string }[];
+}
+
+export function collectiveFormNotes(plan: PlanData, period: Period, scope: FormScope = 'lead'): CollectiveFormNote[] {
+  const name = (id: string) => plan.departments.find((d) => d.id === id)?.name ?? id;
+  const recipient = (id: string) => {
+    const d = plan.departments.find((x) => x.id === id);
+    return !!d && !isIssuingOffice(d) && !isCollectiveDepartment(d);
+  };
+  return collectiveAssignments(plan, scope)
+    .map((a) => ({
+      name: a.department.name,
+      tasks: a.tasks
+        .filter(({ task }) => !(task.completion && task.completion.date.slice(0, 7) < period))
+        .map(({ task, role }) => ({
+          number: task.number,
+          title: task.title,
+          role: role === 'lead' ? '牵头' : role,
+          leads: task.leads.map((l) => l.departmentId).filter((id) => id !== a.department.id && recipient(id)).map(name),
+        })),
+      projects: a.projects.filter(({ project }) => !isBuilt(project)).map(({ project }) => ({ number: project.number, name: project.name })),
+    }))
+    .filter((n) => n.tasks.length > 0 || n.projects.length > 0);
 }
 
 export function formFileName(plan: PlanData, departmentId: string, period: Period): string {

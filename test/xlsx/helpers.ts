@@ -12,3 +12,11 @@ export function seedRecords(file: string): PlanRecords {
 export function seedPlan(file: string): PlanData {
   return { ...seedRecords(file), progress: [], indicatorValues: [] };
 }
+
+/** The letter of a department form's column, found by its header as a clerk would (row 6 of 填报表). */
+export function formColumn(ws: { getRow(r: number): { values: unknown } }, header: string): string {
+  const values = ws.getRow(6).values as unknown[];
+  const index = values.findIndex((v) => typeof v === 'string' && v.startsWith(header));
+  if (index < 1) throw new Error(`no column ${header}`);
+  return String.fromCharCode(64 + index);
+}

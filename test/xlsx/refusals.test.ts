@@ -7,7 +7,7 @@ import { exportPlanTables } from '../../shared/xlsx/export-tables';
 import { previewPlanImport, buildPlanImport } from '../../shared/xlsx/plan-import';
 import { buildDepartmentForm, previewDepartmentForm, formImportChange } from '../../shared/xlsx/dept-form';
 import { unzipSync, strFromU8 } from 'fflate';
-import { seedPlan } from './helpers';
+import { formColumn, seedPlan } from './helpers';
 
 async function refusal(p: Promise<unknown> | (() => unknown)): Promise<XlsxError> {
   try {
@@ -81,11 +81,14 @@ describe('formulas are never written from text', () => {
 });
 
 describe('returned forms: refused or flagged row by row', () => {
+  // Columns by their headers: 完成百分比, 状态, 完成日期, 完成依据, 本月进展 …
+  let C: Record<'pct' | 'status' | 'day' | 'evidence' | 'month' | 'name', string>;
   async function form(edit?: (ws: ExcelJS.Worksheet) => void): Promise<ExcelJS.Workbook> {
     const wb = await buildDepartmentForm(plan, dept.id, '2025-06', '2025-06-10');
     const ws = wb.getWorksheet('填报表')!;
-    ws.getCell('H7').value = 50;
-    ws.getCell('M7').value = '已开展';
+    C = { pct: formColumn(ws, '完成百分比'), status: formColumn(ws, '状态'), day: formColumn(ws, '完成日期'), evidence: formColumn(ws, '完成依据'), month: formColumn(ws, '本月进展'), name: formColumn(ws, '任务/项目名称') };
+    ws.getCell(`${C.pct}7`).value = 50;
+    ws.getCell(`${C.month}7`).value = '已开展';
     edit?.(ws);
     return readWorkbook(await writeWorkbook(wb));
   }
@@ -101,51 +104,82 @@ describe('returned forms: refused or flagged row by row', () => {
   it('edited ids, added rows, removed rows and values out of range are flagged on their row', async () => {
     const wb = await form((ws) => {
       ws.getCell('A8').value = 'task:150627-task-999';
-      ws.getCell('H8').value = 10;
-      ws.getCell('M8').value = 'x';
-      ws.getCell('H9').value = 120;
-      ws.getCell('M9').value = 'y';
-      ws.getCell('I10').value = '差不多';
-      ws.getCell('H10').value = 10;
-      ws.getCell('M10').value = 'z';
+      ws.getCell(`${C.pct}8`).value = 10;
+      ws.getCell(`${C.month}8`).value = 'x';
+      ws.getCell(`${C.pct}9`).value = 120;
+      ws.getCell(`${C.month}9`).value = 'y';
+      ws.getCell(`${C.status}10`).value = '差不多';
+      ws.getCell(`${C.pct}10`).value = 10;
+      ws.getCell(`${C.month}10`).value = 'z';
       ws.getCell('A11').value = '';
-      ws.getCell('D11').value = '我们自己加的任务';
-      ws.getCell('M11').value = 'w';
+      ws.getCell(`${C.name}11`).value = '我们自己加的任务';
+      ws.getCell(`${C.month}11`).value = 'w';
+      ws.getCell(`${C.pct}12`).value = 30;
+      ws.getCell(`${C.month}12`).value = '长'.repeat(2001);
     });
     const p = previewDepartmentForm(wb, ctx());
     const at = (row: number) => p.rows.find((r) => r.row === row)!;
     expect(at(7).status).toBe('new');
     expect(at(8).problems[0].message).toContain('编号被改动');
-    expect(at(9).problems[0].message).toContain('0—100');
-    expect(at(9).problems[0].column).toMatch(/^H/);
+    // The same words as typing in the app (checkPercent, checkText with TEXT_LIMITS).
+    expect(at(9).problems[0].message).toBe('完成百分比应在 0 到 100 之间，不能为 120');
+    expect(at(9).problems[0].column).toBe(`${C.pct}（完成百分比（0—100））`);
     expect(at(10).problems[0].message).toContain('差不多');
     expect(at(11).problems[0].message).toContain('后来添加');
+    expect(at(12).problems[0]).toMatchObject({ column: `${C.month}（本月进展）`, message: '本月进展最多 2000 字，现为 2001 字' });
     expect(p.problems[0].message).toMatch(/少了 2 行/);
   });
 
-  it('a task row saying 100 % or 已完成 is not stored as a completion: the row names the sheet, row and column', async () => {
+  it('a task row saying 100 or 已完成 without its completion day and evidence is refused at that row and column', async () => {
     const wb = await form((ws) => {
-      ws.getCell('H7').value = 100;
-      ws.getCell('M7').value = '全部完成';
+      ws.getCell(`${C.pct}7`).value = 100;
+      ws.getCell(`${C.month}7`).value = '全部完成';
     });
     const p = previewDepartmentForm(wb, ctx());
     const row = p.rows.find((r) => r.row === 7)!;
     expect(row.kind).toBe('task');
     expect(row.status).toBe('error');
     expect(row.entry).toBeUndefined();
-    expect(row.problems[0]).toMatchObject({ level: 'error', sheet: '填报表', row: 7 });
-    expect(row.problems[0].column).toMatch(/^H（完成百分比/);
-    expect(row.problems[0].message).toBe('完成百分比填了 100，这一行不导入：任务完成须在“完成情况”中填写完成日期和完成依据；月度进展的完成进度请填 0 到 99。已完成的任务请告知无废办，在任务的“完成情况”中登记。');
+    expect(row.problems.map((x) => [x.level, x.sheet, x.row, x.column, x.message])).toEqual([
+      ['error', '填报表', 7, `${C.day}（完成日期（任务已完成时填））`, '任务已完成的，须填写完成日期（如 2026-11-20），否则不能导入'],
+      ['error', '填报表', 7, `${C.evidence}（完成依据（任务已完成时填））`, '任务已完成的，须填写完成依据（如验收意见、印发文件的名称和文号），否则不能导入'],
+    ]);
     expect(formImportChange([p]).appends ?? []).toHaveLength(0);
 
     const saidDone = previewDepartmentForm(await form((ws) => {
-      ws.getCell('H7').value = 80;
-      ws.getCell('I7').value = '已完成';
-      ws.getCell('M7').value = '基本完成';
+      ws.getCell(`${C.pct}7`).value = 80;
+      ws.getCell(`${C.status}7`).value = '已完成';
+      ws.getCell(`${C.month}7`).value = '基本完成';
     }), ctx()).rows.find((r) => r.row === 7)!;
     expect(saidDone.status).toBe('error');
-    expect(saidDone.problems[0].column).toMatch(/^I（状态/);
-    expect(saidDone.problems[0].message).toMatch(/^状态填了“已完成”，这一行不导入/);
+    expect(saidDone.problems[0].column).toMatch(new RegExp(`^${C.pct}（完成百分比`));
+    expect(saidDone.problems[0].message).toBe('状态选了“已完成”，完成百分比应填 100（现为 80）；尚未完成的请选“推进中”');
+
+    const noSuchDay = previewDepartmentForm(await form((ws) => {
+      ws.getCell(`${C.pct}7`).value = 100;
+      ws.getCell(`${C.day}7`).value = '2025-02-30';
+      ws.getCell(`${C.evidence}7`).value = '验收意见';
+    }), ctx()).rows.find((r) => r.row === 7)!;
+    expect(noSuchDay.problems[0]).toMatchObject({ column: `${C.day}（完成日期（任务已完成时填））`, message: '完成日期“2025-02-30”不存在：2025年2月没有30日' });
+    const later = previewDepartmentForm(await form((ws) => {
+      ws.getCell(`${C.pct}7`).value = 100;
+      ws.getCell(`${C.day}7`).value = '2025-07-01';
+      ws.getCell(`${C.evidence}7`).value = '验收意见';
+    }), ctx()).rows.find((r) => r.row === 7)!;
+    expect(later.problems[0].message).toBe('完成日期不能晚于今天（2025-06-20）');
+  });
+
+  it('a lead unit’s 100 with day and evidence is a claim of completion (status done), and the day may be typed as text', async () => {
+    const p = previewDepartmentForm(await form((ws) => {
+      ws.getCell(`${C.pct}7`).value = 100;
+      ws.getCell(`${C.day}7`).value = '2025年6月18日';
+      ws.getCell(`${C.evidence}7`).value = '《固废管理办法》已印发（伊政办发〔2025〕8号）';
+      ws.getCell(`${C.month}7`).value = '办法印发';
+    }), ctx());
+    const row = p.rows.find((r) => r.row === 7)!;
+    expect(row.status).toBe('new');
+    expect(row.role).toBe('lead');
+    expect(row.entry).toMatchObject({ percent: 100, status: 'done', departmentId: dept.id, completionClaim: { date: '2025-06-18', evidence: '《固废管理办法》已印发（伊政办发〔2025〕8号）' } });
   });
 
   it('importing the same form twice changes nothing', async () => {
