@@ -3,6 +3,7 @@ import type { Period } from '../domain/ids';
 import { formatPeriodZh, reportDueZh } from '../domain/time';
 import { collectiveNote } from '../domain/collective-name';
 import { defaultPrintSettings } from '../print/sheet-number';
+import { isIssuingOffice } from '../print/assignment-sheet';
 import type { CollectiveFormNote, FormItem, FormRecipient, FormScope } from './form-items';
 
 /*
@@ -77,6 +78,8 @@ export function zipGuide(plan: PlanData, period: Period, recipients: readonly { 
   for (const { file, recipient } of recipients) {
     lines.push(`${file}\t${recipient.items} 项${recipient.participantItems ? `（其中配合情况 ${recipient.participantItems} 项）` : ''}`);
   }
+  const own = plan.departments.filter((d) => isIssuingOffice(d) && plan.tasks.some((t) => t.leads.some((l) => l.departmentId === d.id)));
+  for (const d of own) lines.push(`${d.name}牵头的任务不发填报表，由${short}直接在台账中填报。`);
   if (collectives.length) {
     lines.push('', '七、未单独发送的集合名称');
     for (const c of collectives) {

@@ -2,6 +2,7 @@
 
 usage: /usr/bin/python3 lo-fill.py IN.xlsx OUT.xlsx FILLS.json
 FILLS.json: [{"sheet": "填报表", "row": 6, "col": 8, "value": 80}, ...]  (1-based; numbers go in as numbers)
+  "typed": true enters the text as a person types it (LibreOffice reads "2026-11-20" as a date).
 """
 import json, os, shutil, subprocess, sys, tempfile, time
 import uno
@@ -42,7 +43,9 @@ def main():
         for f in fills:
             sheet = doc.Sheets.getByName(f['sheet'])
             cell = sheet.getCellByPosition(f['col'] - 1, f['row'] - 1)
-            if isinstance(f['value'], (int, float)):
+            if f.get('typed'):
+                cell.setFormula(f['value'])
+            elif isinstance(f['value'], (int, float)):
                 cell.setValue(f['value'])
             else:
                 cell.setString(f['value'])
