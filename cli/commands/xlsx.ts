@@ -20,7 +20,9 @@ import { readWorkbook, writeWorkbook } from '../../shared/xlsx/workbook';
 import { exportPlanTables } from '../../shared/xlsx/export-tables';
 import { exportCityWorkbook } from '../../shared/xlsx/city';
 import { buildPlanImport, planImportChange, planRecordsOf, previewPlanImport } from '../../shared/xlsx/plan-import';
-import { buildAllForms, buildDepartmentForm, departmentsWithForms, formFileName, formImportChange, previewDepartmentForm, type FormPreview } from '../../shared/xlsx/dept-form';
+import { buildAllForms, buildDepartmentForm, collectiveFormNotes, departmentsWithForms, formFileName, formImportChange, previewDepartmentForm, type FormPreview } from '../../shared/xlsx/dept-form';
+import { formIssuer } from '../../shared/xlsx/form-guide';
+import { collectiveNote, isCollectiveDepartment } from '../../shared/domain/collective-name';
 import { fileKindRefusal, SPREADSHEET_EXTENSIONS } from '../../shared/xlsx/file-kind';
 import { isSystemFileName, MAX_OPEN_FILES, matchesFilters } from '../../shared/platform/desktop-api';
 import { DEFAULT_XLSX_LIMITS } from '../../shared/xlsx/safety';
@@ -31,7 +33,9 @@ export const XLSX_USAGE = `  zwc xlsx export (--workspace DIR | --plan seed.json
   zwc xlsx city --workspace DIR --out city.xlsx [--period 2025-06]
       市级：各旗区汇总工作簿（报送情况 + 各表，单位一列）/ the city's consolidated workbook
   zwc xlsx forms (--workspace DIR | --plan seed.json) --period 2025-06 (--out-dir DIR | --zip forms.zip) [--department 名称]
-      生成各单位进展填报表 / department fill-in forms, one workbook per department
+                 [--all] [--contact "联系人 电话"]
+      生成各单位进展填报表，默认只发牵头单位（--all：含配合单位，其行为配合情况）/ department fill-in forms,
+      lead units only unless --all (participants' rows are their own 配合情况); never a collective name
   zwc xlsx import-plan plan.xlsx --workspace DIR [--office 150627 --name 名称 --level county --parent 150600]
                        [--valid-only] [--dry-run]
       从 Excel 实施方案导入（新工作区须给 --office 与 --name）/ import a plan (a new workspace needs --office, --name)
@@ -48,7 +52,7 @@ interface Parsed {
   flags: Set<string>;
 }
 
-const FLAGS = new Set(['valid-only', 'dry-run']);
+const FLAGS = new Set(['valid-only', 'dry-run', 'all']);
 
 function parse(argv: readonly string[]): Parsed {
   const out: Parsed = { positional: [], options: new Map(), flags: new Set() };
@@ -138,31 +142,38 @@ export async function xlsxCity(argv: readonly string[], io: CliIo): Promise<numb
 
 export async function xlsxForms(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parse(argv);
-  allow(args, ['workspace', 'plan', 'office', 'period', 'out-dir', 'zip', 'department']);
+  allow(args, ['workspace', 'plan', 'office', 'period', 'out-dir', 'zip', 'department', 'contact']);
   const plan = await planOf(args, io);
   const p = period(args);
   const today = chinaToday(io.now());
   const zip = args.options.get('zip');
   const dir = args.options.get('out-dir');
   if (!zip && !dir) throw new Usage('缺少 --out-dir 或 --zip / missing --out-dir or --zip');
+  const contact = args.options.get('contact');
+  const opts = { scope: args.flags.has('all') ? ('all' as const) : ('lead' as const), ...(contact ? { contact } : {}) };
   const only = args.options.get('department');
-  let targets = departmentsWithForms(plan, p);
+  let targets = departmentsWithForms(plan, p, opts.scope);
   if (only) {
-    targets = targets.filter((d) => d.name === only || plan.departments.find((x) => x.id === d.departmentId)?.aliases.includes(only));
-    if (!targets.length) throw new XlsxError('wrong-form', `单位“${only}”不在名录中，或本期没有需要填报的任务和项目`);
+    const named = plan.departments.find((x) => x.name === only || x.aliases.includes(only));
+    targets = targets.filter((d) => d.departmentId === named?.id);
+    if (named && isCollectiveDepartment(named)) throw new XlsxError('wrong-form', `“${named.name}”是集合名称，不是一个能填写、报回的单位，不生成填报表`);
+    if (!targets.length) throw new XlsxError('wrong-form', `单位“${only}”不在名录中，或本期没有需要填报的任务和项目${opts.scope === 'lead' ? '（只参与配合的单位请加 --all）' : ''}`);
   }
+  const collectives = collectiveFormNotes(plan, p, opts.scope);
+  const scopeWords = opts.scope === 'all' ? '牵头和配合单位' : '仅牵头单位';
   if (zip && !only) {
-    const all = await buildAllForms(plan, p, today);
+    const all = await buildAllForms(plan, p, today, opts);
     await io.writeFile(zip, all.bytes);
-    io.stdout(`已生成 ${all.files.length} 个单位的 ${formatPeriodZh(p)}填报表 → ${zip}\n`);
-    return EXIT.ok;
+    io.stdout(`已生成 ${all.files.length} 个单位（${scopeWords}）的 ${formatPeriodZh(p)}填报表 → ${zip}\n`);
+  } else {
+    for (const t of targets) {
+      const name = formFileName(plan, t.departmentId, p);
+      await io.writeFile(join(dir ?? '.', name), await writeWorkbook(await buildDepartmentForm(plan, t.departmentId, p, today, opts)));
+      io.stdout(`${name}\t${t.items} 项${t.participantItems ? `（其中配合情况 ${t.participantItems} 项）` : ''}\n`);
+    }
+    io.stdout(`共 ${targets.length} 个单位（${scopeWords}）\n`);
   }
-  for (const t of targets) {
-    const name = formFileName(plan, t.departmentId, p);
-    await io.writeFile(join(dir ?? '.', name), await writeWorkbook(await buildDepartmentForm(plan, t.departmentId, p, today)));
-    io.stdout(`${name}\t${t.items} 项\n`);
-  }
-  io.stdout(`共 ${targets.length} 个单位\n`);
+  if (!only) for (const c of collectives) io.stdout(`${collectiveNote(c.name, formIssuer(plan).short)}（${c.tasks.length} 项任务${c.projects.length ? `、${c.projects.length} 个项目` : ''}）\n`);
   return EXIT.ok;
 }
 
