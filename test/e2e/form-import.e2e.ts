@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -108,5 +108,26 @@ describe('returned forms, many at once (Chromium)', () => {
 
     await fileSection(page, basename(filled)).getByText('拖入导入测试').waitFor();
     expect(await fileSection(page, '旧表格.csv').getByTestId('form-import-refusal').innerText()).toMatch(/^「旧表格.csv」是 .csv 格式，本程序只能读取 .xlsx。/);
+  });
+
+  it('imports a whole folder through 导入整个文件夹, without lock files', async () => {
+    const page = await suite.profile('clerk', { width: 1366, height: 768 });
+    await setUpDefaultOffice(page, suite.url);
+    const dir = mkdtempSync(join(tmpdir(), 'zwc-form-folder-'));
+    const [form] = await allForms(page, dir);
+    const folder = join(dir, '收回的填报表');
+    mkdirSync(folder);
+    const filled = await fillIn(form, '文件夹导入测试');
+    writeFileSync(join(folder, basename(filled)), readFileSync(filled));
+    writeFileSync(join(folder, `~$${basename(filled)}`), 'lock');
+    const xls = Buffer.alloc(1024);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(xls);
+    writeFileSync(join(folder, '旗林草局.et'), xls);
+
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('import-forms-folder').click()]);
+    await chooser.setFiles(folder);
+    await page.getByTestId('form-import-overview').getByText('共 2 个文件：可导入 1 个（新进展 1 条），已拒绝 1 个：旗林草局.et').waitFor();
+    await fileSection(page, basename(filled)).getByText('文件夹导入测试').waitFor();
+    expect(await fileSection(page, '旗林草局.et').getByTestId('form-import-refusal').innerText()).toMatch(/^「旗林草局.et」是 .et 格式，本程序只能读取 .xlsx。请用 WPS\/Excel\/LibreOffice 打开后“另存为” .xlsx 再导入。$/);
   });
 });
