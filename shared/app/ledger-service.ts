@@ -16,6 +16,7 @@ import { ValidationError, type Change, type LogAppend, type PlanCreate, type Pla
 import { checkIndicatorValue, indicatorValueOptions, issuesZh, zhErrorMap } from '../domain/validation';
 import { FIELD_LABELS } from '../ledger/field-labels';
 import type { Indicator } from '../domain/indicator';
+import type { Task } from '../domain/task';
 
 /** The revision stamp of seeded records: older than any edit, and the same on every device. */
 export const SEED_STAMP = formatStamp(0, 0, 'seed');
@@ -29,8 +30,26 @@ function validate<T>(schema: ZodType<T>, value: unknown, what: string, table?: R
   return r.data;
 }
 
-/** Rules that need another record: an indicator value against its indicator's unit. */
+/**
+ * A report's claim that a task is finished (a department's form: 完成日期 and 完成依据): only on a
+ * task, only saying 100 and 已完成, only from one of the task's lead units. It never completes the
+ * task; the office confirms it in 完成情况 (the task shows 待确认完成 until then).
+ */
+async function checkCompletionClaim(tx: StorageWriter, entry: ProgressEntry): Promise<void> {
+  if (!entry.completionClaim) return;
+  const problems: string[] = [];
+  if (entry.subjectKind !== 'task') problems.push('只有任务可以报告完成（完成日期和完成依据），项目请填写建设状态');
+  else if (entry.percent !== 100 || entry.status !== 'done') problems.push('报告任务完成时，完成进度应为 100、状态应为“已完成”');
+  if (entry.subjectKind === 'task' && !problems.length) {
+    const task = (await tx.get('tasks', entry.subjectId)) as Stamped<Task> | undefined;
+    if (task && !(entry.departmentId && task.leads.some((l) => l.departmentId === entry.departmentId))) problems.push('只有任务的牵头单位可以报告任务完成；配合单位的报告是本单位的配合情况');
+  }
+  if (problems.length) throw new ValidationError(TABLE_LABELS.progress, problems);
+}
+
+/** Rules that need another record: an indicator value against its indicator's unit; a report's claim of completion against its task. */
 async function crossCheck(tx: StorageWriter, a: LogAppend): Promise<void> {
+  if (a.table === 'progress') return checkCompletionClaim(tx, a.record);
   if (a.table !== 'indicatorValues' || a.record.value.kind !== 'number') return;
   const indicator = (await tx.get('indicators', a.record.indicatorId)) as Stamped<Indicator> | undefined;
   if (!indicator) return;

@@ -190,8 +190,10 @@ export function checkDeadlineText(text: string | undefined, field = '完成时�
 }
 
 /**
- * A task's monthly report may not complete it: completion needs a day and evidence, recorded in
- * 完成情况. Projects report 100 % as they like.
+ * A task's monthly report typed in the app may not complete it: completion needs a day and
+ * evidence, recorded in 完成情况. Projects report 100 % as they like. (A lead unit's returned form
+ * may say 100 / 已完成 with its 完成日期 and 完成依据: that is a claim the office confirms in
+ * 完成情况, see shared/xlsx/form-values.ts; it never completes the task either.)
  */
 export function checkTaskReportNotCompletion(subjectKind: 'task' | 'project', percent: number, status: string): Problem {
   if (subjectKind !== 'task') return null;
@@ -226,6 +228,7 @@ const PATH_LABELS: Record<string, string> = {
   enteredBy: '填报人',
   date: '日期',
   evidence: '完成依据',
+  completionClaim: '完成报告的',
   points: '',
   text: '文字',
   scope: '阶段内容',

@@ -108,3 +108,30 @@ describe('the ledger refuses nonsense with Chinese messages naming the field, an
     expect(await refusal(l, { label: '改名', edits: [{ table: 'tasks', id: task.id, patch: { title: '   ' } }] })).toEqual(['任务名称：不能为空']);
   });
 });
+
+describe('a department’s claim that a task is finished (from its form)', () => {
+  const lead = task.leads[0].departmentId;
+  const helper = task.participants.find((p) => !task.leads.some((l) => l.departmentId === p.departmentId))?.departmentId;
+  const claim = { date: '2026-03-08', evidence: '验收意见（伊环发〔2026〕3号）' };
+
+  it('is accepted from a lead unit saying 100 and 已完成, and stored as sent', async () => {
+    const l = await ledger();
+    const entry = progress({ percent: 100, status: 'done', departmentId: lead, completionClaim: claim });
+    await l.addProgress(entry);
+    expect(await l.progressFor('150627')).toEqual([entry]);
+    // The task itself is not completed: the office confirms it in 完成情况.
+    expect((await l.get('tasks', task.id))?.completion).toBeNull();
+  });
+
+  it('is refused from a participating unit, from the office, below 100, on a project, or with a day that does not exist', async () => {
+    const l = await ledger();
+    expect(helper).toBeDefined();
+    const append = (over: Partial<ProgressEntry>) => ({ label: '进展', appends: [{ table: 'progress' as const, record: progress({ percent: 100, status: 'done', completionClaim: claim, ...over }) }] });
+    expect(await refusal(l, append({ departmentId: helper }))).toEqual(['只有任务的牵头单位可以报告任务完成；配合单位的报告是本单位的配合情况']);
+    expect(await refusal(l, append({}))).toEqual(['只有任务的牵头单位可以报告任务完成；配合单位的报告是本单位的配合情况']);
+    expect(await refusal(l, append({ departmentId: lead, percent: 90, status: 'in-progress' }))).toEqual(['报告任务完成时，完成进度应为 100、状态应为“已完成”']);
+    expect(await refusal(l, append({ departmentId: lead, subjectKind: 'project', subjectId: project.id }))).toEqual(['只有任务可以报告完成（完成日期和完成依据），项目请填写建设状态']);
+    expect(await refusal(l, append({ departmentId: lead, completionClaim: { date: '2026-02-30', evidence: 'x' } }))).toEqual(['完成报告的日期：2026-02-30 这一天不存在']);
+    expect(await l.progressFor('150627')).toEqual([]);
+  });
+});
