@@ -11,7 +11,7 @@ import { launchChromium } from './support/browser';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import type { PlanData } from '../../shared/ledger/plan-data';
 import { sheetRecipients } from '../../shared/print/assignment-sheet';
-import { buildDocument, type PrintRequest } from '../../shared/print/documents';
+import { buildDocument, perDepartmentDocuments, type PrintRequest } from '../../shared/print/documents';
 import { renderDocumentHtml } from '../../shared/print/html';
 import { defaultPrintSettings } from '../../shared/print/sheet-number';
 import { supervisionRecipients } from '../../shared/print/supervision-notice';
@@ -69,13 +69,27 @@ describe('printed documents (Chromium → PDF → pdftotext)', () => {
     expect(pages.length).toBeLessThanOrEqual(2);
   });
 
+  it('one PDF per department: each its own file, its pages numbered from — 1 —, only its own sheet', async () => {
+    const recipients = sheetRecipients(plan).filter((r) => ['旗生态环境局', '旗住建局', '旗税务局'].includes(r.department.name));
+    const docs = perDepartmentDocuments(plan, { kind: 'assignment', sheets: recipients.map((r, i) => ({ departmentId: r.department.id, number: `伊无废交〔2026〕${i + 1}号`, issuedOn: day })) }, settings);
+    for (const [i, doc] of docs.entries()) {
+      const { pages, fileName } = await pdfOf({ kind: 'assignment', sheets: [{ departmentId: recipients[i].department.id, number: `伊无废交〔2026〕${i + 1}号`, issuedOn: day }] });
+      expect(fileName).toBe(doc.fileName);
+      expect(fileName).toBe(`任务交办单-${recipients[i].department.name}-2026年11月.pdf`);
+      pages.forEach((p, n) => expect(squash(p)).toContain(`—${n + 1}—`));
+      const all = squash(pages.join(''));
+      expect(all.split('任务交办单签收回执')).toHaveLength(2);
+      expect(all).toContain(`${recipients[i].department.name}：`);
+    }
+  });
+
   it('all departments: one sheet each, every sheet starting on its own page, in order', async () => {
-    const recipients = sheetRecipients(plan);
-    expect(recipients).toHaveLength(39);
+    const recipients = sheetRecipients(plan, 'all');
+    expect(recipients).toHaveLength(37);
     const { pages } = await pdfOf({ kind: 'assignment', all: true, sheets: recipients.map((r, i) => ({ departmentId: r.department.id, number: `伊无废交〔2026〕${i + 1}号`, issuedOn: day })) });
     // A page starts a sheet when the sheet's title is the first thing on it (the page number aside).
     const starts = pages.map((p, i) => ({ i, text: squash(p).replace(/^—\d+—/, '') })).filter((p) => p.text.startsWith('伊金霍洛旗“无废城市”建设任务交办单'));
-    expect(starts).toHaveLength(39);
+    expect(starts).toHaveLength(37);
     starts.forEach((s, n) => {
       expect(s.text).toContain(`伊无废交〔2026〕${n + 1}号`);
       expect(s.text).toContain(`${recipients[n].department.name}：`);
@@ -87,7 +101,7 @@ describe('printed documents (Chromium → PDF → pdftotext)', () => {
       expect(sheet).toContain('任务交办单签收回执');
       expect(sheet.split('签收回执')).toHaveLength(2);
     }
-    expect(pages.length).toBeGreaterThanOrEqual(39);
+    expect(pages.length).toBeGreaterThanOrEqual(37);
   });
 
   it('督办单: overdue tasks with their deadline, days late, progress and the answer date', async () => {

@@ -1,8 +1,10 @@
 /**
- * Printing from the app: the clerk opens the print preview, saves a 任务交办单 as PDF, finds it in
- * the register, records the receipt and prints it again with the same number.
+ * Printing from the app (browser build): the clerk chooses the lead units, prints each department's
+ * sheet on its own, confirms it was printed (only then is it numbered; 没有打印 uses no number),
+ * finds it in the register, records the receipt and prints it again with the same number; 督办 on a
+ * department's row of 月度调度 opens that department's 督办单 at once.
  *
- * In a plain browser “保存为 PDF” opens the browser's print dialog on a hidden frame holding the
+ * In a plain browser “打印” opens the browser's print dialog on a hidden frame holding the
  * document, titled with the file name. Headless Chromium has no dialog, so the test stands in for
  * it: the frame's print() hands over the document, which the test prints to PDF with Chromium and
  * saves under the title, as the dialog's “另存为 PDF” would.
@@ -27,8 +29,8 @@ declare global {
   }
 }
 
-async function clerk(): Promise<Page> {
-  const page = await suite.profile('clerk');
+async function clerk(viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await suite.profile('clerk', viewport);
   // The app reaches the frame's window through contentWindow, so the stand-in is put there, in the
   // page itself: an init script inside the srcdoc frame may run after the app has called print().
   await page.addInitScript(() => {
@@ -50,7 +52,7 @@ async function clerk(): Promise<Page> {
 }
 
 /** Waits for the n-th document the app sent to the print dialog, saves it as “Save as PDF” would and returns its name and text. */
-async function printed(page: Page, n: number): Promise<{ name: string; text: string; pages: number }> {
+async function printed(page: Page, n: number): Promise<{ name: string; file: string; text: string; pages: number }> {
   await page.waitForFunction((want) => (window.__zwcPrinted?.length ?? 0) >= want, n);
   const doc = await page.evaluate((i) => window.__zwcPrinted![i], n - 1);
   const pdfPage = await page.context().newPage();
@@ -60,51 +62,74 @@ async function printed(page: Page, n: number): Promise<{ name: string; text: str
   writeFileSync(file, await pdfPage.pdf({ preferCSSPageSize: true, printBackground: true }));
   await pdfPage.close();
   const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
-  return { name, text: execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''), pages };
+  return { name, file, text: execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''), pages };
 }
 
-async function openSheetDialog(page: Page, department: string): Promise<void> {
+/** 月度调度 → 打印交办单 → one department (or all lead units with `department` absent) → 预览. */
+async function openSheetDialog(page: Page, department?: string): Promise<void> {
   await openMenu(page, '月度调度');
   await page.getByRole('button', { name: '打印交办单' }).click();
   const dialog = page.getByRole('dialog', { name: '打印任务交办单' });
-  await dialog.getByText('全部单位（每个单位一份').click(); // all → none
-  const box = dialog.getByRole('combobox', { name: '选择单位' });
-  await box.click();
-  await box.fill(department);
-  // Enter takes the highlighted match, as a clerk would; a click could land on an option the
-  // filter is still re-rendering under load, and the choice is then lost.
-  await page.locator('.ant-select-item-option-active', { hasText: `${department}（` }).waitFor();
-  await box.press('Enter');
-  await dialog.getByText('单位（1/').waitFor();
-  await page.keyboard.press('Escape');
+  await dialog.getByText('仅牵头单位（只列其牵头的任务）').waitFor();
+  if (department) {
+    await dialog.getByText('全部单位（每个单位单独成文').click(); // all → none
+    const box = dialog.getByRole('combobox', { name: '选择单位' });
+    await box.click();
+    await box.fill(department);
+    // Enter takes the highlighted match, as a clerk would; a click could land on an option the
+    // filter is still re-rendering under load, and the choice is then lost.
+    await page.locator('.ant-select-item-option-active', { hasText: `${department}（` }).waitFor();
+    await box.press('Enter');
+    await dialog.getByText('单位（1/').waitFor();
+    await page.keyboard.press('Escape');
+  }
   await dialog.getByRole('button', { name: /^预\s?览$/ }).click();
 }
 
-it('previews a 任务交办单, saves it as PDF with its number, records it, and re-prints it with the same number', async () => {
+/** The browser asks after its print dialog closed: 已打印 numbers the sheet, 没有打印 does not. */
+async function answerPrinted(page: Page, department: string, printed: boolean): Promise<void> {
+  const ask = page.getByRole('dialog', { name: `${department}的任务交办单打印了吗？` });
+  await ask.getByRole('button', { name: printed ? '已打印' : '没有打印' }).click();
+  await ask.waitFor({ state: 'hidden' });
+}
+
+it('prints a 任务交办单 only when confirmed: 没有打印 uses no number, 已打印 numbers it; the register re-prints it with the same number', async () => {
   const page = await clerk();
   await openSheetDialog(page, '旗税务局');
 
-  const preview = page.getByRole('dialog', { name: /打印预览/ });
-  const sheet = preview.getByTestId('print-document');
-  await sheet.getByText(`伊无废交〔${year}〕1号`).first().waitFor();
+  const batch = page.getByRole('dialog', { name: '任务交办单 · 旗税务局' });
+  const sheet = batch.getByTestId('print-document');
+  await sheet.getByText(`伊无废交〔${year}〕□号`).first().waitFor();
   await sheet.getByText('旗税务局：').waitFor();
   await sheet.getByText('任务交办单签收回执').waitFor();
-  await preview.getByText(`任务交办单-旗税务局-${month}.pdf`).waitFor();
+  await batch.getByText(`任务交办单-旗税务局-${month}.pdf`).waitFor();
+  // The browser build says what it cannot do, and offers no 保存为 PDF it could not keep.
+  await batch.getByTestId('browser-print-limit').getByText('每个单位一个 PDF 文件、一次保存全部，需要使用桌面程序').waitFor();
+  expect(await batch.getByRole('button', { name: '保存为 PDF' }).count()).toBe(0);
 
-  await preview.getByRole('button', { name: '保存为 PDF' }).click();
-  await page.getByText('已登记 1 份任务交办单：').waitFor();
-  const pdf = await printed(page, 1);
+  // Cancelled in the print dialog: no number used.
+  await batch.getByRole('button', { name: /打\s?印$/ }).click();
+  await answerPrinted(page, '旗税务局', false);
+  await page.getByText('未打印，旗税务局的任务交办单没有编号').waitFor();
+  expect((await printed(page, 1)).text).toContain(`伊无废交〔${year}〕1号`);
+
+  // Printed: the same number 1 is given, because the first print used none.
+  await batch.getByRole('button', { name: /打\s?印$/ }).click();
+  await answerPrinted(page, '旗税务局', true);
+  await page.getByText(`已登记任务交办单：伊无废交〔${year}〕1号（旗税务局）`).waitFor();
+  const pdf = await printed(page, 2);
   expect(pdf.name).toBe(`任务交办单-旗税务局-${month}.pdf`);
   expect(pdf.text).toContain(`伊无废交〔${year}〕1号`);
   expect(pdf.text).toContain('旗税务局：');
   expect(pdf.text).toContain('落实利用扶持政策');
   expect(pdf.text).toContain('任务交办单签收回执');
-  expect(pdf.pages).toBeGreaterThanOrEqual(1);
-  await preview.getByRole('button', { name: /^关\s?闭$/ }).click();
+  await batch.getByText(`已编号并登记：伊无废交〔${year}〕1号`).waitFor();
+  await batch.getByRole('button', { name: /^关\s?闭$/ }).click();
 
-  // The register: the sheet, its receipt outstanding; record the receipt; print it again.
+  // The register: one sheet, its receipt outstanding; record the receipt; print it again.
   await page.getByRole('button', { name: '交办记录' }).click();
   const register = page.getByRole('dialog', { name: '交办记录' });
+  await register.getByText('共 1 份').waitFor();
   const row = register.getByRole('row', { name: new RegExp(`伊无废交〔${year}〕1号`) });
   await row.getByText('未收回').waitFor();
   await row.getByRole('button', { name: '登记回执' }).click();
@@ -117,24 +142,71 @@ it('previews a 任务交办单, saves it as PDF with its number, records it, and
   const again = page.getByRole('dialog', { name: /打印预览/ });
   await again.getByTestId('print-document').getByText(`伊无废交〔${year}〕1号`).first().waitFor();
   await again.getByRole('button', { name: /打\s?印$/ }).click();
-  const reprint = await printed(page, 2);
+  const reprint = await printed(page, 3);
   expect(reprint.text).toContain(`伊无废交〔${year}〕1号`);
 });
 
-it('never gives a number twice: the next sheet gets the next number', async () => {
-  const page = await clerk();
-  for (const [department, n] of [
-    ['旗税务局', 1],
-    ['旗卫健委', 2],
+it('all lead units: one document per department, each numbered from page 1, printed one at a time; collective names get none', async () => {
+  const page = await clerk({ width: 1366, height: 768 });
+  await openMenu(page, '月度调度');
+  await page.getByRole('button', { name: '打印交办单' }).click();
+  const dialog = page.getByRole('dialog', { name: '打印任务交办单' });
+  await dialog.getByText('单位（25/25）').waitFor();
+  await dialog.getByText('牵头和配合单位（配合单位也各发一份）').click();
+  await dialog.getByText('单位（37/37）').waitFor();
+  await dialog.getByTestId('collective-note').getByText('各成员单位（3项任务）、各镇人民政府（25项任务）：未单独发送，由旗无废办另行通知。').waitFor();
+  await page.screenshot({ path: join(dir, 'dialog-1366.png') });
+  await dialog.getByText('仅牵头单位（只列其牵头的任务）').click();
+  await dialog.getByText('单位（25/25）').waitFor();
+  await dialog.getByRole('button', { name: /^预\s?览$/ }).click();
+
+  const batch = page.getByRole('dialog', { name: '任务交办单 · 25个单位（每个单位单独成文）' });
+  const rows = batch.getByTestId('sheet-batch').locator('tbody tr.ant-table-row');
+  await rows.nth(24).waitFor();
+  expect(await rows.count()).toBe(25);
+  await page.screenshot({ path: join(dir, 'batch-1366.png') });
+
+  for (const [n, department] of [
+    [1, '旗生态环境局'],
+    [2, '旗税务局'],
   ] as const) {
-    await openSheetDialog(page, department);
-    const preview = page.getByRole('dialog', { name: /打印预览/ });
-    await preview.getByTestId('print-document').getByText(`伊无废交〔${year}〕${n}号`).first().waitFor();
-    await preview.getByRole('button', { name: /打\s?印$/ }).click();
-    await page.getByText(`已登记 1 份任务交办单：伊无废交〔${year}〕${n}号`).waitFor();
-    expect((await printed(page, n)).text).toContain(`伊无废交〔${year}〕${n}号${department}：`);
-    await preview.getByRole('button', { name: /^关\s?闭$/ }).click();
+    await batch.getByRole('button', { name: `打印 ${department}` }).click();
+    await answerPrinted(page, department, true);
+    await page.getByText(`已登记任务交办单：伊无废交〔${year}〕${n}号（${department}）`).waitFor();
+    const pdf = await printed(page, n);
+    expect(pdf.name).toBe(`任务交办单-${department}-${month}.pdf`);
+    expect(pdf.text).toContain(`${department}：`);
+    // Only this department in the file, and its pages numbered from — 1 —.
+    expect(pdf.text.match(/任务交办单签收回执/g)).toHaveLength(1);
+    const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-raw', pdf.file, '-'], { encoding: 'utf8' });
+    expect(first).toMatch(/—\s*1\s*—/);
+    const last = execFileSync('pdftotext', ['-f', String(pdf.pages), '-l', String(pdf.pages), '-raw', pdf.file, '-'], { encoding: 'utf8' });
+    expect(last).toMatch(new RegExp(`—\\s*${pdf.pages}\\s*—`));
+    if (n === 1) {
+      expect(pdf.pages).toBeGreaterThan(1);
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf.file, join(dir, 'sheet-eco')]);
+    }
   }
+  const numbered = batch.getByTestId('sheet-batch').getByText(new RegExp(`^伊无废交〔${year}〕\\d号$`));
+  expect(await numbered.count()).toBe(2);
+  console.log(`print e2e pictures in ${dir}`);
+});
+
+it('督办 on a department’s row of 月度调度 opens its 督办单 at once', async () => {
+  const page = await clerk();
+  await openMenu(page, '月度调度');
+  const panel = page.getByTestId('department-panel').filter({ hasText: '旗生态环境局' }).locator('xpath=ancestor::div[contains(@class,"ant-collapse-item")][1]');
+  await panel.getByRole('button', { name: /督\s?办/ }).click();
+  const notice = page.getByRole('dialog', { name: '督办单 · 旗生态环境局' });
+  await notice.getByTestId('print-document').getByText('旗生态环境局：').waitFor();
+  await notice.getByTestId('print-document').getByText('现予督办', { exact: false }).waitFor();
+  await notice.getByRole('button', { name: /打\s?印$/ }).click();
+  const ask = page.getByRole('dialog', { name: '旗生态环境局的督办单打印了吗？' });
+  await ask.getByRole('button', { name: '已打印' }).click();
+  await page.getByText(`已登记督办单：伊无废督〔${year}〕1号（旗生态环境局）`).waitFor();
+  const pdf = await printed(page, 1);
+  expect(pdf.name).toBe(`督办单-旗生态环境局-${month}.pdf`);
+  expect(pdf.text).toContain(`伊无废督〔${year}〕1号`);
 });
 
 it('prints the indicator system from its page', async () => {
@@ -143,7 +215,8 @@ it('prints the indicator system from its page', async () => {
   await page.getByRole('button', { name: /打\s?印$/ }).click();
   const preview = page.getByRole('dialog', { name: /打印预览/ });
   await preview.getByTestId('print-document').getByText('注：★为国家必选指标', { exact: false }).waitFor();
-  await preview.getByRole('button', { name: '保存为 PDF' }).click();
+  await preview.getByText('要存为文件请在其中选“另存为 PDF”', { exact: false }).waitFor();
+  await preview.getByRole('button', { name: /打\s?印$/ }).click();
   const pdf = await printed(page, 1);
   expect(pdf.name).toMatch(/^指标体系-伊金霍洛旗-\d{4}年\.pdf$/);
   expect(pdf.text).toContain('一般工业固体废物产生强度');

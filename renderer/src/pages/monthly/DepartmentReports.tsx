@@ -83,8 +83,8 @@ export function DepartmentReports({ groups, show, departmentName, statusOf, repo
               {missing > 0 ? <Tag color="red">缺 {missing} 项</Tag> : <Tag color="green">已报齐</Tag>}
             </Space>
           ),
-          // 督办 / 交办单 for this department in one click.
-          extra: group.departmentId ? <DepartmentSheetButtons departmentId={group.departmentId} /> : undefined,
+          // 督办 / 交办单 for this department in one click; the header text alone opens the panel, so the buttons are not inside its button.
+          ...(group.departmentId ? { extra: <DepartmentSheetButtons departmentId={group.departmentId} />, collapsible: 'header' as const } : {}),
           children: (
             <Table<Item>
               size="small"
