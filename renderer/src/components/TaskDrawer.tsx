@@ -6,7 +6,7 @@ import { divisionName } from '../../../shared/domain/divisions';
 import { nameLookup } from '../../../shared/ledger/lookups';
 import { useCommit } from '../app/use-commit';
 import { AuditTrail } from './AuditTrail';
-import { CompletionForm } from './CompletionForm';
+import { claimedCompletion, CompletionForm } from './CompletionForm';
 import { DeadlineText } from './DeadlineText';
 import { ProgressForm } from './ProgressForm';
 import { taskReportUnits } from '../../../shared/domain/reporting-rule';
@@ -120,7 +120,7 @@ export function TaskDrawer({ row, plan, onClose, next }: { row: TaskRow | null; 
             ),
           },
           { key: 'edit', label: '基本信息', children: <TaskEditor task={task} plan={plan} /> },
-          { key: 'done', label: '完成情况', children: <CompletionForm task={task} /> },
+          { key: 'done', label: '完成情况', children: <CompletionForm task={task} claim={claimedCompletion(row, deptName)} /> },
           { key: 'audit', label: '修改记录', children: <AuditTrail recordId={task.id} /> },
         ]}
       />
