@@ -65,3 +65,25 @@ describe('first run as another office', () => {
     await expect(page.getByTestId('indicator-count').textContent()).resolves.toBe(String(o.indicators));
   });
 });
+
+describe('first run: 搜索本单位 takes what the clerk typed', () => {
+  // Enter takes the best match of what was typed, never the office preselected before the search (伊金霍洛旗).
+  it.each(['zgeq', '准格尔', '150622'])('%s + Enter chooses 准格尔旗, says so before starting, and sets it up', async (typed) => {
+    const page = await suite.profile('clerk', { width: 1366, height: 768 });
+    await page.goto(suite.url);
+    await page.getByTestId('seed-preview').waitFor();
+    await page.getByTestId('setup-chosen').filter({ hasText: '伊金霍洛旗无废办' }).waitFor();
+    // As a clerk does: click into the box, type, press Enter.
+    await page.getByTestId('office-search').click();
+    await page.keyboard.type(typed);
+    await page.locator('.ant-select-item-option', { hasText: '准格尔旗' }).first().waitFor();
+    await page.keyboard.press('Enter');
+
+    await page.getByTestId('setup-chosen').filter({ hasText: '准格尔旗无废办' }).waitFor();
+    expect(await page.getByTestId('setup-chosen').textContent()).toContain('150622');
+    expect(await page.getByTestId('office-search').textContent()).toContain('准格尔旗');
+    if (typed === 'zgeq') await page.screenshot({ path: 'test-results/first-run-zgeq.png' });
+    await page.getByRole('button', { name: '开始使用' }).click();
+    await expect(page.getByTestId('office-name').textContent()).resolves.toBe('准格尔旗无废办');
+  });
+});

@@ -73,6 +73,20 @@ export function SetupPage() {
         </Radio.Group>
       </Card>
       {(error || previewError) && <Alert type="error" showIcon message="无法完成设置" description={error ?? previewError} style={{ marginBottom: 16 }} />}
+      {division && (
+        // The office this laptop will sign its files as, said once more before the clerk starts.
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="setup-chosen"
+          message={
+            <span>
+              本机将设为：<Typography.Text strong>{division.name}无废办</Typography.Text>（{division.level === 'city' ? '市级' : '旗区县级'}，{division.fullName}，区划代码 {division.code}）
+            </span>
+          }
+        />
+      )}
       {source === 'excel' && division ? (
         <ExcelSetupCard office={{ code: division.code, name: division.name, level: division.level }} />
       ) : (

@@ -9,7 +9,9 @@ export function OfficePicker({ code, onChange }: { code: string; onChange: (code
   const [query, setQuery] = useState('');
   const found = useMemo(() => searchDivisions(query, 40), [query]);
   const chosen = divisionOf(code);
-  const options = [...(chosen && !found.some((d) => d.code === code) ? [chosen] : []), ...found].map((d) => ({
+  // What was typed comes first: Enter takes the best match, never the office chosen before the
+  // search (which stays in the list, last, so the box can still name it).
+  const options = [...found, ...(chosen && !found.some((d) => d.code === code) ? [chosen] : [])].map((d) => ({
     value: d.code,
     label: `${d.name}（${d.level === 'city' ? '市级' : '旗区县级'}，${d.fullName}，${d.code}）`,
   }));
