@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { goToApproved, hasUnsavedWork, useConfirmDiscard } from '../components/unsaved-guard';
+import { recordInHash, routeWithoutRecord, routeWithRecord, tabInHash, type OpenedRecord, type RecordPage } from './record-route';
 
 /**
  * Hash routes. A page is "#/monthly"; a task or project opened on it adds itself to the address,
@@ -9,51 +10,7 @@ import { goToApproved, hasUnsavedWork, useConfirmDiscard } from '../components/u
  * departments, the list's scroll), the browser's back button closes the drawer, and closing the
  * drawer comes back to the page as it was. "#/tasks?open=<id>" (older links) still opens a task.
  */
-export type RecordPage = 'tasks' | 'projects';
-export interface OpenedRecord {
-  page: RecordPage;
-  id: string;
-}
-
-const PARAM: Record<RecordPage, string> = { tasks: 'task', projects: 'project' };
-const RECORD_PARAMS = ['task', 'project', 'open'];
-
-function split(hash: string): { path: string; params: URLSearchParams } {
-  const [path, query = ''] = hash.replace(/^#/, '').split('?');
-  return { path, params: new URLSearchParams(query) };
-}
-
-function join(path: string, params: URLSearchParams): string {
-  const query = params.toString();
-  return `${path}${query ? `?${query}` : ''}`;
-}
-
-/** The record an address opens, or null: "#/monthly?task=t1" → { page: 'tasks', id: 't1' }. */
-export function recordInHash(hash: string): OpenedRecord | null {
-  const { path, params } = split(hash);
-  const task = params.get('task');
-  if (task) return { page: 'tasks', id: task };
-  const project = params.get('project');
-  if (project) return { page: 'projects', id: project };
-  const open = params.get('open');
-  if (open && (path === '/tasks' || path === '/projects')) return { page: path === '/tasks' ? 'tasks' : 'projects', id: open };
-  return null;
-}
-
-/** The route (without "#") that opens a record over the page of `hash`; the start page is 工作总览. */
-export function routeWithRecord(hash: string, record: OpenedRecord): string {
-  const { path, params } = split(hash);
-  for (const p of RECORD_PARAMS) params.delete(p);
-  params.set(PARAM[record.page], record.id);
-  return join(path && path !== '/' ? path : '/dashboard', params);
-}
-
-/** The route (without "#") of the page under an opened record. */
-export function routeWithoutRecord(hash: string): string {
-  const { path, params } = split(hash);
-  for (const p of RECORD_PARAMS) params.delete(p);
-  return join(path || '/dashboard', params);
-}
+export type { OpenedRecord, RecordPage } from './record-route';
 
 /** The last record opened in this window: the address it was opened from and its own. */
 let lastOpened: { from: string; to: string } | null = null;
@@ -132,5 +89,5 @@ export function useOpenedRecord(): { record: OpenedRecord | null; close: () => v
 
 /** "#/exchange?tab=conflicts": the tab a link asked for, or null. */
 export function requestedTab(): string | null {
-  return split(window.location.hash).params.get('tab');
+  return tabInHash(window.location.hash);
 }
