@@ -6,6 +6,7 @@ import type { ReportingChecklist } from '../../../../shared/ledger/reporting';
 import { openRecord } from '../../app/navigation';
 import { TaskStatusTag } from '../../components/TaskStatusTag';
 import { ConflictTag } from '../../components/ConflictTag';
+import { groupKey } from './next-item';
 import { DepartmentSheetButtons } from '../../components/print/DepartmentSheetButtons';
 
 export type ReportShow = 'missing' | 'reported' | 'all';
@@ -24,8 +25,6 @@ interface Props {
   onExpand: (keys: string[]) => void;
   emptyText: string;
 }
-
-const groupKey = (departmentId: string) => departmentId || 'none';
 
 /** 月度调度 by department: what each one owes this month, reported or still missing. */
 export function DepartmentReports({ groups, show, departmentName, statusOf, reportOf, selected, onSelect, expanded, onExpand, emptyText }: Props) {
