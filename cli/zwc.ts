@@ -100,8 +100,8 @@ export const USAGE = `zwc — 无废城市建设台账 交换文件工具 / exch
   zwc --workspace DIR overview [--period 2026-11] [--json yes]
       市级：各旗区总览与本期未报送的旗区 / city: every county office side by side, and who has not reported
   zwc --workspace DIR print assignment|task-list|project-list|indicators|reporting --out x.html
-                    [--period 2026-11] [--department 旗生态环境局|all]
-      生成与桌面程序相同的打印文件（HTML，可用浏览器打印或存为 PDF）；交办单编号与程序共用登记
+                    [--period 2026-11] [--department 旗生态环境局|all] [--recipients lead|all]
+      生成与桌面程序相同的打印文件（HTML，可用浏览器打印或存为 PDF）；交办单默认只发牵头单位（--recipients all 含配合单位），编号与程序共用登记
       / the app's printed documents as HTML; sheet numbers come from the same register
 ${PLAN_USAGE}${XLSX_USAGE}  zwc --help
 

@@ -116,6 +116,12 @@ describe('zwc --workspace and the app, through the same services', () => {
     expect(readFileSync(first, 'utf8')).toContain('旗生态环境局');
     expect((await zwc('--workspace', ws, 'print', 'project-list', '--out', join(dir, 'p.html'))).code).toBe(EXIT.ok);
     expect(readFileSync(join(dir, 'p.html'), 'utf8')).toContain('项目清单');
+    // 仅牵头单位 unless asked: 旗财政局 only helps, so it gets a sheet with --recipients all alone.
+    const helper = await zwc('--workspace', ws, 'print', 'assignment', '--department', '旗财政局', '--out', join(dir, 'h.html'));
+    expect(helper.code).toBe(EXIT.refused);
+    expect(helper.err).toContain('仅牵头单位');
+    expect((await zwc('--workspace', ws, 'print', 'assignment', '--department', '旗财政局', '--recipients', 'all', '--out', join(dir, 'h.html'))).code).toBe(EXIT.ok);
+    expect((await zwc('--workspace', ws, 'print', 'assignment', '--recipients', 'some', '--out', join(dir, 'h.html'))).code).toBe(EXIT.usage);
     const unknown = await zwc('--workspace', ws, 'print', 'assignment', '--department', '不存在的局', '--out', join(dir, 'x.html'));
     expect(unknown.code).toBe(EXIT.refused);
     expect(unknown.err).toContain('不存在的局');
