@@ -47,6 +47,8 @@ export function SheetPrintDialog({ plan, kind, open, onClose, departmentIds }: S
       .then(setSettings)
       .catch((e: unknown) => message.error(`无法读取编号设置：${messageOf(e)}`));
     setChosen(departmentIds ?? list.map((c) => c.departmentId));
+    // A department's own page: a unit that only helps gets its part (牵头和配合单位).
+    if (departmentIds && !departmentIds.some((id) => list.some((c) => c.departmentId === id))) setScope('all');
     // Only when the dialog opens: later changes of the list must not undo the clerk's choice.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, register]);
