@@ -294,3 +294,32 @@ export async function issueOnOutput<T>(
   }
   return { issued: await register.confirm(reservation.token), result };
 }
+
+/** Two different sheets that carry the same number (two laptops numbered while apart). */
+export interface NumberClash {
+  number: string;
+  sheets: IssuedSheet[];
+}
+
+/**
+ * The register of two laptops of one office merged (building block for carrying the register in
+ * the office's bundles; not wired into the exchange yet). A sheet known to both is kept once — the
+ * same number, kind, department and day — with the receipt recorded later winning; every other
+ * sheet is kept. Sheets that share a number but are not the same sheet are all kept and reported
+ * as clashes, never dropped: they were printed and sent. Numbering afterwards continues after the
+ * highest number either laptop knew (numbersFor), so the clash cannot grow.
+ */
+export function mergeRegisters(local: readonly IssuedSheet[], incoming: readonly IssuedSheet[]): { register: IssuedSheet[]; clashes: NumberClash[] } {
+  const same = (a: IssuedSheet, b: IssuedSheet) => a.number === b.number && a.kind === b.kind && a.departmentId === b.departmentId && a.issuedOn === b.issuedOn;
+  const out: IssuedSheet[] = [...local];
+  for (const s of incoming) {
+    const at = out.findIndex((o) => same(o, s));
+    if (at < 0) out.push(s);
+    else if (s.receipt && (!out[at].receipt || s.receipt.recordedAt > out[at].receipt!.recordedAt)) out[at] = { ...out[at], receipt: s.receipt };
+  }
+  out.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.number.localeCompare(b.number));
+  const byNumber = new Map<string, IssuedSheet[]>();
+  for (const s of out) byNumber.set(s.number, [...(byNumber.get(s.number) ?? []), s]);
+  const clashes = [...byNumber.entries()].filter(([, list]) => list.length > 1).map(([number, sheets]) => ({ number, sheets }));
+  return { register: out, clashes };
+}

@@ -1,4 +1,4 @@
-import { issueOnOutput, IssuedSheetError, IssuedSheets, ISSUED_SHEETS_KEY } from '../../shared/app/issued-sheets';
+import { issueOnOutput, IssuedSheetError, IssuedSheets, ISSUED_SHEETS_KEY, mergeRegisters } from '../../shared/app/issued-sheets';
 import { MemoryStorage } from '../../shared/app/memory-storage';
 import { defaultPrintSettings } from '../../shared/print/sheet-number';
 
@@ -153,5 +153,31 @@ describe('issueOnOutput', () => {
     ).rejects.toThrow('磁盘已满');
     expect(await reg.list()).toEqual([]);
     expect((await reg.issue('assignment', [sheet('c')], '2026-11-05', pattern))[0].number).toBe('伊无废交〔2026〕1号');
+  });
+});
+
+describe('two laptops of one office: mergeRegisters', () => {
+  it('keeps a sheet both laptops know once, takes the later receipt, and numbers on after the highest either knew', async () => {
+    const a = new IssuedSheets(new MemoryStorage(), () => new Date('2026-11-05T01:00:00Z'));
+    const [one, two] = await a.issue('assignment', [sheet('x'), sheet('y')], '2026-11-05', pattern);
+    const withReceipt = { ...one, receipt: { receivedOn: '2026-11-07', signer: '王明', recordedAt: '2026-11-07T02:00:00.000Z' } };
+    const merged = mergeRegisters([one, two], [withReceipt, two]);
+    expect(merged.register.map((s) => s.number)).toEqual(['伊无废交〔2026〕1号', '伊无废交〔2026〕2号']);
+    expect(merged.register[0].receipt?.signer).toBe('王明');
+    expect(merged.clashes).toEqual([]);
+    // Merging again changes nothing.
+    expect(mergeRegisters(merged.register, [withReceipt, two]).register).toEqual(merged.register);
+    // A laptop holding the merged register continues after the highest number.
+    const storage = new MemoryStorage();
+    await storage.transaction((tx) => tx.bulkPut('settings', [{ key: ISSUED_SHEETS_KEY, value: merged.register }]));
+    expect(await new IssuedSheets(storage).peekNumbers('assignment', 2026, 1, pattern)).toEqual(['伊无废交〔2026〕3号']);
+  });
+
+  it('never drops a sheet: two different sheets numbered alike on two laptops are both kept and named as a clash', async () => {
+    const a = await new IssuedSheets(new MemoryStorage(), () => new Date('2026-11-05T01:00:00Z')).issue('assignment', [sheet('x')], '2026-11-05', pattern);
+    const b = await new IssuedSheets(new MemoryStorage(), () => new Date('2026-11-06T01:00:00Z')).issue('assignment', [sheet('z')], '2026-11-06', pattern);
+    const { register, clashes } = mergeRegisters(a, b);
+    expect(register.map((s) => s.departmentId)).toEqual(['x', 'z']);
+    expect(clashes).toEqual([{ number: '伊无废交〔2026〕1号', sheets: register }]);
   });
 });
