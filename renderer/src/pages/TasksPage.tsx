@@ -1,4 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { PlanData } from '../../../shared/ledger/plan-data';
 import { Button, Checkbox, Input, Select, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -199,7 +200,8 @@ export function TasksPage({ plan }: { plan: PlanData }) {
           domain={filter.domains?.[0]}
           onClose={() => setAdding(false)}
           onCreated={(id) => {
-            setAdding(false);
+            // The dialog and its typed form go before the address changes: nothing is left to ask about.
+            flushSync(() => setAdding(false));
             open(id);
           }}
         />
