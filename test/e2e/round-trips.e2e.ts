@@ -177,6 +177,7 @@ describe('round trips (Chromium, 1366×768)', () => {
     await link.click();
     await page.getByTestId('project-drawer-title').filter({ hasText: name }).waitFor();
     expect(await hash(page)).toMatch(/^#\/dashboard\?project=/);
+    await page.screenshot({ path: 'test-results/round-trips-dashboard-drawer.png' });
     await page.evaluate(() => history.back());
     await page.getByTestId('project-drawer-title').waitFor({ state: 'detached' });
     expect(await page.getByRole('menuitem', { name: '工作总览' }).getAttribute('class')).toContain('ant-menu-item-selected');
