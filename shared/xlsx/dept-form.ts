@@ -20,7 +20,7 @@ import { FORM_COLUMNS as COLUMNS, INPUT_KEYS, fillable, readRow, type ColumnKey,
 import { BORDER, FONT, HEADER_FILL, INPUT_FILL, SECTION_FILL } from './layout';
 import { cellText, columnLetter, newWorkbook, setText, writeWorkbook, type Workbook, type Worksheet } from './workbook';
 
-export { collectiveFormNotes, departmentsWithForms, formFileName, formItems, type FormItem, type FormRecipient, type FormScope } from './form-items';
+export { collectiveFormNotes, departmentsWithForms, formFileName, formItems, FORM_ROLE_LABELS, type FormItem, type FormRecipient, type FormScope } from './form-items';
 export type { FormGuideOptions } from './form-guide';
 
 export const FORM_SHEET = '填报表';
@@ -213,8 +213,6 @@ export interface FormRow {
   problems: SheetProblem[];
 }
 
-/** How the preview names a row's role. */
-export const FORM_ROLE_LABELS: Record<Exclude<ReportRole, 'office'>, string> = { lead: '牵头报送', participant: '配合情况', other: '已不承担' };
 
 export interface FormPreview {
   fileName: string;

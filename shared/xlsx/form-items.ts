@@ -23,6 +23,9 @@ import { collectiveAssignments, departmentAssignment, isIssuingOffice, sheetReci
 /** 仅牵头单位 (default) or 牵头和配合单位. */
 export type FormScope = RecipientScope;
 
+/** How the import preview names a row's role, decided from the task or project at import (dept-form.ts). */
+export const FORM_ROLE_LABELS = { lead: '牵头报送', participant: '配合情况', other: '已不承担' } as const;
+
 /** One task or project a department reports on. */
 export interface FormItem {
   kind: 'task' | 'project';

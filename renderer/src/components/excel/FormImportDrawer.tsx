@@ -4,6 +4,7 @@ import { REPORTED_STATUS_LABELS } from '../../../../shared/domain/progress';
 import { describeProblem } from '../../../../shared/xlsx/errors';
 import type { FormPreview, FormRow } from '../../../../shared/xlsx/dept-form';
 import type { FileOutcome, ImportProgress } from './use-form-import';
+import { formRowColumns } from './form-row-columns';
 
 const STATUS = { new: <Tag color="green">新进展</Tag>, unchanged: <Tag>已导入过</Tag>, empty: <Tag color="default">未填写</Tag>, error: <Tag color="red">不导入</Tag> } as const;
 
@@ -98,6 +99,7 @@ function FilePreview({ preview: p }: { preview: FormPreview }) {
             { title: '完成', width: 60, render: (_, r) => (r.entry ? `${r.entry.percent}%` : '') },
             { title: '状态', width: 70, render: (_, r) => (r.entry ? REPORTED_STATUS_LABELS[r.entry.status] : '') },
             { title: '本月进展 / 问题', render: (_, r) => (r.entry ? r.entry.thisMonth : r.problems.map((x) => `${x.column ? `${x.column}：` : ''}${x.message}`).join('；')) },
+            ...formRowColumns(p),
           ]}
         />
       )}
