@@ -76,6 +76,7 @@ describe('department fill-in forms (Chromium)', () => {
     await page.getByText(`待确认完成：核实后在“完成情况”中确认`, { exact: false }).waitFor();
     await page.getByRole('tab', { name: '完成情况' }).click();
     await page.getByTestId('claimed-completion').getByText(`待确认完成：旗生态环境局在`, { exact: false }).waitFor();
+    if (process.env.ZWC_SCREENSHOTS) await page.screenshot({ path: join(process.env.ZWC_SCREENSHOTS, 'claimed-completion.png') });
     await page.getByTestId('confirm-claimed-completion').click();
     await page.locator('.ant-alert-message', { hasText: `已于${formatDateZh(chinaToday())}完成` }).waitFor();
     await page.getByText('完成依据：端到端验收意见').waitFor();
