@@ -110,14 +110,28 @@ export function figureReport(units: ReportUnits, entries: readonly ProgressEntry
   return { entry: best.entry, sources };
 }
 
+/**
+ * The report that stands for this unit on the subject for the period: its own latest correction,
+ * else (for a unit that owes one) the office's 代报; a participant's only ever its own.
+ */
+export function unitReport(unit: string, units: ReportUnits, entries: readonly ProgressEntry[], period: Period, knownUnit?: (id: string) => boolean): ProgressEntry | undefined {
+  let own: ProgressEntry | undefined;
+  let office: ProgressEntry | undefined;
+  for (const e of entries) {
+    if (e.period !== period) continue;
+    const role = reportRole(e, units, knownUnit);
+    if ((role === 'lead' || role === 'participant') && e.departmentId === unit) {
+      if (!own || newer(e, own)) own = e;
+    } else if ((role === 'office' || role === 'other') && units.owing.includes(unit)) {
+      if (!office || newer(e, office)) office = e;
+    }
+  }
+  return own ?? office;
+}
+
 /** Has this unit reported on the subject for the period: its own report, or the office's 代报 for an owing unit. */
 export function unitReported(unit: string, units: ReportUnits, entries: readonly ProgressEntry[], period: Period, knownUnit?: (id: string) => boolean): boolean {
-  return entries.some((e) => {
-    if (e.period !== period) return false;
-    const role = reportRole(e, units, knownUnit);
-    if (role === 'office' || role === 'other') return units.owing.includes(unit);
-    return e.departmentId === unit;
-  });
+  return unitReport(unit, units, entries, period, knownUnit) !== undefined;
 }
 
 /** The subject counts as reported for the period when every owing unit has (or, with none, the office did). */

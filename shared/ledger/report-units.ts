@@ -1,5 +1,7 @@
 import type { Department } from '../domain/department';
 import type { ProgressEntry } from '../domain/progress';
+import type { ReportUnits } from '../domain/reporting-rule';
+import { isCollectiveDepartment } from '../domain/collective-name';
 
 /**
  * The office's directory as the reporting rule needs it (shared/domain/reporting-rule.ts): which
@@ -9,6 +11,8 @@ import type { ProgressEntry } from '../domain/progress';
  */
 export interface ReportDirectory {
   knownUnit: (id: string) => boolean;
+  /** Units that owe the subject's monthly report: a collective name (各成员单位 …) cannot send one, the office answers for it. */
+  owingOf: (units: ReportUnits) => ReportUnits;
   withUnits: (entries: readonly ProgressEntry[]) => ProgressEntry[];
 }
 
@@ -26,8 +30,10 @@ export function reportDirectory(departments: readonly Department[]): ReportDirec
       byName.set(name, seen === undefined || seen === d.id ? d.id : null);
     }
   }
+  const collective = new Set(departments.filter((d) => isCollectiveDepartment(d)).map((d) => d.id));
   const directory: ReportDirectory = {
     knownUnit: (id) => ids.has(id),
+    owingOf: (units) => (units.owing.some((u) => collective.has(u)) ? { ...units, owing: units.owing.filter((u) => !collective.has(u)) } : units),
     withUnits: (entries) =>
       entries.map((e) => {
         if (e.departmentId) return e;

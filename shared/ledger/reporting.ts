@@ -1,6 +1,6 @@
 import type { Period } from '../domain/ids';
 import type { ProgressEntry } from '../domain/progress';
-import { figureReport, projectReportUnits, subjectReported, taskReportUnits, unitReported, type ReportUnits } from '../domain/reporting-rule';
+import { figureReport, projectReportUnits, subjectReported, taskReportUnits, unitReport, type ReportUnits } from '../domain/reporting-rule';
 import { groupBy } from './lookups';
 import { reportDirectory } from './report-units';
 import { shiftPeriod } from '../domain/time';
@@ -24,8 +24,11 @@ export interface ReportingChecklist {
   coverage: number;
   /** What is missing, grouped by the department that owes it (a task's lead units, a project's units). */
   missingByDepartment: { departmentId: string; items: MissingReport[] }[];
-  /** Every item owed, reported or not, under each department that owes it (most missing first). */
-  byDepartment: { departmentId: string; items: (MissingReport & { reported: boolean })[] }[];
+  /**
+   * Every item owed, reported or not, under each department that owes it (most missing first), with
+   * the report that stands for that department (its own, or the office's 代报) when it has one.
+   */
+  byDepartment: { departmentId: string; items: (MissingReport & { reported: boolean; entry?: ProgressEntry })[] }[];
 }
 
 /**
@@ -35,7 +38,8 @@ export interface ReportingChecklist {
  * (taskStatus); a project owes one from its 责任单位 (else its 建设单位) unless it was completed or in
  * operation, or a report before the period said it was done. A unit has reported when it sent its
  * own report (or the office recorded one for the item, 代报); a participating unit's 配合情况 never
- * counts for a lead. An item is reported when every unit that owes it has.
+ * counts for a lead. An item is reported when every unit that owes it has. A collective name (各成员单位 …)
+ * owes nothing itself: it cannot send a report, and an item it alone leads is the office's to report.
  */
 export function reportingChecklist(plan: Pick<PlanData, 'projects' | 'progress' | 'departments'>, rows: readonly TaskRow[], period: Period): ReportingChecklist {
   const directory = reportDirectory(plan.departments);
@@ -45,7 +49,7 @@ export function reportingChecklist(plan: Pick<PlanData, 'projects' | 'progress' 
   for (const r of rows) {
     const doneEarlier = r.task.completion !== null && r.task.completion.date <= before;
     if (doneEarlier) continue;
-    owing.push({ item: { kind: 'task', id: r.task.id, label: recordLabel(r.task, 'tasks') }, units: taskReportUnits(r.task), entries: directory.withUnits(r.history) });
+    owing.push({ item: { kind: 'task', id: r.task.id, label: recordLabel(r.task, 'tasks') }, units: directory.owingOf(taskReportUnits(r.task)), entries: directory.withUnits(r.history) });
   }
   const projectReports = groupBy(
     directory.withUnits(plan.progress.filter((h) => h.subjectKind === 'project')),
@@ -53,27 +57,28 @@ export function reportingChecklist(plan: Pick<PlanData, 'projects' | 'progress' 
   );
   for (const p of plan.projects) {
     const entries = projectReports.get(p.id) ?? [];
-    const units = projectReportUnits(p);
+    const units = directory.owingOf(projectReportUnits(p));
     const earlier = figureReport(units, entries.filter((h) => h.period < period), before, known)?.entry;
     if (isBuilt(p) || (earlier && (earlier.status === 'done' || earlier.percent >= 100))) continue;
     owing.push({ item: { kind: 'project', id: p.id, label: `项目 ${p.number} ${p.name}` }, units, entries });
   }
   const missing = new Map<string, MissingReport[]>();
-  const all = new Map<string, (MissingReport & { reported: boolean })[]>();
+  const all = new Map<string, (MissingReport & { reported: boolean; entry?: ProgressEntry })[]>();
   const add = <T>(map: Map<string, T[]>, unit: string, item: T) => map.set(unit, [...(map.get(unit) ?? []), item]);
   let done = 0;
   for (const { item, units, entries } of owing) {
     if (subjectReported(units, entries, period, known)) done += 1;
     if (!units.owing.length) {
-      const isReported = subjectReported(units, entries, period, known);
-      add(all, '', { ...item, reported: isReported });
-      if (!isReported) add(missing, '', item);
+      const figure = figureReport(units, entries.filter((e) => e.period <= period), `${period}-28`, known)?.entry;
+      const entry = figure?.period === period ? figure : undefined;
+      add(all, '', { ...item, reported: !!entry, ...(entry ? { entry } : {}) });
+      if (!entry) add(missing, '', item);
       continue;
     }
     for (const unit of units.owing) {
-      const isReported = unitReported(unit, units, entries, period, known);
-      add(all, unit, { ...item, reported: isReported });
-      if (!isReported) add(missing, unit, item);
+      const entry = unitReport(unit, units, entries, period, known);
+      add(all, unit, { ...item, reported: !!entry, ...(entry ? { entry } : {}) });
+      if (!entry) add(missing, unit, item);
     }
   }
   const missingIn = (items: { reported: boolean }[]) => items.filter((i) => !i.reported).length;

@@ -240,7 +240,7 @@ export function reportingDocument(plan: PlanData, options: { period: Period; day
     const miss = g.items.filter((item) => !item.reported);
     return [
       { text: String(i + 1) },
-      { text: g.departmentId ? dept(g.departmentId) : '未指定牵头单位', align: 'left' },
+      { text: g.departmentId ? dept(g.departmentId) : '无废办（集合名称牵头或未指定牵头单位的事项）', align: 'left' },
       { text: String(g.items.length) },
       { text: String(g.items.length - miss.length) },
       { text: String(miss.length), strong: miss.length > 0 },

@@ -167,6 +167,14 @@ describe('the monthly checklist and the task list use the rule', () => {
     expect(byDept.has(INDUSTRY)).toBe(false);
     expect(c).toMatchObject({ expected: 2, reported: 0 });
   });
+  it('a collective name (各成员单位) owes nothing itself: a task it alone leads is the office’s to report', () => {
+    const ALL = '150627-dept-all';
+    const collective = { ...plan([]), departments: [...departments, dept(ALL, '各成员单位')], tasks: [{ ...soloTask, id: '150627-task-c', leads: [lead(ALL)], participants: [] }] };
+    const before = reportingChecklist(collective, buildTaskRows(collective, DAY), NOV);
+    expect(before.byDepartment.map((d) => d.departmentId)).toEqual(['']);
+    const after = { ...collective, progress: [on('150627-task-c', undefined, 20)] };
+    expect(reportingChecklist(after, buildTaskRows(after, DAY), NOV)).toMatchObject({ expected: 1, reported: 1 });
+  });
   it('an older entry that names the department only in 填报单位/人 is that department’s (alias too)', () => {
     const entries = [on('150627-task-a', undefined, 65, { reportedBy: '旗工信局' }), on('150627-task-b', undefined, 40, { reportedBy: '旗住房和城乡建设局' })];
     const rows = buildTaskRows(plan(entries), DAY);

@@ -12,7 +12,6 @@ import { useLedger } from '../app/store';
 import { PrintSheetsBar } from '../components/print/PrintSheetsBar';
 import { DepartmentFormsBar } from '../components/excel/DepartmentFormsBar';
 
-import type { ProgressEntry } from '../../../shared/domain/progress';
 import { planById } from '../../../shared/domain/plan-period';
 import { usePageViewState } from '../app/use-page-view-state';
 import { stringFilter } from '../app/page-view-state';
@@ -41,15 +40,6 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
   // A choice made for one month never carries over to another month's 本月无新进展.
   useEffect(() => setSelected([]), [period, plan.office.code]);
   const readOnly = useLedger((s) => s.phase.kind === 'ready' && planById(s.phase.all.office, s.phase.viewPlanId)?.status === 'closed');
-  /** This period's report of each task and project (the latest correction). */
-  const reportOf = useMemo(() => {
-    const m = new Map<string, ProgressEntry>();
-    for (const p of plan.progress) {
-      const seen = m.get(p.subjectId);
-      if (p.period === period && (!seen || seen.reportedAt < p.reportedAt)) m.set(p.subjectId, p);
-    }
-    return m;
-  }, [plan.progress, period]);
   const missingCount = checklist.expected - checklist.reported;
 
   return (
@@ -109,7 +99,6 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
         show={show}
         departmentName={dept}
         statusOf={statusOf}
-        reportOf={reportOf}
         selected={readOnly || show === 'reported' ? null : selected}
         onSelect={setSelected}
         expanded={view.expanded}

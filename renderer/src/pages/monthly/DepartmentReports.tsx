@@ -1,6 +1,5 @@
 import { Collapse, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { ProgressEntry } from '../../../../shared/domain/progress';
 import type { TaskStatusResult } from '../../../../shared/domain/task-status';
 import type { ReportingChecklist } from '../../../../shared/ledger/reporting';
 import { openRecord } from '../../app/navigation';
@@ -17,7 +16,6 @@ interface Props {
   show: ReportShow;
   departmentName: (id: string) => string;
   statusOf: ReadonlyMap<string, TaskStatusResult>;
-  reportOf: ReadonlyMap<string, ProgressEntry>;
   /** Tasks and projects chosen for 本月无新进展; null: nothing can be chosen (a closed plan, the 已报送 view). */
   selected: string[] | null;
   onSelect: (ids: string[]) => void;
@@ -27,7 +25,7 @@ interface Props {
 }
 
 /** 月度调度 by department: what each one owes this month, reported or still missing. */
-export function DepartmentReports({ groups, show, departmentName, statusOf, reportOf, selected, onSelect, expanded, onExpand, emptyText }: Props) {
+export function DepartmentReports({ groups, show, departmentName, statusOf, selected, onSelect, expanded, onExpand, emptyText }: Props) {
   const shown = groups
     .map((g) => ({ ...g, visible: g.items.filter((i) => show === 'all' || (show === 'reported') === i.reported) }))
     .filter((g) => g.visible.length > 0);
@@ -49,12 +47,13 @@ export function DepartmentReports({ groups, show, departmentName, statusOf, repo
     {
       title: '本月报送',
       width: 320,
+      // This department's own report (or the office's 代报 for it), by the reporting rule: never another unit's.
       render: (_, i) => {
-        const entry = reportOf.get(i.id);
+        const entry = i.entry;
         if (!entry) return <Tag color="error">未报送</Tag>;
         return (
           <span data-testid="monthly-reported">
-            <Tag color="success">已报送</Tag>
+            <Tag color="success">{entry.departmentId ? '已报送' : '无废办代报'}</Tag>
             {entry.percent}% {entry.thisMonth}
           </span>
         );
@@ -75,7 +74,7 @@ export function DepartmentReports({ groups, show, departmentName, statusOf, repo
           key,
           label: (
             <Space data-testid="department-panel">
-              <Typography.Text strong>{group.departmentId ? departmentName(group.departmentId) : '未指定牵头单位'}</Typography.Text>
+              <Typography.Text strong>{group.departmentId ? departmentName(group.departmentId) : '无废办（集合名称牵头或未指定牵头单位的事项）'}</Typography.Text>
               <Typography.Text type="secondary">
                 已报 {group.items.length - missing} / 应报 {group.items.length}
               </Typography.Text>
