@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
-import { App as AntApp, Button, Card, Select, Space, Typography } from 'antd';
+import { App as AntApp, Button, Card, Segmented, Select, Space, Typography } from 'antd';
 import { FileExcelOutlined, FolderOpenOutlined, UploadOutlined } from '@ant-design/icons';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import type { Period } from '../../../../shared/domain/ids';
 import { chinaToday, formatPeriodZh } from '../../../../shared/domain/time';
-import { departmentsWithForms, formFileName } from '../../../../shared/xlsx/form-items';
+import { departmentsWithForms, formFileName, type FormScope } from '../../../../shared/xlsx/form-items';
 import { loadXlsx } from './xlsx';
 import { useWorkspace } from '../../app/store';
 import { useCommit } from '../../app/use-commit';
@@ -25,7 +25,9 @@ export function DepartmentFormsBar({ plan, period }: { plan: PlanData; period: P
   const { message } = AntApp.useApp();
   const { deviceId } = useWorkspace();
   const commit = useCommit();
-  const departments = useMemo(() => departmentsWithForms(plan, period), [plan, period]);
+  // Lead units by default; with participants, their rows are their own 配合情况 (never the task's figure).
+  const [scope, setScope] = useState<FormScope>('lead');
+  const departments = useMemo(() => departmentsWithForms(plan, period, scope), [plan, period, scope]);
   const [department, setDepartment] = useState<string>(ALL);
   const imports = useFormImport(plan, period, deviceId);
   const [busy, setBusy] = useState(false);
@@ -34,11 +36,11 @@ export function DepartmentFormsBar({ plan, period }: { plan: PlanData; period: P
     const hide = message.loading('正在生成填报表…', 0);
     try {
       if (department === ALL) {
-        const all = await (await loadXlsx()).buildAllForms(plan, period, chinaToday());
+        const all = await (await loadXlsx()).buildAllForms(plan, period, chinaToday(), { scope });
         const saved = await saveBytes(all.bytes, `${plan.office.name}_${formatPeriodZh(period)}进展填报表（${all.files.length}个单位）.zip`, [{ name: 'ZIP 压缩包', extensions: ['zip'] }]);
         if (saved) message.success(`已生成 ${all.files.length} 个单位的填报表：${saved}`);
       } else {
-        const saved = await saveWorkbook(await (await loadXlsx()).buildDepartmentForm(plan, department, period, chinaToday()), formFileName(plan, department, period));
+        const saved = await saveWorkbook(await (await loadXlsx()).buildDepartmentForm(plan, department, period, chinaToday(), { scope }), formFileName(plan, department, period));
         if (saved) message.success(`已生成：${saved}`);
       }
     } catch (e) {
@@ -80,6 +82,18 @@ export function DepartmentFormsBar({ plan, period }: { plan: PlanData; period: P
   return (
     <Card size="small" title="Excel 填报表（发给各单位填写，收回后导入）" style={dragging ? { outline: '2px dashed #1677ff', outlineOffset: 2 } : undefined}>
       <Space wrap>
+        <Segmented<FormScope>
+          aria-label="发给"
+          value={scope}
+          onChange={(v) => {
+            setScope(v);
+            setDepartment(ALL);
+          }}
+          options={[
+            { value: 'lead', label: '仅牵头单位' },
+            { value: 'all', label: '牵头和配合单位' },
+          ]}
+        />
         <Select
           style={{ width: 280 }}
           value={department}
