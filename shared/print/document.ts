@@ -71,6 +71,12 @@ export interface Sheet {
   departmentId?: string;
   /** The sheet's number where it was numbered (交办单, 督办单). */
   number?: string;
+  /**
+   * For a sheet printed with other departments' sheets in one print job (the browser's 全部打印):
+   * the text its footer carries, e.g. 旗工信局 · 伊无废督〔2026〕3号, followed by the sheet's own
+   * page number from — 1 —, centred, instead of the job's running page number (html.ts).
+   */
+  ownFooter?: string;
 }
 
 export type DocumentKind = 'assignment' | 'supervision' | 'task-list' | 'project-list' | 'indicators' | 'reporting';

@@ -53,3 +53,21 @@ export function perDepartmentDocuments(plan: PlanData, request: SheetRequest, se
 export function batchFolderName(kind: SheetRequest['kind'], departments: number, issuedOn: IsoDate): string {
   return documentFileName(DOCUMENT_KIND_LABELS[kind], formatPeriodZh(periodOf(issuedOn)), `${departments}个单位`).replace(/\.pdf$/, '');
 }
+
+/**
+ * The chosen departments' sheets in ONE document, for a browser that opens one print dialog per
+ * document (全部打印): each department's sheet starts on a new page and its footer names the
+ * department and the sheet's number, with the department's own page number from — 1 —
+ * (“旗工信局 · 伊无废督〔2026〕3号 — 1 —”), since in one print job the page counter runs through
+ * the whole job. Named like the desktop's folder: 督办单-2026年11月-11个单位.pdf.
+ */
+export function combinedDocument(plan: PlanData, request: SheetRequest, settings: PrintSettings): PrintDocument {
+  const first = request.sheets[0];
+  if (!first) throw new Error('没有选择单位，无法合并打印');
+  const doc = buildDocument(plan, { ...request, all: false }, settings);
+  return {
+    ...doc,
+    fileName: `${batchFolderName(request.kind, request.sheets.length, first.issuedOn)}.pdf`,
+    sheets: doc.sheets.map((s) => ({ ...s, ownFooter: [s.label, s.number].filter(Boolean).join(' · ') })),
+  };
+}

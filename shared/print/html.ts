@@ -166,16 +166,61 @@ function blockHtml(b: Block): string {
   }
 }
 
-function sheetHtml(s: Sheet): string {
-  const attrs = [`class="sheet ${pageName(s.orientation, s.footer)}"`, `data-label="${esc(s.label)}"`];
+/** Text inside a CSS string: quotes, backslashes, line breaks and `<` (no `</style>` from a department's name). */
+const cssString = (s: string) => `"${s.replace(/[\\"<\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+
+/**
+ * The sheets with an own footer, grouped: consecutive sheets with the same footer text are one
+ * department's and count their pages together. Each group gets its own named page and page counter.
+ */
+function ownFooterGroups(doc: PrintDocument): Map<Sheet, number> {
+  const groups = new Map<Sheet, number>();
+  let n = 0;
+  doc.sheets.forEach((s, i) => {
+    if (s.ownFooter === undefined) return;
+    if (i === 0 || doc.sheets[i - 1].ownFooter !== s.ownFooter) n += 1;
+    groups.set(s, n);
+  });
+  return groups;
+}
+
+const ownPage = (n: number) => `own-${n}`;
+
+/**
+ * Page rules for sheets printed in one job with other departments' sheets: Chromium (131 and
+ * later, which draws @page margin boxes) cannot restart the page counter inside one job, but it
+ * keeps a custom counter per named page. So each department gets a named page whose footer names
+ * it and its number and counts its own pages from — 1 —. Odd and even pages alternate through the
+ * whole job, not through a department's sheet, so the footer is centred rather than GB/T 9704's
+ * right/left.
+ */
+export function ownFooterCss(doc: PrintDocument): string {
+  const rules: string[] = [];
+  const seen = new Set<number>();
+  for (const [sheet, n] of ownFooterGroups(doc)) {
+    if (seen.has(n)) continue;
+    seen.add(n);
+    const counter = `zwc-own-${n}`;
+    const text = `${cssString(`${sheet.ownFooter ?? ''}\u3000— `)} counter(${counter}) " —"`;
+    rules.push(
+      `@page ${ownPage(n)} { size: A4 ${sheet.orientation}; margin: ${MARGINS[sheet.orientation]}; counter-increment: ${counter}; @bottom-center { content: ${text}; font-family: ${cssFontFamily('serif')}; font-size: 12pt; vertical-align: top; padding-top: 7mm; } }`,
+      `section.sheet.${ownPage(n)} { page: ${ownPage(n)}; }`,
+    );
+  }
+  return rules.join('\n');
+}
+
+function sheetHtml(s: Sheet, group?: number): string {
+  const attrs = [`class="sheet ${pageName(s.orientation, s.footer)}${group ? ` ${ownPage(group)}` : ''}"`, `data-label="${esc(s.label)}"`];
   if (s.number) attrs.push(`data-number="${esc(s.number)}"`);
   return `<section ${attrs.join(' ')}>${s.blocks.map(blockHtml).join('\n')}</section>`;
 }
 
 /** The sheets as one element, styled by {@link printCss}: what the app's preview shows. */
 export function renderDocumentBody(doc: PrintDocument): string {
+  const groups = ownFooterGroups(doc);
   return `<main class="zwc-doc" data-kind="${doc.kind}">
-${doc.sheets.map(sheetHtml).join('\n')}
+${doc.sheets.map((s) => sheetHtml(s, groups.get(s))).join('\n')}
 </main>`;
 }
 
@@ -188,7 +233,7 @@ export function renderDocumentHtml(doc: PrintDocument): string {
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${esc(doc.fileName.replace(/\.pdf$/i, ''))}</title>
-<style>${printCss()}</style></head>
+<style>${printCss()}${ownFooterCss(doc)}</style></head>
 <body>
 ${renderDocumentBody(doc)}
 </body></html>`;
