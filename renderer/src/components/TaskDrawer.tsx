@@ -4,6 +4,7 @@ import type { TaskRow } from '../../../shared/ledger/task-query';
 import { officesInvolved } from '../../../shared/ledger/banners';
 import { divisionName } from '../../../shared/domain/divisions';
 import { nameLookup } from '../../../shared/ledger/lookups';
+import { formatPeriodZh } from '../../../shared/domain/time';
 import { useCommit } from '../app/use-commit';
 import { AuditTrail } from './AuditTrail';
 import { claimedCompletion, CompletionForm } from './CompletionForm';
@@ -20,6 +21,15 @@ import { TaskStatusTag } from './TaskStatusTag';
 import { UndoButton } from './UndoButton';
 import { useGuardedClose } from './unsaved-guard';
 import { NextRecordButton, type NextRecord } from './NextRecordButton';
+
+/** The task's figure and, for a co-led task, each lead unit's behind it (the lowest counts, RULES.md). */
+function figureWords(row: TaskRow, deptName: (id: string) => string): string {
+  const f = row.figure;
+  if (!f) return '尚未报送';
+  const own = `${f.entry.percent}%（${formatPeriodZh(f.entry.period)}）`;
+  if (f.sources.length < 2) return own;
+  return `${own}，取各牵头单位中最低：${f.sources.map((s) => `${s.departmentId ? deptName(s.departmentId) : '无废办代报'} ${s.entry.percent}%`).join('、')}`;
+}
 
 /** One task: its monthly progress, every field, completion, and its change history. */
 export function TaskDrawer({ row, plan, onClose, next }: { row: TaskRow | null; plan: PlanData; onClose: () => void; next?: NextRecord }) {
@@ -67,6 +77,9 @@ export function TaskDrawer({ row, plan, onClose, next }: { row: TaskRow | null; 
       <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
         <Descriptions.Item label="领域">{label}</Descriptions.Item>
         <Descriptions.Item label="状态说明">{row.status.reason}</Descriptions.Item>
+        <Descriptions.Item label="当前进度">
+          <span data-testid="task-figure">{figureWords(row, deptName)}</span>
+        </Descriptions.Item>
         <Descriptions.Item label="牵头单位">{row.leadNames || '—'}</Descriptions.Item>
         {/* The plan's own word: 参与, 责任 or 配合 单位 */}
         <Descriptions.Item label={`${[...new Set(task.participants.map((p) => p.role))].join('/') || '参与'}单位`}>{row.participantNames || '—'}</Descriptions.Item>
