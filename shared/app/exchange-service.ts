@@ -14,6 +14,7 @@ import type { DeviceIdentity } from './device-identity';
 import { appendImportHistory, importHistory, nextSequence, saveSeenDevices, seenDevices, trustedKeys } from './trust-service';
 import { conflictMarks, conflictViews, keepExistingWrite, officesToWatch, type ConflictMarks, type ConflictTable, type ConflictView } from './conflicts';
 import { workspaceSettings } from './settings';
+import { mergeIncomingRegister, previewIncomingRegister, registerForExport, type RegisterMergePreview } from './issued-sheets';
 
 export type { Receiver } from '../exchange/rules';
 
@@ -33,6 +34,12 @@ export type PreparedImport =
       writes: BundleTables;
       /** Finds the tasks, projects, indicators, units and leaders the preview names: the file's first, then this laptop's (deleted ones too). */
       lookup: RecordLookup;
+      /**
+       * What the file's issued-sheet register adds to this laptop's: only for a file of this
+       * laptop's own office (another laptop of it). Null otherwise: a city never mixes a county's
+       * numbers into its own, and a file without a register has nothing to merge.
+       */
+      register: RegisterMergePreview | null;
     }
   | { kind: 'untrusted'; fileName: string; refusal: BundleRefusal; officeCode: string; publicKey: string; fingerprint: string }
   | { kind: 'refused'; fileName: string; refusal: BundleRefusal };
@@ -135,9 +142,10 @@ export class ExchangeService {
     if (own !== undefined && own !== officeCode) throw new Error(`本机只能导出本单位（${divisionName(own)}）的数据，不能导出 ${divisionName(officeCode)} 的数据`);
     const identity = await this.identity();
     const records = await this.officeTables(officeCode);
+    const register = await registerForExport(this.storage, officeCode);
     const sequence = await nextSequence(this.storage);
     const deviceId = this.ledger.clock.deviceId;
-    const bytes = await createBundle({ records, identity, officeCode, deviceId, sequence, period, kind: 'snapshot', now });
+    const bytes = await createBundle({ records, identity, officeCode, deviceId, sequence, period, kind: 'snapshot', now, register });
     const fileName = `${divisionName(officeCode)}-${officeCode}-${period}-${deviceId}-${sequence}${BUNDLE_EXTENSION}`;
     return { bytes, fileName, sequence, recordCount: BUNDLE_TABLES.reduce((n, t) => n + records[t].length, 0) };
   }
@@ -159,9 +167,14 @@ export class ExchangeService {
       return { kind: 'refused', fileName: file.name, refusal: result.error };
     }
     const local = await this.officeTables(result.manifest.officeCode);
+    const incoming = result.payload.register;
+    const register =
+      incoming && result.manifest.officeCode === receiver.officeCode
+        ? await previewIncomingRegister(this.storage, incoming, result.manifest.deviceId, this.ledger.clock.deviceId)
+        : null;
     try {
       const merged = mergeTables(local, result.payload.tables);
-      return { kind: 'ready', fileName: file.name, bundle: result, preview: merged.preview, writes: merged.writes, lookup: recordLookup(result.payload.tables, local) };
+      return { kind: 'ready', fileName: file.name, bundle: result, preview: merged.preview, writes: merged.writes, lookup: recordLookup(result.payload.tables, local), register };
     } catch (e) {
       if (!(e instanceof KeyFieldMismatchError)) throw e;
       const refusal: BundleRefusal = {
@@ -180,7 +193,10 @@ export class ExchangeService {
     await this.storage.transaction((tx) => appendImportHistory(tx, historyEntry(prepared, outcome, now)));
   }
 
-  /** Writes a previewed merge in one transaction: every record, the audit trail, and the history. */
+  /**
+   * Writes a previewed merge in one transaction: every record, the audit trail, the history, and
+   * (from another laptop of this office) the issued-sheet register.
+   */
   async applyImport(prepared: Extract<PreparedImport, { kind: 'ready' }>, now: Date = new Date()): Promise<ImportRecord> {
     const clock = this.ledger.clock;
     const written = BUNDLE_TABLES.flatMap((t) => prepared.writes[t]);
@@ -197,6 +213,8 @@ export class ExchangeService {
         prepared.writes[t].map((r) => this.ledger.audit({ table: t, recordId: String(r[keyFieldOf(t)]), field: '*', action: 'merge', before: null, after, stamp }, '导入', now)),
       );
       if (audit.length) await tx.bulkPut('audit', audit);
+      const incoming = prepared.bundle.payload.register;
+      if (prepared.register && incoming) await mergeIncomingRegister(tx, incoming, m.deviceId, clock.deviceId, now);
       await saveSeenDevices(tx, recordImport(await seenDevices(tx), m));
       await appendImportHistory(tx, entry);
     });

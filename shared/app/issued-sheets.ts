@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Office } from '../domain/office';
-import { IsoDateSchema, RecordIdSchema } from '../domain/ids';
-import { defaultPrintSettings, formatSheetNumber, NumberedKindSchema, NumberPatternSchema, PrintSettingsSchema, type NumberedKind, type PrintSettings } from '../print/sheet-number';
+import { IsoDateSchema } from '../domain/ids';
+import { defaultPrintSettings, formatSheetNumber, NumberPatternSchema, PrintSettingsSchema, type NumberedKind, type PrintSettings } from '../print/sheet-number';
+import { DeviceSeriesSchema, IssuedSheetSchema, seriesOf, type IssuedSheet } from '../print/issued-sheet';
 import { readSetting, writeSetting } from './settings';
-import type { StoragePort, StorageReader } from './storage';
+import type { StoragePort, StorageReader, StorageWriter } from './storage';
 
 /**
  * The register of numbered sheets (任务交办单, 督办单): which number went to which department on
@@ -15,38 +16,15 @@ import type { StoragePort, StorageReader } from './storage';
  * prints on the sheets (kept aside for a while, so another window cannot take them), then
  * *confirms* them once the PDF file is written or the clerk says the sheet was printed, or
  * *releases* them when the dialog was cancelled — a cancelled print uses no number.
+ *
+ * Laptops of one office: each has a 本机编号 (series, default 1). Laptop k ≥ 2 writes its numbers
+ * "k-n" (伊无废交〔2026〕2-5号) and counts n within its own series, so laptops that number while
+ * apart never write the same number. The register travels in the office's bundles
+ * (shared/exchange/register.ts) and is merged with mergeRegisters; a laptop of the office found
+ * with the same 本机编号 is remembered, so 交办记录 can say so until one of them changes.
  */
 
-export const ReceiptSchema = z
-  .object({
-    receivedOn: IsoDateSchema,
-    /** 签收人, as written on the slip. */
-    signer: z.string().max(40),
-    recordedAt: z.string(),
-  })
-  .strict();
-export type Receipt = z.infer<typeof ReceiptSchema>;
-
-export const IssuedSheetSchema = z
-  .object({
-    number: z.string().min(1),
-    kind: NumberedKindSchema,
-    year: z.number().int(),
-    seq: z.number().int().positive(),
-    departmentId: RecordIdSchema,
-    /** The name at the time of issue (a later rename does not change what was sent). */
-    departmentName: z.string().min(1),
-    issuedOn: IsoDateSchema,
-    /** What the sheet listed, so a re-print lists the same records. */
-    taskIds: z.array(RecordIdSchema),
-    projectIds: z.array(RecordIdSchema),
-    /** 督办单: the day the department must answer by. */
-    answerBy: IsoDateSchema.optional(),
-    recordedAt: z.string(),
-    receipt: ReceiptSchema.nullable(),
-  })
-  .strict();
-export type IssuedSheet = z.infer<typeof IssuedSheetSchema>;
+export { IssuedSheetSchema, ReceiptSchema, DeviceSeriesSchema, seriesOf, type IssuedSheet, type Receipt } from '../print/issued-sheet';
 
 const RegisterSchema = z.array(IssuedSheetSchema);
 
@@ -67,6 +45,16 @@ export const RESERVATION_HOURS = 12;
 export const ISSUED_SHEETS_KEY = 'print.issuedSheets';
 export const PRINT_SETTINGS_KEY = 'print.settings';
 export const RESERVED_SHEETS_KEY = 'print.reservedSheets';
+/** This laptop's 本机编号: local, never in a bundle's settings (the register carries it). */
+export const DEVICE_SERIES_KEY = 'print.deviceSeries';
+/** The other laptops of this office whose registers were merged here: their device id and 本机编号. */
+export const REGISTER_PEERS_KEY = 'print.registerPeers';
+
+export const RegisterPeerSchema = z
+  .object({ deviceId: z.string().min(1), series: DeviceSeriesSchema, mergedAt: z.string() })
+  .strict();
+export type RegisterPeer = z.infer<typeof RegisterPeerSchema>;
+const RegisterPeersSchema = z.array(RegisterPeerSchema);
 
 /** One sheet to issue: to whom, and what it lists. */
 export interface SheetToIssue {
@@ -84,8 +72,9 @@ export class IssuedSheetError extends Error {
   }
 }
 
-function nextSeq(register: readonly IssuedSheet[], kind: NumberedKind, year: number): number {
-  return register.filter((s) => s.kind === kind && s.year === year).reduce((max, s) => Math.max(max, s.seq), 0) + 1;
+/** The next running number of a kind and year in one laptop series: other laptops' numbers do not move it. */
+function nextSeq(register: readonly IssuedSheet[], kind: NumberedKind, year: number, series: number): number {
+  return register.filter((s) => s.kind === kind && s.year === year && seriesOf(s) === series).reduce((max, s) => Math.max(max, s.seq), 0) + 1;
 }
 
 export class IssuedSheets {
@@ -105,6 +94,28 @@ export class IssuedSheets {
     await this.storage.transaction((tx) => writeSetting(tx, PRINT_SETTINGS_KEY, checked.data));
   }
 
+  /** This laptop's 本机编号 (1 until the clerk sets another in 设置 → 本机). */
+  async series(): Promise<number> {
+    return readSeries(this.storage);
+  }
+
+  async saveSeries(series: number): Promise<void> {
+    const checked = DeviceSeriesSchema.safeParse(series);
+    if (!checked.success) throw new IssuedSheetError(`本机编号不正确：${checked.error.issues[0]?.message ?? String(series)}`);
+    await this.storage.transaction((tx) => writeSetting(tx, DEVICE_SERIES_KEY, checked.data));
+  }
+
+  /** Other laptops of this office, merged here, that have the same 本机编号 as this one now. */
+  async sameSeriesPeers(): Promise<RegisterPeer[]> {
+    const series = await this.series();
+    return (await readPeers(this.storage)).filter((p) => p.series === series);
+  }
+
+  /** Numbers that stand on two different sheets (laptops that numbered alike while apart). */
+  async clashes(): Promise<NumberClash[]> {
+    return clashesIn(await this.list());
+  }
+
   /** Every sheet issued, oldest first. */
   list(): Promise<IssuedSheet[]> {
     return readRegister(this.storage);
@@ -120,7 +131,7 @@ export class IssuedSheets {
    */
   async peekNumbers(kind: NumberedKind, year: number, count: number, pattern: string): Promise<string[]> {
     const reserved = liveReservations(await readReservations(this.storage), this.now()).flatMap((r) => r.sheets);
-    return numbersFor([...(await this.list()), ...reserved], kind, year, count, pattern).map((n) => n.number);
+    return numbersFor([...(await this.list()), ...reserved], kind, year, count, pattern, await this.series()).map((n) => n.number);
   }
 
   /**
@@ -149,7 +160,8 @@ export class IssuedSheets {
     return this.storage.transaction(async (tx) => {
       const register = await readRegister(tx);
       const reserved = liveReservations(await readReservations(tx), now);
-      const numbers = numbersFor([...register, ...reserved.flatMap((r) => r.sheets)], kind, year, sheets.length, pattern);
+      const series = await readSeries(tx);
+      const numbers = numbersFor([...register, ...reserved.flatMap((r) => r.sheets)], kind, year, sheets.length, pattern, series);
       const reservation: Reservation = {
         token,
         reservedAt: recordedAt,
@@ -159,6 +171,7 @@ export class IssuedSheets {
             kind,
             year,
             seq: numbers[i].seq,
+            ...(series > 1 ? { series } : {}),
             departmentId: s.departmentId,
             departmentName: s.departmentName,
             issuedOn,
@@ -209,23 +222,24 @@ export class IssuedSheets {
   }
 
   /** Records that the receipt slip of a sheet came back signed. */
-  async recordReceipt(number: string, receivedOn: string, signer: string): Promise<IssuedSheet> {
+  async recordReceipt(number: string, receivedOn: string, signer: string, departmentId?: string): Promise<IssuedSheet> {
     if (!IsoDateSchema.safeParse(receivedOn).success) throw new IssuedSheetError(`签收日期不正确：${receivedOn}`);
     return this.update(number, (s) => {
       if (receivedOn < s.issuedOn) throw new IssuedSheetError(`签收日期不能早于交办日期（${s.issuedOn}）`);
       return { ...s, receipt: { receivedOn, signer: signer.trim().slice(0, 40), recordedAt: this.now().toISOString() } };
-    });
+    }, departmentId);
   }
 
   /** Takes back a receipt recorded by mistake. The sheet and its number stay. */
-  clearReceipt(number: string): Promise<IssuedSheet> {
-    return this.update(number, (s) => ({ ...s, receipt: null }));
+  clearReceipt(number: string, departmentId?: string): Promise<IssuedSheet> {
+    return this.update(number, (s) => ({ ...s, receipt: null }), departmentId);
   }
 
-  private update(number: string, change: (s: IssuedSheet) => IssuedSheet): Promise<IssuedSheet> {
+  private update(number: string, change: (s: IssuedSheet) => IssuedSheet, departmentId?: string): Promise<IssuedSheet> {
     return this.storage.transaction(async (tx) => {
       const register = await readRegister(tx);
-      const at = register.findIndex((s) => s.number === number);
+      // Two sheets can share a number after a clash; the department tells them apart.
+      const at = register.findIndex((s) => s.number === number && (departmentId === undefined || s.departmentId === departmentId));
       if (at < 0) throw new IssuedSheetError(`没有编号为 ${number} 的交办记录`);
       const next = IssuedSheetSchema.parse(change(register[at]));
       await writeSetting(tx, ISSUED_SHEETS_KEY, register.map((s, i) => (i === at ? next : s)));
@@ -236,6 +250,14 @@ export class IssuedSheets {
 
 async function readRegister(storage: StorageReader): Promise<IssuedSheet[]> {
   return (await readSetting(storage, ISSUED_SHEETS_KEY, RegisterSchema)) ?? [];
+}
+
+async function readSeries(storage: StorageReader): Promise<number> {
+  return (await readSetting(storage, DEVICE_SERIES_KEY, DeviceSeriesSchema)) ?? 1;
+}
+
+async function readPeers(storage: StorageReader): Promise<RegisterPeer[]> {
+  return (await readSetting(storage, REGISTER_PEERS_KEY, RegisterPeersSchema)) ?? [];
 }
 
 async function readReservations(storage: StorageReader): Promise<Reservation[]> {
@@ -253,12 +275,12 @@ function liveReservations(all: readonly Reservation[], now: Date): Reservation[]
  * already on the register (a pattern changed mid-year, or one without {year}, must still never
  * print a number twice).
  */
-function numbersFor(register: readonly IssuedSheet[], kind: NumberedKind, year: number, count: number, pattern: string): { number: string; seq: number }[] {
+function numbersFor(register: readonly IssuedSheet[], kind: NumberedKind, year: number, count: number, pattern: string, series: number): { number: string; seq: number }[] {
   const taken = new Set(register.map((s) => s.number));
   const out: { number: string; seq: number }[] = [];
-  let seq = nextSeq(register, kind, year);
+  let seq = nextSeq(register, kind, year, series);
   while (out.length < count) {
-    const number = formatSheetNumber(pattern, year, seq);
+    const number = formatSheetNumber(pattern, year, seq, series);
     if (!taken.has(number)) {
       out.push({ number, seq });
       taken.add(number);
@@ -302,12 +324,12 @@ export interface NumberClash {
 }
 
 /**
- * The register of two laptops of one office merged (building block for carrying the register in
- * the office's bundles; not wired into the exchange yet). A sheet known to both is kept once — the
+ * The register of two laptops of one office merged (the importer calls it through
+ * mergeIncomingRegister, in the import's transaction). A sheet known to both is kept once — the
  * same number, kind, department and day — with the receipt recorded later winning; every other
  * sheet is kept. Sheets that share a number but are not the same sheet are all kept and reported
  * as clashes, never dropped: they were printed and sent. Numbering afterwards continues after the
- * highest number either laptop knew (numbersFor), so the clash cannot grow.
+ * highest number either laptop knew in this laptop's series (numbersFor), so the clash cannot grow.
  */
 export function mergeRegisters(local: readonly IssuedSheet[], incoming: readonly IssuedSheet[]): { register: IssuedSheet[]; clashes: NumberClash[] } {
   const same = (a: IssuedSheet, b: IssuedSheet) => a.number === b.number && a.kind === b.kind && a.departmentId === b.departmentId && a.issuedOn === b.issuedOn;
@@ -318,8 +340,75 @@ export function mergeRegisters(local: readonly IssuedSheet[], incoming: readonly
     else if (s.receipt && (!out[at].receipt || s.receipt.recordedAt > out[at].receipt!.recordedAt)) out[at] = { ...out[at], receipt: s.receipt };
   }
   out.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.number.localeCompare(b.number));
+  return { register: out, clashes: clashesIn(out) };
+}
+
+/** Numbers that stand on more than one sheet of the register, each with all its sheets. */
+export function clashesIn(register: readonly IssuedSheet[]): NumberClash[] {
   const byNumber = new Map<string, IssuedSheet[]>();
-  for (const s of out) byNumber.set(s.number, [...(byNumber.get(s.number) ?? []), s]);
-  const clashes = [...byNumber.entries()].filter(([, list]) => list.length > 1).map(([number, sheets]) => ({ number, sheets }));
-  return { register: out, clashes };
+  for (const s of register) byNumber.set(s.number, [...(byNumber.get(s.number) ?? []), s]);
+  return [...byNumber.entries()].filter(([, list]) => list.length > 1).map(([number, sheets]) => ({ number, sheets }));
+}
+
+/**
+ * What this office's bundle carries of the register: the sheets of this office (the department
+ * is the office's own), and this laptop's 本机编号.
+ */
+export async function registerForExport(storage: StorageReader, officeCode: string): Promise<{ officeCode: string; series: number; sheets: IssuedSheet[] }> {
+  const prefix = `${officeCode}-`;
+  const own = (id: string) => id.length > prefix.length && id.startsWith(prefix);
+  const sheets = (await readRegister(storage)).filter((s) => own(s.departmentId) && s.taskIds.every(own) && s.projectIds.every(own));
+  return { officeCode, series: await readSeries(storage), sheets };
+}
+
+/** What merging a bundle's register would do here: new sheets, numbers on two sheets, the same 本机编号. */
+export interface RegisterMergePreview {
+  added: number;
+  receipts: number;
+  clashes: NumberClash[];
+  /** The sending laptop's 本机编号, when it is this laptop's too (and it is another laptop). */
+  sameSeries: number | null;
+}
+
+const sheetKey = (s: IssuedSheet) => JSON.stringify([s.number, s.kind, s.departmentId, s.issuedOn]);
+
+function previewOf(local: readonly IssuedSheet[], merged: { register: IssuedSheet[]; clashes: NumberClash[] }, sameSeries: number | null): RegisterMergePreview {
+  const before = new Map(local.map((s) => [sheetKey(s), s]));
+  const clashedBefore = new Set(clashesIn(local).map((c) => c.number));
+  const known = merged.register.map((s) => ({ s, was: before.get(sheetKey(s)) }));
+  return {
+    added: known.filter((k) => !k.was).length,
+    receipts: known.filter((k) => k.was && k.s.receipt?.recordedAt !== k.was.receipt?.recordedAt).length,
+    clashes: merged.clashes.filter((c) => !clashedBefore.has(c.number)),
+    sameSeries,
+  };
+}
+
+/** The preview of merging another laptop's register, without writing anything. */
+export async function previewIncomingRegister(storage: StorageReader, incoming: { series: number; sheets: readonly IssuedSheet[] }, fromDevice: string, ownDevice: string): Promise<RegisterMergePreview> {
+  const local = await readRegister(storage);
+  const series = await readSeries(storage);
+  return previewOf(local, mergeRegisters(local, incoming.sheets), fromDevice !== ownDevice && incoming.series === series ? series : null);
+}
+
+/**
+ * Merges another laptop's register into this one's, inside the import's transaction, and notes
+ * that laptop's 本机编号 (交办记录 warns while two laptops share one).
+ */
+export async function mergeIncomingRegister(
+  tx: StorageWriter,
+  incoming: { series: number; sheets: readonly IssuedSheet[] },
+  fromDevice: string,
+  ownDevice: string,
+  now: Date,
+): Promise<RegisterMergePreview> {
+  const local = await readRegister(tx);
+  const series = await readSeries(tx);
+  const merged = mergeRegisters(local, incoming.sheets);
+  await writeSetting(tx, ISSUED_SHEETS_KEY, merged.register);
+  if (fromDevice !== ownDevice) {
+    const peers = (await readPeers(tx)).filter((p) => p.deviceId !== fromDevice);
+    await writeSetting(tx, REGISTER_PEERS_KEY, [...peers, { deviceId: fromDevice, series: incoming.series, mergedAt: now.toISOString() }]);
+  }
+  return previewOf(local, merged, fromDevice !== ownDevice && incoming.series === series ? series : null);
 }

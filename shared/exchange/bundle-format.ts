@@ -21,6 +21,7 @@ import { BundleError } from './errors';
 import { PublicKeySchema, signBytes, type Identity } from './identity';
 import { DEFAULT_LIMITS, HEADER_LIMITS, JsonLimitScanner, formatBytes, limitsWith, scanJson, type BundleLimits } from './limits';
 import { idBelongsTo } from './ownership';
+import { registerProblems, validateRegister, type BundleRegister } from './register';
 
 /** Signs without holding the private key here, e.g. through the desktop shell's key vault. */
 export interface ManifestSigner {
@@ -42,8 +43,15 @@ import {
 
 export const MAGIC = 'ZWB1';
 export const MAGIC_BYTES = new TextEncoder().encode(MAGIC);
-/** The format version this code writes and the newest it reads. */
-export const FORMAT_VERSION = 1;
+/**
+ * The newest format version this code writes and reads. Version 2 adds the office's issued-sheet
+ * register (register.ts, README §4.2); a bundle with no register to carry is still written as
+ * version 1, so offices still on older software keep reading it. Every version listed is read.
+ */
+export const FORMAT_VERSION = 2;
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2];
+/** Written when there is no register to carry. */
+export const PLAIN_FORMAT_VERSION = 1;
 /** A header is a manifest and a signature: a few kilobytes. A larger length means a damaged file. */
 export const MAX_HEADER_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_BUNDLE_BYTES = DEFAULT_LIMITS.maxBundleBytes;
@@ -61,7 +69,7 @@ const CountsSchema = z
 
 export const ManifestSchema = z
   .object({
-    formatVersion: z.literal(FORMAT_VERSION),
+    formatVersion: z.union([z.literal(1), z.literal(2)]),
     bundleId: z.string().uuid(),
     officeCode: DivisionCodeSchema,
     deviceId: DeviceIdSchema,
@@ -74,16 +82,24 @@ export const ManifestSchema = z
     payloadBytes: z.number().int().nonnegative(),
     payloadSha256: z.string().regex(/^[0-9a-f]{64}$/),
     counts: CountsSchema,
+    /** Version 2: sheets in the payload's register (0 when it only tells the laptop's 本机编号). */
+    issuedSheets: z.number().int().nonnegative().optional(),
   })
   .strict()
   .refine((m) => (m.kind === 'delta') === (m.since !== undefined), {
     message: '增量包（delta）必须写明 since，全量包（snapshot）不能有 since',
     path: ['since'],
+  })
+  .refine((m) => (m.formatVersion >= 2) === (m.issuedSheets !== undefined), {
+    message: '格式版本 2 的清单必须写明 issuedSheets（发文登记份数），格式版本 1 的清单不能有',
+    path: ['issuedSheets'],
   });
 export type BundleManifest = z.infer<typeof ManifestSchema>;
 
 export interface BundlePayload {
   tables: BundleTables;
+  /** Version 2: the signing office's issued-sheet register, as the exporting laptop knows it. */
+  register?: BundleRegister;
 }
 
 export interface BundleHeader {
@@ -179,7 +195,7 @@ export function checkFormatVersion(manifest: Record<string, unknown>): void {
       `此文件由更新版本的软件生成（格式版本 ${v}，本软件支持到 ${FORMAT_VERSION}），请更新本软件后再导入`,
     );
   }
-  if (v !== FORMAT_VERSION) throw new BundleError('invalid-manifest', `交换文件的格式版本不正确：${JSON.stringify(v) ?? '缺失'}`);
+  if (typeof v !== 'number' || !READABLE_FORMAT_VERSIONS.includes(v)) throw new BundleError('invalid-manifest', `交换文件的格式版本不正确：${JSON.stringify(v) ?? '缺失'}`);
 }
 
 function issuesOf(error: z.ZodError, limit = 5): string[] {
@@ -357,13 +373,20 @@ function recordProblems(table: BundleTableName, raw: unknown): string[] {
  * no duplicate keys, and, when a manifest is given, that the counts match. Stops collecting after
  * `maxProblems` problems: a file that bad is refused either way.
  */
-export function validatePayload(json: unknown, manifest?: Pick<BundleManifest, 'counts'>, limits: BundleLimits = DEFAULT_LIMITS): BundlePayload {
+export function validatePayload(
+  json: unknown,
+  manifest?: Pick<BundleManifest, 'counts'> & Partial<Pick<BundleManifest, 'formatVersion' | 'issuedSheets'>>,
+  limits: BundleLimits = DEFAULT_LIMITS,
+): BundlePayload {
   if (!isObject(json) || !isObject(json.tables)) throw new BundleError('invalid-payload', '交换文件的数据部分格式不正确：缺少 tables');
   const unknownTables = Object.keys(json.tables).filter((t) => !(BUNDLE_TABLES as readonly string[]).includes(t));
   if (unknownTables.length) {
     throw new BundleError('invalid-payload', `交换文件含有本软件不认识的数据表：${unknownTables.slice(0, 5).join('、')}`);
   }
-  const extra = Object.keys(json).filter((k) => k !== 'tables');
+  // Version 1 carries tables only; version 2 may add the register. Without a manifest (a writer
+  // checking what it is about to sign) the register is allowed.
+  const registerAllowed = (manifest?.formatVersion ?? FORMAT_VERSION) >= 2;
+  const extra = Object.keys(json).filter((k) => k !== 'tables' && !(k === 'register' && registerAllowed));
   if (extra.length) throw new BundleError('invalid-payload', `交换文件的数据部分含有未知的内容：${extra.slice(0, 5).join('、')}`);
   const tables = emptyTables();
   const problems: string[] = [];
@@ -392,12 +415,14 @@ export function validatePayload(json: unknown, manifest?: Pick<BundleManifest, '
       problems.push(`${TABLE_LABELS[table]}表：清单写明 ${manifest.counts[table]} 条，实际 ${rows.length} 条`);
     }
   }
+  const register = json.register === undefined || full() ? undefined : validateRegister(json.register, manifest?.issuedSheets, limits, problems);
+  if (json.register === undefined && manifest?.issuedSheets) problems.push(`发文登记：清单写明 ${manifest.issuedSheets} 份，文件中没有`);
   if (problems.length) {
     const shown = problems.slice(0, 5);
     const count = problems.length >= limits.maxProblems ? `至少 ${limits.maxProblems}` : String(problems.length);
     throw new BundleError('invalid-payload', `交换文件中有 ${count} 处数据不合格式，例如：${shown.join('；')}`, { problems: shown });
   }
-  return { tables };
+  return register ? { tables, register } : { tables };
 }
 
 /**
@@ -419,6 +444,7 @@ export function checkRecordsBelongTo(payload: BundlePayload, officeCode: string)
       else if (table !== 'offices' && !idBelongsTo(key, officeCode)) foreign.push(`${TABLE_LABELS[table]} ${key}（编号不以 ${officeCode}- 开头）`);
     }
   }
+  if (payload.register) foreign.push(...registerProblems(payload.register, officeCode));
   if (foreign.length) {
     throw new BundleError(
       'wrong-office',
@@ -451,6 +477,11 @@ export interface CreateBundleOptions {
   bundleId?: string;
   /** The limits the receiver will apply; defaults as in limits.ts. */
   limits?: Partial<BundleLimits>;
+  /**
+   * The office's issued-sheet register and this laptop's 本机编号. Written (format version 2) when
+   * there are sheets or the 本机编号 is not 1; otherwise the file is version 1, as before.
+   */
+  register?: BundleRegister;
 }
 
 function byKey(table: BundleTableName, rows: readonly StoredRecord[]): StoredRecord[] {
@@ -469,14 +500,16 @@ function byKey(table: BundleTableName, rows: readonly StoredRecord[]): StoredRec
 export async function createBundle(options: CreateBundleOptions): Promise<Uint8Array> {
   const tables = emptyTables();
   for (const table of BUNDLE_TABLES) tables[table] = byKey(table, options.records[table] ?? []);
-  const payload = validatePayload({ tables });
+  const register = options.register && (options.register.sheets.length > 0 || options.register.series !== 1) ? options.register : undefined;
+  const content = register ? { tables, register } : { tables };
+  const payload = validatePayload(content, undefined, limitsWith(options.limits));
   checkRecordsBelongTo(payload, options.officeCode);
-  const json = canonicalJsonBytes({ tables });
+  const json = canonicalJsonBytes(content);
   // What a reader would refuse is refused here, when the sender can still do something about it.
   scanJson(json, limitsWith(options.limits), '要导出的数据');
   const gz = gzipPayload(json);
   const manifest = parseManifest({
-    formatVersion: FORMAT_VERSION,
+    formatVersion: register ? FORMAT_VERSION : PLAIN_FORMAT_VERSION,
     bundleId: options.bundleId ?? globalThis.crypto.randomUUID(),
     officeCode: options.officeCode,
     deviceId: options.deviceId,
@@ -489,6 +522,7 @@ export async function createBundle(options: CreateBundleOptions): Promise<Uint8A
     payloadBytes: gz.length,
     payloadSha256: await sha256Hex(gz),
     counts: countsOf(tables),
+    ...(register ? { issuedSheets: register.sheets.length } : {}),
   });
   const signed = canonicalJsonBytes(manifest);
   const signature = 'signManifest' in options.identity ? await options.identity.signManifest(signed) : await signBytes(options.identity, signed);

@@ -28,6 +28,8 @@ export interface BundleLimits {
   maxValues: number;
   /** Most record problems collected before the payload is refused. */
   maxProblems: number;
+  /** Most sheets in the issued-sheet register (register.ts); they count as records too. */
+  maxSheets: number;
 }
 
 const MB = 1024 * 1024;
@@ -41,6 +43,7 @@ export const DEFAULT_LIMITS: Readonly<BundleLimits> = Object.freeze({
   maxItems: 100_000,
   maxValues: 3_000_000,
   maxProblems: 100,
+  maxSheets: 20_000,
 });
 
 /** The defaults with any overrides; a limit that is not a positive number keeps its default. */
@@ -63,6 +66,7 @@ export const HEADER_LIMITS: Readonly<BundleLimits> = Object.freeze({
   maxItems: 64,
   maxValues: 200,
   maxProblems: 5,
+  maxSheets: 0,
 });
 
 export function formatBytes(n: number): string {

@@ -57,11 +57,21 @@ export function defaultPrintSettings(office: Pick<Office, 'name' | 'shortName'>)
   };
 }
 
-export function formatSheetNumber(pattern: string, year: number, n: number): string {
-  return pattern.replaceAll('{year}', String(year)).replaceAll('{n}', String(n));
+/**
+ * The running part of a number: "n" on the office's first laptop (本机编号 1), "k-n" on laptop k.
+ * Laptops of one office that number while apart therefore never write the same text: with one
+ * pattern and a four-digit year, the running part sits at a fixed place in the number, and "5",
+ * "2-5" and "3-5" differ (test/app/issued-sheets.test.ts checks it as a property).
+ */
+export function runningPart(n: number | string, series = 1): string {
+  return series > 1 ? `${series}-${n}` : String(n);
+}
+
+export function formatSheetNumber(pattern: string, year: number, n: number, series = 1): string {
+  return pattern.replaceAll('{year}', String(year)).replaceAll('{n}', runningPart(n, series));
 }
 
 /** What a sheet shows before it is issued: the pattern with the running number a box (□) to be filled in. */
-export function draftSheetNumber(pattern: string, year: number): string {
-  return pattern.replaceAll('{year}', String(year)).replaceAll('{n}', '□');
+export function draftSheetNumber(pattern: string, year: number, series = 1): string {
+  return pattern.replaceAll('{year}', String(year)).replaceAll('{n}', runningPart('□', series));
 }

@@ -21,7 +21,7 @@ import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { plainFields, BUNDLE_TABLES } from '../../shared/exchange/records';
 import { progress } from '../support/factories';
 import { buildTaskRows } from '../../shared/ledger/task-query';
-import { decodeContainer, encodeContainer, gunzipPayload, gzipPayload, DEFAULT_MAX_BUNDLE_BYTES, type ManifestSigner } from '../../shared/exchange/bundle-format';
+import { FORMAT_VERSION, decodeContainer, encodeContainer, gunzipPayload, gzipPayload, DEFAULT_MAX_BUNDLE_BYTES, type ManifestSigner } from '../../shared/exchange/bundle-format';
 import { canonicalJsonBytes } from '../../shared/exchange/canonical-json';
 import { sha256Hex } from '../../shared/exchange/bytes';
 import { generateIdentity, signBytes, type Identity } from '../../shared/exchange/identity';
@@ -215,7 +215,7 @@ describe('every kind of bad bundle is refused on a real database, which stays ex
       const stranger = await generateIdentity();
       return resigned(f, stranger, { publicKey: stranger.publicKey });
     }],
-    ['a newer format version', /unsupported-version/, async (a, f) => resigned(f, await deviceIdentity(a.db), { formatVersion: 2 })],
+    ['a newer format version', /unsupported-version/, async (a, f) => resigned(f, await deviceIdentity(a.db), { formatVersion: FORMAT_VERSION + 1 })],
     ['records of another office signed with this office’s key', /wrong-office/, async (a, f) => {
       const json = JSON.parse(new TextDecoder().decode(gunzipPayload(decodeContainer(f.data).payload))) as { tables: Record<string, Record<string, unknown>[]> };
       json.tables.tasks[0] = { ...json.tables.tasks[0], officeCode: '150621' };

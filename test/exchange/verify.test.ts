@@ -1,6 +1,7 @@
 import { canonicalJsonBytes } from '../../shared/exchange/canonical-json';
 import { sha256Hex } from '../../shared/exchange/bytes';
 import {
+  FORMAT_VERSION,
   createBundle,
   decodeContainer,
   encodeContainer,
@@ -110,7 +111,7 @@ describe('verifyBundle', () => {
   });
 
   it('asks for an update when the format version is newer', async () => {
-    const error = refusal(await verifyBundle(await forge(banner, records(), { formatVersion: 2 }), { trust }));
+    const error = refusal(await verifyBundle(await forge(banner, records(), { formatVersion: FORMAT_VERSION + 1 }), { trust }));
     expect(error.code).toBe('unsupported-version');
     expect(error.message).toContain('请更新本软件');
   });
