@@ -221,3 +221,72 @@ it('prints the indicator system from its page', async () => {
   expect(pdf.name).toMatch(/^指标体系-伊金霍洛旗-\d{4}年\.pdf$/);
   expect(pdf.text).toContain('一般工业固体废物产生强度');
 });
+
+it('全部打印: the 督办单 of all overdue departments in one print dialog, each from a new page with its own footer; 没有打印 issues none, 已打印 issues one number per department, consecutive', async () => {
+  const page = await clerk({ width: 1366, height: 768 });
+  await openMenu(page, '月度调度');
+  await page.getByRole('button', { name: '打印督办单' }).click();
+  const dialog = page.getByRole('dialog', { name: '打印督办单' });
+  const chosen = dialog.getByText(/^单位（\d+\/\d+）$/);
+  await chosen.waitFor();
+  const n = Number(/（(\d+)\//.exec(await chosen.innerText())![1]);
+  expect(n).toBeGreaterThan(2);
+  await dialog.getByRole('button', { name: /^预\s?览$/ }).click();
+
+  const batch = page.getByRole('dialog', { name: `督办单 · ${n}个单位（每个单位单独成文）` });
+  const rows = batch.getByTestId('sheet-batch').locator('tbody tr.ant-table-row');
+  await rows.nth(n - 1).waitFor();
+  const names = await rows.locator('td:first-child').allInnerTexts();
+  await batch.getByTestId('browser-print-limit').getByText(`页脚印单位名称、编号和本单位页码（如“${names[0]} · 伊无废督〔${year}〕□号 — 1 —”）`, { exact: false }).waitFor();
+  const all = batch.getByRole('button', { name: `全部打印（一次打印 ${n} 个单位）` });
+  await page.screenshot({ path: join(dir, 'print-all-1366.png') });
+
+  // Not printed: one print dialog, one question, no number used.
+  await all.click();
+  const ask = page.getByRole('dialog', { name: '是否已全部打印？' });
+  await ask.getByText(`伊无废督〔${year}〕1号 至 伊无废督〔${year}〕${n}号`, { exact: false }).waitFor();
+  await ask.getByRole('button', { name: '没有打印' }).click();
+  await page.getByText('未打印，没有使用编号').waitFor();
+  expect(await page.evaluate(() => window.__zwcPrinted!.length)).toBe(1);
+  expect(await batch.getByTestId('sheet-batch').getByText(/^伊无废督/).count()).toBe(0);
+
+  // Printed: one more print dialog; the numbers 1…n go to the departments in the order listed.
+  await all.click();
+  await ask.getByRole('button', { name: '已打印' }).click();
+  await page.getByText(`已登记督办单 伊无废督〔${year}〕1号 至 伊无废督〔${year}〕${n}号（${n}个单位）`).waitFor();
+  expect(await page.evaluate(() => window.__zwcPrinted!.length)).toBe(2);
+  for (const i of names.keys()) await rows.nth(i).getByText(`伊无废督〔${year}〕${i + 1}号`, { exact: true }).waitFor();
+
+  // One document: every department from a new page, each page's footer naming it and its number, its pages counted from — 1 —.
+  const pdf = await printed(page, 2);
+  expect(pdf.name).toBe(`督办单-${month}-${n}个单位.pdf`);
+  const feet: { name: string; number: number; page: number }[] = [];
+  for (let p = 1; p <= pdf.pages; p++) {
+    const lines = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-raw', pdf.file, '-'], { encoding: 'utf8' }).split('\n').map((l) => l.replace(/\s+/g, ''));
+    const foot = lines.map((l) => new RegExp(`^(.+)·伊无废督〔${year}〕(\\d+)号—(\\d+)—$`).exec(l)).find(Boolean);
+    expect(foot).toBeTruthy();
+    feet.push({ name: foot![1], number: Number(foot![2]), page: Number(foot![3]) });
+    if (foot![3] === '1') expect(lines.join('')).toContain(`${foot![1]}：`);
+  }
+  const firsts = feet.filter((f) => f.page === 1);
+  expect(firsts.map((f) => f.name)).toEqual(names);
+  expect(firsts.map((f) => f.number)).toEqual(names.map((_, i) => i + 1));
+  feet.forEach((f, i) => f.page > 1 && expect([f.name, f.number, f.page]).toEqual([feet[i - 1].name, feet[i - 1].number, feet[i - 1].page + 1]));
+  expect(pdf.pages).toBeGreaterThan(n);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf.file, join(dir, 'print-all')]);
+
+  // The register: one 督办单 per department, numbered 1…n.
+  await batch.getByRole('button', { name: /^关\s?闭$/ }).click();
+  await page.getByRole('button', { name: '交办记录' }).click();
+  const register = page.getByRole('dialog', { name: '交办记录' });
+  await register.getByText(`共 ${n} 份`, { exact: false }).waitFor();
+  const listed: string[] = [];
+  for (let p = 1; p <= Math.ceil(n / 10); p++) {
+    if (p > 1) await register.locator(`.ant-pagination-item-${p}`).click();
+    const body = register.getByTestId('issued-sheets').locator('tbody tr.ant-table-row');
+    await body.first().getByText(`伊无废督〔${year}〕${n - (p - 1) * 10}号`, { exact: true }).waitFor();
+    for (const row of await body.all()) listed.push((await row.locator('td').nth(0).innerText()) + '|' + (await row.locator('td').nth(2).innerText()));
+  }
+  expect(listed.sort()).toEqual(names.map((name, i) => `伊无废督〔${year}〕${i + 1}号|${name}`).sort());
+  console.log(`print-all pictures in ${dir}`);
+});

@@ -6,6 +6,11 @@ import { NUMBERED_KIND_LABELS } from '../../../../shared/print/sheet-number';
 import { DocumentView } from './DocumentView';
 import { canSaveFiles, useSheetOutput, type SheetItem, type SheetJob } from './use-sheet-output';
 
+const BROWSER_DESKTOP_ONLY = '每个单位一个 PDF 文件、一次保存全部，需要使用桌面程序';
+const BROWSER_ALL = (label: string, example: string) =>
+  `“全部打印”把所选单位的${label}放进一次打印：每个单位从新的一页开始，页脚印单位名称、编号和本单位页码（如“${example} — 1 —”）。浏览器做不到：另存为 PDF 只得到一个合并的文件，${BROWSER_DESKTOP_ONLY}；页码只能居中，不能单双页左右交替；双面打印时下一单位可能印在上一单位末页背面，请用单面打印。`;
+const BROWSER_CONFIRM = '浏览器无法得知是否真的打印或保存，对话框关闭后请确认，确认“已打印”才编号。页码需 Chrome 或 Edge 131 及以上版本。';
+
 export interface SheetBatchModalProps {
   plan: PlanData;
   job: SheetJob;
@@ -49,6 +54,11 @@ export function SheetBatchModal({ plan, job, onClose, note }: SheetBatchModalPro
               打印
             </Button>
           )}
+          {!desktop && !one && (
+            <Button type="primary" icon={<PrinterOutlined />} loading={out.busy === 'all'} disabled={out.busy !== null} onClick={() => void out.printAll()}>
+              {`全部打印（一次打印 ${job.items.length} 个单位）`}
+            </Button>
+          )}
           {desktop && (
             <Button type="primary" icon={<FilePdfOutlined />} loading={out.busy === 'all'} disabled={out.busy !== null} onClick={() => void out.saveAll()}>
               {one ? '保存为 PDF' : `保存为 PDF（${job.items.length}个文件）`}
@@ -66,7 +76,7 @@ export function SheetBatchModal({ plan, job, onClose, note }: SheetBatchModalPro
             showIcon
             data-testid="browser-print-limit"
             message="浏览器版一次只能打开一份文件的打印对话框"
-            description={`请${one ? '' : '逐个单位'}点“打印”：每个单位单独成文，页码从 1 开始；在打印对话框中选“另存为 PDF”即可存为文件。浏览器无法得知是否真的打印或保存，对话框关闭后请确认，确认“已打印”才编号。每个单位一个 PDF 文件、一次保存全部，需要使用桌面程序。`}
+            description={one ? `点“打印”：页码从 1 开始；在打印对话框中选“另存为 PDF”即可存为文件。${BROWSER_DESKTOP_ONLY}。${BROWSER_CONFIRM}` : `${BROWSER_ALL(label, `${current?.name ?? ''} · ${doc?.sheets[0]?.number ?? ''}`)}${BROWSER_CONFIRM}`}
           />
         )}
         {note && <Alert type="info" showIcon message={note} data-testid="collective-note" />}

@@ -3,7 +3,7 @@ import { App } from 'antd';
 import { issueOnOutput, type IssuedSheet, type SheetToIssue } from '../../../../shared/app/issued-sheets';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import type { PrintDocument } from '../../../../shared/print/document';
-import { batchFolderName, perDepartmentDocuments, type SheetRequest } from '../../../../shared/print/documents';
+import { batchFolderName, combinedDocument, perDepartmentDocuments, type SheetRequest } from '../../../../shared/print/documents';
 import { renderDocumentHtml } from '../../../../shared/print/html';
 import { draftSheetNumber, NUMBERED_KIND_LABELS, type NumberedKind, type PrintSettings } from '../../../../shared/print/sheet-number';
 import { desktop } from '../../platform';
@@ -108,6 +108,42 @@ export function useSheetOutput(plan: PlanData, job: SheetJob) {
       message.success(`已登记${label}：${done.issued[0].number}（${item.name}）`);
     });
 
+  const askAllPrinted = (count: number, numbers: string) =>
+    new Promise<boolean>((resolve) =>
+      modal.confirm({
+        title: '是否已全部打印？',
+        content: `浏览器无法得知打印对话框中是否真的打印或另存了文件。${count}个单位的${label}都已打印（或已另存为 PDF）请点“已打印”，编号 ${numbers} 即登记；没有打印或只打印了一部分请点“没有打印”，不占用编号，可再逐个单位打印。`,
+        okText: '已打印',
+        cancelText: '没有打印',
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      }),
+    );
+
+  /**
+   * Browser: every chosen department's sheet in one print dialog (one document, each department
+   * from a new page, its footer naming it and its number); the clerk confirms once and all new
+   * numbers are issued together, or none.
+   */
+  const printAll = () =>
+    run('all', '打印', async () => {
+      const fresh = job.items.filter((i) => !issued.has(i.departmentId));
+      const print = async (reserved: readonly IssuedSheet[]) => {
+        const number = (i: SheetItem) => issued.get(i.departmentId) ?? reserved.find((r) => r.departmentId === i.departmentId)?.number ?? '';
+        const doc = combinedDocument(plan, request(job, job.items.map((item) => ({ item, number: number(item) }))), job.settings);
+        return desktop.print({ html: renderDocumentHtml(doc), suggestedName: doc.fileName });
+      };
+      if (!fresh.length) return void (await print([]));
+      const pattern = job.settings.patterns[job.kind];
+      const done = await issueOnOutput(register!, { kind: job.kind, sheets: fresh.map((i) => toIssue(job, i)), issuedOn: job.day, pattern }, async (reserved) => {
+        if (!(await print(reserved))) return null;
+        return (await askAllPrinted(reserved.length, range(reserved))) ? true : null;
+      });
+      if (!done) return void message.info(`未打印，没有使用编号`);
+      remember(done.issued);
+      message.success(`已登记${label} ${range(done.issued)}（${done.issued.length}个单位）`);
+    });
+
   /** Desktop: every department's own PDF, together in a new folder; numbers issued once the files are written. */
   const saveAll = () =>
     run('all', '保存 PDF', async () => {
@@ -124,5 +160,5 @@ export function useSheetOutput(plan: PlanData, job: SheetJob) {
       message.success(`已保存 ${done.result.files.length} 个 PDF 到文件夹“${done.result.folder}”${done.issued.length ? `，登记${label} ${range(done.issued)}` : ''}`);
     });
 
-  return { issued, busy, documentFor, printOne, saveAll };
+  return { issued, busy, documentFor, printOne, printAll, saveAll };
 }
