@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { issueOnOutput, IssuedSheetError, IssuedSheets, ISSUED_SHEETS_KEY, mergeRegisters } from '../../shared/app/issued-sheets';
 import { MemoryStorage } from '../../shared/app/memory-storage';
-import { defaultPrintSettings } from '../../shared/print/sheet-number';
+import { defaultPrintSettings, formatSheetNumber } from '../../shared/print/sheet-number';
 
 const office = { name: '伊金霍洛旗', shortName: '伊旗' };
 const pattern = defaultPrintSettings(office).patterns.assignment;
@@ -179,5 +180,61 @@ describe('two laptops of one office: mergeRegisters', () => {
     const { register, clashes } = mergeRegisters(a, b);
     expect(register.map((s) => s.departmentId)).toEqual(['x', 'z']);
     expect(clashes).toEqual([{ number: '伊无废交〔2026〕1号', sheets: register }]);
+  });
+});
+
+describe('本机编号: laptops of one office that number while apart', () => {
+  it('numbers laptop k ≥ 2 as "k-n", counting n in its own series, and refuses a bad 本机编号', async () => {
+    const storage = new MemoryStorage();
+    const reg = new IssuedSheets(storage);
+    expect(await reg.series()).toBe(1);
+    await reg.issue('assignment', [sheet('a')], '2026-11-05', pattern);
+    await reg.saveSeries(2);
+    expect(await reg.series()).toBe(2);
+    const issued = await reg.issue('assignment', [sheet('b'), sheet('c')], '2026-11-05', pattern);
+    expect(issued.map((s) => [s.number, s.seq, s.series])).toEqual([
+      ['伊无废交〔2026〕2-1号', 1, 2],
+      ['伊无废交〔2026〕2-2号', 2, 2],
+    ]);
+    await expect(reg.saveSeries(0)).rejects.toThrow('本机编号应为 1—99 的整数');
+    await expect(reg.saveSeries(1.5)).rejects.toThrow('本机编号不正确');
+    expect(await reg.series()).toBe(2);
+  });
+
+  it('two laptops with different 本机编号 never give the same number, however much each issues (property)', async () => {
+    const kind = fc.constantFrom('assignment' as const, 'supervision' as const);
+    const issue = fc.record({ kind, month: fc.integer({ min: 1, max: 12 }), year: fc.integer({ min: 2025, max: 2027 }), count: fc.integer({ min: 1, max: 3 }) });
+    const prefix = fc.constantFrom('伊', '鄂', '昆', '准');
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 2, maxLength: 2 }), fc.array(issue, { maxLength: 6 }), fc.array(issue, { maxLength: 6 }), prefix, async ([k1, k2], one, two, p) => {
+        const patterns = defaultPrintSettings({ name: `${p}旗`, shortName: `${p}旗` }).patterns;
+        const laptop = async (series: number, issues: typeof one) => {
+          const reg = new IssuedSheets(new MemoryStorage());
+          await reg.saveSeries(series);
+          for (const i of issues) {
+            await reg.issue(i.kind, Array.from({ length: i.count }, (_, n) => sheet(`d${n}`)), `${i.year}-${String(i.month).padStart(2, '0')}-01`, patterns[i.kind]);
+          }
+          return reg.list();
+        };
+        const a = await laptop(k1, one);
+        const b = await laptop(k2, two);
+        const numbersOfA = new Set(a.map((s) => s.number));
+        expect(b.filter((s) => numbersOfA.has(s.number))).toEqual([]);
+        expect(mergeRegisters(a, b).clashes).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the running part keeps any two series apart for any pattern with a four-digit year (property)', () => {
+    const patternText = fc
+      .tuple(fc.string({ maxLength: 6 }), fc.constantFrom('', '{year}'), fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }))
+      .map(([a, y, b, c]) => `${a}${y}${b}{n}${c}`);
+    fc.assert(
+      fc.property(patternText, fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 5000 }), (pat, year, k1, k2, n1, n2) => {
+        fc.pre(k1 !== k2);
+        expect(formatSheetNumber(pat, year, n1, k1)).not.toBe(formatSheetNumber(pat, year, n2, k2));
+      }),
+    );
   });
 });
