@@ -60,7 +60,7 @@ export function parseDeadline(text: string): Deadline {
   const original = text;
   if (EMPTY.test(text)) return { text: original, points: [], open: null };
 
-  const segments = text
+  const segments = numericDates(text)
     .replace(/\r/g, '')
     .split(/[；;。\n]|[，,](?=\s*\d{4}\s*年)/)
     .map((s) => s.trim())
@@ -96,6 +96,17 @@ export function parseDeadline(text: string): Deadline {
 
   points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { text: original, points: mergeSameDay(points), open, ...(fromYear !== undefined ? { fromYear } : {}) };
+}
+
+/**
+ * Dates as a date cell shows them or a clerk types them (2025/12/31, 2025-12-31, 2025.12.31,
+ * 2025/12, full-width digits) read as 2025年12月31日 / 2025年12月. Only the reading changes.
+ */
+function numericDates(text: string): string {
+  return text
+    .replace(/[\uff0e\uff0f\uff10-\uff19\uff0d]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/(?<!\d)(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/.-])/g, (all, y: string, _s: string, m: string, d: string) => (Number(m) >= 1 && Number(m) <= 12 && Number(d) >= 1 && Number(d) <= 31 ? `${y}年${Number(m)}月${Number(d)}日` : all))
+    .replace(/(?<!\d)(\d{4})[/.](\d{1,2})(?![\d/.])/g, (all, y: string, m: string) => (Number(m) >= 1 && Number(m) <= 12 ? `${y}年${Number(m)}月` : all));
 }
 
 /** Two parts due the same day are one stage; their scopes are kept together. */

@@ -8,19 +8,20 @@ import type { SourceRef } from '../domain/source';
 import type { PlanData } from '../ledger/plan-data';
 import type { PlanRecords } from '../seed/load-seed';
 import type { Change, PlanCreate } from '../app/change';
-import { TaskSchema } from '../domain/task';
+import { TaskSchema, TASK_DOMAIN_LABELS } from '../domain/task';
 import { ProjectSchema } from '../domain/project';
 import { IndicatorSchema } from '../domain/indicator';
 import { parseDeadline } from '../domain/parse-deadline';
-import { parseTarget } from '../domain/parse-target';
 import { parseConstructionPeriod } from '../domain/parse-period';
-import { parseWan } from '../domain/money';
+import { parseWan, wanToYuan, yuanToWan, type WanYuan } from '../domain/money';
 import { idBelongsTo, newRecordId } from '../exchange/ownership';
 import { XlsxError, type SheetProblem } from './errors';
 import { readMeta, type WorkbookMeta } from './meta';
-import { parseUnits, normalizeName, type UnitRef } from './units';
-import { cellText, type Workbook, type Worksheet } from './workbook';
-import { columnName, detectLayout, distinctTexts, mergedFromAbove, resolveYearColumns, MAX_SHEET_ROWS, type HeaderColumn, type SheetLayout, type TableKind } from './read-sheet';
+import { parseUnits, normalizeName, splitRoleLabels, type UnitRef } from './units';
+import type { Workbook, Worksheet } from './workbook';
+import { displayText as cellText, halfWidth } from './cell-display';
+import { readCumulative, readDirection, targetIn } from './indicator-sense';
+import { columnName, detectLayout, distinctTexts, headerTexts, onlyMergedFromAbove, isRepeatedHeader, mergedFromAbove, resolveYearColumns, MAX_SHEET_ROWS, type HeaderColumn, type SheetLayout, type TableKind } from './read-sheet';
 
 const KIND_LABEL: Record<TableKind, string> = { tasks: '任务', projects: '项目', indicators: '指标' };
 
@@ -45,6 +46,8 @@ interface Piece {
   text: string;
   leads: UnitRef[];
   participants: UnitRef[];
+  /** The role word a one-cell unit list used (配合单位：…), over the column's. */
+  role?: ParticipantRole;
   leaders: string[];
   deadline: string;
 }
@@ -91,6 +94,8 @@ interface IndicatorDraft {
   unit: string;
   baseline: { text: string; year: number | null };
   targets: { year: number; text: string }[];
+  direction: IndicatorDirection;
+  cumulative: boolean;
   responsible: string[];
   note: string;
   source: SourceRef;
@@ -100,8 +105,10 @@ export interface UnknownName {
   name: string;
   /** Where it appears, e.g. "任务清单 第 12 行". */
   where: string[];
-  /** A directory unit whose name is close, suggested as the mapping. */
+  /** The directory unit of the same name written another way (市/旗 prefix, brackets), suggested as the mapping. */
   suggestion: string | null;
+  /** Directory units whose names contain this one or are contained in it: maybe the same, the clerk decides. */
+  similar: string[];
 }
 
 export interface PlanImportPreview {
@@ -200,6 +207,7 @@ export function previewPlanImport(wb: Workbook, ctx: PlanImportContext): PlanImp
   }
   markExisting(rows, ctx);
   const { departments, leaders } = unknownNames(rows, meta, ctx);
+  for (const r of rows) if (r.status === 'new' && r.problems.some((p) => p.level === 'error')) r.status = 'error';
   const all = [...problems, ...rows.flatMap((r) => r.problems)];
   return {
     fileName: ctx.fileName,
@@ -250,7 +258,25 @@ function sectionText(ws: Worksheet, row: number, layout: SheetLayout, contentFie
 }
 
 function isNoteRow(t: string): boolean {
-  return /^(注|备注|说明|表注)[：:]/.test(t);
+  return /^(注|注\d|备注|说明|表注|附注|填表说明|注释)\s*[：:]|^注\s*[\d一二三四五六七八九十]+\s*[.、．]|^(制表|填表|审核|联系人|联系电话|填报单位|制表单位)\s*[：:人]/.test(halfWidth(t).trim());
+}
+
+/** A row that only repeats the title block above the header (a page's title in a pasted document). */
+function isRepeatedTitle(ws: Worksheet, layout: SheetLayout, texts: string[]): boolean {
+  if (texts.length !== 1) return false;
+  for (let r = 1; r < layout.headerRow; r++) if (distinctTexts(ws, r).includes(texts[0])) return true;
+  return false;
+}
+
+/** 投资 as written: full-width digits, 万元 or 亿元 after the number, thousands separators. */
+export function amountOf(text: string): WanYuan | null {
+  const t = halfWidth(text).replace(/[\s,，]/g, '').replace(/^人民币/, '');
+  const yi = /^(\d+(?:\.\d+)?)亿元?$/.exec(t);
+  if (yi) {
+    const wan = parseWan(yi[1]);
+    return wan === null ? null : yuanToWan(wanToYuan(wan) * 10000n);
+  }
+  return parseWan(t.replace(/(万元|万)$/, ''));
 }
 
 function readTasks(ws: Worksheet, layout: SheetLayout, meta: WorkbookMeta, ctx: PlanImportContext, out: PreviewRow[], problems: SheetProblem[]): void {
@@ -260,13 +286,19 @@ function readTasks(ws: Worksheet, layout: SheetLayout, meta: WorkbookMeta, ctx: 
     summary: col(layout, 'summary'),
     leads: col(layout, 'leads'),
     participants: col(layout, 'participants'),
+    units: col(layout, 'units'),
     leaders: col(layout, 'leaders'),
     deadline: col(layout, 'deadline'),
     domain: col(layout, 'domain'),
     id: col(layout, 'id'),
   };
-  const role = ((c.participants && /^(参与|责任|配合)/.exec(c.participants.header)?.[1]) || '参与') as ParticipantRole;
-  const milestonesFromTime = !!c.deadline && /时间安排/.test(c.deadline.header);
+  const role = ((c.participants && /^(参与|责任|配合)/.exec(c.participants.header)?.[1]) || (c.participants && /^(协同|协办)/.test(c.participants.header) ? '配合' : '') || '参与') as ParticipantRole;
+  const milestonesFromTime = !!c.deadline && /时间安排|进度安排/.test(c.deadline.header);
+  const known = knownNames(meta, ctx);
+  const headers = headerTexts(ws, layout);
+  // Title and summary in one cell, a line break between them, when there is no summary column.
+  const splitTitle = !c.summary && !!c.title;
+  let splitSeen = false;
   let section: { label: string; count: number | null; row: number; found: number } | null = null;
   const closeSection = () => {
     if (section && section.count !== null && section.count !== section.found) {
@@ -276,10 +308,13 @@ function readTasks(ws: Worksheet, layout: SheetLayout, meta: WorkbookMeta, ctx: 
   const last = Math.min(ws.rowCount, MAX_SHEET_ROWS);
   if (ws.rowCount > MAX_SHEET_ROWS) problems.push({ level: 'warning', sheet: ws.name, row: 0, column: '', message: `工作表超过 ${MAX_SHEET_ROWS} 行，只读取前 ${MAX_SHEET_ROWS} 行。` });
   let current: PreviewRow | null = null;
+  let domainCell: { label: string; count: number | null; row: number; found: number; key: string } | null = null;
   for (let r = layout.headerRow + layout.headerRows; r <= last; r++) {
     const texts = distinctTexts(ws, r);
-    if (!texts.length) continue;
-    const heading = sectionText(ws, r, layout, ['title', 'summary', 'leads', 'participants', 'deadline']);
+    if (!texts.length || onlyMergedFromAbove(ws, r)) continue;
+    if (isRepeatedHeader(ws, r, headers) || isRepeatedTitle(ws, layout, texts)) continue;
+    if (texts.some(isNoteRow) && texts.length <= 2 && !text(ws, r, c.title)) continue;
+    const heading = sectionText(ws, r, layout, ['title', 'summary', 'leads', 'participants', 'units', 'deadline']);
     if (heading) {
       if (isNoteRow(heading)) continue;
       closeSection();
@@ -288,21 +323,31 @@ function readTasks(ws: Worksheet, layout: SheetLayout, meta: WorkbookMeta, ctx: 
       current = null;
       continue;
     }
+    const rowProblems: SheetProblem[] = [];
+    const units = readUnitCells(ws, r, c, known, rowProblems);
     const piece: Piece = {
       text: text(ws, r, c.summary),
-      leads: parseUnits(text(ws, r, c.leads), knownNames(meta, ctx)),
-      participants: parseUnits(text(ws, r, c.participants), knownNames(meta, ctx)),
+      leads: units.leads,
+      participants: units.participants,
+      ...(units.role ? { role: units.role } : {}),
       leaders: parseUnits(text(ws, r, c.leaders)).map((u) => u.name),
       deadline: text(ws, r, c.deadline),
     };
     const numberMerged = c.number ? mergedFromAbove(ws, r, c.number.col) : false;
     const titleMerged = c.title ? mergedFromAbove(ws, r, c.title.col) : false;
     const number = numberMerged ? '' : text(ws, r, c.number);
-    const title = titleMerged ? '' : text(ws, r, c.title);
+    let title = titleMerged ? '' : text(ws, r, c.title);
+    if (splitTitle && title.includes('\n')) {
+      const at = title.indexOf('\n');
+      piece.text = title.slice(at + 1).trim();
+      title = title.slice(0, at).trim();
+      splitSeen = true;
+    }
     if (current && current.draft.kind === 'tasks' && (numberMerged || titleMerged)) {
       // Another 分项 of the task above: its number and title cells are merged down over this row.
       current.draft.pieces.push(piece);
       current.lastRow = r;
+      current.problems.push(...rowProblems);
       continue;
     }
     if (current && current.draft.kind === 'tasks' && !number && !title) {
@@ -314,19 +359,33 @@ function readTasks(ws: Worksheet, layout: SheetLayout, meta: WorkbookMeta, ctx: 
       p.leaders.push(...piece.leaders);
       p.deadline = [p.deadline, piece.deadline].filter(Boolean).join('');
       current.lastRow = r;
+      current.problems.push(...rowProblems);
       continue;
     }
     const id = text(ws, r, c.id) || null;
     const m = id ? meta.tasks.get(id) : undefined;
-    const label = section?.label ?? (text(ws, r, c.domain) || '其他');
-    const rowProblems: SheetProblem[] = [];
+    const domainText = text(ws, r, c.domain);
+    let label = section?.label ?? '其他';
+    if (!section && domainText) {
+      // A domain column, often merged down over its tasks: "工业固体废物（37项）" counts them.
+      const key = domainKey(ws, r, c.domain as HeaderColumn);
+      if (!domainCell || domainCell.key !== key) {
+        if (domainCell?.count != null && domainCell.count !== domainCell.found) problems.push({ level: 'warning', sheet: ws.name, row: domainCell.row, column: columnName(c.domain as HeaderColumn), message: `“${domainCell.label}”写明 ${domainCell.count} 项任务，实际读到 ${domainCell.found} 项，请核对。` });
+        domainCell = { ...sectionLabel(domainText), row: r, found: 0, key };
+      }
+      domainCell.found++;
+      label = domainCell.label;
+    }
     if (!title) rowProblems.push({ level: 'error', sheet: ws.name, row: r, column: c.title ? columnName(c.title) : '', message: '任务名称为空。' });
-    if (!section && !c.domain) rowProblems.push({ level: 'warning', sheet: ws.name, row: r, column: '', message: '上方没有领域标题行（如“工业固体废物（37项任务）”），归入“其他”。' });
+    if (!section && !domainText) rowProblems.push({ level: 'warning', sheet: ws.name, row: r, column: '', message: '上方没有领域标题行（如“工业固体废物（37项任务）”），归入“其他”。' });
+    const stream = /建筑垃圾/.test(title) ? 'construction' : /危险废物|危废|医疗废物/.test(title) ? 'hazardous' : null;
+    if (stream && !m && stream !== inferDomain(label)) rowProblems.push({ level: 'warning', sheet: ws.name, row: r, column: c.title ? columnName(c.title) : '', message: `任务名称提到“${TASK_DOMAIN_LABELS[stream]}”，但所在领域“${label}”归为“${TASK_DOMAIN_LABELS[inferDomain(label)]}”；按领域标题归类，如需改为“${TASK_DOMAIN_LABELS[stream]}”请导入后修改。` });
+    if (title.length > 60 && c.title) rowProblems.push({ level: 'warning', sheet: ws.name, row: r, column: columnName(c.title), message: `任务名称长达 ${title.length} 字，可能把任务内容也写在了名称里，请核对。` });
     if (section) section.found++;
     const draft: TaskDraft = {
       kind: 'tasks',
       id,
-      domain: m?.domain ?? (c.domain && text(ws, r, c.domain) ? inferDomain(text(ws, r, c.domain)) : inferDomain(label)),
+      domain: m?.domain ?? inferDomain(label),
       domainLabel: label,
       number: number || String((section?.found ?? out.length) || 1),
       title: title || '（无名称）',
@@ -340,6 +399,8 @@ function readTasks(ws: Worksheet, layout: SheetLayout, meta: WorkbookMeta, ctx: 
     out.push(current);
   }
   closeSection();
+  if (domainCell?.count != null && domainCell.count !== domainCell.found) problems.push({ level: 'warning', sheet: ws.name, row: domainCell.row, column: '', message: `“${domainCell.label}”写明 ${domainCell.count} 项任务，实际读到 ${domainCell.found} 项，请核对。` });
+  if (splitSeen && c.title) problems.push({ level: 'warning', sheet: ws.name, row: layout.headerRow, column: columnName(c.title), message: '没有单独的“主要内容”列：单元格中第一行作为任务名称，换行后的文字作为主要内容。' });
   for (const row of out) {
     if (row.draft.kind !== 'tasks' || row.sheet !== ws.name) continue;
     for (const p of row.draft.pieces) {
@@ -353,6 +414,53 @@ function readTasks(ws: Worksheet, layout: SheetLayout, meta: WorkbookMeta, ctx: 
   }
 }
 
+/** The merge (or cell) a domain column's value comes from, so a merged domain is one group. */
+function domainKey(ws: Worksheet, row: number, c: HeaderColumn): string {
+  const cell = ws.getCell(row, c.col);
+  return cell.isMerged ? cell.master.address : `${cellText(cell)}@${row}`;
+}
+
+interface UnitColumns {
+  leads?: HeaderColumn;
+  participants?: HeaderColumn;
+  units?: HeaderColumn;
+}
+
+/**
+ * The lead and other units of one row: from their own columns, or from one cell that labels them
+ * (牵头单位：…；配合单位：…). A one-cell list that labels neither is read as leads, with a doubt.
+ */
+function readUnitCells(ws: Worksheet, r: number, c: UnitColumns, known: readonly string[], problems: SheetProblem[]): { leads: UnitRef[]; participants: UnitRef[]; role: ParticipantRole | null } {
+  const leads: UnitRef[] = [];
+  const participants: UnitRef[] = [];
+  let role: ParticipantRole | null = null;
+  for (const [column, kind] of [[c.leads, 'leads'], [c.participants, 'participants'], [c.units, 'units']] as const) {
+    if (!column) continue;
+    const raw = text(ws, r, column);
+    if (!raw) continue;
+    const labelled = splitRoleLabels(raw);
+    if (labelled) {
+      leads.push(...parseUnits(labelled.leads, known));
+      participants.push(...parseUnits(labelled.participants, known));
+      role ??= labelled.role;
+      if (labelled.unlabelled) {
+        (kind === 'participants' ? participants : leads).push(...parseUnits(labelled.unlabelled, known));
+        problems.push({ level: 'warning', sheet: ws.name, row: r, column: columnName(column), message: `“${labelled.unlabelled}”没有写明是牵头还是配合单位，记为${kind === 'participants' ? '配合' : '牵头'}单位，请核对。` });
+      }
+      continue;
+    }
+    const list = parseUnits(raw, known);
+    if (kind === 'units') {
+      leads.push(...list);
+      if (list.length > 1) problems.push({ level: 'warning', sheet: ws.name, row: r, column: columnName(column), message: `责任单位没有写明牵头单位和配合单位，${list.length} 个单位都记为牵头单位，请核对。` });
+    } else (kind === 'leads' ? leads : participants).push(...list);
+  }
+  for (const u of [...leads, ...participants]) {
+    if (/^(牵头|配合|参与|责任|协同|协办)(单位|部门)?$/.test(u.name)) problems.push({ level: 'warning', sheet: ws.name, row: r, column: '', message: `“${u.name}”不像单位名称，请核对单元格的写法。` });
+  }
+  return { leads, participants, role };
+}
+
 function readProjects(ws: Worksheet, layout: SheetLayout, ctx: PlanImportContext, out: PreviewRow[], problems: SheetProblem[]): void {
   const f = (name: string) => col(layout, name);
   const c = { number: f('number'), category: f('category'), name: f('name'), content: f('content'), construction: f('construction'), responsible: f('responsible'), investment: f('investment'), period: f('period'), deadline: f('deadline'), area: f('area'), benefit: f('benefit'), id: f('id') };
@@ -362,10 +470,13 @@ function readProjects(ws: Worksheet, layout: SheetLayout, ctx: PlanImportContext
   const close = () => {
     if (sectionCount && sectionCount.count !== sectionCount.found) problems.push({ level: 'warning', sheet: ws.name, row: sectionCount.row, column: '', message: `标题写明 ${sectionCount.count} 个项目，实际读到 ${sectionCount.found} 个。` });
   };
+  const headers = headerTexts(ws, layout);
   for (let r = layout.headerRow + layout.headerRows; r <= Math.min(ws.rowCount, MAX_SHEET_ROWS); r++) {
     const texts = distinctTexts(ws, r);
-    if (!texts.length) continue;
-    if (/^(合计|总计|小计)/.test(texts[0].replace(/\s+/g, ''))) continue;
+    if (!texts.length || onlyMergedFromAbove(ws, r)) continue;
+    if (/^(合计|总计|小计|共计)/.test(texts[0].replace(/\s+/g, '')) || (texts.length <= 3 && /^(合计|总计|小计|共计)/.test(text(ws, r, c.name).replace(/\s+/g, '')))) continue;
+    if (isRepeatedHeader(ws, r, headers) || isRepeatedTitle(ws, layout, texts)) continue;
+    if (texts.some(isNoteRow) && texts.length <= 2 && !text(ws, r, c.name)) continue;
     const heading = sectionText(ws, r, layout, ['name', 'content', 'construction', 'responsible', 'investment']);
     if (heading) {
       if (isNoteRow(heading)) continue;
@@ -379,7 +490,7 @@ function readProjects(ws: Worksheet, layout: SheetLayout, ctx: PlanImportContext
     const rowProblems: SheetProblem[] = [];
     if (!name) rowProblems.push({ level: 'error', sheet: ws.name, row: r, column: c.name ? columnName(c.name) : '', message: '项目名称为空。' });
     const investment = text(ws, r, c.investment);
-    if (investment && !/^[—–\-/无]$/.test(investment) && parseWan(investment) === null) {
+    if (investment && !/^[—–\-/无]$/.test(investment) && amountOf(investment) === null) {
       rowProblems.push({ level: 'warning', sheet: ws.name, row: r, column: c.investment ? columnName(c.investment) : '', message: `投资“${investment}”不是单纯的金额，按原文保存${/\d/.test(investment) ? '，取其中第一个数作为投资额' : ''}。` });
     }
     found++;
@@ -418,10 +529,12 @@ function readIndicators(ws: Worksheet, layout: SheetLayout, ctx: PlanImportConte
   let level1 = '';
   let level2 = '';
   let found = 0;
+  const headers = headerTexts(ws, layout);
   for (let r = layout.headerRow + layout.headerRows; r <= Math.min(ws.rowCount, MAX_SHEET_ROWS); r++) {
     const texts = distinctTexts(ws, r);
-    if (!texts.length) continue;
-    if (texts.length === 1 && isNoteRow(texts[0])) continue;
+    if (!texts.length || onlyMergedFromAbove(ws, r)) continue;
+    if (texts.length <= 2 && texts.some(isNoteRow) && !(c.name && text(ws, r, c.name) && !isNoteRow(text(ws, r, c.name)))) continue;
+    if (isRepeatedHeader(ws, r, headers) || isRepeatedTitle(ws, layout, texts)) continue;
     let name = text(ws, r, c.name);
     if (!name && texts.length === 1) continue;
     level1 = text(ws, r, c.level1) || level1;
@@ -451,10 +564,16 @@ function readIndicators(ws: Worksheet, layout: SheetLayout, ctx: PlanImportConte
       unit: text(ws, r, c.unit),
       baseline: { text: by ? baselineText.slice(0, by.index).trim() : baselineText, year: by ? Number(by[1]) : (c.baseline?.year ?? null) },
       targets: targets.map((t) => ({ year: t.year ?? 2025, text: text(ws, r, t) })).filter((t) => t.text && !/^[—–\-/]$/.test(t.text)),
+      direction: 'qualitative',
+      cumulative: false,
       responsible: parseUnits(text(ws, r, c.responsible)).map((u) => u.name),
       note: text(ws, r, c.note),
       source: sourceOf(ctx, ws.name, r),
     };
+    const sense = readDirection(draft.name, draft.targets.map((t) => t.text));
+    draft.direction = sense.direction;
+    draft.cumulative = readCumulative(draft.name, draft.note, sense.direction, draft.targets.map((t) => t.text));
+    if (sense.doubt) rowProblems.push({ level: 'warning', sheet: ws.name, row: r, column: c.name ? columnName(c.name) : '', message: sense.doubt });
     if (draft.baseline.text && !/^[—–\-/]$/.test(draft.baseline.text) && draft.baseline.year === null) {
       rowProblems.push({ level: 'warning', sheet: ws.name, row: r, column: c.baseline ? columnName(c.baseline) : '', message: '现状值没有年份（表头未写“现状值（2020年）”），按 2020 年读取。' });
     }
@@ -519,14 +638,18 @@ function unknownNames(rows: PreviewRow[], meta: WorkbookMeta, ctx: PlanImportCon
     const where = `${r.sheet} 第 ${r.row} 行`;
     for (const n of unitNamesOf(r)) {
       if (index.has(normalizeName(n))) continue;
-      const u = deps.get(n) ?? { name: n, where: [], suggestion: suggest(n, dir.departments) };
+      const u = deps.get(n) ?? { name: n, where: [], suggestion: suggest(n, dir.departments), similar: similarNames(n, dir.departments) };
       if (!u.where.includes(where)) u.where.push(where);
       deps.set(n, u);
+      // Never a silent near match: a name like a directory unit's is asked about at its row.
+      if (!u.suggestion && u.similar.length && !r.problems.some((p) => p.message.includes(`“${n}”`))) {
+        r.problems.push({ level: 'warning', sheet: r.sheet, row: r.row, column: '', message: `单位“${n}”不在单位名录中，名录中有相近的“${u.similar.join('”“')}”；导入时将新增“${n}”，如是同一单位请在“名录中没有的单位”中选择对应。` });
+      }
     }
     if (r.draft.kind === 'tasks') {
       for (const n of r.draft.pieces.flatMap((p) => p.leaders)) {
         if (leaderNames.has(n)) continue;
-        const u = leaders.get(n) ?? { name: n, where: [], suggestion: null };
+        const u = leaders.get(n) ?? { name: n, where: [], suggestion: null, similar: [] };
         if (!u.where.includes(where)) u.where.push(where);
         leaders.set(n, u);
       }
@@ -535,12 +658,19 @@ function unknownNames(rows: PreviewRow[], meta: WorkbookMeta, ctx: PlanImportCon
   return { departments: [...deps.values()], leaders: [...leaders.values()] };
 }
 
-/** A directory unit that is probably meant: same name without the office prefix, or one contains the other. */
+const core = (s: string) => normalizeName(s).replace(/^(市|旗|区|县)/, '').replace(/(人民政府)$/, '');
+
+/** The directory unit meant: the same name but for the office prefix (市/旗) or 人民政府. */
 function suggest(name: string, departments: readonly Department[]): string | null {
-  const core = (s: string) => normalizeName(s).replace(/^(市|旗|区|县)/, '').replace(/(人民政府)$/, '');
   const n = core(name);
-  const hit = departments.find((d) => [d.name, ...d.aliases].some((a) => core(a) === n)) ?? departments.find((d) => n.length >= 3 && (core(d.name).includes(n) || n.includes(core(d.name))));
-  return hit?.id ?? null;
+  return departments.find((d) => [d.name, ...d.aliases].some((a) => core(a) === n))?.id ?? null;
+}
+
+/** Directory units whose names contain this one or are contained in it: maybe the same unit, maybe not. */
+function similarNames(name: string, departments: readonly Department[]): string[] {
+  const n = core(name);
+  if (n.length < 3) return [];
+  return departments.filter((d) => [d.name, ...d.aliases].some((a) => core(a).length >= 3 && (core(a).includes(n) || n.includes(core(a))))).map((d) => d.name).slice(0, 3);
 }
 
 export function departmentKindOf(name: string): DepartmentKind {
@@ -647,8 +777,8 @@ export function buildPlanImport(preview: PlanImportPreview, ctx: PlanImportConte
     } else if (d.kind === 'projects') {
       const m = preview.meta.projects.get(d.id ?? '');
       const inv = d.investment && !/^[—–\-/无]$/.test(d.investment) ? d.investment : '';
-      const wan = inv ? parseWan(inv) : null;
-      const first = inv && wan === null ? /\d+(?:\.\d+)?/.exec(inv.replace(/[,，]/g, '')) : null;
+      const wan = inv ? amountOf(inv) : null;
+      const first = inv && wan === null ? /\d+(?:\.\d+)?/.exec(halfWidth(inv).replace(/[,，]/g, '')) : null;
       const record: Project = {
         id: makeId('prj', d.id),
         officeCode: code,
@@ -677,7 +807,7 @@ export function buildPlanImport(preview: PlanImportPreview, ctx: PlanImportConte
       } else fail(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
     } else {
       const m = preview.meta.indicators.get(d.id ?? '');
-      const direction = m?.direction ?? inferDirection(d.targets.map((t) => t.text));
+      const direction = m?.direction ?? d.direction;
       const record: Indicator = {
         id: makeId('ind', d.id),
         officeCode: code,
@@ -690,8 +820,8 @@ export function buildPlanImport(preview: PlanImportPreview, ctx: PlanImportConte
         unit: d.unit && !/^[—–\-/]$/.test(d.unit) ? d.unit : null,
         direction,
         baseline: d.baseline.text && !/^[—–\-/]$/.test(d.baseline.text) ? { year: d.baseline.year ?? 2020, value: quantityOf(d.baseline.text) } : null,
-        targets: d.targets.map((t): YearTarget => m?.targets?.find((k) => k.year === t.year && k.target.text === t.text) ?? { year: t.year, target: parseTarget(t.text, direction) }).sort((a, b) => a.year - b.year),
-        cumulative: m?.cumulative ?? /累计/.test(`${d.name}${d.note}`),
+        targets: d.targets.map((t): YearTarget => m?.targets?.find((k) => k.year === t.year && k.target.text === t.text) ?? { year: t.year, target: targetIn(t.text, direction) }).sort((a, b) => a.year - b.year),
+        cumulative: m?.cumulative ?? d.cumulative,
         responsibleDepartmentIds: d.responsible.map(deptId),
         ...(d.note ? { note: d.note } : {}),
         source: m?.source ?? d.source,
@@ -721,20 +851,16 @@ function quantityOf(text: string): IndicatorQuantity {
   return String(value) === t ? { kind: 'number', value } : { kind: 'number', value, text: t };
 }
 
-export function inferDirection(targets: readonly string[]): IndicatorDirection {
-  for (const t of targets) {
-    const p = parseTarget(t, 'qualitative');
-    if (p.kind === 'trend') return p.trend === 'decrease' ? 'lower' : 'higher';
-    if (p.kind === 'comparator' && !p.implied) return p.op === '<' || p.op === '≤' ? 'lower' : p.op === '>' || p.op === '≥' ? 'higher' : 'qualitative';
-  }
-  return targets.some((t) => /^\d/.test(t.trim())) ? 'higher' : 'qualitative';
+/** Whether bigger is better, from an indicator's name and its targets (see indicator-sense.ts). */
+export function inferDirection(targets: readonly string[], name = ''): IndicatorDirection {
+  return readDirection(name, targets).direction;
 }
 
 type IdMaker = (kind: string, wanted: string | null | undefined) => string;
 
 function buildTask(d: TaskDraft, code: string, order: number, makeId: IdMaker, deptId: (n: string) => string, leaderId: (n: string) => string): Task {
   const leadsOf = (units: UnitRef[]) => units.map((u) => ({ departmentId: deptId(u.name), ...(u.duty ? { duty: u.duty } : {}) }));
-  const partsOf = (units: UnitRef[]) => units.map((u) => ({ departmentId: deptId(u.name), role: d.role, ...(u.duty ? { duty: u.duty } : {}) }));
+  const partsOf = (units: UnitRef[], role: ParticipantRole = d.role) => units.map((u) => ({ departmentId: deptId(u.name), role, ...(u.duty ? { duty: u.duty } : {}) }));
   const m = d.meta;
   const base = {
     id: makeId('task', d.id),
@@ -754,14 +880,14 @@ function buildTask(d: TaskDraft, code: string, order: number, makeId: IdMaker, d
       ...base,
       summary: p.text,
       leads: leadsOf(p.leads),
-      participants: partsOf(p.participants),
+      participants: partsOf(p.participants, p.role),
       leaderIds: unique(p.leaders).map(leaderId),
       deadline: parseDeadline(p.deadline),
       milestones: d.milestonesFromTime ? milestonesOf(p.deadline) : [],
     };
   }
   // 分项: the task's own lists are the union of its parts'.
-  const parts = d.pieces.map((p) => ({ text: p.text || '（无内容）', leads: leadsOf(p.leads), participants: partsOf(p.participants), leaderIds: unique(p.leaders).map(leaderId), deadline: parseDeadline(p.deadline) }));
+  const parts = d.pieces.map((p) => ({ text: p.text || '（无内容）', leads: leadsOf(p.leads), participants: partsOf(p.participants, p.role), leaderIds: unique(p.leaders).map(leaderId), deadline: parseDeadline(p.deadline) }));
   const leadIds = unique(parts.flatMap((p) => p.leads.map((l) => l.departmentId)));
   const deadlineText = unique(d.pieces.map((p) => p.deadline).filter(Boolean)).join('\n');
   return {
@@ -770,7 +896,7 @@ function buildTask(d: TaskDraft, code: string, order: number, makeId: IdMaker, d
     leads: leadIds.map((departmentId) => ({ departmentId })),
     participants: unique(parts.flatMap((p) => p.participants.map((x) => x.departmentId)))
       .filter((id) => !leadIds.includes(id))
-      .map((departmentId) => ({ departmentId, role: d.role })),
+      .map((departmentId) => ({ departmentId, role: d.pieces.find((p) => p.role)?.role ?? d.role })),
     leaderIds: unique(parts.flatMap((p) => p.leaderIds)),
     deadline: parseDeadline(deadlineText),
     milestones: d.milestonesFromTime ? milestonesOf(deadlineText) : [],

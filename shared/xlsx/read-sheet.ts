@@ -1,4 +1,5 @@
-import { cellText, columnLetter, type Worksheet } from './workbook';
+import { columnLetter, type Worksheet } from './workbook';
+import { displayText as cellText } from './cell-display';
 import { META_SHEET } from './meta';
 
 /** How far down a sheet the header row is looked for, and how many rows a sheet may have. */
@@ -13,23 +14,23 @@ type Patterns = Record<string, RegExp>;
 export const HEADER_PATTERNS: Record<TableKind, Patterns> = {
   tasks: {
     number: /^(序号|编号|任务编号)$/,
-    title: /^(任务名称|重点任务|工作任务|主要任务|任务|任务事项|具体任务|重点工作)$/,
-    summary: /^(主要内容|任务内容|具体内容|工作内容|工作措施|具体措施|主要措施|任务措施|具体工作|工作举措)$/,
-    leads: /^(牵头单位|牵头部门)(及任务分工|及分工)?$/,
-    participants: /^(参与|责任|配合|协同)(单位|部门)(及任务分工|及分工)?$/,
+    title: /^(任务名称|重点任务|工作任务|主要任务|任务|任务事项|具体任务|重点工作|任务清单|任务项目|工作事项|重点任务名称|工作任务名称|任务名称及内容|重点任务及内容)$/,
+    summary: /^(主要内容|任务内容|具体内容|工作内容|工作措施|具体措施|主要措施|任务措施|具体工作|工作举措|内容简介|任务简介|简要内容|主要工作|主要工作内容|工作要求|任务要求|具体要求|任务描述|重点工作内容|主要任务内容|建设内容|实施内容)$/,
+    leads: /^(牵头单位|牵头部门|牵头责任单位|主责单位|主责部门)(及任务分工|及分工)?$/,
+    participants: /^(参与|责任|配合|协同|协办)(单位|部门)(及任务分工|及分工)?$/,
     leaders: /^(责任领导|牵头领导|分管领导|包联领导)$/,
-    deadline: /^(完成时限|完成时间|时间安排|时间节点|完成期限|时限要求)$/,
-    domain: /^(领域|所属领域|类别)$/,
+    deadline: /^(完成时限|完成时间|时间安排|时间节点|完成期限|时限要求|完成时限要求|截止时间|进度安排)$/,
+    domain: /^(领域|所属领域|类别|任务类别|任务领域)$/,
     id: /^记录编号/,
   },
   projects: {
     number: /^(序号|编号|项目编号)$/,
     category: /^(类别|领域|项目类别|所属领域)$/,
-    name: /^(项目名称|项目)$/,
+    name: /^(项目名称|项目|重点项目|项目名称及编号)$/,
     content: /^(建设内容|项目内容|主要建设内容|建设规模及内容|建设规模和内容|建设内容及规模)$/,
     construction: /^(建设单位|实施单位|项目单位|业主单位|实施主体)$/,
     responsible: /^(责任单位|牵头单位|主管部门|责任部门)$/,
-    investment: /^(计划)?(总)?投资(额|估算)?(（万元）)?$/,
+    investment: /^(计划|预计|估算)?(总)?投资(额|估算|金额|规模)?(（万元）)?$/,
     period: /^(建设周期|建设年限|建设期限|起止年限|建设起止年限)$/,
     deadline: /^(完成时限|完成时间)$/,
     area: /^(实施区域|建设地点|实施地点|项目地点|所在地)$/,
@@ -117,7 +118,58 @@ export function detectLayout(ws: Worksheet): SheetLayout | null {
     }
   }
   if (best?.kind === 'indicators') addYearSubHeader(ws, best);
+  else if (best) addSubHeader(ws, best);
+  if (best?.kind === 'tasks') joinedUnitColumn(best);
   return best;
+}
+
+/** "责任单位" merged over "牵头单位 | 配合单位" in the row below: the lower row names those columns. */
+function addSubHeader(ws: Worksheet, layout: SheetLayout): void {
+  const below = layout.headerRow + 1;
+  if (below > ws.rowCount) return;
+  const found = matchRow(ws, below, layout.kind).filter((c) => {
+    const top = ws.getCell(layout.headerRow, c.col);
+    return top.isMerged && Number(top.master.row) === layout.headerRow && (Number(top.master.col) !== c.col || ws.getCell(layout.headerRow, c.col + 1).isMerged);
+  });
+  if (found.length < 1) return;
+  const cols = new Set(found.map((c) => c.col));
+  layout.columns = [...layout.columns.filter((c) => !cols.has(c.col) && !found.some((f) => f.field === c.field && f.field !== 'participants')), ...found].sort((a, b) => a.col - b.col);
+  layout.headerRows = 2;
+}
+
+/** A task list with 责任单位 but no 牵头单位 column: that column holds 牵头单位：…；配合单位：… in one cell. */
+function joinedUnitColumn(layout: SheetLayout): void {
+  if (layout.columns.some((c) => c.field === 'leads')) return;
+  const joined = layout.columns.find((c) => c.field === 'participants' && /^责任/.test(c.header));
+  if (joined) joined.field = 'units';
+}
+
+/** Each column's header texts (both rows of a two-row header), to know a header repeated lower down. */
+export function headerTexts(ws: Worksheet, layout: SheetLayout): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (let r = layout.headerRow; r < layout.headerRow + layout.headerRows; r++) {
+    for (let c = 1; c <= Math.min(ws.columnCount, MAX_SHEET_COLUMNS); c++) {
+      const t = normalizeHeader(cellText(ws.getCell(r, c)));
+      if (!t) continue;
+      const set = out.get(c) ?? new Set<string>();
+      set.add(t);
+      out.set(c, set);
+    }
+  }
+  return out;
+}
+
+/** A page header repeated inside the table (at each printed page break of the source). */
+export function isRepeatedHeader(ws: Worksheet, row: number, headers: Map<number, Set<string>>): boolean {
+  let filled = 0;
+  let same = 0;
+  for (let c = 1; c <= Math.min(ws.columnCount, MAX_SHEET_COLUMNS); c++) {
+    const t = normalizeHeader(cellText(ws.getCell(row, c)));
+    if (!t) continue;
+    filled++;
+    if (headers.get(c)?.has(t)) same++;
+  }
+  return same >= 2 && same * 2 >= filled;
 }
 
 /** "目标值" merged over "2023年 2024年 2025年" in the row below: one target column per year. */
@@ -155,6 +207,15 @@ export function columnName(c: HeaderColumn): string {
 export function mergedFromAbove(ws: Worksheet, row: number, col: number): boolean {
   const cell = ws.getCell(row, col);
   return cell.isMerged && cell.master.address !== cell.address && Number(cell.master.row) < row;
+}
+
+/** True when every filled cell of the row is only the lower part of a merge from above (a spacer row inside merged cells). */
+export function onlyMergedFromAbove(ws: Worksheet, row: number): boolean {
+  for (let c = 1; c <= Math.min(ws.columnCount, MAX_SHEET_COLUMNS); c++) {
+    if (ws.getColumn(c).hidden || !cellText(ws.getCell(row, c))) continue;
+    if (!mergedFromAbove(ws, row, c)) return false;
+  }
+  return true;
 }
 
 /** The distinct texts of a row (a merge counts once), for section and note rows. */

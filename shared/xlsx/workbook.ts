@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { XlsxError } from './errors';
 import { checkXlsxBytes, DEFAULT_XLSX_LIMITS, type XlsxLimits } from './safety';
+import { restoreBuiltinDateFormats } from './builtin-dates';
 
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
@@ -25,6 +26,7 @@ export async function readWorkbook(bytes: Uint8Array, limits: XlsxLimits = DEFAU
   } catch (e) {
     throw new XlsxError('corrupt', `无法读取这个 Excel 文件（${e instanceof Error ? e.message.slice(0, 120) : '格式错误'}）。请在 Excel 或 WPS 中打开后重新保存为 .xlsx 再试。`);
   }
+  restoreBuiltinDateFormats(wb, bytes);
   return wb;
 }
 

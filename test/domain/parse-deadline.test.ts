@@ -20,6 +20,15 @@ describe('parseDeadline', () => {
     expect(d.text).toBe(text);
   });
 
+  it('reads dates as date cells show them and clerks type them, keeping the text', () => {
+    for (const text of ['2025/12/31', '2025-12-31', '2025.12.31', '２０２５／１２／３１']) {
+      expect(parseDeadline(text)).toEqual({ text, points: [{ precision: 'day', date: '2025-12-31' }], open: null });
+    }
+    expect(parseDeadline('2024/6').points).toEqual([{ precision: 'month', date: '2024-06-30' }]);
+    expect(parseDeadline('2023-2025年').points.map((p) => p.date)).toEqual(['2025-12-31']);
+    expect(parseDeadline('2025/13/40').points).toEqual([]);
+  });
+
   it('reads month and day ends exactly', () => {
     expect(parseDeadline('2024年2月底前').points[0].date).toBe('2024-02-29');
     expect(parseDeadline('2023年2月底前').points[0].date).toBe('2023-02-28');
