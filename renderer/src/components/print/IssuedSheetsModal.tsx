@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App, Button, DatePicker, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { IssuedSheet } from '../../../../shared/app/issued-sheets';
+import { clashesIn, type IssuedSheet, type RegisterPeer } from '../../../../shared/app/issued-sheets';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import { chinaToday } from '../../../../shared/domain/time';
 import type { PrintDocument } from '../../../../shared/print/document';
 import { buildDocument } from '../../../../shared/print/documents';
 import { NUMBERED_KIND_LABELS } from '../../../../shared/print/sheet-number';
 import { PrintPreview } from './PrintPreview';
+import { RegisterWarnings } from './RegisterWarnings';
 import { useIssuedSheets } from './use-print';
 import { DAY_PICKER_FORMAT } from '../picker-formats';
 import { messageOf } from '../../app/error-text';
@@ -17,11 +18,14 @@ export function IssuedSheetsModal({ plan, open, onClose }: { plan: PlanData; ope
   const { message } = App.useApp();
   const register = useIssuedSheets();
   const [rows, setRows] = useState<IssuedSheet[]>([]);
+  const [peers, setPeers] = useState<{ series: number; same: RegisterPeer[] }>({ series: 1, same: [] });
   const [doc, setDoc] = useState<PrintDocument | null>(null);
   const [receipt, setReceipt] = useState<{ sheet: IssuedSheet; day: string; signer: string } | null>(null);
 
   const reload = useCallback(async () => {
-    if (register) setRows((await register.list()).reverse());
+    if (!register) return;
+    setRows((await register.list()).reverse());
+    setPeers({ series: await register.series(), same: await register.sameSeriesPeers() });
   }, [register]);
   useEffect(() => {
     if (open) void reload().catch((e: unknown) => message.error(`无法读取发文登记：${messageOf(e)}`));
@@ -45,7 +49,7 @@ export function IssuedSheetsModal({ plan, open, onClose }: { plan: PlanData; ope
   const saveReceipt = async () => {
     if (!register || !receipt) return;
     try {
-      await register.recordReceipt(receipt.sheet.number, receipt.day, receipt.signer);
+      await register.recordReceipt(receipt.sheet.number, receipt.day, receipt.signer, receipt.sheet.departmentId);
       message.success(`已登记 ${receipt.sheet.number} 的回执`);
       setReceipt(null);
       await reload();
@@ -61,9 +65,10 @@ export function IssuedSheetsModal({ plan, open, onClose }: { plan: PlanData; ope
         <Typography.Paragraph type="secondary">
           共 {rows.length} 份，已收回回执 {received} 份，未收回 {rows.length - received} 份。编号一经使用不再重复。
         </Typography.Paragraph>
+        <RegisterWarnings clashes={clashesIn(rows)} samePeers={peers.same} series={peers.series} />
         <Table<IssuedSheet>
           size="small"
-          rowKey="number"
+          rowKey={(r) => `${r.number}|${r.departmentId}|${r.recordedAt}`}
           dataSource={rows}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           data-testid="issued-sheets"
@@ -86,7 +91,7 @@ export function IssuedSheetsModal({ plan, open, onClose }: { plan: PlanData; ope
                     重新打印
                   </Button>
                   {r.receipt ? (
-                    <Popconfirm title="撤销这条回执登记？" onConfirm={() => void register?.clearReceipt(r.number).then(reload).catch((e: unknown) => message.error(`撤销回执登记失败：${messageOf(e)}`))}>
+                    <Popconfirm title="撤销这条回执登记？" onConfirm={() => void register?.clearReceipt(r.number, r.departmentId).then(reload).catch((e: unknown) => message.error(`撤销回执登记失败：${messageOf(e)}`))}>
                       <Button size="small">撤销回执</Button>
                     </Popconfirm>
                   ) : (

@@ -8,6 +8,7 @@ import { fieldLabel } from '../../../../shared/ledger/field-labels';
 import { formatFieldValue } from '../../../../shared/ledger/field-value';
 import { namedRecord } from '../../../../shared/ledger/record-label';
 import { formatMomentZh, formatPeriodTextZh } from '../../../../shared/domain/time';
+import { RegisterImportNote } from '../../components/print/RegisterImportNote';
 import { Excerpt } from '../../components/Excerpt';
 
 const when = (iso: string) => formatMomentZh(iso);
@@ -98,6 +99,7 @@ export function ImportPreview({ prepared }: { prepared: Extract<PreparedImport, 
           <Statistic title="冲突" value={p.conflicts.length} suffix="处" valueStyle={p.conflicts.length ? { color: '#d4380d' } : undefined} />
         </Col>
       </Row>
+      <RegisterImportNote register={prepared.register} />
       {p.changed.length + p.added.length + p.conflicts.length === 0 && <Alert type="info" message="文件中的数据本机都已有，合并不会改变任何内容。" />}
       <List
         size="small"

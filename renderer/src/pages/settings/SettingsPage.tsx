@@ -14,6 +14,7 @@ import { NextPlanModal } from './NextPlanModal';
 import { RevisePlanModal } from './RevisePlanModal';
 import { EditPlanModal } from './EditPlanModal';
 import { ResetCard } from './ResetCard';
+import { DeviceSeriesCard } from './DeviceSeriesCard';
 import { messageOf } from '../../app/error-text';
 
 /** 设置: the office and its plan periods (view, revise, close with the final assessment, start the next), and starting again. */
@@ -92,6 +93,7 @@ export function SettingsPage() {
           onExport={(p) => void run(async () => saveWorkbook((await loadXlsx()).assessmentWorkbook(office.name, p), `终期评估-${office.name}-${p.fromYear}-${p.toYear}.xlsx`))}
         />
       </Card>
+      <DeviceSeriesCard office={office} />
       <ResetCard officeCode={office.code} officeName={office.name} />
       <ClosePlanModal plan={closing} all={all} busy={busy} onConfirm={confirmClose} onCancel={() => setClosing(null)} />
       <RevisePlanModal
