@@ -21,6 +21,7 @@ import { parseUnits, normalizeName, splitRoleLabels, type UnitRef } from './unit
 import type { Workbook, Worksheet } from './workbook';
 import { displayText as cellText, halfWidth } from './cell-display';
 import { readCumulative, readDirection, targetIn } from './indicator-sense';
+import { applyColumnChoices, unrecognisedColumns, FIELD_LABELS, type ColumnChoices, type UnrecognisedColumn } from './plan-import-columns';
 import { columnName, detectLayout, distinctTexts, headerTexts, onlyMergedFromAbove, isRepeatedHeader, mergedFromAbove, resolveYearColumns, MAX_SHEET_ROWS, type HeaderColumn, type SheetLayout, type TableKind } from './read-sheet';
 
 const KIND_LABEL: Record<TableKind, string> = { tasks: '任务', projects: '项目', indicators: '指标' };
@@ -113,7 +114,10 @@ export interface UnknownName {
 
 export interface PlanImportPreview {
   fileName: string;
-  sheets: { name: string; kind: TableKind; headerRow: number; rows: number }[];
+  /** Each table read; `unrecognised` are header columns the clerk may give a meaning (see plan-import-columns.ts). */
+  sheets: { name: string; kind: TableKind; headerRow: number; rows: number; unrecognised: UnrecognisedColumn[]; fields: { value: string; label: string }[] }[];
+  /** The column choices this preview was read with, to extend when the clerk picks another. */
+  columns: ColumnChoices;
   /** Sheets that are none of the three tables. */
   skippedSheets: string[];
   rows: PreviewRow[];
@@ -131,6 +135,8 @@ export interface PlanImportContext {
   officeCode: string;
   /** What the office already has; null for a new office. */
   existing: PlanData | null;
+  /** The clerk's choice of what columns hold, where a header was not recognised. */
+  columns?: ColumnChoices;
 }
 
 const DOMAIN_WORDS: [RegExp, TaskDomain][] = [
@@ -185,7 +191,7 @@ export function previewPlanImport(wb: Workbook, ctx: PlanImportContext): PlanImp
   for (const ws of wb.worksheets) {
     if (ws.state === 'veryHidden') continue;
     const layout = detectLayout(ws);
-    if (layout) layouts.push(layout);
+    if (layout) layouts.push(applyColumnChoices(layout, ctx.columns?.[ws.name]));
     else skipped.push(ws.name);
   }
   if (!layouts.length) {
@@ -203,7 +209,7 @@ export function previewPlanImport(wb: Workbook, ctx: PlanImportContext): PlanImp
     if (layout.kind === 'tasks') readTasks(ws, layout, meta, ctx, rows, problems);
     else if (layout.kind === 'projects') readProjects(ws, layout, ctx, rows, problems);
     else readIndicators(ws, { ...layout, columns: resolveYearColumns(layout.columns) }, ctx, rows, problems);
-    sheets.push({ name: layout.sheet, kind: layout.kind, headerRow: layout.headerRow, rows: rows.length - before });
+    sheets.push({ name: layout.sheet, kind: layout.kind, headerRow: layout.headerRow, rows: rows.length - before, unrecognised: unrecognisedColumns(ws, layout, ctx.columns?.[ws.name]), fields: Object.entries(FIELD_LABELS[layout.kind]).map(([value, label]) => ({ value, label })) });
   }
   markExisting(rows, ctx);
   const { departments, leaders } = unknownNames(rows, meta, ctx);
@@ -212,6 +218,7 @@ export function previewPlanImport(wb: Workbook, ctx: PlanImportContext): PlanImp
   return {
     fileName: ctx.fileName,
     sheets,
+    columns: ctx.columns ?? {},
     skippedSheets: skipped,
     rows,
     problems,

@@ -4,6 +4,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import { chinaToday } from '../../../../shared/domain/time';
 import type { BuildChoices, PlanImportPreview } from '../../../../shared/xlsx/plan-import';
+import type { Workbook } from '../../../../shared/xlsx/workbook';
 import { loadXlsx } from './xlsx';
 import { useLedger } from '../../app/store';
 import { useCommit } from '../../app/use-commit';
@@ -19,6 +20,7 @@ export function ExcelBar({ plan, table }: { plan: PlanData; table: Table }) {
   const period = useLedger((s) => s.period);
   const commit = useCommit();
   const [preview, setPreview] = useState<PlanImportPreview | null>(null);
+  const [workbook, setWorkbook] = useState<Workbook | null>(null);
   const [busy, setBusy] = useState(false);
 
   const exportTables = async (which: Table[] | 'all', withStatus: boolean) => {
@@ -40,6 +42,7 @@ export function ExcelBar({ plan, table }: { plan: PlanData; table: Table }) {
     try {
       const file = await openWorkbook();
       if (!file) return;
+      setWorkbook(file.workbook);
       setPreview((await loadXlsx()).previewPlanImport(file.workbook, { fileName: file.name, officeCode: plan.office.code, existing: plan }));
     } catch (e) {
       message.error({ content: `无法导入：${messageOf(e)}`, duration: 10 });
@@ -81,7 +84,8 @@ export function ExcelBar({ plan, table }: { plan: PlanData; table: Table }) {
       <Button icon={<UploadOutlined />} onClick={pick} data-testid={`import-${table}-xlsx`}>
         从 Excel 导入
       </Button>
-      <PlanImportDrawer preview={preview} departments={plan.departments} busy={busy} onClose={() => setPreview(null)} onConfirm={confirm} />
+      <PlanImportDrawer preview={preview} departments={plan.departments} busy={busy} onClose={() => setPreview(null)} onConfirm={confirm}
+        onColumns={async (columns) => workbook && preview && setPreview((await loadXlsx()).previewPlanImport(workbook, { fileName: preview.fileName, officeCode: plan.office.code, existing: plan, columns }))} />
     </>
   );
 }

@@ -5,6 +5,8 @@ import { DivisionCodeSchema } from '../../../../shared/domain/office';
 import { setUpWorkspace } from '../../../../shared/app/setup';
 import { planIdFor } from '../../../../shared/domain/plan-period';
 import type { BuildChoices, PlanImportPreview } from '../../../../shared/xlsx/plan-import';
+import type { ColumnChoices } from '../../../../shared/xlsx/plan-import-columns';
+import type { Workbook } from '../../../../shared/xlsx/workbook';
 import { loadXlsx } from './xlsx';
 import { useLedger } from '../../app/store';
 import { messageOf, openWorkbook } from './files';
@@ -22,6 +24,7 @@ export function ExcelSetupCard(props: { office?: { code: string; name: string; l
   const name = props.office?.name ?? typedName;
   const level = props.office?.level ?? typedLevel;
   const [preview, setPreview] = useState<PlanImportPreview | null>(null);
+  const [workbook, setWorkbook] = useState<Workbook | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const codeOk = DivisionCodeSchema.safeParse(code).success;
@@ -30,7 +33,19 @@ export function ExcelSetupCard(props: { office?: { code: string; name: string; l
     setError(null);
     try {
       const file = await openWorkbook();
-      if (file) setPreview((await loadXlsx()).previewPlanImport(file.workbook, { fileName: file.name, officeCode: code, existing: null }));
+      if (!file) return;
+      setWorkbook(file.workbook);
+      setPreview((await loadXlsx()).previewPlanImport(file.workbook, { fileName: file.name, officeCode: code, existing: null }));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  /** The clerk said what an unrecognised column holds: read the file again with that. */
+  const reread = async (columns: ColumnChoices) => {
+    if (!workbook || !preview) return;
+    try {
+      setPreview((await loadXlsx()).previewPlanImport(workbook, { fileName: preview.fileName, officeCode: code, existing: null, columns }));
     } catch (e) {
       setError(messageOf(e));
     }
@@ -75,7 +90,7 @@ export function ExcelSetupCard(props: { office?: { code: string; name: string; l
         </Button>
         {error && <Alert type="error" showIcon message="无法导入" description={error} />}
       </Space>
-      <PlanImportDrawer preview={preview} departments={[]} busy={busy} onClose={() => setPreview(null)} onConfirm={confirm} />
+      <PlanImportDrawer preview={preview} departments={[]} busy={busy} onClose={() => setPreview(null)} onConfirm={confirm} onColumns={reread} />
     </Card>
   );
 }

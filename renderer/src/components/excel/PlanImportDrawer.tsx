@@ -3,6 +3,8 @@ import { Alert, Button, Checkbox, Drawer, Select, Space, Table, Tag, Typography 
 import type { PlanImportPreview, PreviewRow, BuildChoices } from '../../../../shared/xlsx/plan-import';
 import { describeProblem } from '../../../../shared/xlsx/errors';
 import type { Department } from '../../../../shared/domain/department';
+import type { ColumnChoices } from '../../../../shared/xlsx/plan-import-columns';
+import { ColumnChoiceTable } from './ColumnChoiceTable';
 
 const KIND = { tasks: '任务', projects: '项目', indicators: '指标' } as const;
 const STATUS = { new: <Tag color="green">新增</Tag>, existing: <Tag>已有，跳过</Tag>, error: <Tag color="red">有错误</Tag> } as const;
@@ -10,7 +12,8 @@ const STATUS = { new: <Tag color="green">新增</Tag>, existing: <Tag>已有，�
 /**
  * What an Excel plan will import, row by row, before anything is written: every problem with
  * its sheet, row and column; unknown units to map to the directory or add; an explicit choice to
- * import only the valid rows when some rows have errors.
+ * import only the valid rows when some rows have errors. Each doubt is shown at its row; columns
+ * whose header was not recognised can be given a meaning (onColumns re-reads the file).
  */
 export function PlanImportDrawer(props: {
   preview: PlanImportPreview | null;
@@ -18,8 +21,9 @@ export function PlanImportDrawer(props: {
   busy: boolean;
   onClose: () => void;
   onConfirm: (choices: BuildChoices) => void;
+  onColumns?: (columns: ColumnChoices) => void;
 }) {
-  const { preview, departments, busy, onClose, onConfirm } = props;
+  const { preview, departments, busy, onClose, onConfirm, onColumns } = props;
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [validOnly, setValidOnly] = useState(false);
   const options = useMemo(() => [{ value: 'new', label: '新增到单位名录' }, ...departments.map((d) => ({ value: d.id, label: `对应：${d.name}` }))], [departments]);
@@ -49,6 +53,7 @@ export function PlanImportDrawer(props: {
           message={`读到 ${preview.sheets.map((s) => `「${s.name}」${KIND[s.kind]} ${s.rows} 行（表头第 ${s.headerRow} 行）`).join('，')}：新增 ${c.new} 行，已有 ${c.existing} 行，错误 ${c.error} 行，提示 ${c.warnings} 条。确认前不会写入任何内容。`}
           description={preview.skippedSheets.length ? `未识别的工作表（跳过）：${preview.skippedSheets.join('、')}` : undefined}
         />
+        {onColumns && <ColumnChoiceTable preview={preview} onColumns={onColumns} />}
         {preview.problems.map((p, i) => (
           <Alert key={i} type={p.level === 'error' ? 'error' : 'warning'} showIcon message={describeProblem(p)} />
         ))}
@@ -61,7 +66,7 @@ export function PlanImportDrawer(props: {
               pagination={false}
               dataSource={preview.unknownDepartments}
               columns={[
-                { title: '表中写法', dataIndex: 'name', width: 240 },
+                { title: '表中写法', dataIndex: 'name', width: 240, render: (n: string, u) => (u.similar.length && !u.suggestion ? <>{n}<div style={{ color: '#8a6d00' }}>名录中相近：{u.similar.join('、')}</div></> : n) },
                 { title: '出现位置', render: (_, u) => u.where.slice(0, 3).join('、') + (u.where.length > 3 ? ` 等 ${u.where.length} 处` : '') },
                 {
                   title: '处理',
