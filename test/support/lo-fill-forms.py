@@ -7,30 +7,11 @@ A row is found by its hidden key in column A; a column by the start of its heade
 is the first of the top 15 rows with a cell starting "完成百分比"). Numbers go in as numbers, text as text.
 One LibreOffice process serves every job, so ten forms take seconds, not minutes.
 """
-import json, os, shutil, subprocess, sys, tempfile, time
-import uno
-from com.sun.star.beans import PropertyValue
+import json, os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lo_office import office, prop, url  # noqa: E402
 
 FILTERS = {'xlsx': 'Calc MS Excel 2007 XML', 'ods': 'calc8'}
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
-
-
-def connect(pipe, proc):
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', local)
-    for _ in range(480):
-        try:
-            return resolver.resolve('uno:pipe,name=%s;urp;StarOffice.ComponentContext' % pipe)
-        except Exception:
-            if proc.poll() is not None:
-                raise SystemExit('soffice exited early with code %s' % proc.returncode)
-            time.sleep(0.25)
-    raise SystemExit('could not connect to soffice')
 
 
 def fill(doc, rows):
@@ -70,29 +51,12 @@ def fill(doc, rows):
 
 def main():
     jobs = json.load(open(sys.argv[1], encoding='utf-8'))
-    profile = tempfile.mkdtemp(prefix='zwc-lo-')
-    pipe = 'zwc_lo_forms_%d' % os.getpid()
-    proc = subprocess.Popen(['soffice', '--headless', '--invisible', '--norestore', '--nologo', '--nodefault',
-                             '-env:UserInstallation=' + uno.systemPathToFileUrl(profile),
-                             '--accept=pipe,name=%s;urp;StarOffice.ComponentContext' % pipe],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        ctx = connect(pipe, proc)
-        desktop = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.Desktop', ctx)
+    with office() as desktop:
         for job in jobs:
-            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(job['in'])), '_blank', 0, (prop('Hidden', True),))
+            doc = desktop.loadComponentFromURL(url(job['in']), '_blank', 0, (prop('Hidden', True),))
             fill(doc, job['rows'])
-            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(job['out'])), (prop('FilterName', FILTERS[job.get('format', 'xlsx')]),))
+            doc.storeToURL(url(job['out']), (prop('FilterName', FILTERS[job.get('format', 'xlsx')]),))
             doc.close(True)
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        proc.wait(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 if __name__ == '__main__':
