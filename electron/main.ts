@@ -5,7 +5,7 @@ import { createAppProtocolHandler } from './lib/app-protocol';
 import { createHandlers, registerIpc, type Dialogs, type TrustedWindow } from './lib/ipc-handlers';
 import { KeyVault } from './lib/key-vault';
 import { createPrinter, PRINT_WINDOW_PREFERENCES, type PrintWindow } from './lib/printing';
-import { denyAllPermissions } from './lib/session-rules';
+import { installPermissionHandlers } from './lib/session-rules';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, mayNavigate, SECURE_WEB_PREFERENCES, WINDOW_OPEN_DECISION } from './lib/window-rules';
 
 // Thin shell: window, security rules, IPC wiring. The logic lives in ./lib and is tested by jest;
@@ -58,7 +58,7 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 void app.whenReady().then(() => {
-  denyAllPermissions(session.defaultSession);
+  installPermissionHandlers(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
   const dialogs: Dialogs = {
     async chooseSavePath(suggestedName, filters) {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import {
   AppstoreOutlined,
   BarChartOutlined,
@@ -30,6 +30,7 @@ import { RefreshedMark } from './components/RefreshedMark';
 import { PlanViewBanner } from './components/PlanViewBanner';
 import { CatchUpPage } from './pages/catch-up/CatchUpPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
+import { StorageNotice } from './pages/settings/StorageNotice';
 import { goToApproved, UnsavedWorkGuard, useConfirmDiscard, useGuardedHashRoute } from './components/unsaved-guard';
 
 const PAGES = {
@@ -46,11 +47,6 @@ const PAGES = {
   settings: { label: '设置', icon: <SettingOutlined /> },
 } as const satisfies Record<string, { label: string; icon: JSX.Element; cityOnly?: boolean }>;
 export type PageKey = keyof typeof PAGES;
-
-const STORAGE_NOTICE_KEY = 'zwc.storage-notice-dismissed';
-// The desktop shell keeps its data in the app's own profile on disk, out of the browser's eviction.
-const storageNoticeDismissed = () => !!window.zwcDesktop || localStorage.getItem(STORAGE_NOTICE_KEY) === '1';
-const dismissStorageNotice = () => localStorage.setItem(STORAGE_NOTICE_KEY, '1');
 
 function pageFromHash(): PageKey {
   const key = window.location.hash.replace(/^#\/?/, '').split('?')[0];
@@ -106,17 +102,7 @@ export function App() {
         </Layout.Sider>
         <Layout.Content style={{ padding: 16, background: '#fff', minWidth: 0 }}>
           <PlanViewBanner />
-          {storage === 'refused' && !storageNoticeDismissed() && (
-            <Alert
-              type="warning"
-              showIcon
-              closable
-              onClose={dismissStorageNotice}
-              style={{ marginBottom: 12 }}
-              message="浏览器未同意“持久存储”"
-              description="磁盘空间紧张时，浏览器可能清除本地数据。请定期导出备份；桌面版不受此限制。"
-            />
-          )}
+          <StorageNotice state={storage} desktop={!!window.zwcDesktop} />
           {page === 'dashboard' && <DashboardPage plan={plan} />}
           {page === 'tasks' && <TasksPage plan={plan} />}
           {page === 'projects' && <ProjectsPage plan={plan} />}
