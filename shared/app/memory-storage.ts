@@ -94,6 +94,9 @@ export class MemoryStorage implements StoragePort {
             table.set(key, record);
           }
         },
+        clear: async (store: StoreName) => {
+          writable(store).clear();
+        },
       };
       const result = await work(tx);
       const previous = this.tables;

@@ -110,6 +110,11 @@ export interface StorageReader {
 export interface StorageWriter extends StorageReader {
   /** Inserts or replaces rows by their key; audit rows get the next sequence number. */
   bulkPut<N extends StoreName>(store: N, rows: readonly StoreRows[N][]): Promise<void>;
+  /**
+   * Removes every row of the store, as part of the transaction (restoring a backup replaces the
+   * whole workspace at once). Rows put after it in the same transaction are kept.
+   */
+  clear(store: StoreName): Promise<void>;
 }
 
 export interface StoragePort extends StorageReader {

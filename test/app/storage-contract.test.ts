@@ -100,6 +100,35 @@ describe.each(adapters)('storage contract: %s', (_name, open) => {
     expect(await s.get('settings', 'k')).toBeUndefined();
   });
 
+  it('clears a store inside a transaction: replaced whole on success, untouched on failure', async () => {
+    const s = await open();
+    const row = { table: 'tasks', recordId: 'r', field: '*', action: 'create' as const, before: null, after: null, at: '', stamp: '', deviceId: 'd', actor: '本机' };
+    await s.transaction(async (tx) => {
+      await tx.bulkPut('departments', [dept('a'), dept('b')]);
+      await tx.bulkPut('audit', [row, { ...row, field: 'x' }]);
+    });
+    await expect(
+      s.transaction(async (tx) => {
+        await tx.clear('departments');
+        expect(await tx.listAll('departments')).toEqual([]);
+        throw new Error('中途失败');
+      }),
+    ).rejects.toThrow('中途失败');
+    expect((await s.listAll('departments')).map((d) => d.id)).toEqual(['a', 'b']);
+    await s.transaction(async (tx) => {
+      await tx.bulkPut('departments', [dept('gone')]);
+      await tx.clear('departments');
+      await tx.clear('audit');
+      await tx.bulkPut('departments', [dept('c')]);
+      await tx.bulkPut('audit', [{ ...row, seq: 7, field: 'restored' }]);
+      expect(await tx.get('departments', 'a')).toBeUndefined();
+      expect((await tx.listBy('departments', 'officeCode', '150627')).map((d) => d.id)).toEqual(['c']);
+      expect((await tx.latest('departments'))?.id).toBe('c');
+    });
+    expect((await s.listAll('departments')).map((d) => d.id)).toEqual(['c']);
+    expect((await s.listAll('audit')).map((r) => [r.seq, r.field])).toEqual([[7, 'restored']]);
+  });
+
   it('lets the work await other things (hashing, signing) and still commits whole', async () => {
     const s = await open();
     await s.transaction(async (tx) => {

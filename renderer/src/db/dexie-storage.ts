@@ -44,6 +44,8 @@ export class DexieStorage implements StoragePort {
     const run = async () => {
       const pending = new Map<StoreName, Map<Key, unknown>>();
       const audit: StoreRows['audit'][] = [];
+      // Stores emptied by this transaction: their stored rows are no longer read, and are deleted on commit.
+      const cleared = new Set<StoreName>();
       const own = <N extends StoreName>(store: N) => pending.get(store) as Map<Key, StoreRows[N]> | undefined;
       const keyOf = (store: StoreName, row: unknown) => (row as Record<string, Key>)[PRIMARY_KEYS[store]];
       const merged = <N extends StoreName>(store: N, rows: StoreRows[N][], keep: (r: StoreRows[N]) => boolean): StoreRows[N][] => {
@@ -55,16 +57,16 @@ export class DexieStorage implements StoragePort {
       };
       const field = (r: unknown, name: string) => (r as Record<string, unknown>)[name];
       const reader: StorageReader = {
-        get: async (store, key) => (own(store)?.has(key) ? structuredClone(own(store)?.get(key)) : this.get(store, key)),
+        get: async (store, key) => (own(store)?.has(key) ? structuredClone(own(store)?.get(key)) : cleared.has(store) ? undefined : this.get(store, key)),
         getMany: async (store, keys) => {
-          const stored = await this.getMany(store, keys);
+          const stored = cleared.has(store) ? keys.map(() => undefined) : await this.getMany(store, keys);
           return keys.map((k, i) => (own(store)?.has(k) ? structuredClone(own(store)?.get(k)) : stored[i]));
         },
         listBy: async (store, name, value) =>
-          merged(store, await this.listBy(store, name, value), (r) => field(r, name) === value).filter((r) => field(r, name) === value),
-        listAll: async (store) => merged(store, await this.listAll(store), () => true),
+          merged(store, cleared.has(store) ? [] : await this.listBy(store, name, value), (r) => field(r, name) === value).filter((r) => field(r, name) === value),
+        listAll: async (store) => merged(store, cleared.has(store) ? [] : await this.listAll(store), () => true),
         latest: async (store) => {
-          const rows = [await this.latest(store), ...(own(store)?.values() ?? [])].filter((r) => r !== undefined) as { _updated: string }[];
+          const rows = [cleared.has(store) ? undefined : await this.latest(store), ...(own(store)?.values() ?? [])].filter((r) => r !== undefined) as { _updated: string }[];
           return rows.sort((a, b) => (a._updated < b._updated ? 1 : -1))[0] as never;
         },
       };
@@ -83,13 +85,20 @@ export class DexieStorage implements StoragePort {
             mine.set(key, structuredClone(row));
           }
         },
+        clear: async (store) => {
+          cleared.add(store);
+          pending.delete(store);
+          if (store === 'audit') audit.length = 0;
+        },
       };
       const result = await work(tx);
       // One IndexedDB transaction with nothing but its own requests inside, all issued at once while it
       // is active and awaited with Dexie's own promise: no native promise hop can let IndexedDB commit
       // before the last request is made (under load it did, and a merge failed half-way through).
       await this.db.transaction('rw', this.db.tables, () => {
-        const requests: Promise<unknown>[] = [...pending].map(([store, rows]) => this.table(store).bulkPut([...rows.values()] as never[]));
+        // Clearing first: IndexedDB runs a transaction's requests in the order they were made.
+        const clears = [...cleared].map((store) => this.table(store).clear());
+        const requests: Promise<unknown>[] = [...clears, ...[...pending].map(([store, rows]) => this.table(store).bulkPut([...rows.values()] as never[]))];
         if (audit.length) requests.push(this.table('audit').bulkAdd(audit));
         return Dexie.Promise.all(requests);
       });
