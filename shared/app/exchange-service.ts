@@ -14,6 +14,7 @@ import type { DeviceIdentity } from './device-identity';
 import { appendImportHistory, importHistory, nextSequence, saveSeenDevices, seenDevices, trustedKeys } from './trust-service';
 import { conflictMarks, conflictViews, keepExistingWrite, officesToWatch, type ConflictMarks, type ConflictTable, type ConflictView } from './conflicts';
 import { workspaceSettings } from './settings';
+import { mergeOrder, nameCandidates, nameMismatch, officeNamedIn, officeOf, peekManifest, type BatchEntry, type BatchItem, type BatchResult } from './import-batch';
 import { mergeIncomingRegister, previewIncomingRegister, registerForExport, type RegisterMergePreview } from './issued-sheets';
 
 export type { Receiver } from '../exchange/rules';
@@ -50,9 +51,15 @@ export interface OpenConflict extends FieldConflict {
   title: string;
 }
 
+/** What is known of a refused file beyond its refusal: the office and month its manifest (or name) states. */
+export interface KnownOfFile {
+  officeCode?: string | null;
+  period?: string | null;
+}
+
 const PLAN_TABLES = Object.keys(PLAN_SCHEMAS) as PlanTableName[];
 
-function historyEntry(prepared: PreparedImport, outcome: ImportRecord['outcome'], at: Date): ImportRecord {
+function historyEntry(prepared: PreparedImport, outcome: ImportRecord['outcome'], at: Date, known: KnownOfFile = {}): ImportRecord {
   if (prepared.kind === 'ready') {
     const m = prepared.bundle.manifest;
     return {
@@ -72,10 +79,10 @@ function historyEntry(prepared: PreparedImport, outcome: ImportRecord['outcome']
   return {
     at: at.toISOString(),
     bundleId: d.bundleId ?? '',
-    officeCode: d.officeCode ?? '',
+    officeCode: d.officeCode ?? known.officeCode ?? '',
     deviceId: d.deviceId ?? '',
     sequence: d.sequence ?? 0,
-    period: '',
+    period: known.period ?? '',
     fingerprint: d.fingerprint ?? '',
     fileName: prepared.fileName,
     outcome,
@@ -188,9 +195,63 @@ export class ExchangeService {
   }
 
   /** Keeps a refused (or already imported) file in the history, so the clerk can say why later. */
-  async recordRefusal(prepared: Exclude<PreparedImport, { kind: 'ready' }>, now: Date = new Date()): Promise<void> {
+  async recordRefusal(prepared: Exclude<PreparedImport, { kind: 'ready' }>, now: Date = new Date(), known: KnownOfFile = {}): Promise<ImportRecord> {
     const outcome = prepared.kind !== 'untrusted' && prepared.refusal.level === 'noop' ? 'already-imported' : 'refused';
-    await this.storage.transaction((tx) => appendImportHistory(tx, historyEntry(prepared, outcome, now)));
+    const entry = historyEntry(prepared, outcome, now, known);
+    await this.storage.transaction((tx) => appendImportHistory(tx, entry));
+    return entry;
+  }
+
+  /**
+   * Checks many files at once (several chosen, a folder, a drop): each under its own name, with the
+   * office and month it states and whether its file name names another office. Nothing is written.
+   */
+  async prepareMany(receiver: Receiver, entries: readonly BatchEntry[], now: Date = new Date()): Promise<BatchItem[]> {
+    const candidates = nameCandidates(receiver);
+    const out: BatchItem[] = [];
+    for (const e of entries) {
+      const nameOffice = officeNamedIn(e.name, candidates);
+      if (!('data' in e)) {
+        out.push({ fileName: e.name, data: null, prepared: null, unreadable: e.refusal, officeCode: nameOffice?.code ?? null, period: null, nameOffice, nameWarning: null });
+        continue;
+      }
+      const peek = peekManifest(e.data);
+      const prepared = await this.prepareImport(receiver, e, now);
+      const officeCode = officeOf(prepared) ?? peek.officeCode ?? nameOffice?.code ?? null;
+      const period = prepared.kind === 'ready' ? prepared.bundle.manifest.period : peek.period;
+      out.push({ fileName: e.name, data: e.data, prepared, officeCode, period, nameOffice, nameWarning: nameMismatch(e.name, nameOffice, officeCode) });
+    }
+    return out;
+  }
+
+  /**
+   * Takes in a checked batch: every file that passed is checked again and merged in its own
+   * transaction (oldest first per laptop, so a merge accounts for the files merged before it); every
+   * other file is kept in the import history with its reason, so the city sees it arrived.
+   */
+  async applyMany(receiver: Receiver, items: readonly BatchItem[], now: Date = new Date()): Promise<BatchResult[]> {
+    const results: BatchResult[] = [];
+    for (const item of mergeOrder(items)) {
+      const known = { officeCode: item.officeCode, period: item.period };
+      const base = { fileName: item.fileName, officeCode: item.officeCode, ...(item.period ? { period: item.period } : {}) };
+      if (!item.data || !item.prepared) {
+        const reason = item.unreadable ?? '文件未能读取';
+        await this.storage.transaction((tx) =>
+          appendImportHistory(tx, { at: now.toISOString(), bundleId: '', officeCode: item.officeCode ?? '', deviceId: '', sequence: 0, period: '', fingerprint: '', fileName: item.fileName, outcome: 'refused', reason }),
+        );
+        results.push({ ...base, outcome: 'unreadable', reason });
+        continue;
+      }
+      const prepared = item.prepared.kind === 'ready' ? await this.prepareImport(receiver, { name: item.fileName, data: item.data }, now) : item.prepared;
+      if (prepared.kind === 'ready') {
+        const entry = await this.applyImport(prepared, now);
+        results.push({ ...base, outcome: 'merged', ...(entry.counts ? { counts: entry.counts } : {}) });
+      } else {
+        const entry = await this.recordRefusal(prepared, now, known);
+        results.push({ ...base, outcome: entry.outcome === 'already-imported' ? 'already-imported' : 'refused', reason: prepared.refusal.message });
+      }
+    }
+    return results;
   }
 
   /**

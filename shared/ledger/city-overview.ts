@@ -30,6 +30,31 @@ export function overseenOffices(cityCode: string, offices: readonly Pick<Office,
   return [...out].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code));
 }
 
+/** A file that arrived and was not taken in: when, which, and why (the refusal's words). */
+export interface NotImported {
+  at: string;
+  fileName: string;
+  reason: string;
+  /** The month the file was made for, when it could be read. */
+  period: string | null;
+}
+
+/**
+ * Per office, the latest refused file newer than its latest merged one: what a clerk should chase
+ * (a key to register, a file to send again) rather than "nothing came".
+ */
+export function lastRefusedByOffice(history: readonly ImportRecord[]): Map<string, NotImported> {
+  const merged = new Map<string, string>();
+  for (const r of history) if (r.outcome === 'merged' && r.at > (merged.get(r.officeCode) ?? '')) merged.set(r.officeCode, r.at);
+  const out = new Map<string, NotImported>();
+  for (const r of history) {
+    if (r.outcome !== 'refused' || !r.officeCode || r.at < (merged.get(r.officeCode) ?? '')) continue;
+    const prev = out.get(r.officeCode);
+    if (!prev || r.at >= prev.at) out.set(r.officeCode, { at: r.at, fileName: r.fileName, reason: r.reason ?? '未导入', period: r.period || null });
+  }
+  return out;
+}
+
 /** One banner's line in the city's overview. Figures are zero (or null) when `hasData` is false. */
 export interface BannerSummary {
   code: string;
@@ -42,6 +67,11 @@ export interface BannerSummary {
   lastImportAt: string | null;
   /** A bundle made for the period (or a later one) was merged. */
   reportedForPeriod: boolean;
+  /**
+   * The latest file from this office that arrived after its last merged one and was refused (key
+   * not registered, stale, damaged…): 已收到但未导入, with the reason. Null when none.
+   */
+  notImported: NotImported | null;
   /** The banner's records are in the local database. */
   hasData: boolean;
   /** The banner's plan in force (as last received), e.g. "…实施方案（2026—2030年）"; null without data or plans. */
@@ -85,6 +115,7 @@ const zeroStatus = (): Record<TaskStatus, number> => countByStatus([]);
 /** One line per subordinate office, in the order given: what arrived and where each banner stands. */
 export function bannerSummaries({ cityCode, subordinates, plans, history, period, today }: BannerSummaryInput): BannerSummary[] {
   const last = lastMergedByOffice(history);
+  const refused = lastRefusedByOffice(history);
   return subordinates
     .filter((s) => s.code !== cityCode)
     .map(({ code, name }) => {
@@ -96,6 +127,7 @@ export function bannerSummaries({ cityCode, subordinates, plans, history, period
         lastPeriodReceived: imported?.period ?? null,
         lastImportAt: imported?.at ?? null,
         reportedForPeriod: imported !== undefined && imported.period >= period,
+        notImported: refused.get(code) ?? null,
       };
       const received = plans.get(code);
       // Figures are for the banner's plan in force; closed periods are in its archive.
