@@ -3,6 +3,7 @@ import type { KeyVaultApi } from '../platform/desktop-api';
 import { LedgerService } from './ledger-service';
 import { ExchangeService } from './exchange-service';
 import { TrustService } from './trust-service';
+import { BackupService } from './backup';
 import { deviceIdentity, type DeviceIdentity } from './device-identity';
 import { deviceIdOf, lastClockState } from './settings';
 import type { StoragePort } from './storage';
@@ -20,6 +21,8 @@ export interface Workspace {
   readonly exchange: ExchangeService;
   /** The keys this office trusts. */
   readonly trust: TrustService;
+  /** Full snapshots of the workspace and restoring one (shared/app/backup.ts). */
+  readonly backup: BackupService;
 }
 
 export interface WorkspaceOptions {
@@ -33,7 +36,15 @@ export interface WorkspaceOptions {
 
 export function workspaceOver(storage: StoragePort, ledger: LedgerService, options: WorkspaceOptions = {}): Workspace {
   const identity = options.identity ?? (() => deviceIdentity(storage, options.vault));
-  return { storage, deviceId: ledger.clock.deviceId, ledger, exchange: new ExchangeService(storage, ledger, identity), trust: new TrustService(storage) };
+  const now = options.now;
+  return {
+    storage,
+    deviceId: ledger.clock.deviceId,
+    ledger,
+    exchange: new ExchangeService(storage, ledger, identity),
+    trust: new TrustService(storage),
+    backup: new BackupService(storage, ledger.clock.deviceId, now ? () => new Date(now()) : undefined),
+  };
 }
 
 /** Opens the services on a storage: the device id is made once and kept; the clock resumes after the latest stamp. */
