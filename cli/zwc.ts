@@ -103,6 +103,11 @@ export const USAGE = `zwc — 无废城市建设台账 交换文件工具 / exch
                     [--period 2026-11] [--department 旗生态环境局|all] [--recipients lead|all]
       生成与桌面程序相同的打印文件（HTML，可用浏览器打印或存为 PDF）；交办单默认只发牵头单位（--recipients all 含配合单位），编号与程序共用登记
       / the app's printed documents as HTML; sheet numbers come from the same register
+  zwc --workspace DIR backup [--out FILE.zwbak]
+      完整备份工作区（全部记录、修改记录、可信密钥、导入记录、交办记录；不含私钥），默认存入 DIR/backups
+      / a full, verified backup of the workspace (never the private key), into DIR/backups by default
+  zwc --workspace DIR restore FILE.zwbak --yes yes
+      校验备份后先备份现有数据，再整体替换 / verify, back up the current data, then replace it all
 ${PLAN_USAGE}${XLSX_USAGE}  zwc --help
 
 文件 / Files:

@@ -14,6 +14,7 @@ import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { seededPlan } from '../../seeds';
 import { printCommand } from './print';
 import { planCommand } from './plan';
+import { backupCommand, restoreCommand } from './backup';
 
 /**
  * `zwc --workspace DIR …`: the command line holding a workspace on disk, through exactly the
@@ -157,7 +158,7 @@ async function overview(dir: string, args: WorkspaceArgs, io: WorkspaceIo): Prom
   return 0;
 }
 
-export const WORKSPACE_COMMANDS = ['init', 'trust', 'revoke', 'import', 'overview', 'print', 'plan'] as const;
+export const WORKSPACE_COMMANDS = ['init', 'trust', 'revoke', 'import', 'overview', 'print', 'plan', 'backup', 'restore'] as const;
 
 /** Runs one workspace command; usage and input problems are thrown for zwc to report with its exit codes. */
 export async function runWorkspaceCommand(dir: string, command: string, args: WorkspaceArgs, io: WorkspaceIo): Promise<number> {
@@ -176,6 +177,10 @@ export async function runWorkspaceCommand(dir: string, command: string, args: Wo
       return printCommand(dir, args, io);
     case 'plan':
       return planCommand(dir, args, io);
+    case 'backup':
+      return backupCommand(dir, args, io);
+    case 'restore':
+      return restoreCommand(dir, args, io);
     default:
       throw new WorkspaceUsageError(`未知的工作区命令 / unknown workspace command: ${command}（可用 / available: ${WORKSPACE_COMMANDS.join(', ')}）`);
   }
