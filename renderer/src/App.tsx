@@ -48,21 +48,25 @@ const PAGES = {
 } as const satisfies Record<string, { label: string; icon: JSX.Element; cityOnly?: boolean }>;
 export type PageKey = keyof typeof PAGES;
 
-function pageFromHash(): PageKey {
+/** The page the address names; without one, a city opens on 各旗区总览 and a county office on 工作总览. */
+function pageFromHash(role?: 'city' | 'county'): PageKey {
   const key = window.location.hash.replace(/^#\/?/, '').split('?')[0];
-  return key in PAGES ? (key as PageKey) : 'dashboard';
+  return key in PAGES ? (key as PageKey) : role === 'city' ? 'overview' : 'dashboard';
 }
 
 export function App() {
   const { phase, storage, start } = useLedger();
   const [page, setPage] = useState<PageKey>(pageFromHash);
+  const role = phase.kind === 'ready' ? phase.settings.role : undefined;
   const confirmDiscard = useConfirmDiscard();
 
   useEffect(() => {
     void start();
   }, [start]);
   // The back and forward buttons ask about unsaved work as the menu does.
-  useGuardedHashRoute(useCallback(() => setPage(pageFromHash()), []));
+  useGuardedHashRoute(useCallback(() => setPage(pageFromHash(role)), [role]));
+  // Once the workspace is open, an address without a page opens the role's home page.
+  useEffect(() => setPage(pageFromHash(role)), [role]);
 
   if (phase.kind === 'loading') return <Spin fullscreen tip={phase.tip ?? '正在打开本地数据…'} />;
   if (phase.kind === 'failed') return <Result status="error" title="无法启动" subTitle={phase.message} />;

@@ -1,7 +1,15 @@
 import { InboxOutlined } from '@ant-design/icons';
 
 /** The drop zone shown over the page while files are dragged onto it; the drop itself is taken by useFileDrop. */
-export function DropHint({ visible }: { visible: boolean }) {
+export function DropHint({
+  visible,
+  title = '松开鼠标，导入填回的填报表',
+  detail = '可以是多个文件或整个文件夹；导入前会逐个文件预览，确认后才写入',
+}: {
+  visible: boolean;
+  title?: string;
+  detail?: string;
+}) {
   if (!visible) return null;
   return (
     <div
@@ -25,8 +33,8 @@ export function DropHint({ visible }: { visible: boolean }) {
       }}
     >
       <InboxOutlined style={{ fontSize: 64 }} />
-      <div>松开鼠标，导入填回的填报表</div>
-      <div style={{ fontSize: 15 }}>可以是多个文件或整个文件夹；导入前会逐个文件预览，确认后才写入</div>
+      <div>{title}</div>
+      <div style={{ fontSize: 15 }}>{detail}</div>
     </div>
   );
 }

@@ -68,12 +68,12 @@ function readEntries(dir: FileSystemDirectoryEntry): Promise<FileSystemEntry[]> 
  * folder the spreadsheet-like files two levels down (no lock or hidden files). The entries must be
  * taken from the event before anything is awaited, so this takes them, not the event.
  */
-export async function droppedFiles(entries: readonly (FileSystemEntry | null)[], loose: readonly File[]): Promise<File[]> {
+export async function droppedFiles(entries: readonly (FileSystemEntry | null)[], loose: readonly File[], filters: readonly OpenFileFilter[] = FOLDER_FILTERS): Promise<File[]> {
   const out: File[] = [];
   const walk = async (entry: FileSystemEntry, depth: number, inFolder: boolean): Promise<void> => {
     if (out.length > MAX_OPEN_FILES) throw new Error(openRefusal.tooMany(out.length));
     if (entry.isFile) {
-      if (inFolder && (isSystemPath(entry.fullPath.replace(/^\//, '')) || !matchesFilters(entry.name, FOLDER_FILTERS))) return;
+      if (inFolder && (isSystemPath(entry.fullPath.replace(/^\//, '')) || !matchesFilters(entry.name, filters))) return;
       out.push(await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject)));
     } else if (entry.isDirectory && depth <= DROP_DEPTH && !(inFolder && entry.name.startsWith('.'))) {
       for (const child of await readEntries(entry as FileSystemDirectoryEntry)) await walk(child, depth + 1, true);

@@ -23,7 +23,8 @@ export function BannerTable(props: { rows: BannerSummary[]; loading: boolean; of
       pagination={false}
       size="small"
       bordered
-      scroll={{ x: 1350 }}
+      sticky
+      tableLayout="fixed"
       locale={{ emptyText: `${officeName}没有所辖旗区` }}
       onRow={(r) => ({ 'data-testid': `banner-row-${r.code}`, onClick: () => onOpen(r.code), style: { cursor: 'pointer' } }) as HTMLAttributes<HTMLElement>}
       summary={() =>
@@ -33,28 +34,27 @@ export function BannerTable(props: { rows: BannerSummary[]; loading: boolean; of
               <Typography.Text strong>合计</Typography.Text>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={1}>
-              本期已报 {totals.reported} / {totals.banners}
+              已报 {totals.reported} / {totals.banners}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={2} align="right">
               {totals.tasks}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={3}>
-              <StatusTags counts={totals.byStatus} />
+              <StatusTags counts={totals.byStatus} skipOverdue />
             </Table.Summary.Cell>
             <Table.Summary.Cell index={4} align="right">
-              {totals.byStatus.overdue}
+              <span data-testid="total-overdue">{totals.byStatus.overdue}</span>
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={5}>
-              {totals.projectsByStatus.overdue} / {totals.projects} 个
-              {totals.projectsByStatus['at-risk'] > 0 && `，有风险 ${totals.projectsByStatus['at-risk']}`}
+            <Table.Summary.Cell index={5} align="right">
+              <span data-testid="total-projects-overdue">{totals.projectsByStatus.overdue}</span> / {totals.projects}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={6} />
             <Table.Summary.Cell index={7} align="right">
-              {totals.indicatorsBehind}
+              <span data-testid="total-behind">{totals.indicatorsBehind}</span>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={8}>
               {totals.investmentCompleted} / {totals.investmentPlanned}
-              {totals.investmentPercent !== null && ` （${totals.investmentPercent}%）`}
+              {totals.investmentPercent !== null && ` ${totals.investmentPercent}%`}
             </Table.Summary.Cell>
           </Table.Summary.Row>
         ) : null

@@ -1,21 +1,26 @@
 import { useMemo, useState } from 'react';
-import { Alert, Space, Typography } from 'antd';
+import { Alert, Button, Space, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import { chinaToday, formatPeriodZh, reportDueZh } from '../../../../shared/domain/time';
 import { bannerSummaries, notReported } from '../../../../shared/ledger/city-overview';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
+import type { PrintDocument } from '../../../../shared/print/document';
+import { cityOverviewDocument } from '../../../../shared/print/city-overview';
 import { useLedger } from '../../app/store';
+import { PrintPreview } from '../../components/print/PrintPreview';
 import { useCityData } from './use-overview-data';
 import { NotReportedAlert } from './NotReportedAlert';
 import { BannerTable } from './BannerTable';
 import { BannerDrawer } from './BannerDrawer';
 import { CityWorkbookButton } from './CityWorkbookButton';
 
-/** The city's view of its banners side by side: what arrived, and where each one stands. */
+/** The city's home page: its county offices side by side, what arrived (or was refused), and where each stands. */
 export function CityOverviewPage({ plan }: { plan: PlanData }) {
   const period = useLedger((s) => s.period);
   const cityCode = plan.office.code;
   const { data, error } = useCityData(cityCode);
   const [openCode, setOpenCode] = useState<string | null>(null);
+  const [doc, setDoc] = useState<PrintDocument | null>(null);
   const today = chinaToday();
 
   const rows = useMemo(
@@ -26,20 +31,28 @@ export function CityOverviewPage({ plan }: { plan: PlanData }) {
   const openRow = rows.find((r) => r.code === openCode) ?? null;
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        各旗区总览 · {formatPeriodZh(period)}
-      </Typography.Title>
-      <Typography.Text type="secondary">
-        {plan.office.name}所辖旗区按月报送交换文件（应于 {reportDueZh(period)} 前报送）。导入后在此对照查看；点击旗区名称查看其任务清单和报送记录。右上角可切换月份。
+    <Space direction="vertical" style={{ width: '100%' }} size={8}>
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          各旗区总览 · {formatPeriodZh(period)}
+        </Typography.Title>
+        <Space>
+          {data && <CityWorkbookButton city={plan.office} period={period} today={today} summaries={rows} plans={data.plans} />}
+          <Button icon={<PrinterOutlined />} disabled={!data} onClick={() => setDoc(cityOverviewDocument(plan.office.name, rows, { period, day: today }))} data-testid="print-overview">
+            打印
+          </Button>
+        </Space>
+      </Space>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        所辖旗区按月报送交换文件（应于 {reportDueZh(period)} 前报送），在“数据交换”一次导入。点击旗区查看其任务、项目、指标和报送记录；右上角可切换月份。
       </Typography.Text>
       {error && <Alert type="error" showIcon message={error} />}
-      {data && <CityWorkbookButton city={plan.office} period={period} today={today} summaries={rows} plans={data.plans} />}
       {data && <NotReportedAlert missing={missing} period={period} onOpen={setOpenCode} />}
       <BannerTable rows={rows} loading={!data && !error} officeName={plan.office.name} onOpen={setOpenCode} />
       {openRow && data && (
         <BannerDrawer row={openRow} plan={data.plans.get(openRow.code) ?? null} history={data.history} period={period} today={today} onClose={() => setOpenCode(null)} />
       )}
+      <PrintPreview doc={doc} onClose={() => setDoc(null)} />
     </Space>
   );
 }

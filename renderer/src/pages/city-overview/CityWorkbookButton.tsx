@@ -24,7 +24,7 @@ export function CityWorkbookButton(props: CityExportInput) {
     }
   };
   return (
-    <Button icon={<FileExcelOutlined />} onClick={save} loading={busy} style={{ alignSelf: 'flex-start' }} data-testid="city-workbook">
+    <Button icon={<FileExcelOutlined />} onClick={save} loading={busy} data-testid="city-workbook">
       导出全市汇总 Excel
     </Button>
   );

@@ -1,4 +1,4 @@
-import { Progress, Space, Tag, Typography } from 'antd';
+import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { formatPeriodZh } from '../../../../shared/domain/time';
 import type { BannerSummary } from '../../../../shared/ledger/city-overview';
@@ -8,55 +8,55 @@ import { OfficeConflictTag } from './OfficeConflictTag';
 
 /** The data columns a banner without records spans with one message. */
 const DATA_COLUMNS = 7;
-
 const noData = (r: BannerSummary) => ({ colSpan: r.hasData ? 1 : 0 });
+const small = { fontSize: 12 } as const;
 
-/** The overview's columns, one line per banner; `onOpen` opens a banner's drawer. */
+/** 本期报送: reported (when imported), arrived but refused (why), or not received. One line. */
+function Received({ r }: { r: BannerSummary }) {
+  if (r.reportedForPeriod && r.lastPeriodReceived)
+    return (
+      <Tooltip title={r.lastImportAt ? `导入时间 ${timeZh(r.lastImportAt)}` : undefined}>
+        <Tag color="success">已报</Tag>
+        <span style={small}>{formatPeriodZh(r.lastPeriodReceived)}</span>
+      </Tooltip>
+    );
+  if (r.notImported)
+    return (
+      <Tooltip title={`${timeZh(r.notImported.at)} 收到 ${r.notImported.fileName}：${r.notImported.reason}`}>
+        <Tag color="warning" data-testid={`banner-not-imported-${r.code}`}>
+          已收到但未导入
+        </Tag>
+      </Tooltip>
+    );
+  return (
+    <>
+      <Tag color="error">未报</Tag>
+      <Typography.Text type="secondary" style={small}>
+        {r.lastPeriodReceived ? `最近 ${formatPeriodZh(r.lastPeriodReceived)}` : '未收到'}
+      </Typography.Text>
+    </>
+  );
+}
+
+/** The overview's columns, one compact line per banner (nine fit a 1366×768 screen); `onOpen` opens a banner. */
 export function bannerColumns(onOpen: (code: string) => void): ColumnsType<BannerSummary> {
   return [
     {
       title: '旗区',
-      width: 130,
-      fixed: 'left',
+      width: 118,
       render: (_, r) => (
-        <Space direction="vertical" size={0}>
-          <Typography.Link strong onClick={() => onOpen(r.code)}>
+        <Space size={4} title={r.currentPlan ?? undefined}>
+          <Typography.Link strong onClick={() => onOpen(r.code)} data-testid={`banner-name-${r.code}`}>
             {r.name}
           </Typography.Link>
           <OfficeConflictTag code={r.code} name={r.name} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.code}
-          </Typography.Text>
-          {r.currentPlan && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`banner-plan-${r.code}`}>
-              {r.currentPlan}
-            </Typography.Text>
-          )}
         </Space>
       ),
     },
+    { title: '本期报送', width: 168, render: (_, r) => <Received r={r} /> },
     {
-      title: '最近报送期',
-      width: 150,
-      render: (_, r) =>
-        r.lastPeriodReceived ? (
-          <Space direction="vertical" size={0}>
-            <span>
-              {formatPeriodZh(r.lastPeriodReceived)} {r.reportedForPeriod ? <Tag color="success">本期已报</Tag> : <Tag color="error">本期未报</Tag>}
-            </span>
-            {r.lastImportAt && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }} title="导入时间">
-                {timeZh(r.lastImportAt)}
-              </Typography.Text>
-            )}
-          </Space>
-        ) : (
-          <Tag color="error">本期未报</Tag>
-        ),
-    },
-    {
-      title: '任务数',
-      width: 80,
+      title: '任务',
+      width: 56,
       align: 'right',
       onCell: (r) => ({ colSpan: r.hasData ? 1 : DATA_COLUMNS }),
       render: (_, r) =>
@@ -64,73 +64,66 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
           <span data-testid={`banner-tasks-${r.code}`}>{r.tasks}</span>
         ) : (
           <Typography.Text type="secondary" style={{ display: 'block', textAlign: 'center' }}>
-            {r.received ? '已收到交换文件，但本机没有该旗区的数据' : '尚未收到交换文件'}
+            {r.received ? '已收到交换文件，但本机没有该旗区的数据' : r.notImported ? `未导入：${r.notImported.reason}` : '尚未收到交换文件'}
           </Typography.Text>
         ),
     },
-    {
-      title: '各状态',
-      width: 330,
-      onCell: noData,
-      render: (_, r) => <StatusTags counts={r.byStatus} />,
-    },
+    { title: '任务状态', width: 236, onCell: noData, render: (_, r) => <StatusTags counts={r.byStatus} skipOverdue /> },
     {
       key: 'overdue',
       title: '逾期任务',
-      width: 80,
+      width: 76,
       align: 'right',
       onCell: noData,
-      render: (_, r) => <Typography.Text type={r.overdue > 0 ? 'danger' : undefined}>{r.overdue}</Typography.Text>,
+      render: (_, r) => (
+        <Typography.Text type={r.overdue > 0 ? 'danger' : undefined} data-testid={`banner-overdue-${r.code}`}>
+          {r.overdue}
+        </Typography.Text>
+      ),
       sorter: (a, b) => a.overdue - b.overdue,
     },
     {
       key: 'projectsOverdue',
       title: '逾期项目',
-      width: 110,
+      width: 82,
+      align: 'right',
       onCell: noData,
       render: (_, r) => (
-        <Space direction="vertical" size={0} title="按完成时限或建设周期判定">
-          <span data-testid={`banner-projects-overdue-${r.code}`}>
-            <Typography.Text type={r.projectsOverdue > 0 ? 'danger' : undefined}>{r.projectsOverdue}</Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {' '}
-              / {r.projects} 个
-            </Typography.Text>
-          </span>
-          {r.projectsByStatus['at-risk'] > 0 && (
-            <Typography.Text type="warning" style={{ fontSize: 12 }}>
-              有风险 {r.projectsByStatus['at-risk']} 个
-            </Typography.Text>
-          )}
-        </Space>
+        <span data-testid={`banner-projects-overdue-${r.code}`} title={`项目 ${r.projects} 个，有风险 ${r.projectsByStatus['at-risk']} 个（按完成时限或建设周期判定）`}>
+          <Typography.Text type={r.projectsOverdue > 0 ? 'danger' : undefined}>{r.projectsOverdue}</Typography.Text>
+          <Typography.Text type="secondary" style={small}>
+            {' '}
+            / {r.projects}
+          </Typography.Text>
+        </span>
       ),
       sorter: (a, b) => a.projectsOverdue - b.projectsOverdue,
     },
     {
       key: 'coverage',
       title: '本月报送率',
-      width: 170,
+      width: 128,
       onCell: noData,
       render: (_, r) => (
-        <div title={`应报 ${r.reportsExpected} 项（任务和项目），已报 ${r.reportsReceived} 项`}>
-          <Progress percent={r.coverage ?? 0} size="small" />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            已报 {r.reportsReceived} / {r.reportsExpected} 项
+        <span title={`应报 ${r.reportsExpected} 项（任务和项目），已报 ${r.reportsReceived} 项`} data-testid={`banner-coverage-${r.code}`}>
+          {r.coverage ?? 0}%{' '}
+          <Typography.Text type="secondary" style={small}>
+            ({r.reportsReceived}/{r.reportsExpected})
           </Typography.Text>
-        </div>
+        </span>
       ),
       sorter: (a, b) => (a.coverage ?? -1) - (b.coverage ?? -1),
     },
     {
       key: 'indicatorsBehind',
       title: '指标未达标',
-      width: 100,
+      width: 92,
       align: 'right',
       onCell: noData,
       render: (_, r) => (
-        <span title={`${r.assessmentYear ?? ''}年指标 ${r.indicators} 项，其中无数据 ${r.indicatorsNoData} 项`}>
+        <span title={`${r.assessmentYear ?? ''}年指标 ${r.indicators} 项，其中无数据 ${r.indicatorsNoData} 项`} data-testid={`banner-behind-${r.code}`}>
           <Typography.Text type={r.indicatorsBehind > 0 ? 'danger' : undefined}>{r.indicatorsBehind}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" style={small}>
             {' '}
             / {r.indicators}
           </Typography.Text>
@@ -140,17 +133,17 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
     },
     {
       title: '投资完成（万元）',
-      width: 190,
       onCell: noData,
       render: (_, r) => (
-        <Space direction="vertical" size={0}>
-          <span>
-            {r.investmentCompleted} / {r.investmentPlanned}
-          </span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.investmentPercent === null ? '无计划投资' : `完成 ${r.investmentPercent}%`}
-          </Typography.Text>
-        </Space>
+        <span title={r.investmentPercent === null ? '无计划投资' : `完成 ${r.investmentPercent}%`}>
+          {r.investmentCompleted} / {r.investmentPlanned}
+          {r.investmentPercent !== null && (
+            <Typography.Text type="secondary" style={small}>
+              {' '}
+              {r.investmentPercent}%
+            </Typography.Text>
+          )}
+        </span>
       ),
     },
   ];

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Col, Modal, Row, Space, Tabs, Typography, type ButtonProps } from 'antd';
+import { Alert, Col, Row, Space, Tabs, Typography } from 'antd';
 import type { TrustedKey } from '../../../../shared/app/trust-service';
 import { subordinatesOf } from '../../../../shared/domain/divisions';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
@@ -10,8 +10,10 @@ import { ConflictList } from './ConflictList';
 import { ImportHistoryTable } from './ImportHistoryTable';
 import { TrustTable } from './TrustTable';
 import { TrustKeyModal } from './TrustKeyModal';
-import { TrustOnFirstUseModal } from './TrustOnFirstUseModal';
-import { ImportPreview } from './ImportPreview';
+import { BundleImportDrawer } from './BundleImportDrawer';
+import { useBundleBatch } from './use-bundle-batch';
+import { useFileDrop } from '../../components/excel/use-file-drop';
+import { DropHint } from '../../components/excel/DropHint';
 import { requestedTab } from '../../app/navigation';
 
 const TAB_KEYS = ['conflicts', 'history', 'trust'] as const;
@@ -30,7 +32,8 @@ export function ExchangePage({ plan }: { plan: PlanData }) {
   const x = useExchange(plan);
   const [adding, setAdding] = useState<{ officeCode: string; replaces?: TrustedKey } | null>(null);
   const offices = [plan.office.code, ...(x.role === 'city' ? subordinatesOf(plan.office.code).map((s) => s.code) : [])];
-  const pending = x.pending;
+  const batch = useBundleBatch(x.receiver, x.refresh);
+  const dragging = useFileDrop((entries, loose) => void batch.drop(entries, loose));
   const [tab, setTab] = useState(linkedTab);
   useEffect(() => {
     // A 有冲突 mark clicked while this page is already open changes only the hash.
@@ -49,7 +52,14 @@ export function ExchangePage({ plan }: { plan: PlanData }) {
           <OwnKeyCard officeName={plan.office.name} deviceId={x.deviceId} identity={x.identity} />
         </Col>
         <Col span={12}>
-          <TransferCard period={x.period} isCity={x.role === 'city'} busy={x.busy} onExport={x.actions.exportBundle} onImport={x.actions.importBundle} />
+          <TransferCard
+            period={x.period}
+            isCity={x.role === 'city'}
+            busy={x.busy || batch.busy}
+            onExport={x.actions.exportBundle}
+            onImport={() => void batch.choose(false)}
+            onImportFolder={() => void batch.choose(true)}
+          />
         </Col>
       </Row>
 
@@ -88,21 +98,17 @@ export function ExchangePage({ plan }: { plan: PlanData }) {
         }}
       />
 
-      <TrustOnFirstUseModal pending={pending} busy={x.busy} onTrust={x.actions.trustAndContinue} onCancel={x.actions.cancelPending} />
-
-      <Modal
-        open={pending?.kind === 'ready'}
-        title="导入预览：确认后才写入"
-        okText="确认合并"
-        cancelText="取消"
-        okButtonProps={{ 'data-testid': 'confirm-merge', loading: x.busy } as ButtonProps}
-        onOk={x.actions.confirmMerge}
-        onCancel={x.actions.dismissPreview}
-        width={720}
-        destroyOnClose
-      >
-        {pending?.kind === 'ready' && <ImportPreview prepared={pending} />}
-      </Modal>
+      <DropHint visible={dragging} title="松开鼠标，导入交换文件" detail="可以是多个 .zwb 文件或整个文件夹；逐个校验并预览，确认后才写入" />
+      <BundleImportDrawer
+        items={batch.items}
+        reading={batch.reading}
+        busy={batch.busy}
+        onAddFiles={() => void batch.choose(false)}
+        onAddFolder={() => void batch.choose(true)}
+        onTrust={(i) => void batch.trust(i)}
+        onConfirm={() => void batch.confirm()}
+        onClose={() => void batch.close()}
+      />
     </Space>
   );
 }

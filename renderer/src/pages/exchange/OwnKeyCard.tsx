@@ -1,4 +1,5 @@
 import { Card, Descriptions, Typography } from 'antd';
+import { FingerprintGroups } from './FingerprintGroups';
 import type { DeviceIdentity } from '../../../../shared/app/device-identity';
 
 /** This laptop's signing key, with the fingerprint a clerk reads out over the phone. */
@@ -14,9 +15,7 @@ export function OwnKeyCard({ officeName, deviceId, identity }: { officeName: str
           </Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label="密钥指纹">
-          <Typography.Text strong style={{ fontFamily: 'monospace', fontSize: 16, letterSpacing: 1 }} data-testid="own-fingerprint">
-            {identity?.fingerprint ?? '…'}
-          </Typography.Text>
+          <FingerprintGroups fingerprint={identity?.fingerprint ?? '…'} testId="own-fingerprint" />
         </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>

@@ -1,13 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App as AntApp } from 'antd';
 import type { DeviceIdentity } from '../../../../shared/app/device-identity';
-import type { PreparedImport, Receiver } from '../../../../shared/app/exchange-service';
+import type { Receiver } from '../../../../shared/app/exchange-service';
 import type { ConflictSide, ConflictView } from '../../../../shared/app/conflicts';
 import type { TrustedKey } from '../../../../shared/app/trust-service';
 import type { ImportRecord } from '../../../../shared/exchange/history';
 import { ownBuffer } from '../../../../shared/exchange/bytes';
-import { divisionName } from '../../../../shared/domain/divisions';
-import { formatPeriodTextZh } from '../../../../shared/domain/time';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import { useLedger, useWorkspace } from '../../app/store';
 import { desktop } from '../../platform';
@@ -18,7 +16,7 @@ const errorText = (e: unknown) => (messageOf(e));
 
 /** What the exchange page shows and every action on it, through the core's exchange and trust services. */
 export function useExchange(plan: PlanData) {
-  const { message, modal } = AntApp.useApp();
+  const { message } = AntApp.useApp();
   const ws = useWorkspace();
   const period = useLedger((s) => s.period);
   const reload = useLedger((s) => s.reload);
@@ -30,9 +28,7 @@ export function useExchange(plan: PlanData) {
   const [keys, setKeys] = useState<TrustedKey[]>([]);
   const [history, setHistory] = useState<ImportRecord[]>([]);
   const [conflicts, setConflicts] = useState<ConflictView[]>([]);
-  const [pending, setPending] = useState<PreparedImport | null>(null);
   const [busy, setBusy] = useState(false);
-  const [lastFile, setLastFile] = useState<{ name: string; data: Uint8Array } | null>(null);
 
   const refresh = useCallback(async () => {
     setIdentity(await ws.exchange.identity());
@@ -56,72 +52,6 @@ export function useExchange(plan: PlanData) {
     } finally {
       setBusy(false);
     }
-  };
-
-  const afterRefusal = async (p: Exclude<PreparedImport, { kind: 'ready' }>) => {
-    await ws.exchange.recordRefusal(p);
-    await refresh();
-    if (p.kind === 'refused' && p.refusal.level === 'noop') message.info(p.refusal.message);
-    else if (p.kind === 'refused') modal.error({ title: `未导入：${p.fileName}`, content: <span data-testid="import-refused">{p.refusal.message}</span> });
-  };
-
-  const check = async (file: { name: string; data: Uint8Array }) => {
-    const prepared = await ws.exchange.prepareImport(receiver, file);
-    if (prepared.kind === 'refused') return afterRefusal(prepared);
-    setPending(prepared);
-    // Kept so that, once its key is trusted, the file is checked again from the start.
-    setLastFile(file);
-  };
-
-  const importBundle = async () => {
-    const file = await desktop.openFile({ filters: BUNDLE_FILTERS });
-    if (!file) return;
-    setBusy(true);
-    try {
-      await check(file);
-    } catch (e) {
-      message.error(`无法读取 ${file.name}：${errorText(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const trustAndContinue = async () => {
-    if (pending?.kind !== 'untrusted' || !lastFile || busy) return;
-    setBusy(true);
-    try {
-      await ws.trust.trust({ officeCode: pending.officeCode, publicKey: pending.publicKey, label: `${divisionName(pending.officeCode)} · ${pending.refusal.detail.deviceId ?? ''}` });
-      setPending(null);
-      await refresh();
-      await check(lastFile);
-    } catch (e) {
-      console.error('登记可信密钥失败', e);
-      message.error(`未能登记该密钥：${errorText(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const confirmMerge = async () => {
-    if (pending?.kind !== 'ready') return;
-    setBusy(true);
-    try {
-      const entry = await ws.exchange.applyImport(pending);
-      setPending(null);
-      // reload() replaces the store's phase, and the effect above re-reads this page then.
-      await reload();
-      message.success(`已合并 ${divisionName(entry.officeCode)} ${formatPeriodTextZh(entry.period)} 的数据：新增 ${entry.counts?.added ?? 0} 条，更新 ${entry.counts?.changed ?? 0} 条${entry.counts?.conflicts ? `，${entry.counts.conflicts} 处冲突待处理` : ''}`);
-    } catch (e) {
-      console.error('合并失败', e);
-      message.error(`合并失败，未写入任何数据：${errorText(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const cancelPending = async () => {
-    if (pending && pending.kind !== 'ready') await afterRefusal(pending);
-    setPending(null);
   };
 
   const resolve = async (c: ConflictView, side: ConflictSide) => {
@@ -155,8 +85,9 @@ export function useExchange(plan: PlanData) {
     keys,
     history,
     conflicts,
-    pending,
+    receiver,
+    refresh,
     busy,
-    actions: { exportBundle, importBundle, trustAndContinue, confirmMerge, cancelPending, dismissPreview: () => setPending(null), resolve, revoke, register },
+    actions: { exportBundle, resolve, revoke, register },
   };
 }
