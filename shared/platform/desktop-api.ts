@@ -153,6 +153,43 @@ export interface KeyVaultApi {
   signManifest(request: SignManifestRequest): Promise<string>;
 }
 
+// ---- Backups of the whole workspace (shared/app/backup.ts), kept by the desktop in its data folder.
+
+/** Largest backup file the shell writes or reads (the backup format's own limit). */
+export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
+export const BackupReasonSchema = z.enum(['manual', 'daily', 'quit', 'before-restore', 'before-reset']);
+export type BackupReason = z.infer<typeof BackupReasonSchema>;
+/** Names the shell gives backups in its folder: zwc-backup-20261124-103000-daily.zwbak (a number added if taken). */
+export const BackupNameSchema = z.string().regex(/^zwc-backup-\d{8}-\d{6}(-\d{1,3})?-[a-z-]{3,20}\.zwbak$/, '不是备份文件夹中的备份');
+export const WriteBackupRequestSchema = z
+  .object({ data: z.instanceof(Uint8Array).refine((d) => d.byteLength > 0 && d.byteLength <= MAX_BACKUP_BYTES, '备份大小不正确'), reason: BackupReasonSchema })
+  .strict();
+export type WriteBackupRequest = z.infer<typeof WriteBackupRequestSchema>;
+export const ReadBackupRequestSchema = z.object({ name: BackupNameSchema }).strict();
+export type ReadBackupRequest = z.infer<typeof ReadBackupRequestSchema>;
+
+/** One backup in the folder, as its header says (a file whose header cannot be read says why). */
+export interface BackupEntry {
+  name: string;
+  size: number;
+  createdAt?: string;
+  officeCode?: string | null;
+  officeName?: string | null;
+  counts?: Record<string, number>;
+  problem?: string;
+}
+
+/** The desktop's backup folder (in the data folder): written at quit and once a day, rotated. */
+export interface BackupFolderApi {
+  /** Verifies the backup, writes it into the folder, then removes what the rotation no longer keeps. */
+  write(request: WriteBackupRequest): Promise<BackupEntry>;
+  /** Newest first. */
+  list(): Promise<BackupEntry[]>;
+  read(request: ReadBackupRequest): Promise<Uint8Array>;
+  /** Opens the folder in the system's file manager. */
+  openFolder(): Promise<void>;
+}
+
 export interface DesktopApi {
   info(): Promise<ShellInfo>;
   /** Resolves to the saved file's name, or null if the user cancelled. */
@@ -182,4 +219,6 @@ export interface DesktopApi {
   savePDFs?(request: SavePDFsRequest): Promise<SavedPDFs | null>;
   /** Absent in a plain browser, where the renderer keeps a non-extractable key itself. */
   keyVault?: KeyVaultApi;
+  /** Absent in a plain browser: backups are downloads there. */
+  backups?: BackupFolderApi;
 }

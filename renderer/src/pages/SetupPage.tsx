@@ -8,6 +8,7 @@ import { ExcelSetupCard } from '../components/excel/ExcelSetupCard';
 import { OfficePicker } from './setup/OfficePicker';
 import { useStartingPlan } from './setup/use-starting-plan';
 import { messageOf } from '../app/error-text';
+import { RestoreEntry } from './settings/RestoreEntry';
 
 type Source = SetupSource | 'excel';
 
@@ -94,6 +95,9 @@ export function SetupPage() {
           开始使用
         </Button>
       )}
+      <div style={{ marginTop: 32 }}>
+        <RestoreEntry />
+      </div>
     </div>
   );
 }

@@ -1,18 +1,19 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Input, Space, Typography } from 'antd';
-import { ownBuffer } from '../../../../shared/exchange/bytes';
+import { STORE_NAMES } from '../../../../shared/app/storage';
 import { useLedger, useWorkspace } from '../../app/store';
-import { desktop } from '../../platform';
 import { messageOf } from '../../app/error-text';
+import { saveBackup } from './backup-actions';
 
 /**
- * Starting again (another office, or a fresh plan): only after a full backup of this office's
- * records has been written to a file, and the clerk has typed the confirmation.
+ * Starting again (another office, or a fresh plan): only after a complete backup of the whole
+ * workspace (shared/app/backup.ts: every office's records, audit, trusted keys, import history,
+ * the issued-sheet register) was saved and verified — read back and counted against the data —
+ * and the clerk has typed the confirmation.
  */
 export function ResetCard({ officeCode, officeName }: { officeCode: string; officeName: string }) {
   const { message } = AntApp.useApp();
   const ws = useWorkspace();
-  const period = useLedger((s) => s.period);
   const reset = useLedger((s) => s.resetWorkspace);
   const [backup, setBackup] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
@@ -22,9 +23,13 @@ export function ResetCard({ officeCode, officeName }: { officeCode: string; offi
   const writeBackup = async () => {
     setBusy(true);
     try {
-      const out = await ws.exchange.exportBundle(officeCode, period);
-      const name = `备份-${out.fileName}`;
-      const saved = await desktop.saveFile({ suggestedName: name, data: ownBuffer(out.bytes), filters: [{ name: '无废城市交换文件', extensions: ['zwb'] }] });
+      const file = await ws.backup.create();
+      // Verified before it counts: the file reads back whole and holds every row there is now.
+      const checked = await ws.backup.inspect(file.bytes);
+      const now = await ws.backup.counts();
+      const short = STORE_NAMES.find((n) => n !== 'settings' && checked.header.counts[n] !== now[n]);
+      if (short || checked.header.officeCode !== officeCode) throw new Error('备份与本机数据不一致，请重试');
+      const saved = await saveBackup(ws, file, 'before-reset');
       if (saved) setBackup(saved);
     } catch (e) {
       message.error(`备份失败：${messageOf(e)}`);
@@ -36,11 +41,11 @@ export function ResetCard({ officeCode, officeName }: { officeCode: string; offi
   return (
     <Card title="更换单位或重新开始" size="small">
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Typography.Text>重置会删除本机的全部台账数据（所有方案、进展、密钥与导入记录），然后回到首次使用的设置页面。必须先导出完整备份。</Typography.Text>
+        <Typography.Text>重置会删除本机的全部台账数据（所有方案、进展、密钥与导入记录），然后回到首次使用的设置页面。必须先做完整备份（含各单位记录、修改记录、可信密钥、导入记录和交办记录）。</Typography.Text>
         <Button onClick={writeBackup} loading={busy} data-testid="reset-backup">
-          1. 导出完整备份（签名交换文件）
+          1. 完整备份并校验
         </Button>
-        {backup && <Alert type="success" showIcon message={`已备份到 ${backup}。需要时可在“数据交换”中导入恢复。`} data-testid="reset-backup-done" />}
+        {backup && <Alert type="success" showIcon message={`已备份并校验：${backup}。需要时可在“设置 → 备份与恢复”或首次使用页“从备份恢复”。`} data-testid="reset-backup-done" />}
         <Typography.Text>
           2. 输入 <Typography.Text code>{phrase}</Typography.Text> 以确认：
         </Typography.Text>

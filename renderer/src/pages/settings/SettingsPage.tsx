@@ -14,6 +14,7 @@ import { NextPlanModal } from './NextPlanModal';
 import { RevisePlanModal } from './RevisePlanModal';
 import { EditPlanModal } from './EditPlanModal';
 import { ResetCard } from './ResetCard';
+import { BackupCard } from './BackupCard';
 import { DeviceSeriesCard } from './DeviceSeriesCard';
 import { messageOf } from '../../app/error-text';
 
@@ -94,6 +95,7 @@ export function SettingsPage() {
         />
       </Card>
       <DeviceSeriesCard office={office} />
+      <BackupCard />
       <ResetCard officeCode={office.code} officeName={office.name} />
       <ClosePlanModal plan={closing} all={all} busy={busy} onConfirm={confirmClose} onCancel={() => setClosing(null)} />
       <RevisePlanModal
