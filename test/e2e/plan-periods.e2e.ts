@@ -129,7 +129,7 @@ describe('an office through its plan periods (Chromium)', () => {
     await openMenu(page, '设置');
     await expect(page.getByTestId('reset-confirm').isDisabled()).resolves.toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reset-backup').click()]);
-    expect(download.suggestedFilename()).toMatch(/^备份-准格尔旗-150622-.*\.zwb$/);
+    expect(download.suggestedFilename()).toMatch(/^台账备份-准格尔旗-\d{8}-\d{6}\.zwbak$/);
     await page.getByTestId('reset-backup-done').waitFor();
     await page.getByLabel('输入确认文字').fill('重置');
     await expect(page.getByTestId('reset-confirm').isDisabled()).resolves.toBe(true);
