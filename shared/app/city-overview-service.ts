@@ -4,11 +4,36 @@ import type { ImportRecord } from '../exchange/history';
 import type { Period } from '../domain/ids';
 import type { IsoDate } from '../domain/ids';
 import type { Workspace } from './workspace';
+import { fieldLabel } from '../ledger/field-labels';
 
 export interface CityData {
   subordinates: SubordinateOffice[];
   plans: Map<string, PlanData>;
   history: ImportRecord[];
+  /** Per record id, the fields whose value here is the city's own choice in a county office's conflict. */
+  cityChoices: Map<string, string[]>;
+}
+
+/** The actor the exchange service writes for a conflict choice kept on the city's copy only. */
+const CITY_CHOICE_ACTOR = '处理冲突（仅本机）';
+
+/** The fields whose current value is still the one the city chose (a later file from the county may have replaced it). */
+async function cityChoicesIn(ws: Pick<Workspace, 'storage'>, plans: ReadonlyMap<string, PlanData>): Promise<Map<string, string[]>> {
+  const records = new Map<string, { table: string; row: Record<string, unknown> }>();
+  for (const p of plans.values()) {
+    for (const t of p.tasks) records.set(t.id, { table: 'tasks', row: t as unknown as Record<string, unknown> });
+    for (const t of p.projects) records.set(t.id, { table: 'projects', row: t as unknown as Record<string, unknown> });
+    for (const t of p.indicators) records.set(t.id, { table: 'indicators', row: t as unknown as Record<string, unknown> });
+  }
+  const latest = new Map<string, { recordId: string; field: string; after: unknown }>();
+  for (const a of await ws.storage.listAll('audit')) if (a.actor === CITY_CHOICE_ACTOR) latest.set(`${a.recordId}:${a.field}`, a);
+  const out = new Map<string, string[]>();
+  for (const a of latest.values()) {
+    const r = records.get(a.recordId);
+    if (!r || JSON.stringify(r.row[a.field]) !== JSON.stringify(a.after)) continue;
+    out.set(a.recordId, [...(out.get(a.recordId) ?? []), fieldLabel(a.field, r.table)]);
+  }
+  return out;
 }
 
 /** The city's view of its county offices: each one's records as last merged here, and the import history. */
@@ -16,12 +41,12 @@ export async function readCityData(ws: Pick<Workspace, 'storage' | 'ledger' | 'e
   const offices = (await ws.storage.listBy('offices', 'parentCode', cityCode)).filter((o) => o._deleted === null);
   const plans = new Map<string, PlanData>();
   for (const o of offices) plans.set(o.code, await ws.ledger.readPlan(o.code));
-  return { subordinates: overseenOffices(cityCode, offices), plans, history: await ws.exchange.history() };
+  return { subordinates: overseenOffices(cityCode, offices), plans, history: await ws.exchange.history(), cityChoices: await cityChoicesIn(ws, plans) };
 }
 
 /** Every county office side by side for a period, and those that have not reported it. */
 export async function cityOverview(ws: Pick<Workspace, 'storage' | 'ledger' | 'exchange'>, cityCode: string, period: Period, today: IsoDate): Promise<{ rows: BannerSummary[]; missing: BannerSummary[] }> {
   const data = await readCityData(ws, cityCode);
-  const rows = bannerSummaries({ cityCode, ...data, period, today });
+  const rows = bannerSummaries({ cityCode, subordinates: data.subordinates, plans: data.plans, history: data.history, period, today });
   return { rows, missing: notReported(rows) };
 }

@@ -1,12 +1,14 @@
 import type { PlanData } from '../ledger/plan-data';
-import type { BannerSummary } from '../ledger/city-overview';
+import { bannerTotals, type BannerSummary } from '../ledger/city-overview';
 import type { Office } from '../domain/office';
 import type { Period } from '../domain/ids';
 import { formatDateZh, formatMomentZh, formatPeriodZh } from '../domain/time';
-import { sumWan } from '../domain/money';
 import { consolidated, SHEET_NAMES } from './export-tables';
-import { addTableSheet, finishSheet, styleBodyRow, HEADER_ROW, type Column } from './layout';
+import { addTableSheet, finishSheet, HEADER_ROW, type Column } from './layout';
 import { newWorkbook, setNumber, setText, type Workbook } from './workbook';
+import { fit, monthSheet, projectSheet, type CityChoices, type SheetContext } from './city-sheets';
+
+export type { CityChoices } from './city-sheets';
 
 export interface CityExportInput {
   city: Office;
@@ -16,102 +18,134 @@ export interface CityExportInput {
   summaries: readonly BannerSummary[];
   /** The county offices' records as merged at the city, by code. */
   plans: ReadonlyMap<string, PlanData>;
+  /** Fields whose value the city chose in a county office's conflict: marked where they show. */
+  cityChoices?: CityChoices;
+}
+
+/** 报送情况's cell for whether the month arrived: in the app's words. */
+function receivedCell(s: BannerSummary): string {
+  if (s.reportedForPeriod) return '已报送';
+  return s.notImported ? `已收到但未导入：${s.notImported.reason}` : '未报送';
 }
 
 /**
- * The city's consolidated workbook for the report upward: a summary sheet of who reported, then
- * the task list, project list and indicator system of every county office, one sheet per table
- * with the office as the first column, each office's rows under its own section rows.
+ * The city's workbook for the report upward, to go up without editing: 报送情况 (who reported and
+ * where each office stands, with totals), 本月进展 (the month's reports and the overdue work),
+ * 项目清单 (status, overdue, totals) and the indicator system. A4 landscape, the app's words.
  */
 export function exportCityWorkbook(input: CityExportInput): Workbook {
   const wb = newWorkbook();
   const date = formatDateZh(input.today);
-  const summaryColumns: Column[] = [
-    { header: '单位', width: 14 },
-    { header: `${formatPeriodZh(input.period)}是否报送`, width: 10, center: true },
-    { header: '最近报送月份', width: 12, center: true },
-    { header: '最近导入时间', width: 18, center: true },
-    { header: '任务数', width: 8, center: true },
-    { header: '已完成', width: 8, center: true },
-    { header: '逾期', width: 8, center: true },
-    { header: '本期报送率（%）', width: 10, center: true },
-    { header: '指标数', width: 8, center: true },
-    { header: '指标滞后', width: 8, center: true },
-    { header: '计划投资（万元）', width: 12, center: true },
-    { header: '完成投资（万元）', width: 12, center: true },
+  const columns: Column[] = [
+    fit('序号', 6),
+    { header: '旗区', width: 12 },
+    { header: '本期报送', width: 22, center: true },
+    fit('最近报送月份'),
+    fit('最近导入时间', 18),
+    fit('任务数'),
+    fit('已完成'),
+    fit('逾期任务'),
+    fit('项目数'),
+    fit('逾期项目'),
+    fit('应报'),
+    fit('已报'),
+    fit('报送率'),
+    fit('指标数'),
+    fit('指标未达标'),
+    fit('计划投资', 12),
+    fit('完成投资', 12),
   ];
+  const totals = bannerTotals(input.summaries);
   const ws = addTableSheet(wb, '报送情况', {
     title: `${input.city.name}“无废城市”建设各旗区报送情况（${formatPeriodZh(input.period)}）`,
-    subtitle: `共 ${input.summaries.length} 个旗区，已报送 ${input.summaries.filter((s) => s.reportedForPeriod).length} 个 · 导出日期 ${date}`,
-    columns: summaryColumns,
+    subtitle: `共 ${totals.banners} 个旗区，已报送 ${totals.reported} 个 · 金额单位：万元 · 导出日期 ${date}`,
+    columns,
     officeName: `${input.city.name}无废办`,
     dateText: date,
     landscape: true,
   });
   let r = HEADER_ROW + 1;
-  for (const s of input.summaries) {
+  const data = (s: BannerSummary, v: number | string) => (s.hasData ? (typeof v === 'string' ? Number(v) : v) : null);
+  input.summaries.forEach((s, i) => {
     const values: (string | number | null)[] = [
+      i + 1,
       s.name,
-      s.reportedForPeriod ? '已报送' : '未报送',
-      s.lastPeriodReceived ? formatPeriodZh(s.lastPeriodReceived) : '—',
-      s.lastImportAt ? formatMomentZh(s.lastImportAt, false) : '—',
-      s.hasData ? s.tasks : null,
-      s.hasData ? s.byStatus.done : null,
-      s.hasData ? s.overdue : null,
-      s.coverage,
-      s.hasData ? s.indicators : null,
-      s.hasData ? s.indicatorsBehind : null,
-      Number(s.investmentPlanned),
-      Number(s.investmentCompleted),
+      receivedCell(s),
+      s.lastPeriodReceived ? formatPeriodZh(s.lastPeriodReceived) : null,
+      s.lastImportAt ? formatMomentZh(s.lastImportAt, false) : null,
+      data(s, s.tasks),
+      data(s, s.byStatus.done),
+      data(s, s.overdue),
+      data(s, s.projects),
+      data(s, s.projectsOverdue),
+      data(s, s.reportsExpected),
+      data(s, s.reportsReceived),
+      s.coverage === null ? null : `${s.coverage}%`,
+      data(s, s.indicators),
+      data(s, s.indicatorsBehind),
+      data(s, s.investmentPlanned),
+      data(s, s.investmentCompleted),
     ];
-    values.forEach((v, c) => (typeof v === 'number' ? setNumber(ws.getCell(r, c + 1), v) : setText(ws.getCell(r, c + 1), v ?? '—')));
-    styleBodyRow(ws, r, summaryColumns);
-    if (!s.reportedForPeriod) ws.getCell(r, 2).font = { name: '宋体', size: 10, bold: true, color: { argb: 'FFC00000' } };
+    write(ws, r, columns, values);
+    if (!s.reportedForPeriod) ws.getCell(r, 3).font = { name: '宋体', size: 10, bold: true, color: { argb: 'FFC00000' } };
     r++;
-  }
-  setText(ws.getCell(r, 1), '合计');
-  setNumber(ws.getCell(r, 11), Number(sumWan(input.summaries.map((s) => s.investmentPlanned))));
-  setNumber(ws.getCell(r, 12), Number(sumWan(input.summaries.map((s) => s.investmentCompleted))));
-  styleBodyRow(ws, r, summaryColumns);
-  finishSheet(ws, summaryColumns, r);
+  });
+  const sum = (f: (s: BannerSummary) => number) => input.summaries.reduce((n, s) => n + (s.hasData ? f(s) : 0), 0);
+  const expected = sum((s) => s.reportsExpected);
+  const received = sum((s) => s.reportsReceived);
+  write(ws, r, columns, [
+    '合计',
+    `${totals.banners}个旗区`,
+    `已报送 ${totals.reported} 个`,
+    null,
+    null,
+    totals.tasks,
+    totals.byStatus.done,
+    totals.byStatus.overdue,
+    totals.projects,
+    totals.projectsByStatus.overdue,
+    expected,
+    received,
+    expected ? `${Math.round((received / expected) * 1000) / 10}%` : null,
+    sum((s) => s.indicators),
+    totals.indicatorsBehind,
+    Number(totals.investmentPlanned),
+    Number(totals.investmentCompleted),
+  ]);
+  ws.getRow(r).font = { name: '宋体', size: 10, bold: true };
+  finishSheet(ws, columns, r);
 
-  const plans = input.summaries.map((s) => input.plans.get(s.code)).filter((p): p is PlanData => p !== undefined);
-  const options = { withStatus: input.period, today: input.today };
-  const sheet = (name: string, title: string, cols: Column[], write: (ws: ReturnType<typeof addTableSheet>, p: PlanData, row: number) => number, count: (p: PlanData) => number) => {
-    const withRows = plans.filter((p) => count(p) > 0);
-    if (!withRows.length) return;
-    const s = addTableSheet(wb, name, { title, subtitle: `${withRows.length} 个旗区 · 进展截至 ${formatPeriodZh(input.period)} · 导出日期 ${date}`, columns: cols, officeName: `${input.city.name}无废办`, dateText: date, landscape: true });
+  const ctx: SheetContext = { wb, cityName: input.city.name, period: input.period, today: input.today, date, summaries: input.summaries, plans: input.plans, choices: input.cityChoices ?? new Map() };
+  monthSheet(ctx);
+  projectSheet(ctx);
+
+  const plans = input.summaries.map((s) => input.plans.get(s.code)).filter((p): p is PlanData => p !== undefined && p.indicators.length > 0);
+  if (plans.length) {
+    const spec = consolidated.indicatorColumns(union(plans), true);
+    const s = addTableSheet(wb, SHEET_NAMES.indicators, {
+      title: `${input.city.name}各旗区“无废城市”建设指标体系`,
+      subtitle: `${plans.length} 个旗区 · 进展截至 ${formatPeriodZh(input.period)} · 导出日期 ${date}`,
+      columns: spec.columns,
+      officeName: `${input.city.name}无废办`,
+      dateText: date,
+      landscape: true,
+    });
     let row = HEADER_ROW + 1;
-    for (const p of withRows) row = write(s, p, row);
-    finishSheet(s, cols, row - 1);
-  };
-  // One column set for all offices (the union of what their tables have), so the columns line up;
-  // made once per table, not once per office.
-  const taskSpec = consolidatedTaskSpec(plans);
-  const projectSpec = consolidatedProjectSpec(plans);
-  const indicatorSpec = consolidatedIndicatorSpec(plans);
-  sheet(
-    SHEET_NAMES.tasks,
-    `${input.city.name}各旗区“无废城市”建设任务清单`,
-    taskSpec.columns,
-    (s, p, row) => consolidated.writeTaskRows(s, p, taskSpec, options, row, p.office.name),
-    (p) => p.tasks.length,
-  );
-  sheet(
-    SHEET_NAMES.projects,
-    `${input.city.name}各旗区“无废城市”建设项目清单`,
-    projectSpec.columns,
-    (s, p, row) => consolidated.writeProjectRows(s, p, projectSpec, options, row, p.office.name),
-    (p) => p.projects.length,
-  );
-  sheet(
-    SHEET_NAMES.indicators,
-    `${input.city.name}各旗区“无废城市”建设指标体系`,
-    indicatorSpec.columns,
-    (s, p, row) => consolidated.writeIndicatorRows(s, p, indicatorSpec, options, row, p.office.name),
-    (p) => p.indicators.length,
-  );
+    for (const p of plans) row = consolidated.writeIndicatorRows(s, p, spec, { withStatus: input.period, today: input.today }, row, p.office.name);
+    finishSheet(s, spec.columns, row - 1);
+  }
   return wb;
+}
+
+function write(ws: ReturnType<typeof addTableSheet>, r: number, columns: Column[], values: (string | number | null)[]): void {
+  values.forEach((v, c) => {
+    const cell = ws.getCell(r, c + 1);
+    if (typeof v === 'number') setNumber(cell, v);
+    else setText(cell, v ?? '—');
+    cell.font = { name: '宋体', size: 10 };
+    cell.alignment = { vertical: 'middle', horizontal: columns[c]?.center ? 'center' : 'left', wrapText: true };
+    cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+  });
 }
 
 /** One column set for every office: as if all their records were one plan. */
@@ -125,13 +159,4 @@ function union(plans: readonly PlanData[]): PlanData {
     departments: plans.flatMap((p) => p.departments),
     leaders: plans.flatMap((p) => p.leaders),
   };
-}
-function consolidatedTaskSpec(plans: readonly PlanData[]) {
-  return consolidated.taskColumns(union(plans), true);
-}
-function consolidatedProjectSpec(plans: readonly PlanData[]) {
-  return consolidated.projectColumns(union(plans), true);
-}
-function consolidatedIndicatorSpec(plans: readonly PlanData[]) {
-  return consolidated.indicatorColumns(union(plans), true);
 }

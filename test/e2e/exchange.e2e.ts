@@ -184,7 +184,7 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
     await chooseBundle(b.page, await exportFile(a.page, 'a.zwb'));
     await b.page.getByTestId('trust-and-continue').click();
     const preview = b.page.getByTestId('import-preview');
-    await preview.waitFor();
+    await preview.getByTestId('batch-file-counts').waitFor();
     const shown = (await preview.textContent()) ?? '';
     expect(shown).not.toMatch(/iv-|pe-|150627-/);
     expect(shown).toMatch(/新增 指标值：\S+ \d{4}年(\d{1,2}月)? 指标值/);

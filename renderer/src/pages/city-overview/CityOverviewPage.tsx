@@ -37,7 +37,7 @@ export function CityOverviewPage({ plan }: { plan: PlanData }) {
           各旗区总览 · {formatPeriodZh(period)}
         </Typography.Title>
         <Space>
-          {data && <CityWorkbookButton city={plan.office} period={period} today={today} summaries={rows} plans={data.plans} />}
+          {data && <CityWorkbookButton city={plan.office} period={period} today={today} summaries={rows} plans={data.plans} cityChoices={data.cityChoices} />}
           <Button icon={<PrinterOutlined />} disabled={!data} onClick={() => setDoc(cityOverviewDocument(plan.office.name, rows, { period, day: today }))} data-testid="print-overview">
             打印
           </Button>
