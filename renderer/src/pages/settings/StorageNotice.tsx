@@ -6,7 +6,7 @@ const DISMISSED_KEY = 'zwc.storage-notice-dismissed';
 /**
  * What the engine said about keeping the ledger's data, told as it is on each platform. The desktop
  * asks for persistent storage for its own origin (electron/lib/session-rules.ts grants it); should
- * it still be refused, the desktop says so too, and points to its automatic backups. A browser may
+ * it still be refused, the desktop says so too, and asks for backups. A browser may
  * refuse: then the clerk is told to download backups.
  */
 export function StorageNotice({ state, desktop }: { state: StorageState | null; desktop: boolean }) {
@@ -14,7 +14,7 @@ export function StorageNotice({ state, desktop }: { state: StorageState | null; 
   const refused = state === 'refused' ? '未同意' : '不支持';
   const message = desktop ? `本程序未获得“持久存储”（系统${refused}）` : `浏览器${refused}“持久存储”`;
   const description = desktop
-    ? '磁盘空间紧张时，本机数据可能被清除。程序在退出时和每天自动备份到数据文件夹，请在“设置 → 备份与恢复”中确认备份是新的，并不时把备份复制到U盘。'
+    ? '磁盘空间紧张时，本机数据可能被清除。请在“设置 → 备份与恢复”中定期备份，并把备份复制到U盘。'
     : '磁盘空间紧张时，浏览器可能清除本地数据。请在“设置 → 备份与恢复”中定期“下载备份”，保存到U盘或其他电脑。';
   return (
     <Alert
