@@ -115,7 +115,7 @@ export interface UnknownName {
 export interface PlanImportPreview {
   fileName: string;
   /** Each table read; `unrecognised` are header columns the clerk may give a meaning (see plan-import-columns.ts). */
-  sheets: { name: string; kind: TableKind; headerRow: number; rows: number; unrecognised: UnrecognisedColumn[]; fields: { value: string; label: string }[] }[];
+  sheets: { name: string; kind: TableKind; headerRow: number; rows: number; unrecognised: UnrecognisedColumn[]; fields: { value: string; label: string }[]; read: { field: string; column: string }[] }[];
   /** The column choices this preview was read with, to extend when the clerk picks another. */
   columns: ColumnChoices;
   /** Sheets that are none of the three tables. */
@@ -147,6 +147,11 @@ const DOMAIN_WORDS: [RegExp, TaskDomain][] = [
   [/工业|矿|尾矿|煤矸石|粉煤灰|冶炼/, 'industrial'],
   [/生活|垃圾分类|塑料|餐厨|城市固体废物/, 'domestic'],
 ];
+
+/** A heading that is a domain's name (生活领域固体废物, 危险废物领域), not a sentence that mentions one. */
+function namesDomain(label: string): boolean {
+  return /^(体制|制度|工业|农业|农牧|农村|生活|城市生活|建筑|危险|医疗|其他)/.test(label) && label.length <= 12;
+}
 
 export function inferDomain(label: string): TaskDomain {
   for (const [re, d] of DOMAIN_WORDS) if (re.test(label)) return d;
@@ -209,7 +214,7 @@ export function previewPlanImport(wb: Workbook, ctx: PlanImportContext): PlanImp
     if (layout.kind === 'tasks') readTasks(ws, layout, meta, ctx, rows, problems);
     else if (layout.kind === 'projects') readProjects(ws, layout, ctx, rows, problems);
     else readIndicators(ws, { ...layout, columns: resolveYearColumns(layout.columns) }, ctx, rows, problems);
-    sheets.push({ name: layout.sheet, kind: layout.kind, headerRow: layout.headerRow, rows: rows.length - before, unrecognised: unrecognisedColumns(ws, layout, ctx.columns?.[ws.name]), fields: Object.entries(FIELD_LABELS[layout.kind]).map(([value, label]) => ({ value, label })) });
+    sheets.push({ name: layout.sheet, kind: layout.kind, headerRow: layout.headerRow, rows: rows.length - before, unrecognised: unrecognisedColumns(ws, layout, ctx.columns?.[ws.name]), fields: Object.entries(FIELD_LABELS[layout.kind]).map(([value, label]) => ({ value, label })), read: layout.columns.map((c) => ({ field: c.field, column: columnName(c) })) });
   }
   markExisting(rows, ctx);
   const { departments, leaders } = unknownNames(rows, meta, ctx);
@@ -386,7 +391,7 @@ function readTasks(ws: Worksheet, layout: SheetLayout, meta: WorkbookMeta, ctx: 
     if (!title) rowProblems.push({ level: 'error', sheet: ws.name, row: r, column: c.title ? columnName(c.title) : '', message: '任务名称为空。' });
     if (!section && !domainText) rowProblems.push({ level: 'warning', sheet: ws.name, row: r, column: '', message: '上方没有领域标题行（如“工业固体废物（37项任务）”），归入“其他”。' });
     const stream = /建筑垃圾/.test(title) ? 'construction' : /危险废物|危废|医疗废物/.test(title) ? 'hazardous' : null;
-    if (stream && !m && stream !== inferDomain(label)) rowProblems.push({ level: 'warning', sheet: ws.name, row: r, column: c.title ? columnName(c.title) : '', message: `任务名称提到“${TASK_DOMAIN_LABELS[stream]}”，但所在领域“${label}”归为“${TASK_DOMAIN_LABELS[inferDomain(label)]}”；按领域标题归类，如需改为“${TASK_DOMAIN_LABELS[stream]}”请导入后修改。` });
+    if (stream && !m && stream !== inferDomain(label) && !namesDomain(label)) rowProblems.push({ level: 'warning', sheet: ws.name, row: r, column: c.title ? columnName(c.title) : '', message: `任务名称提到“${TASK_DOMAIN_LABELS[stream]}”，但所在领域“${label}”归为“${TASK_DOMAIN_LABELS[inferDomain(label)]}”；按领域标题归类，如需改为“${TASK_DOMAIN_LABELS[stream]}”请导入后修改。` });
     if (title.length > 60 && c.title) rowProblems.push({ level: 'warning', sheet: ws.name, row: r, column: columnName(c.title), message: `任务名称长达 ${title.length} 字，可能把任务内容也写在了名称里，请核对。` });
     if (section) section.found++;
     const draft: TaskDraft = {
@@ -423,8 +428,8 @@ function readTasks(ws: Worksheet, layout: SheetLayout, meta: WorkbookMeta, ctx: 
 
 /** The merge (or cell) a domain column's value comes from, so a merged domain is one group. */
 function domainKey(ws: Worksheet, row: number, c: HeaderColumn): string {
-  const cell = ws.getCell(row, c.col);
-  return cell.isMerged ? cell.master.address : `${cellText(cell)}@${row}`;
+  // By its text: a merge broken by a page break (the header repeated) or a domain written on every row is still one group.
+  return cellText(ws.getCell(row, c.col));
 }
 
 interface UnitColumns {
@@ -627,11 +632,13 @@ function nameIndex(departments: readonly Department[]): Map<string, string> {
   return map;
 }
 
-function unitNamesOf(row: PreviewRow): string[] {
+/** Each unit name of a row with the role it was read as (牵头单位, 配合单位, 建设单位, 责任单位). */
+function unitNamesOf(row: PreviewRow): [string, string][] {
   const d = row.draft;
-  if (d.kind === 'tasks') return d.pieces.flatMap((p) => [...p.leads, ...p.participants].map((u) => u.name));
-  if (d.kind === 'projects') return [...d.construction, ...d.responsible];
-  return d.responsible;
+  const as = (names: string[], role: string) => names.map((n): [string, string] => [n, role]);
+  if (d.kind === 'tasks') return d.pieces.flatMap((p) => [...as(p.leads.map((u) => u.name), '牵头单位'), ...as(p.participants.map((u) => u.name), `${p.role ?? d.role}单位`)]);
+  if (d.kind === 'projects') return [...as(d.construction, '建设单位'), ...as(d.responsible, '责任单位')];
+  return as(d.responsible, '责任单位');
 }
 
 function unknownNames(rows: PreviewRow[], meta: WorkbookMeta, ctx: PlanImportContext): { departments: UnknownName[]; leaders: UnknownName[] } {
@@ -643,14 +650,14 @@ function unknownNames(rows: PreviewRow[], meta: WorkbookMeta, ctx: PlanImportCon
   for (const r of rows) {
     if (r.status !== 'new') continue;
     const where = `${r.sheet} 第 ${r.row} 行`;
-    for (const n of unitNamesOf(r)) {
+    for (const [n, role] of unitNamesOf(r)) {
       if (index.has(normalizeName(n))) continue;
       const u = deps.get(n) ?? { name: n, where: [], suggestion: suggest(n, dir.departments), similar: similarNames(n, dir.departments) };
       if (!u.where.includes(where)) u.where.push(where);
       deps.set(n, u);
       // Never a silent near match: a name like a directory unit's is asked about at its row.
       if (!u.suggestion && u.similar.length && !r.problems.some((p) => p.message.includes(`“${n}”`))) {
-        r.problems.push({ level: 'warning', sheet: r.sheet, row: r.row, column: '', message: `单位“${n}”不在单位名录中，名录中有相近的“${u.similar.join('”“')}”；导入时将新增“${n}”，如是同一单位请在“名录中没有的单位”中选择对应。` });
+        r.problems.push({ level: 'warning', sheet: r.sheet, row: r.row, column: '', message: `${role}“${n}”不在单位名录中，名录中有相近的“${u.similar.join('”“')}”；导入时将新增“${n}”，如是同一单位请在“名录中没有的单位”中选择对应。` });
       }
     }
     if (r.draft.kind === 'tasks') {
