@@ -9,6 +9,7 @@ import { setUpWorkspace } from '../../shared/app/setup';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { countyPlanFromCity } from '../../shared/ledger/city-plan';
 import { buildTaskRows } from '../../shared/ledger/task-query';
+import { chinaToday } from '../../shared/domain/time';
 import type { PlanRecords } from '../../shared/ledger/plan-data';
 import { readWorkbook, cellText } from '../../shared/xlsx/workbook';
 import { progress } from '../support/factories';
@@ -70,7 +71,7 @@ async function countyFiles(dir: string) {
   const wushen = await save(await laptop(countyPlanFromCity(ORDOS, { code: '150626', name: '乌审旗' })), '150626');
   const bytes = readFileSync(wushen);
   writeFileSync(wushen, bytes.subarray(0, bytes.length - 100));
-  const yiqiOverdue = buildTaskRows({ ...YIQI, progress: [] }, new Date().toISOString().slice(0, 10)).filter((r) => r.status.status === 'overdue').length;
+  const yiqiOverdue = buildTaskRows(await a.ledger.readPlan('150627'), chinaToday()).filter((r) => r.status.status === 'overdue').length;
   return { files, renamed, yiqiOverdue };
 }
 
@@ -106,6 +107,7 @@ describe('the city’s month (Chromium, 1366×768)', () => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), month.act('导入交换文件', () => page.getByTestId('import-bundle').click())]);
     await chooser.setFiles(files);
     const preview = page.getByTestId('import-preview');
+    await preview.getByTestId('batch-overview').filter({ hasText: '共 10 个文件' }).waitFor();
     await expect(preview.getByTestId('batch-file').count()).resolves.toBe(10);
     await preview.getByTestId('import-refused').filter({ hasText: '文件不完整' }).waitFor();
     // Each new laptop's fingerprint is shown before anything is trusted; the clerk checks it by phone and trusts it.

@@ -29,8 +29,9 @@ function SideRow({ c, side, onKeep }: { c: ConflictView; side: ConflictSide; onK
         title="保留这一项？"
         description={
           <div style={{ maxWidth: 320 }}>
-            {`${c.fieldLabel}将保留「${side.label}」${side.at} 的修改，另${c.sides.length > 2 ? '几' : '一'}项将被舍弃，不能撤销。`}
-            {!c.own && <div>{CITY_LOCAL_NOTE}。</div>}
+            {c.own
+              ? `${c.fieldLabel}将保留「${side.label}」${side.at} 的修改，另${c.sides.length > 2 ? '几' : '一'}种写法将被舍弃，不能撤销。`
+              : `市级本机的${c.officeName}数据中，${c.fieldLabel}将显示「${side.label}」${side.at} 的写法，汇总表中标“市级选定”。${c.officeName}本身的数据不变，导出时也不会当作${c.officeName}的数据；${c.officeName}以后报来的处理结果为准。`}
           </div>
         }
         okText="保留此项"
