@@ -113,10 +113,11 @@ describe('the city’s month (Chromium, 1366×768)', () => {
     // Each new laptop's fingerprint is shown before anything is trusted; the clerk checks it by phone and trusts it.
     for (;;) {
       const trust = preview.getByTestId('trust-and-continue');
-      if ((await trust.count()) === 0) break;
+      const left = await trust.count();
+      if (left === 0) break;
       await expect(preview.getByTestId('import-fingerprint').first().textContent()).resolves.toMatch(/^\d{4}( \d{4}){7}$/);
       await registration.act('核对指纹，信任', () => trust.first().click());
-      await page.waitForFunction((left) => document.querySelectorAll('[data-testid="trust-and-continue"]').length < left, await trust.count());
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="trust-and-continue"]').length < n, left);
     }
     await expect(preview.getByTestId('batch-file-counts').count()).resolves.toBe(9);
     await month.act('确认导入 9 个文件', () => preview.getByTestId('confirm-merge').click());

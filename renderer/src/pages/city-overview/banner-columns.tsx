@@ -43,9 +43,9 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
   return [
     {
       title: '旗区',
-      width: 118,
+      width: 150,
       render: (_, r) => (
-        <Space size={4} title={r.currentPlan ?? undefined}>
+        <Space size={4} title={r.currentPlan ?? undefined} style={{ whiteSpace: 'nowrap' }}>
           <Typography.Link strong onClick={() => onOpen(r.code)} data-testid={`banner-name-${r.code}`}>
             {r.name}
           </Typography.Link>
@@ -53,7 +53,7 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
         </Space>
       ),
     },
-    { title: '本期报送', width: 168, render: (_, r) => <Received r={r} /> },
+    { title: '本期报送', width: 150, render: (_, r) => <Received r={r} /> },
     {
       title: '任务',
       width: 56,
@@ -68,11 +68,11 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
           </Typography.Text>
         ),
     },
-    { title: '任务状态', width: 236, onCell: noData, render: (_, r) => <StatusTags counts={r.byStatus} skipOverdue /> },
+    { title: '任务状态', width: 196, onCell: noData, render: (_, r) => <StatusTags counts={r.byStatus} skipOverdue /> },
     {
       key: 'overdue',
       title: '逾期任务',
-      width: 76,
+      width: 92,
       align: 'right',
       onCell: noData,
       render: (_, r) => (
@@ -85,7 +85,7 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
     {
       key: 'projectsOverdue',
       title: '逾期项目',
-      width: 82,
+      width: 96,
       align: 'right',
       onCell: noData,
       render: (_, r) => (
@@ -117,7 +117,7 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
     {
       key: 'indicatorsBehind',
       title: '指标未达标',
-      width: 92,
+      width: 108,
       align: 'right',
       onCell: noData,
       render: (_, r) => (
