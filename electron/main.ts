@@ -1,8 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
-import { IPC } from '../shared/platform/ipc-channels';
+import { IPC, IPC_EVENTS } from '../shared/platform/ipc-channels';
 import { createAppProtocolHandler } from './lib/app-protocol';
-import { createHandlers, registerIpc, type Dialogs, type TrustedWindow } from './lib/ipc-handlers';
+import { BACKUP_FOLDER_NAME, BackupFolder } from './lib/backup-folder';
+import { createBackupRequester, createDailyBackup } from './lib/backup-schedule';
+import { CLOSE_PROMPT_OPTIONS, createExitGuard, createUnsavedState } from './lib/close-prompt';
+import { backupRoutes, createHandlers, registerIpc, type Dialogs, type TrustedWindow } from './lib/ipc-handlers';
 import { KeyVault } from './lib/key-vault';
 import { createPrinter, PRINT_WINDOW_PREFERENCES, type PrintWindow } from './lib/printing';
 import { installPermissionHandlers } from './lib/session-rules';
@@ -20,6 +23,26 @@ app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
 
+/** At quit the backup gets this long; the app closes then whatever happened. */
+const QUIT_BACKUP_TIMEOUT_MS = 8000;
+
+const backupRequester = createBackupRequester((request) => {
+  if (!mainWindow || mainWindow.isDestroyed()) return false;
+  mainWindow.webContents.send(IPC_EVENTS.backupRequest, request);
+  return true;
+});
+const unsaved = createUnsavedState();
+const exitGuard = createExitGuard({
+  unsaved: () => unsaved.unsaved && !!mainWindow && !mainWindow.isDestroyed(),
+  ask: async () => {
+    const options = { ...CLOSE_PROMPT_OPTIONS, buttons: [...CLOSE_PROMPT_OPTIONS.buttons] };
+    return (mainWindow && !mainWindow.isDestroyed() ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options)).response;
+  },
+  beforeLeave: async () => {
+    await backupRequester.request('quit', QUIT_BACKUP_TIMEOUT_MS);
+  },
+});
+
 /** The only window whose top frame may call the desktop API. */
 function trustedWindow(): TrustedWindow | null {
   if (!mainWindow || mainWindow.isDestroyed()) return null;
@@ -35,8 +58,19 @@ function createWindow(): void {
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(__dirname, 'preload.js') },
   });
   mainWindow = win;
+  win.on('close', (event) => exitGuard.onClose(event, () => win.close()));
+  // The page's beforeunload only cancels silently: once the clerk chose 离开 it is overridden.
+  win.webContents.on('will-prevent-unload', (event) => {
+    if (exitGuard.leaving) event.preventDefault();
+  });
+  win.webContents.on('render-process-gone', () => {
+    backupRequester.reset();
+    unsaved.clear();
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+    backupRequester.reset();
+    unsaved.clear();
   });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_INDEX_URL);
@@ -81,6 +115,9 @@ void app.whenReady().then(() => {
     encrypt: (plain) => safeStorage.encryptString(plain),
     decrypt: (sealed) => safeStorage.decryptString(sealed),
   });
+  const backupFolder = new BackupFolder(join(app.getPath('userData'), BACKUP_FOLDER_NAME), { openPath: (path) => shell.openPath(path) });
+  const daily = createDailyBackup({ latest: () => backupFolder.latestCreatedAt(), request: (reason) => backupRequester.request(reason) });
+  daily.start();
   const printer = createPrinter((): PrintWindow => {
     // A hidden, sandboxed window without preload or scripts, only for laying out one document.
     const win = new BrowserWindow({ show: false, webPreferences: { ...SECURE_WEB_PREFERENCES, ...PRINT_WINDOW_PREFERENCES } });
@@ -103,10 +140,13 @@ void app.whenReady().then(() => {
       [IPC.printToPDF]: (request) => printer.printToPDF(request),
       [IPC.print]: (request) => printer.print(request),
       [IPC.savePDFs]: (request) => printer.savePDFs(request),
+      ...backupRoutes(backupFolder, backupRequester, () => void daily.check()),
+      [IPC.unsavedReport]: (request) => unsaved.report(request),
     },
     trustedWindow,
   );
   createWindow();
 });
 
+app.on('before-quit', (event) => exitGuard.onBeforeQuit(event, () => app.quit()));
 app.on('window-all-closed', () => app.quit());

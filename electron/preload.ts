@@ -1,6 +1,23 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { DesktopApi } from '../shared/platform/desktop-api';
-import { IPC } from '../shared/platform/ipc-channels';
+import type { BackupRequest, DesktopApi } from '../shared/platform/desktop-api';
+import { IPC, IPC_EVENTS } from '../shared/platform/ipc-channels';
+
+let backupHandler: ((request: BackupRequest) => Promise<void>) | null = null;
+
+/** A backup request from main: answered by the renderer's handler, the answer sent back. */
+ipcRenderer.on(IPC_EVENTS.backupRequest, (_event, message: unknown) => {
+  const m = message as Partial<BackupRequest> | null;
+  if (!m || typeof m.id !== 'number' || (m.reason !== 'daily' && m.reason !== 'quit')) return;
+  const request: BackupRequest = { id: m.id, reason: m.reason };
+  const handler = backupHandler;
+  const answer = handler
+    ? handler(request).then(
+        () => ({ id: request.id, ok: true }),
+        (e: unknown) => ({ id: request.id, ok: false, message: String(e instanceof Error ? e.message : e).slice(0, 500) }),
+      )
+    : Promise.resolve({ id: request.id, ok: false, message: '页面尚未就绪' });
+  void answer.then((a) => ipcRenderer.invoke(IPC.backupDone, a));
+});
 
 // The renderer's only door to the machine: a few typed calls, no ipcRenderer exposed.
 const api: DesktopApi = {
@@ -14,6 +31,17 @@ const api: DesktopApi = {
   keyVault: {
     identity: () => ipcRenderer.invoke(IPC.vaultIdentity),
     signManifest: (request) => ipcRenderer.invoke(IPC.vaultSign, request),
+  },
+  reportUnsaved: (report) => ipcRenderer.invoke(IPC.unsavedReport, report),
+  backups: {
+    write: (request) => ipcRenderer.invoke(IPC.backupWrite, request),
+    list: () => ipcRenderer.invoke(IPC.backupList),
+    read: (request) => ipcRenderer.invoke(IPC.backupRead, request),
+    openFolder: () => ipcRenderer.invoke(IPC.backupOpenFolder),
+    onRequest: (handler) => {
+      backupHandler = handler;
+      void ipcRenderer.invoke(IPC.backupAgentReady);
+    },
   },
 };
 

@@ -148,3 +148,38 @@ export function registerIpc(ipc: IpcRegistrar, routes: IpcRoutes, trusted: () =>
     });
   }
 }
+
+// ---------------------------------------------------------------- backups
+
+/** The parts of BackupFolder (./backup-folder.ts) the routes call; each validates its own argument. */
+export interface BackupFolderLike {
+  write(request: unknown): Promise<unknown>;
+  list(): Promise<unknown>;
+  read(request: unknown): Promise<Uint8Array>;
+  openFolder(): Promise<void>;
+}
+
+/** The parts of the backup requester (./backup-schedule.ts) the routes call. */
+export interface BackupAgentLike {
+  agentReady(): void;
+  done(answer: unknown): void;
+}
+
+/**
+ * The backup folder's channels. Write and read take only what their schemas allow (a verified
+ * backup and a reason; a name the folder gave), so a page can neither write elsewhere nor read
+ * anything but the folder's own backups.
+ */
+export function backupRoutes(folder: BackupFolderLike, agent: BackupAgentLike, onAgentReady: () => void = () => undefined) {
+  return {
+    [IPC.backupWrite]: (request: unknown) => folder.write(request),
+    [IPC.backupList]: () => folder.list(),
+    [IPC.backupRead]: (request: unknown) => folder.read(request),
+    [IPC.backupOpenFolder]: () => folder.openFolder(),
+    [IPC.backupAgentReady]: () => {
+      agent.agentReady();
+      onAgentReady();
+    },
+    [IPC.backupDone]: (request: unknown) => agent.done(request),
+  };
+}

@@ -31,6 +31,7 @@ import { PlanViewBanner } from './components/PlanViewBanner';
 import { CatchUpPage } from './pages/catch-up/CatchUpPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { StorageNotice } from './pages/settings/StorageNotice';
+import { DesktopBackupAgent } from './pages/settings/DesktopBackupAgent';
 import { goToApproved, UnsavedWorkGuard, useConfirmDiscard, useGuardedHashRoute } from './components/unsaved-guard';
 
 const PAGES = {
@@ -76,6 +77,7 @@ export function App() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <UnsavedWorkGuard />
+      <DesktopBackupAgent />
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0b5d3b', paddingInline: 20 }}>
         <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>无废城市建设台账</Typography.Text>
         <Typography.Text style={{ color: '#fff' }} data-testid="office-name">

@@ -172,6 +172,8 @@ export type ReadBackupRequest = z.infer<typeof ReadBackupRequestSchema>;
 export interface BackupEntry {
   name: string;
   size: number;
+  /** Why it was made, from its name: 退出时, 每日, 手动… */
+  reason?: BackupReason;
   createdAt?: string;
   officeCode?: string | null;
   officeName?: string | null;
@@ -188,7 +190,31 @@ export interface BackupFolderApi {
   read(request: ReadBackupRequest): Promise<Uint8Array>;
   /** Opens the folder in the system's file manager. */
   openFolder(): Promise<void>;
+  /**
+   * The renderer makes the backups the shell asks for (at quit, once a day): it holds the data.
+   * Registers the one handler; from then on the shell may ask. The handler resolves once the
+   * backup is written (through write) or throws why not.
+   */
+  onRequest(handler: (request: BackupRequest) => Promise<void>): void;
 }
+
+/** What the shell asks the renderer for: a backup, with the reason to write it under. */
+export const BackupRequestSchema = z.object({ id: z.number().int().nonnegative(), reason: z.enum(['daily', 'quit']) }).strict();
+export type BackupRequest = z.infer<typeof BackupRequestSchema>;
+/** The renderer's answer to a BackupRequest. */
+export const BackupDoneSchema = z
+  .object({ id: z.number().int().nonnegative(), ok: z.boolean(), message: z.string().max(500).optional() })
+  .strict();
+export type BackupDone = z.infer<typeof BackupDoneSchema>;
+
+/** Backup reasons as the clerk reads them. */
+export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
+  manual: '手动',
+  daily: '每日自动',
+  quit: '退出时',
+  'before-restore': '恢复前',
+  'before-reset': '重置前',
+};
 
 export interface DesktopApi {
   info(): Promise<ShellInfo>;
@@ -221,4 +247,9 @@ export interface DesktopApi {
   keyVault?: KeyVaultApi;
   /** Absent in a plain browser: backups are downloads there. */
   backups?: BackupFolderApi;
+  /**
+   * Tells the shell whether any form holds unsaved typing, so that closing the window asks
+   * (留下 / 离开) from the main process. Absent in a plain browser, where beforeunload asks.
+   */
+  reportUnsaved?(report: { unsaved: boolean }): Promise<void>;
 }

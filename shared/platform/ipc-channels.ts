@@ -10,4 +10,20 @@ export const IPC = {
   printToPDF: 'zwc:print-to-pdf',
   print: 'zwc:print',
   savePDFs: 'zwc:save-pdfs',
+  backupWrite: 'zwc:backup-write',
+  backupList: 'zwc:backup-list',
+  backupRead: 'zwc:backup-read',
+  backupOpenFolder: 'zwc:backup-open-folder',
+  /** The renderer can make backups now (its workspace is open). */
+  backupAgentReady: 'zwc:backup-agent-ready',
+  /** The renderer's answer to a backup request. */
+  backupDone: 'zwc:backup-done',
+  /** Whether any form holds unsaved typing: { unsaved }, asked about when the window closes. */
+  unsavedReport: 'zwc:unsaved-report',
+} as const;
+
+/** Messages the main process sends to the renderer (webContents.send), never handled in main. */
+export const IPC_EVENTS = {
+  /** Make a backup now: { id, reason }. */
+  backupRequest: 'zwc:backup-request',
 } as const;

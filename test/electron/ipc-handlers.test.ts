@@ -325,3 +325,35 @@ describe('IPC sender validation', () => {
     expect(calls).toEqual([IPC.openFile]);
   });
 });
+
+describe('backup folder channels', () => {
+  it('write, list, read and open go to the folder; the answers of the renderer go to the requester', async () => {
+    const { BackupFolder } = await import('../../electron/lib/backup-folder');
+    const { createBackupRequester } = await import('../../electron/lib/backup-schedule');
+    const { backupRoutes } = await import('../../electron/lib/ipc-handlers');
+    const { encodeBackup } = await import('../../shared/app/backup-format');
+    const { STORE_NAMES } = await import('../../shared/app/storage');
+    const tables = Object.fromEntries(STORE_NAMES.map((n) => [n, []])) as never;
+    const { bytes } = await encodeBackup(tables, { createdAt: '2026-11-24T02:30:00Z', officeCode: '150627', officeName: '伊金霍洛旗', role: 'county', deviceId: 'd' });
+    const opened: string[] = [];
+    const folder = new BackupFolder(join(dir, 'backups-route'), { openPath: async (p) => (opened.push(p), '') });
+    const requester = createBackupRequester(() => true);
+    let readyCalls = 0;
+    const routes = backupRoutes(folder, requester, () => readyCalls++);
+    const written = (await routes[IPC.backupWrite]({ data: bytes, reason: 'manual' })) as { name: string };
+    expect(written.name).toBe('zwc-backup-20261124-103000-manual.zwbak');
+    expect(((await routes[IPC.backupList]()) as { name: string }[]).map((e) => e.name)).toEqual([written.name]);
+    expect((await routes[IPC.backupRead]({ name: written.name })).byteLength).toBe(bytes.byteLength);
+    await expect(routes[IPC.backupRead]({ name: '/etc/passwd' })).rejects.toThrow(/备份名称不正确/);
+    await expect(routes[IPC.backupWrite]({ data: bytes, reason: 'manual', path: '/tmp/x' })).rejects.toThrow(/备份请求不正确/);
+    await routes[IPC.backupOpenFolder]();
+    expect(opened).toEqual([join(dir, 'backups-route')]);
+    routes[IPC.backupAgentReady]();
+    expect(requester.ready).toBe(true);
+    expect(readyCalls).toBe(1);
+    const pending = requester.request('quit', 1000);
+    routes[IPC.backupDone]({ id: 1, ok: true });
+    expect(await pending).toEqual({ ok: true });
+    expect(() => routes[IPC.backupDone]({ id: 1, ok: 'yes' })).toThrow(/格式不正确/);
+  });
+});

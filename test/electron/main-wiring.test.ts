@@ -28,7 +28,23 @@ jest.mock(
     class BrowserWindow {
       events = new Map<string, Listener[]>();
       loaded: string[] = [];
-      webContents = { mainFrame: { url: 'app://ledger/index.html', parent: null, frameTreeNodeId: 1, detached: false } };
+      contentsEvents = new Map<string, Listener[]>();
+      sent: unknown[][] = [];
+      webContents = {
+        mainFrame: { url: 'app://ledger/index.html', parent: null, frameTreeNodeId: 1, detached: false },
+        on: on(this.contentsEvents),
+        send: (...args: unknown[]) => void this.sent.push(args),
+        reload: jest.fn(),
+      };
+      closed = 0;
+      close = () => {
+        const event = { prevented: false, preventDefault: () => (event.prevented = true) };
+        for (const fn of this.events.get('close') ?? []) fn(event);
+        if (!event.prevented) this.closed++;
+      };
+      focus = jest.fn();
+      restore = jest.fn();
+      isMinimized = () => false;
       constructor(readonly options: unknown) {
         mockState.windows.push(this);
       }
@@ -50,9 +66,12 @@ jest.mock(
         getVersion: () => '0.1.0',
         getPath: () => mkdtempSync(join(tmpdir(), 'zwc-main-')),
         quit: jest.fn(),
+        requestSingleInstanceLock: jest.fn(() => true),
       },
       BrowserWindow,
-      dialog: { showSaveDialog: jest.fn(), showOpenDialog: jest.fn() },
+      dialog: { showSaveDialog: jest.fn(), showOpenDialog: jest.fn(), showMessageBox: jest.fn(async () => ({ response: 0 })) },
+      shell: { openPath: jest.fn(async () => '') },
+      crashReporter: { start: jest.fn() },
       safeStorage: { isEncryptionAvailable: () => false, encryptString: jest.fn(), decryptString: jest.fn() },
       protocol: { registerSchemesAsPrivileged: jest.fn(), handle: jest.fn() },
       ipcMain: { handle: (channel: string, fn: Listener) => mockState.handles.set(channel, fn) },

@@ -1,5 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import { App as AntApp, type FormInstance } from 'antd';
+import { desktop } from '../platform';
 
 /**
  * Unsaved work: every open form registers how to tell whether it holds typing that is not saved.
@@ -8,11 +9,17 @@ import { App as AntApp, type FormInstance } from 'antd';
  * Nothing here knows about records: the forms say.
  */
 const checks = new Map<symbol, () => boolean>();
+/** Told when a form comes or goes (the report to the desktop shell). */
+const changeListeners = new Set<() => void>();
 
 export function registerUnsaved(isDirty: () => boolean): () => void {
   const key = Symbol('form');
   checks.set(key, isDirty);
-  return () => void checks.delete(key);
+  for (const l of changeListeners) l();
+  return () => {
+    checks.delete(key);
+    for (const l of changeListeners) l();
+  };
 }
 
 export function hasUnsavedWork(): boolean {
@@ -55,8 +62,44 @@ export function useGuardedClose(onClose: () => void): () => void {
   }, [confirmDiscard, onClose]);
 }
 
+/**
+ * The desktop shell asks before its window closes (留下 / 离开, electron/lib/close-prompt.ts), so it
+ * is told whether anything is unsaved: after every keystroke, change, click and form coming or
+ * going, and every two seconds, only when the answer changed.
+ */
+function useReportUnsavedToShell(): void {
+  useEffect(() => {
+    const report = desktop.reportUnsaved;
+    if (!report) return;
+    let last: boolean | null = null;
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    const check = () => {
+      pending = null;
+      const unsaved = hasUnsavedWork();
+      if (unsaved === last) return;
+      last = unsaved;
+      void report({ unsaved }).catch(() => (last = null));
+    };
+    const soon = () => {
+      pending ??= setTimeout(check, 0);
+    };
+    const events = ['input', 'change', 'keyup', 'click'] as const;
+    for (const e of events) document.addEventListener(e, soon, true);
+    changeListeners.add(soon);
+    const timer = setInterval(check, 2000);
+    check();
+    return () => {
+      for (const e of events) document.removeEventListener(e, soon, true);
+      changeListeners.delete(soon);
+      clearInterval(timer);
+      if (pending) clearTimeout(pending);
+    };
+  }, []);
+}
+
 /** Mounted once: the browser's own question before a reload or closing the window with unsaved work. */
 export function UnsavedWorkGuard() {
+  useReportUnsavedToShell();
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (!hasUnsavedWork()) return;

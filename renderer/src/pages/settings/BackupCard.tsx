@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Space, Table, Typography } from 'antd';
 import type { RestorePreview } from '../../../../shared/app/backup';
 import type { BackupEntry } from '../../../../shared/platform/desktop-api';
-import { sizeText } from '../../../../shared/platform/desktop-api';
+import { BACKUP_REASON_LABELS, sizeText } from '../../../../shared/platform/desktop-api';
 import { daysSinceBackup, REMIND_AFTER_DAYS } from '../../../../shared/app/backup-rotation';
 import { useWorkspace } from '../../app/store';
 import { desktop } from '../../platform';
@@ -77,7 +77,11 @@ export function BackupCard() {
           <Button type="primary" loading={busy} onClick={() => void backupNow()} data-testid="backup-now">
             {folder ? '立即备份' : '下载备份'}
           </Button>
-          {folder && <Button onClick={() => void folder.openFolder()}>打开备份文件夹</Button>}
+          {folder && (
+            <Button onClick={() => void run(() => folder.openFolder())} data-testid="backup-open-folder">
+              打开备份文件夹
+            </Button>
+          )}
           <Button loading={busy} onClick={() => void run(async () => startRestore(await pickBackupFile()))} data-testid="restore-pick">
             从备份恢复…
           </Button>
@@ -86,6 +90,7 @@ export function BackupCard() {
           <Table size="small" rowKey="name" dataSource={entries} pagination={{ pageSize: 10, hideOnSinglePage: true }}
             columns={[
               { title: '备份时间', render: (_, e) => (e.createdAt ? formatDateTimeZh(e.createdAt) : e.name) },
+              { title: '方式', render: (_, e) => (e.reason ? BACKUP_REASON_LABELS[e.reason] : '') },
               { title: '大小', render: (_, e) => sizeText(e.size) },
               { title: '内容', render: (_, e) => e.problem ?? countsText(e.counts) },
               { title: '', render: (_, e) => <Button size="small" disabled={!!e.problem} onClick={() => void run(async () => startRestore({ name: e.name, data: await folder.read({ name: e.name }) }))}>恢复</Button> },
