@@ -4,7 +4,7 @@
  */
 import type { Milestone, TaskDomain } from '../domain/task';
 import type { SourceRef } from '../domain/source';
-import { parseWan, wanToYuan, yuanToWan, type WanYuan } from '../domain/money';
+import { parseChineseWan, parseWan, wanToYuan, yuanToWan, type WanYuan } from '../domain/money';
 import type { Worksheet } from './workbook';
 import { displayText as cellText, halfWidth } from './cell-display';
 import { distinctTexts, type HeaderColumn, type SheetLayout } from './read-sheet';
@@ -100,7 +100,7 @@ export function isRepeatedTitle(ws: Worksheet, layout: SheetLayout, texts: strin
   return false;
 }
 
-/** 投资 as written: full-width digits, 万元 or 亿元 after the number, thousands separators. */
+/** 投资 as written: full-width digits, 万元 or 亿元 after the number, thousands separators, Chinese numerals (三千万元). */
 export function amountOf(text: string): WanYuan | null {
   const t = halfWidth(text).replace(/[\s,，]/g, '').replace(/^人民币/, '');
   const yi = /^(\d+(?:\.\d+)?)亿元?$/.exec(t);
@@ -108,5 +108,5 @@ export function amountOf(text: string): WanYuan | null {
     const wan = parseWan(yi[1]);
     return wan === null ? null : yuanToWan(wanToYuan(wan) * 10000n);
   }
-  return parseWan(t.replace(/(万元|万)$/, ''));
+  return parseWan(t.replace(/(万元|万)$/, '')) ?? parseChineseWan(t);
 }

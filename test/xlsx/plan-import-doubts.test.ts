@@ -73,3 +73,23 @@ test('cells read as displayed: a date in its format, a percentage, a number with
   const back = (await readWorkbook(await writeWorkbook(wb))).getWorksheet('s')!;
   expect(cells.map((_, i) => displayText(back.getCell(i + 1, 1)))).toEqual(cells.map((c) => c[2]));
 });
+
+test('投资 in Chinese numerals is read as an amount, with no doubt; an ambiguous one is kept as text and asked about', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('项目清单');
+  ws.addRow(['序号', '项目名称', '建设内容', '总投资（万元）', '建设单位']);
+  ws.addRow([1, '固废处置中心', '新建处置线一条', '三千万元', '旗生态环境局']);
+  ws.addRow([2, '建筑垃圾资源化', '年处理 50 万吨', '一亿二千万元', '旗住建局']);
+  ws.addRow([3, '秸秆综合利用', '收储点 10 个', '两千五百万元', '旗农牧局']);
+  ws.addRow([4, '餐厨垃圾处理', '日处理 50 吨', '二百五', '旗城管局']);
+  const ctx: PlanImportContext = { fileName: 'p.xlsx', officeCode: '150621', existing: null };
+  const preview = previewPlanImport(await readWorkbook(await writeWorkbook(wb)), ctx);
+  expect(preview.rows.map((r) => r.problems.map((p) => [p.row, p.column, p.message.slice(0, 14)]))).toEqual([[], [], [], [[5, 'D（总投资（万元））', '投资“二百五”不是单纯的金额']]]);
+  const built = buildPlanImport(preview, ctx);
+  expect(built.projects.map((p) => [p.plannedInvestment, p.investmentText ?? null])).toEqual([
+    ['3000', null],
+    ['12000', null],
+    ['2500', null],
+    [null, '二百五'],
+  ]);
+});

@@ -43,7 +43,7 @@ export interface ProjectLayout {
   content: string;
   investment: string;
   /** How 投资 cells are written. */
-  amounts: 'number' | 'number-format' | 'text' | 'fullwidth' | 'wan' | 'mixed';
+  amounts: 'number' | 'number-format' | 'text' | 'fullwidth' | 'wan' | 'chinese' | 'mixed';
   subtotals?: boolean;
   notes?: boolean;
   dates?: string | number;
@@ -116,6 +116,7 @@ export const CORPUS: CorpusSpec[] = [
   { name: 'hh-fresh', plan: HH, directory: 'fresh', tasks: t({ title: '重点任务', deadlineHeader: '时间安排', section: 'row-gong', titleRows: 3 }), projects: p({ amounts: 'number-format', subtotals: true }) },
   { name: 'hh-projects-fullwidth', plan: HH, directory: 'known', projects: p({ amounts: 'fullwidth', notes: true, investment: '投资（万元）' }) },
   { name: 'hh-projects-wan', plan: HH, directory: 'fresh', projects: p({ amounts: 'wan', name: '项目', content: '建设内容及规模', pageHeaderEvery: 10 }) },
+  { name: 'hh-projects-chinese', plan: HH, directory: 'fresh', projects: p({ amounts: 'chinese', investment: '计划投资（万元）', notes: true }) },
   { name: 'hh-indicators', plan: HH, directory: 'fresh', indicators: i({ numbersAsNumbers: true, targets: 'per-column', notes: true, markerColumn: true }) },
   { name: 'hh-page-headers', plan: HH, directory: 'known', tasks: t({ title: '重点任务', deadlineHeader: '时间安排', pageHeaderEvery: 25, spacers: true, notes: true, section: 'column-count' }) },
   // Re-saved by LibreOffice headless.
@@ -137,6 +138,32 @@ function ctxOf(plan: PlanData): Ctx {
   const deps = new Map(plan.departments.map((d) => [d.id, d.name]));
   const leaders = new Map(plan.leaders.map((l) => [l.id, l.name]));
   return { plan, dept: (id) => deps.get(id) ?? id, leader: (id) => leaders.get(id) ?? id };
+}
+
+const CN = '零一二三四五六七八九';
+
+/** 0 < n < 10000 in Chinese numerals as written in plans: 两千五百, 三千零五十, 十二. */
+function chineseSection(n: number, leading: boolean): string {
+  let out = '';
+  let gap = false;
+  for (const [unit, word] of [[1000, '千'], [100, '百'], [10, '十'], [1, '']] as const) {
+    const d = Math.floor(n / unit) % 10;
+    if (!d) {
+      gap = out !== '' || !leading;
+      continue;
+    }
+    if (gap) out += '零';
+    gap = false;
+    out += (unit === 10 && d === 1 && !out && leading ? '' : unit === 1000 && d === 2 ? '两' : CN[d]) + word;
+  }
+  return out;
+}
+
+/** A whole number of 万元 as offices write it in Chinese numerals: 三千万元, 一亿二千万元, 两千五百万元. */
+function chineseWan(n: number): string {
+  const yi = Math.floor(n / 10000);
+  const rest = n % 10000;
+  return `${yi ? `${chineseSection(yi, true)}亿` : ''}${rest ? `${chineseSection(rest, !yi)}万` : ''}元`;
 }
 
 const FULL = (s: string) => s.replace(/[0-9.,]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
@@ -365,7 +392,7 @@ function writeProjects(wb: ExcelJS.Workbook, c: Ctx, L: ProjectLayout): void {
     const row = ws.addRow(values);
     const inv = row.getCell(col(L.investment));
     const amount = x.plannedInvestment;
-    const mode = L.amounts === 'mixed' ? (['number', 'fullwidth', 'wan', 'text', 'number-format'] as const)[k % 5] : L.amounts;
+    const mode = L.amounts === 'mixed' ? (['number', 'fullwidth', 'wan', 'text', 'number-format', 'chinese'] as const)[k % 6] : L.amounts;
     if (x.investmentText) inv.value = x.investmentText;
     else if (amount === null) inv.value = '—';
     else if (mode === 'number') inv.value = Number(amount);
@@ -374,6 +401,7 @@ function writeProjects(wb: ExcelJS.Workbook, c: Ctx, L: ProjectLayout): void {
       inv.numFmt = '#,##0.00';
     } else if (mode === 'text') inv.value = amount;
     else if (mode === 'fullwidth') inv.value = FULL(Number(amount).toLocaleString('en-US', { maximumFractionDigits: 4 }));
+    else if (mode === 'chinese' && /^\d+$/.test(amount) && Number(amount) > 0) inv.value = chineseWan(Number(amount));
     else inv.value = `${amount}万元`;
     if (amount) subtotal += Number(amount);
     if (has.deadline && x.deadline) deadlineCell(row.getCell(col('完成时限')), x.deadline, L.dates);
