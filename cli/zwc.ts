@@ -6,7 +6,8 @@
  * Exit codes: 0 ok · 1 usage · 2 refused or invalid input · 3 file could not be read or written ·
  * 70 internal error (a bug: reported as one sentence, never as a stack trace).
  */
-import { open, writeFile } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, stat, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { DEVICE_ID_PATTERN, HybridClock } from '../shared/sync/hlc';
 import { stampAll } from '../shared/sync/stamped';
@@ -55,13 +56,33 @@ export function nodeIo(): CliIo {
   };
 }
 
-/** Reads a regular file of at most `limit` bytes; a device, a FIFO or a larger file is refused before reading. */
-async function readBounded(path: string, limit: number): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
+// O_NONBLOCK: opening a FIFO swapped in after the check must not wait for a writer (absent on Windows).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+function kindOf(info: Stats): string {
+  if (info.isDirectory()) return '文件夹 / a directory';
+  if (info.isFIFO()) return '管道（FIFO） / a FIFO';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return '设备文件 / a device';
+  if (info.isSocket()) return '套接字 / a socket';
+  return '特殊文件 / a special file';
+}
+
+/**
+ * Reads a regular file of at most `limit` bytes. Its type and size are checked before it is opened
+ * (a FIFO or a device is never opened, so never waited on), and again on the open descriptor (a
+ * file swapped in between is caught), as the desktop shell does (electron/lib/safe-file.ts).
+ */
+export async function readBounded(path: string, limit: number): Promise<Uint8Array> {
+  const before = await stat(path);
+  if (!before.isFile()) throw new Error(`是${kindOf(before)}，不是普通文件 / not a regular file`);
+  const tooLarge = () => new Error(`文件超过 ${Math.round(limit / 1024 / 1024)} MB / larger than ${Math.round(limit / 1024 / 1024)} MB`);
+  if (before.size > limit) throw tooLarge();
+  const handle = await open(path, OPEN_FLAGS);
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw new Error('不是普通文件 / not a regular file');
-    if (info.size > limit) throw new Error(`文件超过 ${Math.round(limit / 1024 / 1024)} MB / larger than ${Math.round(limit / 1024 / 1024)} MB`);
+    if (!info.isFile()) throw new Error(`是${kindOf(info)}，不是普通文件 / not a regular file`);
+    if (info.dev !== before.dev || info.ino !== before.ino) throw new Error('文件在打开时被替换 / the file was replaced while being opened');
+    if (info.size > limit) throw tooLarge();
     const out = new Uint8Array(info.size);
     let offset = 0;
     while (offset < out.length) {

@@ -5,6 +5,8 @@ import { setUpWorkspace } from '../../shared/app/setup';
 import { workspaceSettings, type WorkspaceSettings } from '../../shared/app/settings';
 import { cityOverview } from '../../shared/app/city-overview-service';
 import { receiverOf } from '../../shared/exchange/rules';
+import { BundleError, refusalOf, type BundleRefusal } from '../../shared/exchange/errors';
+import type { PreparedImport } from '../../shared/app/exchange-service';
 import { DivisionCodeSchema } from '../../shared/domain/office';
 import { divisionName } from '../../shared/domain/divisions';
 import { chinaToday, defaultReportingPeriod } from '../../shared/domain/time';
@@ -51,7 +53,10 @@ function officeOption(args: WorkspaceArgs): string {
 
 export async function openWorkspaceDir(dir: string, io: WorkspaceIo): Promise<Workspace> {
   try {
-    return await openWorkspace(FileStorage.open(dir), { random: (n) => new Uint8Array(randomBytes(n)), now: () => io.now().getTime() });
+    const storage = FileStorage.open(dir);
+    // Near its size limit, every command says so, before the limit refuses a change.
+    if (storage.notice) io.stderr(`${storage.notice}\n`);
+    return await openWorkspace(storage, { random: (n) => new Uint8Array(randomBytes(n)), now: () => io.now().getTime() });
   } catch (e) {
     if (e instanceof WorkspaceFileError) throw new WorkspaceInputError(e.message);
     throw e;
@@ -97,12 +102,20 @@ async function trust(dir: string, args: WorkspaceArgs, io: WorkspaceIo, revoke: 
   return 0;
 }
 
+/** A file that failed in an unexpected way, as a refusal the history keeps (a BundleError keeps its own code). */
+function unexpectedRefusal(e: unknown): BundleRefusal {
+  if (e instanceof BundleError) return refusalOf(e);
+  const why = e instanceof Error ? e.message : String(e);
+  return { code: 'invalid-payload', level: 'refused', message: `导入此文件时出错，未作任何更改：${why.slice(0, 300)}`, detail: {} };
+}
+
 /** import FILE…: each file checked, previewed and merged exactly as the app does; refusals recorded. */
 async function importFiles(dir: string, args: WorkspaceArgs, io: WorkspaceIo): Promise<number> {
   if (!args.positional.length) throw new WorkspaceUsageError('请给出至少一个交换文件 / give at least one bundle file');
   const ws = await openWorkspaceDir(dir, io);
   const settings = await settingsOf(ws, dir);
   const receiver = receiverOf(settings.officeCode);
+  const nearBefore = ws.storage instanceof FileStorage && ws.storage.notice !== null;
   let refused = 0;
   for (const file of args.positional) {
     let data: Uint8Array;
@@ -113,13 +126,23 @@ async function importFiles(dir: string, args: WorkspaceArgs, io: WorkspaceIo): P
       refused += 1;
       continue;
     }
-    const prepared = await ws.exchange.prepareImport(receiver, { name: file, data }, io.now());
-    if (prepared.kind === 'ready') {
-      const entry = await ws.exchange.applyImport(prepared, io.now());
-      io.stdout(`已合并 / merged: ${file}（${divisionName(entry.officeCode)} ${entry.period}，新增 ${entry.counts?.added ?? 0}，更新 ${entry.counts?.changed ?? 0}，冲突 ${entry.counts?.conflicts ?? 0}）\n`);
-      continue;
+    // One bad file never stops the others: whatever goes wrong with it is refused and recorded.
+    let prepared: PreparedImport;
+    try {
+      prepared = await ws.exchange.prepareImport(receiver, { name: file, data }, io.now());
+      if (prepared.kind === 'ready') {
+        const entry = await ws.exchange.applyImport(prepared, io.now());
+        io.stdout(`已合并 / merged: ${file}（${divisionName(entry.officeCode)} ${entry.period}，新增 ${entry.counts?.added ?? 0}，更新 ${entry.counts?.changed ?? 0}，冲突 ${entry.counts?.conflicts ?? 0}）\n`);
+        continue;
+      }
+    } catch (e) {
+      prepared = { kind: 'refused', fileName: file, refusal: unexpectedRefusal(e) };
     }
-    await ws.exchange.recordRefusal(prepared, io.now());
+    try {
+      await ws.exchange.recordRefusal(prepared, io.now());
+    } catch (e) {
+      io.stderr(`无法记录导入历史 / cannot record the refusal: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
     if (prepared.kind === 'untrusted') {
       refused += 1;
       io.stderr(
@@ -133,6 +156,7 @@ async function importFiles(dir: string, args: WorkspaceArgs, io: WorkspaceIo): P
       io.stderr(`已拒绝 / refused: ${file}\n  [${prepared.refusal.code}] ${prepared.refusal.message}\n`);
     }
   }
+  if (!nearBefore && ws.storage instanceof FileStorage && ws.storage.notice) io.stderr(`${ws.storage.notice}\n`);
   return refused ? 2 : 0;
 }
 

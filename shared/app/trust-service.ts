@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fingerprintOf, publicKeyBytes } from '../exchange/identity';
-import { isRevoked, SeenStateSchema, TrustListSchema, type SeenState, type TrustEntry } from '../exchange/trust';
+import { isRevoked, keyOfAnotherOfficeMessage, sameKey, SeenStateSchema, TrustListSchema, type SeenState, type TrustEntry } from '../exchange/trust';
 import { IMPORT_HISTORY_KEY, type ImportRecord } from '../exchange/history';
 import { ImportHistorySchema } from '../exchange/history-schema';
 import { readSetting, writeSetting } from './settings';
@@ -57,7 +57,10 @@ export class TrustService {
     return trustedKeys(this.storage);
   }
 
-  /** Registers a key as trusted for an office. A revoked key can never be trusted again. */
+  /**
+   * Registers a key as trusted for an office. A revoked key can never be trusted again, and a key
+   * already trusted for another office is refused (one key, one office).
+   */
   async trust(entry: { officeCode: string; publicKey: string; label?: string }, now: Date = new Date()): Promise<TrustedKey> {
     publicKeyBytes(entry.publicKey);
     const key: TrustedKey = {
@@ -72,6 +75,9 @@ export class TrustService {
       const keys = (await readSetting(tx, EXCHANGE_KEYS.trust, TrustListSchema)) ?? [];
       if (isRevoked(keys, entry.publicKey)) throw new Error('该密钥已被吊销，不能再登记为可信；请让对方生成新密钥');
       if (keys.some((k) => k.publicKey === entry.publicKey && k.officeCode === entry.officeCode)) throw new Error('该密钥已经登记为可信');
+      // One key, one office: the importer refuses a key trusted for two, so registering one is refused here, naming the office.
+      const elsewhere = keys.find((k) => sameKey(k.publicKey, entry.publicKey) && k.officeCode !== entry.officeCode);
+      if (elsewhere) throw new Error(keyOfAnotherOfficeMessage(elsewhere.officeCode, entry.officeCode));
       await writeSetting(tx, EXCHANGE_KEYS.trust, TrustListSchema.parse([...keys, key]));
     });
     return key;

@@ -8,7 +8,7 @@
  * the length of the payload, so one signature protects the whole file.
  */
 import { Gunzip, gzipSync } from 'fflate';
-import { DEVICE_ID_PATTERN } from '../sync/hlc';
+import { counterAtLimit, DEVICE_ID_PATTERN, MAX_COUNTER } from '../sync/hlc';
 import { z, type ZodType } from 'zod';
 import { DivisionCodeSchema, OfficeSchema } from '../domain/office';
 import { PeriodSchema } from '../domain/ids';
@@ -19,7 +19,7 @@ import { canonicalJsonBytes } from './canonical-json';
 import { concatBytes, sha256Hex } from './bytes';
 import { BundleError } from './errors';
 import { PublicKeySchema, signBytes, type Identity } from './identity';
-import { DEFAULT_LIMITS, HEADER_LIMITS, JsonLimitScanner, formatBytes, limitsWith, scanJson, type BundleLimits } from './limits';
+import { checkRecordBounds, DEFAULT_LIMITS, HEADER_LIMITS, JsonLimitScanner, formatBytes, limitsWith, scanJson, type BundleLimits } from './limits';
 import { idBelongsTo } from './ownership';
 import { registerProblems, validateRegister, type BundleRegister } from './register';
 
@@ -60,7 +60,7 @@ export const DEFAULT_MAX_PAYLOAD_BYTES = DEFAULT_LIMITS.maxPayloadBytes;
 /** The file extension users see. */
 export const BUNDLE_EXTENSION = '.zwb';
 
-export const StampSchema = z.string().regex(/^\d{15}:\d{6}:[A-Za-z0-9_-]{1,64}$/, '修订戳格式应为 15位毫秒:6位计数:设备标识');
+export const StampSchema = z.string().regex(/^\d{15}:\d{6}:(?!__proto__$)[A-Za-z0-9_-]{1,64}$/, '修订戳格式应为 15位毫秒:6位计数:设备标识');
 export const DeviceIdSchema = z.string().regex(DEVICE_ID_PATTERN, '设备标识只能含字母、数字、- 和 _，最长64位');
 
 const CountsSchema = z
@@ -344,6 +344,8 @@ function recordProblems(table: BundleTableName, raw: unknown): string[] {
     ...Object.values(e._seen ?? {}),
   ];
   if (stamps.some((s) => s > e._updated)) problems.push('_updated 应是记录上最晚的修订戳');
+  // A counter at its maximum leaves the receiving clock no room: refused here, not when merging.
+  if (counterAtLimit(e._updated) || stamps.some(counterAtLimit)) problems.push(`修订戳的计数已到上限 ${MAX_COUNTER}，不是正常软件写出的修订戳`);
   const conflictFields = new Set<string>();
   for (const c of e._conflicts ?? []) {
     if (!known.has(c.field)) {
@@ -406,6 +408,7 @@ export function validatePayload(
     for (let i = 0; i < rows.length && !full(); i++) {
       const row: unknown = rows[i];
       const key = isObject(row) && typeof row[keyField] === 'string' ? (row[keyField] as string) : `#${i + 1}`;
+      checkRecordBounds(row, limits, `${TABLE_LABELS[table]} ${key.slice(0, 80)}`);
       for (const p of recordProblems(table, row)) problems.push(`${TABLE_LABELS[table]} ${key}：${p}`);
       if (keys.has(key)) problems.push(`${TABLE_LABELS[table]} ${key}：同一记录出现两次`);
       keys.add(key);
@@ -444,7 +447,7 @@ export function checkRecordsBelongTo(payload: BundlePayload, officeCode: string)
       else if (table !== 'offices' && !idBelongsTo(key, officeCode)) foreign.push(`${TABLE_LABELS[table]} ${key}（编号不以 ${officeCode}- 开头）`);
     }
   }
-  if (payload.register) foreign.push(...registerProblems(payload.register, officeCode));
+  if (payload.register) for (const p of registerProblems(payload.register, officeCode)) foreign.push(p);
   if (foreign.length) {
     throw new BundleError(
       'wrong-office',

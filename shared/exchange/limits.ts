@@ -30,11 +30,21 @@ export interface BundleLimits {
   maxProblems: number;
   /** Most sheets in the issued-sheet register (register.ts); they count as records too. */
   maxSheets: number;
+  /**
+   * Most conflicting values one record holds over all its fields. Concurrent writes come from an
+   * office's own laptops, a handful each time; thousands can only be made on purpose, and every one
+   * is shown on the 数据交换 page.
+   */
+  maxConflictValues?: number;
+  /** Most devices a record's `_seen` names: one per laptop that ever wrote the office's records. */
+  maxSeenDevices?: number;
+  /** Most records of one office in one table, stored here after a merge (the workspace's own bound). */
+  maxStoredRecords?: number;
 }
 
 const MB = 1024 * 1024;
 
-export const DEFAULT_LIMITS: Readonly<BundleLimits> = Object.freeze({
+export const DEFAULT_LIMITS: Readonly<Required<BundleLimits>> = Object.freeze({
   maxBundleBytes: 40 * MB,
   maxPayloadBytes: 32 * MB,
   maxRecords: 100_000,
@@ -44,11 +54,14 @@ export const DEFAULT_LIMITS: Readonly<BundleLimits> = Object.freeze({
   maxValues: 3_000_000,
   maxProblems: 100,
   maxSheets: 20_000,
+  maxConflictValues: 200,
+  maxSeenDevices: 200,
+  maxStoredRecords: 100_000,
 });
 
 /** The defaults with any overrides; a limit that is not a positive number keeps its default. */
-export function limitsWith(overrides: Partial<BundleLimits> = {}): BundleLimits {
-  const out: BundleLimits = { ...DEFAULT_LIMITS };
+export function limitsWith(overrides: Partial<BundleLimits> = {}): Required<BundleLimits> {
+  const out: Required<BundleLimits> = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(DEFAULT_LIMITS) as (keyof BundleLimits)[]) {
     const v = overrides[key];
     if (typeof v === 'number' && v > 0) out[key] = v;
@@ -67,6 +80,9 @@ export const HEADER_LIMITS: Readonly<BundleLimits> = Object.freeze({
   maxValues: 200,
   maxProblems: 5,
   maxSheets: 0,
+  maxConflictValues: 0,
+  maxSeenDevices: 0,
+  maxStoredRecords: 0,
 });
 
 export function formatBytes(n: number): string {
@@ -322,4 +338,45 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** True when a JS string is well-formed Unicode (no unpaired surrogate code units). */
 export function isWellFormed(s: string): boolean {
   return !LONE_SURROGATE.test(s);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Counts a record's conflict values and `_seen` members before anything else looks at them, so a
+ * record holding 100,000 of either is refused at once, naming the record, instead of having every
+ * value validated, merged and listed. Works on the raw parsed JSON (or a merged record).
+ */
+export function checkRecordBounds(raw: unknown, limits: BundleLimits, where: string): void {
+  if (!isPlainObject(raw)) return;
+  const maxConflictValues = limits.maxConflictValues ?? DEFAULT_LIMITS.maxConflictValues;
+  const maxSeenDevices = limits.maxSeenDevices ?? DEFAULT_LIMITS.maxSeenDevices;
+  const conflicts = raw._conflicts;
+  if (Array.isArray(conflicts)) {
+    let values = 0;
+    for (const c of conflicts) {
+      const list = isPlainObject(c) ? c.values : undefined;
+      values += Array.isArray(list) ? list.length : 1;
+      if (values > maxConflictValues) {
+        throw new BundleError(
+          'over-limit',
+          `${where}：冲突取值超过每条记录 ${maxConflictValues} 个的上限，已拒绝。正常使用中同一条记录只会有几台电脑同时修改，请联系对方核查后重新导出`,
+        );
+      }
+    }
+  }
+  const seen = raw._seen;
+  if (isPlainObject(seen)) {
+    let devices = 0;
+    for (const _device in seen) {
+      if (++devices > maxSeenDevices) {
+        throw new BundleError(
+          'over-limit',
+          `${where}：记录的同步设备记录（_seen）超过 ${maxSeenDevices} 台设备的上限，已拒绝。请联系对方核查后重新导出`,
+        );
+      }
+    }
+  }
 }

@@ -31,6 +31,9 @@
  */
 import type { RecordRef as GenericRecordRef } from '../ledger/record-ref';
 import { canonicalJson } from './canonical-json';
+import { BundleError } from './errors';
+import { checkRecordBounds, DEFAULT_LIMITS, type BundleLimits } from './limits';
+import { TABLE_LABELS } from '../ledger/table-labels';
 import {
   isMetaKey,
   keyFieldOf,
@@ -301,6 +304,12 @@ export interface MergeResult {
 export interface MergeOptions {
   /** Names the table in the preview and picks the key field (offices are keyed by `code`). */
   table: BundleTableName;
+  /**
+   * Bounds on what the merge may leave stored (conflict values and `_seen` per record, records in
+   * the table): a merge that would cross one throws a BundleError ('over-limit') naming the record,
+   * so a run of files within their own limits can still never grow a workspace without bound.
+   */
+  limits?: BundleLimits;
 }
 
 function emptyPreview(): MergePreview {
@@ -345,6 +354,8 @@ function keyOf(r: StoredRecord, keyField: string): string {
  */
 export function mergeRecords(local: readonly StoredRecord[], incoming: readonly StoredRecord[], options: MergeOptions): MergeResult {
   const { table } = options;
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const maxStored = limits.maxStoredRecords ?? DEFAULT_LIMITS.maxStoredRecords;
   const keyField = keyFieldOf(table);
   const byKey = new Map<string, StoredRecord>();
   for (const r of local) byKey.set(keyOf(r, keyField), r);
@@ -362,7 +373,14 @@ export function mergeRecords(local: readonly StoredRecord[], incoming: readonly 
   for (const [key, r] of [...arriving].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const before = localByKey.get(key);
     const after = before ? mergeRecord(before, r) : normaliseRecord(r);
+    checkRecordBounds(after, limits, `合并后 ${TABLE_LABELS[table]} ${key.slice(0, 80)}`);
     byKey.set(key, after);
+    if (!before && byKey.size > maxStored) {
+      throw new BundleError(
+        'over-limit',
+        `合并后本机${TABLE_LABELS[table]}将超过 ${maxStored.toLocaleString('en-US')} 条的上限（每个单位每张表），已拒绝。请联系对方核查导出的文件`,
+      );
+    }
     if (!before) {
       preview.added.push({ table, id: key, deleted: after._deleted !== null });
       for (const c of openConflicts(after)) preview.conflicts.push({ table, id: key, field: c.field, values: c.values });
@@ -384,19 +402,25 @@ export interface TablesMergeResult {
   preview: MergePreview;
 }
 
+/** Appends every item of `items` to `out`, however many (no spread into a call, no stack limit). */
+export function appendAll<T>(out: T[], items: readonly T[]): void {
+  for (const item of items) out.push(item);
+}
+
 /** mergeRecords over every table of a bundle; the previews are concatenated in table order. */
-export function mergeTables(local: Partial<BundleTables>, incoming: Partial<BundleTables>): TablesMergeResult {
+export function mergeTables(local: Partial<BundleTables>, incoming: Partial<BundleTables>, limits: BundleLimits = DEFAULT_LIMITS): TablesMergeResult {
   const tables = {} as BundleTables;
   const writes = {} as BundleTables;
   const preview = emptyPreview();
   for (const table of BUNDLE_TABLES) {
-    const result = mergeRecords(local[table] ?? [], incoming[table] ?? [], { table });
+    const result = mergeRecords(local[table] ?? [], incoming[table] ?? [], { table, limits });
     tables[table] = result.records;
     writes[table] = result.writes;
-    preview.added.push(...result.preview.added);
-    preview.changed.push(...result.preview.changed);
-    preview.conflicts.push(...result.preview.conflicts);
-    preview.unchanged.push(...result.preview.unchanged);
+    // Loops, not push(...list): spreading a list of 125k+ references overflows the call stack.
+    appendAll(preview.added, result.preview.added);
+    appendAll(preview.changed, result.preview.changed);
+    appendAll(preview.conflicts, result.preview.conflicts);
+    appendAll(preview.unchanged, result.preview.unchanged);
   }
   return { tables, writes, preview };
 }

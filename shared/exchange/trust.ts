@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DivisionCodeSchema } from '../domain/office';
+import { divisionName } from '../domain/divisions';
 import { DEVICE_ID_PATTERN } from '../sync/hlc';
 import { PublicKeySchema } from './identity';
 
@@ -35,6 +36,19 @@ export const TrustListSchema = z.array(TrustEntrySchema).max(10_000);
 /** Equal keys, whatever the base64 padding or spelling. Keys are validated, so this is exact. */
 export function sameKey(a: string, b: string): boolean {
   return a === b;
+}
+
+/** Why a key trusted for one office cannot be registered for another: each office signs with its own keys. */
+export function keyOfAnotherOfficeMessage(registeredFor: string, wanted: string): string {
+  return (
+    `该密钥已登记为 ${divisionName(registeredFor)}（${registeredFor}）的可信密钥，不能再登记给 ${divisionName(wanted)}（${wanted}）。` +
+    '一把密钥只能属于一个单位；请与对方核对指纹，确认是哪个单位的电脑'
+  );
+}
+
+/** Offices (not revoked) a key is trusted for; more than one makes the key unusable (verify.ts). */
+export function officesTrusting(trust: readonly TrustEntry[], publicKey: string): string[] {
+  return [...new Set(trust.filter((t) => !t.revoked && sameKey(t.publicKey, publicKey)).map((t) => t.officeCode))];
 }
 
 /** True when any entry revokes the key, for any office: a revoked key is compromised everywhere. */

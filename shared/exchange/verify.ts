@@ -13,12 +13,13 @@
  * same checks, in the same order, with the same messages.
  */
 import { canonicalJsonBytes } from './canonical-json';
+import { divisionName } from '../domain/divisions';
 import { sha256Hex } from './bytes';
 import { BundleError, refusalOf, type BundleRefusal } from './errors';
 import { fingerprintOf, verifySignature } from './identity';
 import { formatBytes, limitsWith, type BundleLimits } from './limits';
 import { checkNoForeignRecords, checkReceiver, checkStampsNotFuture, type LocalOwners, type Receiver } from './rules';
-import { isRevoked, sameKey, seenKey, type SeenDevice, type SeenState, type TrustEntry } from './trust';
+import { isRevoked, officesTrusting, sameKey, seenKey, type SeenDevice, type SeenState, type TrustEntry } from './trust';
 import {
   checkFormatVersion,
   checkRecordsBelongTo,
@@ -72,6 +73,16 @@ async function checkTrust(manifest: BundleManifest, trust: readonly TrustEntry[]
     );
   }
   const entries = trust.filter((t) => sameKey(t.publicKey, manifest.publicKey));
+  // One key, one office: a key trusted for two (registered before that was refused) signs for neither.
+  const offices = officesTrusting(trust, manifest.publicKey);
+  if (offices.length > 1) {
+    throw new BundleError(
+      'untrusted-key',
+      `签名密钥（指纹 ${fingerprint}）同时登记给了 ${offices.map((o) => `${divisionName(o)}（${o}）`).join('、')}，一把密钥只能属于一个单位，此文件不能导入。` +
+        '请与各单位核对指纹后，在信任列表中吊销登记错的那一条',
+      detail,
+    );
+  }
   if (entries.some((t) => t.officeCode === manifest.officeCode)) return fingerprint;
   if (entries.length) {
     throw new BundleError(

@@ -8,7 +8,8 @@ export interface ClockState {
   counter: number;
 }
 
-const MAX_COUNTER = 999_999;
+/** The largest counter a stamp can carry (6 digits). */
+export const MAX_COUNTER = 999_999;
 /** Refuse remote stamps further ahead than this: a wrong clock must not drag every later edit along. */
 export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
 
@@ -16,8 +17,21 @@ export function formatStamp(millis: number, counter: number, deviceId: string): 
   return `${String(millis).padStart(15, '0')}:${String(counter).padStart(6, '0')}:${deviceId}`;
 }
 
-/** A device id: letters, digits, - and _, up to 64; it ends every stamp the device writes. */
-export const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/**
+ * A device id: letters, digits, - and _, up to 64; it ends every stamp the device writes. Never
+ * `__proto__`: ids become member names of `_seen`, and that name would be silently dropped.
+ */
+export const DEVICE_ID_PATTERN = /^(?!__proto__$)[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * True when a stamp's counter is at its maximum: no honest clock writes one (it moves to the next
+ * millisecond first), and receiving it would leave no room. Importers refuse such stamps while
+ * checking a file (shared/exchange/bundle-format.ts), not when merging it.
+ */
+export function counterAtLimit(stamp: string): boolean {
+  const m = /^\d{15}:(\d{6}):/.exec(stamp);
+  return m !== null && Number(m[1]) >= MAX_COUNTER;
+}
 
 export function parseStamp(stamp: string): { millis: number; counter: number; deviceId: string } {
   const m = /^(\d{15}):(\d{6}):(.+)$/.exec(stamp);
@@ -61,12 +75,13 @@ export class HybridClock {
     if (millis === this.state.millis && millis === remote.millis) counter = Math.max(this.state.counter, remote.counter) + 1;
     else if (millis === this.state.millis) counter = this.state.counter + 1;
     else if (millis === remote.millis) counter = remote.counter + 1;
-    if (counter > MAX_COUNTER) throw new Error('修订计数溢出');
-    this.state = { millis, counter };
+    // Overflow carries into the next millisecond, as tick() does: still later than every stamp seen.
+    this.state = counter > MAX_COUNTER ? { millis: millis + 1, counter: 0 } : { millis, counter };
   }
 
   private bump(): void {
-    if (this.state.counter >= MAX_COUNTER) this.state = { millis: this.state.millis + 1, counter: 0 };
+    // Never writes the last counter (counterAtLimit): importers refuse it.
+    if (this.state.counter >= MAX_COUNTER - 1) this.state = { millis: this.state.millis + 1, counter: 0 };
     else this.state = { ...this.state, counter: this.state.counter + 1 };
   }
 }
