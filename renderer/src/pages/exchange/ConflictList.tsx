@@ -46,12 +46,45 @@ function SideRow({ c, side, onKeep }: { c: ConflictView; side: ConflictSide; onK
   );
 }
 
+function Sides({ c, onKeep }: { c: ConflictView; onKeep: (c: ConflictView, side: ConflictSide) => Promise<void> }) {
+  const { shown, hidden } = shownSides(c.sides);
+  return (
+    <>
+      {shown.map((side) => (
+        <SideRow key={side.stamp} c={c} side={side} onKeep={onKeep} />
+      ))}
+      {hidden > 0 && (
+        <Typography.Text type="warning" data-testid="conflict-hidden">
+          另有 {hidden} 种写法未列出：同一字段有这么多种写法不是正常使用会出现的，请联系该单位核查
+        </Typography.Text>
+      )}
+    </>
+  );
+}
+
+/** Conflicts shown per page of an office's list, and values shown per conflict: the page stays quick whatever a file held. */
+export const CONFLICTS_PER_PAGE = 20;
+export const SIDES_SHOWN = 12;
+
+/** The values a conflict shows: the first SIDES_SHOWN, always with the current one; how many more there are. */
+export function shownSides(sides: readonly ConflictSide[], max: number = SIDES_SHOWN): { shown: ConflictSide[]; hidden: number } {
+  if (sides.length <= max) return { shown: [...sides], hidden: 0 };
+  const shown = sides.slice(0, max);
+  const current = sides.find((s) => s.current);
+  if (current && !shown.includes(current)) shown[max - 1] = current;
+  return { shown, hidden: sides.length - max };
+}
+
 /** Fields two computers changed at once: every value with who made it and when, until a clerk keeps one. */
 export function ConflictList({ conflicts, onKeep }: { conflicts: readonly ConflictView[]; onKeep: (c: ConflictView, side: ConflictSide) => Promise<void> }) {
   if (!conflicts.length) return <Empty description="没有冲突" />;
   const severalOffices = new Set(conflicts.map((c) => c.officeCode)).size > 1 || conflicts.some((c) => !c.own);
   const groups = new Map<string, ConflictView[]>();
-  for (const c of conflicts) groups.set(c.officeCode, [...(groups.get(c.officeCode) ?? []), c]);
+  for (const c of conflicts) {
+    const list = groups.get(c.officeCode);
+    if (list) list.push(c);
+    else groups.set(c.officeCode, [c]);
+  }
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="conflict-list">
       {severalOffices && <Typography.Text type="secondary">旗区记录中的冲突：{CITY_LOCAL_NOTE}。</Typography.Text>}
@@ -61,6 +94,7 @@ export function ConflictList({ conflicts, onKeep }: { conflicts: readonly Confli
           size="small"
           header={severalOffices ? <Typography.Text strong>{`${list[0].officeName}（${list.length} 处${list[0].own ? '，本单位' : ''}）`}</Typography.Text> : undefined}
           dataSource={list}
+          pagination={list.length > CONFLICTS_PER_PAGE ? { pageSize: CONFLICTS_PER_PAGE, size: 'small', showSizeChanger: false } : false}
           rowKey={(c) => c.key}
           renderItem={(c) => (
             <List.Item data-testid="conflict-item">
@@ -69,9 +103,7 @@ export function ConflictList({ conflicts, onKeep }: { conflicts: readonly Confli
                   {severalOffices ? `${c.officeName} · ` : ''}
                   {c.tableLabel} {c.title} · {c.fieldLabel}
                 </Typography.Text>
-                {c.sides.map((side) => (
-                  <SideRow key={side.stamp} c={c} side={side} onKeep={onKeep} />
-                ))}
+                <Sides c={c} onKeep={onKeep} />
               </Space>
             </List.Item>
           )}
