@@ -19,7 +19,8 @@ import { XlsxError, describeProblem } from '../../shared/xlsx/errors';
 import { readWorkbook, writeWorkbook } from '../../shared/xlsx/workbook';
 import { exportPlanTables } from '../../shared/xlsx/export-tables';
 import { exportCityWorkbook } from '../../shared/xlsx/city';
-import { buildPlanImport, planImportChange, planRecordsOf, previewPlanImport } from '../../shared/xlsx/plan-import';
+import { buildPlanImport, planImportChange, planRecordsOf, previewPlanImport, type PlanImportContext } from '../../shared/xlsx/plan-import';
+import { parseColumnChoices } from '../../shared/xlsx/plan-import-columns';
 import { buildAllForms, buildDepartmentForm, collectiveFormNotes, departmentsWithForms, formFileName, formImportChange, previewDepartmentForm, type FormPreview } from '../../shared/xlsx/dept-form';
 import { formIssuer } from '../../shared/xlsx/form-guide';
 import { collectiveNote, isCollectiveDepartment } from '../../shared/domain/collective-name';
@@ -31,14 +32,16 @@ import { EXIT, type CliIo } from '../zwc';
 export const XLSX_USAGE = `  zwc xlsx export (--workspace DIR | --plan seed.json) --out tables.xlsx [--status 2025-06]
       导出任务清单、项目清单、指标体系（--status：加本期状态与进展列）/ export the official tables
   zwc xlsx city --workspace DIR --out city.xlsx [--period 2025-06]
-      市级：各旗区汇总工作簿（报送情况 + 各表，单位一列）/ the city's consolidated workbook
+      市级：各旗区汇总工作簿（报送情况、本月进展、项目清单、指标体系；市级选定的冲突取值有标注）/ the city's consolidated workbook
   zwc xlsx forms (--workspace DIR | --plan seed.json) --period 2025-06 (--out-dir DIR | --zip forms.zip) [--department 名称]
                  [--all] [--contact "联系人 电话"]
       生成各单位进展填报表，默认只发牵头单位（--all：含配合单位，其行为配合情况）/ department fill-in forms,
       lead units only unless --all (participants' rows are their own 配合情况); never a collective name
   zwc xlsx import-plan plan.xlsx --workspace DIR [--office 150627 --name 名称 --level county --parent 150600]
-                       [--valid-only] [--dry-run]
-      从 Excel 实施方案导入（新工作区须给 --office 与 --name）/ import a plan (a new workspace needs --office, --name)
+                       [--column 'E=title' …] [--valid-only] [--dry-run]
+      从 Excel 实施方案导入（新工作区须给 --office 与 --name）；--column 指定未识别表头的列的内容，
+      如 E=title、E=主要内容、任务清单!E=summary、E=不导入（与程序预览中的选择相同）/ import a plan
+      (a new workspace needs --office, --name); --column gives an unrecognised column its meaning
   zwc xlsx import-forms a.xlsx b.xlsx 文件夹/ … --workspace DIR [--period 2025-06] [--dry-run]
       导入填回的填报表（多个文件或整个文件夹，每个文件一行结果；.xls/.et/.ods/.csv 说明如何另存为 .xlsx）；
       同一表重复导入不会重复记录 / import returned forms, files or folders; importing twice changes nothing
@@ -63,9 +66,11 @@ function parse(argv: readonly string[]): Parsed {
       continue;
     }
     const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
+    // --column may be given several times: its values are kept, comma-joined.
+    const set = (v: string) => out.options.set(name, name === 'column' && out.options.has(name) ? `${out.options.get(name)},${v}` : v);
     if (FLAGS.has(name)) out.flags.add(name);
-    else if (inline !== undefined) out.options.set(name, inline);
-    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) out.options.set(name, argv[++i]);
+    else if (inline !== undefined) set(inline);
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) set(argv[++i]);
     else throw new Usage(`选项 --${name} 缺少取值 / option --${name} needs a value`);
   }
   return out;
@@ -135,7 +140,7 @@ export async function xlsxCity(argv: readonly string[], io: CliIo): Promise<numb
   const today = chinaToday(io.now());
   const data = await readCityData(ws, code);
   const summaries = bannerSummaries({ cityCode: code, ...data, period: p, today });
-  await io.writeFile(need(args, 'out'), await writeWorkbook(exportCityWorkbook({ city, period: p, today, summaries, plans: data.plans })));
+  await io.writeFile(need(args, 'out'), await writeWorkbook(exportCityWorkbook({ city, period: p, today, summaries, plans: data.plans, cityChoices: data.cityChoices })));
   io.stdout(`已导出 ${city.name} ${formatPeriodZh(p)}汇总：${summaries.length} 个旗区，已报送 ${summaries.filter((s) => s.reportedForPeriod).length} 个\n`);
   return EXIT.ok;
 }
@@ -179,7 +184,7 @@ export async function xlsxForms(argv: readonly string[], io: CliIo): Promise<num
 
 export async function xlsxImportPlan(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parse(argv);
-  allow(args, ['workspace', 'office', 'name', 'level', 'parent']);
+  allow(args, ['workspace', 'office', 'name', 'level', 'parent', 'column']);
   const [file] = args.positional;
   if (!file) throw new Usage('缺少要导入的 .xlsx 文件 / missing the .xlsx file');
   const dir = need(args, 'workspace');
@@ -190,9 +195,24 @@ export async function xlsxImportPlan(argv: readonly string[], io: CliIo): Promis
   const existing = settings ? await ws.ledger.readPlan(settings.officeCode) : null;
   const code = settings?.officeCode ?? args.options.get('office');
   if (!code || !DivisionCodeSchema.safeParse(code).success) throw new Usage('新工作区须给 --office（6 位行政区划代码）/ a new workspace needs --office CODE');
-  const ctx = { fileName, officeCode: code, existing };
-  const preview = previewPlanImport(wb, ctx);
+  let ctx: PlanImportContext = { fileName, officeCode: code, existing };
+  let preview = previewPlanImport(wb, ctx);
+  const columnSpecs = args.options.get('column');
+  if (columnSpecs !== undefined) {
+    // What the app's preview allows: a meaning for each unrecognised column, then the file is read again.
+    const { choices, errors } = parseColumnChoices([columnSpecs], preview.sheets);
+    if (errors.length) throw new Usage(`--column：${errors.join('\n')}`);
+    ctx = { ...ctx, columns: choices };
+    preview = previewPlanImport(wb, ctx);
+  }
   for (const s of preview.sheets) io.stdout(`工作表「${s.name}」：${({ tasks: '任务清单', projects: '项目清单', indicators: '指标体系' } as const)[s.kind]}，表头在第 ${s.headerRow} 行，读到 ${s.rows} 行\n`);
+  for (const s of preview.sheets) {
+    for (const u of s.unrecognised) {
+      const chosen = u.chosen ? (s.fields.find((f) => f.value === u.chosen)?.label ?? u.chosen) : null;
+      if (u.chosen === '') io.stdout(`「${s.name}」${u.letter} 列（${u.header}）按 --column 不导入\n`);
+      else io.stdout(chosen ? `「${s.name}」${u.letter} 列（${u.header}）按“${chosen}”读取\n` : `提示：「${s.name}」${u.letter} 列（${u.header}）的表头未识别，不导入；如需导入请加 --column '${u.letter}=内容'（可选：${s.fields.map((f) => `${f.value} ${f.label}`).join('、')}）\n`);
+    }
+  }
   for (const p of [...preview.problems, ...preview.rows.flatMap((r) => r.problems)]) io.stdout(`${p.level === 'error' ? '错误' : '提示'}：${describeProblem(p)}\n`);
   if (preview.unknownDepartments.length) io.stdout(`名录中没有的单位（将新增）：${preview.unknownDepartments.map((u) => u.name).join('、')}\n`);
   io.stdout(`新增 ${preview.counts.new} 行，已有 ${preview.counts.existing} 行，错误 ${preview.counts.error} 行\n`);

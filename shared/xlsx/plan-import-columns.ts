@@ -60,3 +60,56 @@ export function unrecognisedColumns(ws: Worksheet, layout: SheetLayout, choices:
   }
   return out;
 }
+
+/** A sheet as the preview lists it, with its unrecognised columns and the fields its kind has. */
+interface SheetColumns {
+  name: string;
+  kind: TableKind;
+  unrecognised: readonly UnrecognisedColumn[];
+}
+
+/**
+ * The clerk's column choices written as text, as `zwc xlsx import-plan --column` takes them:
+ * `E=title`, `E=主要内容`, `任务清单!E=summary`, `E=不导入`; several separated by commas. Only a
+ * column the preview lists as unrecognised can be given a meaning (as in the app); the sheet may be
+ * left out when only one sheet has that column unrecognised. Errors are Chinese sentences naming
+ * the column and what is allowed.
+ */
+export function parseColumnChoices(specs: readonly string[], sheets: readonly SheetColumns[], base: ColumnChoices = {}): { choices: ColumnChoices; errors: string[] } {
+  const choices: ColumnChoices = Object.fromEntries(Object.entries(base).map(([s, c]) => [s, { ...c }]));
+  const errors: string[] = [];
+  for (const spec of specs.flatMap((s) => s.split(/[,，]/)).map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(?:(.+?)[!！])?([A-Za-z]{1,3})\s*[=＝]\s*(.*)$/.exec(spec);
+    if (!m) {
+      errors.push(`“${spec}”的写法不对：应为“列字母=内容”，如 E=title 或 任务清单!E=主要内容。`);
+      continue;
+    }
+    const [, sheetName, letterRaw, wanted] = m;
+    const letter = letterRaw.toUpperCase();
+    const candidates = sheets.filter((s) => (sheetName ? s.name === sheetName.trim() : true) && s.unrecognised.some((u) => u.letter === letter));
+    if (sheetName && !sheets.some((s) => s.name === sheetName.trim())) {
+      errors.push(`“${spec}”：没有名为“${sheetName.trim()}”的表（读到的表：${sheets.map((s) => `「${s.name}」`).join('、')}）。`);
+      continue;
+    }
+    if (!candidates.length) {
+      const listed = sheets.flatMap((s) => s.unrecognised.map((u) => `「${s.name}」${u.letter} 列（${u.header}）`));
+      errors.push(`“${spec}”：${sheetName ? `「${sheetName.trim()}」的 ` : ''}${letter} 列不是未识别的列，不能指定其内容（未识别的列：${listed.join('、') || '无'}）。`);
+      continue;
+    }
+    if (candidates.length > 1) {
+      errors.push(`“${spec}”：${candidates.map((s) => `「${s.name}」`).join('、')}都有未识别的 ${letter} 列，请写明表名，如 ${candidates[0].name}!${letter}=…。`);
+      continue;
+    }
+    const sheet = candidates[0];
+    const fields = FIELD_LABELS[sheet.kind];
+    const w = wanted.trim();
+    const field = /^(|不导入|none|skip)$/i.test(w) ? '' : fields[w] ? w : Object.entries(fields).find(([, label]) => label === w || label.split(/[（(]/)[0] === w)?.[0];
+    if (field === undefined) {
+      errors.push(`“${spec}”：「${sheet.name}」中没有“${w}”这种内容；可选：${Object.entries(fields).map(([k, l]) => `${k}（${l}）`).join('、')}、不导入。`);
+      continue;
+    }
+    const col = sheet.unrecognised.find((u) => u.letter === letter)?.col as number;
+    choices[sheet.name] = { ...choices[sheet.name], [col]: field };
+  }
+  return { choices, errors };
+}
