@@ -31,6 +31,10 @@ const api: DesktopApi = {
   keyVault: {
     identity: () => ipcRenderer.invoke(IPC.vaultIdentity),
     signManifest: (request) => ipcRenderer.invoke(IPC.vaultSign, request),
+    exportKey: (request) => ipcRenderer.invoke(IPC.vaultExport, request),
+    importKey: (request) => ipcRenderer.invoke(IPC.vaultImport, request),
+    newKey: () => ipcRenderer.invoke(IPC.vaultNewKey),
+    erase: () => ipcRenderer.invoke(IPC.vaultErase),
   },
   reportUnsaved: (report) => ipcRenderer.invoke(IPC.unsavedReport, report),
   backups: {

@@ -1,10 +1,11 @@
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { canonicalJsonBytes } from '../../shared/exchange/canonical-json';
 import { parseManifest, type BundleManifest } from '../../shared/exchange/bundle-format';
 import { exportIdentity, generateIdentity, importIdentity, signBytes, StoredIdentitySchema, type Identity, type StoredIdentity } from '../../shared/exchange/identity';
-import { SignManifestRequestSchema, type PublicIdentity } from '../../shared/platform/desktop-api';
+import { ExportKeyRequestSchema, ImportKeyRequestSchema, SignManifestRequestSchema, type NewKeyResult, type PublicIdentity } from '../../shared/platform/desktop-api';
+import { KeyTransferError, openKeyFile, sealKeyFile } from './key-transfer';
 
 /** Electron's safeStorage (the OS keychain), injected so the vault can be tested without Electron. */
 export interface SecretBox {
@@ -82,6 +83,82 @@ export class KeyVault {
   async officeCode(): Promise<string | null> {
     const { identity } = await this.load();
     return (await this.readState(identity.publicKey))?.officeCode ?? null;
+  }
+
+  /**
+   * The key and its signing state as a file protected by a passphrase (./key-transfer.ts), to be
+   * imported on a new laptop. The passphrase never leaves the main process.
+   */
+  async exportKey(request: unknown): Promise<Uint8Array> {
+    const r = ExportKeyRequestSchema.safeParse(request);
+    if (!r.success) throw new KeyTransferError(`导出请求不正确：${r.error.issues.map((i) => i.message).join('；')}`);
+    const { identity, stored } = await this.load();
+    return sealKeyFile(stored, await this.readState(identity.publicKey), r.data.passphrase, this.now());
+  }
+
+  /**
+   * Takes the key from a key file (the old laptop's). Refused with a wrong passphrase, and when
+   * this laptop's own key already signed files (they would stop being this office's key without
+   * anyone being told): reset first, or tell the city of the change instead.
+   */
+  async importKey(request: unknown): Promise<PublicIdentity> {
+    const r = ImportKeyRequestSchema.safeParse(request);
+    if (!r.success) throw new KeyTransferError(`导入请求不正确：${r.error.issues.map((i) => i.message).join('；')}`);
+    const opened = await openKeyFile(r.data.data, r.data.passphrase);
+    const state = opened.state === null ? null : SigningStateSchema.safeParse(opened.state);
+    if (state && (!state.success || state.data.publicKey !== opened.identity.publicKey)) throw new KeyTransferError('密钥文件中的签名记录不正确，不能导入');
+    const current = await this.existing();
+    if (current && current.stored.publicKey !== opened.identity.publicKey && (await this.readState(current.stored.publicKey))) {
+      throw new KeyTransferError('本机的密钥已经签过交换文件，不能被替换。如确要改用旧电脑的密钥，请先在“设置”中重置本机（重置前会备份）。');
+    }
+    const identity = await importIdentity(opened.identity).catch((e: unknown) => {
+      throw new KeyTransferError(`密钥文件中的密钥无法使用：${e instanceof Error ? e.message : String(e)}`);
+    });
+    await this.writeKey(opened.identity);
+    if (state?.success) await this.writeState(state.data);
+    else if (!current || current.stored.publicKey !== opened.identity.publicKey) await rm(this.stateFile, { force: true });
+    this.loaded = Promise.resolve({ identity, stored: opened.identity });
+    return this.identity();
+  }
+
+  /** Starts again with a new key (the old one lost, or no longer to be used); the signing state starts afresh. */
+  async newKey(): Promise<NewKeyResult> {
+    const before = await this.existing().catch(() => null);
+    const identity = await generateIdentity(true);
+    const stored = await exportIdentity(identity, this.deviceId(), this.now());
+    await this.writeKey(stored);
+    await rm(this.stateFile, { force: true });
+    this.loaded = Promise.resolve({ identity, stored });
+    const pub = (s: StoredIdentity): PublicIdentity => ({ publicKey: s.publicKey, fingerprint: s.fingerprint, createdAt: s.createdAt });
+    return { previous: before ? pub(before.stored) : null, current: pub(stored) };
+  }
+
+  /** Removes the key and its signing state (a reset of the laptop, after its backup). */
+  async erase(): Promise<void> {
+    await this.signing;
+    await rm(this.stateFile, { force: true });
+    await rm(`${this.stateFile}.tmp`, { force: true });
+    await rm(this.file, { force: true });
+    this.loaded = null;
+  }
+
+  /** The key on disk, or null when there is none yet (never creates one). */
+  private async existing(): Promise<{ identity: Identity; stored: StoredIdentity } | null> {
+    try {
+      await readFile(this.file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    }
+    this.loaded = null;
+    return this.load();
+  }
+
+  private async writeKey(stored: StoredIdentity): Promise<void> {
+    await mkdir(dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.tmp`;
+    await writeFile(temporary, this.seal(JSON.stringify(stored)), { mode: 0o600 });
+    await chmod(temporary, 0o600);
+    await rename(temporary, this.file);
   }
 
   private get stateFile(): string {

@@ -146,11 +146,32 @@ export const SignManifestRequestSchema = z
   .strict();
 export type SignManifestRequest = z.infer<typeof SignManifestRequestSchema>;
 
+/** Exporting the key to move it: the passphrase that protects the file (checked in main: ≥ 10 characters). */
+export const ExportKeyRequestSchema = z.object({ passphrase: z.string().min(1).max(200) }).strict();
+export type ExportKeyRequest = z.infer<typeof ExportKeyRequestSchema>;
+/** Importing a key file made on the old laptop, with its passphrase. */
+export const ImportKeyRequestSchema = z
+  .object({ data: z.instanceof(Uint8Array).refine((d) => d.byteLength > 0 && d.byteLength <= 64 * 1024, '不是密钥文件（大小不对）'), passphrase: z.string().min(1).max(200) })
+  .strict();
+export type ImportKeyRequest = z.infer<typeof ImportKeyRequestSchema>;
+export interface NewKeyResult {
+  previous: PublicIdentity | null;
+  current: PublicIdentity;
+}
+
 /** Where the shell keeps the private key itself (Electron: the main process). */
 export interface KeyVaultApi {
   identity(): Promise<PublicIdentity>;
   /** Base64 Ed25519 signature of the manifest. */
   signManifest(request: SignManifestRequest): Promise<string>;
+  /** The key and its signing state as a .zwkey file sealed with the passphrase (scrypt + AES-256-GCM, in main). */
+  exportKey?(request: ExportKeyRequest): Promise<Uint8Array>;
+  /** Takes the key from a .zwkey file; a wrong passphrase is refused. */
+  importKey?(request: ImportKeyRequest): Promise<PublicIdentity>;
+  /** Replaces the key with a new one (then the city is told with a 换机说明). */
+  newKey?(): Promise<NewKeyResult>;
+  /** Removes the key and its signing state (reset). */
+  erase?(): Promise<void>;
 }
 
 // ---- Backups of the whole workspace (shared/app/backup.ts), kept by the desktop in its data folder.
