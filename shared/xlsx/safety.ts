@@ -1,4 +1,4 @@
-import { Unzip, UnzipInflate } from 'fflate';
+import { Inflate } from 'fflate';
 import { XlsxError } from './errors';
 
 /** What a workbook may be before it is parsed. Real plans and forms are well under 1 MB. */
@@ -11,6 +11,10 @@ export interface XlsxLimits {
   maxEntries: number;
   /** Uncompressed ÷ compressed for any part larger than 1 MB uncompressed. */
   maxRatio: number;
+  /** Rows over all worksheets, counted in the sheet XML while it is inflated, before any parsing. */
+  maxRows?: number;
+  /** Cells over all worksheets, counted the same way. */
+  maxCells?: number;
 }
 
 export const DEFAULT_XLSX_LIMITS: XlsxLimits = {
@@ -18,6 +22,8 @@ export const DEFAULT_XLSX_LIMITS: XlsxLimits = {
   maxUncompressedBytes: 100 * 1024 * 1024,
   maxEntries: 2000,
   maxRatio: 200,
+  maxRows: 50_000,
+  maxCells: 1_000_000,
 };
 
 const MB = 1024 * 1024;
@@ -34,6 +40,12 @@ export interface ZipEntryInfo {
   name: string;
   compressed: number;
   uncompressed: number;
+  /** 0 stored, 8 deflated; nothing else is read. */
+  method: number;
+  /** General-purpose flags (bit 0: encrypted, bit 3: sizes in a data descriptor after the data). */
+  flags: number;
+  /** Where the part's local header starts. */
+  localOffset: number;
 }
 
 /**
@@ -61,13 +73,16 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntryInfo[] {
   let at = offset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) throw notZip();
+    const flags = u16(bytes, at + 8);
+    const method = u16(bytes, at + 10);
+    const localOffset = u32(bytes, at + 42);
     const compressed = u32(bytes, at + 20);
     const uncompressed = u32(bytes, at + 24);
     const nameLength = u16(bytes, at + 28);
     const extra = u16(bytes, at + 30);
     const comment = u16(bytes, at + 32);
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    entries.push({ name, compressed, uncompressed });
+    entries.push({ name, compressed, uncompressed, method, flags, localOffset });
     at += 46 + nameLength + extra + comment;
   }
   return entries;
@@ -108,37 +123,128 @@ export function checkXlsxBytes(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_X
   verifyInflatedSizes(bytes, entries, limits);
 }
 
-/** Inflates every part in a stream, counting bytes and keeping none, and stops at the first lie. */
-function verifyInflatedSizes(bytes: Uint8Array, entries: ZipEntryInfo[], limits: XlsxLimits): void {
-  const declared = new Map(entries.map((e) => [e.name, e.uncompressed]));
-  let total = 0;
-  let refusal: XlsxError | null = null;
-  const unzip = new Unzip((file) => {
-    let seen = 0;
-    const allowed = declared.get(file.name) ?? 0;
-    file.ondata = (err, chunk) => {
-      if (refusal) return;
-      if (err) {
-        refusal = new XlsxError('corrupt', `文件已损坏，无法解压其中的“${file.name}”。请重新保存或让对方重新发送。`);
-        return;
+/** Where a part's data lies, by the central directory, after its local header has been checked against it. */
+interface PartData {
+  entry: ZipEntryInfo;
+  start: number;
+  end: number;
+}
+
+function differential(name: string, what: string): XlsxError {
+  return new XlsxError(
+    'zip-bomb',
+    `文件内部“${name.slice(0, 80)}”的${what}在压缩目录与部件记录中不一致，Excel 和 WPS 不会写出这样的文件，可能是恶意构造的文件，已拒绝。`,
+  );
+}
+
+/**
+ * The zip as the spreadsheet library sees it (the central directory), checked against every part's
+ * local header: same name, method and sizes, each part's data inside the file and no two parts
+ * sharing bytes. What is inflated and limited below is then exactly what the library would read.
+ */
+export function checkLocalHeaders(bytes: Uint8Array, entries: readonly ZipEntryInfo[]): PartData[] {
+  const parts: PartData[] = [];
+  const names = new Set<string>();
+  for (const e of entries) {
+    if (names.has(e.name)) throw differential(e.name, '名称（出现两次）');
+    names.add(e.name);
+    if (e.flags & 1) throw new XlsxError('not-xlsx', `文件内部的“${e.name.slice(0, 80)}”已加密。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再导入。`);
+    if (e.method !== 0 && e.method !== 8) throw new XlsxError('corrupt', `文件内部的“${e.name.slice(0, 80)}”使用了不支持的压缩方式，请在 Excel 或 WPS 中重新保存为 .xlsx 再试。`);
+    const at = e.localOffset;
+    if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) throw differential(e.name, '位置');
+    const nameLength = u16(bytes, at + 26);
+    const start = at + 30 + nameLength + u16(bytes, at + 28);
+    if (new TextDecoder().decode(bytes.subarray(at + 30, at + 30 + nameLength)) !== e.name) throw differential(e.name, '名称');
+    if (u16(bytes, at + 8) !== e.method) throw differential(e.name, '压缩方式');
+    // With bit 3 the local sizes are zero and follow the data; the directory's are the ones read.
+    if (!(u16(bytes, at + 6) & 8) && (u32(bytes, at + 18) !== e.compressed || u32(bytes, at + 22) !== e.uncompressed)) throw differential(e.name, '大小');
+    if (e.method === 0 && e.compressed !== e.uncompressed) throw differential(e.name, '大小');
+    const end = start + e.compressed;
+    if (end > bytes.length) throw new XlsxError('corrupt', `文件不完整：“${e.name.slice(0, 80)}”的数据超出了文件末尾。请重新保存或让对方重新发送。`);
+    parts.push({ entry: e, start, end });
+  }
+  const ordered = [...parts].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < ordered.length; i++) {
+    if (ordered[i].entry.localOffset < ordered[i - 1].end) throw differential(ordered[i].entry.name, '数据范围（与其他部件重叠）');
+  }
+  return parts;
+}
+
+const LT = 0x3c;
+const isTagEnd = (b: number) => b === 0x20 || b === 0x3e || b === 0x2f || b === 0x09 || b === 0x0a || b === 0x0d;
+
+/** Counts `<row` and `<c` start tags in worksheet XML as it streams out of inflate, across chunk boundaries. */
+class SheetCounter {
+  rows = 0;
+  cells = 0;
+  private state = 0;
+
+  push(chunk: Uint8Array): void {
+    let state = this.state;
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (b === LT) state = 1;
+      else if (state === 1) state = b === 0x72 ? 2 : b === 0x63 ? 5 : 0; // r, c
+      else if (state === 2) state = b === 0x6f ? 3 : 0; // o
+      else if (state === 3) state = b === 0x77 ? 4 : 0; // w
+      else if (state === 4) {
+        if (isTagEnd(b)) this.rows += 1;
+        state = 0;
+      } else if (state === 5) {
+        if (isTagEnd(b)) this.cells += 1;
+        state = 0;
       }
+    }
+    this.state = state;
+  }
+}
+
+const INFLATE_CHUNK = 64 * 1024;
+
+/**
+ * Inflates every part by the central directory's view, counting bytes and keeping none: a part that
+ * inflates to more than it declares, or to a different size, is refused as soon as that shows, and
+ * the rows and cells of every worksheet are counted while its XML streams out, so a million-row
+ * sheet is refused before the spreadsheet library builds a single row.
+ */
+function verifyInflatedSizes(bytes: Uint8Array, entries: ZipEntryInfo[], limits: XlsxLimits): void {
+  const parts = checkLocalHeaders(bytes, entries);
+  const maxRows = limits.maxRows ?? DEFAULT_XLSX_LIMITS.maxRows ?? Infinity;
+  const maxCells = limits.maxCells ?? DEFAULT_XLSX_LIMITS.maxCells ?? Infinity;
+  let total = 0;
+  const sheets = new SheetCounter();
+  for (const { entry, start, end } of parts) {
+    const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name);
+    let seen = 0;
+    let refusal: XlsxError | null = null;
+    const take = (chunk: Uint8Array) => {
+      if (refusal) return;
       seen += chunk.length;
       total += chunk.length;
-      if (seen > allowed || total > limits.maxUncompressedBytes) {
-        refusal = new XlsxError('zip-bomb', `文件内部的“${file.name}”解压后比文件自己声明的大，可能是“压缩炸弹”，已拒绝。`);
-        file.terminate();
+      if (seen > entry.uncompressed || total > limits.maxUncompressedBytes) {
+        refusal = new XlsxError('zip-bomb', `文件内部的“${entry.name.slice(0, 80)}”解压后比文件自己声明的大，可能是“压缩炸弹”，已拒绝。`);
+        return;
       }
+      if (!isSheet) return;
+      sheets.push(chunk);
+      if (sheets.rows > maxRows) refusal = new XlsxError('too-large', `工作表中的行超过 ${maxRows.toLocaleString('en-US')} 行的上限（填报表和实施方案通常不到 1000 行），已拒绝。请检查是否选错了文件。`);
+      else if (sheets.cells > maxCells) refusal = new XlsxError('too-large', `工作表中的单元格超过 ${maxCells.toLocaleString('en-US')} 个的上限，已拒绝。请检查是否选错了文件。`);
     };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  const CHUNK = 64 * 1024;
-  try {
-    for (let at = 0; at < bytes.length && !refusal; at += CHUNK) {
-      unzip.push(bytes.subarray(at, Math.min(bytes.length, at + CHUNK)), at + CHUNK >= bytes.length);
+    const data = bytes.subarray(start, end);
+    if (entry.method === 0) {
+      for (let at = 0; at < data.length && !refusal; at += INFLATE_CHUNK) take(data.subarray(at, at + INFLATE_CHUNK));
+    } else {
+      const inflate = new Inflate((chunk) => take(chunk));
+      try {
+        for (let at = 0; at < data.length && !refusal; at += INFLATE_CHUNK) inflate.push(data.subarray(at, at + INFLATE_CHUNK), at + INFLATE_CHUNK >= data.length);
+        if (data.length === 0) inflate.push(new Uint8Array(0), true);
+      } catch {
+        refusal ??= new XlsxError('corrupt', `文件已损坏，无法解压其中的“${entry.name.slice(0, 80)}”。请重新保存或让对方重新发送。`);
+      }
     }
-  } catch {
-    refusal ??= new XlsxError('corrupt', '文件已损坏，无法解压。请重新保存或让对方重新发送。');
+    if (refusal) throw refusal;
+    if (seen !== entry.uncompressed) {
+      throw new XlsxError('corrupt', `文件已损坏：其中的“${entry.name.slice(0, 80)}”解压后的大小与文件声明的不符。请在 Excel 或 WPS 中重新保存为 .xlsx，或让对方重新发送。`);
+    }
   }
-  if (refusal) throw refusal;
 }

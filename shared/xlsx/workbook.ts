@@ -24,10 +24,20 @@ export async function readWorkbook(bytes: Uint8Array, limits: XlsxLimits = DEFAU
     const copy = bytes.slice().buffer;
     await wb.xlsx.load(copy as ArrayBuffer);
   } catch (e) {
-    throw new XlsxError('corrupt', `无法读取这个 Excel 文件（${e instanceof Error ? e.message.slice(0, 120) : '格式错误'}）。请在 Excel 或 WPS 中打开后重新保存为 .xlsx 再试。`);
+    throw new XlsxError('corrupt', `无法读取这个 Excel 文件：${parserProblem(e)}。请在 Excel 或 WPS 中打开后重新保存为 .xlsx 再试。`);
   }
   restoreBuiltinDateFormats(wb, bytes);
   return wb;
+}
+
+/** The spreadsheet library's error in a clerk's words (its own messages are for developers: "Bug : uncompressed data size mismatch"). */
+export function parserProblem(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  if (/size mismatch|crc32|corrupted zip|end of central directory|invalid (distance|code|block)|unexpected EOF/i.test(m)) return '压缩数据已损坏（解压后的大小或校验码与文件所记不符）';
+  if (/entity/i.test(m)) return '文件中的表格内容（XML）含有未定义或不允许的实体引用';
+  if (/xml|tag|attribute|sax|unclosed|unexpected close|text data outside/i.test(m)) return '文件中的表格内容（XML）格式错误';
+  if (/memory|allocation|Invalid array length|Invalid string length/i.test(m)) return '文件内容过大，无法读取';
+  return '文件格式不正确，不是 Excel 或 WPS 正常保存的工作簿';
 }
 
 export async function writeWorkbook(wb: Workbook): Promise<Uint8Array> {

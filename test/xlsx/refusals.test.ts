@@ -193,3 +193,63 @@ describe('returned forms: refused or flagged row by row', () => {
     expect(formImportChange([again]).appends).toHaveLength(0);
   });
 });
+
+/** Issue 24: the zip is read by the same view the spreadsheet library uses, and bounded while it streams. */
+describe('zip differentials and row bombs, refused before parsing', () => {
+  const minimal = (extra: Record<string, Uint8Array> = {}) =>
+    zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<w/>'), ...extra }, { level: 9 });
+  const LOCAL = [0x50, 0x4b, 0x03, 0x04];
+  const findAll = (b: Uint8Array, sig: number[]) => {
+    const out: number[] = [];
+    for (let i = 0; i < b.length - 4; i++) if (sig.every((v, k) => b[i + k] === v)) out.push(i);
+    return out;
+  };
+
+  it('refuses a local header whose sizes differ from the central directory', async () => {
+    const b = minimal({ 'xl/worksheets/sheet1.xml': strToU8('<worksheet><sheetData/></worksheet>') }).slice();
+    const last = findAll(b, LOCAL).at(-1)!;
+    b.set([1, 0, 0, 0], last + 22); // local uncompressed size
+    const e = await refusal(() => checkXlsxBytes(b));
+    expect(e.code).toBe('zip-bomb');
+    expect(e.message).toContain('“xl/worksheets/sheet1.xml”的大小在压缩目录与部件记录中不一致');
+  });
+
+  it('refuses a local header whose name differs from the central directory', async () => {
+    const b = minimal({ 'xl/worksheets/sheet1.xml': strToU8('<worksheet/>') }).slice();
+    const last = findAll(b, LOCAL).at(-1)!;
+    b[last + 30 + 'xl/worksheets/'.length] = 'S'.charCodeAt(0);
+    expect((await refusal(() => checkXlsxBytes(b))).message).toContain('的名称在压缩目录与部件记录中不一致');
+  });
+
+  it('refuses two directory entries pointing at the same data (overlapping parts)', async () => {
+    const b = minimal({ 'xl/a.xml': strToU8('<a/>'), 'xl/b.xml': strToU8('<a/>') }).slice();
+    const central = findAll(b, [0x50, 0x4b, 0x01, 0x02]);
+    // Point the last entry at the previous entry's local header (same name length, so the name check fails first or the overlap does).
+    b.set(b.subarray(central.at(-2)! + 42, central.at(-2)! + 46), central.at(-1)! + 42);
+    expect((await refusal(() => checkXlsxBytes(b))).code).toBe('zip-bomb');
+  });
+
+  it('refuses a sheet of 60,000 rows while inflating it, quickly and before any parsing', async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>x</t></is></c></row>`).join('');
+    const b = minimal({ 'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${rows}</sheetData></worksheet>`) });
+    const started = Date.now();
+    const e = await refusal(() => readWorkbook(b));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(e.code).toBe('too-large');
+    expect(e.message).toContain('工作表中的行超过 50,000 行的上限');
+  });
+
+  it('refuses too many cells in few rows', async () => {
+    const cells = Array.from({ length: 5000 }, (_, i) => `<c r="A${i}"/>`).join('');
+    const rows = Array.from({ length: 201 }, (_, i) => `<row r="${i + 1}">${cells}</row>`).join('');
+    const b = minimal({ 'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${rows}</sheetData></worksheet>`) });
+    expect((await refusal(() => checkXlsxBytes(b))).message).toContain('单元格超过 1,000,000 个');
+  });
+
+  it('says what the spreadsheet library meant, in Chinese, not its own words', async () => {
+    const { parserProblem } = await import('../../shared/xlsx/workbook');
+    expect(parserProblem(new Error('Bug : uncompressed data size mismatch'))).toBe('压缩数据已损坏（解压后的大小或校验码与文件所记不符）');
+    expect(parserProblem(new Error('2:492: undefined entity.'))).toContain('实体引用');
+    expect(parserProblem(new Error('something else'))).not.toContain('something');
+  });
+});
