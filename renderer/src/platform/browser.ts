@@ -1,6 +1,7 @@
 import {
   MAX_FILE_BYTES,
   matchesFilters,
+  openRefusal,
   type DesktopApi,
   type OpenedEntry,
   type OpenedFile,
@@ -60,14 +61,16 @@ export const browserApi: DesktopApi = {
     await printInFrame(request);
     return true;
   },
+  /** One file; its size is looked at before its bytes are read, so a 1 GB file never enters memory. */
   openFile(request: OpenFileRequest) {
-    return new Promise<OpenedFile | null>((resolve) => {
+    return new Promise<OpenedFile | null>((resolve, reject) => {
       const input = document.createElement('input');
       input.type = 'file';
       input.accept = request.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
       input.onchange = async () => {
         const file = input.files?.[0];
-        resolve(file ? { name: file.name, data: new Uint8Array(await file.arrayBuffer()) } : null);
+        if (file && file.size > MAX_FILE_BYTES) reject(new Error(openRefusal.tooLarge(file.name, file.size, MAX_FILE_BYTES)));
+        else resolve(file ? { name: file.name, data: new Uint8Array(await file.arrayBuffer()) } : null);
       };
       input.oncancel = () => resolve(null);
       input.click();
