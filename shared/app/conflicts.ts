@@ -1,6 +1,6 @@
 /**
  * Open conflicts as a clerk reads them: which record and field, and for each kept write who made
- * it (本机 or 对方, named from the import history where it can be), when, and which one is shown
+ * it (本机, or the office and laptop named from the import history and the trust list), when, and which one is shown
  * now. Also the set of records with an open conflict, for the "有冲突" marks on every page, and the
  * city's view over the county offices it oversees.
  *
@@ -16,11 +16,14 @@ import { divisionName } from '../domain/divisions';
 import { normaliseRecord, openConflicts, settleField } from '../exchange/merge';
 import { keyFieldOf, type ConflictValue, type StoredRecord } from '../exchange/records';
 import type { ImportRecord } from '../exchange/history';
+import { sameFingerprint } from '../exchange/identity';
+import type { TrustEntry } from '../exchange/trust';
 import { fieldLabel } from '../ledger/field-labels';
 import { recordLabel } from '../ledger/record-label';
 import { TABLE_LABELS } from '../ledger/table-labels';
 import { PLAN_SCHEMAS, type PlanTableName } from '../ledger/plan-tables';
 import type { StorageReader } from './storage';
+import { trustedKeys } from './trust-service';
 
 const PLAN_TABLES = Object.keys(PLAN_SCHEMAS) as PlanTableName[];
 
@@ -33,7 +36,7 @@ export interface ConflictSide {
   stamp: string;
   /** 本机: written on this computer; 对方: arrived in a bundle from another one. */
   who: '本机' | '对方';
-  /** e.g. 本机, 对方（伊金霍洛旗 设备 3fa0…）, 对方（设备 9c1e…）. */
+  /** e.g. 本机, 伊金霍洛旗 · 第2台电脑（设备 3fa0…）, 伊金霍洛旗 · 张三的笔记本（设备 3fa0…）, 对方（设备 9c1e…）. */
   label: string;
   deviceId: string;
   /** The office whose bundle brought this device's writes here (import history), when known. */
@@ -89,11 +92,42 @@ function shortDeviceNames(deviceIds: readonly string[]): Map<string, string> {
   return new Map(unique.map((d) => [d, d.length > n ? `${d.slice(0, n)}…` : d]));
 }
 
-/** The sides of one conflict: who, when, which is current. */
+/** A trust-list entry as far as naming a laptop goes. */
+export type LaptopKey = Pick<TrustEntry, 'officeCode' | 'label'> & { fingerprint?: string };
+
+/**
+ * What a clerk calls each laptop whose files came here: the label the receiving office gave its key
+ * when registering it (e.g. 张三的笔记本), else its place among that office's laptops in the order
+ * their files first arrived (第1台电脑, 第2台电脑…). Keyed by device id.
+ */
+export function laptopLabels(history: readonly ImportRecord[], keys: readonly LaptopKey[] = []): Map<string, string> {
+  const devices = devicesFromHistory(history);
+  const firstSeen = new Map<string, string>();
+  const fingerprint = new Map<string, string>();
+  for (const r of history) {
+    if (!r.deviceId) continue;
+    if (!firstSeen.has(r.deviceId) || r.at < (firstSeen.get(r.deviceId) ?? '')) firstSeen.set(r.deviceId, r.at);
+    if (r.fingerprint && (r.outcome === 'merged' || !fingerprint.has(r.deviceId))) fingerprint.set(r.deviceId, r.fingerprint);
+  }
+  const byOffice = new Map<string, string[]>();
+  for (const [deviceId, officeCode] of devices) byOffice.set(officeCode, [...(byOffice.get(officeCode) ?? []), deviceId]);
+  const out = new Map<string, string>();
+  for (const [officeCode, list] of byOffice) {
+    list.sort((a, b) => (firstSeen.get(a) ?? '').localeCompare(firstSeen.get(b) ?? '') || a.localeCompare(b));
+    list.forEach((deviceId, i) => {
+      const fp = fingerprint.get(deviceId);
+      const named = fp ? keys.find((k) => k.officeCode === officeCode && k.label?.trim() && k.fingerprint && sameFingerprint(k.fingerprint, fp)) : undefined;
+      out.set(deviceId, named?.label?.trim() ?? `第${i + 1}台电脑`);
+    });
+  }
+  return out;
+}
+
+/** The sides of one conflict: who (office, laptop, device), when, which is current. */
 export function conflictSides(
   values: readonly ConflictValue[],
   currentStamp: string | undefined,
-  ctx: { deviceId: string; devices: ReadonlyMap<string, string> },
+  ctx: { deviceId: string; devices: ReadonlyMap<string, string>; laptops?: ReadonlyMap<string, string> },
 ): ConflictSide[] {
   const parsed = values.map((v) => ({ v, s: parseStamp(v.stamp) }));
   const names = shortDeviceNames(parsed.filter((p) => p.s.deviceId !== ctx.deviceId).map((p) => p.s.deviceId));
@@ -101,7 +135,8 @@ export function conflictSides(
     const mine = s.deviceId === ctx.deviceId;
     const officeCode = mine ? undefined : ctx.devices.get(s.deviceId);
     const device = `设备 ${names.get(s.deviceId) ?? s.deviceId}`;
-    const label = mine ? '本机' : `对方（${officeCode ? `${divisionName(officeCode)} ` : ''}${device}）`;
+    const laptop = ctx.laptops?.get(s.deviceId) ?? '电脑';
+    const label = mine ? '本机' : officeCode ? `${divisionName(officeCode)} · ${laptop}（${device}）` : `对方（${device}）`;
     const cleared = !('value' in v) || v.value === undefined;
     return {
       stamp: v.stamp,
@@ -165,6 +200,7 @@ export interface ConflictContext {
 /** The open conflicts of the given offices, as shown: the workspace's own office first, then by office code. */
 export async function conflictViews(storage: StorageReader, offices: readonly string[], ctx: ConflictContext): Promise<ConflictView[]> {
   const devices = devicesFromHistory(ctx.history);
+  const laptops = laptopLabels(ctx.history, await trustedKeys(storage));
   const out: ConflictView[] = [];
   const ordered = [...new Set(offices)].sort((a, b) => (a === ctx.officeCode ? -1 : b === ctx.officeCode ? 1 : a < b ? -1 : a > b ? 1 : 0));
   for (const officeCode of ordered) {
@@ -185,7 +221,7 @@ export async function conflictViews(storage: StorageReader, offices: readonly st
             title: recordLabel(r, table),
             field: c.field,
             fieldLabel: fieldLabel(c.field, table),
-            sides: conflictSides(c.values, r._stamps?.[c.field], { deviceId: ctx.deviceId, devices }),
+            sides: conflictSides(c.values, r._stamps?.[c.field], { deviceId: ctx.deviceId, devices, laptops }),
           });
         }
       }

@@ -5,7 +5,7 @@ import { openWorkspace, type Workspace } from '../../shared/app/workspace';
 import { setUpWorkspace } from '../../shared/app/setup';
 import { receiverOf } from '../../shared/exchange/rules';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
-import { conflictSides, devicesFromHistory, keepExistingWrite } from '../../shared/app/conflicts';
+import { conflictSides, devicesFromHistory, keepExistingWrite, laptopLabels } from '../../shared/app/conflicts';
 import { mergeRecord } from '../../shared/exchange/merge';
 import type { StoredRecord } from '../../shared/exchange/records';
 import type { ImportRecord } from '../../shared/exchange/history';
@@ -39,11 +39,11 @@ async function send(from: Workspace, officeCode: string) {
 }
 
 /** Imports as a clerk would, trusting the sender's key (the fingerprint comparison is not the point here). */
-async function receive(to: Workspace, officeCode: string, file: { name: string; data: Uint8Array }) {
+async function receive(to: Workspace, officeCode: string, file: { name: string; data: Uint8Array }, label?: string) {
   const receiver = receiverOf(officeCode);
   let prepared = await to.exchange.prepareImport(receiver, file, new Date(LATER));
   if (prepared.kind === 'untrusted') {
-    await to.trust.trust({ officeCode: prepared.officeCode, publicKey: prepared.publicKey });
+    await to.trust.trust({ officeCode: prepared.officeCode, publicKey: prepared.publicKey, ...(label ? { label } : {}) });
     prepared = await to.exchange.prepareImport(receiver, file, new Date(LATER));
   }
   if (prepared.kind !== 'ready') throw new Error(`not imported: ${prepared.kind === 'refused' ? prepared.refusal.message : prepared.kind}`);
@@ -66,7 +66,7 @@ describe('conflicts as shown to a clerk', () => {
     expect(c.title).toBe('工业固体废物 7 乙的写法');
     expect(c.sides.map((s) => [s.who, s.label, s.at, s.value, s.current])).toEqual([
       ['本机', '本机', '2026年11月20日 10:03', '甲的写法', false],
-      ['对方', `对方（伊金霍洛旗 设备 ${b.deviceId.slice(0, 4)}…）`, '2026年11月20日 10:41', '乙的写法', true],
+      ['对方', `伊金霍洛旗 · 第1台电脑（设备 ${b.deviceId.slice(0, 4)}…）`, '2026年11月20日 10:41', '乙的写法', true],
     ]);
 
     const marks = await a.exchange.conflictMarks('150627', 'county');
@@ -119,17 +119,32 @@ describe('conflicts as shown to a clerk', () => {
     ];
     expect(devicesFromHistory(history).get('abcd1111')).toBe('150621');
   });
+
+  it('numbers each office\'s laptops in the order their files first arrived, or uses the label given to the key', () => {
+    const rec = (at: string, officeCode: string, deviceId: string, fingerprint: string): ImportRecord => ({ at, bundleId: at, officeCode, deviceId, sequence: 1, period: '2026-11', fingerprint, fileName: 'f', outcome: 'merged' });
+    const history = [rec('2026-11-22T00:00:00Z', '150627', 'dev2', '1111 1111 1111 1111 1111 1111 1111 2222'), rec('2026-11-20T00:00:00Z', '150627', 'dev1', '1111 1111 1111 1111 1111 1111 1111 1111'), rec('2026-11-21T00:00:00Z', '150621', 'dev3', '3333 3333 3333 3333 3333 3333 3333 3333')];
+    expect(Object.fromEntries(laptopLabels(history))).toEqual({ dev1: '第1台电脑', dev2: '第2台电脑', dev3: '第1台电脑' });
+    // A label is used only for the office it was registered for.
+    const keys = [
+      { officeCode: '150627', label: '李四的电脑', fingerprint: '11111111111111111111111111112222' },
+      { officeCode: '150627', label: '王五', fingerprint: '3333 3333 3333 3333 3333 3333 3333 3333' },
+    ];
+    const labels = laptopLabels(history, keys);
+    expect([labels.get('dev1'), labels.get('dev2'), labels.get('dev3')]).toEqual(['第1台电脑', '李四的电脑', '第1台电脑']);
+    const sides = conflictSides([{ value: 'x', stamp: '001763604180000:000000:dev2' }], undefined, { deviceId: 'me', devices: devicesFromHistory(history), laptops: labels });
+    expect(sides[0].label).toBe('伊金霍洛旗 · 李四的电脑（设备 dev2）');
+  });
 });
 
 describe('conflicts between two laptops of a county office, at the city', () => {
-  async function cityWithConflict() {
+  async function cityWithConflict(secondLabel?: string) {
     const a = await laptop(YIQI, T_A, 'aaaa1111');
     const b = await laptop(YIQI, T_B, 'bbbb2222');
     const city = await laptop(ORDOS, T_A, 'c1c1c1c1');
     await a.ledger.update('tasks', TASK, { title: '甲的写法' });
     await b.ledger.update('tasks', TASK, { title: '乙的写法' });
     await receive(city, '150600', await send(a, '150627'));
-    const second = await receive(city, '150600', await send(b, '150627'));
+    const second = await receive(city, '150600', await send(b, '150627'), secondLabel);
     return { a, b, city, second };
   }
 
@@ -144,14 +159,20 @@ describe('conflicts between two laptops of a county office, at the city', () => 
     const [c] = views;
     expect(c).toMatchObject({ officeCode: '150627', officeName: '伊金霍洛旗', own: false, id: TASK, field: 'title' });
     expect(c.sides.map((s) => [s.who, s.label, s.at, s.value])).toEqual([
-      ['对方', `对方（伊金霍洛旗 设备 ${a.deviceId.slice(0, 4)}…）`, '2026年11月20日 10:03', '甲的写法'],
-      ['对方', `对方（伊金霍洛旗 设备 ${b.deviceId.slice(0, 4)}…）`, '2026年11月20日 10:41', '乙的写法'],
+      ['对方', `伊金霍洛旗 · 第1台电脑（设备 ${a.deviceId.slice(0, 4)}…）`, '2026年11月20日 10:03', '甲的写法'],
+      ['对方', `伊金霍洛旗 · 第2台电脑（设备 ${b.deviceId.slice(0, 4)}…）`, '2026年11月20日 10:41', '乙的写法'],
     ]);
     expect(c.sides[0].label).not.toBe(c.sides[1].label);
 
     const marks = await city.exchange.conflictMarks('150600', 'city');
     expect(marks.recordIds.has(TASK)).toBe(true);
     expect(Object.fromEntries(marks.byOffice)).toEqual({ '150627': 1 });
+  });
+
+  it('names a laptop by the label the city gave its key when registering it', async () => {
+    const { a, b, city } = await cityWithConflict('张三的笔记本');
+    const [c] = await city.exchange.conflictViews('150600', 'city');
+    expect(c.sides.map((s) => s.label)).toEqual([`伊金霍洛旗 · 第1台电脑（设备 ${a.deviceId.slice(0, 4)}…）`, `伊金霍洛旗 · 张三的笔记本（设备 ${b.deviceId.slice(0, 4)}…）`]);
   });
 
   it('settles it on the city copy only: no write of the city enters the county data, which the city never exports', async () => {

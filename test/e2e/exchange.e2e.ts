@@ -230,9 +230,9 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
     const mine = list.getByTestId('conflict-value').filter({ hasText: '完善绿色制造体系建设（乙机写法）' });
     await theirs.waitFor();
     await mine.waitFor();
-    // Who and when, not device ids: B's own edit is 本机 (and current, being the later), A's is 对方 named by its office.
+    // Who and when, not device ids alone: B's own edit is 本机 (and current, being the later), A's is named by its office and laptop.
     await expect(mine.getByTestId('conflict-who').textContent()).resolves.toBe('本机');
-    await expect(theirs.getByTestId('conflict-who').textContent()).resolves.toMatch(/^对方（伊金霍洛旗 设备 [0-9a-f]{4}…）$/);
+    await expect(theirs.getByTestId('conflict-who').textContent()).resolves.toMatch(/^伊金霍洛旗 · 第1台电脑（设备 [0-9a-f]{4}…）$/);
     for (const side of [mine, theirs]) await expect(side.getByTestId('conflict-time').textContent()).resolves.toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d 修改$/);
     await mine.getByTestId('conflict-current').waitFor();
 
@@ -281,8 +281,9 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
     await expect(item.getByTestId('conflict-title').textContent()).resolves.toMatch(/^伊金霍洛旗 · 任务 .*完善绿色制造体系建设.* · 任务名称$/);
     const who = await item.getByTestId('conflict-who').allTextContents();
     expect(who).toHaveLength(2);
-    for (const w of who) expect(w).toMatch(/^对方（伊金霍洛旗 设备 [0-9a-f]{4,}…）$/);
-    expect(who[0]).not.toBe(who[1]);
+    // Each side by office and laptop, in the order their files first came to the city.
+    expect(who[0]).toMatch(/^伊金霍洛旗 · 第1台电脑（设备 [0-9a-f]{4,}…）$/);
+    expect(who[1]).toMatch(/^伊金霍洛旗 · 第2台电脑（设备 [0-9a-f]{4,}…）$/);
     await city.page.getByText('在市级本机保留，不会改变旗区的数据').first().waitFor();
 
     await item.getByTestId('conflict-value').filter({ hasText: '（甲机写法）' }).getByTestId('keep-value').click();

@@ -8,9 +8,9 @@ export const CITY_LOCAL_NOTE = '在市级本机保留，不会改变旗区的数
 function SideRow({ c, side, onKeep }: { c: ConflictView; side: ConflictSide; onKeep: (c: ConflictView, side: ConflictSide) => Promise<void> }) {
   const text = side.cleared ? '（已清空）' : showValue(side.value, c.field, { table: c.table });
   return (
-    <div data-testid="conflict-value" style={{ display: 'grid', gridTemplateColumns: '240px 200px minmax(0, 1fr) auto', gap: 8, alignItems: 'baseline', padding: '4px 0' }}>
+    <div data-testid="conflict-value" style={{ display: 'grid', gridTemplateColumns: '300px 190px minmax(0, 1fr) auto', gap: 8, alignItems: 'baseline', padding: '4px 0' }}>
       <span>
-        <Tag color={side.who === '本机' ? 'blue' : 'purple'} data-testid="conflict-who">
+        <Tag color={side.who === '本机' ? 'blue' : 'purple'} data-testid="conflict-who" style={{ whiteSpace: 'normal' }}>
           {side.label}
         </Tag>
       </span>

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Col, Row, Space, Tabs, Typography } from 'antd';
 import type { TrustedKey } from '../../../../shared/app/trust-service';
-import { subordinatesOf } from '../../../../shared/domain/divisions';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import { useExchange } from './use-exchange';
 import { OwnKeyCard } from './OwnKeyCard';
@@ -31,7 +30,8 @@ function linkedTab(): string {
 export function ExchangePage({ plan }: { plan: PlanData }) {
   const x = useExchange(plan);
   const [adding, setAdding] = useState<{ officeCode: string; replaces?: TrustedKey } | null>(null);
-  const offices = [plan.office.code, ...(x.role === 'city' ? subordinatesOf(plan.office.code).map((s) => s.code) : [])];
+  // The first office without a key (at a city, a county office), else this office's other laptops.
+  const firstOffice = x.offices[0]?.code ?? plan.office.code;
   const batch = useBundleBatch(x.receiver, x.refresh);
   const dragging = useFileDrop((entries, loose) => void batch.drop(entries, loose));
   const [tab, setTab] = useState(linkedTab);
@@ -77,7 +77,7 @@ export function ExchangePage({ plan }: { plan: PlanData }) {
             children: (
               <TrustTable
                 keys={x.keys}
-                onAdd={() => setAdding({ officeCode: offices[0] })}
+                onAdd={() => setAdding({ officeCode: firstOffice })}
                 onReplace={(k) => setAdding({ officeCode: k.officeCode, replaces: k })}
                 onRevoke={x.actions.revoke}
               />
@@ -88,8 +88,8 @@ export function ExchangePage({ plan }: { plan: PlanData }) {
 
       <TrustKeyModal
         open={!!adding}
-        offices={offices}
-        initialOffice={adding?.officeCode ?? offices[0]}
+        offices={x.offices}
+        initialOffice={adding?.officeCode ?? firstOffice}
         replacing={adding?.replaces}
         onCancel={() => setAdding(null)}
         onSave={async (v) => {

@@ -84,7 +84,7 @@ export function ImportPreview({ prepared }: { prepared: Extract<PreparedImport, 
     })),
   ];
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="import-preview">
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="import-file-preview">
       <Typography.Text>
         {divisionName(m.officeCode)} · {formatPeriodTextZh(m.period)} · 设备 {m.deviceId} 第 {m.sequence} 份 · 导出于 {when(m.createdAt)}
       </Typography.Text>

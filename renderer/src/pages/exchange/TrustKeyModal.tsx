@@ -1,54 +1,119 @@
-import { useEffect } from 'react';
-import { Form, Input, Modal, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, Form, Input, Modal, Space, Typography } from 'antd';
 import type { TrustedKey } from '../../../../shared/app/trust-service';
-import { publicKeyBytes } from '../../../../shared/exchange/identity';
-import { divisionName } from '../../../../shared/domain/divisions';
+import { readKeyText, type KeyText, type RegistrationOffice } from '../../../../shared/app/key-registration';
+import { messageOf } from '../../app/error-text';
+import { FingerprintGroups } from './FingerprintGroups';
+import { OfficePicker } from './OfficePicker';
 
-/** Registers a key sent by another office (or replaces one), checked as the clerk types. */
+type Values = { officeCode: string; publicKey: string; label?: string };
+
+/** The pasted key read as the clerk types: its fingerprint (to compare by phone) or what is wrong with it. */
+function useKeyText(text: string | undefined): KeyText | null {
+  const [read, setRead] = useState<KeyText | null>(null);
+  useEffect(() => {
+    let current = true;
+    if (!text?.trim()) setRead(null);
+    else void readKeyText(text).then((r) => current && setRead(r), (e: unknown) => current && setRead({ ok: false, message: messageOf(e) }));
+    return () => {
+      current = false;
+    };
+  }, [text]);
+  return read;
+}
+
+/**
+ * Registers a key sent by another office (or replaces one). The fingerprint shows as soon as the key
+ * is pasted, before anything is trusted, so the clerk can compare it by phone first.
+ */
 export function TrustKeyModal(props: {
   open: boolean;
-  offices: string[];
+  offices: readonly RegistrationOffice[];
   initialOffice: string;
   replacing?: TrustedKey;
   onCancel: () => void;
-  onSave: (v: { officeCode: string; publicKey: string; label?: string }) => Promise<void>;
+  onSave: (v: Values) => Promise<void>;
 }) {
-  const [form] = Form.useForm<{ officeCode: string; publicKey: string; label?: string }>();
+  const [form] = Form.useForm<Values>();
+  const text = Form.useWatch('publicKey', form);
+  const read = useKeyText(text);
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    if (props.open) form.setFieldsValue({ officeCode: props.initialOffice, publicKey: '', label: '' });
+    if (!props.open) return;
+    form.setFieldsValue({ officeCode: props.initialOffice, publicKey: '', label: '' });
+    setFailure(null);
   }, [props.open, props.initialOffice, form]);
+
+  const save = async () => {
+    setFailure(null);
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return; // the fields say what is missing
+    }
+    const key = await readKeyText(v.publicKey);
+    if (!key.ok) return;
+    setSaving(true);
+    try {
+      await props.onSave({ ...v, publicKey: key.publicKey, label: v.label?.trim() || undefined });
+    } catch (e) {
+      setFailure(`未能登记：${messageOf(e)}`);
+    } finally {
+      setSaving(false);
+    }
+  };
+
   return (
     <Modal
       open={props.open}
       title={props.replacing ? `更换密钥（原指纹 ${props.replacing.fingerprint} 将被吊销）` : '登记可信密钥'}
-      okText="登记"
+      okText="指纹一致，登记"
       cancelText="取消"
+      confirmLoading={saving}
       onCancel={props.onCancel}
-      onOk={() => form.validateFields().then((v) => props.onSave({ ...v, publicKey: v.publicKey.trim() }))}
+      onOk={() => void save()}
+      okButtonProps={{ disabled: !read?.ok, id: 'trust-save' }}
       destroyOnClose
+      width={620}
     >
-      <Form form={form} layout="vertical">
-        <Form.Item name="officeCode" label="单位" rules={[{ required: true }]}>
-          <Select options={props.offices.map((c) => ({ value: c, label: `${divisionName(c)}（${c}）` }))} disabled={!!props.replacing} />
+      <Form form={form} layout="vertical" data-testid="trust-form">
+        <Form.Item name="officeCode" label="单位" rules={[{ required: true, message: '请选择这把密钥属于哪个单位' }]}>
+          <OfficePicker offices={props.offices} disabled={!!props.replacing} />
         </Form.Item>
         <Form.Item
           name="publicKey"
-          label="公钥（在对方“数据交换”页可复制，由对方发来）"
+          label="公钥（对方在“数据交换”页复制后发来）"
           rules={[
-            { required: true, message: '请填写公钥' },
             {
               validator: async (_, v?: string) => {
-                if (v) publicKeyBytes(v.trim());
+                const r = await readKeyText(v ?? '');
+                if (!r.ok) throw new Error(r.message);
               },
             },
           ]}
         >
-          <Input.TextArea rows={2} placeholder="44 个字符的 base64 文本" />
+          <Input.TextArea rows={2} placeholder="粘贴对方发来的公钥，44 个字符，以 = 结尾" data-testid="trust-key" />
         </Form.Item>
-        <Form.Item name="label" label="说明">
-          <Input placeholder="如：伊金霍洛旗无废办 张三的笔记本" />
+        {read?.ok && (
+          <Alert
+            type="info"
+            style={{ marginBottom: 16 }}
+            message="登记前，请打电话与对方逐组核对密钥指纹"
+            description={
+              <Space direction="vertical" size={4}>
+                <FingerprintGroups fingerprint={read.fingerprint} testId="trust-fingerprint" />
+                <Typography.Text type="secondary">对方“数据交换”页“本机签名密钥”处的密钥指纹应与此完全一致；有一位不同就不要登记。</Typography.Text>
+              </Space>
+            }
+          />
+        )}
+        <Form.Item name="label" label="说明（可不填；填写后冲突中用它称呼这台电脑）">
+          <Input placeholder="如：张三的笔记本" maxLength={40} />
         </Form.Item>
       </Form>
+      {failure && <Alert type="error" showIcon message={failure} data-testid="trust-error" />}
     </Modal>
   );
 }

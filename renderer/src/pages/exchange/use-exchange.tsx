@@ -4,6 +4,7 @@ import type { DeviceIdentity } from '../../../../shared/app/device-identity';
 import type { Receiver } from '../../../../shared/app/exchange-service';
 import type { ConflictSide, ConflictView } from '../../../../shared/app/conflicts';
 import type { TrustedKey } from '../../../../shared/app/trust-service';
+import { registrationOffices, type RegistrationOffice } from '../../../../shared/app/key-registration';
 import type { ImportRecord } from '../../../../shared/exchange/history';
 import { ownBuffer } from '../../../../shared/exchange/bytes';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
@@ -26,16 +27,23 @@ export function useExchange(plan: PlanData) {
 
   const [identity, setIdentity] = useState<DeviceIdentity | null>(null);
   const [keys, setKeys] = useState<TrustedKey[]>([]);
+  const [offices, setOffices] = useState<RegistrationOffice[]>([]);
   const [history, setHistory] = useState<ImportRecord[]>([]);
   const [conflicts, setConflicts] = useState<ConflictView[]>([]);
   const [busy, setBusy] = useState(false);
 
   const refresh = useCallback(async () => {
-    setIdentity(await ws.exchange.identity());
-    setKeys(await ws.trust.list());
-    setHistory(await ws.exchange.history());
-    setConflicts(await ws.exchange.conflictViews(plan.office.code, role));
-  }, [ws, plan.office.code, role]);
+    try {
+      setIdentity(await ws.exchange.identity());
+      const trusted = await ws.trust.list();
+      setKeys(trusted);
+      setOffices(await registrationOffices(ws, plan.office, role, trusted));
+      setHistory(await ws.exchange.history());
+      setConflicts(await ws.exchange.conflictViews(plan.office.code, role));
+    } catch (e) {
+      message.error(`无法读取数据交换的内容：${errorText(e)}`);
+    }
+  }, [ws, plan.office, role, message]);
 
   useEffect(() => {
     void refresh();
@@ -66,15 +74,20 @@ export function useExchange(plan: PlanData) {
   };
 
   const revoke = async (k: TrustedKey) => {
-    await ws.trust.revoke(k.publicKey, k.officeCode);
+    try {
+      await ws.trust.revoke(k.publicKey, k.officeCode);
+      message.success('已吊销');
+    } catch (e) {
+      message.error(`未能吊销：${errorText(e)}`);
+    }
     await refresh();
   };
 
+  /** Throws what went wrong: the registration dialog shows it and stays open. */
   const register = async (v: { officeCode: string; publicKey: string; label?: string }, replaces?: TrustedKey) => {
-    if (replaces) await ws.trust.replace(replaces, v);
-    else await ws.trust.trust(v);
+    const key = replaces ? await ws.trust.replace(replaces, v) : await ws.trust.trust(v);
     await refresh();
-    message.success('已登记');
+    message.success(`已登记${offices.find((o) => o.code === key.officeCode)?.name ?? key.officeCode}的密钥（指纹 ${key.fingerprint}）`);
   };
 
   return {
@@ -83,6 +96,7 @@ export function useExchange(plan: PlanData) {
     role,
     identity,
     keys,
+    offices,
     history,
     conflicts,
     receiver,
