@@ -53,7 +53,7 @@ export async function readKeyText(text: string): Promise<KeyText> {
   const key = text.replace(/\s+/g, '');
   if (!key) return { ok: false, message: `还没有填写公钥。${WHERE}` };
   if (/^\d{32}$/.test(key)) return { ok: false, message: `这是密钥指纹（8 组数字），不是公钥。指纹用于电话核对；${WHERE}` };
-  if (!/^[A-Za-z0-9+/]+=*$/.test(key)) return { ok: false, message: `公钥里有不该出现的字符（如汉字、标点），可能多复制了别的内容。${WHERE}` };
+  if (!/^[A-Za-z0-9+/=]+$/.test(key)) return { ok: false, message: `公钥里有不该出现的字符（如汉字、标点），可能多复制了别的内容。${WHERE}` };
   if (key.length !== KEY_CHARS) {
     const how = key.length < KEY_CHARS ? '少了' : '多了';
     return { ok: false, message: `公钥应为 ${KEY_CHARS} 个字符，这里是 ${key.length} 个，${how} ${Math.abs(KEY_CHARS - key.length)} 个，可能没有复制完整。${WHERE}` };
