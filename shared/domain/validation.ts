@@ -136,9 +136,52 @@ export function investmentWarning(completed: WanYuan | null | undefined, planned
 }
 
 /** A text within its length; `required` refuses empty or blank text. */
+/**
+ * Characters no clerk types and no honest file needs: control characters other than tab and line
+ * breaks (C0, DEL, C1; a NUL cuts file names and zip entries) and the bidirectional embeddings,
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make text display in another order
+ * than it is stored ("‮gpj.exe" shows as "exe.jpg").
+ */
+function isUnsafeCode(c: number): boolean {
+  if (c < 0x20) return c !== 0x09 && c !== 0x0a && c !== 0x0d;
+  if (c >= 0x7f && c <= 0x9f) return true;
+  return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/** The first unsafe character of a text, as U+XXXX, or null: the one rule every entry point applies. */
+export function unsafeCharacter(text: string): string | null {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isUnsafeCode(c)) return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return null;
+}
+
+/** Why a text with such a character is refused, naming the field and the character. */
+export function unsafeTextProblem(text: string, field: string): Problem {
+  const c = unsafeCharacter(text);
+  return c ? `${field}含有不可见的控制字符或文字方向控制符（${c}），请删除后再保存` : null;
+}
+
+/**
+ * The text with those characters removed, and how many were: for entry points that clean rather
+ * than refuse (pasted cells of a form), which must then tell the clerk (`removed` > 0).
+ */
+export function cleanText(text: string): { text: string; removed: number } {
+  let out = '';
+  let removed = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isUnsafeCode(text.charCodeAt(i))) removed += 1;
+    else out += text[i];
+  }
+  return removed ? { text: out, removed } : { text, removed };
+}
+
 export function checkText(text: string | undefined | null, field: string, max: number, required = false): Problem {
   const t = text ?? '';
   if (required && !t.trim()) return `请填写${field}`;
+  const unsafe = unsafeTextProblem(t, field);
+  if (unsafe) return unsafe;
   if ([...t].length > max) return `${field}最多 ${max} 字，现为 ${[...t].length} 字`;
   return null;
 }
@@ -279,6 +322,19 @@ export const zhErrorMap: ZodErrorMap = (issue, ctx) => {
       return { message: `有不认识的字段 ${issue.keys.join('、')}` };
     case 'not_finite':
       return { message: '应为有限的数字' };
+    case 'invalid_string':
+      return { message: '格式不正确' };
+    case 'invalid_literal':
+      return { message: `应为 ${String(issue.expected)}` };
+    case 'invalid_union':
+    case 'invalid_union_discriminator':
+      return { message: '格式不正确' };
+    case 'invalid_date':
+      return { message: '不是有效的日期' };
+    case 'not_multiple_of':
+      return { message: '数值不符合要求' };
+    case 'custom':
+      return { message: issue.message ?? '不合要求' };
     default:
       return { message: ctx.defaultError };
   }

@@ -12,6 +12,7 @@ import { counterAtLimit, DEVICE_ID_PATTERN, MAX_COUNTER } from '../sync/hlc';
 import { z, type ZodType } from 'zod';
 import { DivisionCodeSchema, OfficeSchema } from '../domain/office';
 import { PeriodSchema } from '../domain/ids';
+import { pathLabel, unsafeCharacter, zhErrorMap } from '../domain/validation';
 import { ProgressEntrySchema, IndicatorValueSchema } from '../domain/progress';
 import { PLAN_SCHEMAS } from '../ledger/plan-tables';
 import { TABLE_LABELS as RECORD_TABLE_LABELS } from '../ledger/table-labels';
@@ -198,12 +199,26 @@ export function checkFormatVersion(manifest: Record<string, unknown>): void {
   if (typeof v !== 'number' || !READABLE_FORMAT_VERSIONS.includes(v)) throw new BundleError('invalid-manifest', `交换文件的格式版本不正确：${JSON.stringify(v) ?? '缺失'}`);
 }
 
-function issuesOf(error: z.ZodError, limit = 5): string[] {
-  return error.issues.slice(0, limit).map((i) => `${i.path.join('.') || '清单'}：${i.message}`);
+function issuesOf(error: z.ZodError, limit = 5, whole = '清单'): string[] {
+  return error.issues.slice(0, limit).map((i) => `${i.path.length ? pathLabel(i.path) : whole}：${i.message}`);
+}
+
+/** Zod's checks with Chinese messages (shared/domain/validation.ts): refusals name the place in a clerk's words. */
+const ZH = { errorMap: zhErrorMap };
+
+/** The first text anywhere in a value holding a control character or a direction override, as "U+XXXX". */
+function unsafeIn(value: unknown, depth = 0): string | null {
+  if (typeof value === 'string') return unsafeCharacter(value);
+  if (depth > 8 || typeof value !== 'object' || value === null) return null;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) {
+    const found = unsafeIn(v, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 export function parseManifest(manifest: unknown): BundleManifest {
-  const r = ManifestSchema.safeParse(manifest);
+  const r = ManifestSchema.safeParse(manifest, ZH);
   if (!r.success) {
     const problems = issuesOf(r.error);
     throw new BundleError('invalid-manifest', `交换文件的清单不完整或有误：${problems.join('；')}`, { problems });
@@ -317,12 +332,12 @@ export const TABLE_LABELS: Record<BundleTableName, string> = RECORD_TABLE_LABELS
 /** Problems with one stored record: envelope shape, domain schema, and the envelope's own rules. */
 function recordProblems(table: BundleTableName, raw: unknown): string[] {
   if (!isObject(raw)) return ['不是对象'];
-  const envelope = EnvelopeSchema.safeParse(raw);
-  if (!envelope.success) return issuesOf(envelope.error, 3);
+  const envelope = EnvelopeSchema.safeParse(raw, ZH);
+  if (!envelope.success) return issuesOf(envelope.error, 3, '记录');
   const schema = TABLE_SCHEMAS[table];
   const plain = plainFields(raw);
-  const data = schema.safeParse(plain);
-  if (!data.success) return issuesOf(data.error, 3);
+  const data = schema.safeParse(plain, ZH);
+  if (!data.success) return issuesOf(data.error, 3, '记录');
 
   const problems: string[] = [];
   const e = envelope.data;
@@ -333,6 +348,15 @@ function recordProblems(table: BundleTableName, raw: unknown): string[] {
   }
   for (const [field, value] of Object.entries(plain)) {
     if (value !== undefined && e._stamps[field] === undefined) problems.push(`字段 ${field} 没有修订戳`);
+  }
+  // Text: no control characters (other than tab and line breaks) and no direction overrides, in values or conflicting values.
+  for (const [field, value] of Object.entries(plain)) {
+    const c = unsafeIn(value);
+    if (c) problems.push(`字段 ${pathLabel([field])} 含有不可见的控制字符或文字方向控制符（${c}）`);
+  }
+  for (const c of e._conflicts ?? []) {
+    const found = unsafeIn(c.values.map((v) => v.value));
+    if (found) problems.push(`冲突字段 ${pathLabel([c.field])} 的取值含有不可见的控制字符或文字方向控制符（${found}）`);
   }
   for (const field of Object.keys(e._stamps)) if (!known.has(field)) problems.push(`修订戳中有未知字段 ${field}`);
   for (const field of Object.keys(e._siblings ?? {})) if (!known.has(field)) problems.push(`_siblings 中有未知字段 ${field}`);

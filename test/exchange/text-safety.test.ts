@@ -1,0 +1,57 @@
+/** Issue 24: control characters and direction overrides refused at every entry point; refusals in plain Chinese. */
+import { checkText, cleanText, unsafeCharacter } from '../../shared/domain/validation';
+import { parseManifest } from '../../shared/exchange/bundle-format';
+import { BundleError } from '../../shared/exchange/errors';
+import { generateIdentity, type Identity } from '../../shared/exchange/identity';
+import { verifyBundle } from '../../shared/exchange/verify';
+import { department, stamp, stored, OFFICE } from './fixtures';
+import { signedTables } from './hostile-bundles';
+
+const NOW = new Date('2026-11-02T09:30:00+08:00');
+const T = NOW.getTime() - 86_400_000;
+let banner: Identity;
+beforeAll(async () => {
+  banner = await generateIdentity(true);
+});
+
+describe('the one text rule', () => {
+  it('finds NUL, other C0/C1 controls and bidi overrides, and leaves tab and line breaks alone', () => {
+    expect(unsafeCharacter('旗生态\u0000环境局')).toBe('U+0000');
+    expect(unsafeCharacter('abc\u202Egpj.exe')).toBe('U+202E');
+    expect(unsafeCharacter('x\u2066y')).toBe('U+2066');
+    expect(unsafeCharacter('x\u0085y')).toBe('U+0085');
+    expect(unsafeCharacter('第一行\n第二行\r\n\t缩进')).toBeNull();
+  });
+
+  it('checkText (typing, forms) refuses such text naming the field and the character', () => {
+    expect(checkText('推进\u202E中', '本月进展', 2000)).toBe('本月进展含有不可见的控制字符或文字方向控制符（U+202E），请删除后再保存');
+    expect(checkText('推进中\n下月完成', '本月进展', 2000)).toBeNull();
+  });
+
+  it('cleanText removes them and says how many', () => {
+    expect(cleanText('a\u0000b\u202Ec\u0007')).toEqual({ text: 'abc', removed: 3 });
+    expect(cleanText('正常文字')).toEqual({ text: '正常文字', removed: 0 });
+  });
+});
+
+describe('bundles', () => {
+  it('refuses a department name holding a NUL, naming the record and field', async () => {
+    const row = stored(department('n1', { name: '旗\u0000农牧局' }), stamp(T));
+    const result = await verifyBundle(await signedTables(banner, { departments: [row] }, { now: NOW }), { trust: [{ officeCode: OFFICE, publicKey: banner.publicKey }], now: NOW });
+    if (result.ok) throw new Error('expected a refusal');
+    expect(result.error.code).toBe('invalid-payload');
+    expect(result.error.message).toContain('单位 150627-n1');
+    expect(result.error.message).toContain('含有不可见的控制字符或文字方向控制符（U+0000）');
+  });
+
+  it('says what is wrong with a manifest in Chinese, not zod’s English', () => {
+    try {
+      parseManifest({ formatVersion: 1, constructor: 1, sequence: 'x' });
+      throw new Error('expected a refusal');
+    } catch (e) {
+      if (!(e instanceof BundleError)) throw e;
+      expect(e.message).not.toMatch(/Expected|Unrecognized|Required/);
+      expect(e.message).toMatch(/有不认识的字段 constructor|不能为空|应为/);
+    }
+  });
+});
