@@ -131,6 +131,8 @@ export interface ShellInfo {
   shell: 'electron' | 'browser';
   appVersion: string;
   platform: string;
+  /** Desktop only: where the data, the backups, the log files and the crash dumps are kept (shown in 设置 → 关于). */
+  folders?: { data: string; backups: string; logs: string; crashDumps: string };
 }
 
 /** The installation's signing key as the renderer may see it: never the private half. */

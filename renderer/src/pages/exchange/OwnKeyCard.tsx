@@ -19,7 +19,7 @@ export function OwnKeyCard({ officeName, deviceId, identity }: { officeName: str
         </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-        对方第一次导入本机的文件时，会看到这串数字。请通过电话逐组念给对方核对，一致才可信任。
+        对方第一次导入本机的文件时，会看到这串数字。请通过电话逐组念给对方核对，一致才可信任。换新电脑时，可在“设置 → 更换电脑”中带走本机密钥，或生成换机说明交市无废办。
       </Typography.Paragraph>
     </Card>
   );

@@ -4,6 +4,7 @@ import { STORE_NAMES } from '../../../../shared/app/storage';
 import { useLedger, useWorkspace } from '../../app/store';
 import { messageOf } from '../../app/error-text';
 import { saveBackup } from './backup-actions';
+import { desktop } from '../../platform';
 
 /**
  * Starting again (another office, or a fresh plan): only after a complete backup of the whole
@@ -14,7 +15,18 @@ import { saveBackup } from './backup-actions';
 export function ResetCard({ officeCode, officeName }: { officeCode: string; officeName: string }) {
   const { message } = AntApp.useApp();
   const ws = useWorkspace();
-  const reset = useLedger((s) => s.resetWorkspace);
+  const resetData = useLedger((s) => s.resetWorkspace);
+  // The key and its signing state go with the data: a laptop reset to another office must not
+  // sign with the old office's key (the desktop keeps it in the main process; a browser's is in the database).
+  const reset = async () => {
+    try {
+      await desktop.keyVault?.erase?.();
+    } catch (e) {
+      message.error(`无法删除本机签名密钥，未重置：${messageOf(e)}`);
+      return;
+    }
+    await resetData();
+  };
   const [backup, setBackup] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -41,7 +53,7 @@ export function ResetCard({ officeCode, officeName }: { officeCode: string; offi
   return (
     <Card title="更换单位或重新开始" size="small">
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Typography.Text>重置会删除本机的全部台账数据（所有方案、进展、密钥与导入记录），然后回到首次使用的设置页面。必须先做完整备份（含各单位记录、修改记录、可信密钥、导入记录和交办记录）。</Typography.Text>
+        <Typography.Text>重置会删除本机的全部台账数据（所有方案、进展、可信密钥与导入记录）和本机的签名密钥，然后回到首次使用的设置页面。必须先做完整备份（含各单位记录、修改记录、可信密钥、导入记录和交办记录；备份不含签名密钥，如还要用它，请先在“更换电脑”中导出）。</Typography.Text>
         <Button onClick={writeBackup} loading={busy} data-testid="reset-backup">
           1. 完整备份并校验
         </Button>

@@ -16,6 +16,8 @@ import { EditPlanModal } from './EditPlanModal';
 import { ResetCard } from './ResetCard';
 import { BackupCard } from './BackupCard';
 import { DeviceSeriesCard } from './DeviceSeriesCard';
+import { KeyMoveCard } from './KeyMoveCard';
+import { AboutCard } from './AboutCard';
 import { messageOf } from '../../app/error-text';
 
 /** 设置: the office and its plan periods (view, revise, close with the final assessment, start the next), and starting again. */
@@ -96,7 +98,9 @@ export function SettingsPage() {
       </Card>
       <DeviceSeriesCard office={office} />
       <BackupCard />
+      <KeyMoveCard officeCode={office.code} officeName={office.name} />
       <ResetCard officeCode={office.code} officeName={office.name} />
+      <AboutCard />
       <ClosePlanModal plan={closing} all={all} busy={busy} onConfirm={confirmClose} onCancel={() => setClosing(null)} />
       <RevisePlanModal
         plan={revising}
