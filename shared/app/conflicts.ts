@@ -116,8 +116,10 @@ export function laptopLabels(history: readonly ImportRecord[], keys: readonly La
     list.sort((a, b) => (firstSeen.get(a) ?? '').localeCompare(firstSeen.get(b) ?? '') || a.localeCompare(b));
     list.forEach((deviceId, i) => {
       const fp = fingerprint.get(deviceId);
-      const named = fp ? keys.find((k) => k.officeCode === officeCode && k.label?.trim() && k.fingerprint && sameFingerprint(k.fingerprint, fp)) : undefined;
-      out.set(deviceId, named?.label?.trim() ?? `第${i + 1}台电脑`);
+      const named = fp ? keys.find((k) => k.officeCode === officeCode && k.fingerprint && sameFingerprint(k.fingerprint, fp)) : undefined;
+      const label = named?.label?.trim();
+      // Older versions labelled a key trusted on first import "office · device id": that names nothing a clerk knows.
+      out.set(deviceId, label && !label.endsWith(deviceId) ? label : `第${i + 1}台电脑`);
     });
   }
   return out;

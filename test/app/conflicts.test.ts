@@ -128,6 +128,8 @@ describe('conflicts as shown to a clerk', () => {
     const keys = [
       { officeCode: '150627', label: '李四的电脑', fingerprint: '11111111111111111111111111112222' },
       { officeCode: '150627', label: '王五', fingerprint: '3333 3333 3333 3333 3333 3333 3333 3333' },
+      // Older versions labelled a key trusted on first import "office · device id": not a name.
+      { officeCode: '150627', label: '伊金霍洛旗 · dev1', fingerprint: '1111 1111 1111 1111 1111 1111 1111 1111' },
     ];
     const labels = laptopLabels(history, keys);
     expect([labels.get('dev1'), labels.get('dev2'), labels.get('dev3')]).toEqual(['第1台电脑', '李四的电脑', '第1台电脑']);

@@ -3,7 +3,6 @@ import { App as AntApp } from 'antd';
 import type { Receiver } from '../../../../shared/app/exchange-service';
 import { batchSummary, type BatchEntry, type BatchItem, type BatchResult } from '../../../../shared/app/import-batch';
 import { DEFAULT_MAX_BUNDLE_BYTES } from '../../../../shared/exchange/bundle-format';
-import { divisionName } from '../../../../shared/domain/divisions';
 import type { OpenFileFilter } from '../../../../shared/platform/desktop-api';
 import { useLedger, useWorkspace } from '../../app/store';
 import { desktop } from '../../platform';
@@ -72,7 +71,8 @@ export function useBundleBatch(receiver: Receiver, onMerged: (results: BatchResu
     if (p?.kind !== 'untrusted' || busy) return;
     setBusy(true);
     try {
-      await ws.trust.trust({ officeCode: p.officeCode, publicKey: p.publicKey, label: `${divisionName(p.officeCode)} · ${p.refusal.detail.deviceId ?? ''}` });
+      // No label: conflicts then name this laptop by its place among the office's laptops (第N台电脑).
+      await ws.trust.trust({ officeCode: p.officeCode, publicKey: p.publicKey });
       const same = items.filter((i) => i.prepared?.kind === 'untrusted' && i.prepared.publicKey === p.publicKey && i.data);
       const again = await ws.exchange.prepareMany(
         receiver,
