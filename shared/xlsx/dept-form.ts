@@ -11,6 +11,7 @@ import { isCollectiveDepartment } from '../domain/collective-name';
 import { projectReportUnits, reportRole, taskReportUnits, type ReportRole } from '../domain/reporting-rule';
 import { reportDirectory } from '../ledger/report-units';
 import { checkText, TEXT_LIMITS } from '../domain/validation';
+import { sameSeal, seal } from './form-seal';
 import { chinaToday, formatDateZh, formatPeriodZh, reportDueZh, shiftPeriod } from '../domain/time';
 import { idBelongsTo, idNamespaceOf } from '../exchange/ownership';
 import { XlsxError, type SheetProblem } from './errors';
@@ -61,7 +62,10 @@ function addGuideSheet(wb: Workbook, lines: readonly string[]): void {
  * sheet, and the office, period, department and row ids in a hidden, locked column A so the form
  * imports back exactly. Never for a collective name (各成员单位 …): no one can send that back.
  */
-export async function buildDepartmentForm(plan: PlanData, departmentId: string, period: Period, today: string, opts: FormGuideOptions = {}): Promise<Workbook> {
+/** How a form is issued: the guide's options and the office's form secret that seals its ids (form-seal.ts). */
+export type FormIssueOptions = FormGuideOptions & { formSecret?: Uint8Array };
+
+export async function buildDepartmentForm(plan: PlanData, departmentId: string, period: Period, today: string, opts: FormIssueOptions = {}): Promise<Workbook> {
   const dept = plan.departments.find((d) => d.id === departmentId);
   if (!dept) throw new XlsxError('wrong-form', `单位名录中没有编号为 ${departmentId} 的单位。`);
   if (isCollectiveDepartment(dept)) throw new XlsxError('wrong-form', `“${dept.name}”是集合名称，不是一个能填写、报回的单位，不生成填报表；请把任务落实到具体单位，或由${formIssuer(plan).short}另行通知。`);
@@ -77,7 +81,10 @@ export async function buildDepartmentForm(plan: PlanData, departmentId: string, 
   ws.getColumn(1).width = 4;
   ws.getColumn(1).hidden = true;
   COLUMNS.forEach((c, i) => (ws.getColumn(FIRST + i).width = c.width));
-  const meta = [FORM_FORMAT, plan.office.code, period, departmentId, items.map((i) => i.id).join(',')];
+  const listed = items.map((i) => i.id).join(',');
+  // A5 ends with the seal over the form's office, period, department and rows, made with the office's secret.
+  const formSeal = opts.formSecret ? `${SEAL_SEPARATOR}${SEAL_PREFIX}${seal(opts.formSecret, FORM_FORMAT, plan.office.code, period, departmentId, listed)}` : '';
+  const meta = [FORM_FORMAT, plan.office.code, period, departmentId, `${listed}${formSeal}`];
   meta.forEach((v, i) => setText(ws.getCell(i + 1, 1), v));
 
   const merged = (row: number, from: number, to: number, text: string, opts2: { size?: number; bold?: boolean; align?: 'center' | 'left'; input?: boolean } = {}) => {
@@ -132,7 +139,9 @@ export async function buildDepartmentForm(plan: PlanData, departmentId: string, 
   const centred = new Set<ColumnKey>(['kind', 'number', 'role', 'previous', 'percent', 'status', 'doneDate', 'construction', 'invTotal', 'invYear']);
   items.forEach((item, k) => {
     const r = HEADER + 1 + k;
-    setText(ws.getCell(r, 1), `${item.kind}:${item.id}`);
+    const rowKey = `${item.kind}:${item.id}`;
+    // Each row's id sealed with the form's office, period and department: an edited or copied row no longer matches.
+    setText(ws.getCell(r, 1), opts.formSecret ? `${rowKey}#${seal(opts.formSecret, 'row', plan.office.code, period, departmentId, rowKey)}` : rowKey);
     const values: Partial<Record<ColumnKey, string>> = {
       kind: item.kind === 'task' ? '任务' : '项目',
       number: item.number,
@@ -181,7 +190,7 @@ export async function buildDepartmentForm(plan: PlanData, departmentId: string, 
  * 说明.txt a department can act on: the guide, then the files, then the collective names that got
  * no form and who reports for their tasks.
  */
-export async function buildAllForms(plan: PlanData, period: Period, today: string, opts: FormGuideOptions = {}): Promise<{ bytes: Uint8Array; files: string[] }> {
+export async function buildAllForms(plan: PlanData, period: Period, today: string, opts: FormIssueOptions = {}): Promise<{ bytes: Uint8Array; files: string[] }> {
   const files: Record<string, Uint8Array> = {};
   const sent: { file: string; recipient: ReturnType<typeof departmentsWithForms>[number] }[] = [];
   for (const d of departmentsWithForms(plan, period, opts.scope ?? 'lead')) {
@@ -235,6 +244,29 @@ export interface FormImportContext {
   period: Period;
   deviceId: string;
   now: Date;
+  /** The office's form secret: forms it sealed are checked against it, row by row. */
+  formSecret?: Uint8Array;
+}
+
+const SEAL_PREFIX = 'seal:';
+const SEAL_SEPARATOR = '|';
+
+/**
+ * Whether the form's hidden marks are the office's: 'sealed' (checked, rows then checked one by
+ * one), 'unsealed' (made before seals existed, or the secret is not on this laptop: imported with
+ * a warning), or a refusal when the seal does not match.
+ */
+function checkFormSeal(ws: Worksheet, ctx: FormImportContext, sealText: string, marks: readonly string[]): 'sealed' | 'old' | 'unverifiable' | 'none' {
+  const hasSeal = sealText.startsWith(SEAL_PREFIX);
+  if (!ctx.formSecret) return hasSeal ? 'unverifiable' : 'none';
+  if (!hasSeal) return 'old';
+  if (!sameSeal(sealText.slice(SEAL_PREFIX.length), seal(ctx.formSecret, FORM_FORMAT, ...marks))) {
+    throw new XlsxError(
+      'wrong-form',
+      `工作表「${ws.name}」的隐藏标识（A 列：单位、月份、所列任务）与本单位签发时不符：被改动过，或不是本单位签发的填报表，不能导入。请让对方在原表上填写后发回。`,
+    );
+  }
+  return 'sealed';
 }
 
 function findFormSheet(wb: Workbook): Worksheet {
@@ -307,7 +339,8 @@ export function previewDepartmentForm(wb: Workbook, ctx: FormImportContext): For
   const officeCode = cellText(ws.getCell('A2'));
   const period = cellText(ws.getCell('A3'));
   const departmentId = cellText(ws.getCell('A4'));
-  const listed = cellText(ws.getCell('A5')).split(',').filter(Boolean);
+  const [listedText, sealText = ''] = cellText(ws.getCell('A5')).split(SEAL_SEPARATOR);
+  const listed = listedText.split(',').filter(Boolean);
   if (officeCode !== plan.office.code) {
     throw new XlsxError('wrong-office', `这份填报表属于单位代码 ${officeCode || '（空）'}，不是本单位（${plan.office.name} ${plan.office.code}）的，不能导入。`);
   }
@@ -317,6 +350,8 @@ export function previewDepartmentForm(wb: Workbook, ctx: FormImportContext): For
   }
   const dept = plan.departments.find((d) => d.id === departmentId);
   if (!dept) throw new XlsxError('wrong-form', `填报表中的单位编号 ${departmentId || '（空）'} 不在本单位的单位名录中，无法导入。`);
+  const sealState = checkFormSeal(ws, ctx, sealText, [officeCode, period, departmentId, listedText]);
+  const sealed = sealState === 'sealed';
 
   // Columns by header text, so a form whose columns were moved still reads right.
   let header = 0;
@@ -355,15 +390,18 @@ export function previewDepartmentForm(wb: Workbook, ctx: FormImportContext): For
       if (anything) rows.push({ row: r, kind: 'task', subjectId: '', label: get(r, 'name') || '（新增的行）', status: 'error', problems: [{ level: 'error', sheet: ws.name, row: r, column: '', message: '这一行是后来添加的（没有程序编号），无法对应到任务或项目，不导入。新任务请与无废办联系。' }] });
       continue;
     }
-    const m = /^(task|project):(.+)$/.exec(key);
+    const m = /^(task|project):([^#]+?)(?:#([0-9a-f]{20}))?$/.exec(key);
     const subjectId = m?.[2] ?? '';
+    const rowSealOk = !sealed || (m?.[3] !== undefined && sameSeal(m[3], seal(ctx.formSecret as Uint8Array, 'row', officeCode, period, departmentId, `${m[1]}:${subjectId}`)));
     const kind = (m?.[1] ?? 'task') as 'task' | 'project';
     const task = kind === 'task' ? tasks.get(subjectId) : undefined;
     const project = kind === 'project' ? projects.get(subjectId) : undefined;
     const label = task ? `任务 ${task.number}「${task.title}」` : project ? `项目 ${project.number}「${project.name}」` : get(r, 'name') || key;
     const rowProblems: SheetProblem[] = [];
     const error = (column: string, message: string) => rowProblems.push({ level: 'error', sheet: ws.name, row: r, column, message });
-    if (!m || !(task || project) || !idBelongsTo(subjectId, plan.office.code)) {
+    if (m && !rowSealOk) {
+      error('A（隐藏编号）', `这一行的隐藏编号与签发时不符（被改动，或是从别的表复制来的），不能确认是发给${dept.name}的哪项任务，不导入。`);
+    } else if (!m || !(task || project) || !idBelongsTo(subjectId, plan.office.code)) {
       error('A（隐藏编号）', '这一行的程序编号被改动，找不到对应的任务或项目，不导入。');
     } else if (!listed.includes(subjectId)) {
       error('A（隐藏编号）', `这一行不是发给${dept.name}的（编号被改动或行是从别的表复制来的），不导入。`);
@@ -431,6 +469,10 @@ export function previewDepartmentForm(wb: Workbook, ctx: FormImportContext): For
   if (removed.length) {
     const names = removed.map((id) => (tasks.get(id) ? `任务 ${tasks.get(id)?.number}「${tasks.get(id)?.title}」` : projects.get(id) ? `项目「${projects.get(id)?.name}」` : id));
     problems.push({ level: 'warning', sheet: ws.name, row: 0, column: '', message: `表中少了 ${removed.length} 行（${names.slice(0, 5).join('、')}${names.length > 5 ? ' 等' : ''}），这些没有进展可导入，仍算未报送。` });
+  }
+  if (sealState === 'old' || sealState === 'unverifiable') {
+    const why = sealState === 'old' ? '这份填报表是旧版本生成的，没有签发校验' : '本机没有本单位的填报表签发密钥';
+    problems.push({ level: 'warning', sheet: ws.name, row: 0, column: '', message: `${why}，无法核验隐藏编号是否被改动；请核对各行对应的任务后再导入。` });
   }
   return {
     fileName: ctx.fileName,

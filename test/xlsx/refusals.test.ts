@@ -253,3 +253,65 @@ describe('zip differentials and row bombs, refused before parsing', () => {
     expect(parserProblem(new Error('something else'))).not.toContain('something');
   });
 });
+
+/** Issue 24: a department form's ids and department are sealed by the office that issued it. */
+describe('sealed department forms', () => {
+  const secret = new Uint8Array(32).fill(7);
+  const issue = () => buildDepartmentForm(plan, dept.id, '2025-06', '2025-06-01', { formSecret: secret });
+  const rowsOf = (ws: ExcelJS.Worksheet) => {
+    const out: number[] = [];
+    ws.eachRow((row, r) => {
+      if (/^(task|project):/.test(String(row.getCell(1).value ?? ''))) out.push(r);
+    });
+    return out;
+  };
+
+  it('SHA-256 and HMAC-SHA256 agree with node’s crypto', async () => {
+    const { createHash, createHmac } = await import('node:crypto');
+    const { sha256, hmacSha256 } = await import('../../shared/xlsx/form-seal');
+    for (const text of ['', 'abc', 'x'.repeat(55), 'x'.repeat(56), '填报表'.repeat(100)]) {
+      const bytes = strToU8(text);
+      expect(Buffer.from(sha256(bytes)).toString('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
+      expect(Buffer.from(hmacSha256(secret, bytes)).toString('hex')).toBe(createHmac('sha256', secret).update(bytes).digest('hex'));
+    }
+    const longKey = new Uint8Array(100).fill(3);
+    expect(Buffer.from(hmacSha256(longKey, strToU8('k'))).toString('hex')).toBe(createHmac('sha256', longKey).update('k').digest('hex'));
+  });
+
+  it('an untouched sealed form imports without a seal warning', async () => {
+    const p = previewDepartmentForm(await issue(), ctx({ formSecret: secret }));
+    expect(p.problems.map((x) => x.message).join('')).not.toContain('核验');
+    expect(p.rows.every((r) => !r.problems.some((x) => x.message.includes('签发')))).toBe(true);
+  });
+
+  it('a row whose hidden id was changed to another task is refused on that row', async () => {
+    const wb = await issue();
+    const ws = wb.getWorksheet('填报表')!;
+    const [first, second] = rowsOf(ws);
+    const other = plan.tasks.find((t) => !String(ws.getCell(first, 1).value).includes(t.id))!;
+    ws.getCell(first, 1).value = `task:${other.id}`;
+    ws.getCell(second, 1).value = String(ws.getCell(second, 1).value).replace(/#[0-9a-f]{20}$/, '#00000000000000000000');
+    const p = previewDepartmentForm(wb, ctx({ formSecret: secret }));
+    for (const r of [first, second]) {
+      const row = p.rows.find((x) => x.row === r)!;
+      expect(row.status).toBe('error');
+      expect(row.problems[0].message).toContain('隐藏编号与签发时不符');
+    }
+  });
+
+  it('a form whose department was changed is refused as a whole', async () => {
+    const wb = await issue();
+    const ws = wb.getWorksheet('填报表')!;
+    const another = plan.departments.find((d) => d.id !== dept.id && d.kind === 'department')!;
+    ws.getCell('A4').value = another.id;
+    const e = await refusal(() => previewDepartmentForm(wb, ctx({ formSecret: secret })));
+    expect(e.code).toBe('wrong-form');
+    expect(e.message).toContain('与本单位签发时不符');
+  });
+
+  it('a form issued before seals still imports, with a warning that it cannot be verified', async () => {
+    const old = await buildDepartmentForm(plan, dept.id, '2025-06', '2025-06-01');
+    const p = previewDepartmentForm(old, ctx({ formSecret: secret }));
+    expect(p.problems.some((x) => x.level === 'warning' && x.message.includes('旧版本生成的，没有签发校验'))).toBe(true);
+  });
+});
