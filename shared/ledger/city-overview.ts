@@ -44,11 +44,19 @@ export interface NotImported {
  * (a key to register, a file to send again) rather than "nothing came".
  */
 export function lastRefusedByOffice(history: readonly ImportRecord[]): Map<string, NotImported> {
-  const merged = new Map<string, string>();
-  for (const r of history) if (r.outcome === 'merged' && r.at > (merged.get(r.officeCode) ?? '')) merged.set(r.officeCode, r.at);
+  // The history is append-only: a refusal written before a merge (the same file once its key was
+  // trusted) is superseded by it even when both carry the same time.
   const out = new Map<string, NotImported>();
+  const mergedAt = new Map<string, string>();
   for (const r of history) {
-    if (r.outcome !== 'refused' || !r.officeCode || r.at < (merged.get(r.officeCode) ?? '')) continue;
+    if (!r.officeCode) continue;
+    if (r.outcome === 'merged') {
+      if (r.at >= (mergedAt.get(r.officeCode) ?? '')) mergedAt.set(r.officeCode, r.at);
+      const prev = out.get(r.officeCode);
+      if (prev && prev.at <= r.at) out.delete(r.officeCode);
+      continue;
+    }
+    if (r.outcome !== 'refused' || r.at < (mergedAt.get(r.officeCode) ?? '')) continue;
     const prev = out.get(r.officeCode);
     if (!prev || r.at >= prev.at) out.set(r.officeCode, { at: r.at, fileName: r.fileName, reason: r.reason ?? '未导入', period: r.period || null });
   }
