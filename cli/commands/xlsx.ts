@@ -36,7 +36,8 @@ export const XLSX_USAGE = `  zwc xlsx export (--workspace DIR | --plan seed.json
   zwc xlsx forms (--workspace DIR | --plan seed.json) --period 2025-06 (--out-dir DIR | --zip forms.zip) [--department 名称]
                  [--all] [--contact "联系人 电话"]
       生成各单位进展填报表，默认只发牵头单位（--all：含配合单位，其行为配合情况）/ department fill-in forms,
-      lead units only unless --all (participants' rows are their own 配合情况); never a collective name
+      lead units only unless --all (participants' rows are their own 配合情况); never a collective name;
+      从工作区生成的表带本单位签发校验，改动隐藏编号的行导入时拒绝 / forms from a workspace are sealed
   zwc xlsx import-plan plan.xlsx --workspace DIR [--office 150627 --name 名称 --level county --parent 150600]
                        [--column 'E=title' …] [--valid-only] [--dry-run]
       从 Excel 实施方案导入（新工作区须给 --office 与 --name）；--column 指定未识别表头的列的内容，
@@ -97,6 +98,11 @@ async function open(dir: string): Promise<Workspace> {
 }
 
 async function planOf(args: Parsed, io: CliIo): Promise<PlanData> {
+  return (await planSource(args, io)).plan;
+}
+
+/** The plan, and the workspace it came from (none for a seed file given with --plan). */
+async function planSource(args: Parsed, io: CliIo): Promise<{ plan: PlanData; ws?: Workspace }> {
   const dir = args.options.get('workspace');
   const seed = args.options.get('plan');
   if (dir && seed) throw new Usage('--workspace 与 --plan 只能选一个 / give --workspace or --plan, not both');
@@ -108,13 +114,13 @@ async function planOf(args: Parsed, io: CliIo): Promise<PlanData> {
     } catch {
       throw new XlsxError('corrupt', `${seed} 不是合法的 JSON`);
     }
-    return { ...loadSeedPlan(json), progress: [], indicatorValues: [] };
+    return { plan: { ...loadSeedPlan(json), progress: [], indicatorValues: [] } };
   }
   if (!dir) throw new Usage('缺少 --workspace 或 --plan / missing --workspace or --plan');
   const ws = await open(dir);
   const code = args.options.get('office') ?? (await workspaceSettings(ws.storage))?.officeCode;
   if (!code) throw new XlsxError('missing-sheet', `工作区 ${dir} 尚未设置单位，请加 --office`);
-  return ws.ledger.readPlan(code);
+  return { plan: await ws.ledger.readPlan(code), ws };
 }
 
 export async function xlsxExport(argv: readonly string[], io: CliIo): Promise<number> {
@@ -148,14 +154,17 @@ export async function xlsxCity(argv: readonly string[], io: CliIo): Promise<numb
 export async function xlsxForms(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parse(argv);
   allow(args, ['workspace', 'plan', 'office', 'period', 'out-dir', 'zip', 'department', 'contact']);
-  const plan = await planOf(args, io);
+  const { plan, ws } = await planSource(args, io);
   const p = period(args);
   const today = chinaToday(io.now());
   const zip = args.options.get('zip');
   const dir = args.options.get('out-dir');
   if (!zip && !dir) throw new Usage('缺少 --out-dir 或 --zip / missing --out-dir or --zip');
   const contact = args.options.get('contact');
-  const opts = { scope: args.flags.has('all') ? ('all' as const) : ('lead' as const), ...(contact ? { contact } : {}) };
+  // From a workspace, each form and row is sealed with the office's form secret (the import checks it);
+  // a form made from a seed file has no office secret to seal with, and imports with a warning.
+  const formSecret = ws ? await ws.formSecret() : undefined;
+  const opts = { scope: args.flags.has('all') ? ('all' as const) : ('lead' as const), ...(contact ? { contact } : {}), ...(formSecret ? { formSecret } : {}) };
   const only = args.options.get('department');
   let targets = departmentsWithForms(plan, p, opts.scope);
   if (only) {
@@ -292,6 +301,7 @@ export async function xlsxImportForms(argv: readonly string[], io: CliIo): Promi
   const plan = await ws.ledger.readPlan(settings.officeCode);
   const p = period(args);
   const files = await formFiles(args.positional, io);
+  const formSecret = await ws.formSecret();
   const previews: FormPreview[] = [];
   let refused = 0;
   let unreadable = 0;
@@ -306,7 +316,7 @@ export async function xlsxImportForms(argv: readonly string[], io: CliIo): Promi
     }
     try {
       const wb = await readWorkbook(bytes);
-      const preview = previewDepartmentForm(wb, { fileName: file, plan, period: p, deviceId: ws.deviceId, now: io.now() });
+      const preview = previewDepartmentForm(wb, { fileName: file, plan, period: p, deviceId: ws.deviceId, formSecret, now: io.now() });
       previews.push(preview);
       const c = preview.counts;
       io.stdout(`${file}：${preview.departmentName}，新进展 ${c.new} 条，已导入过 ${c.unchanged} 条，未填 ${c.empty} 行，错误 ${c.error} 行\n`);

@@ -6,6 +6,7 @@ import { TrustService } from './trust-service';
 import { BackupService } from './backup';
 import { deviceIdentity, type DeviceIdentity } from './device-identity';
 import { deviceIdOf, lastClockState } from './settings';
+import { formSecretOf } from './form-secret';
 import type { StoragePort } from './storage';
 
 /**
@@ -23,6 +24,8 @@ export interface Workspace {
   readonly trust: TrustService;
   /** Full snapshots of the workspace and restoring one (shared/app/backup.ts). */
   readonly backup: BackupService;
+  /** The office's department-form secret (made on first use): seals the forms it issues and checks those returned. */
+  formSecret(): Promise<Uint8Array>;
 }
 
 export interface WorkspaceOptions {
@@ -34,9 +37,12 @@ export interface WorkspaceOptions {
   identity?: () => Promise<DeviceIdentity>;
 }
 
+const defaultRandom = (n: number) => crypto.getRandomValues(new Uint8Array(n));
+
 export function workspaceOver(storage: StoragePort, ledger: LedgerService, options: WorkspaceOptions = {}): Workspace {
   const identity = options.identity ?? (() => deviceIdentity(storage, options.vault));
   const now = options.now;
+  const random = options.random ?? defaultRandom;
   return {
     storage,
     deviceId: ledger.clock.deviceId,
@@ -44,12 +50,13 @@ export function workspaceOver(storage: StoragePort, ledger: LedgerService, optio
     exchange: new ExchangeService(storage, ledger, identity),
     trust: new TrustService(storage),
     backup: new BackupService(storage, ledger.clock.deviceId, now ? () => new Date(now()) : undefined),
+    formSecret: () => formSecretOf(storage, random),
   };
 }
 
 /** Opens the services on a storage: the device id is made once and kept; the clock resumes after the latest stamp. */
 export async function openWorkspace(storage: StoragePort, options: WorkspaceOptions = {}): Promise<Workspace> {
-  const random = options.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
+  const random = options.random ?? defaultRandom;
   const deviceId = await deviceIdOf(storage, random);
   const clock = new HybridClock(deviceId, options.now ?? Date.now, await lastClockState(storage));
   return workspaceOver(storage, new LedgerService(storage, clock), options);

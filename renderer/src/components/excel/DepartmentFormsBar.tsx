@@ -23,24 +23,26 @@ const ALL = '__all__';
  */
 export function DepartmentFormsBar({ plan, period }: { plan: PlanData; period: Period }) {
   const { message } = AntApp.useApp();
-  const { deviceId } = useWorkspace();
+  const workspace = useWorkspace();
   const commit = useCommit();
   // Lead units by default; with participants, their rows are their own 配合情况 (never the task's figure).
   const [scope, setScope] = useState<FormScope>('lead');
   const departments = useMemo(() => departmentsWithForms(plan, period, scope), [plan, period, scope]);
   const [department, setDepartment] = useState<string>(ALL);
-  const imports = useFormImport(plan, period, deviceId);
+  const imports = useFormImport(plan, period, workspace);
   const [busy, setBusy] = useState(false);
 
   const generate = async () => {
     const hide = message.loading('正在生成填报表…', 0);
     try {
+      // Each form and row sealed with the office's secret, so an edited hidden id is refused on import.
+      const issue = { scope, formSecret: await workspace.formSecret() };
       if (department === ALL) {
-        const all = await (await loadXlsx()).buildAllForms(plan, period, chinaToday(), { scope });
+        const all = await (await loadXlsx()).buildAllForms(plan, period, chinaToday(), issue);
         const saved = await saveBytes(all.bytes, `${plan.office.name}_${formatPeriodZh(period)}进展填报表（${all.files.length}个单位）.zip`, [{ name: 'ZIP 压缩包', extensions: ['zip'] }]);
         if (saved) message.success(`已生成 ${all.files.length} 个单位的填报表：${saved}`);
       } else {
-        const saved = await saveWorkbook(await (await loadXlsx()).buildDepartmentForm(plan, department, period, chinaToday(), { scope }), formFileName(plan, department, period));
+        const saved = await saveWorkbook(await (await loadXlsx()).buildDepartmentForm(plan, department, period, chinaToday(), issue), formFileName(plan, department, period));
         if (saved) message.success(`已生成：${saved}`);
       }
     } catch (e) {

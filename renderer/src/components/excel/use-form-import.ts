@@ -6,6 +6,7 @@ import type { FormPreview } from '../../../../shared/xlsx/dept-form';
 import { fileKindRefusal } from '../../../../shared/xlsx/file-kind';
 import { loadXlsx } from './xlsx';
 import { messageOf } from './files';
+import type { Workspace } from '../../../../shared/app/workspace';
 
 /** One returned file and what became of it: a preview to confirm, or why it was refused. */
 export type FileOutcome = { name: string } & ({ preview: FormPreview; refusal?: undefined } | { refusal: string; preview?: undefined });
@@ -24,7 +25,7 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * .xls is refused by name), parsed and previewed; nothing is written until the clerk confirms.
  * A file of the same name chosen again replaces its earlier outcome.
  */
-export function useFormImport(plan: PlanData, period: Period, deviceId: string) {
+export function useFormImport(plan: PlanData, period: Period, workspace: Pick<Workspace, 'deviceId' | 'formSecret'>) {
   const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   // Files added while others are still being read (a second drop) wait their turn.
@@ -35,6 +36,9 @@ export function useFormImport(plan: PlanData, period: Period, deviceId: string) 
       if (entries.length === 0) return;
       try {
         const xlsx = await loadXlsx();
+        // The office's form secret: forms it sealed are checked row by row against it.
+        const formSecret = await workspace.formSecret();
+        const { deviceId } = workspace;
         for (const [i, entry] of entries.entries()) {
           setProgress({ done: i + 1, total: entries.length, name: entry.name });
           await nextFrame();
@@ -46,7 +50,7 @@ export function useFormImport(plan: PlanData, period: Period, deviceId: string) 
             else {
               try {
                 const workbook = await xlsx.readWorkbook(entry.data);
-                outcome = { name: entry.name, preview: xlsx.previewDepartmentForm(workbook, { fileName: entry.name, plan, period, deviceId, now: new Date() }) };
+                outcome = { name: entry.name, preview: xlsx.previewDepartmentForm(workbook, { fileName: entry.name, plan, period, deviceId, formSecret, now: new Date() }) };
               } catch (e) {
                 outcome = { name: entry.name, refusal: `「${entry.name}」：${messageOf(e)}` };
               }
@@ -58,7 +62,7 @@ export function useFormImport(plan: PlanData, period: Period, deviceId: string) 
         setProgress(null);
       }
     },
-    [plan, period, deviceId],
+    [plan, period, workspace],
   );
   const add = useCallback(
     (entries: readonly OpenedEntry[]) => (queue.current = queue.current.catch(() => undefined).then(() => run(entries))),
