@@ -3,7 +3,7 @@ import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, ownerFieldOf, type 
 import { KeyFieldMismatchError, mergeTables, openConflicts, resolveConflict, type MergePreview } from '../exchange/merge';
 import type { LocalOwners, Receiver } from '../exchange/rules';
 import { recordImport, verifyBundle, type VerifiedBundle } from '../exchange/verify';
-import type { BundleRefusal } from '../exchange/errors';
+import { BundleError, refusalOf, type BundleRefusal } from '../exchange/errors';
 import type { ImportRecord } from '../exchange/history';
 import { divisionName } from '../domain/divisions';
 import { PLAN_SCHEMAS, type PlanTableName } from '../ledger/plan-tables';
@@ -183,6 +183,13 @@ export class ExchangeService {
       const merged = mergeTables(local, result.payload.tables);
       return { kind: 'ready', fileName: file.name, bundle: result, preview: merged.preview, writes: merged.writes, lookup: recordLookup(result.payload.tables, local), register };
     } catch (e) {
+      // A merge that would cross a workspace-wide limit (conflict values or _seen of a record, records
+      // of the office in a table) is a refusal like any other: shown, and kept in the history.
+      if (e instanceof BundleError) {
+        const m = result.manifest;
+        const detail = { officeCode: m.officeCode, deviceId: m.deviceId, bundleId: m.bundleId, sequence: m.sequence, fingerprint: result.fingerprint, ...e.detail };
+        return { kind: 'refused', fileName: file.name, refusal: { ...refusalOf(e), detail } };
+      }
       if (!(e instanceof KeyFieldMismatchError)) throw e;
       const refusal: BundleRefusal = {
         code: 'foreign-record',
