@@ -45,7 +45,7 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
       title: '旗区',
       width: 150,
       render: (_, r) => (
-        <Space size={4} title={r.currentPlan ?? undefined} style={{ whiteSpace: 'nowrap' }}>
+        <Space size={4} title={r.currentPlan ?? undefined} style={{ whiteSpace: 'nowrap' }} data-testid={`banner-plan-${r.code}`}>
           <Typography.Link strong onClick={() => onOpen(r.code)} data-testid={`banner-name-${r.code}`}>
             {r.name}
           </Typography.Link>
