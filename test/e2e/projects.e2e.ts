@@ -84,6 +84,8 @@ describe('projects overdue against their 完成时限 (Chromium)', () => {
     await expectSaved(city, '已合并');
     await openMenu(city, '各旗区总览');
     await city.getByTestId('banner-projects-overdue-150627').waitFor();
-    await expect(textOf(city, 'banner-projects-overdue-150627')).resolves.toBe(`${SEEDED_PROJECTS} / ${SEEDED_PROJECTS} 个`);
+    // 逾期项目: overdue / all, the count of all spelled out on hover.
+    await expect(textOf(city, 'banner-projects-overdue-150627')).resolves.toBe(`${SEEDED_PROJECTS} / ${SEEDED_PROJECTS}`);
+    await expect(city.getByTestId('banner-projects-overdue-150627').getAttribute('title')).resolves.toMatch(new RegExp(`^项目 ${SEEDED_PROJECTS} 个`));
   });
 });
