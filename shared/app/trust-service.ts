@@ -4,6 +4,7 @@ import { isRevoked, keyOfAnotherOfficeMessage, sameKey, SeenStateSchema, TrustLi
 import { IMPORT_HISTORY_KEY, type ImportRecord } from '../exchange/history';
 import { ImportHistorySchema } from '../exchange/history-schema';
 import { readSetting, writeSetting } from './settings';
+import { readKeyText } from './key-registration';
 import type { StoragePort, StorageReader, StorageWriter } from './storage';
 
 /** Settings keys of what an installation keeps for exchange. */
@@ -62,6 +63,9 @@ export class TrustService {
    * already trusted for another office is refused (one key, one office).
    */
   async trust(entry: { officeCode: string; publicKey: string; label?: string }, now: Date = new Date()): Promise<TrustedKey> {
+    // What is wrong with a key, in the clerk's words (key-registration.ts), not in bytes and base64.
+    const read = await readKeyText(entry.publicKey);
+    if (!read.ok) throw new Error(read.message);
     publicKeyBytes(entry.publicKey);
     const key: TrustedKey = {
       officeCode: entry.officeCode,

@@ -34,6 +34,14 @@ describe('key registration', () => {
     }
   });
 
+  it('is refused by the trust service in the same words, so the command line says them too', async () => {
+    const ws = await openWorkspace(new MemoryStorage());
+    const { publicKey } = await generateIdentity();
+    await expect(ws.trust.trust({ officeCode: '150627', publicKey: publicKey.slice(0, 40) })).rejects.toThrow('公钥应为 44 个字符，这里是 40 个');
+    expect(await ws.trust.list()).toEqual([]);
+    await expect(ws.trust.trust({ officeCode: '150627', publicKey })).resolves.toMatchObject({ fingerprint: await fingerprintOf(publicKey) });
+  });
+
   it('offers a city its county offices, those without a key first, then the city itself; a county only itself', async () => {
     const ws = await openWorkspace(new MemoryStorage());
     const keys = [
