@@ -7,16 +7,10 @@ import type { IsoDate, Period } from '../domain/ids';
 import type { ProgressEntry } from '../domain/progress';
 import type { TaskStatusResult } from '../domain/task-status';
 import type { PlanData } from './plan-data';
-import { assessmentYear, indicatorStandings, latestProjectReport, type IndicatorStanding } from './aggregations';
-import { buildProjectRows, type ProjectRow } from './project-query';
+import { assessmentYear, indicatorStandings, type IndicatorStanding } from './aggregations';
+import { buildProjectRows, projectMonthReport } from './project-query';
 import { buildTaskRows, monthReport } from './task-query';
 import { reportDirectory } from './report-units';
-
-/** A project's report for one month by the reporting rule (its units' reports, the lowest of several), or none that month. */
-export function projectMonthReport(row: Pick<ProjectRow, 'project' | 'history'>, period: Period, knownUnit?: (id: string) => boolean): ProgressEntry | undefined {
-  const entry = latestProjectReport(row.project, row.history.filter((h) => h.period <= period), period, knownUnit);
-  return entry?.period === period ? entry : undefined;
-}
 
 /** A line of 本月进展: a task or project reported this month, or overdue without a report. */
 export interface MonthLine {

@@ -47,3 +47,9 @@ export function buildProjectRows(plan: Pick<PlanData, 'projects' | 'progress' | 
     };
   });
 }
+
+/** A project's report for one month by the reporting rule (its units' reports, the lowest of several), or none that month. */
+export function projectMonthReport(row: Pick<ProjectRow, 'project' | 'history'>, period: Period, knownUnit?: (id: string) => boolean): ProgressEntry | undefined {
+  const entry = latestProjectReport(row.project, row.history.filter((h) => h.period <= period), period, knownUnit);
+  return entry?.period === period ? entry : undefined;
+}

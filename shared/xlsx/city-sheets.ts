@@ -6,7 +6,7 @@ import { sumWan } from '../domain/money';
 import { TASK_STATUS_LABELS } from '../domain/task-status';
 import { CONSTRUCTION_STATUS_LABELS } from '../domain/project';
 import { buildTaskRows, monthReport } from '../ledger/task-query';
-import { buildProjectRows } from '../ledger/project-query';
+import { buildProjectRows, projectMonthReport } from '../ledger/project-query';
 import { addSectionRow, addTableSheet, finishSheet, fitRowHeight, styleBodyRow, HEADER_ROW, type Column } from './layout';
 import { setNumber, setText, type Workbook, type Worksheet } from './workbook';
 
@@ -74,7 +74,7 @@ export function monthSheet(x: SheetContext): void {
       .map((row) => ({ row, report: monthReport(row, x.period) }))
       .filter(({ row, report }) => report || row.status.status === 'overdue');
     const projects = buildProjectRows(plan, x.period, x.today)
-      .map((row) => ({ row, report: row.history.find((h) => h.period === x.period) }))
+      .map((row) => ({ row, report: projectMonthReport(row, x.period) }))
       .filter(({ row, report }) => report || row.status.status === 'overdue');
     const reported = tasks.filter((t) => t.report).length + projects.filter((p) => p.report).length;
     const overdue = tasks.filter((t) => t.row.status.status === 'overdue').length + projects.filter((p) => p.row.status.status === 'overdue').length;
