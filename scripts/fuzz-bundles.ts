@@ -1,15 +1,20 @@
 /**
  * `npm run fuzz`: the bundle fuzzer of issue 9 at full size, with figures.
  *
- *   npx tsx scripts/fuzz-bundles.ts [--cases 10000] [--db 1000] [--seed 9]
+ *   npx tsx scripts/fuzz-bundles.ts [--cases 10000] [--db 1000] [--files 600] [--seed 9]
  *
  * --cases mutated bundles go through the command line's path (verify + merge, test/exchange/fuzz.ts);
  * --db more through the app's import on a fake-indexeddb database (test/exchange/fuzz-db.ts), which
- * must be unchanged after every refusal. Prints cases, refusals by reason, outcomes by mutation,
- * the slowest case and the peak resident memory; exits 1 if any case crashed or broke a rule.
+ * must be unchanged after every refusal; --files returned forms and files (test/exchange/fuzz-files.ts:
+ * tampered seals, zip differentials, row bombs, FIFOs, control characters). Every case must keep
+ * its bound (CASE_BOUNDS: 2 s, 300 MB of heap growth). Prints cases, refusals by reason, outcomes by
+ * mutation, the slowest case, the largest heap growth of a case and the peak memory; exits 1 if any
+ * case crashed, broke a rule or a bound.
  */
-import { makeCase, makeWorld, runPure, type Outcome } from '../test/exchange/fuzz';
+import { getHeapStatistics } from 'node:v8';
+import { CASE_BOUNDS, makeCase, makeWorld, runPure, type Outcome } from '../test/exchange/fuzz';
 import { makeDbReceiver } from '../test/exchange/fuzz-db';
+import { makeFileCase, makeFileWorld, runFile } from '../test/exchange/fuzz-files';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,16 +37,19 @@ function count(outcomes: Outcome[], key: (o: Outcome) => string): [string, numbe
 async function main(): Promise<number> {
   const cases = option('cases', 10_000);
   const dbCases = option('db', 1_000);
+  const fileCases = option('files', 600);
   const seed = option('seed', 9);
   let peakRss = process.memoryUsage().rss;
+  let peakHeap = getHeapStatistics().used_heap_size;
   const sample = () => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
   };
   const timer = setInterval(sample, 5);
   const started = performance.now();
 
   const world = await makeWorld();
-  const outcomes: (Outcome & { path: 'zwc' | 'app' })[] = [];
+  const outcomes: (Outcome & { path: 'zwc' | 'app' | 'forms' })[] = [];
   for (let i = 0; i < cases; i++) {
     outcomes.push({ ...(await runPure(world, await makeCase(world, seed, i))), path: 'zwc' });
     sample();
@@ -55,6 +63,14 @@ async function main(): Promise<number> {
       if ((i + 1) % 250 === 0) process.stderr.write(`  ${i + 1}/${dbCases} (app database)\n`);
     }
   }
+  if (fileCases) {
+    const files = await makeFileWorld();
+    for (let i = 0; i < fileCases; i++) {
+      outcomes.push({ ...(await runFile(files, await makeFileCase(files, seed, i))), path: 'forms' });
+      sample();
+      if ((i + 1) % 200 === 0) process.stderr.write(`  ${i + 1}/${fileCases} (returned forms and files)\n`);
+    }
+  }
   clearInterval(timer);
   sample();
 
@@ -64,13 +80,16 @@ async function main(): Promise<number> {
   const slowest = outcomes.reduce((a, b) => (b.ms > a.ms ? b : a));
   const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
 
-  console.log(`bundle fuzz, seed ${seed}: ${total} cases (${cases} through verify + merge as zwc merge does, ${dbCases} through the app's import on a database)`);
+  const heaviest = outcomes.reduce((a, b) => (b.heapMb > a.heapMb ? b : a));
+  console.log(`bundle and form fuzz, seed ${seed}: ${total} cases (${cases} through verify + merge as zwc merge does, ${dbCases} through the app's import on a database, ${fileCases} returned forms and files)`);
   console.log(`accepted ${accepted}, refused ${total - accepted - outcomes.filter((o) => o.result === 'CRASH').length}, crashed ${outcomes.filter((o) => o.result === 'CRASH').length}, rule broken ${failures.length}`);
   table('refusals by reason', count(outcomes.filter((o) => o.result !== 'accepted'), (o) => o.result));
   table('cases by mutation', count(outcomes, (o) => o.name));
   console.log(`\nslowest case: ${slowest.name} (${slowest.path}) ${slowest.ms.toFixed(1)} ms → ${slowest.result}`);
   console.log(`median ${ms[Math.floor(ms.length / 2)].toFixed(1)} ms, 99th percentile ${ms[Math.floor(ms.length * 0.99)].toFixed(1)} ms per case`);
-  console.log(`peak memory (rss): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+  console.log(`largest heap growth of one case: ${heaviest.name} (${heaviest.path}) ${heaviest.heapMb.toFixed(0)} MB`);
+  console.log(`bounds per case: ${CASE_BOUNDS.ms} ms and ${CASE_BOUNDS.heapMb} MB of heap growth; broken: ${outcomes.filter((o) => o.ms > CASE_BOUNDS.ms || o.heapMb > CASE_BOUNDS.heapMb).length}`);
+  console.log(`peak memory: heap ${(peakHeap / 1024 / 1024).toFixed(0)} MB, rss ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
   console.log(`total time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   for (const f of failures.slice(0, 20)) console.log(`FAILED ${f.name} (${f.path}) → ${f.result}: ${f.problem}`);
   return failures.length ? 1 : 0;

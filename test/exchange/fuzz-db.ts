@@ -12,7 +12,8 @@ import type { LedgerRepository } from '../../renderer/src/db/repository';
 import { applyImport, prepareImport, saveTrustedKeys } from '../support/exchange';
 import { fingerprintOf } from '../../shared/exchange/identity';
 import { BUNDLE_TABLES } from '../../shared/exchange/records';
-import { CITY, NOW, type FuzzCase, type Outcome, type World } from './fuzz';
+import { boundProblem, CITY, heapGrowthMb, heapUsed, NOW, type FuzzCase, type Outcome, type World } from './fuzz';
+import type { TrustEntry } from '../../shared/exchange/trust';
 import { BUNDLE_ERROR_CODES } from '../../shared/exchange/errors';
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -39,13 +40,13 @@ export async function makeDbReceiver(w: World): Promise<DbReceiver> {
     await Promise.all(w.trust.map(async (t) => ({ ...t, fingerprint: await fingerprintOf(t.publicKey), addedAt: NOW.toISOString() }))),
   );
   const receiver = { officeCode: CITY, level: 'city' as const };
+  const trustList = async (list: readonly TrustEntry[]) =>
+    saveTrustedKeys(repo.db, await Promise.all(list.map(async (t) => ({ ...t, fingerprint: await fingerprintOf(t.publicKey), addedAt: NOW.toISOString() }))));
   const first = await prepareImport(repo, receiver, { name: 'first.zwb', data: w.first }, NOW);
   if (first.kind !== 'ready') throw new Error(`the city refused the base bundle: ${first.refusal.message}`);
   await applyImport(repo, first, NOW);
 
-  return {
-    repo,
-    async run(c) {
+  const runOne = async (c: FuzzCase): Promise<Omit<Outcome, 'heapMb'>> => {
       const start = performance.now();
       try {
         const before = await contents(repo);
@@ -77,6 +78,18 @@ export async function makeDbReceiver(w: World): Promise<DbReceiver> {
       } catch (e) {
         return { name: c.name, result: 'CRASH', problem: `crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, ms: performance.now() - start };
       }
+  };
+
+  return {
+    repo,
+    async run(c) {
+      // A case with its own trust list (a key registered for two offices) runs under it, then the world's is put back.
+      if (c.trust) await trustList(c.trust);
+      const heap0 = heapUsed();
+      const outcome: Outcome = { ...(await runOne(c)), heapMb: heapGrowthMb(heap0) };
+      if (c.trust) await trustList(w.trust);
+      outcome.problem ??= boundProblem(outcome);
+      return outcome;
     },
   };
 }

@@ -15,7 +15,7 @@ import { gzipSync } from 'fflate';
 import { canonicalJson, canonicalJsonBytes } from '../../shared/exchange/canonical-json';
 import { sha256Hex } from '../../shared/exchange/bytes';
 import { createBundle, decodeContainer, encodeContainer, gzipPayload } from '../../shared/exchange/bundle-format';
-import { BUNDLE_ERROR_CODES, type BundleErrorCode } from '../../shared/exchange/errors';
+import { BUNDLE_ERROR_CODES, BundleError, type BundleErrorCode } from '../../shared/exchange/errors';
 import { generateIdentity, signBytes, type Identity } from '../../shared/exchange/identity';
 import { mergeTables } from '../../shared/exchange/merge';
 import { idBelongsTo } from '../../shared/exchange/ownership';
@@ -24,7 +24,8 @@ import { receiverOf, type Receiver } from '../../shared/exchange/rules';
 import type { SeenState, TrustEntry } from '../../shared/exchange/trust';
 import { recordImport, verifyBundle } from '../../shared/exchange/verify';
 import { loadSeedPlan, type PlanRecords } from '../../shared/seed/load-seed';
-import { formatStamp } from '../../shared/sync/hlc';
+import { formatStamp, MAX_COUNTER, MAX_DRIFT_MS } from '../../shared/sync/hlc';
+import { DEFAULT_LIMITS } from '../../shared/exchange/limits';
 import { stampAll } from '../../shared/sync/stamped';
 
 export const CITY = '150600';
@@ -153,6 +154,8 @@ export interface FuzzCase {
   expect: Expect;
   /** For an accepted case: a check of the merged result. */
   check?: (merged: BundleTables) => string | null;
+  /** The receiver's trust list for this case, when it differs from the world's (a key registered for two offices). */
+  trust?: TrustEntry[];
 }
 
 type Json = Record<string, unknown>;
@@ -410,6 +413,80 @@ const MAKERS: Record<string, Maker> = {
     return payloadCase(w, p, `random-value`, { kind: 'either' });
   },
 
+  // ---- issue 24: what a trusted county's valid-looking file can hold
+  'conflict-values': async (rng, w, p) => {
+    // One record whose field is in conflict between n laptops: up to the cap merged, past it refused.
+    const cap = DEFAULT_LIMITS.maxConflictValues;
+    const n = pick(rng, [3, cap - 50, cap, cap + 1, 5000, 100_000]);
+    const rows = p.payload.tables.departments;
+    const i = int(rng, rows.length);
+    const r = rows[i];
+    const millis = T0 + 86_400_000 + p.step * 10;
+    const values = Array.from({ length: n }, (_, k) => ({ value: `名称${k}`, stamp: formatStamp(millis, 0, `cv${String(k).padStart(6, '0')}`) }));
+    const top = values[n - 1];
+    const seen = Object.fromEntries(values.map((v, k) => [`cv${String(k).padStart(6, '0')}`, v.stamp]));
+    rows[i] = { ...r, name: top.value, _stamps: { ...(r._stamps as Json), name: top.stamp }, _conflicts: [{ field: 'name', values }], _seen: { ...(r._seen as Json), ...seen }, _updated: formatStamp(millis + 1, 0, DEVICE) };
+    return payloadCase(w, p, `conflict-values-${n > cap ? 'over' : 'within'}`, n > cap ? refuse('over-limit') : { kind: 'either' });
+  },
+  'seen-growth': async (rng, w, p) => {
+    // A record naming n laptops in _seen (the issue's file had 792k): past the cap refused.
+    const cap = DEFAULT_LIMITS.maxSeenDevices;
+    const n = pick(rng, [20, cap - 10, cap + 1, 5000, 50_000]);
+    const table = pick(rng, ['tasks', 'departments', 'progress'] as const);
+    const rows = p.payload.tables[table];
+    const i = int(rng, rows.length);
+    const s0 = formatStamp(T0, 0, DEVICE);
+    const seen = Object.fromEntries(Array.from({ length: n }, (_, k) => [`sg${String(k).padStart(6, '0')}`, s0]));
+    rows[i] = { ...rows[i], _seen: { ...(rows[i]._seen as Json), ...seen } };
+    return payloadCase(w, p, `seen-growth-${n > cap ? 'over' : 'within'}`, n > cap ? refuse('over-limit') : { kind: 'either' });
+  },
+  'hlc-edge': async (rng, w, p) => {
+    const kind = pick(rng, ['counter-max', 'counter-below-max', 'proto-device', 'drift-inside', 'drift-outside', 'millis-zero', 'counter-7-digits']);
+    const rows = p.payload.tables.tasks;
+    const i = int(rng, rows.length);
+    const base = T0 + 86_400_000 + p.step * 10;
+    const stampOf: Record<string, string> = {
+      'counter-max': formatStamp(base, MAX_COUNTER, DEVICE),
+      'counter-below-max': formatStamp(base, MAX_COUNTER - 1, DEVICE),
+      'proto-device': formatStamp(base, 0, DEVICE).replace(DEVICE, '__proto__'),
+      'drift-inside': formatStamp(NOW.getTime() + MAX_DRIFT_MS - 60_000, 0, DEVICE),
+      'drift-outside': formatStamp(NOW.getTime() + MAX_DRIFT_MS + 60_000, 0, DEVICE),
+      'millis-zero': formatStamp(0, 0, DEVICE),
+      'counter-7-digits': formatStamp(base, 0, DEVICE).replace(':000000:', ':1000000:'),
+    };
+    const st = stampOf[kind];
+    const updated = st > String(rows[i]._updated) ? st : rows[i]._updated;
+    rows[i] = { ...rows[i], title: `时钟边界 ${kind}`, _stamps: { ...(rows[i]._stamps as Json), title: st }, _updated: updated };
+    const expect: Record<string, Expect> = {
+      'counter-max': refuse('invalid-payload'),
+      'counter-below-max': { kind: 'either' },
+      'proto-device': refuse('invalid-payload'),
+      'drift-inside': { kind: 'either' },
+      'drift-outside': refuse('future-stamp', 'invalid-payload'),
+      // The base records carry millis 0 (a seeded plan): an old stamp merely loses to newer ones.
+      'millis-zero': { kind: 'either' },
+      'counter-7-digits': refuse('invalid-payload'),
+    };
+    return payloadCase(w, p, `hlc-${kind}`, expect[kind]);
+  },
+  'two-office-key': async (rng, w, p) => {
+    // The banner's key also registered (on an older list) for another office: it signs for neither.
+    const other = pick(rng, [NEIGHBOUR, '150622', '150623']);
+    const c = await payloadCase(w, p, 'two-office-key', refuse('untrusted-key'));
+    const trust = other === NEIGHBOUR ? w.trust.map((t) => (t.officeCode === NEIGHBOUR ? { ...t, publicKey: w.banner.publicKey } : t)) : [...w.trust, { officeCode: other, publicKey: w.banner.publicKey }];
+    return { ...c, trust };
+  },
+  'text-control': async (rng, w, p) => {
+    // A control character or a direction override in a text field: refused, naming record and field.
+    const table = pick(rng, ['tasks', 'departments', 'progress'] as const);
+    const field = { tasks: 'title', departments: 'name', progress: 'thisMonth' }[table];
+    const rows = p.payload.tables[table];
+    const i = int(rng, rows.length);
+    const bad = pick(rng, ['\u0000', '\u0007', '\u001b[31m', '\u202e', '\u2066', '\u200f\u202d', '\u007f']);
+    rows[i] = { ...rows[i], [field]: `正常文字${bad}gnp.exe` };
+    return payloadCase(w, p, 'text-control', refuse('invalid-payload', 'invalid-text'));
+  },
+
   // ---- valid changes, which must be accepted and merged
   'valid-edit': async (rng, w, p) => {
     const rows = p.payload.tables.tasks;
@@ -471,6 +548,11 @@ const WEIGHTS: Record<keyof typeof MAKERS, number> = {
   'gzip-damage': 3,
   shape: 8,
   'random-value': 16,
+  'conflict-values': 3,
+  'seen-growth': 3,
+  'hlc-edge': 4,
+  'two-office-key': 2,
+  'text-control': 4,
   'valid-edit': 5,
   'valid-add': 3,
 };
@@ -495,6 +577,22 @@ export interface Outcome {
   result: BundleErrorCode | 'accepted' | 'CRASH';
   problem: string | null;
   ms: number;
+  /** Heap grown while the case ran (MB, measured after it, before any collection; never negative). */
+  heapMb: number;
+}
+
+/** The bounds every case within the file limits must keep (issue 24). */
+export const CASE_BOUNDS = { ms: 2000, heapMb: 300 } as const;
+
+const heapUsed = () => process.memoryUsage().heapUsed;
+export const heapGrowthMb = (before: number) => Math.max(0, heapUsed() - before) / 1048576;
+export { heapUsed };
+
+/** Whether an outcome broke the time or memory bound: the problem to report, or null. */
+export function boundProblem(o: Pick<Outcome, 'ms' | 'heapMb'>): string | null {
+  if (o.ms > CASE_BOUNDS.ms) return `took ${o.ms.toFixed(0)} ms (bound ${CASE_BOUNDS.ms} ms)`;
+  if (o.heapMb > CASE_BOUNDS.heapMb) return `grew the heap by ${o.heapMb.toFixed(0)} MB (bound ${CASE_BOUNDS.heapMb} MB)`;
+  return null;
 }
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -538,7 +636,13 @@ function acceptedProblems(before: BundleTables, after: BundleTables, incoming: B
  * not changed: each case starts from the same receiver.
  */
 export async function runPure(w: World, c: FuzzCase): Promise<Outcome> {
+  const heap0 = heapUsed();
   const start = performance.now();
+  const finish = (result: Outcome['result'], problem: string | null): Outcome => {
+    const outcome = { name: c.name, result, problem, ms: performance.now() - start, heapMb: heapGrowthMb(heap0) };
+    outcome.problem ??= boundProblem(outcome);
+    return outcome;
+  };
   let result: Outcome['result'];
   let problem: string | null;
   try {
@@ -548,14 +652,21 @@ export async function runPure(w: World, c: FuzzCase): Promise<Outcome> {
       const byKey = new Map(w.tables[table].map((r) => [String(r[keyField]), String(r[ownerField])]));
       return keys.map((k) => byKey.get(k));
     };
-    const v = await verifyBundle(c.bytes, { trust: w.trust, seen: w.seen, receiver: w.receiver, localOwners: owners, now: NOW });
+    const v = await verifyBundle(c.bytes, { trust: c.trust ?? w.trust, seen: w.seen, receiver: w.receiver, localOwners: owners, now: NOW });
     if (!v.ok) {
       result = v.error.code;
       problem = expectationProblem(c, result, v.error.message);
     } else {
+      // A merge that would cross a workspace limit refuses the file, as the app and `zwc import` do.
+      let merged: ReturnType<typeof mergeTables> | null = null;
+      try {
+        merged = mergeTables(w.tables, v.payload.tables);
+      } catch (e) {
+        if (!(e instanceof BundleError)) throw e;
+        return finish(e.code, expectationProblem(c, e.code, e.message));
+      }
       result = 'accepted';
       problem = expectationProblem(c, result, '');
-      const merged = mergeTables(w.tables, v.payload.tables);
       problem ??= acceptedProblems(w.tables, merged.tables, v.payload.tables, v.manifest.officeCode);
       problem ??= c.check?.(merged.tables) ?? null;
       if (!problem && v.manifest.officeCode !== BANNER) {
@@ -570,5 +681,5 @@ export async function runPure(w: World, c: FuzzCase): Promise<Outcome> {
     result = 'CRASH';
     problem = `crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
   }
-  return { name: c.name, result, problem, ms: performance.now() - start };
+  return finish(result, problem);
 }
