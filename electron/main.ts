@@ -1,10 +1,13 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { IPC, IPC_EVENTS } from '../shared/platform/ipc-channels';
 import { createAppProtocolHandler } from './lib/app-protocol';
 import { BACKUP_FOLDER_NAME, BackupFolder } from './lib/backup-folder';
 import { createBackupRequester, createDailyBackup } from './lib/backup-schedule';
 import { CLOSE_PROMPT_OPTIONS, createExitGuard, createUnsavedState } from './lib/close-prompt';
+import { createRenderGoneHandler, CRASH_REPORTER_OPTIONS } from './lib/crash-recovery';
+import { RotatingLog } from './lib/rotating-log';
+import { bundlePathFromArgv, createSecondInstanceHandler, openedBundle, type OpenedBundle } from './lib/single-instance';
 import { backupRoutes, createHandlers, registerIpc, type Dialogs, type TrustedWindow } from './lib/ipc-handlers';
 import { KeyVault } from './lib/key-vault';
 import { createPrinter, PRINT_WINDOW_PREFERENCES, type PrintWindow } from './lib/printing';
@@ -21,7 +24,20 @@ const rendererRoot = join(__dirname, '../renderer');
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 app.enableSandbox();
 
+// Crash dumps stay on this laptop (app.getPath('crashDumps')); nothing is ever uploaded.
+crashReporter.start({ ...CRASH_REPORTER_OPTIONS });
+const log = new RotatingLog(app.getPath('logs'));
+log.info(`启动 ${app.getVersion()} ${process.platform}`);
+process.on('uncaughtExceptionMonitor', (e) => log.error('主进程未处理的错误', e));
+process.on('unhandledRejection', (e) => log.error('主进程未处理的拒绝', e));
+
+// One instance per data folder: a second start hands its command line to this one and exits.
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+
 let mainWindow: BrowserWindow | null = null;
+/** A bundle named on the first start's command line, handed to the page once it has loaded. */
+let pendingBundle: Promise<OpenedBundle | null> | null = null;
 
 /** At quit the backup gets this long; the app closes then whatever happened. */
 const QUIT_BACKUP_TIMEOUT_MS = 8000;
@@ -39,9 +55,20 @@ const exitGuard = createExitGuard({
     return (mainWindow && !mainWindow.isDestroyed() ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options)).response;
   },
   beforeLeave: async () => {
-    await backupRequester.request('quit', QUIT_BACKUP_TIMEOUT_MS);
+    const outcome = await backupRequester.request('quit', QUIT_BACKUP_TIMEOUT_MS);
+    log.info(outcome.ok ? '退出时备份已完成' : `退出时备份未完成：${outcome.reason}`);
   },
 });
+
+const refuseFile = (message: string) => {
+  log.warn(message);
+  void dialog.showMessageBox({ type: 'warning', title: '无法打开文件', message, buttons: ['确定'], noLink: true });
+};
+const deliverBundle = (bundle: OpenedBundle) => {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.openBundle, bundle);
+};
+const secondInstance = createSecondInstanceHandler({ window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), deliver: deliverBundle, refuse: refuseFile, log: (line) => log.info(line) });
+app.on('second-instance', (_event, argv, workingDirectory) => void secondInstance(argv, workingDirectory));
 
 /** The only window whose top frame may call the desktop API. */
 function trustedWindow(): TrustedWindow | null {
@@ -63,9 +90,21 @@ function createWindow(): void {
   win.webContents.on('will-prevent-unload', (event) => {
     if (exitGuard.leaving) event.preventDefault();
   });
-  win.webContents.on('render-process-gone', () => {
+  const renderGone = createRenderGoneHandler({
+    ask: async (options) => (win.isDestroyed() ? 1 : (await dialog.showMessageBox(win, { ...options, buttons: [...options.buttons] })).response),
+    reload: () => win.webContents.reload(),
+    quit: () => app.quit(),
+    log: (line) => log.error(line),
+  });
+  win.webContents.on('render-process-gone', (_event, details) => {
     backupRequester.reset();
     unsaved.clear();
+    void renderGone(details);
+  });
+  win.webContents.on('did-finish-load', () => {
+    const pending = pendingBundle;
+    pendingBundle = null;
+    void pending?.then((bundle) => bundle && deliverBundle(bundle));
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
@@ -92,6 +131,7 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 void app.whenReady().then(() => {
+  if (!firstInstance) return;
   installPermissionHandlers(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
   const dialogs: Dialogs = {
@@ -109,14 +149,20 @@ void app.whenReady().then(() => {
       return r.canceled || r.filePaths.length === 0 ? null : r.filePaths;
     },
   };
-  const handlers = createHandlers(dialogs, { shell: 'electron', appVersion: app.getVersion(), platform: process.platform });
+  const backupDir = join(app.getPath('userData'), BACKUP_FOLDER_NAME);
+  const handlers = createHandlers(dialogs, {
+    shell: 'electron',
+    appVersion: app.getVersion(),
+    platform: process.platform,
+    folders: { data: app.getPath('userData'), backups: backupDir, logs: log.dir, crashDumps: app.getPath('crashDumps') },
+  });
   const vault = new KeyVault(join(app.getPath('userData'), 'device-key.zwk'), {
     available: () => safeStorage.isEncryptionAvailable(),
     encrypt: (plain) => safeStorage.encryptString(plain),
     decrypt: (sealed) => safeStorage.decryptString(sealed),
   });
-  const backupFolder = new BackupFolder(join(app.getPath('userData'), BACKUP_FOLDER_NAME), { openPath: (path) => shell.openPath(path) });
-  const daily = createDailyBackup({ latest: () => backupFolder.latestCreatedAt(), request: (reason) => backupRequester.request(reason) });
+  const backupFolder = new BackupFolder(backupDir, { openPath: (path) => shell.openPath(path) });
+  const daily = createDailyBackup({ latest: () => backupFolder.latestCreatedAt(), request: (reason) => backupRequester.request(reason), log: (line) => log.info(line) });
   daily.start();
   const printer = createPrinter((): PrintWindow => {
     // A hidden, sandboxed window without preload or scripts, only for laying out one document.
@@ -149,6 +195,13 @@ void app.whenReady().then(() => {
     },
     trustedWindow,
   );
+  const firstPath = bundlePathFromArgv(process.argv);
+  if (firstPath) {
+    pendingBundle = openedBundle(firstPath).catch((e: unknown) => {
+      refuseFile(`无法打开“${firstPath}”：${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    });
+  }
   createWindow();
 });
 

@@ -1,6 +1,17 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { BackupRequest, DesktopApi } from '../shared/platform/desktop-api';
+import type { BackupRequest, DesktopApi, OpenedFile } from '../shared/platform/desktop-api';
 import { IPC, IPC_EVENTS } from '../shared/platform/ipc-channels';
+
+let bundleHandler: ((file: OpenedFile) => void) | null = null;
+const pendingBundles: OpenedFile[] = [];
+/** A bundle file the shell read for a start with a file: kept until the page registers its handler. */
+ipcRenderer.on(IPC_EVENTS.openBundle, (_event, message: unknown) => {
+  const m = message as Partial<OpenedFile> | null;
+  if (!m || typeof m.name !== 'string' || !(m.data instanceof Uint8Array)) return;
+  const file = { name: m.name, data: m.data };
+  if (bundleHandler) bundleHandler(file);
+  else if (pendingBundles.length < 10) pendingBundles.push(file);
+});
 
 let backupHandler: ((request: BackupRequest) => Promise<void>) | null = null;
 
@@ -37,6 +48,10 @@ const api: DesktopApi = {
     erase: () => ipcRenderer.invoke(IPC.vaultErase),
   },
   reportUnsaved: (report) => ipcRenderer.invoke(IPC.unsavedReport, report),
+  onOpenBundle: (handler) => {
+    bundleHandler = handler;
+    for (const file of pendingBundles.splice(0)) handler(file);
+  },
   backups: {
     write: (request) => ipcRenderer.invoke(IPC.backupWrite, request),
     list: () => ipcRenderer.invoke(IPC.backupList),

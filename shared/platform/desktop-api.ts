@@ -275,4 +275,10 @@ export interface DesktopApi {
    * (留下 / 离开) from the main process. Absent in a plain browser, where beforeunload asks.
    */
   reportUnsaved?(report: { unsaved: boolean }): Promise<void>;
+  /**
+   * A bundle file (.zwb) the app was started with, or that a second start of the app named: its
+   * name and bytes, read by the shell (the page never gets a path). Messages that came before the
+   * handler are kept and handed to it when it registers.
+   */
+  onOpenBundle?(handler: (file: OpenedFile) => void): void;
 }

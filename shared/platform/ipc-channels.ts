@@ -30,4 +30,6 @@ export const IPC = {
 export const IPC_EVENTS = {
   /** Make a backup now: { id, reason }. */
   backupRequest: 'zwc:backup-request',
+  /** A .zwb file the app was started with (or a second start named): { name, data }, read in main. */
+  openBundle: 'zwc:open-bundle',
 } as const;

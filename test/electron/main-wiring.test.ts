@@ -7,7 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IPC } from '../../shared/platform/ipc-channels';
+import { IPC, IPC_EVENTS } from '../../shared/platform/ipc-channels';
 import { APP_INDEX_URL, APP_SCHEME_PRIVILEGES, SECURE_WEB_PREFERENCES } from '../../electron/lib/window-rules';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -43,6 +43,7 @@ jest.mock(
         if (!event.prevented) this.closed++;
       };
       focus = jest.fn();
+      show = jest.fn();
       restore = jest.fn();
       isMinimized = () => false;
       constructor(readonly options: unknown) {
@@ -90,7 +91,13 @@ jest.mock(
 interface FakeWindow {
   options: { webPreferences: Record<string, unknown> };
   loaded: string[];
-  webContents: { mainFrame: unknown };
+  webContents: { mainFrame: unknown; reload: jest.Mock };
+  contentsEvents: Map<string, Listener[]>;
+  events: Map<string, Listener[]>;
+  sent: unknown[][];
+  closed: number;
+  close(): void;
+  focus: jest.Mock;
 }
 interface Fake {
   mockState: {
@@ -100,7 +107,9 @@ interface Fake {
     handles: Map<string, Listener>;
     session: Record<string, Listener>;
   };
-  app: { enableSandbox: jest.Mock };
+  app: { enableSandbox: jest.Mock; quit: jest.Mock; requestSingleInstanceLock: jest.Mock };
+  dialog: { showMessageBox: jest.Mock };
+  crashReporter: { start: jest.Mock };
   protocol: { registerSchemesAsPrivileged: jest.Mock; handle: jest.Mock };
 }
 
@@ -164,4 +173,68 @@ describe('Electron main process wiring', () => {
     const fromElsewhere = { sender: {}, senderFrame: { url: 'https://evil.example/', parent: null } };
     for (const channel of Object.values(IPC)) expect(() => state.handles.get(channel)!(fromElsewhere)).toThrow(/拒绝 .* 请求/);
   });
+
+  it('keeps crash dumps local and holds the single-instance lock', () => {
+    expect(electron.crashReporter.start).toHaveBeenCalledWith(expect.objectContaining({ uploadToServer: false }));
+    expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();
+  });
+
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  const win = () => state.windows[0];
+  const fromApp = () => ({ sender: win().webContents, senderFrame: win().webContents.mainFrame });
+
+  it('a second start focuses the window and hands over the named bundle as bytes', async () => {
+    const { mkdtempSync: mk, writeFileSync } = await import('node:fs');
+    const folder = mk(join(tmpdir(), 'zwc-argv-'));
+    writeFileSync(join(folder, '月报.zwb'), Buffer.from([7, 7]));
+    for (const fn of state.appEvents.get('second-instance') ?? []) fn({}, ['zwc', '月报.zwb'], folder);
+    expect(win().focus).toHaveBeenCalled();
+    const opened = () => win().sent.find(([channel]) => channel === IPC_EVENTS.openBundle);
+    for (let i = 0; i < 100 && !opened(); i++) await new Promise((r) => setTimeout(r, 10));
+    const sent = opened();
+    expect(sent?.[1]).toEqual({ name: '月报.zwb', data: new Uint8Array([7, 7]) });
+  });
+
+  it('offers to reload after the page process died', async () => {
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    for (const fn of win().contentsEvents.get('render-process-gone') ?? []) fn({}, { reason: 'crashed', exitCode: 1 });
+    await tick();
+    await tick();
+    expect(electron.dialog.showMessageBox).toHaveBeenLastCalledWith(win(), expect.objectContaining({ message: '台账页面意外停止：页面进程崩溃' }));
+    expect(win().webContents.reload).toHaveBeenCalled();
+  });
+
+  it('closing with unsaved typing asks 留下/离开; leaving makes the quit backup first, once', async () => {
+    await state.handles.get(IPC.unsavedReport)!(fromApp(), { unsaved: true });
+    await state.handles.get(IPC.backupAgentReady)!(fromApp());
+    // The page is ready: no backup today yet, so the daily one is asked for at once.
+    const backupRequests = (reason: string) => win().sent.filter(([c, r]) => c === IPC_EVENTS.backupRequest && (r as { reason: string }).reason === reason);
+    for (let i = 0; i < 20 && backupRequests('daily').length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    const daily = backupRequests('daily');
+    expect(daily).toHaveLength(1);
+    await state.handles.get(IPC.backupDone)!(fromApp(), { id: (daily[0][1] as { id: number }).id, ok: true });
+    // 留下: the window stays, nothing is backed up.
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    win().close();
+    await tick();
+    expect(win().closed).toBe(0);
+    expect(electron.dialog.showMessageBox).toHaveBeenLastCalledWith(win(), expect.objectContaining({ buttons: ['留下', '离开'] }));
+    expect(backupRequests('quit')).toEqual([]);
+    // 离开: the page is asked for a backup; the window closes once it is written.
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
+    win().close();
+    await tick();
+    await tick();
+    const requests = backupRequests('quit');
+    expect(requests).toEqual([[IPC_EVENTS.backupRequest, { id: expect.any(Number), reason: 'quit' }]]);
+    expect(win().closed).toBe(0);
+    await state.handles.get(IPC.backupDone)!(fromApp(), { id: (requests[0][1] as { id: number }).id, ok: true });
+    await tick();
+    expect(win().closed).toBe(1);
+    // Quitting afterwards passes straight through.
+    const quit = { preventDefault: jest.fn() };
+    for (const fn of state.appEvents.get('before-quit') ?? []) fn(quit);
+    expect(quit.preventDefault).not.toHaveBeenCalled();
+  });
 });
+
