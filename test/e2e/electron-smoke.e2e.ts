@@ -46,6 +46,12 @@ describe('Electron shell', () => {
       await page.waitForTimeout(500);
       expect(await page.evaluate(() => location.origin)).toBe('app://ledger');
       expect(app.windows()).toHaveLength(1);
+      // The desktop's backup folder and the folders 关于 shows (#23).
+      const desktopState = await page.evaluate(async () => {
+        const api = (globalThis as { zwcDesktop?: { info(): Promise<{ folders?: Record<string, string> }>; backups?: { list(): Promise<unknown[]> } } }).zwcDesktop;
+        return { folders: Object.keys((await api?.info())?.folders ?? {}).sort(), backups: Array.isArray(await api?.backups?.list()) };
+      });
+      expect(desktopState).toEqual({ folders: ['backups', 'crashDumps', 'data', 'logs'], backups: true });
     } finally {
       await app.close();
     }
