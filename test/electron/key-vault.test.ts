@@ -117,9 +117,9 @@ describe('KeyVault (main-process key store)', () => {
         { deviceId: 'desk2', sequence: 1 },
       ],
     });
-    // Any word is a valid device id, and is remembered like any other.
-    await sign(again, { deviceId: '__proto__', sequence: 4 });
-    await expect(sign(new KeyVault(file, box), { deviceId: '__proto__', sequence: 4 })).rejects.toThrow(/序号 4 不大于本机为设备 __proto__/);
+    // A device id that names an object's own member is remembered like any other (__proto__ itself is refused by the manifest).
+    await sign(again, { deviceId: 'constructor', sequence: 4 });
+    await expect(sign(new KeyVault(file, box), { deviceId: 'constructor', sequence: 4 })).rejects.toThrow(/序号 4 不大于本机为设备 constructor/);
   });
 
   it('gives one sequence to one of two requests made at the same time', async () => {
