@@ -75,7 +75,9 @@ async function main(): Promise<number> {
   sample();
 
   const total = outcomes.length;
-  const accepted = outcomes.filter((o) => o.result === 'accepted').length;
+  // A returned form read (its rows previewed) is the files' acceptance.
+  const isAccepted = (o: Outcome) => o.result === 'accepted' || o.result === ('read' as Outcome['result']);
+  const accepted = outcomes.filter(isAccepted).length;
   const failures = outcomes.filter((o) => o.problem);
   const slowest = outcomes.reduce((a, b) => (b.ms > a.ms ? b : a));
   const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
@@ -83,7 +85,7 @@ async function main(): Promise<number> {
   const heaviest = outcomes.reduce((a, b) => (b.heapMb > a.heapMb ? b : a));
   console.log(`bundle and form fuzz, seed ${seed}: ${total} cases (${cases} through verify + merge as zwc merge does, ${dbCases} through the app's import on a database, ${fileCases} returned forms and files)`);
   console.log(`accepted ${accepted}, refused ${total - accepted - outcomes.filter((o) => o.result === 'CRASH').length}, crashed ${outcomes.filter((o) => o.result === 'CRASH').length}, rule broken ${failures.length}`);
-  table('refusals by reason', count(outcomes.filter((o) => o.result !== 'accepted'), (o) => o.result));
+  table('refusals by reason', count(outcomes.filter((o) => !isAccepted(o)), (o) => o.result));
   table('cases by mutation', count(outcomes, (o) => o.name));
   console.log(`\nslowest case: ${slowest.name} (${slowest.path}) ${slowest.ms.toFixed(1)} ms → ${slowest.result}`);
   console.log(`median ${ms[Math.floor(ms.length / 2)].toFixed(1)} ms, 99th percentile ${ms[Math.floor(ms.length * 0.99)].toFixed(1)} ms per case`);

@@ -442,7 +442,8 @@ const MAKERS: Record<string, Maker> = {
   },
   'hlc-edge': async (rng, w, p) => {
     const kind = pick(rng, ['counter-max', 'counter-below-max', 'proto-device', 'drift-inside', 'drift-outside', 'millis-zero', 'counter-7-digits']);
-    const rows = p.payload.tables.tasks;
+    // On units' names: a stamp near the drift bound, once merged, rightly outlives the task-title edits of valid-edit cases.
+    const rows = p.payload.tables.departments;
     const i = int(rng, rows.length);
     const base = T0 + 86_400_000 + p.step * 10;
     const stampOf: Record<string, string> = {
@@ -456,7 +457,7 @@ const MAKERS: Record<string, Maker> = {
     };
     const st = stampOf[kind];
     const updated = st > String(rows[i]._updated) ? st : rows[i]._updated;
-    rows[i] = { ...rows[i], title: `时钟边界 ${kind}`, _stamps: { ...(rows[i]._stamps as Json), title: st }, _updated: updated };
+    rows[i] = { ...rows[i], name: `时钟边界 ${kind}`, _stamps: { ...(rows[i]._stamps as Json), name: st }, _updated: updated };
     const expect: Record<string, Expect> = {
       'counter-max': refuse('invalid-payload'),
       'counter-below-max': { kind: 'either' },
