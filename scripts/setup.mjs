@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { ensureTestDeps } from './setup-test-deps.mjs';
+import { lockChangeMessage, lockHash } from './lock-check.mjs';
 
 const wantElectron = process.argv.includes('--electron');
 const wantTest = process.argv.includes('--test');
@@ -25,6 +26,7 @@ if (!installed()) {
   // Not `npm ci`: mirrors that carry only this platform's optional packages (rollup's and esbuild's
   // per-OS binaries) leave the lock without the others, and `npm ci` then refuses the lock outright.
   // `npm install` still installs exactly the locked versions.
+  const lockBefore = lockHash();
   const r = spawnSync(npm, ['install', '--no-audit', '--no-fund'], {
     stdio: 'inherit',
     env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
@@ -33,6 +35,12 @@ if (!installed()) {
   if (r.status !== 0) {
     console.error('[setup] npm install 失败 / failed; see the messages above.');
     process.exit(r.status ?? 1);
+  }
+  // npm test (and CI, on a fresh clone): the lock must come out of the install unchanged.
+  const changed = lockChangeMessage(lockBefore, lockHash());
+  if (changed && wantTest) {
+    console.error(changed);
+    process.exit(1);
   }
 }
 
