@@ -8,7 +8,7 @@ import { makeDbReceiver } from './fuzz-db';
 import { makeFileCase, makeFileWorld, runFile } from './fuzz-files';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 9);
-const PURE_CASES = 1500;
+const PURE_CASES = 1200;
 const DB_CASES = 250;
 const FILE_CASES = 120;
 /** Issue 24's classes: each must occur in the run (by case-name prefix). */
