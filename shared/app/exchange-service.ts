@@ -273,7 +273,7 @@ export class ExchangeService {
     if (latest) clock.receive(latest);
     const entry = historyEntry(prepared, 'merged', now);
     const m = prepared.bundle.manifest;
-    await this.storage.transaction(async (tx) => {
+    await this.ledger.stampedTransaction(async (tx) => {
       for (const t of BUNDLE_TABLES) if (prepared.writes[t].length) await tx.bulkPut(t, prepared.writes[t] as never[]);
       const stamp = clock.tick();
       const after = { bundleId: m.bundleId, from: `${divisionName(m.officeCode)} ${m.deviceId}`, sequence: m.sequence };
@@ -320,7 +320,7 @@ export class ExchangeService {
    */
   async keepConflictSide(table: ConflictTable, id: string, field: string, stamp: string): Promise<{ local: boolean }> {
     const own = (await workspaceSettings(this.storage))?.officeCode;
-    return this.storage.transaction(async (tx) => {
+    return this.ledger.stampedTransaction(async (tx) => {
       const row = (await tx.get(table, id)) as unknown as StoredRecord | undefined;
       if (!row) throw new Error(`找不到记录 ${id}`);
       const chosen = openConflicts(row)
@@ -343,7 +343,7 @@ export class ExchangeService {
 
   /** Keeps the chosen value with a new stamp, which closes the conflict on every laptop that merges it. */
   async resolveConflict(table: PlanTableName, id: string, field: string, value: unknown): Promise<void> {
-    await this.storage.transaction(async (tx) => {
+    await this.ledger.stampedTransaction(async (tx) => {
       const row = (await tx.get(table, id)) as unknown as StoredRecord | undefined;
       if (!row) throw new Error(`找不到记录 ${id}`);
       const stamp = this.ledger.clock.tick();

@@ -23,6 +23,8 @@ export const SEED_STAMP = formatStamp(0, 0, 'seed');
 
 /** Fields that say which record this is and whose: no edit may change them. */
 const KEY_FIELDS = ['id', 'officeCode'] as const;
+/** The last stamp this device wrote, shared by the windows of one profile (stampedTransaction). */
+export const CLOCK_KEY = 'device.lastStamp';
 
 function validate<T>(schema: ZodType<T>, value: unknown, what: string, table?: RecordTable): T {
   const r = schema.safeParse(value, { errorMap: zhErrorMap });
@@ -141,9 +143,25 @@ export class LedgerService {
     });
   }
 
+  /**
+   * A write transaction whose stamps continue after every stamp this device wrote, in this window or
+   * another of the same profile (the storage serialises writers across windows): the clock catches
+   * up with the last stamp kept in settings first and leaves its own there after.
+   */
+  async stampedTransaction<T>(work: (tx: StorageWriter) => Promise<T>): Promise<T> {
+    return this.storage.transaction(async (tx) => {
+      const kept = (await tx.get('settings', CLOCK_KEY))?.value;
+      if (typeof kept === 'string') this.clock.catchUp(kept);
+      const before = this.clock.last;
+      const result = await work(tx);
+      if (this.clock.last !== before) await tx.bulkPut('settings', [{ key: CLOCK_KEY, value: this.clock.last }]);
+      return result;
+    });
+  }
+
   /** Applies a change atomically and returns the change that undoes it. */
   async apply(change: Change): Promise<Change> {
-    return this.storage.transaction(async (tx) => {
+    return this.stampedTransaction(async (tx) => {
       const inverse: Required<Omit<Change, 'label'>> = { creates: [], edits: [], appends: [], deletes: [], restores: [], officeEdits: [] };
       const guard = new ClosedPlanGuard(tx);
       for (const c of change.creates ?? []) await guard.check(c.table, c.record);

@@ -79,6 +79,24 @@ export class HybridClock {
     this.state = counter > MAX_COUNTER ? { millis: millis + 1, counter: 0 } : { millis, counter };
   }
 
+  /**
+   * Folds in a stamp this device itself wrote, in another window of the same profile: later local
+   * stamps sort after it, so two windows never give two writes one stamp. No drift check: it is ours.
+   */
+  catchUp(stamp: string): void {
+    const m = /^(\d{15}):(\d{6}):/.exec(stamp);
+    if (!m) return;
+    const own = { millis: Number(m[1]), counter: Math.min(Number(m[2]), MAX_COUNTER - 1) };
+    // A kept stamp far ahead of the wall clock (a restored backup from a laptop with a wrong date) is not followed.
+    if (own.millis - this.now() > MAX_DRIFT_MS) return;
+    if (own.millis > this.state.millis || (own.millis === this.state.millis && own.counter > this.state.counter)) this.state = { millis: own.millis, counter: own.counter };
+  }
+
+  /** The last stamp this clock gave or caught up with. */
+  get last(): string {
+    return formatStamp(this.state.millis, this.state.counter, this.deviceId);
+  }
+
   private bump(): void {
     // Never writes the last counter (counterAtLimit): importers refuse it.
     if (this.state.counter >= MAX_COUNTER - 1) this.state = { millis: this.state.millis + 1, counter: 0 };

@@ -104,7 +104,12 @@ export class DexieStorage implements StoragePort {
       });
       return result;
     };
-    const next = this.queue.then(run, run);
+    // Windows of one profile share the database: a write lock of the origin (Web Locks) makes each
+    // read-then-write transaction one step across them too, so no window writes over another's change
+    // and the device's clock continues from the last stamp any of them wrote (LedgerService.stampedTransaction).
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    const locked = () => (locks ? (locks.request(`zwc-write-${this.db.name}`, run) as Promise<T>) : run());
+    const next = this.queue.then(locked, locked);
     this.queue = next.catch(() => undefined);
     // A transaction that neither commits nor fails would stall every later save of this window
     // without a word; say so in the console, where a failed e2e test's log will show it.
