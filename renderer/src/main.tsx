@@ -7,8 +7,16 @@ import 'dayjs/locale/zh-cn';
 import { App } from './App';
 import { usePrefersReducedMotion } from './app/reduced-motion';
 import './styles.css';
+import { desktop } from './platform';
+import { receiveOpenedBundle } from './app/opened-bundles';
 
 dayjs.locale('zh-cn');
+
+// A .zwb the desktop shell was asked to open goes to 数据交换's import (the page reads no path).
+desktop.onOpenBundle?.((file) => {
+  receiveOpenedBundle(file);
+  if (!window.location.hash.startsWith('#/exchange')) window.location.hash = '/exchange';
+});
 
 /**
  * Colours with enough contrast for small text on white (WCAG AA, 4.5:1), checked by axe-core in

@@ -10,6 +10,7 @@ import { ImportHistoryTable } from './ImportHistoryTable';
 import { TrustTable } from './TrustTable';
 import { TrustKeyModal } from './TrustKeyModal';
 import { BundleImportDrawer } from './BundleImportDrawer';
+import { onOpenedBundle, takeOpenedBundles } from '../../app/opened-bundles';
 import { useBundleBatch } from './use-bundle-batch';
 import { useFileDrop } from '../../components/excel/use-file-drop';
 import { DropHint } from '../../components/excel/DropHint';
@@ -33,6 +34,16 @@ export function ExchangePage({ plan }: { plan: PlanData }) {
   // The first office without a key (at a city, a county office), else this office's other laptops.
   const firstOffice = x.offices[0]?.code ?? plan.office.code;
   const batch = useBundleBatch(x.receiver, x.refresh);
+  const { add } = batch;
+  useEffect(() => {
+    // Files the desktop was asked to open (double-click, a second start) join this page's import.
+    const take = () => {
+      const files = takeOpenedBundles();
+      if (files.length) void add(files);
+    };
+    take();
+    return onOpenedBundle(take);
+  }, [add]);
   const dragging = useFileDrop((entries, loose) => void batch.drop(entries, loose));
   const [tab, setTab] = useState(linkedTab);
   useEffect(() => {
