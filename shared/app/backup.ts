@@ -1,3 +1,5 @@
+import { CLOCK_KEY } from './ledger-service';
+import { FORM_SECRET_KEY } from '../xlsx/form-seal';
 import { z } from 'zod';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
@@ -15,7 +17,9 @@ const LastBackupSchema = z.object({ at: z.string(), hash: z.string(), where: z.s
 export type LastBackup = z.infer<typeof LastBackupSchema>;
 
 /** Settings a restore keeps from this installation instead of taking them from the file. */
-const KEPT_ON_RESTORE: readonly string[] = [...BACKUP_EXCLUDED_SETTINGS, LAST_BACKUP_KEY];
+const KEPT_ON_RESTORE: readonly string[] = [...BACKUP_EXCLUDED_SETTINGS, LAST_BACKUP_KEY, CLOCK_KEY];
+/** Settings a restore takes from the file, but keeps from this installation when the file has none (an older backup). */
+const KEPT_WHEN_ABSENT: readonly string[] = [FORM_SECRET_KEY];
 
 /** Table names as a clerk reads them, in the order the preview lists them. */
 export const TABLE_LABELS: { [N in StoreName]: string } = {
@@ -168,6 +172,9 @@ export class BackupService {
     const sequence = z.number().int().nonnegative();
     await this.storage.transaction(async (tx) => {
       const kept = (await tx.getMany('settings', KEPT_ON_RESTORE)).filter((r): r is StoreRows['settings'] => r !== undefined);
+      // Forms this office sealed stay readable after restoring a backup made before seals existed.
+      const inFile = new Set(tables.settings.map((r) => r.key));
+      kept.push(...(await tx.getMany('settings', KEPT_WHEN_ABSENT.filter((k) => !inFile.has(k)))).filter((r): r is StoreRows['settings'] => r !== undefined));
       const ownSequence = await readSetting(tx, EXCHANGE_KEYS.sequence, sequence).catch(() => undefined);
       for (const name of STORE_NAMES) await tx.clear(name);
       for (const name of STORE_NAMES) await putAll(tx, name, tables[name]);

@@ -139,6 +139,24 @@ describe('backup and restore of a whole workspace', () => {
     expect(tables.tasks.find((t) => t.id === TASK)?.title).toBe('备份之后改的');
   });
 
+  it('keeps this laptop’s form secret when the backup has none (made before forms were sealed), and takes the file’s when it has one', async () => {
+    const sealing = async () => {
+      const ws = await openWorkspace(new MemoryStorage(), { random: (n) => globalThis.crypto.getRandomValues(new Uint8Array(n)), now: () => T });
+      await setUpWorkspace(ws, YIQI, 'plan', new Date(T));
+      return ws;
+    };
+    const county = await sealing();
+    const old = await county.backup.create();
+    const secret = await county.formSecret();
+    await county.backup.restore(old.bytes);
+    expect(await county.formSecret()).toEqual(secret);
+    const withSecret = await county.backup.create();
+    const other = await sealing();
+    expect(await other.formSecret()).not.toEqual(secret);
+    await other.backup.restore(withSecret.bytes);
+    expect(await other.formSecret()).toEqual(secret);
+  });
+
   it('never lets the export sequence go back', async () => {
     const county = await laptop(YIQI, T, 'aaaa1111');
     const file = await county.backup.create();
