@@ -408,7 +408,8 @@ export function previewDepartmentForm(wb: Workbook, ctx: FormImportContext): For
     } else if (seen.has(subjectId)) {
       error('', '同一任务/项目在表中出现了两次，只导入第一次出现的行。');
     }
-    if (subjectId) seen.add(subjectId);
+    // Only a row that passed its id checks claims the id: a tampered copy never pushes out the genuine row.
+    if (subjectId && !rowProblems.length) seen.add(subjectId);
     if (rowProblems.length) {
       rows.push({ row: r, kind, subjectId, label, status: 'error', problems: rowProblems });
       continue;
