@@ -1,6 +1,8 @@
-import { app, BrowserWindow, crashReporter, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
+import type { MenuCommand } from '../shared/platform/desktop-api';
 import { IPC, IPC_EVENTS } from '../shared/platform/ipc-channels';
+import { buildMenuTemplate } from './lib/app-menu';
 import { createAppProtocolHandler } from './lib/app-protocol';
 import { BACKUP_FOLDER_NAME, BackupFolder } from './lib/backup-folder';
 import { createBackupRequester, createDailyBackup } from './lib/backup-schedule';
@@ -70,6 +72,28 @@ const deliverBundle = (bundle: OpenedBundle) => {
 const secondInstance = createSecondInstanceHandler({ window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), deliver: deliverBundle, refuse: refuseFile, log: (line) => log.info(line) });
 app.on('second-instance', (_event, argv, workingDirectory) => void secondInstance(argv, workingDirectory));
 
+/** A menu item the page carries out (it goes to the page that holds the action). */
+const sendMenu = (command: MenuCommand) => {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.menu, command);
+};
+
+/** The Chinese application menu; reloading and developer tools only in a development (unpackaged) run. */
+function installMenu(): void {
+  const template = buildMenuTemplate(
+    {
+      importBundles: () => sendMenu('importBundles'),
+      exportMonthBundle: () => sendMenu('exportMonthBundle'),
+      print: () => sendMenu('print'),
+      backupAndRestore: () => sendMenu('backupAndRestore'),
+      openDataFolder: () => void shell.openPath(app.getPath('userData')),
+      showHelp: () => sendMenu('help'),
+      showAbout: () => sendMenu('about'),
+    },
+    { isPackaged: app.isPackaged, platform: process.platform },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
 /** The only window whose top frame may call the desktop API. */
 function trustedWindow(): TrustedWindow | null {
   if (!mainWindow || mainWindow.isDestroyed()) return null;
@@ -82,7 +106,8 @@ function createWindow(): void {
     height: 900,
     title: '无废城市建设台账',
     show: false,
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(__dirname, 'preload.js') },
+    // No developer tools in an installed program (the menu has none either; this also stops Ctrl+Shift+I).
+    webPreferences: { ...SECURE_WEB_PREFERENCES, devTools: !app.isPackaged, preload: join(__dirname, 'preload.js') },
   });
   mainWindow = win;
   win.on('close', (event) => exitGuard.onClose(event, () => win.close()));
@@ -133,6 +158,7 @@ app.on('web-contents-created', (_e, contents) => {
 void app.whenReady().then(() => {
   if (!firstInstance) return;
   installPermissionHandlers(session.defaultSession);
+  installMenu();
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
   const dialogs: Dialogs = {
     async chooseSavePath(suggestedName, filters) {

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { BackupRequest, DesktopApi, OpenedFile } from '../shared/platform/desktop-api';
+import { MenuCommandSchema, type BackupRequest, type DesktopApi, type MenuCommand, type OpenedFile } from '../shared/platform/desktop-api';
 import { IPC, IPC_EVENTS } from '../shared/platform/ipc-channels';
 
 let bundleHandler: ((file: OpenedFile) => void) | null = null;
@@ -11,6 +11,13 @@ ipcRenderer.on(IPC_EVENTS.openBundle, (_event, message: unknown) => {
   const file = { name: m.name, data: m.data };
   if (bundleHandler) bundleHandler(file);
   else if (pendingBundles.length < 10) pendingBundles.push(file);
+});
+
+let menuHandler: ((command: MenuCommand) => void) | null = null;
+/** An application-menu item: only a known command reaches the page. */
+ipcRenderer.on(IPC_EVENTS.menu, (_event, message: unknown) => {
+  const command = MenuCommandSchema.safeParse(message);
+  if (command.success) menuHandler?.(command.data);
 });
 
 let backupHandler: ((request: BackupRequest) => Promise<void>) | null = null;
@@ -51,6 +58,9 @@ const api: DesktopApi = {
   onOpenBundle: (handler) => {
     bundleHandler = handler;
     for (const file of pendingBundles.splice(0)) handler(file);
+  },
+  onMenu: (handler) => {
+    menuHandler = handler;
   },
   backups: {
     write: (request) => ipcRenderer.invoke(IPC.backupWrite, request),

@@ -9,6 +9,7 @@ import { usePrefersReducedMotion } from './app/reduced-motion';
 import './styles.css';
 import { desktop } from './platform';
 import { receiveOpenedBundle } from './app/opened-bundles';
+import { followMenuCommand } from './app/menu-commands';
 
 dayjs.locale('zh-cn');
 
@@ -17,6 +18,8 @@ desktop.onOpenBundle?.((file) => {
   receiveOpenedBundle(file);
   if (!window.location.hash.startsWith('#/exchange')) window.location.hash = '/exchange';
 });
+// The desktop's application menu (文件 → 导入交换文件, 打印…): to the page that holds the action.
+desktop.onMenu?.(followMenuCommand);
 
 /**
  * Colours with enough contrast for small text on white (WCAG AA, 4.5:1), checked by axe-core in

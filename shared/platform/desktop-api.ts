@@ -239,6 +239,13 @@ export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
   'before-reset': '重置前',
 };
 
+// ---- The desktop's application menu (electron/lib/app-menu.ts): the items the page carries out.
+
+/** What a menu item asks the page to do; main sends one of these on IPC_EVENTS.menu, the preload checks it. */
+export const MENU_COMMANDS = ['importBundles', 'exportMonthBundle', 'print', 'backupAndRestore', 'help', 'about'] as const;
+export const MenuCommandSchema = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof MenuCommandSchema>;
+
 export interface DesktopApi {
   info(): Promise<ShellInfo>;
   /** Resolves to the saved file's name, or null if the user cancelled. */
@@ -281,4 +288,10 @@ export interface DesktopApi {
    * handler are kept and handed to it when it registers.
    */
   onOpenBundle?(handler: (file: OpenedFile) => void): void;
+  /**
+   * Items of the desktop's application menu (文件 → 导入交换文件, 打印…): the page goes to where
+   * that action is. One handler; a command sent before it registers is dropped (the clerk sees
+   * nothing happen and chooses again). A no-op in a plain browser, which has no such menu.
+   */
+  onMenu?(handler: (command: MenuCommand) => void): void;
 }

@@ -32,4 +32,6 @@ export const IPC_EVENTS = {
   backupRequest: 'zwc:backup-request',
   /** A .zwb file the app was started with (or a second start named): { name, data }, read in main. */
   openBundle: 'zwc:open-bundle',
+  /** An application-menu item for the page: one of MENU_COMMANDS (shared/platform/desktop-api.ts), checked in the preload. */
+  menu: 'zwc:menu',
 } as const;

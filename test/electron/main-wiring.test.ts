@@ -24,6 +24,7 @@ jest.mock(
       windows: [] as unknown[],
       handles: new Map<string, Listener>(),
       session: {} as Record<string, Listener>,
+      menu: null as unknown,
     };
     class BrowserWindow {
       events = new Map<string, Listener[]>();
@@ -65,11 +66,16 @@ jest.mock(
         whenReady: () => ready,
         enableSandbox: jest.fn(),
         getVersion: () => '0.1.0',
+        isPackaged: true,
         getPath: () => mkdtempSync(join(tmpdir(), 'zwc-main-')),
         quit: jest.fn(),
         requestSingleInstanceLock: jest.fn(() => true),
       },
       BrowserWindow,
+      Menu: {
+        buildFromTemplate: (template: unknown) => ({ template }),
+        setApplicationMenu: (menu: unknown) => void (mockState.menu = menu),
+      },
       dialog: { showSaveDialog: jest.fn(), showOpenDialog: jest.fn(), showMessageBox: jest.fn(async () => ({ response: 0 })) },
       shell: { openPath: jest.fn(async () => '') },
       crashReporter: { start: jest.fn() },
@@ -99,6 +105,12 @@ interface FakeWindow {
   close(): void;
   focus: jest.Mock;
 }
+interface MenuItem {
+  label?: string;
+  role?: string;
+  click?: () => void;
+  submenu?: MenuItem[];
+}
 interface Fake {
   mockState: {
     appEvents: Map<string, Listener[]>;
@@ -106,9 +118,11 @@ interface Fake {
     windows: FakeWindow[];
     handles: Map<string, Listener>;
     session: Record<string, Listener>;
+    menu: { template: MenuItem[] } | null;
   };
   app: { enableSandbox: jest.Mock; quit: jest.Mock; requestSingleInstanceLock: jest.Mock };
   dialog: { showMessageBox: jest.Mock };
+  shell: { openPath: jest.Mock };
   crashReporter: { start: jest.Mock };
   protocol: { registerSchemesAsPrivileged: jest.Mock; handle: jest.Mock };
 }
@@ -193,6 +207,24 @@ describe('Electron main process wiring', () => {
     for (let i = 0; i < 100 && !opened(); i++) await new Promise((r) => setTimeout(r, 10));
     const sent = opened();
     expect(sent?.[1]).toEqual({ name: '月报.zwb', data: new Uint8Array([7, 7]) });
+  });
+
+  it('sets the Chinese menu; its items reach the page as checked commands; no developer tools when packaged', () => {
+    const template = state.menu?.template ?? [];
+    expect(template.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
+    const items = template.flatMap((m) => m.submenu ?? []);
+    expect(items.some((i) => i.role === 'toggleDevTools' || i.role === 'reload')).toBe(false);
+    expect(win().options.webPreferences.devTools).toBe(false);
+    const click = (label: string) => items.find((i) => i.label === label)!.click!();
+    const menuSent = () => win().sent.filter(([channel]) => channel === IPC_EVENTS.menu).map(([, command]) => command);
+    click('导入交换文件…');
+    click('导出本月交换文件…');
+    click('打印…');
+    click('备份与恢复…');
+    click('关于无废城市建设台账');
+    expect(menuSent()).toEqual(['importBundles', 'exportMonthBundle', 'print', 'backupAndRestore', 'about']);
+    click('打开数据文件夹');
+    expect(electron.shell.openPath).toHaveBeenCalledWith(expect.stringContaining('zwc-main-'));
   });
 
   it('offers to reload after the page process died', async () => {

@@ -97,4 +97,6 @@ export const browserApi: DesktopApi = {
       input.click();
     });
   },
+  /** A plain browser has no application menu: nothing ever calls the handler. */
+  onMenu() {},
 };
