@@ -1,4 +1,4 @@
-import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import type { MenuCommand } from '../shared/platform/desktop-api';
 import { IPC, IPC_EVENTS } from '../shared/platform/ipc-channels';
@@ -14,6 +14,7 @@ import { backupRoutes, createHandlers, registerIpc, type Dialogs, type TrustedWi
 import { KeyVault } from './lib/key-vault';
 import { createPrinter, PRINT_WINDOW_PREFERENCES, type PrintWindow } from './lib/printing';
 import { installPermissionHandlers } from './lib/session-rules';
+import { initialWindowState, loadWindowState, minimumSize, saveWindowState, stateToSave } from './lib/window-state';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, mayNavigate, SECURE_WEB_PREFERENCES, WINDOW_OPEN_DECISION } from './lib/window-rules';
 
 // Thin shell: window, security rules, IPC wiring. The logic lives in ./lib and is tested by jest;
@@ -101,16 +102,25 @@ function trustedWindow(): TrustedWindow | null {
 }
 
 function createWindow(): void {
+  // Where the clerk left it (kept on a screen that is still there), else fitting the work area.
+  const dataFolder = app.getPath('userData');
+  const placed = initialWindowState(loadWindowState(dataFolder), screen.getAllDisplays(), screen.getPrimaryDisplay());
+  const min = minimumSize(screen.getDisplayMatching(placed.bounds).workArea);
   const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
+    ...placed.bounds,
+    minWidth: min.width,
+    minHeight: min.height,
     title: '无废城市建设台账',
     show: false,
     // No developer tools in an installed program (the menu has none either; this also stops Ctrl+Shift+I).
     webPreferences: { ...SECURE_WEB_PREFERENCES, devTools: !app.isPackaged, preload: join(__dirname, 'preload.js') },
   });
   mainWindow = win;
-  win.on('close', (event) => exitGuard.onClose(event, () => win.close()));
+  if (placed.maximized) win.maximize();
+  win.on('close', (event) => {
+    if (!saveWindowState(dataFolder, stateToSave(win))) log.warn('窗口大小和位置未能保存');
+    exitGuard.onClose(event, () => win.close());
+  });
   // The page's beforeunload only cancels silently: once the clerk chose 离开 it is overridden.
   win.webContents.on('will-prevent-unload', (event) => {
     if (exitGuard.leaving) event.preventDefault();

@@ -1,3 +1,5 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -106,4 +108,25 @@ export function stateToSave(win: StatefulWindow): WindowState {
   const maximized = win.isMaximized() || win.isFullScreen();
   const bounds = maximized || win.isMinimized() ? win.getNormalBounds() : win.getBounds();
   return { bounds: { x: Math.round(bounds.x), y: Math.round(bounds.y), width: Math.round(bounds.width), height: Math.round(bounds.height) }, maximized };
+}
+
+/** The saved state in `folder` (the data folder), or null when there is none or it is damaged. */
+export function loadWindowState(folder: string): WindowState | null {
+  try {
+    return parseWindowState(readFileSync(join(folder, WINDOW_STATE_FILE), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the state through a temporary file, so a crash mid-write leaves the old one. Never throws: a lost size is no reason to stop closing. */
+export function saveWindowState(folder: string, state: WindowState): boolean {
+  const path = join(folder, WINDOW_STATE_FILE);
+  try {
+    writeFileSync(`${path}.tmp`, JSON.stringify(state), { mode: 0o600 });
+    renameSync(`${path}.tmp`, path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -4,11 +4,12 @@
  * checked — which scheme is registered and how, which handlers sit on the session, which rules
  * every webContents gets, and that every IPC channel goes through the sender check.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IPC, IPC_EVENTS } from '../../shared/platform/ipc-channels';
 import { APP_INDEX_URL, APP_SCHEME_PRIVILEGES, SECURE_WEB_PREFERENCES } from '../../electron/lib/window-rules';
+import { WINDOW_STATE_FILE } from '../../electron/lib/window-state';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -25,7 +26,9 @@ jest.mock(
       handles: new Map<string, Listener>(),
       session: {} as Record<string, Listener>,
       menu: null as unknown,
+      paths: new Map<string, string>(),
     };
+    const workArea = { x: 0, y: 0, width: 1366, height: 728 };
     class BrowserWindow {
       events = new Map<string, Listener[]>();
       loaded: string[] = [];
@@ -47,6 +50,12 @@ jest.mock(
       show = jest.fn();
       restore = jest.fn();
       isMinimized = () => false;
+      maximized = false;
+      maximize = () => void (this.maximized = true);
+      isMaximized = () => this.maximized;
+      isFullScreen = () => false;
+      getBounds = () => ({ x: 30, y: 20, width: 1100, height: 705 });
+      getNormalBounds = () => ({ x: 40, y: 25, width: 1150, height: 710 });
       constructor(readonly options: unknown) {
         mockState.windows.push(this);
       }
@@ -67,11 +76,15 @@ jest.mock(
         enableSandbox: jest.fn(),
         getVersion: () => '0.1.0',
         isPackaged: true,
-        getPath: () => mkdtempSync(join(tmpdir(), 'zwc-main-')),
+        getPath: (name: string) => {
+          if (!mockState.paths.has(name)) mockState.paths.set(name, mkdtempSync(join(tmpdir(), 'zwc-main-')));
+          return mockState.paths.get(name);
+        },
         quit: jest.fn(),
         requestSingleInstanceLock: jest.fn(() => true),
       },
       BrowserWindow,
+      screen: { getAllDisplays: () => [{ workArea }], getPrimaryDisplay: () => ({ workArea }), getDisplayMatching: () => ({ workArea }) },
       Menu: {
         buildFromTemplate: (template: unknown) => ({ template }),
         setApplicationMenu: (menu: unknown) => void (mockState.menu = menu),
@@ -95,7 +108,8 @@ jest.mock(
 );
 
 interface FakeWindow {
-  options: { webPreferences: Record<string, unknown> };
+  options: { webPreferences: Record<string, unknown>; x: number; y: number; width: number; height: number; minWidth: number; minHeight: number };
+  maximized: boolean;
   loaded: string[];
   webContents: { mainFrame: unknown; reload: jest.Mock };
   contentsEvents: Map<string, Listener[]>;
@@ -119,8 +133,9 @@ interface Fake {
     handles: Map<string, Listener>;
     session: Record<string, Listener>;
     menu: { template: MenuItem[] } | null;
+    paths: Map<string, string>;
   };
-  app: { enableSandbox: jest.Mock; quit: jest.Mock; requestSingleInstanceLock: jest.Mock };
+  app: { getPath(name: string): string; enableSandbox: jest.Mock; quit: jest.Mock; requestSingleInstanceLock: jest.Mock };
   dialog: { showMessageBox: jest.Mock };
   shell: { openPath: jest.Mock };
   crashReporter: { start: jest.Mock };
@@ -132,6 +147,8 @@ const electron = require('electron') as Fake;
 const state = electron.mockState;
 
 beforeAll(async () => {
+  // The clerk left the window maximised last time, partly off the 1366×728 work area.
+  writeFileSync(join(electron.app.getPath('userData'), WINDOW_STATE_FILE), JSON.stringify({ bounds: { x: 300, y: 100, width: 1200, height: 760 }, maximized: true }));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('../../electron/main');
   // Before ready, as Electron requires.
@@ -227,6 +244,13 @@ describe('Electron main process wiring', () => {
     expect(electron.shell.openPath).toHaveBeenCalledWith(expect.stringContaining('zwc-main-'));
   });
 
+  it('opens the window where it was left, brought onto the work area, maximised, with a minimum size', () => {
+    const { x, y, width, height, minWidth, minHeight } = win().options;
+    expect({ x, y, width, height }).toEqual({ x: 166, y: 0, width: 1200, height: 728 });
+    expect({ minWidth, minHeight }).toEqual({ minWidth: 1024, minHeight: 700 });
+    expect(win().maximized).toBe(true);
+  });
+
   it('offers to reload after the page process died', async () => {
     electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
     for (const fn of win().contentsEvents.get('render-process-gone') ?? []) fn({}, { reason: 'crashed', exitCode: 1 });
@@ -263,6 +287,9 @@ describe('Electron main process wiring', () => {
     await state.handles.get(IPC.backupDone)!(fromApp(), { id: (requests[0][1] as { id: number }).id, ok: true });
     await tick();
     expect(win().closed).toBe(1);
+    // Its size and place were saved as it closed: the normal bounds of a maximised window.
+    const saved = JSON.parse(readFileSync(join(electron.app.getPath('userData'), WINDOW_STATE_FILE), 'utf8')) as unknown;
+    expect(saved).toEqual({ bounds: { x: 40, y: 25, width: 1150, height: 710 }, maximized: true });
     // Quitting afterwards passes straight through.
     const quit = { preventDefault: jest.fn() };
     for (const fn of state.appEvents.get('before-quit') ?? []) fn(quit);

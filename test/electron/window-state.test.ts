@@ -1,4 +1,19 @@
-import { firstBounds, initialWindowState, MIN_WINDOW, minimumSize, parseWindowState, stateToSave, type Rect, type StatefulWindow } from '../../electron/lib/window-state';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  firstBounds,
+  initialWindowState,
+  loadWindowState,
+  MIN_WINDOW,
+  minimumSize,
+  parseWindowState,
+  saveWindowState,
+  stateToSave,
+  WINDOW_STATE_FILE,
+  type Rect,
+  type StatefulWindow,
+} from '../../electron/lib/window-state';
 
 const laptop = { workArea: { x: 0, y: 0, width: 1366, height: 728 } }; // 1366×768 with a 40px taskbar
 const big = { workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
@@ -60,5 +75,16 @@ describe('window state', () => {
     });
     expect(stateToSave(win(true))).toEqual({ bounds: { x: 100, y: 80, width: 1200, height: 800 }, maximized: true });
     expect(stateToSave(win(false))).toEqual({ bounds: { x: 0, y: 0, width: 1920, height: 1040 }, maximized: false });
+  });
+
+  it('is saved in the data folder and read back; a damaged or missing file gives the first-start size', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'zwc-wstate-'));
+    expect(loadWindowState(folder)).toBeNull();
+    const state = { bounds: { x: 20, y: 10, width: 1200, height: 710 }, maximized: true };
+    expect(saveWindowState(folder, state)).toBe(true);
+    expect(loadWindowState(folder)).toEqual(state);
+    writeFileSync(join(folder, WINDOW_STATE_FILE), '{"bounds":');
+    expect(loadWindowState(folder)).toBeNull();
+    expect(saveWindowState(join(folder, 'missing', 'folder'), state)).toBe(false);
   });
 });
