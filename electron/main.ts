@@ -9,7 +9,7 @@ import { createBackupRequester, createDailyBackup } from './lib/backup-schedule'
 import { CLOSE_PROMPT_OPTIONS, createExitGuard, createUnsavedState } from './lib/close-prompt';
 import { createRenderGoneHandler, CRASH_REPORTER_OPTIONS } from './lib/crash-recovery';
 import { RotatingLog } from './lib/rotating-log';
-import { bundlePathFromArgv, createSecondInstanceHandler, openedBundle, type OpenedBundle } from './lib/single-instance';
+import { createZwbOpener } from './lib/open-zwb';
 import { backupRoutes, createHandlers, registerIpc, type Dialogs, type TrustedWindow } from './lib/ipc-handlers';
 import { KeyVault } from './lib/key-vault';
 import { createPrinter, PRINT_WINDOW_PREFERENCES, type PrintWindow } from './lib/printing';
@@ -39,8 +39,6 @@ const firstInstance = app.requestSingleInstanceLock();
 if (!firstInstance) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
-/** A bundle named on the first start's command line, handed to the page once it has loaded. */
-let pendingBundle: Promise<OpenedBundle | null> | null = null;
 
 /** At quit the backup gets this long; the app closes then whatever happened. */
 const QUIT_BACKUP_TIMEOUT_MS = 8000;
@@ -67,11 +65,32 @@ const refuseFile = (message: string) => {
   log.warn(message);
   void dialog.showMessageBox({ type: 'warning', title: '无法打开文件', message, buttons: ['确定'], noLink: true });
 };
-const deliverBundle = (bundle: OpenedBundle) => {
-  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.openBundle, bundle);
-};
-const secondInstance = createSecondInstanceHandler({ window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), deliver: deliverBundle, refuse: refuseFile, log: (line) => log.info(line) });
-app.on('second-instance', (_event, argv, workingDirectory) => void secondInstance(argv, workingDirectory));
+/**
+ * Every way a .zwb is opened from outside — the first start's command line (double-click, 打开方式),
+ * a second start's, macOS's open-file — goes through one opener: read here with the file dialog's
+ * bounds, held until the page has loaded, then sent to it as name and bytes, one message a file.
+ */
+const zwbOpener = createZwbOpener({
+  deliver: (files) => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    for (const file of files) mainWindow.webContents.send(IPC_EVENTS.openBundle, file);
+  },
+  refuse: refuseFile,
+  focus: () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  },
+  log: (line) => log.info(line),
+});
+if (firstInstance) void zwbOpener.fromArgv(process.argv, process.cwd());
+app.on('second-instance', (_event, argv, workingDirectory) => void zwbOpener.fromSecondInstance(argv, workingDirectory));
+// macOS: a file opened with the app (Finder, Dock), also before 'ready'.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  void zwbOpener.fromOpenFile(path);
+});
 
 /** A menu item the page carries out (it goes to the page that holds the action). */
 const sendMenu = (command: MenuCommand) => {
@@ -132,17 +151,17 @@ function createWindow(): void {
     log: (line) => log.error(line),
   });
   win.webContents.on('render-process-gone', (_event, details) => {
+    zwbOpener.pageGone();
     backupRequester.reset();
     unsaved.clear();
     void renderGone(details);
   });
-  win.webContents.on('did-finish-load', () => {
-    const pending = pendingBundle;
-    pendingBundle = null;
-    void pending?.then((bundle) => bundle && deliverBundle(bundle));
-  });
+  // A reload: files that arrive meanwhile wait for the page's handler again.
+  win.webContents.on('did-start-loading', () => zwbOpener.pageGone());
+  win.webContents.on('did-finish-load', () => zwbOpener.pageReady());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+    zwbOpener.pageGone();
     backupRequester.reset();
     unsaved.clear();
   });
@@ -231,13 +250,6 @@ void app.whenReady().then(() => {
     },
     trustedWindow,
   );
-  const firstPath = bundlePathFromArgv(process.argv);
-  if (firstPath) {
-    pendingBundle = openedBundle(firstPath).catch((e: unknown) => {
-      refuseFile(`无法打开“${firstPath}”：${e instanceof Error ? e.message : String(e)}`);
-      return null;
-    });
-  }
   createWindow();
 });
 

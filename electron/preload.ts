@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { MenuCommandSchema, type BackupRequest, type DesktopApi, type MenuCommand, type OpenedFile } from '../shared/platform/desktop-api';
+import { MAX_OPEN_FILES, MenuCommandSchema, type BackupRequest, type DesktopApi, type MenuCommand, type OpenedFile } from '../shared/platform/desktop-api';
 import { IPC, IPC_EVENTS } from '../shared/platform/ipc-channels';
 
 let bundleHandler: ((file: OpenedFile) => void) | null = null;
@@ -10,7 +10,7 @@ ipcRenderer.on(IPC_EVENTS.openBundle, (_event, message: unknown) => {
   if (!m || typeof m.name !== 'string' || !(m.data instanceof Uint8Array)) return;
   const file = { name: m.name, data: m.data };
   if (bundleHandler) bundleHandler(file);
-  else if (pendingBundles.length < 10) pendingBundles.push(file);
+  else if (pendingBundles.length < MAX_OPEN_FILES) pendingBundles.push(file);
 });
 
 let menuHandler: ((command: MenuCommand) => void) | null = null;

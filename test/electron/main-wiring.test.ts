@@ -146,7 +146,13 @@ interface Fake {
 const electron = require('electron') as Fake;
 const state = electron.mockState;
 
+const realArgv = process.argv;
+const bundles = mkdtempSync(join(tmpdir(), 'zwc-argv-'));
+
 beforeAll(async () => {
+  // Started by a double-click on an exchange file.
+  writeFileSync(join(bundles, '双击.zwb'), Buffer.from([1, 2, 3]));
+  process.argv = [...realArgv, join(bundles, '双击.zwb'), '--flag'];
   // The clerk left the window maximised last time, partly off the 1366×728 work area.
   writeFileSync(join(electron.app.getPath('userData'), WINDOW_STATE_FILE), JSON.stringify({ bounds: { x: 300, y: 100, width: 1200, height: 760 }, maximized: true }));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -154,6 +160,7 @@ beforeAll(async () => {
   // Before ready, as Electron requires.
   expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: APP_SCHEME_PRIVILEGES }]);
   expect(electron.protocol.handle).not.toHaveBeenCalled();
+  process.argv = realArgv;
   state.resolveReady();
   await new Promise((r) => setTimeout(r, 0));
 });
@@ -214,16 +221,38 @@ describe('Electron main process wiring', () => {
   const win = () => state.windows[0];
   const fromApp = () => ({ sender: win().webContents, senderFrame: win().webContents.mainFrame });
 
+  const bundlesSent = () => win().sent.filter(([channel]) => channel === IPC_EVENTS.openBundle).map(([, file]) => file);
+  const until = async (done: () => boolean) => {
+    for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  it('holds the .zwb of the first start until the page has loaded, then hands it over as name and bytes', async () => {
+    await tick();
+    expect(bundlesSent()).toEqual([]);
+    for (const fn of win().contentsEvents.get('did-finish-load') ?? []) fn();
+    await until(() => bundlesSent().length > 0);
+    expect(bundlesSent()).toEqual([{ name: '双击.zwb', data: new Uint8Array([1, 2, 3]) }]);
+  });
+
   it('a second start focuses the window and hands over the named bundle as bytes', async () => {
-    const { mkdtempSync: mk, writeFileSync } = await import('node:fs');
-    const folder = mk(join(tmpdir(), 'zwc-argv-'));
-    writeFileSync(join(folder, '月报.zwb'), Buffer.from([7, 7]));
-    for (const fn of state.appEvents.get('second-instance') ?? []) fn({}, ['zwc', '月报.zwb'], folder);
+    writeFileSync(join(bundles, '月报.zwb'), Buffer.from([7, 7]));
+    for (const fn of state.appEvents.get('second-instance') ?? []) fn({}, ['zwc', '--allow-file-access', '月报.zwb'], bundles);
     expect(win().focus).toHaveBeenCalled();
-    const opened = () => win().sent.find(([channel]) => channel === IPC_EVENTS.openBundle);
-    for (let i = 0; i < 100 && !opened(); i++) await new Promise((r) => setTimeout(r, 10));
-    const sent = opened();
-    expect(sent?.[1]).toEqual({ name: '月报.zwb', data: new Uint8Array([7, 7]) });
+    await until(() => bundlesSent().length > 1);
+    expect(bundlesSent()[1]).toEqual({ name: '月报.zwb', data: new Uint8Array([7, 7]) });
+  });
+
+  it('macOS open-file takes the same path; a file that is not an exchange file is refused in Chinese', async () => {
+    writeFileSync(join(bundles, '旗区.zwb'), Buffer.from([9]));
+    const event = { preventDefault: jest.fn() };
+    for (const fn of state.appEvents.get('open-file') ?? []) fn(event, join(bundles, '旗区.zwb'));
+    expect(event.preventDefault).toHaveBeenCalled();
+    await until(() => bundlesSent().length > 2);
+    expect(bundlesSent()[2]).toEqual({ name: '旗区.zwb', data: new Uint8Array([9]) });
+    for (const fn of state.appEvents.get('open-file') ?? []) fn({ preventDefault: jest.fn() }, join(bundles, '台账.xlsx'));
+    await until(() => electron.dialog.showMessageBox.mock.calls.some(([o]) => /台账\.xlsx/.test(String((o as { message?: string }).message))));
+    expect(electron.dialog.showMessageBox).toHaveBeenLastCalledWith(expect.objectContaining({ title: '无法打开文件', message: expect.stringMatching(/不是交换文件/) }));
+    expect(bundlesSent()).toHaveLength(3);
   });
 
   it('sets the Chinese menu; its items reach the page as checked commands; no developer tools when packaged', () => {
