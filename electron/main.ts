@@ -249,6 +249,7 @@ void app.whenReady().then(() => {
       [IPC.unsavedReport]: (request) => unsaved.report(request),
     },
     trustedWindow,
+    (line) => log.error(line),
   );
   createWindow();
 });

@@ -1,6 +1,21 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { MAX_OPEN_FILES, MenuCommandSchema, type BackupRequest, type DesktopApi, type MenuCommand, type OpenedFile } from '../shared/platform/desktop-api';
 import { IPC, IPC_EVENTS } from '../shared/platform/ipc-channels';
+import { clerkMessage, IpcFailure, unwrapIpcResult } from './lib/ipc-result';
+
+/**
+ * One call to main: its answer is an IpcResult; a failure becomes an IpcFailure whose message is
+ * the Chinese text alone. A call main refused outright (not from the app's window) is rejected by
+ * Electron with "Error invoking remote method …": that prefix and the error's name are stripped too.
+ */
+function call<T>(channel: string, request?: unknown): Promise<T> {
+  return ipcRenderer.invoke(channel, request).then(
+    (result: unknown) => unwrapIpcResult<T>(result),
+    (e: unknown) => {
+      throw new IpcFailure(clerkMessage(e));
+    },
+  );
+}
 
 let bundleHandler: ((file: OpenedFile) => void) | null = null;
 const pendingBundles: OpenedFile[] = [];
@@ -39,22 +54,22 @@ ipcRenderer.on(IPC_EVENTS.backupRequest, (_event, message: unknown) => {
 
 // The renderer's only door to the machine: a few typed calls, no ipcRenderer exposed.
 const api: DesktopApi = {
-  info: () => ipcRenderer.invoke(IPC.info),
-  saveFile: (request) => ipcRenderer.invoke(IPC.saveFile, request),
-  openFile: (request) => ipcRenderer.invoke(IPC.openFile, request),
-  openFiles: (request) => ipcRenderer.invoke(IPC.openFiles, request),
-  printToPDF: (request) => ipcRenderer.invoke(IPC.printToPDF, request),
-  print: (request) => ipcRenderer.invoke(IPC.print, request),
-  savePDFs: (request) => ipcRenderer.invoke(IPC.savePDFs, request),
+  info: () => call(IPC.info),
+  saveFile: (request) => call(IPC.saveFile, request),
+  openFile: (request) => call(IPC.openFile, request),
+  openFiles: (request) => call(IPC.openFiles, request),
+  printToPDF: (request) => call(IPC.printToPDF, request),
+  print: (request) => call(IPC.print, request),
+  savePDFs: (request) => call(IPC.savePDFs, request),
   keyVault: {
-    identity: () => ipcRenderer.invoke(IPC.vaultIdentity),
-    signManifest: (request) => ipcRenderer.invoke(IPC.vaultSign, request),
-    exportKey: (request) => ipcRenderer.invoke(IPC.vaultExport, request),
-    importKey: (request) => ipcRenderer.invoke(IPC.vaultImport, request),
-    newKey: () => ipcRenderer.invoke(IPC.vaultNewKey),
-    erase: () => ipcRenderer.invoke(IPC.vaultErase),
+    identity: () => call(IPC.vaultIdentity),
+    signManifest: (request) => call(IPC.vaultSign, request),
+    exportKey: (request) => call(IPC.vaultExport, request),
+    importKey: (request) => call(IPC.vaultImport, request),
+    newKey: () => call(IPC.vaultNewKey),
+    erase: () => call(IPC.vaultErase),
   },
-  reportUnsaved: (report) => ipcRenderer.invoke(IPC.unsavedReport, report),
+  reportUnsaved: (report) => call(IPC.unsavedReport, report),
   onOpenBundle: (handler) => {
     bundleHandler = handler;
     for (const file of pendingBundles.splice(0)) handler(file);
@@ -63,13 +78,13 @@ const api: DesktopApi = {
     menuHandler = handler;
   },
   backups: {
-    write: (request) => ipcRenderer.invoke(IPC.backupWrite, request),
-    list: () => ipcRenderer.invoke(IPC.backupList),
-    read: (request) => ipcRenderer.invoke(IPC.backupRead, request),
-    openFolder: () => ipcRenderer.invoke(IPC.backupOpenFolder),
+    write: (request) => call(IPC.backupWrite, request),
+    list: () => call(IPC.backupList),
+    read: (request) => call(IPC.backupRead, request),
+    openFolder: () => call(IPC.backupOpenFolder),
     onRequest: (handler) => {
       backupHandler = handler;
-      void ipcRenderer.invoke(IPC.backupAgentReady);
+      void call(IPC.backupAgentReady);
     },
   },
 };

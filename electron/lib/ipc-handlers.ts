@@ -15,6 +15,7 @@ import { IPC } from '../../shared/platform/ipc-channels';
 import { readRegularFile, writeRegularFile } from './safe-file';
 import { listFolder, readFiles } from './open-files';
 import { isAppUrl } from './window-rules';
+import { toIpcResult } from './ipc-result';
 
 /** The native dialogs, injected so the handlers can be tested without Electron. */
 export interface Dialogs {
@@ -136,15 +137,18 @@ export interface IpcRegistrar {
 
 /**
  * Registers every route with the sender check in front of it: the handler never runs for a
- * refused sender. One place, so no channel can be added without the check.
+ * refused sender (that call throws). One place, so no channel can be added without the check.
+ * A route's answer goes back as an IpcResult (./ipc-result.ts): its failure as the Chinese message
+ * alone, never as a thrown error that Electron would prefix with "Error invoking remote method";
+ * failures without a message for the clerk go to `log` in full.
  */
-export function registerIpc(ipc: IpcRegistrar, routes: IpcRoutes, trusted: () => TrustedWindow | null): void {
+export function registerIpc(ipc: IpcRegistrar, routes: IpcRoutes, trusted: () => TrustedWindow | null, log?: (line: string) => void): void {
   for (const channel of Object.values(IPC)) {
     const route = routes[channel];
     ipc.handle(channel, (event, ...args) => {
       const problem = senderProblem(event, trusted());
       if (problem) throw new IpcSenderError(channel, problem);
-      return route(args[0]);
+      return toIpcResult(() => route(args[0]), log);
     });
   }
 }

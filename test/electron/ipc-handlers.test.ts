@@ -14,6 +14,7 @@ import {
   type IpcRoutes,
   type TrustedWindow,
 } from '../../electron/lib/ipc-handlers';
+import { GENERIC_FAILURE } from '../../electron/lib/ipc-result';
 import { FileRefusedError, readRegularFile } from '../../electron/lib/safe-file';
 import { IPC } from '../../shared/platform/ipc-channels';
 import { MAX_FILE_BYTES, MAX_OPEN_FILES, type OpenFileFilter } from '../../shared/platform/desktop-api';
@@ -318,11 +319,33 @@ describe('IPC sender validation', () => {
       expect(() => listener({ sender: webContents, senderFrame: frame('https://evil.example/') }, 'x')).toThrow(/拒绝 zwc:.* 请求：请求来自本程序以外的页面/);
       expect(calls).toEqual([]);
     }
-    expect(listeners.get(IPC.openFile)!({ sender: webContents, senderFrame: mainFrame }, { filters: [] }, 'ignored')).toEqual({
-      channel: IPC.openFile,
-      request: { filters: [] },
+    expect(await listeners.get(IPC.openFile)!({ sender: webContents, senderFrame: mainFrame }, { filters: [] }, 'ignored')).toEqual({
+      ok: true,
+      value: { channel: IPC.openFile, request: { filters: [] } },
     });
     expect(calls).toEqual([IPC.openFile]);
+  });
+
+  it('answers a failed route with the Chinese message alone, never a thrown error; a failure without one is logged', async () => {
+    const listeners = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
+    const logged: string[] = [];
+    const routes = Object.fromEntries(Object.values(IPC).map((channel) => [channel, () => undefined])) as unknown as IpcRoutes;
+    routes[IPC.openFile] = () => createHandlers(dialogs(null, join(dir, 'missing-folder')), info).openFile({ filters: [] });
+    routes[IPC.saveFile] = (request) => createHandlers(dialogs(null), info).saveFile(request);
+    routes[IPC.info] = () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'x')");
+    };
+    registerIpc({ handle: (channel, listener) => listeners.set(channel, listener) }, routes, () => trusted, (line) => logged.push(line));
+    const fromApp = { sender: webContents, senderFrame: mainFrame };
+    const refused = (await listeners.get(IPC.saveFile)!(fromApp, { suggestedName: '../月报.zwb', data: new Uint8Array([1]), filters: [] })) as { ok: boolean; message: string };
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toMatch(/^saveFile 参数不正确：suggestedName 文件名含有不允许的字符/);
+    expect(refused.message).not.toMatch(/Error/);
+    const unreadable = (await listeners.get(IPC.openFile)!(fromApp, { filters: [] })) as { ok: boolean; message: string };
+    expect(unreadable).toEqual({ ok: false, message: expect.stringMatching(/“missing-folder”/) });
+    expect(unreadable.message).not.toMatch(/Error|ENOENT:/);
+    expect(await listeners.get(IPC.info)!(fromApp)).toEqual({ ok: false, message: GENERIC_FAILURE });
+    expect(logged.join('\n')).toMatch(/TypeError: Cannot read properties/);
   });
 });
 

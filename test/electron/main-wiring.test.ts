@@ -207,7 +207,9 @@ describe('Electron main process wiring', () => {
     expect([...state.handles.keys()].sort()).toEqual(Object.values(IPC).sort());
     const win = state.windows[0];
     const fromApp = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
-    expect(await state.handles.get(IPC.info)!(fromApp)).toMatchObject({ shell: 'electron', appVersion: '0.1.0' });
+    expect(await state.handles.get(IPC.info)!(fromApp)).toMatchObject({ ok: true, value: { shell: 'electron', appVersion: '0.1.0' } });
+    // A failure reaches the page as the Chinese message alone (a typed result, not a thrown error).
+    expect(await state.handles.get(IPC.backupRead)!(fromApp, { name: '/etc/passwd' })).toEqual({ ok: false, message: expect.stringMatching(/^[^A-Za-z]*备份/) });
     const fromElsewhere = { sender: {}, senderFrame: { url: 'https://evil.example/', parent: null } };
     for (const channel of Object.values(IPC)) expect(() => state.handles.get(channel)!(fromElsewhere)).toThrow(/拒绝 .* 请求/);
   });

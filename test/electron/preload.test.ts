@@ -48,4 +48,21 @@ describe('preload', () => {
     fromMain(IPC_EVENTS.menu, null);
     expect(got).toEqual(['importBundles', 'backupAndRestore']);
   });
+
+  it('gives the page the value, or an error whose text is the Chinese message alone', async () => {
+    fake.invoke.mockResolvedValueOnce({ ok: true, value: { shell: 'electron', appVersion: '1.0.0', platform: 'linux' } });
+    await expect(api.info()).resolves.toEqual({ shell: 'electron', appVersion: '1.0.0', platform: 'linux' });
+    expect(fake.invoke).toHaveBeenLastCalledWith('zwc:info', undefined);
+
+    fake.invoke.mockResolvedValueOnce({ ok: false, message: '“月报.zwb”是文件夹，不是普通文件，无法使用' });
+    const refused = await api.openFile({ filters: [] }).catch((e: Error) => e);
+    expect((refused as Error).message).toBe('“月报.zwb”是文件夹，不是普通文件，无法使用');
+
+    fake.invoke.mockRejectedValueOnce(new Error("Error invoking remote method 'zwc:open-file': IpcSenderError: 拒绝 zwc:open-file 请求：主窗口尚未就绪"));
+    const thrown = await api.openFile({ filters: [] }).catch((e: Error) => e);
+    expect((thrown as Error).message).toBe('拒绝 zwc:open-file 请求：主窗口尚未就绪');
+
+    fake.invoke.mockResolvedValueOnce('not a result');
+    await expect(api.info()).rejects.toThrow(/无法识别的结果/);
+  });
 });
