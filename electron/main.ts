@@ -13,6 +13,7 @@ import { createZwbOpener } from './lib/open-zwb';
 import { backupRoutes, createHandlers, registerIpc, type Dialogs, type TrustedWindow } from './lib/ipc-handlers';
 import { KeyVault } from './lib/key-vault';
 import { createPrinter, PRINT_WINDOW_PREFERENCES, type PrintWindow } from './lib/printing';
+import { installPrintSession, PRINT_PARTITION, PRINT_WINDOW_SESSION_PREFERENCES } from './lib/print-window';
 import { installPermissionHandlers } from './lib/session-rules';
 import { initialWindowState, loadWindowState, minimumSize, saveWindowState, stateToSave } from './lib/window-state';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, mayNavigate, SECURE_WEB_PREFERENCES, WINDOW_OPEN_DECISION } from './lib/window-rules';
@@ -219,14 +220,22 @@ void app.whenReady().then(() => {
   const backupFolder = new BackupFolder(backupDir, { openPath: (path) => shell.openPath(path) });
   const daily = createDailyBackup({ latest: () => backupFolder.latestCreatedAt(), request: (reason) => backupRequester.request(reason), log: (line) => log.info(line) });
   daily.start();
+  // The print window's own session: in memory, only the document being printed may load, its own CSP, no permissions.
+  const printSession = installPrintSession(session.fromPartition(PRINT_PARTITION));
   const printer = createPrinter((): PrintWindow => {
     // A hidden, sandboxed window without preload or scripts, only for laying out one document.
-    const win = new BrowserWindow({ show: false, webPreferences: { ...SECURE_WEB_PREFERENCES, ...PRINT_WINDOW_PREFERENCES } });
+    const win = new BrowserWindow({ show: false, webPreferences: { ...SECURE_WEB_PREFERENCES, ...PRINT_WINDOW_PREFERENCES, ...PRINT_WINDOW_SESSION_PREFERENCES } });
     return {
-      loadFile: (path) => win.loadFile(path),
+      loadFile: (path) => {
+        printSession.allow(path);
+        return win.loadFile(path);
+      },
       printToPDF: async (options) => new Uint8Array(await win.webContents.printToPDF(options)),
       print: (options) => new Promise((resolve) => win.webContents.print(options, (success) => resolve(success))),
-      close: () => win.destroy(),
+      close: () => {
+        printSession.clear();
+        win.destroy();
+      },
     };
   }, dialogs);
   registerIpc(

@@ -30,7 +30,10 @@ export function withPrintCsp(html: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${PRINT_CSP}">`;
   const head = /<head(\s[^>]*)?>/i.exec(html);
   if (head) return html.slice(0, head.index + head[0].length) + meta + html.slice(head.index + head[0].length);
-  return `<head>${meta}</head>${html}`;
+  // No <head>: after the doctype (a document before it would be laid out in quirks mode).
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
+  const at = doctype ? doctype[0].length : 0;
+  return `${html.slice(0, at)}<head>${meta}</head>${html.slice(at)}`;
 }
 
 /** The file:// URL Electron loads for a document path (loadFile), without hash or query. */

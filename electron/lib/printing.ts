@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { PrintRequestSchema, SavePDFsRequestSchema, type SavedPDFs } from '../../shared/platform/desktop-api';
 import { IpcArgumentError, type Dialogs } from './ipc-handlers';
 import { FileRefusedError, writeRegularFile } from './safe-file';
+import { withPrintCsp } from './print-window';
 
 /**
  * Printing a document the renderer laid out (shared/print/html.ts). The HTML is shown in a
@@ -59,7 +60,8 @@ export function createPrinter(openWindow: () => PrintWindow, dialogs: Pick<Dialo
     const file = join(dir, `${randomBytes(8).toString('hex')}.html`);
     const win = openWindow();
     try {
-      await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
+      // The print window's own policy first in <head>, whatever the document says (print-window.ts).
+      await writeFile(file, withPrintCsp(html), { encoding: 'utf8', mode: 0o600 });
       await win.loadFile(file);
       return await work(win);
     } finally {

@@ -27,6 +27,8 @@ jest.mock(
       session: {} as Record<string, Listener>,
       menu: null as unknown,
       paths: new Map<string, string>(),
+      duringPrint: (_win: unknown) => undefined as void,
+      partitions: new Map<string, { beforeRequest: Listener; headers: Listener; permission: Listener; check: Listener }>(),
     };
     const workArea = { x: 0, y: 0, width: 1366, height: 728 };
     class BrowserWindow {
@@ -39,6 +41,10 @@ jest.mock(
         on: on(this.contentsEvents),
         send: (...args: unknown[]) => void this.sent.push(args),
         reload: jest.fn(),
+        printToPDF: async () => {
+          mockState.duringPrint(this);
+          return Buffer.from('%PDF');
+        },
       };
       closed = 0;
       close = () => {
@@ -62,6 +68,12 @@ jest.mock(
       on = on(this.events);
       once = on(this.events);
       isDestroyed = () => false;
+      destroyed = false;
+      destroy = () => void (this.destroyed = true);
+      loadFile(path: string) {
+        this.loaded.push(path);
+        return Promise.resolve();
+      }
       loadURL(url: string) {
         this.loaded.push(url);
         return Promise.resolve();
@@ -96,6 +108,15 @@ jest.mock(
       protocol: { registerSchemesAsPrivileged: jest.fn(), handle: jest.fn() },
       ipcMain: { handle: (channel: string, fn: Listener) => mockState.handles.set(channel, fn) },
       session: {
+        fromPartition: (name: string) => {
+          const rules = { beforeRequest: (() => undefined) as Listener, headers: (() => undefined) as Listener, permission: (() => undefined) as Listener, check: (() => undefined) as Listener };
+          mockState.partitions.set(name, rules);
+          return {
+            webRequest: { onBeforeRequest: (fn: Listener) => (rules.beforeRequest = fn), onHeadersReceived: (fn: Listener) => (rules.headers = fn) },
+            setPermissionRequestHandler: (fn: Listener) => (rules.permission = fn),
+            setPermissionCheckHandler: (fn: Listener) => (rules.check = fn),
+          };
+        },
         defaultSession: {
           setPermissionRequestHandler: (fn: Listener) => (mockState.session.request = fn),
           setPermissionCheckHandler: (fn: Listener) => (mockState.session.check = fn),
@@ -110,6 +131,7 @@ jest.mock(
 interface FakeWindow {
   options: { webPreferences: Record<string, unknown>; x: number; y: number; width: number; height: number; minWidth: number; minHeight: number };
   maximized: boolean;
+  destroyed: boolean;
   loaded: string[];
   webContents: { mainFrame: unknown; reload: jest.Mock };
   contentsEvents: Map<string, Listener[]>;
@@ -134,9 +156,11 @@ interface Fake {
     session: Record<string, Listener>;
     menu: { template: MenuItem[] } | null;
     paths: Map<string, string>;
+    duringPrint: (win: FakeWindow) => void;
+    partitions: Map<string, { beforeRequest: Listener; headers: Listener; permission: Listener; check: Listener }>;
   };
   app: { getPath(name: string): string; enableSandbox: jest.Mock; quit: jest.Mock; requestSingleInstanceLock: jest.Mock };
-  dialog: { showMessageBox: jest.Mock };
+  dialog: { showMessageBox: jest.Mock; showSaveDialog: jest.Mock };
   shell: { openPath: jest.Mock };
   crashReporter: { start: jest.Mock };
   protocol: { registerSchemesAsPrivileged: jest.Mock; handle: jest.Mock };
@@ -280,6 +304,43 @@ describe('Electron main process wiring', () => {
     expect({ x, y, width, height }).toEqual({ x: 166, y: 0, width: 1200, height: 728 });
     expect({ minWidth, minHeight }).toEqual({ minWidth: 1024, minHeight: 700 });
     expect(win().maximized).toBe(true);
+  });
+
+  it('prints in a window of its own partition: only the document loads, under its own CSP, no permissions', async () => {
+    const rules = state.partitions.get('zwc-print')!;
+    expect(rules).toBeDefined();
+    let filtered: { url: string; cancel: boolean }[] = [];
+    const checkUrl = (url: string) => rules.beforeRequest({ url }, (r: { cancel: boolean }) => filtered.push({ url, cancel: r.cancel }));
+    checkUrl('file:///etc/passwd');
+    let html = '';
+    state.duringPrint = (printWin) => {
+      // While the document is shown: it may load, nothing else may.
+      html = readFileSync(printWin.loaded[0], 'utf8');
+      checkUrl(`file://${printWin.loaded[0]}`);
+      checkUrl('https://evil.example/track.png');
+      checkUrl('file:///etc/passwd');
+    };
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true });
+    const answer = await state.handles.get(IPC.printToPDF)!(fromApp(), { html: '<!doctype html><head><title>交办单</title></head><p>x</p>', suggestedName: '交办单.pdf' });
+    expect(answer).toEqual({ ok: true, value: null });
+    const printWin = state.windows[state.windows.length - 1];
+    expect(printWin).not.toBe(win());
+    expect(printWin.options.webPreferences).toMatchObject({ partition: 'zwc-print', javascript: false, sandbox: true });
+    expect(printWin.options.webPreferences.preload).toBeUndefined();
+    expect(printWin.destroyed).toBe(true);
+    expect(filtered.map((f) => f.cancel)).toEqual([true, false, true, true]);
+    expect(html).toMatch(/^<!doctype html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
+    // Closed: its document may no longer load either.
+    filtered = [];
+    checkUrl(`file://${printWin.loaded[0]}`);
+    expect(filtered[0].cancel).toBe(true);
+    let headers: Record<string, string[]> = {};
+    rules.headers({ responseHeaders: { 'Content-Security-Policy': ["default-src *"] } }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders));
+    expect(headers['Content-Security-Policy'][0]).toMatch(/^default-src 'none'/);
+    const granted: boolean[] = [];
+    rules.permission({}, 'media', (g: boolean) => granted.push(g));
+    expect(granted).toEqual([false]);
+    expect(rules.check()).toBe(false);
   });
 
   it('offers to reload after the page process died', async () => {

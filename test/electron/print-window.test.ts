@@ -68,6 +68,8 @@ describe('print window', () => {
     const out = withPrintCsp(html);
     expect(out).toContain(`<head><meta http-equiv="Content-Security-Policy" content="${PRINT_CSP}"><meta charset="utf-8">`);
     expect(withPrintCsp('<p>无头文档</p>')).toMatch(/^<head><meta http-equiv="Content-Security-Policy"/);
+    // A doctype stays first, or the document would be laid out in quirks mode.
+    expect(withPrintCsp('<!DOCTYPE html><p>无头文档</p>')).toMatch(/^<!DOCTYPE html><head><meta http-equiv="Content-Security-Policy"[^>]*><\/head><p>/);
     expect(PRINT_CSP).toMatch(/default-src 'none'/);
     expect(PRINT_CSP).toMatch(/script-src 'none'/);
   });

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createPrinter, PDF_OPTIONS, type PrintWindow } from '../../electron/lib/printing';
+import { withPrintCsp } from '../../electron/lib/print-window';
 import { IpcArgumentError } from '../../electron/lib/ipc-handlers';
 
 const dir = mkdtempSync(join(tmpdir(), 'zwc-printing-'));
@@ -47,7 +48,9 @@ describe('printing in the main process', () => {
       },
     });
     expect(await printer.printToPDF({ html, suggestedName: '任务交办单-旗生态环境局-2026年11月.pdf' })).toBe('out.pdf');
-    expect(state.loadedHtml).toBe(html);
+    // The document as sent, with the print window's own policy first (after the doctype).
+    expect(state.loadedHtml).toBe(withPrintCsp(html));
+    expect(state.loadedHtml).toMatch(/^<!doctype html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'.*<title>任务交办单<\/title><p>旗生态环境局<\/p>$/);
     expect(state.calls).toEqual(['load', 'pdf', 'close']);
     expect(asked).toEqual(['任务交办单-旗生态环境局-2026年11月.pdf', [{ name: 'PDF 文件', extensions: ['pdf'] }]]);
     expect(readFileSync(target, 'latin1')).toBe('%PDF');
