@@ -213,9 +213,11 @@ void app.whenReady().then(() => {
     folders: { data: app.getPath('userData'), backups: backupDir, logs: log.dir, crashDumps: app.getPath('crashDumps') },
   });
   const vault = new KeyVault(join(app.getPath('userData'), 'device-key.zwk'), {
-    available: () => safeStorage.isEncryptionAvailable(),
-    encrypt: (plain) => safeStorage.encryptString(plain),
-    decrypt: (sealed) => safeStorage.decryptString(sealed),
+    // The asynchronous calls (the synchronous ones are deprecated); a key the OS asks to re-seal is
+    // still read (the old sealing stays readable) and sealed anew the next time the key is written.
+    available: () => safeStorage.isAsyncEncryptionAvailable(),
+    encrypt: (plain) => safeStorage.encryptStringAsync(plain),
+    decrypt: async (sealed) => (await safeStorage.decryptStringAsync(sealed)).result,
   });
   const backupFolder = new BackupFolder(backupDir, { openPath: (path) => shell.openPath(path) });
   const daily = createDailyBackup({ latest: () => backupFolder.latestCreatedAt(), request: (reason) => backupRequester.request(reason), log: (line) => log.info(line) });

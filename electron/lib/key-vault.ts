@@ -7,11 +7,11 @@ import { exportIdentity, generateIdentity, importIdentity, signBytes, StoredIden
 import { ExportKeyRequestSchema, ImportKeyRequestSchema, SignManifestRequestSchema, type NewKeyResult, type PublicIdentity } from '../../shared/platform/desktop-api';
 import { KeyTransferError, openKeyFile, sealKeyFile } from './key-transfer';
 
-/** Electron's safeStorage (the OS keychain), injected so the vault can be tested without Electron. */
+/** Electron's safeStorage (the OS keychain), its asynchronous calls, injected so the vault can be tested without Electron. */
 export interface SecretBox {
-  available(): boolean;
-  encrypt(plain: string): Buffer;
-  decrypt(sealed: Buffer): string;
+  available(): Promise<boolean>;
+  encrypt(plain: string): Promise<Buffer>;
+  decrypt(sealed: Buffer): Promise<string>;
 }
 
 const SEALED = Buffer.from('ZWK1');
@@ -156,7 +156,7 @@ export class KeyVault {
   private async writeKey(stored: StoredIdentity): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true });
     const temporary = `${this.file}.tmp`;
-    await writeFile(temporary, this.seal(JSON.stringify(stored)), { mode: 0o600 });
+    await writeFile(temporary, await this.seal(JSON.stringify(stored)), { mode: 0o600 });
     await chmod(temporary, 0o600);
     await rename(temporary, this.file);
   }
@@ -244,7 +244,7 @@ export class KeyVault {
       // A damaged key file is reported, never silently replaced: the offices that trust this key
       // would otherwise start refusing this laptop without anyone knowing why.
       try {
-        const stored = StoredIdentitySchema.parse(JSON.parse(this.unseal(raw)));
+        const stored = StoredIdentitySchema.parse(JSON.parse(await this.unseal(raw)));
         return { identity: await importIdentity(stored), stored };
       } catch (e) {
         throw new KeyVaultError(`密钥文件 ${this.file} 已损坏或无法解密（${e instanceof Error ? e.message : String(e)}）。请从备份恢复，或删除后重新生成并通知各方重新登记`);
@@ -253,16 +253,16 @@ export class KeyVault {
     const identity = await generateIdentity(true);
     const stored = await exportIdentity(identity, this.deviceId(), this.now());
     await mkdir(dirname(this.file), { recursive: true });
-    await writeFile(this.file, this.seal(JSON.stringify(stored)), { mode: 0o600 });
+    await writeFile(this.file, await this.seal(JSON.stringify(stored)), { mode: 0o600 });
     await chmod(this.file, 0o600);
     return { identity, stored };
   }
 
-  private seal(plain: string): Buffer {
-    return this.box.available() ? Buffer.concat([SEALED, this.box.encrypt(plain)]) : Buffer.concat([PLAIN, Buffer.from(plain, 'utf8')]);
+  private async seal(plain: string): Promise<Buffer> {
+    return (await this.box.available()) ? Buffer.concat([SEALED, await this.box.encrypt(plain)]) : Buffer.concat([PLAIN, Buffer.from(plain, 'utf8')]);
   }
 
-  private unseal(raw: Buffer): string {
+  private async unseal(raw: Buffer): Promise<string> {
     const magic = raw.subarray(0, 4);
     if (magic.equals(SEALED)) return this.box.decrypt(raw.subarray(4));
     if (magic.equals(PLAIN)) return raw.subarray(4).toString('utf8');

@@ -9,9 +9,9 @@ import { verifySignature } from '../../shared/exchange/identity';
 import { emptyTables } from '../../shared/exchange/records';
 
 const box: SecretBox = {
-  available: () => true,
-  encrypt: (plain) => Buffer.from(Buffer.from(plain, 'utf8').toString('base64').split('').reverse().join('')),
-  decrypt: (sealed) => Buffer.from(sealed.toString().split('').reverse().join(''), 'base64').toString('utf8'),
+  available: async () => true,
+  encrypt: async (plain) => Buffer.from(Buffer.from(plain, 'utf8').toString('base64').split('').reverse().join('')),
+  decrypt: async (sealed) => Buffer.from(sealed.toString().split('').reverse().join(''), 'base64').toString('utf8'),
 };
 const laptop = () => new KeyVault(join(mkdtempSync(join(tmpdir(), 'zwc-move-')), 'device-key.zwk'), box);
 const PASS = '沙尘暴里的胡杨林2026';
@@ -30,7 +30,7 @@ describe('moving the signing key to a new laptop', () => {
     const text = new TextDecoder().decode(file);
     expect(keyFileHeader(file)).toMatchObject({ format: 'zwc-key-export', kdf: { name: 'scrypt', ...SCRYPT_PARAMS }, cipher: { name: 'aes-256-gcm' } });
     // The private key is not in the file in clear.
-    const stored = JSON.parse(box.decrypt(readFileSync((old as unknown as { file: string }).file).subarray(4))) as { privateKeyPkcs8: string };
+    const stored = JSON.parse(await box.decrypt(readFileSync((old as unknown as { file: string }).file).subarray(4))) as { privateKeyPkcs8: string };
     expect(text).not.toContain(stored.privateKeyPkcs8);
 
     const fresh = laptop();

@@ -10,9 +10,9 @@ import { emptyTables } from '../../shared/exchange/records';
 
 /** Stands in for safeStorage: reversible, and visibly not the plain text. */
 const box: SecretBox = {
-  available: () => true,
-  encrypt: (plain) => Buffer.from(Buffer.from(plain, 'utf8').toString('base64').split('').reverse().join('')),
-  decrypt: (sealed) => Buffer.from(sealed.toString().split('').reverse().join(''), 'base64').toString('utf8'),
+  available: async () => true,
+  encrypt: async (plain) => Buffer.from(Buffer.from(plain, 'utf8').toString('base64').split('').reverse().join('')),
+  decrypt: async (sealed) => Buffer.from(sealed.toString().split('').reverse().join(''), 'base64').toString('utf8'),
 };
 
 function vaultFile(): string {
@@ -80,7 +80,7 @@ describe('KeyVault (main-process key store)', () => {
 
   it('still works where the OS has no keychain, storing the key readable by the user only', async () => {
     const file = vaultFile();
-    const plainBox: SecretBox = { ...box, available: () => false };
+    const plainBox: SecretBox = { ...box, available: async () => false };
     const id = await new KeyVault(file, plainBox).identity();
     expect(readFileSync(file).subarray(0, 4).toString()).toBe('ZWK0');
     expect((await new KeyVault(file, plainBox).identity()).publicKey).toBe(id.publicKey);

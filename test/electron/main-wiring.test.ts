@@ -104,7 +104,7 @@ jest.mock(
       dialog: { showSaveDialog: jest.fn(), showOpenDialog: jest.fn(), showMessageBox: jest.fn(async () => ({ response: 0 })) },
       shell: { openPath: jest.fn(async () => '') },
       crashReporter: { start: jest.fn() },
-      safeStorage: { isEncryptionAvailable: () => false, encryptString: jest.fn(), decryptString: jest.fn() },
+      safeStorage: { isAsyncEncryptionAvailable: async () => false, encryptStringAsync: jest.fn(), decryptStringAsync: jest.fn() },
       protocol: { registerSchemesAsPrivileged: jest.fn(), handle: jest.fn() },
       ipcMain: { handle: (channel: string, fn: Listener) => mockState.handles.set(channel, fn) },
       session: {
