@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -50,7 +50,13 @@ describe('check-electron-zip', () => {
   });
 
   it('knows a real checksum of the installed Electron', () => {
-    const r = spawnSync(process.execPath, [SCRIPT, join(dir, good)], { encoding: 'utf8' });
+    // A fake zip named as the locked (installed) version's: the real checksums.json has that name.
+    const installed = (JSON.parse(readFileSync(join(__dirname, '../../node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+    const named = `electron-v${installed}-linux-arm64.zip`;
+    const own = mkdtempSync(join(tmpdir(), 'zwc-zip-real-'));
+    writeFileSync(join(own, named), content);
+    const r = spawnSync(process.execPath, [SCRIPT, join(own, named)], { encoding: 'utf8' });
+    rmSync(own, { recursive: true, force: true });
     // The installed checksums.json has this name, with a different (real) hash.
     expect(r.stdout).toMatch(/SHA-256 不符/);
   });
