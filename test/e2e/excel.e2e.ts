@@ -102,7 +102,7 @@ describe('department fill-in forms (Chromium)', () => {
     const form = await sendForm(page, dir, unit);
     const wb = await readWorkbook(new Uint8Array(readFileSync(form)));
     const ws = wb.getWorksheet('填报表')!;
-    const row = [...Array(40).keys()].map((i) => i + 7).find((r) => cellText(ws.getCell(r, 1)) === `project:${project.id}`)!;
+    const row = [...Array(40).keys()].map((i) => i + 7).find((r) => cellText(ws.getCell(r, 1)).split('#')[0] === `project:${project.id}`)!;
     const col = (name: string) => [...Array(20).keys()].map((i) => i + 1).find((c) => cellText(ws.getCell(6, c)).startsWith(name))!;
     const over = String(Number(project.plannedInvestment) * 3);
     ws.getCell(row, col('完成百分比')).value = 80;

@@ -31,7 +31,8 @@ def fill(doc, rows):
         raise SystemExit('no header row in form')
     keys = {}
     for r in range(header + 1, header + 2000):
-        k = sheet.getCellByPosition(0, r).getString()
+        # A sealed form's key is "task:<id>#<seal>": rows are found by the part before the seal.
+        k = sheet.getCellByPosition(0, r).getString().split('#')[0]
         if k:
             keys[k] = r
     for row in rows:
