@@ -23,6 +23,7 @@ import { MonthlyPage } from './pages/MonthlyPage';
 import { DirectoryPage } from './pages/directory/DirectoryPage';
 import { BinPage } from './pages/BinPage';
 import { ExchangePage } from './pages/exchange/ExchangePage';
+import { BundleDrop } from './components/BundleDrop';
 import { CityOverviewPage } from './pages/city-overview/CityOverviewPage';
 import { PeriodPicker } from './components/PeriodPicker';
 import { UndoButton } from './components/UndoButton';
@@ -109,6 +110,7 @@ export function App() {
         <Layout.Content style={{ padding: 16, background: '#fff', minWidth: 0 }}>
           <PlanViewBanner />
           <StorageNotice state={storage} desktop={!!window.zwcDesktop} />
+          <BundleDrop enabled={page !== 'exchange' && page !== 'monthly'} />
           {page === 'dashboard' && <DashboardPage plan={plan} />}
           {page === 'tasks' && <TasksPage plan={plan} />}
           {page === 'projects' && <ProjectsPage plan={plan} />}
