@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 
@@ -52,6 +53,24 @@ describe('Electron shell', () => {
         return { folders: Object.keys((await api?.info())?.folders ?? {}).sort(), backups: Array.isArray(await api?.backups?.list()) };
       });
       expect(desktopState).toEqual({ folders: ['backups', 'crashDumps', 'data', 'logs'], backups: true });
+    } finally {
+      await app.close();
+    }
+  });
+
+  runIfElectron('opens a .zwb it was started with in 数据交换’s import (#26)', async () => {
+    // A file that is not a real bundle still reaches the import, which names it and says why it is refused.
+    const dir = mkdtempSync(join(tmpdir(), 'zwc-smoke-'));
+    const file = join(dir, '伊金霍洛旗-2026-11.zwb');
+    writeFileSync(file, 'not a bundle');
+    const app = await electron.launch({ executablePath: executablePath!, args: ['.', file] });
+    try {
+      const page = await app.firstWindow();
+      await page.getByText('无废城市建设台账').first().waitFor();
+      const start = page.getByRole('button', { name: '开始使用' });
+      if (await start.isVisible()) await start.click();
+      await page.getByTestId('batch-file-name').getByText('伊金霍洛旗-2026-11.zwb').waitFor();
+      expect(await page.evaluate(() => location.hash)).toMatch(/^#\/exchange/);
     } finally {
       await app.close();
     }
