@@ -10,6 +10,7 @@ import { messageOf } from '../../app/error-text';
 import { formatDateTimeZh } from './backup-text';
 import { pickBackupFile, saveBackup } from './backup-actions';
 import { RestoreModal } from './RestoreModal';
+import { useBusy } from '../../app/use-busy';
 
 const countsText = (c?: Record<string, number>) => (c ? `任务 ${c.tasks}，项目 ${c.projects}，指标 ${c.indicators}，进展 ${c.progress}，修改记录 ${c.audit}` : '');
 
@@ -23,7 +24,7 @@ export function BackupCard() {
   const folder = desktop.backups;
   const [entries, setEntries] = useState<BackupEntry[]>([]);
   const [last, setLast] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const [restoring, setRestoring] = useState<{ file: { name: string; data: Uint8Array }; preview: RestorePreview } | null>(null);
 
   const refresh = useCallback(async () => {
@@ -34,16 +35,6 @@ export function BackupCard() {
     void refresh();
   }, [refresh]);
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await work();
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   const backupNow = () =>
     run(async () => {
       const where = await saveBackup(ws, await ws.backup.create(), 'manual');

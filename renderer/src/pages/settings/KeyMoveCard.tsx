@@ -5,7 +5,7 @@ import { ownBuffer } from '../../../../shared/exchange/bytes';
 import { chinaToday, formatDateZh } from '../../../../shared/domain/time';
 import { useWorkspace } from '../../app/store';
 import { desktop } from '../../platform';
-import { messageOf } from '../../app/error-text';
+import { useBusy } from '../../app/use-busy';
 
 const KEY_FILTERS = [{ name: '签名密钥文件', extensions: ['zwkey'] }];
 type Asking = { kind: 'export' } | { kind: 'import'; file: { name: string; data: Uint8Array } } | { kind: 'notice'; text: string } | { kind: 'old-fingerprint' };
@@ -20,19 +20,9 @@ export function KeyMoveCard({ officeCode, officeName }: { officeCode: string; of
   const ws = useWorkspace();
   const vault = desktop.keyVault;
   const [asking, setAsking] = useState<Asking | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const [form] = Form.useForm<{ passphrase: string; repeat?: string; oldFingerprint?: string }>();
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await work();
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   const notice = async (oldFingerprint: string | null) => {
     const id = await ws.exchange.identity();
     const text = keyChangeNotice({ officeCode, officeName, oldFingerprint, newFingerprint: id.fingerprint, newPublicKey: id.publicKey, date: formatDateZh(chinaToday()), deviceId: ws.deviceId });

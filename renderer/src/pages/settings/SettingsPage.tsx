@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Descriptions, Space, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Typography } from 'antd';
 import type { PlanPeriod } from '../../../../shared/domain/plan-period';
 import { closePlan, editPlanInfo, revisePlan, startNextPlan, type NextPlanInput } from '../../../../shared/app/plan-periods';
 import { divisionName } from '../../../../shared/domain/divisions';
@@ -18,11 +18,10 @@ import { BackupCard } from './BackupCard';
 import { DeviceSeriesCard } from './DeviceSeriesCard';
 import { KeyMoveCard } from './KeyMoveCard';
 import { AboutCard } from './AboutCard';
-import { messageOf } from '../../app/error-text';
+import { useBusy } from '../../app/use-busy';
 
 /** 设置: the office and its plan periods (view, revise, close with the final assessment, start the next), and starting again. */
 export function SettingsPage() {
-  const { message } = AntApp.useApp();
   const phase = useLedger((s) => s.phase);
   const viewPlan = useLedger((s) => s.viewPlan);
   const commit = useCommit();
@@ -30,23 +29,13 @@ export function SettingsPage() {
   const [revising, setRevising] = useState<PlanPeriod | null>(null);
   const [editing, setEditing] = useState<PlanPeriod | null>(null);
   const [starting, setStarting] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   if (phase.kind !== 'ready') return null;
   const { all, viewPlanId, settings } = phase;
   const office = all.office;
   const plans = office.plans ?? [];
   const current = plans.find((p) => p.id === office.currentPlanId);
 
-  const run = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
-      await work();
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const confirmClose = () =>
     run(async () => {
