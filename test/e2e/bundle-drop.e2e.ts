@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { e2eSuite } from './support/harness';
-import { exportBundleTo, openMenu, setUpDefaultOffice } from './support/ui';
+import { exportBundleTo, filesToDrag, openMenu, setUpDefaultOffice } from './support/ui';
 
 /**
  * A .zwb dragged onto the window on any page goes to 数据交换's import (issue 26, "by dragging it
@@ -18,15 +18,10 @@ describe('dragging an exchange file onto the window (Chromium)', () => {
     const path = join(dir, '伊金霍洛旗-2026-11.zwb');
     await exportBundleTo(page, path);
     await openMenu(page, '工作总览');
-    const files = [
-      { name: basename(path), base64: readFileSync(path).toString('base64') },
-      { name: '说明.txt', base64: Buffer.from('不是交换文件').toString('base64') },
-    ];
-    const transfer = await page.evaluateHandle((list) => {
-      const dt = new DataTransfer();
-      for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
-      return dt;
-    }, files);
+    const transfer = await filesToDrag(page, [
+      { name: basename(path), bytes: readFileSync(path) },
+      { name: '说明.txt', bytes: Buffer.from('不是交换文件') },
+    ]);
     await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
     await page.getByText('松开鼠标，导入交换文件').waitFor();
     await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });

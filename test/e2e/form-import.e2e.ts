@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { e2eSuite } from './support/harness';
-import { expectSaved, openMenu, setUpDefaultOffice } from './support/ui';
+import { expectSaved, filesToDrag, openMenu, setUpDefaultOffice } from './support/ui';
 import { readWorkbook, writeWorkbook, cellText } from '../../shared/xlsx/workbook';
 
 /**
@@ -90,15 +90,10 @@ describe('returned forms, many at once (Chromium)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zwc-form-drop-'));
     const [form] = await allForms(page, dir);
     const filled = await fillIn(form, '拖入导入测试');
-    const files = [
-      { name: basename(filled), base64: readFileSync(filled).toString('base64') },
-      { name: '旧表格.csv', base64: Buffer.from('任务,完成百分比\n排查,40\n').toString('base64') },
-    ];
-    const transfer = await page.evaluateHandle((list) => {
-      const dt = new DataTransfer();
-      for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
-      return dt;
-    }, files);
+    const transfer = await filesToDrag(page, [
+      { name: basename(filled), bytes: readFileSync(filled) },
+      { name: '旧表格.csv', bytes: Buffer.from('任务,完成百分比\n排查,40\n') },
+    ]);
 
     await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
     await page.getByTestId('form-drop-hint').getByText('松开鼠标，导入填回的填报表').waitFor();

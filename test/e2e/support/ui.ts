@@ -70,3 +70,13 @@ export async function pickByTyping(page: Page, label: string, option: string): P
   await page.locator(`.ant-select-item-option[title="${option}"]`).last().waitFor();
   await box.press('Enter');
 }
+
+/** Files as the desktop hands them to a drag: a DataTransfer in the page, to dispatch with dragenter and drop. */
+export function filesToDrag(page: Page, files: readonly { name: string; bytes: Uint8Array }[]) {
+  const list = files.map((f) => ({ name: f.name, base64: Buffer.from(f.bytes).toString('base64') }));
+  return page.evaluateHandle((items) => {
+    const dt = new DataTransfer();
+    for (const f of items) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
+    return dt;
+  }, list);
+}
