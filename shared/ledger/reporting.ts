@@ -1,6 +1,6 @@
 import type { Period } from '../domain/ids';
 import type { ProgressEntry } from '../domain/progress';
-import { figureReport, projectReportUnits, subjectReported, taskReportUnits, unitReport, type ReportUnits } from '../domain/reporting-rule';
+import { figureReport, projectReportUnits, taskReportUnits, unitReport, type ReportUnits } from '../domain/reporting-rule';
 import { groupBy } from './lookups';
 import { reportDirectory } from './report-units';
 import { shiftPeriod } from '../domain/time';
@@ -29,6 +29,12 @@ export interface ReportingChecklist {
    * the report that stands for that department (its own, or the office's 代报) when it has one.
    */
   byDepartment: { departmentId: string; items: (MissingReport & { reported: boolean; entry?: ProgressEntry })[] }[];
+}
+
+/** The figure's report when it is of this very month (an item no unit owes: the office's or any unit's but a participant's). */
+function monthFigure(units: ReportUnits, entries: readonly ProgressEntry[], period: Period, known: (id: string) => boolean): ProgressEntry | undefined {
+  const figure = figureReport(units, entries.filter((e) => e.period <= period), `${period}-28`, known)?.entry;
+  return figure?.period === period ? figure : undefined;
 }
 
 /**
@@ -64,19 +70,19 @@ export function reportingChecklist(plan: Pick<PlanData, 'projects' | 'progress' 
   }
   const missing = new Map<string, MissingReport[]>();
   const all = new Map<string, (MissingReport & { reported: boolean; entry?: ProgressEntry })[]>();
-  const add = <T>(map: Map<string, T[]>, unit: string, item: T) => map.set(unit, [...(map.get(unit) ?? []), item]);
+  const add = <T>(map: Map<string, T[]>, unit: string, item: T) => {
+    const list = map.get(unit);
+    if (list) list.push(item);
+    else map.set(unit, [item]);
+  };
   let done = 0;
   for (const { item, units, entries } of owing) {
-    if (subjectReported(units, entries, period, known)) done += 1;
-    if (!units.owing.length) {
-      const figure = figureReport(units, entries.filter((e) => e.period <= period), `${period}-28`, known)?.entry;
-      const entry = figure?.period === period ? figure : undefined;
-      add(all, '', { ...item, reported: !!entry, ...(entry ? { entry } : {}) });
-      if (!entry) add(missing, '', item);
-      continue;
-    }
-    for (const unit of units.owing) {
-      const entry = unitReport(unit, units, entries, period, known);
+    // Each owing unit's own report (or the office's 代报); with none owing, the item's own report this month.
+    const stands = units.owing.length
+      ? units.owing.map((unit) => ({ unit, entry: unitReport(unit, units, entries, period, known) }))
+      : [{ unit: '', entry: monthFigure(units, entries, period, known) }];
+    if (stands.every((s) => s.entry)) done += 1;
+    for (const { unit, entry } of stands) {
       add(all, unit, { ...item, reported: !!entry, ...(entry ? { entry } : {}) });
       if (!entry) add(missing, unit, item);
     }
