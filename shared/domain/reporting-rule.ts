@@ -50,7 +50,7 @@ export function reportRole(entry: Pick<ProgressEntry, 'departmentId'>, units: Re
 }
 
 /** Within one source, the latest correction; ties broken by id so that the order of arrival never matters. */
-function newer(a: ProgressEntry, b: ProgressEntry): boolean {
+export function newer(a: Pick<ProgressEntry, 'reportedAt' | 'id'>, b: Pick<ProgressEntry, 'reportedAt' | 'id'>): boolean {
   return a.reportedAt > b.reportedAt || (a.reportedAt === b.reportedAt && a.id > b.id);
 }
 

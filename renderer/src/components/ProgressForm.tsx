@@ -11,11 +11,11 @@ import { newId, useCommit } from '../app/use-commit';
 import { MONTH_PICKER_FORMAT } from './picker-formats';
 import { OFFICE_UNIT, ReporterFields } from './ReporterFields';
 import { rememberCaller, rememberedCaller } from '../app/caller-memory';
-import type { ReportUnits } from '../../../shared/domain/reporting-rule';
+import { newer, type ReportUnits } from '../../../shared/domain/reporting-rule';
 
 /** The latest correction among some reports (by time, then id: never by the order they arrived in). */
 function latestOf(entries: readonly ProgressEntry[]): ProgressEntry | undefined {
-  return entries.reduce<ProgressEntry | undefined>((best, e) => (!best || e.reportedAt > best.reportedAt || (e.reportedAt === best.reportedAt && e.id > best.id) ? e : best), undefined);
+  return entries.reduce<ProgressEntry | undefined>((best, e) => (!best || newer(e, best) ? e : best), undefined);
 }
 
 /**
