@@ -41,7 +41,7 @@ interface Figure {
   target: number;
 }
 
-/** A banner's year of work as a bundle: sign, verify and merge it into a copy that has half of it. */
+/** A county's year of work as a bundle: sign, verify and merge it into a copy that has half of it. */
 async function exchangeFigures(tasks: Task[], progress: ProgressEntry[], departments: Department[]): Promise<Figure[]> {
   const stamp = formatStamp(Date.UTC(2024, 6, 1), 0, 'benchA');
   const tables = {

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       await shot(name);
     }
 
-    // The exchange page, and the city office after importing this banner's bundle.
+    // The exchange page, and the city office after importing this county's bundle.
     await openMenu(page, '数据交换');
     await page.getByTestId('own-fingerprint').filter({ hasText: /^\d{4}/ }).waitFor();
     await shot('exchange');
@@ -69,9 +69,9 @@ async function main(): Promise<void> {
     await city.getByTestId('confirm-merge').click();
     await city.locator('.ant-message-notice', { hasText: '已合并' }).waitFor();
     await openMenu(city, '各旗区总览');
-    await city.getByTestId('banner-tasks-150627').waitFor();
+    await city.getByTestId('county-tasks-150627').waitFor();
     await city.locator('.ant-alert .ant-alert-close-icon').first().click().catch(() => undefined);
-    await city.getByTestId('banner-row-150627').scrollIntoViewIfNeeded();
+    await city.getByTestId('county-row-150627').scrollIntoViewIfNeeded();
     await city.waitForTimeout(600);
     await city.screenshot({ path: `${OUT}/city-overview.png` });
     console.log(`${OUT}/city-overview.png`);

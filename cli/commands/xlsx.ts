@@ -11,7 +11,7 @@ import { workspaceSettings, writeSetting, WORKSPACE_KEY } from '../../shared/app
 import { ValidationError } from '../../shared/app/change';
 import { loadSeedPlan, SeedError } from '../../shared/seed/load-seed';
 import { readCityData } from '../../shared/app/city-overview-service';
-import { bannerSummaries } from '../../shared/ledger/city-overview';
+import { countySummaries } from '../../shared/ledger/city-overview';
 import type { PlanData } from '../../shared/ledger/plan-data';
 import { DivisionCodeSchema } from '../../shared/domain/office';
 import { chinaToday, defaultReportingPeriod, formatPeriodZh } from '../../shared/domain/time';
@@ -145,7 +145,7 @@ export async function xlsxCity(argv: readonly string[], io: CliIo): Promise<numb
   const p = period(args);
   const today = chinaToday(io.now());
   const data = await readCityData(ws, code);
-  const summaries = bannerSummaries({ cityCode: code, ...data, period: p, today });
+  const summaries = countySummaries({ cityCode: code, ...data, period: p, today });
   await io.writeFile(need(args, 'out'), await writeWorkbook(exportCityWorkbook({ city, period: p, today, summaries, plans: data.plans, cityChoices: data.cityChoices })));
   io.stdout(`已导出 ${city.name} ${formatPeriodZh(p)}汇总：${summaries.length} 个旗区，已报送 ${summaries.filter((s) => s.reportedForPeriod).length} 个\n`);
   return EXIT.ok;

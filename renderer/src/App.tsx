@@ -28,7 +28,7 @@ import { CityOverviewPage } from './pages/city-overview/CityOverviewPage';
 import { PeriodPicker } from './components/PeriodPicker';
 import { UndoButton } from './components/UndoButton';
 import { RefreshedMark } from './components/RefreshedMark';
-import { PlanViewBanner } from './components/PlanViewBanner';
+import { PlanViewNotice } from './components/PlanViewNotice';
 import { CatchUpPage } from './pages/catch-up/CatchUpPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { StorageNotice } from './pages/settings/StorageNotice';
@@ -108,7 +108,7 @@ export function App() {
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 16, background: '#fff', minWidth: 0 }}>
-          <PlanViewBanner />
+          <PlanViewNotice />
           <StorageNotice state={storage} desktop={!!window.zwcDesktop} />
           <BundleDrop enabled={page !== 'exchange' && page !== 'monthly'} />
           {page === 'dashboard' && <DashboardPage plan={plan} />}

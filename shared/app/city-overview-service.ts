@@ -1,4 +1,4 @@
-import { bannerSummaries, notReported, overseenOffices, type BannerSummary, type SubordinateOffice } from '../ledger/city-overview';
+import { countySummaries, notReported, overseenOffices, type CountySummary, type SubordinateOffice } from '../ledger/city-overview';
 import type { PlanData } from '../ledger/plan-data';
 import type { ImportRecord } from '../exchange/history';
 import type { Period } from '../domain/ids';
@@ -45,8 +45,8 @@ export async function readCityData(ws: Pick<Workspace, 'storage' | 'ledger' | 'e
 }
 
 /** Every county office side by side for a period, and those that have not reported it. */
-export async function cityOverview(ws: Pick<Workspace, 'storage' | 'ledger' | 'exchange'>, cityCode: string, period: Period, today: IsoDate): Promise<{ rows: BannerSummary[]; missing: BannerSummary[] }> {
+export async function cityOverview(ws: Pick<Workspace, 'storage' | 'ledger' | 'exchange'>, cityCode: string, period: Period, today: IsoDate): Promise<{ rows: CountySummary[]; missing: CountySummary[] }> {
   const data = await readCityData(ws, cityCode);
-  const rows = bannerSummaries({ cityCode, subordinates: data.subordinates, plans: data.plans, history: data.history, period, today });
+  const rows = countySummaries({ cityCode, subordinates: data.subordinates, plans: data.plans, history: data.history, period, today });
   return { rows, missing: notReported(rows) };
 }

@@ -5,7 +5,7 @@ import { SourceRefSchema, ReviewFlagSchema } from './source';
 
 /**
  * What kind of unit a 成员单位 is. Plans name more than government bureaus: collective units
- * (各镇人民政府, 各成员单位), enterprises (包钢（集团）公司), and in a city's plan the banners and
+ * (各镇人民政府, 各成员单位), enterprises (包钢（集团）公司), and in a city's plan the counties and
  * districts below it (各旗区人民政府, 土默特左旗人民政府).
  */
 export const DepartmentKindSchema = z.enum([

@@ -76,7 +76,7 @@ export function isSubordinateOf(code: string, cityCode: string): boolean {
   return /^\d{4}00$/.test(cityCode) && code !== cityCode && code.slice(0, 4) === cityCode.slice(0, 4);
 }
 
-/** The banners, counties and districts of a city. */
+/** The counties, counties and districts of a city. */
 export function subordinatesOf(cityCode: string): { code: string; name: string }[] {
   return table()
     .list.filter((d) => d.level === 'county' && d.parentCode === cityCode)

@@ -3,14 +3,16 @@ import { DivisionCodeSchema } from './office';
 import { RecordIdSchema, YearSchema } from './ids';
 import { SourceRefSchema, ReviewFlagSchema } from './source';
 
-/** ★ national mandatory, ● city's own, ▲ banner's own; null when the table leaves it blank. */
-export const IndicatorMarkerSchema = z.enum(['national', 'city', 'banner']);
-export type IndicatorMarker = z.infer<typeof IndicatorMarkerSchema>;
-export const MARKER_SYMBOLS: Record<IndicatorMarker, string> = { national: '★', city: '●', banner: '▲' };
+/** ★ national mandatory, ● city's own, ▲ county's own; null when the table leaves it blank. */
+const MARKERS = z.enum(['national', 'city', 'county']);
+/** Records and bundles written before the glossary's rename say 'banner' for ▲; they read as 'county'. */
+export const IndicatorMarkerSchema = z.union([MARKERS, z.literal('banner').transform((): IndicatorMarker => 'county')]);
+export type IndicatorMarker = z.infer<typeof MARKERS>;
+export const MARKER_SYMBOLS: Record<IndicatorMarker, string> = { national: '★', city: '●', county: '▲' };
 export const MARKER_LABELS: Record<IndicatorMarker, string> = {
   national: '国家必选指标',
   city: '市级自选指标',
-  banner: '旗区自选指标',
+  county: '旗区自选指标',
 };
 
 export const IndicatorDirectionSchema = z.enum(['higher', 'lower', 'qualitative']);

@@ -4,7 +4,7 @@ const SCALE = 10000n;
 
 /**
  * Amounts in 万元 as decimal strings ("1234.5"), never binary floats: investment totals are summed
- * across dozens of projects and banners and must add up to the yuan. Four decimals of 万元 is one yuan.
+ * across dozens of projects and counties and must add up to the yuan. Four decimals of 万元 is one yuan.
  */
 export const WanYuanSchema = z
   .string()

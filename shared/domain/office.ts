@@ -5,7 +5,7 @@ import { PlanPeriodSchema } from './plan-period';
 export const DivisionCodeSchema = z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字');
 export type DivisionCode = z.infer<typeof DivisionCodeSchema>;
 
-/** city = 市无废办 (receives banner reports); county = 旗/区/县无废办. */
+/** city = 市无废办 (receives county reports); county = 旗/区/县无废办. */
 export const OfficeLevelSchema = z.enum(['city', 'county']);
 export type OfficeLevel = z.infer<typeof OfficeLevelSchema>;
 

@@ -1,5 +1,5 @@
 /**
- * The .zwb exchange bundle: one file an office sends to another (banner → city, laptop → laptop).
+ * The .zwb exchange bundle: one file an office sends to another (county → city, laptop → laptop).
  * README.md beside this file is the format's specification; keep the two in step.
  *
  *   "ZWB1" | uint32 BE header length H | header: H bytes UTF-8 JSON {manifest, signature} | payload (gzip)

@@ -31,7 +31,7 @@ export const IMPORT_OUTCOME_LABELS: Record<ImportRecord['outcome'], { text: stri
 /** The settings key the history is stored under. */
 export const IMPORT_HISTORY_KEY = 'exchange.imports';
 
-/** The latest merged import per office: what the city last received from each banner. */
+/** The latest merged import per office: what the city last received from each county. */
 export function lastMergedByOffice(history: readonly ImportRecord[]): Map<string, ImportRecord> {
   const out = new Map<string, ImportRecord>();
   for (const r of history) {

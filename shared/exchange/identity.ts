@@ -2,7 +2,7 @@
  * Each installation signs its bundles with its own Ed25519 key. Only WebCrypto is used so the same
  * code runs in the renderer (browser) and in Node 20 (globalThis.crypto.subtle supports Ed25519).
  *
- * The city trusts a key after a person has compared its fingerprint with the banner, by phone or on
+ * The city trusts a key after a person has compared its fingerprint with the county, by phone or on
  * paper, so the fingerprint is digits in short groups that can be read aloud without ambiguity.
  */
 import { z } from 'zod';

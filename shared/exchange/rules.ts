@@ -11,7 +11,7 @@ import { BUNDLE_TABLES, keyFieldOf, type BundleTableName } from './records';
 import type { BundlePayload } from './bundle-format';
 import { TABLE_LABELS } from '../ledger/table-labels';
 
-/** Who is importing: an office accepts its own laptops' bundles, and a city also its banners'. */
+/** Who is importing: an office accepts its own laptops' bundles, and a city also its counties'. */
 export interface Receiver {
   officeCode: string;
   level: OfficeLevel;

@@ -14,7 +14,7 @@ import { scopeToPlan } from './plan-scope';
 import { currentPlan as currentPlanOf, planLabel } from '../domain/plan-period';
 
 
-/** A banner, county or district a city office oversees. */
+/** A county, county or district a city office oversees. */
 export interface SubordinateOffice {
   code: string;
   name: string;
@@ -63,11 +63,11 @@ export function lastRefusedByOffice(history: readonly ImportRecord[]): Map<strin
   return out;
 }
 
-/** One banner's line in the city's overview. Figures are zero (or null) when `hasData` is false. */
-export interface BannerSummary {
+/** One county's line in the city's overview. Figures are zero (or null) when `hasData` is false. */
+export interface CountySummary {
   code: string;
   name: string;
-  /** Any bundle from this banner was merged. */
+  /** Any bundle from this county was merged. */
   received: boolean;
   /** The reporting period of the latest merged bundle. */
   lastPeriodReceived: Period | null;
@@ -80,9 +80,9 @@ export interface BannerSummary {
    * not registered, stale, damaged…): 已收到但未导入, with the reason. Null when none.
    */
   notImported: NotImported | null;
-  /** The banner's records are in the local database. */
+  /** The county's records are in the local database. */
   hasData: boolean;
-  /** The banner's plan in force (as last received), e.g. "…实施方案（2026—2030年）"; null without data or plans. */
+  /** The county's plan in force (as last received), e.g. "…实施方案（2026—2030年）"; null without data or plans. */
   currentPlan: string | null;
   tasks: number;
   byStatus: Record<TaskStatus, number>;
@@ -108,10 +108,10 @@ export interface BannerSummary {
   projectsOverdue: number;
 }
 
-export interface BannerSummaryInput {
+export interface CountySummaryInput {
   cityCode: string;
   subordinates: readonly SubordinateOffice[];
-  /** Plans of the banners whose records are in the database, by code. */
+  /** Plans of the counties whose records are in the database, by code. */
   plans: ReadonlyMap<string, PlanData>;
   history: readonly ImportRecord[];
   period: Period;
@@ -120,8 +120,8 @@ export interface BannerSummaryInput {
 
 const zeroStatus = (): Record<TaskStatus, number> => countByStatus([]);
 
-/** One line per subordinate office, in the order given: what arrived and where each banner stands. */
-export function bannerSummaries({ cityCode, subordinates, plans, history, period, today }: BannerSummaryInput): BannerSummary[] {
+/** One line per subordinate office, in the order given: what arrived and where each county stands. */
+export function countySummaries({ cityCode, subordinates, plans, history, period, today }: CountySummaryInput): CountySummary[] {
   const last = lastMergedByOffice(history);
   const refused = lastRefusedByOffice(history);
   return subordinates
@@ -138,7 +138,7 @@ export function bannerSummaries({ cityCode, subordinates, plans, history, period
         notImported: refused.get(code) ?? null,
       };
       const received = plans.get(code);
-      // Figures are for the banner's plan in force; closed periods are in its archive.
+      // Figures are for the county's plan in force; closed periods are in its archive.
       const plan = received && scopeToPlan(received, received.office.currentPlanId);
       const inForce = received && currentPlanOf(received.office);
       if (!plan) {
@@ -195,13 +195,13 @@ export function bannerSummaries({ cityCode, subordinates, plans, history, period
     });
 }
 
-/** The banners that sent no bundle for the period (nor a later one). */
-export function notReported(rows: readonly BannerSummary[]): BannerSummary[] {
+/** The counties that sent no bundle for the period (nor a later one). */
+export function notReported(rows: readonly CountySummary[]): CountySummary[] {
   return rows.filter((r) => !r.reportedForPeriod);
 }
 
-export interface BannerTotals {
-  banners: number;
+export interface CountyTotals {
+  counties: number;
   reported: number;
   tasks: number;
   byStatus: Record<TaskStatus, number>;
@@ -213,8 +213,8 @@ export interface BannerTotals {
   projectsByStatus: Record<TaskStatus, number>;
 }
 
-/** Sums over all banners, for the 合计 line. */
-export function bannerTotals(rows: readonly BannerSummary[]): BannerTotals {
+/** Sums over all counties, for the 合计 line. */
+export function countyTotals(rows: readonly CountySummary[]): CountyTotals {
   const byStatus = zeroStatus();
   const projectsByStatus = zeroStatus();
   for (const r of rows) {
@@ -226,7 +226,7 @@ export function bannerTotals(rows: readonly BannerSummary[]): BannerTotals {
   const planned = sumWan(rows.map((r) => r.investmentPlanned));
   const completed = sumWan(rows.map((r) => r.investmentCompleted));
   return {
-    banners: rows.length,
+    counties: rows.length,
     reported: rows.filter((r) => r.reportedForPeriod).length,
     tasks: rows.reduce((n, r) => n + r.tasks, 0),
     byStatus,
@@ -244,7 +244,7 @@ export function importsFrom(history: readonly ImportRecord[], officeCode: string
   return history.filter((h) => h.officeCode === officeCode).sort((a, b) => b.at.localeCompare(a.at));
 }
 
-/** A banner's task as the city sees it for one period: its report (the latest correction), a missing report, or none owed. */
+/** A county's task as the city sees it for one period: its report (the latest correction), a missing report, or none owed. */
 export type PeriodReport = { kind: 'reported'; entry: ProgressEntry } | { kind: 'missing' } | { kind: 'not-owed' };
 
 /** A task's report for the period; a task without one is missing it unless the task is done. */

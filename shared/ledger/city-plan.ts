@@ -1,7 +1,7 @@
 import type { Department } from '../domain/department';
 import { planIdFor, type PlanPeriod } from '../domain/plan-period';
 import type { Task } from '../domain/task';
-import { officesInvolved } from './banners';
+import { officesInvolved } from './counties';
 import type { PlanRecords } from './plan-data';
 
 /**

@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { ZodType, ZodTypeDef } from 'zod';
 import { DepartmentSchema, type Department } from '../domain/department';
 import { LeaderSchema, type Leader } from '../domain/leader';
 import { TaskSchema, type Task } from '../domain/task';
@@ -15,7 +15,7 @@ export interface PlanRecordTypes {
 }
 export type PlanTableName = keyof PlanRecordTypes;
 
-export const PLAN_SCHEMAS: { [K in PlanTableName]: ZodType<PlanRecordTypes[K]> } = {
+export const PLAN_SCHEMAS: { [K in PlanTableName]: ZodType<PlanRecordTypes[K], ZodTypeDef, unknown> } = {
   departments: DepartmentSchema,
   leaders: LeaderSchema,
   tasks: TaskSchema,

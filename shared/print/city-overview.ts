@@ -1,24 +1,24 @@
 import type { IsoDate, Period } from '../domain/ids';
 import { formatDateZh, formatPeriodZh, reportDueZh } from '../domain/time';
-import { bannerTotals, type BannerSummary } from '../ledger/city-overview';
+import { countyTotals, type CountySummary } from '../ledger/city-overview';
 import { documentFileName, type PrintDocument, type TableCell } from './document';
 
 /** What the 本期报送 cell says: reported, arrived but not taken in (with why), or nothing. */
-export function receivedText(r: BannerSummary): string {
+export function receivedText(r: CountySummary): string {
   if (r.reportedForPeriod) return '已报送';
   if (r.notImported) return '已收到但未导入';
   return r.lastPeriodReceived ? `未报送（最近 ${formatPeriodZh(r.lastPeriodReceived)}）` : '未收到';
 }
 
-const dash = (r: BannerSummary, v: string | number) => (r.hasData ? String(v) : '—');
+const dash = (r: CountySummary, v: string | number) => (r.hasData ? String(v) : '—');
 
 /**
  * 各旗区总览 on paper: one line per county office with the same figures as the screen (who
  * reported, tasks, overdue work, reporting rate, indicators behind, investment) and a 合计 line.
  * Laid out and printed like the other list views (html.ts, the desktop API's print).
  */
-export function cityOverviewDocument(cityName: string, rows: readonly BannerSummary[], options: { period: Period; day: IsoDate }): PrintDocument {
-  const totals = bannerTotals(rows);
+export function cityOverviewDocument(cityName: string, rows: readonly CountySummary[], options: { period: Period; day: IsoDate }): PrintDocument {
+  const totals = countyTotals(rows);
   const body: TableCell[][] = rows.map((r, i) => [
     { text: String(i + 1) },
     { text: r.name, align: 'left' },
@@ -45,7 +45,7 @@ export function cityOverviewDocument(cityName: string, rows: readonly BannerSumm
           { kind: 'title', text: title, subtitle: `（截至${formatDateZh(options.day)}）` },
           {
             kind: 'paragraph',
-            text: `共${totals.banners}个旗区，${formatPeriodZh(options.period)}交换文件应于${reportDueZh(options.period)}前报送，已报送${totals.reported}个。逾期任务${totals.byStatus.overdue}项，逾期项目${totals.projectsByStatus.overdue}个，指标未达标${totals.indicatorsBehind}项。`,
+            text: `共${totals.counties}个旗区，${formatPeriodZh(options.period)}交换文件应于${reportDueZh(options.period)}前报送，已报送${totals.reported}个。逾期任务${totals.byStatus.overdue}项，逾期项目${totals.projectsByStatus.overdue}个，指标未达标${totals.indicatorsBehind}项。`,
           },
           {
             kind: 'table',
@@ -66,7 +66,7 @@ export function cityOverviewDocument(cityName: string, rows: readonly BannerSumm
             footer: [
               [
                 { text: '合计', colSpan: 2 },
-                { text: `已报送 ${totals.reported}/${totals.banners}` },
+                { text: `已报送 ${totals.reported}/${totals.counties}` },
                 { text: String(totals.tasks) },
                 { text: String(totals.byStatus.done) },
                 { text: String(totals.byStatus.overdue) },

@@ -209,7 +209,7 @@ export function indicatorDocument(plan: PlanData, options: { period: Period; yea
     ];
   });
   const title = `${plan.office.name}“无废城市”建设指标体系`;
-  const markers = (['national', 'city', 'banner'] as const).filter((m) => indicators.some((i) => i.marker === m));
+  const markers = (['national', 'city', 'county'] as const).filter((m) => indicators.some((i) => i.marker === m));
   return {
     kind: 'indicators',
     title,

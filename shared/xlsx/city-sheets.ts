@@ -1,5 +1,5 @@
 import type { PlanData } from '../ledger/plan-data';
-import type { BannerSummary } from '../ledger/city-overview';
+import type { CountySummary } from '../ledger/city-overview';
 import type { Period } from '../domain/ids';
 import { formatPeriodZh } from '../domain/time';
 import { sumWan } from '../domain/money';
@@ -22,7 +22,7 @@ interface SheetContext {
   period: Period;
   today: string;
   date: string;
-  summaries: readonly BannerSummary[];
+  summaries: readonly CountySummary[];
   plans: ReadonlyMap<string, PlanData>;
   choices: CityChoices;
 }

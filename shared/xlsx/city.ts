@@ -1,5 +1,5 @@
 import type { PlanData } from '../ledger/plan-data';
-import { bannerTotals, type BannerSummary } from '../ledger/city-overview';
+import { countyTotals, type CountySummary } from '../ledger/city-overview';
 import type { Office } from '../domain/office';
 import type { Period } from '../domain/ids';
 import { formatDateZh, formatMomentZh, formatPeriodZh } from '../domain/time';
@@ -14,8 +14,8 @@ export interface CityExportInput {
   city: Office;
   period: Period;
   today: string;
-  /** One line per county office (shared/ledger/city-overview.ts bannerSummaries). */
-  summaries: readonly BannerSummary[];
+  /** One line per county office (shared/ledger/city-overview.ts countySummaries). */
+  summaries: readonly CountySummary[];
   /** The county offices' records as merged at the city, by code. */
   plans: ReadonlyMap<string, PlanData>;
   /** Fields whose value the city chose in a county office's conflict: marked where they show. */
@@ -23,7 +23,7 @@ export interface CityExportInput {
 }
 
 /** 报送情况's cell for whether the month arrived: in the app's words. */
-function receivedCell(s: BannerSummary): string {
+function receivedCell(s: CountySummary): string {
   if (s.reportedForPeriod) return '已报送';
   return s.notImported ? `已收到但未导入：${s.notImported.reason}` : '未报送';
 }
@@ -55,17 +55,17 @@ export function exportCityWorkbook(input: CityExportInput): Workbook {
     fit('计划投资', 12),
     fit('完成投资', 12),
   ];
-  const totals = bannerTotals(input.summaries);
+  const totals = countyTotals(input.summaries);
   const ws = addTableSheet(wb, '报送情况', {
     title: `${input.city.name}“无废城市”建设各旗区报送情况（${formatPeriodZh(input.period)}）`,
-    subtitle: `共 ${totals.banners} 个旗区，已报送 ${totals.reported} 个 · 金额单位：万元 · 导出日期 ${date}`,
+    subtitle: `共 ${totals.counties} 个旗区，已报送 ${totals.reported} 个 · 金额单位：万元 · 导出日期 ${date}`,
     columns,
     officeName: `${input.city.name}无废办`,
     dateText: date,
     landscape: true,
   });
   let r = HEADER_ROW + 1;
-  const data = (s: BannerSummary, v: number | string) => (s.hasData ? (typeof v === 'string' ? Number(v) : v) : null);
+  const data = (s: CountySummary, v: number | string) => (s.hasData ? (typeof v === 'string' ? Number(v) : v) : null);
   input.summaries.forEach((s, i) => {
     const values: (string | number | null)[] = [
       i + 1,
@@ -90,12 +90,12 @@ export function exportCityWorkbook(input: CityExportInput): Workbook {
     if (!s.reportedForPeriod) ws.getCell(r, 3).font = { name: '宋体', size: 10, bold: true, color: { argb: 'FFC00000' } };
     r++;
   });
-  const sum = (f: (s: BannerSummary) => number) => input.summaries.reduce((n, s) => n + (s.hasData ? f(s) : 0), 0);
+  const sum = (f: (s: CountySummary) => number) => input.summaries.reduce((n, s) => n + (s.hasData ? f(s) : 0), 0);
   const expected = sum((s) => s.reportsExpected);
   const received = sum((s) => s.reportsReceived);
   write(ws, r, columns, [
     '合计',
-    `${totals.banners}个旗区`,
+    `${totals.counties}个旗区`,
     `已报送 ${totals.reported} 个`,
     null,
     null,

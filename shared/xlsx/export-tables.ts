@@ -314,7 +314,7 @@ function writeIndicatorSheet(wb: Workbook, plan: PlanData, options: ExportOption
   if (markers.length) {
     const visible = spec.columns.filter((c) => !c.hidden).length;
     ws.mergeCells(r, 1, r, visible);
-    setText(ws.getCell(r, 1), `注：${(['national', 'city', 'banner'] as const).filter((m) => markers.includes(m)).map((m) => `${MARKER_SYMBOLS[m]}为${MARKER_LABELS[m]}`).join('，')}。`);
+    setText(ws.getCell(r, 1), `注：${(['national', 'city', 'county'] as const).filter((m) => markers.includes(m)).map((m) => `${MARKER_SYMBOLS[m]}为${MARKER_LABELS[m]}`).join('，')}。`);
     ws.getCell(r, 1).font = { name: FONT, size: 10 };
     ws.getCell(r, 1).alignment = { wrapText: true, vertical: 'middle' };
     r++;

@@ -63,7 +63,7 @@ export function readProjects(ws: Worksheet, layout: SheetLayout, ctx: PlanImport
   close();
 }
 
-const MARKERS: Record<string, IndicatorMarker> = { '★': 'national', '●': 'city', '▲': 'banner', '☆': 'national', '○': 'city', '△': 'banner' };
+const MARKERS: Record<string, IndicatorMarker> = { '★': 'national', '●': 'city', '▲': 'county', '☆': 'national', '○': 'city', '△': 'county' };
 
 export function readIndicators(ws: Worksheet, layout: SheetLayout, ctx: PlanImportContext, out: PreviewRow[], problems: SheetProblem[]): void {
   const f = (name: string) => col(layout, name);
@@ -94,7 +94,7 @@ export function readIndicators(ws: Worksheet, layout: SheetLayout, ctx: PlanImpo
       name = name.slice(0, sym.index).trim();
     }
     const markerCell = text(ws, r, c.marker);
-    if (!marker && markerCell) marker = MARKERS[markerCell.trim()[0]] ?? (/国家|必选/.test(markerCell) ? 'national' : /市/.test(markerCell) ? 'city' : /旗|区|县/.test(markerCell) ? 'banner' : null);
+    if (!marker && markerCell) marker = MARKERS[markerCell.trim()[0]] ?? (/国家|必选/.test(markerCell) ? 'national' : /市/.test(markerCell) ? 'city' : /旗|区|县/.test(markerCell) ? 'county' : null);
     if (!name) rowProblems.push({ level: 'error', sheet: ws.name, row: r, column: c.name ? columnName(c.name) : '', message: '指标名称为空。' });
     if (!level1 || !level2) rowProblems.push({ level: 'warning', sheet: ws.name, row: r, column: '', message: '一级或二级指标为空，记为“未分类”。' });
     const baselineText = text(ws, r, c.baseline);

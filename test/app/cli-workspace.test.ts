@@ -14,10 +14,10 @@ import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { chinaToday, defaultReportingPeriod } from '../../shared/domain/time';
 
 /**
- * The command line and the app run the same services: a banner's bundle imported by `zwc
+ * The command line and the app run the same services: a county's bundle imported by `zwc
  * --workspace` and by the app's IndexedDB workspace gives the city the same overview.
  */
-// The banner's edits are stamped by the real clock, so the receiving side runs at the real time too.
+// The county's edits are stamped by the real clock, so the receiving side runs at the real time too.
 const NOW = new Date();
 const PERIOD = defaultReportingPeriod(NOW);
 const plan = (file: string) => loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds', file), 'utf8')));
@@ -47,13 +47,13 @@ afterEach(async () => {
 });
 
 describe('zwc --workspace and the app, through the same services', () => {
-  it('imports a banner file, refuses it until its key is trusted, and shows the same overview as the app', async () => {
-    const banner = await appWorkspace('150627-yijinhuoluo.json');
-    await banner.ledger.update('tasks', '150627-task-001', { title: '旗里改过的任务名称' });
-    const bundle = await banner.exchange.exportBundle('150627', PERIOD, NOW);
-    const file = join(dir, 'banner.zwb');
+  it('imports a county file, refuses it until its key is trusted, and shows the same overview as the app', async () => {
+    const county = await appWorkspace('150627-yijinhuoluo.json');
+    await county.ledger.update('tasks', '150627-task-001', { title: '旗里改过的任务名称' });
+    const bundle = await county.exchange.exportBundle('150627', PERIOD, NOW);
+    const file = join(dir, 'county.zwb');
     await writeFile(file, bundle.bytes);
-    const key = await deviceIdentity(banner.storage);
+    const key = await deviceIdentity(county.storage);
     const ws = join(dir, 'city');
 
     expect((await zwc('--workspace', ws, 'init', '--office', '150600')).code).toBe(EXIT.ok);
@@ -104,7 +104,7 @@ describe('zwc --workspace and the app, through the same services', () => {
   });
 
   it('prints the app’s documents from a workspace, numbering 交办单 from the same register', async () => {
-    const ws = join(dir, 'banner');
+    const ws = join(dir, 'county');
     expect((await zwc('--workspace', ws, 'init', '--office', '150627')).code).toBe(EXIT.ok);
     const first = join(dir, 'a.html');
     const second = join(dir, 'b.html');

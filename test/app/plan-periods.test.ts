@@ -135,7 +135,7 @@ describe("a county office starting from its city's plan", () => {
     expect(plan.tasks[0].leads[0].departmentId).toBe('150622-dep-gov');
     const ledger = new LedgerService(new MemoryStorage(), new HybridClock('devc'));
     expect((await ledger.loadPlan(plan)).added).toBe(plan.tasks.length + plan.departments.length);
-    // another banner gets its own copy, with its own ids
+    // another county gets its own copy, with its own ids
     expect(countyPlanFromCity(city, { code: '150621', name: '达拉特旗' }).tasks.length).toBeGreaterThanOrEqual(35);
   });
 });

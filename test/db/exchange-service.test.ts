@@ -32,7 +32,7 @@ import { generateIdentity, signBytes, type Identity } from '../../shared/exchang
  */
 const yijinhuoluo = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150627-yijinhuoluo.json'), 'utf8')));
 const ordos = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150600-ordos.json'), 'utf8')));
-const BANNER: Receiver = { officeCode: '150627', level: 'county' };
+const COUNTY: Receiver = { officeCode: '150627', level: 'county' };
 const CITY: Receiver = { officeCode: '150600', level: 'city' };
 const TASK = '150627-task-007';
 
@@ -71,7 +71,7 @@ async function snapshotOfDb(repo: LedgerRepository) {
   return { records: await readOfficeTables(repo.db, '150627'), audit: await repo.db.audit.count() };
 }
 
-describe('exchange between two laptops of one banner', () => {
+describe('exchange between two laptops of one county', () => {
   it('sends edits both ways and ends with the same records', async () => {
     const a = await laptop();
     const b = await laptop();
@@ -80,7 +80,7 @@ describe('exchange between two laptops of one banner', () => {
 
     await a.update('tasks', TASK, { title: 'A 改过的任务名称' });
     await a.addProgress(progress('2026-11', 40, { id: '150627-pe-a', subjectId: TASK, thisMonth: 'A 填报的进展' }));
-    const fromA = await receive(b, BANNER, await send(a), aKey.fingerprint);
+    const fromA = await receive(b, COUNTY, await send(a), aKey.fingerprint);
     expect(fromA.kind).toBe('ready');
     if (fromA.kind === 'ready') {
       // seeded identically on both laptops: only what A changed arrives
@@ -90,7 +90,7 @@ describe('exchange between two laptops of one banner', () => {
     expect((await b.get('tasks', TASK))?.title).toBe('A 改过的任务名称');
 
     await b.update('tasks', '150627-task-001', { summary: 'B 改过的内容简介' });
-    await receive(a, BANNER, await send(b), bKey.fingerprint);
+    await receive(a, COUNTY, await send(b), bKey.fingerprint);
     expect((await a.get('tasks', '150627-task-001'))?.summary).toBe('B 改过的内容简介');
     expect(await visible(a)).toEqual(await visible(b));
   });
@@ -103,7 +103,7 @@ describe('exchange between two laptops of one banner', () => {
     await a.update('tasks', TASK, { title: '甲的写法' });
     await b.update('tasks', TASK, { title: '乙的写法' });
 
-    const prepared = await receive(a, BANNER, await send(b), bKey.fingerprint);
+    const prepared = await receive(a, COUNTY, await send(b), bKey.fingerprint);
     expect(prepared.kind === 'ready' && prepared.preview.conflicts.map((c) => c.field)).toEqual(['title']);
     const open = await listOpenConflicts(a.db, '150627');
     expect(open).toHaveLength(1);
@@ -111,7 +111,7 @@ describe('exchange between two laptops of one banner', () => {
 
     await resolveOpenConflict(a, 'tasks', TASK, 'title', '甲的写法');
     expect(await listOpenConflicts(a.db, '150627')).toEqual([]);
-    await receive(b, BANNER, await send(a), aKey.fingerprint);
+    await receive(b, COUNTY, await send(a), aKey.fingerprint);
     expect(await listOpenConflicts(b.db, '150627')).toEqual([]);
     expect((await b.get('tasks', TASK))?.title).toBe('甲的写法');
     expect(await visible(a)).toEqual(await visible(b));
@@ -127,7 +127,7 @@ describe('refused bundles change nothing', () => {
     const file = await send(a);
     file.data[file.data.length - 20] ^= 0xff;
     const before = await snapshotOfDb(b);
-    const prepared = await prepareImport(b, BANNER, file);
+    const prepared = await prepareImport(b, COUNTY, file);
     expect(prepared.kind).toBe('refused');
     expect(prepared.kind === 'refused' && prepared.refusal.code).toMatch(/payload-hash|bad-container|truncated/);
     expect(await snapshotOfDb(b)).toEqual(before);
@@ -137,28 +137,28 @@ describe('refused bundles change nothing', () => {
     const a = await laptop();
     const b = await laptop();
     const file = await send(a);
-    await receive(b, BANNER, file, (await deviceIdentity(a.db)).fingerprint);
+    await receive(b, COUNTY, file, (await deviceIdentity(a.db)).fingerprint);
     const before = await snapshotOfDb(b);
-    const again = await prepareImport(b, BANNER, file);
+    const again = await prepareImport(b, COUNTY, file);
     expect(again.kind === 'refused' && again.refusal.code).toBe('already-imported');
     expect(await snapshotOfDb(b)).toEqual(before);
   });
 
-  it('does not let a banner laptop import another office, nor offer to trust its key', async () => {
+  it('does not let a county laptop import another office, nor offer to trust its key', async () => {
     const city = await laptop(ordos);
-    const banner = await laptop();
-    const prepared = await prepareImport(banner, BANNER, await send(city, '150600'));
+    const county = await laptop();
+    const prepared = await prepareImport(county, COUNTY, await send(city, '150600'));
     expect(prepared.kind).toBe('refused');
     expect(prepared.kind === 'refused' && prepared.refusal.message).toContain('鄂尔多斯市');
   });
 });
 
-describe('a city receiving a banner', () => {
-  it('keeps the banner as its own replica beside the city plan, and logs the import', async () => {
+describe('a city receiving a county', () => {
+  it('keeps the county as its own replica beside the city plan, and logs the import', async () => {
     const city = await laptop(ordos);
-    const banner = await laptop();
-    await banner.addProgress(progress('2026-11', 30, { id: '150627-pe-b', subjectId: TASK }));
-    const prepared = await receive(city, CITY, await send(banner), (await deviceIdentity(banner.db)).fingerprint);
+    const county = await laptop();
+    await county.addProgress(progress('2026-11', 30, { id: '150627-pe-b', subjectId: TASK }));
+    const prepared = await receive(city, CITY, await send(county), (await deviceIdentity(county.db)).fingerprint);
     expect(prepared.kind).toBe('ready');
     expect(await city.db.tasks.where('officeCode').equals('150627').count()).toBe(83);
     expect(await city.db.tasks.where('officeCode').equals('150600').count()).toBe(83);
@@ -169,14 +169,14 @@ describe('a city receiving a banner', () => {
 
   it('carries whose report each entry is, so the city counts the county’s month by the same rule', async () => {
     const city = await laptop(ordos);
-    const banner = await laptop();
+    const county = await laptop();
     const task = yijinhuoluo.tasks.find((t) => t.id === TASK);
     const lead = task?.leads[0]?.departmentId;
     const helper = yijinhuoluo.departments.find((d) => d.id !== lead)?.id;
     if (!task || !lead || !helper) throw new Error('seed task 007 has a lead unit');
-    await banner.addProgress(progress('2026-11', 85, { id: '150627-pe-lead', subjectId: TASK, departmentId: lead, reportedAt: '2026-11-05T08:00:00.000+08:00' }));
-    await banner.addProgress(progress('2026-11', 65, { id: '150627-pe-help', subjectId: TASK, departmentId: helper, reportedAt: '2026-11-06T08:00:00.000+08:00' }));
-    await receive(city, CITY, await send(banner), (await deviceIdentity(banner.db)).fingerprint);
+    await county.addProgress(progress('2026-11', 85, { id: '150627-pe-lead', subjectId: TASK, departmentId: lead, reportedAt: '2026-11-05T08:00:00.000+08:00' }));
+    await county.addProgress(progress('2026-11', 65, { id: '150627-pe-help', subjectId: TASK, departmentId: helper, reportedAt: '2026-11-06T08:00:00.000+08:00' }));
+    await receive(city, CITY, await send(county), (await deviceIdentity(county.db)).fingerprint);
     const stored = await city.db.progress.where('officeCode').equals('150627').toArray();
     expect(stored.map((e) => [e.id, e.departmentId]).sort()).toEqual([
       ['150627-pe-help', helper],
@@ -187,7 +187,7 @@ describe('a city receiving a banner', () => {
     expect(row?.latest?.percent).toBe(85);
   });
 
-  it('refuses a file from a banner of another city', async () => {
+  it('refuses a file from a county of another city', async () => {
     const city = await laptop(ordos);
     const kundulun = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150203-kundulun.json'), 'utf8')));
     const other = await laptop(kundulun);
@@ -231,7 +231,7 @@ describe('every kind of bad bundle is refused on a real database, which stays ex
     await a.update('tasks', TASK, { title: '不应到达' });
     const broken = await breakIt(a, await send(a));
     const before = await snapshotOfDb(b);
-    const prepared = await prepareImport(b, BANNER, broken);
+    const prepared = await prepareImport(b, COUNTY, broken);
     expect(prepared.kind).not.toBe('ready');
     const reason = prepared.kind === 'ready' ? '' : prepared.refusal;
     expect(reason && reason.code).toMatch(code);
@@ -246,9 +246,9 @@ describe('every kind of bad bundle is refused on a real database, which stays ex
     const first = await send(a);
     await a.update('tasks', TASK, { title: '第二份' });
     const second = await send(a);
-    await receive(b, BANNER, second, (await deviceIdentity(a.db)).fingerprint);
+    await receive(b, COUNTY, second, (await deviceIdentity(a.db)).fingerprint);
     const before = await snapshotOfDb(b);
-    const prepared = await prepareImport(b, BANNER, first);
+    const prepared = await prepareImport(b, COUNTY, first);
     expect(prepared.kind === 'refused' && prepared.refusal.code).toBe('stale');
     expect(await snapshotOfDb(b)).toEqual(before);
   });
@@ -259,12 +259,12 @@ describe('issue 9 on a real database: a trusted office cannot touch another offi
   const payloadOf = (f: { data: Uint8Array }) => JSON.parse(new TextDecoder().decode(gunzipPayload(decodeContainer(f.data).payload))) as Tables;
   const textPayload = (json: Tables) => gzipPayload(new TextEncoder().encode(JSON.stringify(json)));
 
-  async function cityWithBanner() {
+  async function cityWithCounty() {
     const city = await laptop(ordos);
-    const banner = await laptop();
-    const key = await deviceIdentity(banner.db);
+    const county = await laptop();
+    const key = await deviceIdentity(county.db);
     await trustKey(city.db, { officeCode: '150627', publicKey: key.publicKey });
-    return { city, banner, key };
+    return { city, county, key };
   }
 
   async function everything(repo: LedgerRepository) {
@@ -273,9 +273,9 @@ describe('issue 9 on a real database: a trusted office cannot touch another offi
     return out;
   }
 
-  it('finding 1: refuses a banner task that takes the city’s id, and the city keeps its 83 tasks', async () => {
-    const { city, banner, key } = await cityWithBanner();
-    const file = await send(banner);
+  it('finding 1: refuses a county task that takes the city’s id, and the city keeps its 83 tasks', async () => {
+    const { city, county, key } = await cityWithCounty();
+    const file = await send(county);
     const json = payloadOf(file);
     json.tables.tasks[0] = { ...json.tables.tasks[0], id: '150600-task-001' };
     const before = await everything(city);
@@ -286,19 +286,19 @@ describe('issue 9 on a real database: a trusted office cannot touch another offi
   });
 
   it('finding 1: refuses a record whose id is stored here under another office', async () => {
-    const { city, banner } = await cityWithBanner();
+    const { city, county } = await cityWithCounty();
     const row = (await city.db.tasks.get('150600-task-001')) as unknown as Record<string, unknown>;
-    // Data from before ids carried their office: a city row under the banner's namespace.
+    // Data from before ids carried their office: a city row under the county's namespace.
     await city.db.tasks.put({ ...row, id: '150627-task-001' } as never);
     const before = await everything(city);
-    const prepared = await prepareImport(city, CITY, await send(banner));
+    const prepared = await prepareImport(city, CITY, await send(county));
     expect(prepared.kind === 'refused' && prepared.refusal.code).toBe('foreign-record');
     expect(await everything(city)).toEqual(before);
   });
 
   it('finding 1: refuses a conflict entry on id or officeCode', async () => {
-    const { city, banner, key } = await cityWithBanner();
-    const file = await send(banner);
+    const { city, county, key } = await cityWithCounty();
+    const file = await send(county);
     const json = payloadOf(file);
     const t = json.tables.tasks[0] as { id: string; _updated: string };
     json.tables.tasks[0] = { ...t, _conflicts: [{ field: 'id', values: [{ value: '150600-task-001', stamp: t._updated }, { value: t.id, stamp: t._updated.replace(/:[^:]+$/, ':zz') }] }] };
@@ -308,11 +308,11 @@ describe('issue 9 on a real database: a trusted office cannot touch another offi
     expect(await everything(city)).toEqual(before);
   });
 
-  it('finding 2: another office copying a banner laptop’s device id with sequence 2^53-1 does not block it', async () => {
-    const { city, banner } = await cityWithBanner();
+  it('finding 2: another office copying a county laptop’s device id with sequence 2^53-1 does not block it', async () => {
+    const { city, county } = await cityWithCounty();
     const attacker = await generateIdentity();
     await trustKey(city.db, { officeCode: '150621', publicKey: attacker.publicKey });
-    const file = await send(banner);
+    const file = await send(county);
     const office = payloadOf(file).tables.offices[0];
     const json = { tables: { offices: [{ ...office, code: '150621', name: '达拉特旗' }] } };
     const gz = gzipPayload(canonicalJsonBytes({ tables: { ...Object.fromEntries(BUNDLE_TABLES.map((t) => [t, []])), ...json.tables } }));
@@ -320,15 +320,15 @@ describe('issue 9 on a real database: a trusted office cannot touch another offi
     const attack = await resigned(file, attacker, { officeCode: '150621', publicKey: attacker.publicKey, sequence: Number.MAX_SAFE_INTEGER, counts, bundleId: globalThis.crypto.randomUUID() }, gz);
     const took = await receive(city, CITY, attack);
     expect(took.kind).toBe('ready');
-    await banner.update('tasks', TASK, { title: '之后的真实文件' });
-    const genuine = await receive(city, CITY, await send(banner));
+    await county.update('tasks', TASK, { title: '之后的真实文件' });
+    const genuine = await receive(city, CITY, await send(county));
     expect(genuine.kind === 'refused' ? genuine.refusal.message : genuine.kind).toBe('ready');
     expect((await city.get('tasks', TASK))?.title).toBe('之后的真实文件');
   });
 
   it('finding 4: refuses a lone surrogate, changes nothing, and the office can still export', async () => {
-    const { city, banner, key } = await cityWithBanner();
-    const file = await send(banner);
+    const { city, county, key } = await cityWithCounty();
+    const file = await send(county);
     const json = payloadOf(file);
     json.tables.tasks[0] = { ...json.tables.tasks[0], title: '坏\ud800字' };
     const before = await everything(city);
@@ -339,18 +339,18 @@ describe('issue 9 on a real database: a trusted office cannot touch another offi
   });
 
   it('finding 5: a revoked key stays revoked whatever the order, and cannot be trusted again', async () => {
-    const { city, banner, key } = await cityWithBanner();
+    const { city, county, key } = await cityWithCounty();
     const keys = await city.db.settings.get('exchange.trust');
     const list = keys?.value as Record<string, unknown>[];
     await city.db.settings.put({ key: 'exchange.trust', value: [{ ...list[0], revoked: true }, ...list] });
-    const prepared = await prepareImport(city, CITY, await send(banner));
+    const prepared = await prepareImport(city, CITY, await send(county));
     expect(prepared.kind === 'refused' && prepared.refusal.code).toBe('revoked-key');
     await expect(trustKey(city.db, { officeCode: '150627', publicKey: key.publicKey })).rejects.toThrow('已被吊销');
   });
 
   it('finding 6: refuses stamps from the future before anything is written', async () => {
-    const { city, banner, key } = await cityWithBanner();
-    const file = await send(banner);
+    const { city, county, key } = await cityWithCounty();
+    const file = await send(county);
     const json = payloadOf(file);
     const later = `${String(Date.now() + 3 * 86_400_000).padStart(15, '0')}:000000:${String(json.tables.tasks[0]._updated).split(':')[2]}`;
     const t = json.tables.tasks[0] as { _stamps: Record<string, string> };

@@ -9,7 +9,7 @@ import { countyPlanFromCity } from '../../shared/ledger/city-plan';
 import { batchSummary, nameCandidates, officeNamedIn, type BatchItem } from '../../shared/app/import-batch';
 import type { Receiver } from '../../shared/exchange/rules';
 import type { PlanRecords } from '../../shared/ledger/plan-data';
-import { bannerSummaries, notReported, overseenOffices } from '../../shared/ledger/city-overview';
+import { countySummaries, notReported, overseenOffices } from '../../shared/ledger/city-overview';
 import { readCityData } from '../../shared/app/city-overview-service';
 
 /**
@@ -96,7 +96,7 @@ describe('many bundles at once at the city', () => {
 
     // The overview: merged offices reported, the refused one 已收到但未导入 with its reason, the rest not received.
     const data = await readCityData(city, '150600');
-    const rows = bannerSummaries({ cityCode: '150600', ...data, period: '2026-11', today: '2026-12-03' });
+    const rows = countySummaries({ cityCode: '150600', ...data, period: '2026-11', today: '2026-12-03' });
     const row = (code: string) => rows.find((r) => r.code === code);
     expect(row('150627')).toMatchObject({ reportedForPeriod: true, hasData: true });
     expect(row('150621')?.reportedForPeriod).toBe(true);

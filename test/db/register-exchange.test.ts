@@ -20,7 +20,7 @@ import type { ManifestSigner } from '../../shared/exchange/bundle-format';
  */
 const yijinhuoluo = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150627-yijinhuoluo.json'), 'utf8')));
 const ordos = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150600-ordos.json'), 'utf8')));
-const BANNER: Receiver = { officeCode: '150627', level: 'county' };
+const COUNTY: Receiver = { officeCode: '150627', level: 'county' };
 const CITY: Receiver = { officeCode: '150600', level: 'city' };
 const pattern = defaultPrintSettings({ name: '伊金霍洛旗', shortName: '伊旗' }).patterns.assignment;
 
@@ -67,7 +67,7 @@ describe('the register travels between two laptops of one office', () => {
 
     const file = await send(a);
     expect(readBundle(file.data).manifest).toMatchObject({ formatVersion: 2, issuedSheets: 2 });
-    const prepared = await receive(b, BANNER, file, a);
+    const prepared = await receive(b, COUNTY, file, a);
     expect(prepared.kind === 'ready' && prepared.register).toEqual({ added: 2, receipts: 0, clashes: [], sameSeries: null });
     expect(numbers(await registerOf(b).list())).toEqual(['伊无废交〔2026〕1号', '伊无废交〔2026〕2-1号', '伊无废交〔2026〕2号']);
     // B's own series runs on from its own highest number, A's numbers do not move it.
@@ -75,7 +75,7 @@ describe('the register travels between two laptops of one office', () => {
 
     // A receipt recorded on B comes back to A with B's sheet.
     await registerOf(b, () => new Date('2026-11-09T02:00:00Z')).recordReceipt('伊无废交〔2026〕1号', '2026-11-08', '王明');
-    const back = await receive(a, BANNER, await send(b), b);
+    const back = await receive(a, COUNTY, await send(b), b);
     expect(back.kind === 'ready' && back.register).toEqual({ added: 1, receipts: 1, clashes: [], sameSeries: null });
     const onA = await registerOf(a).list();
     expect(numbers(onA)).toEqual(numbers(await registerOf(b).list()));
@@ -91,7 +91,7 @@ describe('the register travels between two laptops of one office', () => {
     await registerOf(a, () => new Date('2026-11-05T01:00:00Z')).issue('assignment', [d1], '2026-11-05', pattern);
     await registerOf(b, () => new Date('2026-11-06T01:00:00Z')).issue('assignment', [d2], '2026-11-06', pattern);
 
-    const prepared = await receive(a, BANNER, await send(b), b);
+    const prepared = await receive(a, COUNTY, await send(b), b);
     expect(prepared.kind === 'ready' && prepared.register?.sameSeries).toBe(1);
     const clashes = await registerOf(a).clashes();
     expect(clashes.map((c) => [c.number, c.sheets.map((s) => s.departmentName)])).toEqual([['伊无废交〔2026〕1号', [d1.departmentName, d2.departmentName]]]);
@@ -110,7 +110,7 @@ describe('the register travels between two laptops of one office', () => {
     const read = readBundle(file.data);
     expect(read.manifest.formatVersion).toBe(1);
     expect(read.payload.register).toBeUndefined();
-    const prepared = await receive(b, BANNER, file, a);
+    const prepared = await receive(b, COUNTY, file, a);
     expect(prepared.kind === 'ready' && prepared.register).toBeNull();
     expect(numbers(await registerOf(b).list())).toEqual(['伊无废交〔2026〕1号']);
   });
@@ -119,13 +119,13 @@ describe('the register travels between two laptops of one office', () => {
 describe('a city keeps a county’s register out of its own numbering', () => {
   it('imports the county’s records and leaves the city’s register and next numbers as they were', async () => {
     const city = await laptop(ordos);
-    const banner = await laptop();
+    const county = await laptop();
     const cityPattern = defaultPrintSettings({ name: '鄂尔多斯市', shortName: '鄂市' }).patterns.assignment;
     await registerOf(city).issue('assignment', (await departments(city, '150600')).slice(0, 1), '2026-11-03', cityPattern);
-    await registerOf(banner).issue('assignment', (await departments(banner)).slice(0, 3), '2026-11-05', cityPattern);
+    await registerOf(county).issue('assignment', (await departments(county)).slice(0, 3), '2026-11-05', cityPattern);
     const before = await registerOf(city).list();
 
-    const prepared = await receive(city, CITY, await send(banner), banner);
+    const prepared = await receive(city, CITY, await send(county), county);
     expect(prepared.kind).toBe('ready');
     expect(prepared.kind === 'ready' && prepared.register).toBeNull();
     expect(await registerOf(city).list()).toEqual(before);
@@ -157,7 +157,7 @@ describe('a register entry for another office is refused, and nothing is written
     const identity = await deviceIdentity(a.db);
     await trustKey(b.db, { officeCode: '150627', publicKey: identity.publicKey });
     const bad = await resigned(await send(a), identity, change);
-    const prepared = await prepareImport(b, BANNER, bad);
+    const prepared = await prepareImport(b, COUNTY, bad);
     expect(prepared.kind === 'refused' && prepared.refusal.code).toBe('wrong-office');
     expect(prepared.kind === 'refused' && prepared.refusal.message).toContain('发文登记');
     expect(await registerOf(b).list()).toEqual([]);

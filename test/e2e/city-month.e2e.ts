@@ -165,27 +165,27 @@ describe('the city’s month (Chromium, 1366×768)', () => {
     await month.act('知道了', () => page.locator('.ant-modal-confirm').getByRole('button').click());
 
     await month.act('各旗区总览', () => openMenu(page, '各旗区总览'));
-    await page.getByTestId('banner-tasks-150627').waitFor();
-    await expect(textOf(page, 'banner-tasks-150627')).resolves.toBe(String(YIQI.tasks.length));
-    await expect(textOf(page, 'banner-overdue-150627')).resolves.toBe(String(yiqiOverdue));
-    await expect(textOf(page, 'banner-not-imported-150626')).resolves.toBe('已收到但未导入');
+    await page.getByTestId('county-tasks-150627').waitFor();
+    await expect(textOf(page, 'county-tasks-150627')).resolves.toBe(String(YIQI.tasks.length));
+    await expect(textOf(page, 'county-overdue-150627')).resolves.toBe(String(yiqiOverdue));
+    await expect(textOf(page, 'county-not-imported-150626')).resolves.toBe('已收到但未导入');
     await expect(page.getByTestId('not-reported').textContent()).resolves.toMatch(/乌审旗（已收到但未导入：文件不完整/);
     await expect(page.getByTestId('not-reported').textContent()).resolves.not.toContain('伊金霍洛旗');
     // Every column visible without a horizontal scroll.
     await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
     await page.screenshot({ path: join(dir, 'overview.png') });
 
-    await month.act('点开伊金霍洛旗', () => page.getByTestId('banner-name-150627').click());
-    const drawer = page.getByTestId('banner-drawer');
+    await month.act('点开伊金霍洛旗', () => page.getByTestId('county-name-150627').click());
+    const drawer = page.getByTestId('county-drawer');
     await drawer.getByText(`${renamed.title}（`, { exact: false }).first().waitFor();
     // Its projects with status and investment, and its indicators with attainment, as last received.
     await month.act('项目', () => drawer.getByRole('tab', { name: /^项目/ }).click());
-    const projects = drawer.getByTestId('banner-projects');
+    const projects = drawer.getByTestId('county-projects');
     await projects.getByText(YIQI.projects[0].name).waitFor();
     await expect(projects.locator('.ant-table-row').count()).resolves.toBe(YIQI.projects.length);
     await expect(projects.locator('.ant-table-row').first().textContent()).resolves.toMatch(new RegExp(`(${Object.values(CONSTRUCTION_STATUS_LABELS).join('|')})(${Object.values(TASK_STATUS_LABELS).join('|')}|待确认)`));
     await month.act('指标', () => drawer.getByRole('tab', { name: /^指标/ }).click());
-    const indicators = drawer.getByTestId('banner-indicators');
+    const indicators = drawer.getByTestId('county-indicators');
     await indicators.locator('.ant-table-row').first().waitFor();
     await expect(indicators.locator('.ant-table-row').count()).resolves.toBe(YIQI.indicators.length);
     await expect(indicators.locator('.ant-table-row').first().textContent()).resolves.toMatch(new RegExp(Object.values(ATTAINMENT_LABELS).join('|')));

@@ -64,7 +64,7 @@ function differences(a: string, b: string): string[] {
   return out;
 }
 
-/** The banner's records as a clerk sees them (no stamps), read straight from IndexedDB. */
+/** The county's records as a clerk sees them (no stamps), read straight from IndexedDB. */
 function officeData(page: Page): Promise<string> {
   return page.evaluate(async () => {
     const db: IDBDatabase = await new Promise((ok, fail) => {
@@ -131,7 +131,7 @@ async function progressFromAtoB() {
   return { a, b, file };
 }
 
-describe('two laptops of one banner and the city exchange bundles (Chromium)', () => {
+describe('two laptops of one county and the city exchange bundles (Chromium)', () => {
   it('laptop B checks A’s key by its fingerprint, previews, merges, and finds A’s progress', async () => {
     const { b } = await progressFromAtoB();
     await openMenu(b.page, '任务清单');
@@ -198,22 +198,22 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
     await expectSaved(b.page, '已合并');
   });
 
-  it('the city trusts the banner’s key, merges its file, and sees its numbers in the overview', async () => {
+  it('the city trusts the county’s key, merges its file, and sees its numbers in the overview', async () => {
     const a = await laptop('laptop-A');
     await renameTask(a.page, '依法淘汰落后产能', '依法淘汰落后产能（甲机修改）');
     const fromA = await exportFile(a.page, 'a.zwb');
     const city = await laptop('city', '150600');
     await importTrusting(city.page, fromA, a.fingerprint);
     await openMenu(city.page, '各旗区总览');
-    const row = city.page.getByTestId('banner-row-150627');
-    await expect(textOf(city.page, 'banner-tasks-150627')).resolves.toBe('83');
+    const row = city.page.getByTestId('county-row-150627');
+    await expect(textOf(city.page, 'county-tasks-150627')).resolves.toBe('83');
     await expect(row.textContent()).resolves.toContain('2026');
     await expect(city.page.getByTestId('not-reported').textContent()).resolves.toContain('达拉特旗');
     await expect(city.page.getByTestId('not-reported').textContent()).resolves.not.toContain('伊金霍洛旗');
     const [workbook] = await Promise.all([city.page.waitForEvent('download'), city.page.getByTestId('city-workbook').click()]);
     expect(workbook.suggestedFilename()).toMatch(/^鄂尔多斯市各旗区汇总-\d{4}年\d{1,2}月\.xlsx$/);
     await row.click();
-    await city.page.getByTestId('banner-drawer').getByText('依法淘汰落后产能（甲机修改）').waitFor();
+    await city.page.getByTestId('county-drawer').getByText('依法淘汰落后产能（甲机修改）').waitFor();
   });
 
   it('two laptops change the same field: both values are kept as a conflict until a clerk keeps one', async () => {
@@ -265,7 +265,7 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
     expect(left).not.toContain('（乙机写法）');
   });
 
-  it('the city sees a conflict between two laptops of a banner, marked on the banner, and keeps one side on its own copy', async () => {
+  it('the city sees a conflict between two laptops of a county, marked on the county, and keeps one side on its own copy', async () => {
     const a = await laptop('laptop-A');
     const b = await laptop('laptop-B');
     await renameTask(a.page, '完善绿色制造体系建设', '完善绿色制造体系建设（甲机写法）');
@@ -291,7 +291,7 @@ describe('two laptops of one banner and the city exchange bundles (Chromium)', (
     await expectSaved(city.page, '仅本机');
     await city.page.getByRole('tab', { name: '待处理冲突（0）' }).waitFor();
     await openMenu(city.page, '各旗区总览');
-    await city.page.getByTestId('banner-row-150627').waitFor();
+    await city.page.getByTestId('county-row-150627').waitFor();
     await expect(city.page.getByTestId('office-conflicts-150627').count()).resolves.toBe(0);
   });
 

@@ -89,7 +89,7 @@ describe('an office through its plan periods (Chromium)', () => {
     await exportBundleTo(page, file);
     const fingerprint = await textOf(page, 'own-fingerprint');
 
-    // The city imports it and shows the banner's current period and its tasks.
+    // The city imports it and shows the county's current period and its tasks.
     const city = await suite.profile('city');
     await setUpOffice(city, suite.url, '150600');
     await chooseBundle(city, file);
@@ -100,9 +100,9 @@ describe('an office through its plan periods (Chromium)', () => {
     await expectSaved(city, '已合并');
     await openMenu(city, '各旗区总览');
     // The plan in force is named when the pointer rests on the office (rows stay one line high).
-    await city.getByTestId('banner-plan-150622').waitFor();
-    await expect(city.getByTestId('banner-plan-150622').getAttribute('title')).resolves.toContain('2026—2030年');
-    await expect(textOf(city, 'banner-tasks-150622')).resolves.toBe(String(assigned - 5));
+    await city.getByTestId('county-plan-150622').waitFor();
+    await expect(city.getByTestId('county-plan-150622').getAttribute('title')).resolves.toContain('2026—2030年');
+    await expect(textOf(city, 'county-tasks-150622')).resolves.toBe(String(assigned - 5));
   });
 
   it('keeps a closed plan read-only and shows it on request', async () => {
@@ -116,7 +116,7 @@ describe('an office through its plan periods (Chromium)', () => {
     await page.getByTestId('confirm-next-plan').click();
     await expectSaved(page, '已开始新方案');
     await page.getByTestId('plans-table').getByRole('button', { name: '查看' }).click();
-    await page.getByTestId('plan-view-banner').getByText('只读').waitFor();
+    await page.getByTestId('plan-view-notice').getByText('只读').waitFor();
     await openMenu(page, '任务清单');
     await page.getByTestId('task-title').first().click();
     await page.getByLabel('本月进展').fill('结束后补报');

@@ -71,10 +71,10 @@ describe('projects overdue against their 完成时限 (Chromium)', () => {
     await page.getByTestId('dashboard-projects-overdue').getByText(FIRST_PROJECT).waitFor({ state: 'detached' });
   });
 
-  it('the city sees the banner’s overdue projects in 各旗区总览', async () => {
-    const banner = await freshOffice();
+  it('the city sees the county’s overdue projects in 各旗区总览', async () => {
+    const county = await freshOffice();
     const file = join(mkdtempSync(join(tmpdir(), 'zwc-projects-')), 'yiqi.zwb');
-    await exportBundleTo(banner, file);
+    await exportBundleTo(county, file);
     const city = await suite.profile('city');
     await setUpOffice(city, suite.url, '150600');
     await chooseBundle(city, file);
@@ -83,9 +83,9 @@ describe('projects overdue against their 完成时限 (Chromium)', () => {
     await city.getByTestId('confirm-merge').click();
     await expectSaved(city, '已合并');
     await openMenu(city, '各旗区总览');
-    await city.getByTestId('banner-projects-overdue-150627').waitFor();
+    await city.getByTestId('county-projects-overdue-150627').waitFor();
     // 逾期项目: overdue / all, the count of all spelled out on hover.
-    await expect(textOf(city, 'banner-projects-overdue-150627')).resolves.toBe(`${SEEDED_PROJECTS} / ${SEEDED_PROJECTS}`);
-    await expect(city.getByTestId('banner-projects-overdue-150627').getAttribute('title')).resolves.toMatch(new RegExp(`^项目 ${SEEDED_PROJECTS} 个`));
+    await expect(textOf(city, 'county-projects-overdue-150627')).resolves.toBe(`${SEEDED_PROJECTS} / ${SEEDED_PROJECTS}`);
+    await expect(city.getByTestId('county-projects-overdue-150627').getAttribute('title')).resolves.toMatch(new RegExp(`^项目 ${SEEDED_PROJECTS} 个`));
   });
 });

@@ -19,11 +19,11 @@ import { department, office, stamp, stored, OFFICE } from './fixtures';
 const NOW = new Date('2026-11-02T09:30:00+08:00');
 const T = NOW.getTime() - 86_400_000;
 
-let banner: Identity;
+let county: Identity;
 let other: Identity;
 
 beforeAll(async () => {
-  banner = await generateIdentity(true);
+  county = await generateIdentity(true);
   other = await generateIdentity(true);
 });
 
@@ -61,27 +61,27 @@ function refusal(result: VerifyResult): { code: string; message: string } {
 }
 
 function ctx(extra: Partial<VerifyContext> = {}): VerifyContext {
-  return { trust: [{ officeCode: OFFICE, publicKey: banner.publicKey }, { officeCode: '150621', publicKey: other.publicKey }], now: NOW, ...extra };
+  return { trust: [{ officeCode: OFFICE, publicKey: county.publicKey }, { officeCode: '150621', publicKey: other.publicKey }], now: NOW, ...extra };
 }
 
 describe('finding 1: a signed bundle cannot name another office’s records', () => {
   it('refuses a record whose id is in another office’s namespace, even with this office’s officeCode', async () => {
     const task = stored(department('x', { id: '150600-dep-001' }), stamp(T));
-    const error = refusal(await verifyBundle(await signed(banner, { departments: [task] }), ctx()));
+    const error = refusal(await verifyBundle(await signed(county, { departments: [task] }), ctx()));
     expect(error.code).toBe('wrong-office');
     expect(error.message).toContain('150600-dep-001');
     expect(error.message).toContain('记录编号须以本单位代码开头');
   });
 
   it('refuses an id without any office namespace (the old task-<uuid> form)', async () => {
-    const error = refusal(await verifyBundle(await signed(banner, { departments: [stored(department('x', { id: 'dep-1234' }), stamp(T))] }), ctx()));
+    const error = refusal(await verifyBundle(await signed(county, { departments: [stored(department('x', { id: 'dep-1234' }), stamp(T))] }), ctx()));
     expect(error.code).toBe('wrong-office');
   });
 
   it('refuses a record whose id is stored locally under another office', async () => {
     const mine = stored(department('d1'), stamp(T));
     const localOwners: VerifyContext['localOwners'] = async (_table, keys) => keys.map((k) => (k === mine.id ? '150600' : undefined));
-    const error = refusal(await verifyBundle(await signed(banner, { departments: [mine] }), ctx({ localOwners })));
+    const error = refusal(await verifyBundle(await signed(county, { departments: [mine] }), ctx({ localOwners })));
     expect(error.code).toBe('foreign-record');
     expect(error.message).toContain('鄂尔多斯市');
   });
@@ -89,7 +89,7 @@ describe('finding 1: a signed bundle cannot name another office’s records', ()
   it('refuses a conflict entry on a key field, and the merge never changes a key whatever the entries say', async () => {
     const row = stored(department('d1'), stamp(T));
     const sneaky = { ...row, _conflicts: [{ field: 'id', values: [{ value: row.id, stamp: stamp(T) }, { value: '150600-dep-001', stamp: stamp(T + 1, 'x') }] }], _updated: stamp(T + 1, 'x') };
-    const error = refusal(await verifyBundle(await signed(banner, { departments: [sneaky as StoredRecord] }), ctx()));
+    const error = refusal(await verifyBundle(await signed(county, { departments: [sneaky as StoredRecord] }), ctx()));
     expect(error.code).toBe('invalid-payload');
     expect(error.message).toContain('主键字段 id 不能有冲突');
     // Even if such a record reached the merge, it keeps its key.
@@ -106,12 +106,12 @@ describe('finding 2: one office cannot block another office’s device', () => {
     const first = await verifyBundle(attack, ctx({ seen: {} }));
     if (!first.ok) throw new Error(first.error.message);
     const seen = recordImport({}, first.manifest);
-    const genuine = await signed(banner, { departments: [stored(department('d1'), stamp(T))] }, { sequence: 2 });
+    const genuine = await signed(county, { departments: [stored(department('d1'), stamp(T))] }, { sequence: 2 });
     expect((await verifyBundle(genuine, ctx({ seen }))).ok).toBe(true);
   });
 
   it('binds a device id to the key that first signed for it', async () => {
-    const genuine = await verifyBundle(await signed(banner, {}, { sequence: 1 }), ctx({ seen: {} }));
+    const genuine = await verifyBundle(await signed(county, {}, { sequence: 1 }), ctx({ seen: {} }));
     if (!genuine.ok) throw new Error(genuine.error.message);
     const seen = recordImport({}, genuine.manifest);
     // A second key trusted for the same office claims the same device.
@@ -120,7 +120,7 @@ describe('finding 2: one office cannot block another office’s device', () => {
     const error = refusal(await verifyBundle(await signed(second, {}, { sequence: 99 }), ctx({ seen, trust })));
     expect(error.code).toBe('device-key-mismatch');
     // Once the first key is revoked (laptop key replaced), the new key may take the device over.
-    const revoked = [...trust.map((t) => (t.publicKey === banner.publicKey ? { ...t, revoked: true } : t))];
+    const revoked = [...trust.map((t) => (t.publicKey === county.publicKey ? { ...t, revoked: true } : t))];
     expect((await verifyBundle(await signed(second, {}, { sequence: 99 }), ctx({ seen, trust: revoked }))).ok).toBe(true);
   });
 });
@@ -135,7 +135,7 @@ describe('finding 3: limits are checked while decompressing, fast and with bound
   it('refuses [{},{},…] past the record and value limits in well under a second', async () => {
     const n = 4_000_000;
     const text = `{"tables":{"tasks":[${'{},'.repeat(n - 1)}{}]}}`;
-    const bytes = await signedRaw(banner, new TextEncoder().encode(text));
+    const bytes = await signedRaw(county, new TextEncoder().encode(text));
     expect(bytes.length).toBeLessThan(100_000);
     const { code, ms } = await timed(bytes);
     expect(code).toBe('over-limit');
@@ -143,13 +143,13 @@ describe('finding 3: limits are checked while decompressing, fast and with bound
   });
 
   it('refuses deep nesting, a huge array, a long string and a gzip bomb', async () => {
-    const deep = await signedRaw(banner, new TextEncoder().encode(`{"tables":{"tasks":[${'['.repeat(100_000)}${']'.repeat(100_000)}]}}`));
+    const deep = await signedRaw(county, new TextEncoder().encode(`{"tables":{"tasks":[${'['.repeat(100_000)}${']'.repeat(100_000)}]}}`));
     expect((await timed(deep)).code).toBe('over-limit');
-    const wide = await signedRaw(banner, new TextEncoder().encode(`{"tables":{"tasks":[[${'0,'.repeat(200_000)}0]]}}`));
+    const wide = await signedRaw(county, new TextEncoder().encode(`{"tables":{"tasks":[[${'0,'.repeat(200_000)}0]]}}`));
     expect((await timed(wide)).code).toBe('over-limit');
-    const long = await signedRaw(banner, new TextEncoder().encode(`{"tables":{"tasks":["${'x'.repeat(100_000)}"]}}`));
+    const long = await signedRaw(county, new TextEncoder().encode(`{"tables":{"tasks":["${'x'.repeat(100_000)}"]}}`));
     expect((await timed(long)).code).toBe('over-limit');
-    const bomb = await signedRaw(banner, new Uint8Array(64 * 1024 * 1024).fill(0x20));
+    const bomb = await signedRaw(county, new Uint8Array(64 * 1024 * 1024).fill(0x20));
     const { code, ms } = await timed(bomb);
     expect(code).toBe('too-large');
     expect(ms).toBeLessThan(1000);
@@ -157,7 +157,7 @@ describe('finding 3: limits are checked while decompressing, fast and with bound
 
   it('caps the problems it collects and reports', async () => {
     const rows = Array.from({ length: 5000 }, (_, i) => ({ id: `${OFFICE}-x${i}` }));
-    const error = refusal(await verifyBundle(await signed(banner, { departments: rows as unknown as StoredRecord[] }), ctx()));
+    const error = refusal(await verifyBundle(await signed(county, { departments: rows as unknown as StoredRecord[] }), ctx()));
     expect(error.code).toBe('invalid-payload');
     expect(error.message).toContain('至少 100 处');
     expect(error.message.length).toBeLessThan(2000);
@@ -169,24 +169,24 @@ describe('finding 4: strings are Unicode', () => {
     const row = stored(department('d1'), stamp(T));
     const text = JSON.stringify({ tables: { ...emptyTables(), departments: [{ ...row, name: 'a\ud800b' }] } });
     expect(text).toContain('\\ud800');
-    const error = refusal(await verifyBundle(await signedRaw(banner, new TextEncoder().encode(text), {}, { departments: 1 }), ctx()));
+    const error = refusal(await verifyBundle(await signedRaw(county, new TextEncoder().encode(text), {}, { departments: 1 }), ctx()));
     expect(error.code).toBe('invalid-text');
     expect(error.message).toContain('代理字符');
     const low = text.replace('\\ud800', '\\udc00');
-    expect(refusal(await verifyBundle(await signedRaw(banner, new TextEncoder().encode(low), {}, { departments: 1 }), ctx())).code).toBe('invalid-text');
+    expect(refusal(await verifyBundle(await signedRaw(county, new TextEncoder().encode(low), {}, { departments: 1 }), ctx())).code).toBe('invalid-text');
     // A well-formed pair is fine.
     const pair = text.replace('\\ud800', '\\ud83d\\ude00');
-    expect((await verifyBundle(await signedRaw(banner, new TextEncoder().encode(pair), {}, { departments: 1 }), ctx())).ok).toBe(true);
+    expect((await verifyBundle(await signedRaw(county, new TextEncoder().encode(pair), {}, { departments: 1 }), ctx())).ok).toBe(true);
     const encoded = new Uint8Array([...new TextEncoder().encode(text.replace('\\ud800', 'Z'))]);
     encoded[encoded.indexOf(0x5a)] = 0xed; // starts a UTF-8-encoded surrogate: not UTF-8
-    expect(['invalid-text', 'invalid-payload']).toContain(refusal(await verifyBundle(await signedRaw(banner, encoded, {}, { departments: 1 }), ctx())).code);
+    expect(['invalid-text', 'invalid-payload']).toContain(refusal(await verifyBundle(await signedRaw(county, encoded, {}, { departments: 1 }), ctx())).code);
   });
 });
 
 describe('finding 5: revocation wins regardless of order', () => {
   it('refuses a key listed both as trusted and as revoked, in either order', async () => {
-    const bytes = await signed(banner, {});
-    const trusted = { officeCode: OFFICE, publicKey: banner.publicKey };
+    const bytes = await signed(county, {});
+    const trusted = { officeCode: OFFICE, publicKey: county.publicKey };
     const revoked = { ...trusted, revoked: true };
     expect(refusal(await verifyBundle(bytes, { trust: [trusted, revoked], now: NOW })).code).toBe('revoked-key');
     expect(refusal(await verifyBundle(bytes, { trust: [revoked, trusted], now: NOW })).code).toBe('revoked-key');
@@ -213,12 +213,12 @@ describe('finding 6 and 4: zwc applies the app’s rules and never prints a stac
   }
 
   async function setUp(): Promise<void> {
-    await writeFile(at('trust.json'), JSON.stringify([{ officeCode: OFFICE, publicKey: banner.publicKey }, { officeCode: '150621', publicKey: other.publicKey }]));
+    await writeFile(at('trust.json'), JSON.stringify([{ officeCode: OFFICE, publicKey: county.publicKey }, { officeCode: '150621', publicKey: other.publicKey }]));
   }
 
   it('refuses stamps from the future, as the app does', async () => {
     await setUp();
-    await writeFile(at('f.zwb'), await signed(banner, { departments: [stored(department('d1'), stamp(NOW.getTime() + 3 * 86_400_000))] }));
+    await writeFile(at('f.zwb'), await signed(county, { departments: [stored(department('d1'), stamp(NOW.getTime() + 3 * 86_400_000))] }));
     const run = await zwc('merge', at('f.zwb'), '--office', OFFICE, '--trust', at('trust.json'), '--out', at('m.json'));
     expect(run.code).toBe(EXIT.refused);
     expect(run.err).toContain('[future-stamp]');
@@ -227,21 +227,21 @@ describe('finding 6 and 4: zwc applies the app’s rules and never prints a stac
   it('takes only the bundles the office would take (--office, the app’s accepts rule)', async () => {
     await setUp();
     await writeFile(at('b.zwb'), await signed(other, { offices: [stored(office('150621'), stamp(T))] }, { officeCode: '150621' }));
-    const asBanner = await zwc('merge', at('b.zwb'), '--office', OFFICE, '--trust', at('trust.json'), '--out', at('m.json'));
-    expect(asBanner.code).toBe(EXIT.refused);
-    expect(asBanner.err).toContain('只接收本单位其他电脑的文件');
+    const asCounty = await zwc('merge', at('b.zwb'), '--office', OFFICE, '--trust', at('trust.json'), '--out', at('m.json'));
+    expect(asCounty.code).toBe(EXIT.refused);
+    expect(asCounty.err).toContain('只接收本单位其他电脑的文件');
     expect((await zwc('merge', at('b.zwb'), '--office', '150600', '--trust', at('trust.json'), '--out', at('m.json'))).code).toBe(EXIT.ok);
     expect((await zwc('merge', at('b.zwb'), '--trust', at('trust.json'), '--out', at('m.json'))).code).toBe(EXIT.usage);
   });
 
   it('keeps seen sequences across runs in --state', async () => {
     await setUp();
-    await writeFile(at('s2.zwb'), await signed(banner, {}, { sequence: 2 }));
-    await writeFile(at('s1.zwb'), await signed(banner, {}, { sequence: 1 }));
+    await writeFile(at('s2.zwb'), await signed(county, {}, { sequence: 2 }));
+    await writeFile(at('s1.zwb'), await signed(county, {}, { sequence: 1 }));
     const first = await zwc('merge', at('s2.zwb'), '--office', OFFICE, '--trust', at('trust.json'), '--out', at('m.json'), '--state', at('state.json'));
     expect(first.code).toBe(EXIT.ok);
     const state = JSON.parse(await readFile(at('state.json'), 'utf8')) as Record<string, { highestSequence: number; publicKey: string }>;
-    expect(state[`${OFFICE}/laptopA`]).toMatchObject({ highestSequence: 2, publicKey: banner.publicKey });
+    expect(state[`${OFFICE}/laptopA`]).toMatchObject({ highestSequence: 2, publicKey: county.publicKey });
     const second = await zwc('merge', at('s1.zwb'), '--office', OFFICE, '--trust', at('trust.json'), '--out', at('m.json'), '--state', at('state.json'));
     expect(second.code).toBe(EXIT.refused);
     expect(second.err).toContain('[stale]');
@@ -260,7 +260,7 @@ describe('finding 6 and 4: zwc applies the app’s rules and never prints a stac
 
     // A bug (here: a clock that throws) is one sentence, exit 70, no stack trace.
     await setUp();
-    await writeFile(at('ok.zwb'), await signed(banner, {}));
+    await writeFile(at('ok.zwb'), await signed(county, {}));
     let err = '';
     const broken: CliIo = {
       ...nodeIo(),

@@ -29,10 +29,10 @@ import { DEFAULT_LIMITS } from '../../shared/exchange/limits';
 import { stampAll } from '../../shared/sync/stamped';
 
 export const CITY = '150600';
-export const BANNER = '150627';
-/** Another banner of the city, trusted there: the hostile sender of "another office" cases. */
+export const COUNTY = '150627';
+/** Another county of the city, trusted there: the hostile sender of "another office" cases. */
 export const NEIGHBOUR = '150621';
-export const DEVICE = 'bannerA';
+export const DEVICE = 'countyA';
 /** Start of today (UTC): the receiving laptop's clock refuses stamps a day ahead of the real time. */
 export const NOW = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
 const T0 = NOW.getTime() - 2 * 86_400_000;
@@ -59,21 +59,21 @@ const pick = <T>(rng: Rng, list: readonly T[]): T => list[int(rng, list.length)]
 // ---------------------------------------------------------------- the world
 
 export interface World {
-  banner: Identity;
+  county: Identity;
   neighbour: Identity;
   stranger: Identity;
   revoked: Identity;
   trust: TrustEntry[];
   receiver: Receiver;
-  /** The banner's records as its laptop would send them (a trimmed real plan, with reports). */
+  /** The county's records as its laptop would send them (a trimmed real plan, with reports). */
   records: BundleTables;
-  /** What the city holds before each case: its own plan and the banner's first bundle. */
+  /** What the city holds before each case: its own plan and the county's first bundle. */
   tables: BundleTables;
   seen: SeenState;
-  /** The banner's first bundle (sequence 1), already imported. */
+  /** The county's first bundle (sequence 1), already imported. */
   first: Uint8Array;
   cityPlan: PlanRecords;
-  bannerPlan: PlanRecords;
+  countyPlan: PlanRecords;
 }
 
 const seedStamp = formatStamp(0, 0, 'seed');
@@ -101,19 +101,19 @@ export function seedPlan(file: string): PlanRecords {
 }
 
 export async function makeWorld(): Promise<World> {
-  const [banner, neighbour, stranger, revoked] = await Promise.all([generateIdentity(), generateIdentity(), generateIdentity(), generateIdentity()]);
+  const [county, neighbour, stranger, revoked] = await Promise.all([generateIdentity(), generateIdentity(), generateIdentity(), generateIdentity()]);
   const cityPlan = seedPlan('150600-ordos.json');
-  const bannerPlan = trimmed(seedPlan('150627-yijinhuoluo.json'));
-  const records = stampedPlan(bannerPlan, seedStamp);
+  const countyPlan = trimmed(seedPlan('150627-yijinhuoluo.json'));
+  const records = stampedPlan(countyPlan, seedStamp);
   // A few months of reports and a clerk's edit, so every table kind is present.
   const edit = formatStamp(T0, 0, DEVICE);
   records.tasks[0] = { ...records.tasks[0], title: `${String(records.tasks[0].title)}（已修改）`, _stamps: { ...records.tasks[0]._stamps, title: edit }, _updated: edit };
-  records.progress = bannerPlan.tasks.slice(0, 6).map((t, i) => {
+  records.progress = countyPlan.tasks.slice(0, 6).map((t, i) => {
     const stamp = formatStamp(T0 + i + 1, 0, DEVICE);
     return stampAll(
       {
-        id: `${BANNER}-pe-fuzz-${i}`,
-        officeCode: BANNER,
+        id: `${COUNTY}-pe-fuzz-${i}`,
+        officeCode: COUNTY,
         subjectKind: 'task' as const,
         subjectId: t.id,
         period: '2026-10',
@@ -130,17 +130,17 @@ export async function makeWorld(): Promise<World> {
     ) as unknown as StoredRecord;
   });
   const trust: TrustEntry[] = [
-    { officeCode: BANNER, publicKey: banner.publicKey },
+    { officeCode: COUNTY, publicKey: county.publicKey },
     { officeCode: NEIGHBOUR, publicKey: neighbour.publicKey },
-    { officeCode: BANNER, publicKey: revoked.publicKey, revoked: true },
-    { officeCode: BANNER, publicKey: revoked.publicKey },
+    { officeCode: COUNTY, publicKey: revoked.publicKey, revoked: true },
+    { officeCode: COUNTY, publicKey: revoked.publicKey },
   ];
   const receiver = receiverOf(CITY);
-  const first = await createBundle({ records, identity: banner, officeCode: BANNER, deviceId: DEVICE, sequence: 1, period: '2026-10', kind: 'snapshot', now: NOW });
+  const first = await createBundle({ records, identity: county, officeCode: COUNTY, deviceId: DEVICE, sequence: 1, period: '2026-10', kind: 'snapshot', now: NOW });
   const verified = await verifyBundle(first, { trust, receiver, now: NOW, seen: {} });
   if (!verified.ok) throw new Error(`the fuzz base bundle was refused: ${verified.error.message}`);
   const tables = mergeTables(stampedPlan(cityPlan, seedStamp), verified.payload.tables).tables;
-  return { banner, neighbour, stranger, revoked, trust, receiver, records, tables, seen: recordImport({}, verified.manifest), first, cityPlan, bannerPlan };
+  return { county, neighbour, stranger, revoked, trust, receiver, records, tables, seen: recordImport({}, verified.manifest), first, cityPlan, countyPlan };
 }
 
 // ---------------------------------------------------------------- cases
@@ -252,7 +252,7 @@ const MAKERS: Record<string, Maker> = {
     return { name: 'header-length', bytes: b, expect: { kind: 'either' } };
   },
 
-  // ---- the manifest, correctly re-signed by the banner's trusted key
+  // ---- the manifest, correctly re-signed by the county's trusted key
   'manifest-field': async (rng, w, p) => {
     const field = pick(rng, ['sequence', 'deviceId', 'period', 'createdAt', 'kind', 'since', 'bundleId', 'formatVersion', 'counts', 'extra', 'publicKey']);
     const m = clone(p.manifest);
@@ -272,7 +272,7 @@ const MAKERS: Record<string, Maker> = {
     if (field === 'extra') m.note = 'unknown member';
     else m[field] = pick(rng, bad[field]);
     const gz = decodeContainer(w.first).payload;
-    const bytes = await sign(w.banner, m, gz, field === 'counts' ? (m.counts as Json) : undefined);
+    const bytes = await sign(w.county, m, gz, field === 'counts' ? (m.counts as Json) : undefined);
     return { name: `manifest-${field}`, bytes, expect: refuse() };
   },
   'untrusted-key': async (_rng, w, p) => {
@@ -286,23 +286,23 @@ const MAKERS: Record<string, Maker> = {
   'office-not-taken': async (rng, w, p) => {
     const office = pick(rng, ['150203', '150100', '150000']);
     const gz = decodeContainer(w.first).payload;
-    return { name: 'office-not-taken', bytes: await sign(w.banner, { ...p.manifest, officeCode: office }, gz), expect: refuse('wrong-office') };
+    return { name: 'office-not-taken', bytes: await sign(w.county, { ...p.manifest, officeCode: office }, gz), expect: refuse('wrong-office') };
   },
   'claims-neighbour-office': async (_rng, w, p) => {
-    // Signed by the banner's key, claiming to be the neighbour: its key is not trusted for it.
+    // Signed by the county's key, claiming to be the neighbour: its key is not trusted for it.
     const gz = decodeContainer(w.first).payload;
-    return { name: 'claims-neighbour-office', bytes: await sign(w.banner, { ...p.manifest, officeCode: NEIGHBOUR }, gz), expect: refuse('untrusted-key') };
+    return { name: 'claims-neighbour-office', bytes: await sign(w.county, { ...p.manifest, officeCode: NEIGHBOUR }, gz), expect: refuse('untrusted-key') };
   },
 
   // ---- sequences and devices
   replay: async (_rng, w) => ({ name: 'replay', bytes: w.first, expect: refuse('already-imported') }),
   stale: async (_rng, w, p) => {
     const gz = decodeContainer(w.first).payload;
-    return { name: 'stale', bytes: await sign(w.banner, { ...p.manifest, sequence: 1, bundleId: globalThis.crypto.randomUUID() }, gz), expect: refuse('stale') };
+    return { name: 'stale', bytes: await sign(w.county, { ...p.manifest, sequence: 1, bundleId: globalThis.crypto.randomUUID() }, gz), expect: refuse('stale') };
   },
   'neighbour-copies-device': async (rng, w, p) => {
-    // The neighbour's own records, under the banner laptop's device id, with a huge sequence:
-    // accepted for the neighbour, and must not block the banner's laptop (checked by the harness).
+    // The neighbour's own records, under the county laptop's device id, with a huge sequence:
+    // accepted for the neighbour, and must not block the county's laptop (checked by the harness).
     const office = { ...clone(p.payload.tables.offices[0]), code: NEIGHBOUR, name: '达拉特旗' };
     const tables = { ...Object.fromEntries(BUNDLE_TABLES.map((t) => [t, [] as Json[]])), offices: [office] };
     const gz = gzipPayload(canonicalJsonBytes({ tables }));
@@ -315,7 +315,7 @@ const MAKERS: Record<string, Maker> = {
     const table = pick(rng, ['departments', 'tasks', 'indicators', 'progress'] as const);
     const rows = p.payload.tables[table];
     const i = int(rng, rows.length);
-    const id = pick(rng, ['150600-task-001', '150600-dep-001', '150600-ind-001', '150621-task-001', 'task-1234', `${BANNER}`, `x${BANNER}-task-1`]);
+    const id = pick(rng, ['150600-task-001', '150600-dep-001', '150600-ind-001', '150621-task-001', 'task-1234', `${COUNTY}`, `x${COUNTY}-task-1`]);
     rows[i] = { ...rows[i], id };
     return payloadCase(w, p, 'foreign-id', refuse('wrong-office', 'invalid-payload'));
   },
@@ -344,7 +344,7 @@ const MAKERS: Record<string, Maker> = {
     const path = pick(rng, paths);
     setAt(p.payload.tables, path, `${pick(rng, ['a', ''])}${pick(rng, ['\ud800', '\udfff', '\udbff\ud800'])}${pick(rng, ['', 'b'])}`);
     const text = JSON.stringify(p.payload);
-    return { name: 'lone-surrogate', bytes: await sign(w.banner, p.manifest, rawGzip(text)), expect: refuse('invalid-text') };
+    return { name: 'lone-surrogate', bytes: await sign(w.county, p.manifest, rawGzip(text)), expect: refuse('invalid-text') };
   },
   'future-stamp': async (rng, w, p) => {
     const table = pick(rng, ['tasks', 'departments', 'progress'] as const);
@@ -367,7 +367,7 @@ const MAKERS: Record<string, Maker> = {
     // The same few bombs every time: compressing 40 MB per case would only time the test itself.
     const gz = BOMBS.get(kind) ?? rawGzip(text);
     BOMBS.set(kind, gz);
-    return { name: `bomb-${kind}`, bytes: await sign(w.banner, p.manifest, gz), expect: refuse('over-limit', 'too-large') };
+    return { name: `bomb-${kind}`, bytes: await sign(w.county, p.manifest, gz), expect: refuse('over-limit', 'too-large') };
   },
   'gzip-damage': async (rng, w, p) => {
     const gz = gzipPayload(canonicalJsonBytes(p.payload));
@@ -379,7 +379,7 @@ const MAKERS: Record<string, Maker> = {
       bytes[bytes.length - (kind === 'crc' ? 8 : 4)] ^= 0xff;
     } else if (kind === 'not-gzip') bytes = canonicalJsonBytes(p.payload);
     else bytes = gz.slice(0, Math.max(1, gz.length - 1 - int(rng, 40)));
-    return { name: `gzip-${kind}`, bytes: await sign(w.banner, p.manifest, bytes), expect: refuse('invalid-payload') };
+    return { name: `gzip-${kind}`, bytes: await sign(w.county, p.manifest, bytes), expect: refuse('invalid-payload') };
   },
   'shape': async (rng, w, p) => {
     const kind = pick(rng, ['unknown-table', 'unknown-field', 'proto-key', 'duplicate', 'not-array', 'counts', 'not-json', 'extra-top', 'meta-key', 'stamps-unknown-field', 'updated-early']);
@@ -400,7 +400,7 @@ const MAKERS: Record<string, Maker> = {
     else if (kind === 'stamps-unknown-field') tables.tasks[0] = { ...tables.tasks[0], _stamps: { ...(tables.tasks[0]._stamps as Json), ghost: formatStamp(T0, 0, DEVICE) } };
     else tables.tasks[0] = { ...tables.tasks[0], _updated: formatStamp(1, 0, DEVICE) };
     const body = text ?? JSON.stringify(p.payload);
-    return { name: `shape-${kind}`, bytes: await sign(w.banner, p.manifest, rawGzip(body), counts ?? countsOf(tables as Record<string, unknown[]>)), expect: refuse() };
+    return { name: `shape-${kind}`, bytes: await sign(w.county, p.manifest, rawGzip(body), counts ?? countsOf(tables as Record<string, unknown[]>)), expect: refuse() };
   },
   'random-value': async (rng, w, p) => {
     // Any field of any record replaced by any value: refused or, when still valid, merged correctly.
@@ -471,10 +471,10 @@ const MAKERS: Record<string, Maker> = {
     return payloadCase(w, p, `hlc-${kind}`, expect[kind]);
   },
   'two-office-key': async (rng, w, p) => {
-    // The banner's key also registered (on an older list) for another office: it signs for neither.
+    // The county's key also registered (on an older list) for another office: it signs for neither.
     const other = pick(rng, [NEIGHBOUR, '150622', '150623']);
     const c = await payloadCase(w, p, 'two-office-key', refuse('untrusted-key'));
-    const trust = other === NEIGHBOUR ? w.trust.map((t) => (t.officeCode === NEIGHBOUR ? { ...t, publicKey: w.banner.publicKey } : t)) : [...w.trust, { officeCode: other, publicKey: w.banner.publicKey }];
+    const trust = other === NEIGHBOUR ? w.trust.map((t) => (t.officeCode === NEIGHBOUR ? { ...t, publicKey: w.county.publicKey } : t)) : [...w.trust, { officeCode: other, publicKey: w.county.publicKey }];
     return { ...c, trust };
   },
   'text-control': async (rng, w, p) => {
@@ -505,7 +505,7 @@ const MAKERS: Record<string, Maker> = {
   },
   'valid-add': async (rng, w, p) => {
     const s = later(p.step * 1000 + int(rng, 1000));
-    const id = `${BANNER}-pe-${globalThis.crypto.randomUUID()}`;
+    const id = `${COUNTY}-pe-${globalThis.crypto.randomUUID()}`;
     const base = p.payload.tables.progress[0];
     p.payload.tables.progress.push({ ...base, id, thisMonth: '新增进展', _stamps: Object.fromEntries(Object.keys(base._stamps as Json).map((k) => [k, s])), _updated: s });
     const c = await payloadCase(w, p, 'valid-add', { kind: 'accept' });
@@ -522,7 +522,7 @@ async function payloadCase(w: World, p: Parts, name: string, expect: Expect): Pr
   } catch {
     gz = rawGzip(JSON.stringify(p.payload));
   }
-  return { name, bytes: await sign(w.banner, p.manifest, gz, countsOf(tables as Record<string, unknown[]>)), expect };
+  return { name, bytes: await sign(w.county, p.manifest, gz, countsOf(tables as Record<string, unknown[]>)), expect };
 }
 
 /** Relative frequency of each mutation kind. */
@@ -670,12 +670,12 @@ export async function runPure(w: World, c: FuzzCase): Promise<Outcome> {
       problem = expectationProblem(c, result, '');
       problem ??= acceptedProblems(w.tables, merged.tables, v.payload.tables, v.manifest.officeCode);
       problem ??= c.check?.(merged.tables) ?? null;
-      if (!problem && v.manifest.officeCode !== BANNER) {
-        // Another office's accepted bundle must not block the banner's next genuine bundle.
+      if (!problem && v.manifest.officeCode !== COUNTY) {
+        // Another office's accepted bundle must not block the county's next genuine bundle.
         const seen = recordImport(w.seen, v.manifest);
-        const next = await createBundle({ records: w.records, identity: w.banner, officeCode: BANNER, deviceId: DEVICE, sequence: 2, period: '2026-10', kind: 'snapshot', now: NOW });
+        const next = await createBundle({ records: w.records, identity: w.county, officeCode: COUNTY, deviceId: DEVICE, sequence: 2, period: '2026-10', kind: 'snapshot', now: NOW });
         const after = await verifyBundle(next, { trust: w.trust, seen, receiver: w.receiver, localOwners: owners, now: NOW });
-        if (!after.ok) problem = `the banner's genuine bundle was refused after ${c.name}: [${after.error.code}] ${after.error.message}`;
+        if (!after.ok) problem = `the county's genuine bundle was refused after ${c.name}: [${after.error.code}] ${after.error.message}`;
       }
     }
   } catch (e) {

@@ -17,13 +17,13 @@ import { signedTables } from './hostile-bundles';
 const NOW = new Date('2026-11-02T09:30:00+08:00');
 const T = NOW.getTime() - 86_400_000;
 
-let banner: Identity;
+let county: Identity;
 beforeAll(async () => {
-  banner = await generateIdentity(true);
+  county = await generateIdentity(true);
 });
 
 function ctx(extra: Partial<VerifyContext> = {}): VerifyContext {
-  return { trust: [{ officeCode: OFFICE, publicKey: banner.publicKey }], now: NOW, ...extra };
+  return { trust: [{ officeCode: OFFICE, publicKey: county.publicKey }], now: NOW, ...extra };
 }
 
 function refusal(result: VerifyResult): { code: string; message: string } {
@@ -41,7 +41,7 @@ function withConflict(n: number, device = 'dev'): StoredRecord {
 
 describe('per-record caps, refused while reading with the record named', () => {
   it('refuses a record with more conflict values than the cap, in well under a second', async () => {
-    const bytes = await signedTables(banner, { departments: [withConflict(100_000)] }, { now: NOW });
+    const bytes = await signedTables(county, { departments: [withConflict(100_000)] }, { now: NOW });
     const started = Date.now();
     const error = refusal(await verifyBundle(bytes, ctx()));
     expect(Date.now() - started).toBeLessThan(3000);
@@ -51,14 +51,14 @@ describe('per-record caps, refused while reading with the record named', () => {
   });
 
   it('accepts a record with a few conflict values', async () => {
-    const result = await verifyBundle(await signedTables(banner, { departments: [withConflict(3)] }, { now: NOW }), ctx());
+    const result = await verifyBundle(await signedTables(county, { departments: [withConflict(3)] }, { now: NOW }), ctx());
     expect(result.ok ? 'ok' : result.error.message).toBe('ok');
   });
 
   it('refuses a record whose _seen names more devices than the cap', async () => {
     const row = stored(department('s1'), stamp(T));
     const seen = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`dev${i}`, stamp(T - 1, `dev${i}`)]));
-    const error = refusal(await verifyBundle(await signedTables(banner, { departments: [{ ...row, _seen: seen }] }, { now: NOW }), ctx()));
+    const error = refusal(await verifyBundle(await signedTables(county, { departments: [{ ...row, _seen: seen }] }, { now: NOW }), ctx()));
     expect(error.code).toBe('over-limit');
     expect(error.message).toContain('_seen');
     expect(error.message).toContain('单位 150627-s1');
@@ -66,7 +66,7 @@ describe('per-record caps, refused while reading with the record named', () => {
 
   it('refuses a device id __proto__ rather than dropping it from _seen', async () => {
     const row = stored(department('p1'), stamp(T));
-    const bytes = await signedTables(banner, { departments: [{ ...row, _stamps: { ...row._stamps, name: stamp(T, '__proto__') } }] }, { now: NOW });
+    const bytes = await signedTables(county, { departments: [{ ...row, _stamps: { ...row._stamps, name: stamp(T, '__proto__') } }] }, { now: NOW });
     expect(refusal(await verifyBundle(bytes, ctx())).code).toBe('invalid-payload');
   });
 
@@ -82,7 +82,7 @@ describe('per-record caps, refused while reading with the record named', () => {
 describe('stamps: a counter at its limit is refused at verify, and the clock never throws on receive', () => {
   it('refuses counter 999999 while checking the file', async () => {
     const row = stored(department('h1'), stamp(T, 'laptopA', MAX_COUNTER));
-    const error = refusal(await verifyBundle(await signedTables(banner, { departments: [row] }, { now: NOW }), ctx()));
+    const error = refusal(await verifyBundle(await signedTables(county, { departments: [row] }, { now: NOW }), ctx()));
     expect(error.code).toBe('invalid-payload');
     expect(error.message).toContain('计数已到上限');
   });
@@ -127,15 +127,15 @@ describe('stack-free merges and a bound on stored records per office and table',
 describe('one key, one office', () => {
   it('refuses to register a key already trusted for another office, naming it', async () => {
     const trust = new TrustService(new MemoryStorage());
-    await trust.trust({ officeCode: '150627', publicKey: banner.publicKey }, NOW);
-    await expect(trust.trust({ officeCode: '150621', publicKey: banner.publicKey }, NOW)).rejects.toThrow(/已登记为 伊金霍洛旗（150627）的可信密钥，不能再登记给 .*（150621）/);
+    await trust.trust({ officeCode: '150627', publicKey: county.publicKey }, NOW);
+    await expect(trust.trust({ officeCode: '150621', publicKey: county.publicKey }, NOW)).rejects.toThrow(/已登记为 伊金霍洛旗（150627）的可信密钥，不能再登记给 .*（150621）/);
     expect((await trust.list()).map((k) => k.officeCode)).toEqual(['150627']);
   });
 
   it('a key trusted for two offices (an older list) signs for neither', async () => {
-    const bytes = await signedTables(banner, { departments: [stored(department('k1'), stamp(T))] }, { now: NOW });
+    const bytes = await signedTables(county, { departments: [stored(department('k1'), stamp(T))] }, { now: NOW });
     const error = refusal(
-      await verifyBundle(bytes, ctx({ trust: [{ officeCode: OFFICE, publicKey: banner.publicKey }, { officeCode: '150621', publicKey: banner.publicKey }] })),
+      await verifyBundle(bytes, ctx({ trust: [{ officeCode: OFFICE, publicKey: county.publicKey }, { officeCode: '150621', publicKey: county.publicKey }] })),
     );
     expect(error.code).toBe('untrusted-key');
     expect(error.message).toContain('一把密钥只能属于一个单位');

@@ -17,7 +17,7 @@ import { signedTables } from './hostile-bundles';
 const NOW = new Date();
 const T = NOW.getTime() - 3_600_000;
 let dir: string;
-let banner: Identity;
+let county: Identity;
 
 async function zwc(...argv: string[]) {
   let out = '';
@@ -35,7 +35,7 @@ function conflicted(n: number, device: string): StoredRecord {
 }
 
 beforeAll(async () => {
-  banner = await generateIdentity(true);
+  county = await generateIdentity(true);
 });
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'zwc-hostile-'));
@@ -48,13 +48,13 @@ describe('zwc --workspace import with hostile files among honest ones', () => {
   it('refuses and records each bad file and still merges the ones after it', async () => {
     const ws = join(dir, 'city');
     expect((await zwc('--workspace', ws, 'init', '--office', '150600', '--empty', 'yes')).code).toBe(EXIT.ok);
-    expect((await zwc('--workspace', ws, 'trust', '--office', '150627', '--public-key', banner.publicKey)).code).toBe(EXIT.ok);
+    expect((await zwc('--workspace', ws, 'trust', '--office', '150627', '--public-key', county.publicKey)).code).toBe(EXIT.ok);
     const files = {
-      first: await signedTables(banner, { departments: [conflicted(150, 'a')] }, { manifest: { sequence: 1 }, now: NOW }),
+      first: await signedTables(county, { departments: [conflicted(150, 'a')] }, { manifest: { sequence: 1 }, now: NOW }),
       // Within every limit alone; merged with the first it would hold 300 conflict values.
-      widening: await signedTables(banner, { departments: [conflicted(150, 'b')] }, { manifest: { sequence: 2 }, now: NOW }),
-      counter: await signedTables(banner, { departments: [stored(department('h1'), stamp(T, 'laptopA', MAX_COUNTER))] }, { manifest: { sequence: 3 }, now: NOW }),
-      honest: await signedTables(banner, { departments: [stored(department('ok1'), stamp(T))] }, { manifest: { sequence: 4 }, now: NOW }),
+      widening: await signedTables(county, { departments: [conflicted(150, 'b')] }, { manifest: { sequence: 2 }, now: NOW }),
+      counter: await signedTables(county, { departments: [stored(department('h1'), stamp(T, 'laptopA', MAX_COUNTER))] }, { manifest: { sequence: 3 }, now: NOW }),
+      honest: await signedTables(county, { departments: [stored(department('ok1'), stamp(T))] }, { manifest: { sequence: 4 }, now: NOW }),
     };
     const paths: string[] = [];
     for (const [name, bytes] of Object.entries(files)) {
@@ -83,8 +83,8 @@ describe('zwc --workspace import with hostile files among honest ones', () => {
   it('refuses to trust one key for a second office, naming the first', async () => {
     const ws = join(dir, 'city');
     await zwc('--workspace', ws, 'init', '--office', '150600', '--empty', 'yes');
-    expect((await zwc('--workspace', ws, 'trust', '--office', '150627', '--public-key', banner.publicKey)).code).toBe(EXIT.ok);
-    const again = await zwc('--workspace', ws, 'trust', '--office', '150621', '--public-key', banner.publicKey);
+    expect((await zwc('--workspace', ws, 'trust', '--office', '150627', '--public-key', county.publicKey)).code).toBe(EXIT.ok);
+    const again = await zwc('--workspace', ws, 'trust', '--office', '150621', '--public-key', county.publicKey);
     expect(again.code).not.toBe(EXIT.ok);
     expect(again.err).toContain('已登记为 伊金霍洛旗（150627）的可信密钥');
   });

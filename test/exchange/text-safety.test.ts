@@ -9,9 +9,9 @@ import { signedTables } from './hostile-bundles';
 
 const NOW = new Date('2026-11-02T09:30:00+08:00');
 const T = NOW.getTime() - 86_400_000;
-let banner: Identity;
+let county: Identity;
 beforeAll(async () => {
-  banner = await generateIdentity(true);
+  county = await generateIdentity(true);
 });
 
 describe('the one text rule', () => {
@@ -37,7 +37,7 @@ describe('the one text rule', () => {
 describe('bundles', () => {
   it('refuses a department name holding a NUL, naming the record and field', async () => {
     const row = stored(department('n1', { name: '旗\u0000农牧局' }), stamp(T));
-    const result = await verifyBundle(await signedTables(banner, { departments: [row] }, { now: NOW }), { trust: [{ officeCode: OFFICE, publicKey: banner.publicKey }], now: NOW });
+    const result = await verifyBundle(await signedTables(county, { departments: [row] }, { now: NOW }), { trust: [{ officeCode: OFFICE, publicKey: county.publicKey }], now: NOW });
     if (result.ok) throw new Error('expected a refusal');
     expect(result.error.code).toBe('invalid-payload');
     expect(result.error.message).toContain('单位 150627-n1');

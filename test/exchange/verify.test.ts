@@ -18,7 +18,7 @@ import { OFFICE, department, office, progressEntry, stamp, stored } from './fixt
 const NOW = new Date('2026-11-02T09:30:00+08:00');
 const BUNDLE_ID = '3f1d7a52-2c4e-4b8a-9f61-0d2e5b7c9a10';
 
-let banner: Identity;
+let county: Identity;
 let stranger: Identity;
 let trust: VerifyContext['trust'];
 
@@ -33,7 +33,7 @@ function records(): Partial<BundleTables> {
 function bundle(extra: { sequence?: number; bundleId?: string; identity?: Identity } = {}): Promise<Uint8Array> {
   return createBundle({
     records: records(),
-    identity: extra.identity ?? banner,
+    identity: extra.identity ?? county,
     officeCode: OFFICE,
     deviceId: 'laptopA',
     sequence: extra.sequence ?? 3,
@@ -74,20 +74,20 @@ function refusal(result: VerifyResult): { code: string; message: string; level: 
 }
 
 beforeAll(async () => {
-  banner = await generateIdentity();
+  county = await generateIdentity();
   stranger = await generateIdentity();
-  trust = [{ officeCode: OFFICE, publicKey: banner.publicKey, label: '测试旗 笔记本A' }];
+  trust = [{ officeCode: OFFICE, publicKey: county.publicKey, label: '测试旗 笔记本A' }];
 });
 
 describe('verifyBundle', () => {
   it('accepts a good bundle and returns its manifest and records', async () => {
     const bytes = await bundle();
-    const result = await verifyBundle(bytes, { trust, seen: { '150627/laptopA': { publicKey: banner.publicKey, officeCode: OFFICE, highestSequence: 2, bundleIds: ['older'] } } });
+    const result = await verifyBundle(bytes, { trust, seen: { '150627/laptopA': { publicKey: county.publicKey, officeCode: OFFICE, highestSequence: 2, bundleIds: ['older'] } } });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.manifest).toMatchObject({ officeCode: OFFICE, sequence: 3, period: '2026-10', kind: 'snapshot', bundleId: BUNDLE_ID });
     expect(result.manifest.counts).toMatchObject({ offices: 1, departments: 2, progress: 1, tasks: 0 });
     expect(result.payload.tables.departments.map((r) => r.id)).toEqual(['150627-d1', '150627-d2']);
-    expect(result.fingerprint).toBe(await fingerprintOf(banner.publicKey));
+    expect(result.fingerprint).toBe(await fingerprintOf(county.publicKey));
     // The file layout: magic, header length, header, payload; the same records give the same bytes.
     expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe('ZWB1');
     expect(Buffer.from(await bundle()).equals(Buffer.from(bytes))).toBe(true);
@@ -111,7 +111,7 @@ describe('verifyBundle', () => {
   });
 
   it('asks for an update when the format version is newer', async () => {
-    const error = refusal(await verifyBundle(await forge(banner, records(), { formatVersion: FORMAT_VERSION + 1 }), { trust }));
+    const error = refusal(await verifyBundle(await forge(county, records(), { formatVersion: FORMAT_VERSION + 1 }), { trust }));
     expect(error.code).toBe('unsupported-version');
     expect(error.message).toContain('请更新本软件');
   });
@@ -155,20 +155,20 @@ describe('verifyBundle', () => {
 
   it('refuses records that do not match the schema, even when signed', async () => {
     const bad = { ...stored(department('d1'), stamp(1)), kind: 'bureau' } as StoredRecord;
-    const error = refusal(await verifyBundle(await forge(banner, { departments: [bad] }), { trust }));
+    const error = refusal(await verifyBundle(await forge(county, { departments: [bad] }), { trust }));
     expect(error.code).toBe('invalid-payload');
     expect(error.message).toContain('单位 150627-d1');
     const unstamped = { ...stored(department('d2'), stamp(1)), _stamps: {} } as StoredRecord;
-    expect(refusal(await verifyBundle(await forge(banner, { departments: [unstamped] }), { trust })).message).toContain('没有修订戳');
+    expect(refusal(await verifyBundle(await forge(county, { departments: [unstamped] }), { trust })).message).toContain('没有修订戳');
   });
 
   it("refuses records of another office, even when signed by this office's key", async () => {
     const foreign = stored(department('d9', { officeCode: '150602' }), stamp(1));
-    const error = refusal(await verifyBundle(await forge(banner, { departments: [stored(department('d1'), stamp(1)), foreign] }), { trust }));
+    const error = refusal(await verifyBundle(await forge(county, { departments: [stored(department('d1'), stamp(1)), foreign] }), { trust }));
     expect(error.code).toBe('wrong-office');
     expect(error.message).toContain('150602');
     await expect(
-      createBundle({ records: { departments: [foreign] }, identity: banner, officeCode: OFFICE, deviceId: 'laptopA', sequence: 1, period: '2026-10', kind: 'snapshot', now: NOW }),
+      createBundle({ records: { departments: [foreign] }, identity: county, officeCode: OFFICE, deviceId: 'laptopA', sequence: 1, period: '2026-10', kind: 'snapshot', now: NOW }),
     ).rejects.toThrow('不属于 150627');
   });
 
@@ -183,7 +183,7 @@ describe('verifyBundle', () => {
   });
 
   it('refuses an older sequence as stale, and a reused sequence number', async () => {
-    const seen = { '150627/laptopA': { publicKey: banner.publicKey, officeCode: OFFICE, highestSequence: 5, bundleIds: ['b5'] } };
+    const seen = { '150627/laptopA': { publicKey: county.publicKey, officeCode: OFFICE, highestSequence: 5, bundleIds: ['b5'] } };
     const error = refusal(await verifyBundle(await bundle({ sequence: 4, bundleId: '9a0f3c1e-7b2d-4e5f-8a6b-1c2d3e4f5a6b' }), { trust, seen }));
     expect(error.code).toBe('stale');
     expect(error.level).toBe('refused');
@@ -201,7 +201,7 @@ describe('verifyBundle', () => {
 
   it('refuses a manifest of the right version but the wrong shape', async () => {
     const manifest: Partial<BundleManifest> = { kind: 'delta' };
-    const error = refusal(await verifyBundle(await forge(banner, records(), manifest), { trust }));
+    const error = refusal(await verifyBundle(await forge(county, records(), manifest), { trust }));
     expect(error.code).toBe('invalid-manifest');
     expect(error.message).toContain('since');
   });

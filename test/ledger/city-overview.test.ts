@@ -4,7 +4,7 @@ import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { buildTaskRows } from '../../shared/ledger/task-query';
 import { countByStatus, investmentSummary } from '../../shared/ledger/aggregations';
 import { reportingChecklist } from '../../shared/ledger/reporting';
-import { bannerSummaries, bannerTotals, notReported, overseenOffices } from '../../shared/ledger/city-overview';
+import { countySummaries, countyTotals, notReported, overseenOffices } from '../../shared/ledger/city-overview';
 import type { PlanData } from '../../shared/ledger/plan-data';
 import type { ImportRecord } from '../../shared/exchange/history';
 import type { ProgressEntry } from '../../shared/domain/progress';
@@ -38,7 +38,7 @@ const history: ImportRecord[] = [
 ];
 
 const summarize = (plan: PlanData, hist: ImportRecord[] = history) =>
-  bannerSummaries({ cityCode: '150600', subordinates: ORDOS, plans: new Map([['150627', plan]]), history: hist, period: PERIOD, today: TODAY });
+  countySummaries({ cityCode: '150600', subordinates: ORDOS, plans: new Map([['150627', plan]]), history: hist, period: PERIOD, today: TODAY });
 const rowOf = (rows: ReturnType<typeof summarize>, code: string) => {
   const r = rows.find((x) => x.code === code);
   if (!r) throw new Error(`no row ${code}`);
@@ -46,13 +46,13 @@ const rowOf = (rows: ReturnType<typeof summarize>, code: string) => {
 };
 
 describe('subordinate offices of a city', () => {
-  it('lists every banner and district of 鄂尔多斯市 from the division list, not the city itself', () => {
+  it('lists every county and district of 鄂尔多斯市 from the division list, not the city itself', () => {
     expect(ORDOS.map((s) => s.code)).toEqual(['150602', '150603', '150621', '150622', '150623', '150624', '150625', '150626', '150627']);
     expect(ORDOS.find((s) => s.code === '150627')?.name).toBe('伊金霍洛旗');
     expect(overseenOffices('150600').some((s) => s.code === '150203' || s.code === '150600')).toBe(false);
   });
 
-  it('adds offices the database records under the city, and none for a banner', () => {
+  it('adds offices the database records under the city, and none for a county', () => {
     const extra = overseenOffices('150600', [
       { code: '150699', name: '测试新区', parentCode: '150600' },
       { code: '150203', name: '昆都仑区', parentCode: '150200' },
@@ -64,7 +64,7 @@ describe('subordinate offices of a city', () => {
   });
 });
 
-describe('banner summaries', () => {
+describe('county summaries', () => {
   it('gives one row per subordinate, received or not', () => {
     const rows = summarize(yiqi());
     expect(rows.map((r) => r.code)).toEqual(ORDOS.map((s) => s.code));
@@ -98,7 +98,7 @@ describe('banner summaries', () => {
     expect(rowOf(rows, '150626')).toMatchObject({ received: true, reportedForPeriod: true, lastPeriodReceived: '2025-06' });
   });
 
-  it('lists the banners with no bundle for the period', () => {
+  it('lists the counties with no bundle for the period', () => {
     const missing = notReported(summarize(yiqi())).map((r) => r.code);
     expect(missing).toEqual(['150602', '150603', '150621', '150622', '150623', '150624', '150625']);
     expect(missing).toContain('150621');
@@ -165,8 +165,8 @@ describe('banner summaries', () => {
     const row = rowOf(summarize(yiqi(entries)), '150627');
     expect(row.investmentCompleted).toBe('1000.5');
     expect(row.investmentPercent).toBe(investmentSummary(records.projects, entries, PERIOD).percent);
-    const totals = bannerTotals(summarize(yiqi(entries)));
-    expect(totals).toMatchObject({ banners: 9, reported: 2, tasks: 83, investmentCompleted: '1000.5', investmentPlanned: base.investmentPlanned });
+    const totals = countyTotals(summarize(yiqi(entries)));
+    expect(totals).toMatchObject({ counties: 9, reported: 2, tasks: 83, investmentCompleted: '1000.5', investmentPlanned: base.investmentPlanned });
   });
 
   it('projects by status on the day, judged like tasks: overdue once the 完成时限 has passed', () => {
@@ -180,7 +180,7 @@ describe('banner summaries', () => {
     const row = rowOf(summarize(yiqi([progress(PERIOD, 100, { subjectKind: 'project', subjectId: late.id })])), '150627');
     expect(row.projectsOverdue).toBe(6);
     expect(row.projectsByStatus.done).toBe(1);
-    expect(bannerTotals(summarize(yiqi())).projectsByStatus.overdue).toBe(7);
+    expect(countyTotals(summarize(yiqi())).projectsByStatus.overdue).toBe(7);
     expect(rowOf(summarize(yiqi()), '150602')).toMatchObject({ hasData: false, projects: 0, projectsOverdue: 0 });
   });
 });

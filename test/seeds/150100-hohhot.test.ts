@@ -7,7 +7,7 @@ import type { Indicator, IndicatorTarget } from '../../shared/domain/indicator';
 import type { Project } from '../../shared/domain/project';
 import type { Task, TaskDomain } from '../../shared/domain/task';
 import { sumWan } from '../../shared/domain/money';
-import { officesInvolved } from '../../shared/ledger/banners';
+import { officesInvolved } from '../../shared/ledger/counties';
 import { expectDomainCounts } from './domain-counts';
 
 /**
@@ -64,7 +64,7 @@ const AGRICULTURAL = '农业固体废物领域';
 const DOMESTIC = '生活源固体废物领域';
 const CONSTRUCTION = '建筑垃圾领域';
 const HAZARDOUS = '危险废物领域';
-const HOHHOT_BANNERS = ['150102', '150103', '150104', '150105', '150121', '150122', '150123', '150124', '150125'];
+const HOHHOT_COUNTIES = ['150102', '150103', '150104', '150105', '150121', '150122', '150123', '150124', '150125'];
 
 describe('呼和浩特市 seed (002): office and plan', () => {
   it('is the city office 150100 under 150000, 2021–2025, with no document number, issuer or leaders', () => {
@@ -115,7 +115,7 @@ describe('呼和浩特市 指标体系 (002 lines 33–90)', () => {
     expect(responsible(ind)).toEqual(['市城市管理综合执法局', '市统计局']);
   });
 
-  it('16 规模以上综合利用专业企业数量: no baseline, 25 家, the banners and both park committees', () => {
+  it('16 规模以上综合利用专业企业数量: no baseline, 25 家, the counties and both park committees', () => {
     // line 51
     const ind = indicator(16);
     expect(ind.baseline).toBeNull();
@@ -222,7 +222,7 @@ describe('呼和浩特市 附件5 任务清单 (002 lines 255–346)', () => {
     expect(t.deadline.points.map((p) => p.date)).toEqual(['2023-12-31', '2024-12-31', '2025-12-31']);
   });
 
-  it('工业 1: misprinted lead read as 市发展和改革委员会 (flagged); five banner governments take part', () => {
+  it('工业 1: misprinted lead read as 市发展和改革委员会 (flagged); five county governments take part', () => {
     // line 262
     const t = task(INDUSTRIAL, 1);
     expect(leads(t)).toEqual([['市发展和改革委员会', '作为清洁能源主管部门，负责牵头推进']]);
@@ -263,7 +263,7 @@ describe('呼和浩特市 附件5 任务清单 (002 lines 255–346)', () => {
     expect(t.milestones).toEqual([{ years: [2023, 2024, 2025], text: '持续推进' }]);
   });
 
-  it('工业 25: two leads with separate duties; the named demonstration banners take part', () => {
+  it('工业 25: two leads with separate duties; the named demonstration counties take part', () => {
     // line 296
     const t = task(INDUSTRIAL, 25);
     expect(leads(t)).toEqual([
@@ -280,7 +280,7 @@ describe('呼和浩特市 附件5 任务清单 (002 lines 255–346)', () => {
     expect(participants(t)).toEqual([['各旗县区人民政府', undefined]]);
     const all = departmentByName('各旗县区人民政府');
     expect(all.kind).toBe('all-subordinate-offices');
-    expect(officesInvolved(t, records.departments)).toEqual(HOHHOT_BANNERS);
+    expect(officesInvolved(t, records.departments)).toEqual(HOHHOT_COUNTIES);
   });
 
   it('农业 7: 市农业农村局 read as 市农牧局 and flagged', () => {
@@ -358,7 +358,7 @@ describe('呼和浩特市 附件6 项目清单 (002 lines 348–384)', () => {
     expect(reviewed(project(2))).toEqual(['name']);
   });
 
-  it('6: 1262700 万元 flagged as implausible; 7: four banner governments', () => {
+  it('6: 1262700 万元 flagged as implausible; 7: four county governments', () => {
     // lines 358–359
     expect(project(6).plannedInvestment).toBe('1262700');
     expect(reviewed(project(6))).toContain('plannedInvestment');

@@ -77,7 +77,7 @@ describe('鄂尔多斯市 指标体系 (003 lines 1–558)', () => {
     expect(records.indicators).toHaveLength(52);
     expect(countMarker('national')).toBe(25);
     expect(countMarker('city')).toBe(7);
-    expect(countMarker('banner')).toBe(0);
+    expect(countMarker('county')).toBe(0);
     expect(countMarker(null)).toBe(20);
   });
 
@@ -253,9 +253,9 @@ describe('鄂尔多斯市 任务清单 (003 lines 559–1514)', () => {
     const t = task(INDUSTRIAL, 35);
     expect(leads(t)).toEqual(['市能源局', '市生态环境局']);
     expect(participants(t)).toEqual(['市工信局', '市自然资源局', '准格尔旗人民政府']);
-    const banner = departmentByName('准格尔旗人民政府');
-    expect(banner.kind).toBe('subordinate-office');
-    expect(banner.officeCodes).toEqual(['150622']);
+    const county = departmentByName('准格尔旗人民政府');
+    expect(county.kind).toBe('subordinate-office');
+    expect(county.officeCodes).toEqual(['150622']);
   });
 
   it('农业 10: lead split as "市市场监" / "督管理局"', () => {

@@ -49,7 +49,7 @@ describe('伊金霍洛旗 指标体系 (seed 004, lines 1513–5362)', () => {
     // 表注 line 5252: ★ 国家体系必选指标，● 我市自创指标，▲ 我旗自创指标
     expect(countMarker('national')).toBe(24);
     expect(countMarker('city')).toBe(5);
-    expect(countMarker('banner')).toBe(1);
+    expect(countMarker('county')).toBe(1);
     expect(countMarker(null)).toBe(20);
   });
 
@@ -75,11 +75,11 @@ describe('伊金霍洛旗 指标体系 (seed 004, lines 1513–5362)', () => {
     expect(departments(ind)).toEqual(['旗自然资源局']);
   });
 
-  it('9 增加实施煤矸石井下填充和离层注浆矿井数量▲: the banner’s own count, 0 → 6 → 8 → 10', () => {
+  it('9 增加实施煤矸石井下填充和离层注浆矿井数量▲: the county’s own count, 0 → 6 → 8 → 10', () => {
     // name line 1920 (▲ line 1950), baseline line 1985, targets lines 2005 / 2025 / 2040, dept line 2107
     const ind = indicator(9);
     expect(ind.name).toBe('增加实施煤矸石井下填充和离层注浆矿井数量');
-    expect(ind.marker).toBe('banner');
+    expect(ind.marker).toBe('county');
     expect(ind.unit).toBe('个');
     expect(ind.cumulative).toBe(true);
     expect(ind.baseline).toEqual({ year: 2020, value: { kind: 'number', value: 0 } });

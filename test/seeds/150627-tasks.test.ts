@@ -57,7 +57,7 @@ describe('伊金霍洛旗 任务清单 (seed 004, 附件1)', () => {
     expect(participants(t1)).toEqual(['各成员单位']);
     expect(t1.deadline.text).toBe('2023年');
     expect(t1.deadline.points).toEqual([{ precision: 'year', date: '2023-12-31' }]);
-    // 无废细胞: the eight units of 000 l.55, 阿勒腾席热镇 being a town under the banner
+    // 无废细胞: the eight units of 000 l.55, 阿勒腾席热镇 being a town under the county
     const t2 = task('industrial', 2);
     expect(participants(t2)).toEqual(['阿勒腾席热镇', '蒙苏经济开发区管委会', '旗工信局', '旗文旅局', '旗教体局', '旗住建局', '旗卫健委', '旗城管局']);
     expect(records.departments.find((d) => d.name === '阿勒腾席热镇')?.kind).toBe('township');

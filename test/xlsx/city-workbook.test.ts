@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportCityWorkbook } from '../../shared/xlsx/city';
 import { readWorkbook, writeWorkbook } from '../../shared/xlsx/workbook';
-import { bannerSummaries, overseenOffices } from '../../shared/ledger/city-overview';
+import { countySummaries, overseenOffices } from '../../shared/ledger/city-overview';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { countyPlanFromCity } from '../../shared/ledger/city-plan';
 import type { PlanData } from '../../shared/ledger/plan-data';
@@ -60,7 +60,7 @@ describe('the city’s workbook for the report upward, read back by LibreOffice'
     merged('150622'),
     { ...merged('150621'), outcome: 'refused', period: '', reason: '签名密钥尚未登记为 150621 的可信密钥' },
   ];
-  const summaries = bannerSummaries({ cityCode: '150600', subordinates: overseenOffices('150600', []), plans, history, period: PERIOD, today: TODAY });
+  const summaries = countySummaries({ cityCode: '150600', subordinates: overseenOffices('150600', []), plans, history, period: PERIOD, today: TODAY });
   const choices = new Map([[task.id, ['任务名称']]]);
   let sheets: Map<string, string[][]>;
 

@@ -1,7 +1,7 @@
 import { Button, Descriptions, Drawer, Popconfirm, Space, Tabs, Typography } from 'antd';
 import type { PlanData } from '../../../shared/ledger/plan-data';
 import type { TaskRow } from '../../../shared/ledger/task-query';
-import { officesInvolved } from '../../../shared/ledger/banners';
+import { officesInvolved } from '../../../shared/ledger/counties';
 import { divisionName } from '../../../shared/domain/divisions';
 import { nameLookup } from '../../../shared/ledger/lookups';
 import { formatPeriodZh } from '../../../shared/domain/time';
@@ -39,7 +39,7 @@ export function TaskDrawer({ row, plan, onClose, next }: { row: TaskRow | null; 
   if (!row) return <Drawer open={false} />;
   const { task } = row;
   const label = `${task.domainLabel} ${task.number}`;
-  const banners = officesInvolved(task, plan.departments);
+  const counties = officesInvolved(task, plan.departments);
   const units = [...task.leads, ...task.participants];
   const deptName = nameLookup(plan.departments);
   return (
@@ -84,9 +84,9 @@ export function TaskDrawer({ row, plan, onClose, next }: { row: TaskRow | null; 
         {/* The plan's own word: 参与, 责任 or 配合 单位 */}
         <Descriptions.Item label={`${[...new Set(task.participants.map((p) => p.role))].join('/') || '参与'}单位`}>{row.participantNames || '—'}</Descriptions.Item>
         {row.leaderNames && <Descriptions.Item label="责任领导">{row.leaderNames}</Descriptions.Item>}
-        {banners.length > 0 && (
+        {counties.length > 0 && (
           <Descriptions.Item label="涉及旗区" span={2}>
-            <span data-testid="task-banners">{banners.map(divisionName).join('、')}</span>
+            <span data-testid="task-counties">{counties.map(divisionName).join('、')}</span>
           </Descriptions.Item>
         )}
         <Descriptions.Item label="完成时限" span={2}>

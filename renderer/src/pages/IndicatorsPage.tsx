@@ -127,7 +127,7 @@ export function IndicatorsPage({ plan }: { plan: PlanData }) {
         </Typography.Title>
         <Typography.Text type="secondary">
           共 <span data-testid="indicator-count">{items.length}</span> 项指标
-          {(['national', 'city', 'banner'] as const).map((m) => {
+          {(['national', 'city', 'county'] as const).map((m) => {
             const n = items.filter((i) => i.marker === m).length;
             return n ? `，${MARKER_SYMBOLS[m]} ${MARKER_LABELS[m]} ${n} 项` : '';
           })}

@@ -44,7 +44,7 @@ const MAIN_5_3 = findLine(/^用信息化平台/);
 const departments: SeedDepartment[] = [];
 const depIndex = new Map<string, SeedDepartment>();
 
-const BANNER_CODES: Record<string, string> = {
+const COUNTY_CODES: Record<string, string> = {
   新城区: '150102',
   回民区: '150103',
   玉泉区: '150104',
@@ -55,7 +55,7 @@ const BANNER_CODES: Record<string, string> = {
   清水河县: '150124',
   武川县: '150125',
 };
-const ALL_BANNERS = Object.values(BANNER_CODES).sort();
+const ALL_COUNTIES = Object.values(COUNTY_CODES).sort();
 
 interface DepSpec {
   kind: DepartmentKind;
@@ -69,7 +69,7 @@ const DEP_SPECS: Record<string, DepSpec> = {
   市供销合作社联合社: { kind: 'department', aliases: ['市供销社'] },
   '市“无废办”': { kind: 'department', aliases: ['“无废办”'] },
   市各相关部门: { kind: 'collective', aliases: ['各相关部门'] },
-  各旗县区人民政府: { kind: 'all-subordinate-offices', aliases: ['各旗县区'], officeCodes: ALL_BANNERS },
+  各旗县区人民政府: { kind: 'all-subordinate-offices', aliases: ['各旗县区'], officeCodes: ALL_COUNTIES },
   经济技术开发区管委会: { kind: 'park', aliases: ['经济技术开发区'] },
   和林格尔新区管委会: { kind: 'park', aliases: ['和林格尔新区'] },
   高新区: {
@@ -85,8 +85,8 @@ const DEP_SPECS: Record<string, DepSpec> = {
   和林格尔县经济开发区管理委员会: { kind: 'park' },
   武川县农牧和科技局: { kind: 'department' },
 };
-for (const [banner, code] of Object.entries(BANNER_CODES)) {
-  DEP_SPECS[`${banner}人民政府`] = { kind: 'subordinate-office', officeCodes: [code] };
+for (const [county, code] of Object.entries(COUNTY_CODES)) {
+  DEP_SPECS[`${county}人民政府`] = { kind: 'subordinate-office', officeCodes: [code] };
 }
 const ENTERPRISE = /有限公司|有限责任公司|集团/;
 
@@ -165,7 +165,7 @@ const SURFACES: [string, string][] = [
   ['各旗县区人民政府', '各旗县区人民政府'],
   ['托克托县人民政府', '托克托县人民政府'],
   ['清水河县人民政府', '清水河县人民政府'],
-  ...Object.keys(BANNER_CODES).map((b): [string, string] => [b, `${b}人民政府`]),
+  ...Object.keys(COUNTY_CODES).map((b): [string, string] => [b, `${b}人民政府`]),
 ].sort((a, b) => b[0].length - a[0].length) as [string, string][];
 
 /** Splits "A、B和C人民政府负责X" into units and the duty text after them. */
@@ -183,7 +183,7 @@ function unitsAndDuty(segment: string): { units: string[]; duty: string } {
     pos += sep[0].length;
   }
   if (!units.length) throw new Error(`no unit at start of: ${segment}`);
-  // a banner list ends with 人民政府 once for all: "土默特左旗、武川县…和清水河县人民政府"
+  // a county list ends with 人民政府 once for all: "土默特左旗、武川县…和清水河县人民政府"
   const duty = segment.slice(pos).replace(/^[，,]/, '').replace(/[。；]+$/, '').trim();
   return { units, duty };
 }
@@ -376,7 +376,7 @@ const DOMAINS: Record<string, TaskDomain> = {
   危险废物领域: 'hazardous',
 };
 
-const BANNER_LIST = (names: string[]) => names.map((b) => `${b}人民政府`);
+const COUNTY_LIST = (names: string[]) => names.map((b) => `${b}人民政府`);
 
 interface TaskFix {
   leads?: Unit[];
@@ -439,7 +439,7 @@ const FIX_TASK: Record<string, TaskFix> = {
     ],
   },
   '工业固体废物领域 24': {
-    leads: BANNER_LIST(['武川县', '新城区', '和林格尔县', '清水河县']).map((d) => ({ department: d, duty: '负责组织实施制定整改方案' })),
+    leads: COUNTY_LIST(['武川县', '新城区', '和林格尔县', '清水河县']).map((d) => ({ department: d, duty: '负责组织实施制定整改方案' })),
     review: [
       {
         field: 'leads',
@@ -449,7 +449,7 @@ const FIX_TASK: Record<string, TaskFix> = {
     ],
   },
   '工业固体废物领域 25': {
-    participants: BANNER_LIST(['新城区', '和林格尔县', '清水河县']).map((d) => ({ department: d, duty: '负责打造历史遗留矿（砂）坑治理修复典型示范项目' })),
+    participants: COUNTY_LIST(['新城区', '和林格尔县', '清水河县']).map((d) => ({ department: d, duty: '负责打造历史遗留矿（砂）坑治理修复典型示范项目' })),
     review: [
       {
         field: 'participants',
@@ -459,7 +459,7 @@ const FIX_TASK: Record<string, TaskFix> = {
     ],
   },
   '农业固体废物领域 1': {
-    participants: BANNER_LIST(['和林格尔县', '土默特左旗', '托克托县', '赛罕区', '武川县', '清水河县']).map((d) => ({ department: d, duty: '负责对应的建设工作' })),
+    participants: COUNTY_LIST(['和林格尔县', '土默特左旗', '托克托县', '赛罕区', '武川县', '清水河县']).map((d) => ({ department: d, duty: '负责对应的建设工作' })),
     review: [
       {
         field: 'participants',
@@ -608,7 +608,7 @@ const FIX_PROJECT: Record<string, ProjectFix> = {
       },
     ],
   },
-  '7': { responsible: BANNER_LIST(['土默特左旗', '回民区', '新城区', '武川县']) },
+  '7': { responsible: COUNTY_LIST(['土默特左旗', '回民区', '新城区', '武川县']) },
   '13': { responsible: ['和林格尔县人民政府', '市住房和城乡建设局'] },
 };
 

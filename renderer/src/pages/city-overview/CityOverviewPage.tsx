@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Space, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { chinaToday, formatPeriodZh, reportDueZh } from '../../../../shared/domain/time';
-import { bannerSummaries, notReported } from '../../../../shared/ledger/city-overview';
+import { countySummaries, notReported } from '../../../../shared/ledger/city-overview';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import type { PrintDocument } from '../../../../shared/print/document';
 import { cityOverviewDocument } from '../../../../shared/print/city-overview';
@@ -10,8 +10,8 @@ import { useLedger } from '../../app/store';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { useCityData } from './use-overview-data';
 import { NotReportedAlert } from './NotReportedAlert';
-import { BannerTable } from './BannerTable';
-import { BannerDrawer } from './BannerDrawer';
+import { CountyTable } from './CountyTable';
+import { CountyDrawer } from './CountyDrawer';
 import { CityWorkbookButton } from './CityWorkbookButton';
 
 /** The city's home page: its county offices side by side, what arrived (or was refused), and where each stands. */
@@ -24,7 +24,7 @@ export function CityOverviewPage({ plan }: { plan: PlanData }) {
   const today = chinaToday();
 
   const rows = useMemo(
-    () => (data ? bannerSummaries({ cityCode, subordinates: data.subordinates, plans: data.plans, history: data.history, period, today }) : []),
+    () => (data ? countySummaries({ cityCode, subordinates: data.subordinates, plans: data.plans, history: data.history, period, today }) : []),
     [data, cityCode, period, today],
   );
   const missing = useMemo(() => notReported(rows), [rows]);
@@ -48,9 +48,9 @@ export function CityOverviewPage({ plan }: { plan: PlanData }) {
       </Typography.Text>
       {error && <Alert type="error" showIcon message={error} />}
       {data && <NotReportedAlert missing={missing} period={period} onOpen={setOpenCode} />}
-      <BannerTable rows={rows} loading={!data && !error} officeName={plan.office.name} onOpen={setOpenCode} />
+      <CountyTable rows={rows} loading={!data && !error} officeName={plan.office.name} onOpen={setOpenCode} />
       {openRow && data && (
-        <BannerDrawer row={openRow} plan={data.plans.get(openRow.code) ?? null} history={data.history} period={period} today={today} onClose={() => setOpenCode(null)} />
+        <CountyDrawer row={openRow} plan={data.plans.get(openRow.code) ?? null} history={data.history} period={period} today={today} onClose={() => setOpenCode(null)} />
       )}
       <PrintPreview doc={doc} onClose={() => setDoc(null)} />
     </Space>

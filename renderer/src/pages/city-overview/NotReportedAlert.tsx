@@ -1,12 +1,12 @@
 import { Alert, Space, Tag, Tooltip } from 'antd';
 import { formatPeriodZh } from '../../../../shared/domain/time';
-import type { BannerSummary } from '../../../../shared/ledger/city-overview';
+import type { CountySummary } from '../../../../shared/ledger/city-overview';
 
 /**
- * The banners that have not reported for the period (click one to open it), or that all have. A
- * banner whose file arrived and was refused says so, with the reason: the clerk chases the right problem.
+ * The counties that have not reported for the period (click one to open it), or that all have. A
+ * county whose file arrived and was refused says so, with the reason: the clerk chases the right problem.
  */
-export function NotReportedAlert({ missing, period, onOpen }: { missing: BannerSummary[]; period: string; onOpen: (code: string) => void }) {
+export function NotReportedAlert({ missing, period, onOpen }: { missing: CountySummary[]; period: string; onOpen: (code: string) => void }) {
   const refused = missing.filter((r) => r.notImported);
   return missing.length > 0 ? (
     <Alert

@@ -3,7 +3,7 @@ import { TASK_STATUS_LABELS, type TaskStatus } from '../../../../shared/domain/t
 import { TASK_STATUSES } from '../../../../shared/ledger/aggregations';
 import { TASK_STATUS_COLORS } from '../../components/status-colors';
 
-/** A banner's (or the total's) tasks by status, one tag per status that has any (逾期 left out where it has its own column). */
+/** A county's (or the total's) tasks by status, one tag per status that has any (逾期 left out where it has its own column). */
 export function StatusTags({ counts, skipOverdue = false }: { counts: Record<TaskStatus, number>; skipOverdue?: boolean }) {
   return (
     <Space size={[0, 4]} wrap>

@@ -5,7 +5,7 @@ import { messageOf } from '../../app/error-text';
 
 export type Loaded = CityData;
 
-/** The banners under the city, each one's records and the import history, through the core. */
+/** The counties under the city, each one's records and the import history, through the core. */
 export function useCityData(cityCode: string): { data: Loaded | null; error: string | null } {
   const workspace = useLedger((s) => s.workspace);
   // The store replaces the phase after every commit and import: read again then.

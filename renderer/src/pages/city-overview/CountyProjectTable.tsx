@@ -47,7 +47,7 @@ const columns: ColumnsType<ProjectRow> = [
 ];
 
 /** A county office's projects as last received: construction and progress status, investment to the period (万元). */
-export function BannerProjectTable({ plan, period, today }: { plan: PlanData; period: string; today: string }) {
+export function CountyProjectTable({ plan, period, today }: { plan: PlanData; period: string; today: string }) {
   const rows = useMemo(() => buildProjectRows(plan, period, today), [plan, period, today]);
   return (
     <Table<ProjectRow>
@@ -57,7 +57,7 @@ export function BannerProjectTable({ plan, period, today }: { plan: PlanData; pe
       pagination={false}
       size="small"
       scroll={{ x: 940, y: 440 }}
-      data-testid="banner-projects"
+      data-testid="county-projects"
       locale={{ emptyText: '该旗区没有项目' }}
     />
   );

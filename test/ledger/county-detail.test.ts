@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
-import { bannerIndicators, monthLines } from '../../shared/ledger/banner-detail';
+import { countyIndicators, monthLines } from '../../shared/ledger/county-detail';
 import type { PlanData } from '../../shared/ledger/plan-data';
 import type { ProgressEntry } from '../../shared/domain/progress';
 import { progress } from '../support/factories';
@@ -36,7 +36,7 @@ describe('a county office drilled into at the city', () => {
   });
 
   it('judges every indicator against the period’s assessment year', () => {
-    const { year, standings } = bannerIndicators(yiqi(), PERIOD);
+    const { year, standings } = countyIndicators(yiqi(), PERIOD);
     expect(year).toBe(2025);
     expect(standings).toHaveLength(records.indicators.length);
     expect(standings.every((s) => s.result.attainment === 'no-data' || s.result.attainment === 'needs-judgement')).toBe(true);

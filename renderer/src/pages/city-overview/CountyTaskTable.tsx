@@ -74,10 +74,10 @@ function taskColumns(period: string, statusFilter: string[]): ColumnsType<TaskRo
   ];
 }
 
-/** A banner's tasks as last received, read-only, with this period's report of each. */
-export function BannerTaskTable({ rows, period }: { rows: TaskRow[]; period: string }) {
-  // The status filter is kept from one banner to the next and when the clerk comes back.
-  const { view, onTableChange } = usePageViewState('overview-banner-tasks');
+/** A county's tasks as last received, read-only, with this period's report of each. */
+export function CountyTaskTable({ rows, period }: { rows: TaskRow[]; period: string }) {
+  // The status filter is kept from one county to the next and when the clerk comes back.
+  const { view, onTableChange } = usePageViewState('overview-county-tasks');
   return (
     <Table<TaskRow>
       virtual

@@ -3,7 +3,7 @@ import { Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { ATTAINMENT_LABELS, formatQuantity, formatTarget } from '../../../../shared/domain/attainment';
 import type { IndicatorStanding } from '../../../../shared/ledger/aggregations';
-import { bannerIndicators } from '../../../../shared/ledger/banner-detail';
+import { countyIndicators } from '../../../../shared/ledger/county-detail';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import { ATTAINMENT_COLORS } from '../../components/status-colors';
 import { ConflictTag } from '../../components/ConflictTag';
@@ -38,8 +38,8 @@ function columns(year: number): ColumnsType<IndicatorStanding> {
 }
 
 /** A county office's indicators, each judged against the assessment year's target. */
-export function BannerIndicatorTable({ plan, period }: { plan: PlanData; period: string }) {
-  const { year, standings } = useMemo(() => bannerIndicators(plan, period), [plan, period]);
+export function CountyIndicatorTable({ plan, period }: { plan: PlanData; period: string }) {
+  const { year, standings } = useMemo(() => countyIndicators(plan, period), [plan, period]);
   return (
     <Table<IndicatorStanding>
       rowKey={(s) => s.indicator.id}
@@ -48,7 +48,7 @@ export function BannerIndicatorTable({ plan, period }: { plan: PlanData; period:
       pagination={false}
       size="small"
       scroll={{ x: 866, y: 440 }}
-      data-testid="banner-indicators"
+      data-testid="county-indicators"
       locale={{ emptyText: '该旗区没有指标' }}
     />
   );

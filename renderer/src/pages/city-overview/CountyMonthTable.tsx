@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { monthLines, type MonthLine } from '../../../../shared/ledger/banner-detail';
+import { monthLines, type MonthLine } from '../../../../shared/ledger/county-detail';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import { TaskStatusTag } from '../../components/TaskStatusTag';
 
@@ -27,7 +27,7 @@ const columns: ColumnsType<MonthLine> = [
 ];
 
 /** The month's reports of a county office by the reporting rule, and its overdue work that has none. */
-export function BannerMonthTable({ plan, period, today }: { plan: PlanData; period: string; today: string }) {
+export function CountyMonthTable({ plan, period, today }: { plan: PlanData; period: string; today: string }) {
   const lines = useMemo(() => monthLines(plan, period, today), [plan, period, today]);
   return (
     <Table<MonthLine>
@@ -37,7 +37,7 @@ export function BannerMonthTable({ plan, period, today }: { plan: PlanData; peri
       pagination={false}
       size="small"
       scroll={{ x: 1154, y: 440 }}
-      data-testid="banner-month"
+      data-testid="county-month"
       locale={{ emptyText: '本月没有报送的进展，也没有逾期的任务或项目' }}
     />
   );

@@ -1,18 +1,18 @@
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { formatPeriodZh } from '../../../../shared/domain/time';
-import type { BannerSummary } from '../../../../shared/ledger/city-overview';
+import type { CountySummary } from '../../../../shared/ledger/city-overview';
 import { StatusTags } from './StatusTags';
 import { timeZh } from './time-zh';
 import { OfficeConflictTag } from './OfficeConflictTag';
 
-/** The data columns a banner without records spans with one message. */
+/** The data columns a county without records spans with one message. */
 const DATA_COLUMNS = 7;
-const noData = (r: BannerSummary) => ({ colSpan: r.hasData ? 1 : 0 });
+const noData = (r: CountySummary) => ({ colSpan: r.hasData ? 1 : 0 });
 const small = { fontSize: 12 } as const;
 
 /** 本期报送: reported (when imported), arrived but refused (why), or not received. One line. */
-function Received({ r }: { r: BannerSummary }) {
+function Received({ r }: { r: CountySummary }) {
   if (r.reportedForPeriod && r.lastPeriodReceived)
     return (
       <Tooltip title={r.lastImportAt ? `导入时间 ${timeZh(r.lastImportAt)}` : undefined}>
@@ -23,7 +23,7 @@ function Received({ r }: { r: BannerSummary }) {
   if (r.notImported)
     return (
       <Tooltip title={`${timeZh(r.notImported.at)} 收到 ${r.notImported.fileName}：${r.notImported.reason}`}>
-        <Tag color="warning" data-testid={`banner-not-imported-${r.code}`}>
+        <Tag color="warning" data-testid={`county-not-imported-${r.code}`}>
           已收到但未导入
         </Tag>
       </Tooltip>
@@ -38,15 +38,15 @@ function Received({ r }: { r: BannerSummary }) {
   );
 }
 
-/** The overview's columns, one compact line per banner (nine fit a 1366×768 screen); `onOpen` opens a banner. */
-export function bannerColumns(onOpen: (code: string) => void): ColumnsType<BannerSummary> {
+/** The overview's columns, one compact line per county (nine fit a 1366×768 screen); `onOpen` opens a county. */
+export function countyColumns(onOpen: (code: string) => void): ColumnsType<CountySummary> {
   return [
     {
       title: '旗区',
       width: 150,
       render: (_, r) => (
-        <Space size={4} title={r.currentPlan ?? undefined} style={{ whiteSpace: 'nowrap' }} data-testid={`banner-plan-${r.code}`}>
-          <Typography.Link strong onClick={() => onOpen(r.code)} data-testid={`banner-name-${r.code}`}>
+        <Space size={4} title={r.currentPlan ?? undefined} style={{ whiteSpace: 'nowrap' }} data-testid={`county-plan-${r.code}`}>
+          <Typography.Link strong onClick={() => onOpen(r.code)} data-testid={`county-name-${r.code}`}>
             {r.name}
           </Typography.Link>
           <OfficeConflictTag code={r.code} name={r.name} />
@@ -61,7 +61,7 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
       onCell: (r) => ({ colSpan: r.hasData ? 1 : DATA_COLUMNS }),
       render: (_, r) =>
         r.hasData ? (
-          <span data-testid={`banner-tasks-${r.code}`}>{r.tasks}</span>
+          <span data-testid={`county-tasks-${r.code}`}>{r.tasks}</span>
         ) : (
           <Typography.Text type="secondary" style={{ display: 'block', textAlign: 'center' }}>
             {r.received ? '已收到交换文件，但本机没有该旗区的数据' : r.notImported ? `未导入：${r.notImported.reason}` : '尚未收到交换文件'}
@@ -76,7 +76,7 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
       align: 'right',
       onCell: noData,
       render: (_, r) => (
-        <Typography.Text type={r.overdue > 0 ? 'danger' : undefined} data-testid={`banner-overdue-${r.code}`}>
+        <Typography.Text type={r.overdue > 0 ? 'danger' : undefined} data-testid={`county-overdue-${r.code}`}>
           {r.overdue}
         </Typography.Text>
       ),
@@ -89,7 +89,7 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
       align: 'right',
       onCell: noData,
       render: (_, r) => (
-        <span data-testid={`banner-projects-overdue-${r.code}`} title={`项目 ${r.projects} 个，有风险 ${r.projectsByStatus['at-risk']} 个（按完成时限或建设周期判定）`}>
+        <span data-testid={`county-projects-overdue-${r.code}`} title={`项目 ${r.projects} 个，有风险 ${r.projectsByStatus['at-risk']} 个（按完成时限或建设周期判定）`}>
           <Typography.Text type={r.projectsOverdue > 0 ? 'danger' : undefined}>{r.projectsOverdue}</Typography.Text>
           <Typography.Text type="secondary" style={small}>
             {' '}
@@ -105,7 +105,7 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
       width: 128,
       onCell: noData,
       render: (_, r) => (
-        <span title={`应报 ${r.reportsExpected} 项（任务和项目），已报 ${r.reportsReceived} 项`} data-testid={`banner-coverage-${r.code}`}>
+        <span title={`应报 ${r.reportsExpected} 项（任务和项目），已报 ${r.reportsReceived} 项`} data-testid={`county-coverage-${r.code}`}>
           {r.coverage ?? 0}%{' '}
           <Typography.Text type="secondary" style={small}>
             ({r.reportsReceived}/{r.reportsExpected})
@@ -121,7 +121,7 @@ export function bannerColumns(onOpen: (code: string) => void): ColumnsType<Banne
       align: 'right',
       onCell: noData,
       render: (_, r) => (
-        <span title={`${r.assessmentYear ?? ''}年指标 ${r.indicators} 项，其中无数据 ${r.indicatorsNoData} 项`} data-testid={`banner-behind-${r.code}`}>
+        <span title={`${r.assessmentYear ?? ''}年指标 ${r.indicators} 项，其中无数据 ${r.indicatorsNoData} 项`} data-testid={`county-behind-${r.code}`}>
           <Typography.Text type={r.indicatorsBehind > 0 ? 'danger' : undefined}>{r.indicatorsBehind}</Typography.Text>
           <Typography.Text type="secondary" style={small}>
             {' '}

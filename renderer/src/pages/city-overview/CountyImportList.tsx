@@ -5,8 +5,8 @@ import { importsFrom } from '../../../../shared/ledger/city-overview';
 import { IMPORT_OUTCOME_LABELS, type ImportRecord } from '../../../../shared/exchange/history';
 import { timeZh } from './time-zh';
 
-/** Every bundle that came from one banner, newest first, with what became of it. */
-export function BannerImportList({ history, code, name }: { history: readonly ImportRecord[]; code: string; name: string }) {
+/** Every bundle that came from one county, newest first, with what became of it. */
+export function CountyImportList({ history, code, name }: { history: readonly ImportRecord[]; code: string; name: string }) {
   const imports = useMemo(() => importsFrom(history, code), [history, code]);
   return (
     <List

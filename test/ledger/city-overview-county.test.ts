@@ -16,8 +16,8 @@ const imported = (officeCode: string, at: string, outcome: ImportRecord['outcome
   outcome,
 });
 
-describe('a banner’s import list', () => {
-  it('lists every bundle from that banner, whatever its outcome, newest first', () => {
+describe('a county’s import list', () => {
+  it('lists every bundle from that county, whatever its outcome, newest first', () => {
     const history = [
       imported('150627', '2025-05-04T09:00:00.000+08:00'),
       imported('150621', '2025-06-05T09:00:00.000+08:00'),
@@ -35,7 +35,7 @@ describe('a banner’s import list', () => {
   });
 });
 
-describe('a banner task’s report for the period', () => {
+describe('a county task’s report for the period', () => {
   const status = (s: TaskStatusResult['status']): TaskStatusResult => ({ status: s, reason: '' });
   // Newest period first, the latest correction first within a period, as buildTaskRows sorts them.
   const correction = progress('2025-05', 60, { thisMonth: '更正', reportedAt: '2025-05-30T08:00:00.000+08:00' });

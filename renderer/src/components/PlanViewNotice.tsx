@@ -3,7 +3,7 @@ import { planById, planLabel, PLAN_STATUS_LABELS } from '../../../shared/domain/
 import { useLedger } from '../app/store';
 
 /** When another plan period than the one in force is shown: which, whether read-only, and the way back. */
-export function PlanViewBanner() {
+export function PlanViewNotice() {
   const phase = useLedger((s) => s.phase);
   const viewPlan = useLedger((s) => s.viewPlan);
   if (phase.kind !== 'ready') return null;
@@ -15,7 +15,7 @@ export function PlanViewBanner() {
       type="info"
       showIcon
       style={{ marginBottom: 12 }}
-      data-testid="plan-view-banner"
+      data-testid="plan-view-notice"
       message={`正在查看 ${planLabel(shown)}（${PLAN_STATUS_LABELS[shown.status]}${shown.status === 'closed' ? '，只读' : ''}）`}
       action={<Button onClick={() => void viewPlan(undefined)}>回到现行方案</Button>}
     />

@@ -3,7 +3,7 @@ import type { Task } from '../domain/task';
 
 /**
  * The lower-level offices (旗区 / 旗县区, by division code) a city task involves, as lead or
- * participant: a named banner's government stands for its code, 各旗区人民政府 for all of them.
+ * participant: a named county's government stands for its code, 各旗区人民政府 for all of them.
  */
 export function officesInvolved(task: Pick<Task, 'leads' | 'participants'>, departments: readonly Department[]): string[] {
   const byId = new Map(departments.map((d) => [d.id, d]));

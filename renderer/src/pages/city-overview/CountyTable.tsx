@@ -1,22 +1,22 @@
 import { useMemo, type HTMLAttributes } from 'react';
 import { Table, Typography } from 'antd';
-import { bannerTotals, type BannerSummary } from '../../../../shared/ledger/city-overview';
-import { bannerColumns } from './banner-columns';
+import { countyTotals, type CountySummary } from '../../../../shared/ledger/city-overview';
+import { countyColumns } from './county-columns';
 import { StatusTags } from './StatusTags';
 import { usePageViewState } from '../../app/use-page-view-state';
 import { withViewSort } from '../../app/page-view-state';
 
-/** The banners side by side, with a 合计 line; a click on a line opens that banner. */
-export function BannerTable(props: { rows: BannerSummary[]; loading: boolean; officeName: string; onOpen: (code: string) => void }) {
+/** The counties side by side, with a 合计 line; a click on a line opens that county. */
+export function CountyTable(props: { rows: CountySummary[]; loading: boolean; officeName: string; onOpen: (code: string) => void }) {
   const { rows, loading, officeName, onOpen } = props;
-  const totals = useMemo(() => bannerTotals(rows), [rows]);
+  const totals = useMemo(() => countyTotals(rows), [rows]);
   // The column sort is kept when the clerk leaves the page and comes back.
   const { view, onTableChange } = usePageViewState('overview');
   return (
-    <Table<BannerSummary>
+    <Table<CountySummary>
       data-testid="city-overview-table"
       rowKey="code"
-      columns={withViewSort(bannerColumns(onOpen), view)}
+      columns={withViewSort(countyColumns(onOpen), view)}
       onChange={onTableChange}
       dataSource={rows}
       loading={loading}
@@ -26,7 +26,7 @@ export function BannerTable(props: { rows: BannerSummary[]; loading: boolean; of
       sticky
       tableLayout="fixed"
       locale={{ emptyText: `${officeName}没有所辖旗区` }}
-      onRow={(r) => ({ 'data-testid': `banner-row-${r.code}`, onClick: () => onOpen(r.code), style: { cursor: 'pointer' } }) as HTMLAttributes<HTMLElement>}
+      onRow={(r) => ({ 'data-testid': `county-row-${r.code}`, onClick: () => onOpen(r.code), style: { cursor: 'pointer' } }) as HTMLAttributes<HTMLElement>}
       summary={() =>
         rows.length > 0 ? (
           <Table.Summary.Row>
@@ -34,7 +34,7 @@ export function BannerTable(props: { rows: BannerSummary[]; loading: boolean; of
               <Typography.Text strong>合计</Typography.Text>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={1}>
-              已报 {totals.reported} / {totals.banners}
+              已报 {totals.reported} / {totals.counties}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={2} align="right">
               {totals.tasks}

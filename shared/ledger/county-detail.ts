@@ -38,7 +38,7 @@ export function monthLines(plan: PlanData, period: Period, today: IsoDate): Mont
 }
 
 /** An office's indicators judged for the period's assessment year. */
-export function bannerIndicators(plan: Pick<PlanData, 'indicators' | 'indicatorValues'>, period: Period): { year: number; standings: IndicatorStanding[] } {
+export function countyIndicators(plan: Pick<PlanData, 'indicators' | 'indicatorValues'>, period: Period): { year: number; standings: IndicatorStanding[] } {
   const year = assessmentYear(plan.indicators, period);
   return { year, standings: indicatorStandings(plan.indicators, plan.indicatorValues, year) };
 }
