@@ -6,7 +6,10 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
   transform: {
+    // PGlite (the command line's storage) loads Node's own modules with import(): made require().
+    '@electric-sql/pglite/dist/.+\\.cjs$': '<rootDir>/test/support/jest-require-builtins.js',
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', jsx: 'react-jsx', esModuleInterop: true, resolveJsonModule: true } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

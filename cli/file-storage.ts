@@ -47,6 +47,11 @@ export class FileStorage extends MemoryStorage {
     return store;
   }
 
+  /** Every row of every store, as read (the PGlite store migrates a workspace from it). */
+  rows(): Record<StoreName, unknown[]> {
+    return this.snapshot() as Record<StoreName, unknown[]>;
+  }
+
   /** Size of the workspace file as last read or written, bytes. */
   bytes = 0;
   /** The limit this storage writes and reads under (tests lower it). */

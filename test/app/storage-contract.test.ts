@@ -10,18 +10,21 @@ import { HybridClock } from '../../shared/sync/hlc';
 import { stampAll } from '../../shared/sync/stamped';
 import { FileStorage, WorkspaceFileError } from '../../cli/file-storage';
 import { DexieStorage } from '../../renderer/src/db/dexie-storage';
+import { closeCliStorage, openCliStorage } from '../../cli/storage/open';
 import { LedgerDb } from '../../renderer/src/db/schema';
 import type { PlanRecords } from '../../shared/seed/load-seed';
 import { task } from '../support/factories';
 
 /**
- * One contract, three adapters: every storage the core runs on (IndexedDB in the renderer, a
- * file for the command line, memory for tests) must behave the same, atomicity included.
+ * One contract, four adapters: every storage the core runs on (IndexedDB in the renderer, PGlite
+ * for the command line, the old workspace file it migrates from, memory for tests) must behave the
+ * same, atomicity included.
  */
 let n = 0;
 const adapters: [string, () => Promise<StoragePort>][] = [
   ['memory', async () => new MemoryStorage()],
   ['file', async () => FileStorage.open(mkdtempSync(join(tmpdir(), 'zwc-store-')))],
+  ['PGlite', async () => openCliStorage(mkdtempSync(join(tmpdir(), 'zwc-pg-')))],
   [
     'IndexedDB (Dexie)',
     async () => {
@@ -167,6 +170,8 @@ describe.each(adapters)('storage contract: %s', (_name, open) => {
     expect((await ledger.deleted('tasks', '150627')).length).toBe(0);
   });
 });
+
+afterAll(() => closeCliStorage(), 30_000);
 
 describe('file storage on disk', () => {
   it('keeps committed transactions across reopening and nothing of a failed one', async () => {

@@ -1,0 +1,89 @@
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileStorage } from '../../cli/file-storage';
+import { closeCliStorage, migrationOf, openCliStorage } from '../../cli/storage/open';
+import { stampAll } from '../../shared/sync/stamped';
+
+/** The command line's PGlite store on disk: what survives reopening, and the one-time migration from workspace.json. */
+const dept = (id: string) => stampAll({ id, officeCode: '150627', name: `部门${id}`, aliases: [], kind: 'department' as const }, '000000000000001:000000:dev');
+const audit = { table: 'tasks', recordId: 'r', field: '*', action: 'create' as const, before: null, after: { 标题: '旧' }, at: '', stamp: '', deviceId: 'd', actor: '本机' };
+const fresh = () => mkdtempSync(join(tmpdir(), 'zwc-pg-'));
+
+afterAll(() => closeCliStorage(), 30_000);
+
+describe('PGlite workspace storage', () => {
+  it('keeps committed transactions after closing and reopening, and nothing of a failed one', async () => {
+    const dir = fresh();
+    const s = await openCliStorage(dir);
+    expect(await openCliStorage(dir)).toBe(s); // one instance per folder and process
+    await s.transaction((tx) => tx.bulkPut('departments', [dept('a')]));
+    await expect(
+      s.transaction(async (tx) => {
+        await tx.bulkPut('departments', [dept('b')]);
+        throw new Error('x');
+      }),
+    ).rejects.toThrow('x');
+    await closeCliStorage(dir);
+    const again = await openCliStorage(dir);
+    expect(again).not.toBe(s);
+    expect((await again.listAll('departments')).map((r) => r.id)).toEqual(['a']);
+    expect(existsSync(join(dir, 'db', 'PG_VERSION'))).toBe(true);
+  });
+
+  it('migrates an old workspace.json once: every row in one transaction, the file renamed', async () => {
+    const dir = fresh();
+    const old = FileStorage.open(dir);
+    await old.transaction(async (tx) => {
+      await tx.bulkPut('departments', [dept('a'), dept('b')]);
+      await tx.bulkPut('audit', [audit, { ...audit, field: 'title' }]);
+      await tx.bulkPut('settings', [{ key: 'office', value: { code: '150627', nested: [1, '二'] } }]);
+    });
+    const s = await openCliStorage(dir);
+    expect(migrationOf(dir)).toEqual({ rows: 5, renamedTo: join(dir, 'workspace.json.migrated') });
+    expect(existsSync(join(dir, 'workspace.json'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(dir, 'workspace.json.migrated'), 'utf8')).tables.departments).toHaveLength(2);
+    expect((await s.listAll('departments')).map((r) => r.id)).toEqual(['a', 'b']);
+    expect(await s.get('settings', 'office')).toEqual({ key: 'office', value: { code: '150627', nested: [1, '二'] } });
+    expect((await s.listBy('audit', 'recordId', 'r')).map((r) => [r.seq, r.field, r.after])).toEqual([
+      [1, '*', { 标题: '旧' }],
+      [2, 'title', { 标题: '旧' }],
+    ]);
+    // numbering goes on after the migrated rows
+    await s.transaction((tx) => tx.bulkPut('audit', [{ ...audit, field: 'later' }]));
+    expect((await s.listBy('audit', 'recordId', 'r')).map((r) => r.seq)).toEqual([1, 2, 3]);
+    // interrupted after the commit, before the rename: the same file is only renamed on the next open
+    await closeCliStorage(dir);
+    copyFileSync(join(dir, 'workspace.json.migrated'), join(dir, 'workspace.json'));
+    await openCliStorage(dir);
+    expect(existsSync(join(dir, 'workspace.json'))).toBe(false);
+    expect((await (await openCliStorage(dir)).listBy('audit', 'recordId', 'r')).map((r) => r.seq)).toEqual([1, 2, 3]);
+    // reopened: nothing migrated again
+    await closeCliStorage(dir);
+    expect((await (await openCliStorage(dir)).listAll('departments')).map((r) => r.id)).toEqual(['a', 'b']);
+  });
+
+  it('refuses a damaged workspace.json by name before creating anything, and a second one beside a database', async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'workspace.json'), '{broken');
+    await expect(openCliStorage(dir)).rejects.toThrow('工作区文件已损坏');
+    expect(existsSync(join(dir, 'db'))).toBe(false);
+
+    const used = fresh();
+    await (await openCliStorage(used)).transaction((tx) => tx.bulkPut('departments', [dept('kept')]));
+    await closeCliStorage(used);
+    const other = FileStorage.open(used);
+    await other.transaction((tx) => tx.bulkPut('departments', [dept('other')]));
+    await expect(openCliStorage(used)).rejects.toThrow('既有数据库');
+    expect(existsSync(join(used, 'workspace.json'))).toBe(true);
+  });
+
+  it('writes a large batch and reads it back by key, by list field and whole', async () => {
+    const s = await openCliStorage(fresh());
+    const rows = Array.from({ length: 5000 }, (_, i) => dept(`d${String(i).padStart(5, '0')}`));
+    await s.transaction((tx) => tx.bulkPut('departments', rows));
+    expect(await s.listBy('departments', 'officeCode', '150627')).toHaveLength(5000);
+    expect((await s.getMany('departments', ['d04999', 'nope', 'd00000'])).map((r) => r?.id)).toEqual(['d04999', undefined, 'd00000']);
+    expect((await s.counts()).departments).toBe(5000);
+  });
+});
