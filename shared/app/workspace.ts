@@ -7,6 +7,9 @@ import { BackupService } from './backup';
 import { deviceIdentity, type DeviceIdentity } from './device-identity';
 import { deviceIdOf, lastClockState } from './settings';
 import { formSecretOf } from './form-secret';
+import { NO_SEEDS, SetupService, type SeedCatalogue } from './setup';
+import { UndoService } from './undo-history';
+import { IssuedSheets } from './issued-sheets';
 import type { StoragePort } from './storage';
 
 /**
@@ -24,6 +27,12 @@ export interface Workspace {
   readonly trust: TrustService;
   /** Full snapshots of the workspace and restoring one (shared/app/backup.ts). */
   readonly backup: BackupService;
+  /** Setting the workspace up for an office: seeded, city-assigned, Excel or empty (shared/app/setup.ts). */
+  readonly setup: SetupService;
+  /** The clerk's changes made undoable, and undoing them (shared/app/undo-history.ts). */
+  readonly undo: UndoService;
+  /** The numbered 交办单 and 督办单: issuing, the register, receipts (shared/app/issued-sheets.ts). */
+  readonly sheets: IssuedSheets;
   /** The office's department-form secret (made on first use): seals the forms it issues and checks those returned. */
   formSecret(): Promise<Uint8Array>;
 }
@@ -35,6 +44,8 @@ export interface WorkspaceOptions {
   vault?: KeyVaultApi;
   /** Another signer (the command line signs with a key file). */
   identity?: () => Promise<DeviceIdentity>;
+  /** The plans this host ships, for set-up (the renderer and `zwc` pass their embedded seeds); none by default. */
+  seeds?: SeedCatalogue;
 }
 
 const defaultRandom = (n: number) => crypto.getRandomValues(new Uint8Array(n));
@@ -42,6 +53,7 @@ const defaultRandom = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 export function workspaceOver(storage: StoragePort, ledger: LedgerService, options: WorkspaceOptions = {}): Workspace {
   const identity = options.identity ?? (() => deviceIdentity(storage, options.vault));
   const now = options.now;
+  const today = now ? () => new Date(now()) : () => new Date();
   const random = options.random ?? defaultRandom;
   return {
     storage,
@@ -49,7 +61,10 @@ export function workspaceOver(storage: StoragePort, ledger: LedgerService, optio
     ledger,
     exchange: new ExchangeService(storage, ledger, identity),
     trust: new TrustService(storage),
-    backup: new BackupService(storage, ledger.clock.deviceId, now ? () => new Date(now()) : undefined),
+    backup: new BackupService(storage, ledger.clock.deviceId, now ? today : undefined),
+    setup: new SetupService(storage, ledger, options.seeds ?? NO_SEEDS, today),
+    undo: new UndoService(storage, ledger),
+    sheets: new IssuedSheets(storage, today),
     formSecret: () => formSecretOf(storage, random),
   };
 }

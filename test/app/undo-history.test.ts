@@ -5,6 +5,9 @@ import { LedgerService } from '../../shared/app/ledger-service';
 import { HybridClock } from '../../shared/sync/hlc';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { readUndoHistory, writeUndoHistory, UNDO_DEPTH } from '../../shared/app/undo-history';
+import { openWorkspace } from '../../shared/app/workspace';
+import { setUpWorkspace } from '../../shared/app/setup';
+import { ValidationError } from '../../shared/app/change';
 import { writeSetting } from '../../shared/app/settings';
 
 const plan = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150627-yijinhuoluo.json'), 'utf8')));
@@ -32,5 +35,48 @@ describe('the undo history is kept in the settings, so undo survives a reload', 
     expect(read[read.length - 1].label).toBe(`撤销：第${UNDO_DEPTH + 4}步`);
     await storage.transaction((tx) => writeSetting(tx, 'ledger.undo', 'garbage'));
     expect(await readUndoHistory(storage)).toEqual([]);
+  });
+});
+
+const task = plan.tasks[0];
+
+async function seeded() {
+  const storage = new MemoryStorage();
+  const ws = await openWorkspace(storage);
+  await setUpWorkspace(ws, plan, 'plan');
+  return { storage, ws };
+}
+
+describe('undo is a service of the workspace, the same for the app and zwc', () => {
+  it('commits a change, undoes it, and says what was undone', async () => {
+    const { ws } = await seeded();
+    expect(await ws.undo.next()).toBeUndefined();
+    await ws.undo.commit({ label: '修改任务', edits: [{ table: 'tasks', id: task.id, patch: { title: '新名称' } }] });
+    expect((await ws.ledger.get('tasks', task.id))?.title).toBe('新名称');
+    expect((await ws.undo.next())?.label).toBe('撤销：修改任务');
+    expect(await ws.undo.undo()).toBe('修改任务');
+    expect((await ws.ledger.get('tasks', task.id))?.title).toBe(task.title);
+    expect(await ws.undo.undo()).toBeNull();
+  });
+
+  it('keeps the history in the workspace: a second opening (a reload, the next zwc run) undoes what the first did', async () => {
+    const { storage, ws } = await seeded();
+    await ws.undo.commit({ label: '第一步', edits: [{ table: 'tasks', id: task.id, patch: { title: '一' } }] });
+    await ws.undo.commit({ label: '第二步', edits: [{ table: 'tasks', id: task.id, patch: { title: '二' } }] });
+    const again = await openWorkspace(storage);
+    expect(await again.undo.undo()).toBe('第二步');
+    expect((await again.ledger.get('tasks', task.id))?.title).toBe('一');
+    expect(await ws.undo.undo()).toBe('第一步');
+    expect((await ws.ledger.get('tasks', task.id))?.title).toBe(task.title);
+  });
+
+  it('a refused change leaves the history as it was; the history keeps the latest actions only', async () => {
+    const { ws } = await seeded();
+    await expect(ws.undo.commit({ label: '坏的', edits: [{ table: 'tasks', id: task.id, patch: { title: '' } }] })).rejects.toBeInstanceOf(ValidationError);
+    expect(await ws.undo.history()).toEqual([]);
+    for (let i = 0; i < UNDO_DEPTH + 2; i += 1) await ws.undo.commit({ label: `第${i}步`, edits: [{ table: 'tasks', id: task.id, patch: { title: `名称${i}` } }] });
+    const history = await ws.undo.history();
+    expect(history).toHaveLength(UNDO_DEPTH);
+    expect(history[0].label).toBe('撤销：第2步');
   });
 });

@@ -4,11 +4,16 @@ import { DexieStorage } from '../db/dexie-storage';
 import Dexie from 'dexie';
 import { desktop } from '../platform';
 import { openLedger } from './ledger';
+import { seededPlan } from '../../../seeds';
+import type { SeedCatalogue } from '../../../shared/app/setup';
+
+/** The plans this build ships, for set-up: each file is loaded only when chosen. */
+const SEEDS: SeedCatalogue = { plan: seededPlan };
 
 /** The workspace the UI works on: every core service over this renderer's IndexedDB, signing with the desktop key vault where there is one. */
 export async function openRendererWorkspace(db?: LedgerDb): Promise<Workspace> {
   const repo = await openLedger(db);
-  return workspaceOver(repo.storage, repo, { vault: desktop.keyVault });
+  return workspaceOver(repo.storage, repo, { vault: desktop.keyVault, seeds: SEEDS });
 }
 
 /** Deletes this machine's workspace (after the clerk made a backup and confirmed). */

@@ -6,8 +6,7 @@ import type { Period } from '../../../shared/domain/ids';
 import { defaultReportingPeriod } from '../../../shared/domain/time';
 import { workspaceSettings, type WorkspaceSettings } from '../../../shared/app/settings';
 import { scopeToPlan } from '../../../shared/ledger/plan-scope';
-import { setUpWorkspace } from '../../../shared/app/setup';
-import { startingPlan, type SetupSource } from './starting-plan';
+import type { SetupSource } from '../../../shared/app/setup';
 import { requestPersistentStorage, type StorageState } from './ledger';
 import { eraseLocalWorkspace, openRendererWorkspace } from './open-workspace';
 import { announceChange, onChangeElsewhere } from './window-sync';
@@ -20,7 +19,6 @@ type Phase =
   /** `plan`: the plan period shown (scoped); `all`: every period's records, for plan-period work. */
   | { kind: 'ready'; settings: WorkspaceSettings; plan: PlanData; all: PlanData; viewPlanId: string | undefined };
 
-import { readUndoHistory, UNDO_DEPTH, writeUndoHistory } from '../../../shared/app/undo-history';
 import { messageOf } from './error-text';
 
 interface LedgerState {
@@ -30,8 +28,8 @@ interface LedgerState {
   workspace: Workspace | null;
   /** The reporting month the clerk is working on (YYYY-MM). */
   period: Period;
-  /** Inverses of the latest actions, newest last. */
-  undoStack: Change[];
+  /** What undo would undo next (the core's undo history, kept in the workspace), or null. */
+  undoNext: Change | null;
   /** When the plan was last re-read because another window changed it (ISO time), or null. */
   refreshedFromElsewhere: string | null;
   start(): Promise<void>;
@@ -61,7 +59,7 @@ export const useLedger = create<LedgerState>((set, get) => ({
   storage: null,
   workspace: null,
   period: defaultReportingPeriod(),
-  undoStack: [],
+  undoNext: null,
   refreshedFromElsewhere: null,
 
   async start() {
@@ -79,7 +77,7 @@ export const useLedger = create<LedgerState>((set, get) => ({
       const settings = await workspaceSettings(workspace.storage);
       if (!settings) return set({ phase: { kind: 'setup' } });
       // Undo survives a reload: the history is kept in the workspace's settings.
-      set({ undoStack: await readUndoHistory(workspace.storage) });
+      set({ undoNext: (await workspace.undo.next()) ?? null });
       set({ phase: { kind: 'ready', settings, ...(await readView(workspace, settings.officeCode)) } });
     } catch (e) {
       set({ phase: { kind: 'failed', message: `无法打开本地数据库：${messageOf(e)}` } });
@@ -89,7 +87,7 @@ export const useLedger = create<LedgerState>((set, get) => ({
   async setUp(officeCode, source) {
     const ws = get().workspace;
     if (!ws) throw new Error('数据库尚未打开');
-    const settings = await setUpWorkspace(ws, await startingPlan(officeCode, source), source === 'empty' ? 'empty' : 'plan');
+    const settings = await ws.setup.setUp(officeCode, source);
     set({ phase: { kind: 'ready', settings, ...(await readView(ws, officeCode)) } });
     announceChange();
   },
@@ -97,7 +95,9 @@ export const useLedger = create<LedgerState>((set, get) => ({
   async reload() {
     const { workspace, phase } = get();
     if (!workspace || phase.kind !== 'ready') return;
-    set({ phase: { ...phase, ...(await readView(workspace, phase.settings.officeCode, phase.viewPlanId)) } });
+    // Another window may have changed or undone something: its history is this window's too.
+    const [view, undoNext] = await Promise.all([readView(workspace, phase.settings.officeCode, phase.viewPlanId), workspace.undo.next()]);
+    set({ phase: { ...phase, ...view }, undoNext: undoNext ?? null });
   },
 
   async resetWorkspace() {
@@ -125,24 +125,19 @@ export const useLedger = create<LedgerState>((set, get) => ({
   async commit(change) {
     const workspace = get().workspace;
     if (!workspace) throw new Error('数据库尚未打开');
-    const inverse = await workspace.ledger.apply(change);
-    const undoStack = [...get().undoStack, inverse].slice(-UNDO_DEPTH);
-    set({ undoStack });
-    await writeUndoHistory(workspace.storage, undoStack);
+    set({ undoNext: await workspace.undo.commit(change) });
     announceChange();
     await get().reload();
   },
 
   async undo() {
-    const { workspace, undoStack } = get();
-    const last = undoStack[undoStack.length - 1];
-    if (!workspace || !last) return null;
-    await workspace.ledger.apply(last);
-    set({ undoStack: undoStack.slice(0, -1) });
-    await writeUndoHistory(workspace.storage, undoStack.slice(0, -1));
+    const { workspace } = get();
+    if (!workspace) return null;
+    const undone = await workspace.undo.undo();
+    if (undone === null) return null;
     announceChange();
     await get().reload();
-    return last.label.replace(/^撤销：/, '');
+    return undone;
   },
 }));
 

@@ -11,9 +11,8 @@ import { messageOf } from '../app/error-text';
  */
 export function UndoButton({ inDrawer = false }: { inDrawer?: boolean }) {
   const { message } = AntApp.useApp();
-  const stack = useLedger((s) => s.undoStack);
+  const last = useLedger((s) => s.undoNext);
   const undo = useLedger((s) => s.undo);
-  const last = stack[stack.length - 1];
 
   const run = async () => {
     try {

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Radio, Space, Typography } from 'antd';
 import { DEFAULT_OFFICE_CODE } from '../../../seeds';
 import { divisionOf, divisionName } from '../../../shared/domain/divisions';
-import { useLedger } from '../app/store';
-import { setupSources, type SetupSource } from '../app/starting-plan';
+import { useLedger, useWorkspace } from '../app/store';
+import type { SetupSource } from '../../../shared/app/setup';
 import { ExcelSetupCard } from '../components/excel/ExcelSetupCard';
 import { OfficePicker } from './setup/OfficePicker';
 import { useStartingPlan } from './setup/use-starting-plan';
@@ -16,7 +16,8 @@ type Source = SetupSource | 'excel';
 export function SetupPage() {
   const setUp = useLedger((s) => s.setUp);
   const [code, setCode] = useState(DEFAULT_OFFICE_CODE);
-  const sources = setupSources(code);
+  const setup = useWorkspace().setup;
+  const sources = setup.sources(code);
   const [source, setSource] = useState<Source>(sources[0]);
   const { preview, error: previewError } = useStartingPlan(code, source);
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +25,7 @@ export function SetupPage() {
   const division = divisionOf(code);
 
   // A new office starts from the best source it has: its own plan, else its city's.
-  useEffect(() => setSource(setupSources(code)[0]), [code]);
+  useEffect(() => setSource(setup.sources(code)[0]), [setup, code]);
 
   const start = async () => {
     if (source === 'excel') return;

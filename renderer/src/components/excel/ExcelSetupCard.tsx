@@ -2,8 +2,6 @@ import { useState } from 'react';
 import { Alert, Button, Card, Input, Radio, Space, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { DivisionCodeSchema } from '../../../../shared/domain/office';
-import { setUpWorkspace } from '../../../../shared/app/setup';
-import { planIdFor } from '../../../../shared/domain/plan-period';
 import type { BuildChoices, PlanImportPreview } from '../../../../shared/xlsx/plan-import';
 import type { ColumnChoices } from '../../../../shared/xlsx/plan-import-columns';
 import type { Workbook } from '../../../../shared/xlsx/workbook';
@@ -55,12 +53,9 @@ export function ExcelSetupCard(props: { office?: { code: string; name: string; l
     if (!preview || !workspace) return;
     setBusy(true);
     try {
-      const { buildPlanImport, planRecordsOf } = await loadXlsx();
+      const { buildPlanImport } = await loadXlsx();
       const built = buildPlanImport(preview, { fileName: preview.fileName, officeCode: code, existing: null }, { ...choices, mapping: {} });
-      const parentCode = level === 'county' ? `${code.slice(0, 4)}00` : `${code.slice(0, 2)}0000`;
-      const fromYear = new Date().getFullYear();
-      const plan = { id: planIdFor(code, fromYear), title: `${name.trim()}“无废城市”建设实施方案（${preview.fileName}）`, fromYear, toYear: fromYear + 4, status: 'in-force' as const };
-      await setUpWorkspace(workspace, planRecordsOf(built, { code, name: name.trim(), level, parentCode, plans: [plan], currentPlanId: plan.id }), 'plan');
+      await workspace.setup.setUpFromExcel({ code, name, level }, built, preview.fileName);
       setPreview(null);
       await start();
     } catch (e) {

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { PlanRecords } from '../../../../shared/ledger/plan-data';
-import { startingPlan, type SetupSource } from '../../app/starting-plan';
+import type { SetupSource } from '../../../../shared/app/setup';
+import { useWorkspace } from '../../app/store';
 import { messageOf } from '../../app/error-text';
 
 /** What the chosen office would start with from the chosen source, for the preview; null while loading. */
 export function useStartingPlan(code: string, source: SetupSource | 'excel'): { preview: PlanRecords | null; error: string | null } {
+  const setup = useWorkspace().setup;
   const [preview, setPreview] = useState<PlanRecords | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -12,12 +14,13 @@ export function useStartingPlan(code: string, source: SetupSource | 'excel'): { 
     setPreview(null);
     setError(null);
     if (!code || source === 'excel') return;
-    startingPlan(code, source)
+    setup
+      .startingPlan(code, source)
       .then((p) => live && setPreview(p))
       .catch((e: unknown) => live && setError(messageOf(e)));
     return () => {
       live = false;
     };
-  }, [code, source]);
+  }, [setup, code, source]);
   return { preview, error };
 }
