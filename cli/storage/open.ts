@@ -31,7 +31,12 @@ export interface Migration {
   renamedTo: string;
 }
 const migrations = new Map<string, Migration>();
-export const migrationOf = (dir: string): Migration | null => migrations.get(resolve(dir)) ?? null;
+/** The migration done when DIR was opened, once (the command tells the clerk, then it is forgotten). */
+export function takeMigration(dir: string): Migration | null {
+  const done = migrations.get(resolve(dir)) ?? null;
+  migrations.delete(resolve(dir));
+  return done;
+}
 
 /** Opens (or returns the already open) storage of the workspace folder DIR. */
 export function openCliStorage(dir: string): Promise<PgliteStorage> {

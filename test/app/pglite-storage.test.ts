@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileStorage } from '../../cli/file-storage';
-import { closeCliStorage, migrationOf, openCliStorage } from '../../cli/storage/open';
+import { closeCliStorage, takeMigration, openCliStorage } from '../../cli/storage/open';
 import { stampAll } from '../../shared/sync/stamped';
 
 /** The command line's PGlite store on disk: what survives reopening, and the one-time migration from workspace.json. */
@@ -40,7 +40,7 @@ describe('PGlite workspace storage', () => {
       await tx.bulkPut('settings', [{ key: 'office', value: { code: '150627', nested: [1, '二'] } }]);
     });
     const s = await openCliStorage(dir);
-    expect(migrationOf(dir)).toEqual({ rows: 5, renamedTo: join(dir, 'workspace.json.migrated') });
+    expect(takeMigration(dir)).toEqual({ rows: 5, renamedTo: join(dir, 'workspace.json.migrated') });
     expect(existsSync(join(dir, 'workspace.json'))).toBe(false);
     expect(JSON.parse(readFileSync(join(dir, 'workspace.json.migrated'), 'utf8')).tables.departments).toHaveLength(2);
     expect((await s.listAll('departments')).map((r) => r.id)).toEqual(['a', 'b']);
