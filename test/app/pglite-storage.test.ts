@@ -10,6 +10,8 @@ const dept = (id: string) => stampAll({ id, officeCode: '150627', name: `部门$
 const audit = { table: 'tasks', recordId: 'r', field: '*', action: 'create' as const, before: null, after: { 标题: '旧' }, at: '', stamp: '', deviceId: 'd', actor: '本机' };
 const fresh = () => mkdtempSync(join(tmpdir(), 'zwc-pg-'));
 
+// Making the first database (initdb, once per machine) takes seconds on a busy machine.
+jest.setTimeout(30_000);
 afterAll(() => closeCliStorage(), 30_000);
 
 describe('PGlite workspace storage', () => {

@@ -171,6 +171,8 @@ describe.each(adapters)('storage contract: %s', (_name, open) => {
   });
 });
 
+// Making the first database (initdb, once per machine) takes seconds on a busy machine.
+jest.setTimeout(30_000);
 afterAll(() => closeCliStorage(), 30_000);
 
 describe('file storage on disk', () => {
