@@ -59,6 +59,9 @@ const HEADER_LIMITS: Readonly<BundleLimits> = Object.freeze({ ...BACKUP_LIMITS, 
 
 export type TableCounts = { [N in StoreName]: number };
 
+/** Stores added after backups were first written (问题清单): a backup without one has it empty. */
+const ADDED_STORES: ReadonlySet<StoreName> = new Set<StoreName>(['problems']);
+
 export const BackupHeaderSchema = z
   .object({
     format: z.literal(BACKUP_FORMAT),
@@ -71,7 +74,9 @@ export const BackupHeaderSchema = z
     role: OfficeLevelSchema.nullable(),
     /** The installation that made the backup. */
     deviceId: z.string().max(64),
-    counts: z.object(Object.fromEntries(STORE_NAMES.map((n) => [n, z.number().int().nonnegative()])) as { [N in StoreName]: z.ZodNumber }).strict(),
+    counts: z
+      .object(Object.fromEntries(STORE_NAMES.map((n) => [n, ADDED_STORES.has(n) ? z.number().int().nonnegative().optional() : z.number().int().nonnegative()])) as { [N in StoreName]: z.ZodNumber })
+      .strict(),
     payloadBytes: z.number().int().nonnegative(),
     hash: z.string().regex(/^[0-9a-f]{64}$/),
   })
@@ -187,9 +192,9 @@ function checkTables(raw: unknown, header: BackupHeader): BackupTables {
   if (unknown) throw new BackupError(`备份文件中有本程序不认识的表“${unknown.slice(0, 40)}”`);
   const out = {} as BackupTables;
   for (const name of STORE_NAMES) {
-    const rows = (tables as Record<string, unknown>)[name];
+    const rows = (tables as Record<string, unknown>)[name] ?? (ADDED_STORES.has(name) ? [] : undefined);
     if (!Array.isArray(rows)) throw new BackupError(`备份文件已损坏：缺少表 ${name}`);
-    if (rows.length !== header.counts[name]) throw new BackupError(`备份文件已损坏：表 ${name} 有 ${rows.length} 行，文件头写的是 ${header.counts[name]} 行`);
+    if (rows.length !== (header.counts[name] ?? 0)) throw new BackupError(`备份文件已损坏：表 ${name} 有 ${rows.length} 行，文件头写的是 ${header.counts[name] ?? 0} 行`);
     const keys = new Set<string | number>();
     rows.forEach((row, i) => {
       if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new BackupError(`备份文件已损坏：表 ${name} 第 ${i + 1} 行不是记录`);

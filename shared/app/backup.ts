@@ -31,6 +31,7 @@ export const TABLE_LABELS: { [N in StoreName]: string } = {
   indicators: '指标',
   progress: '月度进展',
   indicatorValues: '指标值',
+  problems: '问题清单',
   audit: '修改记录',
   settings: '设置（含可信密钥、导入记录、交办记录）',
 };

@@ -42,6 +42,7 @@ export interface StoreRows {
   tasks: Stamped<PlanRecordTypes['tasks']>;
   projects: Stamped<PlanRecordTypes['projects']>;
   indicators: Stamped<PlanRecordTypes['indicators']>;
+  problems: Stamped<PlanRecordTypes['problems']>;
   progress: Stamped<ProgressEntry>;
   indicatorValues: Stamped<IndicatorValue>;
   audit: AuditEntry;
@@ -57,6 +58,7 @@ export const STORE_NAMES: readonly StoreName[] = [
   'tasks',
   'projects',
   'indicators',
+  'problems',
   'progress',
   'indicatorValues',
   'audit',
@@ -71,6 +73,7 @@ export const PRIMARY_KEYS: { [N in StoreName]: string } = {
   tasks: 'id',
   projects: 'id',
   indicators: 'id',
+  problems: 'id',
   progress: 'id',
   indicatorValues: 'id',
   audit: 'seq',
@@ -84,6 +87,7 @@ export const LIST_FIELDS = {
   tasks: ['officeCode'],
   projects: ['officeCode'],
   indicators: ['officeCode'],
+  problems: ['officeCode'],
   progress: ['officeCode', 'subjectId'],
   indicatorValues: ['officeCode', 'indicatorId'],
   audit: ['recordId'],

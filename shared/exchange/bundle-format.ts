@@ -37,6 +37,7 @@ import {
   keyFieldsOf,
   ownerFieldOf,
   plainFields,
+  OPTIONAL_BUNDLE_TABLES,
   type BundleTableName,
   type BundleTables,
   type StoredRecord,
@@ -65,7 +66,12 @@ export const StampSchema = z.string().regex(/^\d{15}:\d{6}:(?!__proto__$)[A-Za-z
 export const DeviceIdSchema = z.string().regex(DEVICE_ID_PATTERN, '设备标识只能含字母、数字、- 和 _，最长64位');
 
 const CountsSchema = z
-  .object(Object.fromEntries(BUNDLE_TABLES.map((t) => [t, z.number().int().nonnegative()])) as Record<BundleTableName, z.ZodNumber>)
+  .object(
+    Object.fromEntries(BUNDLE_TABLES.map((t) => [t, OPTIONAL_BUNDLE_TABLES.has(t) ? z.number().int().nonnegative().optional() : z.number().int().nonnegative()])) as Record<
+      BundleTableName,
+      z.ZodNumber
+    >,
+  )
   .strict();
 
 export const ManifestSchema = z
@@ -438,8 +444,8 @@ export function validatePayload(
       keys.add(key);
     }
     tables[table] = rows as StoredRecord[];
-    if (manifest && manifest.counts[table] !== rows.length) {
-      problems.push(`${TABLE_LABELS[table]}表：清单写明 ${manifest.counts[table]} 条，实际 ${rows.length} 条`);
+    if (manifest && (manifest.counts[table] ?? 0) !== rows.length) {
+      problems.push(`${TABLE_LABELS[table]}表：清单写明 ${manifest.counts[table] ?? 0} 条，实际 ${rows.length} 条`);
     }
   }
   const register = json.register === undefined || full() ? undefined : validateRegister(json.register, manifest?.issuedSheets, limits, problems);
@@ -483,7 +489,7 @@ export function checkRecordsBelongTo(payload: BundlePayload, officeCode: string)
 }
 
 export function countsOf(tables: BundleTables): Record<BundleTableName, number> {
-  return Object.fromEntries(BUNDLE_TABLES.map((t) => [t, tables[t].length])) as Record<BundleTableName, number>;
+  return Object.fromEntries(BUNDLE_TABLES.filter((t) => !OPTIONAL_BUNDLE_TABLES.has(t) || tables[t].length).map((t) => [t, tables[t].length])) as Record<BundleTableName, number>;
 }
 
 // ---------------------------------------------------------------- writing and reading
@@ -528,7 +534,8 @@ export async function createBundle(options: CreateBundleOptions): Promise<Uint8A
   const tables = emptyTables();
   for (const table of BUNDLE_TABLES) tables[table] = byKey(table, options.records[table] ?? []);
   const register = options.register && (options.register.sheets.length > 0 || options.register.series !== 1) ? options.register : undefined;
-  const content = register ? { tables, register } : { tables };
+  const written = Object.fromEntries(BUNDLE_TABLES.filter((t) => !OPTIONAL_BUNDLE_TABLES.has(t) || tables[t].length).map((t) => [t, tables[t]]));
+  const content = register ? { tables: written, register } : { tables: written };
   const payload = validatePayload(content, undefined, limitsWith(options.limits));
   checkRecordsBelongTo(payload, options.officeCode);
   const json = canonicalJsonBytes(content);

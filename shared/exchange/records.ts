@@ -52,9 +52,16 @@ export function exchangeMetaOf(record: ExchangeMeta): ExchangeMeta {
 }
 
 /** All the record tables a bundle can carry, in the order they are written. */
-export const BUNDLE_TABLES = ['offices', 'departments', 'leaders', 'tasks', 'projects', 'indicators', 'progress', 'indicatorValues'] as const;
+export const BUNDLE_TABLES = ['offices', 'departments', 'leaders', 'tasks', 'projects', 'indicators', 'progress', 'indicatorValues', 'problems'] as const;
 export type BundleTableName = (typeof BUNDLE_TABLES)[number];
 export type BundleTables = Record<BundleTableName, StoredRecord[]>;
+
+/**
+ * Tables added after bundles were first exchanged (问题清单): written only when they hold records and
+ * their count then, so a bundle without any stays readable by offices on older software; a bundle
+ * without one has none.
+ */
+export const OPTIONAL_BUNDLE_TABLES: ReadonlySet<BundleTableName> = new Set<BundleTableName>(['problems']);
 
 /** Progress entries and indicator values are never edited, only appended (and tombstoned by undo). */
 export const APPEND_ONLY_TABLES: ReadonlySet<BundleTableName> = new Set<BundleTableName>(['progress', 'indicatorValues']);
@@ -65,7 +72,7 @@ export function keyFieldOf(table: BundleTableName): 'code' | 'id' {
 }
 
 export function emptyTables(): BundleTables {
-  return { offices: [], departments: [], leaders: [], tasks: [], projects: [], indicators: [], progress: [], indicatorValues: [] };
+  return { offices: [], departments: [], leaders: [], tasks: [], projects: [], indicators: [], progress: [], indicatorValues: [], problems: [] };
 }
 
 /** The highest stamp anywhere in the records: the importer feeds it to HybridClock.receive. */

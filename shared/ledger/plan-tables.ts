@@ -4,6 +4,7 @@ import { LeaderSchema, type Leader } from '../domain/leader';
 import { TaskSchema, type Task } from '../domain/task';
 import { ProjectSchema, type Project } from '../domain/project';
 import { IndicatorSchema, type Indicator } from '../domain/indicator';
+import { ProblemSchema, type Problem } from '../domain/problem';
 
 /** The editable record kinds of a plan, by table name. */
 export interface PlanRecordTypes {
@@ -12,6 +13,8 @@ export interface PlanRecordTypes {
   tasks: Task;
   projects: Project;
   indicators: Indicator;
+  /** 问题清单 (shared/app/problems.ts): edited field by field like a plan record. */
+  problems: Problem;
 }
 export type PlanTableName = keyof PlanRecordTypes;
 
@@ -21,6 +24,7 @@ export const PLAN_SCHEMAS: { [K in PlanTableName]: ZodType<PlanRecordTypes[K], Z
   tasks: TaskSchema,
   projects: ProjectSchema,
   indicators: IndicatorSchema,
+  problems: ProblemSchema,
 };
 
 /** One partial edit of one record. */

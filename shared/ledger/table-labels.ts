@@ -8,4 +8,5 @@ export const TABLE_LABELS = {
   indicators: '指标',
   progress: '进展',
   indicatorValues: '指标值',
+  problems: '问题',
 } as const satisfies Record<string, string>;
