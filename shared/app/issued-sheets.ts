@@ -3,6 +3,8 @@ import type { Office } from '../domain/office';
 import { IsoDateSchema } from '../domain/ids';
 import { defaultPrintSettings, formatSheetNumber, NumberPatternSchema, PrintSettingsSchema, type NumberedKind, type PrintSettings } from '../print/sheet-number';
 import { DeviceSeriesSchema, IssuedSheetSchema, seriesOf, type IssuedSheet } from '../print/issued-sheet';
+import type { SheetCandidate } from '../print/sheet-candidates';
+import type { SheetJob } from '../print/sheet-job';
 import { readSetting, writeSetting } from './settings';
 import type { StoragePort, StorageReader, StorageWriter } from './storage';
 
@@ -142,6 +144,16 @@ export class IssuedSheets {
   async issue(kind: NumberedKind, sheets: readonly SheetToIssue[], issuedOn: string, pattern: string): Promise<IssuedSheet[]> {
     const reservation = await this.reserve(kind, sheets, issuedOn, pattern);
     return reservation ? this.confirm(reservation.token) : [];
+  }
+
+  /**
+   * Issues the numbers of some of a job's sheets (交办单 or 督办单) only if they really went out:
+   * reserved, handed to `output`, confirmed when it returns a result (issueOnOutput). The app's
+   * dialog and `zwc print` both come here.
+   */
+  issueJob<T>(job: SheetJob, items: readonly SheetCandidate[], output: (reserved: readonly IssuedSheet[]) => Promise<T | null>): Promise<{ issued: IssuedSheet[]; result: T } | null> {
+    const sheets = items.map((item): SheetToIssue => ({ departmentId: item.departmentId, departmentName: item.name, taskIds: item.taskIds, projectIds: item.projectIds, ...(job.kind === 'supervision' ? { answerBy: job.answerBy } : {}) }));
+    return issueOnOutput(this, { kind: job.kind, sheets, issuedOn: job.day, pattern: job.settings.patterns[job.kind] }, output);
   }
 
   /**
@@ -315,6 +327,11 @@ export async function issueOnOutput<T>(
     return null;
   }
   return { issued: await register.confirm(reservation.token), result };
+}
+
+/** A sheet's number: the one it was issued before, else the one just reserved for it; '' for neither. */
+export function numberFrom(reserved: readonly IssuedSheet[], before: ReadonlyMap<string, string> = new Map()): (item: { departmentId: string }) => string {
+  return (item) => before.get(item.departmentId) ?? reserved.find((r) => r.departmentId === item.departmentId)?.number ?? '';
 }
 
 /** Two different sheets that carry the same number (two laptops numbered while apart). */

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { issueOnOutput, IssuedSheetError, IssuedSheets, ISSUED_SHEETS_KEY, mergeRegisters } from '../../shared/app/issued-sheets';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { issueOnOutput, IssuedSheetError, IssuedSheets, ISSUED_SHEETS_KEY, mergeRegisters, numberFrom } from '../../shared/app/issued-sheets';
+import { openWorkspace } from '../../shared/app/workspace';
+import { loadSeedPlan } from '../../shared/seed/load-seed';
+import { scopeToPlan } from '../../shared/ledger/plan-scope';
+import { buildDocument } from '../../shared/print/documents';
+import { sheetJob, sheetRequest } from '../../shared/print/sheet-job';
 import { MemoryStorage } from '../../shared/app/memory-storage';
 import { defaultPrintSettings, formatSheetNumber } from '../../shared/print/sheet-number';
 
@@ -236,5 +243,43 @@ describe('本机编号: laptops of one office that number while apart', () => {
         expect(formatSheetNumber(pat, year, n1, k1)).not.toBe(formatSheetNumber(pat, year, n2, k2));
       }),
     );
+  });
+});
+
+describe('issuing a job of numbered sheets: the dialog and zwc print through one service', () => {
+  const seed = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150627-yijinhuoluo.json'), 'utf8')));
+
+  async function opened() {
+    const ws = await openWorkspace(new MemoryStorage(), { now: () => Date.parse('2030-01-10T02:00:00Z') });
+    await ws.setup.load(seed);
+    const all = await ws.ledger.readPlan('150627');
+    return { ws, plan: scopeToPlan(all, all.office.currentPlanId) };
+  }
+
+  it.each(['assignment', 'supervision'] as const)('numbers a %s job’s sheets and prints each with its number', async (kind) => {
+    const { ws, plan } = await opened();
+    const settings = await ws.sheets.settings(plan.office);
+    const job = sheetJob(plan, kind, '2030-01-10', settings);
+    expect(job.items.length).toBeGreaterThan(1);
+    const done = await ws.sheets.issueJob(job, job.items.slice(0, 2), async (reserved) => buildDocument(plan, sheetRequest(job, job.items.slice(0, 2), numberFrom(reserved)), settings));
+    const prefix = kind === 'assignment' ? '伊无废交〔2030〕' : '伊无废督〔2030〕';
+    expect(done?.issued.map((s) => s.number)).toEqual([`${prefix}1号`, `${prefix}2号`]);
+    expect(done?.issued.map((s) => s.departmentId)).toEqual(job.items.slice(0, 2).map((i) => i.departmentId));
+    expect(done?.issued[0].answerBy).toBe(kind === 'supervision' ? job.answerBy : undefined);
+    expect(done?.result.sheets.map((s) => s.number)).toEqual([`${prefix}1号`, `${prefix}2号`]);
+    expect((await ws.sheets.list()).length).toBe(2);
+  });
+
+  it('a cancelled job uses no number; sheets numbered before keep theirs in a later print', async () => {
+    const { ws, plan } = await opened();
+    const job = sheetJob(plan, 'assignment', '2030-01-10', await ws.sheets.settings(plan.office), { departmentIds: [] });
+    expect(job.items).toEqual([]);
+    const full = sheetJob(plan, 'assignment', '2030-01-10', await ws.sheets.settings(plan.office));
+    expect(await ws.sheets.issueJob(full, full.items, async () => null)).toBeNull();
+    expect(await ws.sheets.list()).toEqual([]);
+    const first = await ws.sheets.issueJob(full, full.items.slice(0, 1), async () => true);
+    const before = new Map(first!.issued.map((s) => [s.departmentId, s.number] as const));
+    const next = await ws.sheets.issueJob(full, full.items.slice(1, 2), async (reserved) => full.items.slice(0, 2).map(numberFrom(reserved, before)));
+    expect(next?.result).toEqual(['伊无废交〔2030〕1号', '伊无废交〔2030〕2号']);
   });
 });

@@ -5,12 +5,11 @@ import type { PlanData } from '../../../../shared/ledger/plan-data';
 import { chinaToday } from '../../../../shared/domain/time';
 import { sheetCandidates, type SheetCandidate } from '../../../../shared/print/sheet-candidates';
 import type { NumberedKind } from '../../../../shared/print/sheet-number';
-import { answerByDay } from '../../../../shared/print/supervision-notice';
 import { messageOf } from '../../app/error-text';
 import { usePlan } from '../../app/store';
 import { SheetBatchModal } from './SheetBatchModal';
 import { useIssuedSheets } from './use-print';
-import type { SheetJob } from './use-sheet-output';
+import { jobFor, type SheetJob } from '../../../../shared/print/sheet-job';
 
 /** Per plan and day: each department's 督办单 and 交办单 content, computed once for all rows of 月度调度. */
 const cache = new WeakMap<PlanData, { day: string; supervision: Map<string, SheetCandidate>; assignment: Map<string, SheetCandidate> }>();
@@ -46,7 +45,7 @@ export function DepartmentSheetButtons({ departmentId }: { departmentId: string 
     if (!register) return;
     try {
       const settings = await register.settings(plan.office);
-      setJob({ kind, day, answerBy: answerByDay(day, settings.answerDays), settings, items: [item] });
+      setJob(jobFor(kind, day, settings, [item]));
     } catch (e) {
       message.error(`无法读取编号设置：${messageOf(e)}`);
     }

@@ -7,8 +7,8 @@ import { NUMBERED_KIND_LABELS, PrintSettingsSchema, type NumberedKind, type Prin
 import { collectivesNote, sheetCandidates } from '../../../../shared/print/sheet-candidates';
 import { chinaToday } from '../../../../shared/domain/time';
 import { answerByDay } from '../../../../shared/print/supervision-notice';
+import { jobFor, type SheetJob } from '../../../../shared/print/sheet-job';
 import { SheetBatchModal } from './SheetBatchModal';
-import type { SheetJob } from './use-sheet-output';
 import { useIssuedSheets } from './use-print';
 import { DAY_PICKER_FORMAT } from '../picker-formats';
 import { messageOf } from '../../app/error-text';
@@ -64,7 +64,7 @@ export function SheetPrintDialog({ plan, kind, open, onClose, departmentIds }: S
     if (selected.length === 0) return void message.warning('请选择单位');
     try {
       await register.saveSettings(parsed.data);
-      setJob({ kind, day, answerBy, settings: parsed.data, items: selected });
+      setJob(jobFor(kind, day, parsed.data, selected));
     } catch (e) {
       message.error(messageOf(e));
     }

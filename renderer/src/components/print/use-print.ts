@@ -1,9 +1,7 @@
-import { useMemo } from 'react';
-import { IssuedSheets } from '../../../../shared/app/issued-sheets';
+import type { IssuedSheets } from '../../../../shared/app/issued-sheets';
 import { useLedger } from '../../app/store';
 
-/** The register of issued sheets over this workspace's storage; null until the workspace is open. */
+/** The register of issued sheets: the workspace's own service; null until the workspace is open. */
 export function useIssuedSheets(): IssuedSheets | null {
-  const storage = useLedger((s) => s.workspace?.storage);
-  return useMemo(() => (storage ? new IssuedSheets(storage) : null), [storage]);
+  return useLedger((s) => s.workspace?.sheets) ?? null;
 }

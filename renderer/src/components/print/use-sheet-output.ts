@@ -1,50 +1,23 @@
 import { useCallback, useState } from 'react';
 import { App } from 'antd';
-import { issueOnOutput, type IssuedSheet, type SheetToIssue } from '../../../../shared/app/issued-sheets';
+import { numberFrom, type IssuedSheet } from '../../../../shared/app/issued-sheets';
+import type { SheetCandidate } from '../../../../shared/print/sheet-candidates';
+import { sheetRequest, type SheetJob } from '../../../../shared/print/sheet-job';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import type { PrintDocument } from '../../../../shared/print/document';
-import { batchFolderName, combinedDocument, perDepartmentDocuments, type SheetRequest } from '../../../../shared/print/documents';
+import { batchFolderName, combinedDocument, perDepartmentDocuments } from '../../../../shared/print/documents';
 import { renderDocumentHtml } from '../../../../shared/print/html';
 import { draftSheetNumber, NUMBERED_KIND_LABELS, type NumberedKind, type PrintSettings } from '../../../../shared/print/sheet-number';
 import { desktop } from '../../platform';
 import { messageOf } from '../../app/error-text';
 import { useIssuedSheets } from './use-print';
 
+export type { SheetJob } from '../../../../shared/print/sheet-job';
 /** One department's sheet in a batch: who, and what it lists. */
-export interface SheetItem {
-  departmentId: string;
-  name: string;
-  taskIds: string[];
-  projectIds: string[];
-  /** 3项任务、1个项目 or 2项逾期、1项有风险. */
-  detail: string;
-}
-
-export interface SheetJob {
-  kind: NumberedKind;
-  day: string;
-  /** 督办单: the day to answer by. */
-  answerBy: string;
-  settings: PrintSettings;
-  items: SheetItem[];
-}
+export type SheetItem = SheetCandidate;
 
 /** The desktop shell writes files and knows whether a print went through; a plain browser does neither. */
 export const canSaveFiles = (): boolean => typeof desktop.savePDFs === 'function';
-
-function request(job: SheetJob, numbered: { item: SheetItem; number: string }[]): SheetRequest {
-  return job.kind === 'assignment'
-    ? { kind: 'assignment', sheets: numbered.map(({ item, number }) => ({ departmentId: item.departmentId, number, issuedOn: job.day, taskIds: item.taskIds, projectIds: item.projectIds })) }
-    : { kind: 'supervision', sheets: numbered.map(({ item, number }) => ({ departmentId: item.departmentId, number, issuedOn: job.day, answerBy: job.answerBy, taskIds: item.taskIds })) };
-}
-
-const toIssue = (job: SheetJob, item: SheetItem): SheetToIssue => ({
-  departmentId: item.departmentId,
-  departmentName: item.name,
-  taskIds: item.taskIds,
-  projectIds: item.projectIds,
-  ...(job.kind === 'supervision' ? { answerBy: job.answerBy } : {}),
-});
 
 const range = (issued: readonly IssuedSheet[]) => `${issued[0].number}${issued.length > 1 ? ` 至 ${issued[issued.length - 1].number}` : ''}`;
 
@@ -63,7 +36,7 @@ export function useSheetOutput(plan: PlanData, job: SheetJob) {
   /** A department's document: with its number once issued, with □ for the number before. */
   const documentFor = useCallback(
     (item: SheetItem, number = issued.get(item.departmentId) ?? draftSheetNumber(job.settings.patterns[job.kind], Number(job.day.slice(0, 4)))): PrintDocument =>
-      perDepartmentDocuments(plan, request(job, [{ item, number }]), job.settings)[0],
+      perDepartmentDocuments(plan, sheetRequest(job, [item], () => number), job.settings)[0],
     [plan, job, issued],
   );
 
@@ -99,7 +72,7 @@ export function useSheetOutput(plan: PlanData, job: SheetJob) {
       const number = issued.get(item.departmentId);
       const print = async (doc: PrintDocument) => desktop.print({ html: renderDocumentHtml(doc), suggestedName: doc.fileName });
       if (number) return void (await print(documentFor(item, number)));
-      const done = await issueOnOutput(register!, { kind: job.kind, sheets: [toIssue(job, item)], issuedOn: job.day, pattern: job.settings.patterns[job.kind] }, async ([held]) => {
+      const done = await register!.issueJob(job, [item], async ([held]) => {
         if (!(await print(documentFor(item, held.number)))) return null;
         return canSaveFiles() || (await askPrinted(item, held.number)) ? true : null;
       });
@@ -129,13 +102,11 @@ export function useSheetOutput(plan: PlanData, job: SheetJob) {
     run('all', '打印', async () => {
       const fresh = job.items.filter((i) => !issued.has(i.departmentId));
       const print = async (reserved: readonly IssuedSheet[]) => {
-        const number = (i: SheetItem) => issued.get(i.departmentId) ?? reserved.find((r) => r.departmentId === i.departmentId)?.number ?? '';
-        const doc = combinedDocument(plan, request(job, job.items.map((item) => ({ item, number: number(item) }))), job.settings);
+        const doc = combinedDocument(plan, sheetRequest(job, job.items, numberFrom(reserved, issued)), job.settings);
         return desktop.print({ html: renderDocumentHtml(doc), suggestedName: doc.fileName });
       };
       if (!fresh.length) return void (await print([]));
-      const pattern = job.settings.patterns[job.kind];
-      const done = await issueOnOutput(register!, { kind: job.kind, sheets: fresh.map((i) => toIssue(job, i)), issuedOn: job.day, pattern }, async (reserved) => {
+      const done = await register!.issueJob(job, fresh, async (reserved) => {
         if (!(await print(reserved))) return null;
         return (await askAllPrinted(reserved.length, range(reserved))) ? true : null;
       });
@@ -149,12 +120,11 @@ export function useSheetOutput(plan: PlanData, job: SheetJob) {
     run('all', '保存 PDF', async () => {
       const fresh = job.items.filter((i) => !issued.has(i.departmentId));
       const save = async (reserved: readonly IssuedSheet[]) => {
-        const number = (i: SheetItem) => issued.get(i.departmentId) ?? reserved.find((r) => r.departmentId === i.departmentId)?.number ?? '';
+        const number = numberFrom(reserved, issued);
         const documents = job.items.map((i) => documentFor(i, number(i))).map((d) => ({ html: renderDocumentHtml(d), suggestedName: d.fileName }));
         return desktop.savePDFs!({ folderName: batchFolderName(job.kind, job.items.length, job.day), documents });
       };
-      const pattern = job.settings.patterns[job.kind];
-      const done = fresh.length ? await issueOnOutput(register!, { kind: job.kind, sheets: fresh.map((i) => toIssue(job, i)), issuedOn: job.day, pattern }, save) : await save([]).then((result) => (result ? { issued: [], result } : null));
+      const done = fresh.length ? await register!.issueJob(job, fresh, save) : await save([]).then((result) => (result ? { issued: [], result } : null));
       if (!done) return void message.info('未保存，没有使用编号');
       remember(done.issued);
       message.success(`已保存 ${done.result.files.length} 个 PDF 到文件夹“${done.result.folder}”${done.issued.length ? `，登记${label} ${range(done.issued)}` : ''}`);
