@@ -7,6 +7,7 @@ import { BackupService } from './backup';
 import { deviceIdentity, type DeviceIdentity } from './device-identity';
 import { deviceIdOf, lastClockState } from './settings';
 import { formSecretOf } from './form-secret';
+import { ProblemService } from './problems';
 import { NO_SEEDS, SetupService, type SeedCatalogue } from './setup';
 import { UndoService } from './undo-history';
 import { IssuedSheets } from './issued-sheets';
@@ -27,6 +28,8 @@ export interface Workspace {
   readonly trust: TrustService;
   /** Full snapshots of the workspace and restoring one (shared/app/backup.ts). */
   readonly backup: BackupService;
+  /** 问题清单: raising the 存在问题 of reports, follow-up, 销号 (shared/app/problems.ts). */
+  readonly problems: ProblemService;
   /** Setting the workspace up for an office: seeded, city-assigned, Excel or empty (shared/app/setup.ts). */
   readonly setup: SetupService;
   /** The clerk's changes made undoable, and undoing them (shared/app/undo-history.ts). */
@@ -65,6 +68,7 @@ export function workspaceOver(storage: StoragePort, ledger: LedgerService, optio
     setup: new SetupService(storage, ledger, options.seeds ?? NO_SEEDS, today),
     undo: new UndoService(storage, ledger),
     sheets: new IssuedSheets(storage, today),
+    problems: new ProblemService(ledger, now ? () => new Date(now()) : undefined),
     formSecret: () => formSecretOf(storage, random),
   };
 }

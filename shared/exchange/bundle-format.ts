@@ -38,6 +38,7 @@ import {
   ownerFieldOf,
   plainFields,
   OPTIONAL_BUNDLE_TABLES,
+  OPTIONAL_BUNDLE_TABLES,
   type BundleTableName,
   type BundleTables,
   type StoredRecord,
@@ -68,9 +69,9 @@ export const DeviceIdSchema = z.string().regex(DEVICE_ID_PATTERN, '设备标识�
 const CountsSchema = z
   .object(
     Object.fromEntries(BUNDLE_TABLES.map((t) => [t, OPTIONAL_BUNDLE_TABLES.has(t) ? z.number().int().nonnegative().optional() : z.number().int().nonnegative()])) as Record<
-      BundleTableName,
+      Exclude<BundleTableName, 'problems'>,
       z.ZodNumber
-    >,
+    > & { problems: z.ZodOptional<z.ZodNumber> },
   )
   .strict();
 

@@ -55,6 +55,22 @@ const TABLE_FIELD_LABELS: Record<string, Record<string, string>> = {
     reportedBy: '填报单位/人',
   },
   indicatorValues: { year: '年度', month: '月份', value: '实际值', judgement: '人工判定', note: '说明', enteredBy: '填报人' },
+  problems: {
+    subjectKind: '问题所属类别',
+    subjectId: '所属任务/项目',
+    sourceEntryId: '来源进展',
+    period: '报告月份',
+    text: '问题描述',
+    raisedOn: '提出日期',
+    raisedBy: '反映单位',
+    kind: '问题类别',
+    responsibleId: '责任单位',
+    due: '办结时限',
+    dueChanges: '时限调整记录',
+    followUps: '处理进展',
+    closing: '销号',
+    reopenings: '重新打开记录',
+  },
 };
 
 /** The Chinese name of a field; knowing the table sharpens it. */

@@ -17,6 +17,7 @@ export function recordLabel(record: Record<string, unknown>, table?: LabelledTab
   if (table === 'tasks') return taskLabel(record);
   if (table === 'progress') return `${periodText(record.period)} 进展：${String(record.thisMonth ?? '')}`;
   if (table === 'indicatorValues') return `${yearMonthText(record.year, record.month)} 指标值`;
+  if (table === 'problems') return `问题：${String(record.text ?? '')}`;
   for (const key of ['title', 'name']) if (typeof record[key] === 'string' && record[key]) return record[key] as string;
   if (typeof record.thisMonth === 'string' && record.thisMonth) return `${periodText(record.period)} 进展：${record.thisMonth}`;
   return String(record.id ?? record.code);
@@ -119,6 +120,8 @@ export function namedRecord(record: Readonly<Record<string, unknown>>, table: La
       return `${indicatorText(record, lookup)} ${yearMonthText(record.year, record.month)} 指标值`;
     case 'tasks':
       return taskLabel(record) || String(record.id);
+    case 'problems':
+      return `${subjectText(record, lookup)} · 问题：${String(record.text ?? '')}`;
     case 'offices':
       return nameOf(record);
     default:
