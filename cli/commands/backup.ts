@@ -1,39 +1,20 @@
-import { constants } from 'node:fs';
-import { mkdir, open, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { BackupError, TABLE_LABELS, type BackupFile, type BackupSummary } from '../../shared/app/backup';
-import { BACKUP_LIMITS } from '../../shared/app/backup-format';
+import { TABLE_LABELS, type BackupFile, type BackupSummary } from '../../shared/app/backup';
+import { BackupError, BACKUP_LIMITS } from '../../shared/app/backup-format';
 import { STORE_NAMES } from '../../shared/app/storage';
 import { formatBytes } from '../../shared/exchange/limits';
-import { openWorkspaceDir, WorkspaceInputError, WorkspaceUsageError, type WorkspaceArgs, type WorkspaceIo } from './workspace';
+import { dirOf, type Command } from '../command';
+import { InputError, UsageError } from '../errors';
+import { makeOutputDir, readInput, writeOutput, type CliIo } from '../io';
+import { openWorkspaceDir } from '../workspace-dir';
 
 /**
  * `zwc --workspace DIR backup [--out FILE]` and `restore FILE --yes yes`: the app's backup service
  * (shared/app/backup.ts) on the command line's workspace. Backups go to DIR/backups unless --out
- * says otherwise; a restore first writes the current data there.
+ * says otherwise; a restore first writes the current data there. Never over an existing file.
  */
 
-async function readBackupFile(path: string): Promise<Uint8Array> {
-  // Type and size before opening: a FIFO or a device is never opened.
-  const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
-    throw new WorkspaceInputError(`无法读取 ${path}：${e.code ?? e.message}`);
-  });
-  if (!info.isFile()) throw new WorkspaceInputError(`${path} 不是普通文件`);
-  if (info.size > BACKUP_LIMITS.maxBundleBytes) throw new WorkspaceInputError(`备份文件过大（${formatBytes(info.size)}，上限 ${formatBytes(BACKUP_LIMITS.maxBundleBytes)}）：${path}`);
-  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const buffer = Buffer.alloc(info.size);
-    const { bytesRead } = await handle.read(buffer, 0, info.size, 0);
-    return new Uint8Array(buffer.subarray(0, bytesRead));
-  } finally {
-    await handle.close();
-  }
-}
-
-async function save(file: BackupFile, path: string): Promise<void> {
-  // 'wx': never over an existing file.
-  await writeFile(path, file.bytes, { flag: 'wx' });
-}
+const readBackup = (io: CliIo, path: string) => readInput(io, path, BACKUP_LIMITS.maxBundleBytes);
 
 function describe(s: BackupSummary): string {
   const h = s.header;
@@ -47,41 +28,69 @@ function describe(s: BackupSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function backupCommand(dir: string, args: WorkspaceArgs, io: WorkspaceIo): Promise<number> {
-  const ws = await openWorkspaceDir(dir, io);
-  const file = await ws.backup.create();
-  const out = args.options.get('out') ?? join(dir, 'backups', file.fileName);
-  if (!args.options.get('out')) await mkdir(join(dir, 'backups'), { recursive: true });
-  await save(file, out);
-  // Read back and verified, as the reset asks for.
-  const checked = await ws.backup.inspect(await readBackupFile(out));
-  await ws.backup.markSaved(file.header, out);
-  io.stdout(`已备份 / backed up: ${out}\n${describe(checked)}`);
-  return 0;
+async function intoBackups(io: CliIo, dir: string, file: BackupFile, name = file.fileName): Promise<string> {
+  await makeOutputDir(io, join(dir, 'backups'));
+  const to = join(dir, 'backups', name);
+  await writeOutput(io, to, file.bytes, true);
+  return to;
 }
 
-export async function restoreCommand(dir: string, args: WorkspaceArgs, io: WorkspaceIo): Promise<number> {
-  const [path] = args.positional;
-  if (!path || args.positional.length > 1) throw new WorkspaceUsageError('请给出一个备份文件 / give one backup file: restore FILE --yes yes');
-  const ws = await openWorkspaceDir(dir, io);
-  const bytes = await readBackupFile(path);
-  try {
-    const preview = await ws.backup.preview(bytes);
-    io.stdout(`将用 ${basename(path)} 替换本工作区的全部数据 / will replace the whole workspace with:\n${describe(preview.backup)}`);
-    io.stdout(`本工作区现有 / now: ${STORE_NAMES.map((n) => `${TABLE_LABELS[n]} ${preview.current.counts[n]}`).join('，')}\n`);
-    if (args.options.get('yes') !== 'yes') throw new WorkspaceUsageError('确认恢复请加 --yes yes / add --yes yes to restore');
-    await mkdir(join(dir, 'backups'), { recursive: true });
-    const result = await ws.backup.restore(bytes, {
-      saveCurrent: async (current) => {
-        const to = join(dir, 'backups', current.fileName.replace(/^台账备份/, '恢复前的备份'));
-        await save(current, to);
-        io.stdout(`恢复前的数据已备份到 / current data backed up to: ${to}\n`);
-      },
-    });
-    io.stdout(`已恢复 / restored: ${result.header.officeName ?? ''}（${result.header.officeCode ?? ''}）${result.header.createdAt} 的备份\n`);
-    return 0;
-  } catch (e) {
-    if (e instanceof BackupError) throw new WorkspaceInputError(`已拒绝 / refused: ${path}：${e.message}`);
-    throw e;
-  }
-}
+export const backup: Command = {
+  name: 'backup',
+  summary: '完整备份工作区（全部记录、修改记录、可信密钥、导入记录、交办记录；不含私钥）/ a full, verified backup (never the private key)',
+  usage: '[--out FILE.zwbak]',
+  details: '  默认存入 DIR/backups；写出后读回校验 / into DIR/backups by default; read back and checked\n',
+  workspace: 'required',
+  options: { out: { type: 'string' } },
+  async run(ctx) {
+    const { args, io } = ctx;
+    const dir = dirOf(ctx);
+    const ws = await openWorkspaceDir(dir, io);
+    const file = await ws.backup.create();
+    const given = args.get('out');
+    let out: string;
+    if (given === undefined) out = await intoBackups(io, dir, file);
+    else {
+      out = given;
+      await writeOutput(io, out, file.bytes, true);
+    }
+    // Read back and verified, as the reset asks for.
+    const checked = await ws.backup.inspect(await readBackup(io, out));
+    await ws.backup.markSaved(file.header, out);
+    io.stdout(`已备份 / backed up: ${out}\n${describe(checked)}`);
+  },
+};
+
+export const restore: Command = {
+  name: 'restore',
+  summary: '校验备份后先备份现有数据，再整体替换 / verify, back up the current data, then replace it all',
+  usage: 'FILE.zwbak --yes yes',
+  workspace: 'required',
+  options: { yes: { type: 'string' } },
+  async run(ctx) {
+    const { args, io } = ctx;
+    const dir = dirOf(ctx);
+    const [path] = args.positionals;
+    if (!path || args.positionals.length > 1) throw new UsageError('请给出一个备份文件 / give one backup file: restore FILE --yes yes');
+    const ws = await openWorkspaceDir(dir, io);
+    const bytes = await readBackup(io, path);
+    try {
+      const preview = await ws.backup.preview(bytes);
+      io.stdout(`将用 ${basename(path)} 替换本工作区的全部数据 / will replace the whole workspace with:\n${describe(preview.backup)}`);
+      io.stdout(`本工作区现有 / now: ${STORE_NAMES.map((n) => `${TABLE_LABELS[n]} ${preview.current.counts[n]}`).join('，')}\n`);
+      if (!args.yes('yes')) throw new UsageError('确认恢复请加 --yes yes / add --yes yes to restore');
+      const result = await ws.backup.restore(bytes, {
+        saveCurrent: async (current) => {
+          const to = await intoBackups(io, dir, current, current.fileName.replace(/^台账备份/, '恢复前的备份'));
+          io.stdout(`恢复前的数据已备份到 / current data backed up to: ${to}\n`);
+        },
+      });
+      io.stdout(`已恢复 / restored: ${result.header.officeName ?? ''}（${result.header.officeCode ?? ''}）${result.header.createdAt} 的备份\n`);
+    } catch (e) {
+      if (e instanceof BackupError) throw new InputError(`已拒绝 / refused: ${path}：${e.message}`);
+      throw e;
+    }
+  },
+};
+
+export const BACKUP_COMMANDS: readonly Command[] = [backup, restore];

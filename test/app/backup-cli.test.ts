@@ -1,19 +1,14 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXIT, main, nodeIo, type CliIo } from '../../cli/zwc';
+import { EXIT } from '../../cli/zwc';
+import { zwcAt } from '../support/cli';
 
 /** `zwc --workspace DIR backup` / `restore FILE`: the app's backup service on the command line's workspace. */
 const NOW = new Date('2026-11-24T02:00:00Z');
 let dir: string;
 
-async function zwc(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { ...nodeIo(), stdout: (t) => void (out += t), stderr: (t) => void (err += t), now: () => NOW };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const zwc = zwcAt(NOW);
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'zwc-backup-'));

@@ -3,10 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXIT, main, nodeIo, type CliIo } from '../../cli/zwc';
-import { LedgerDb } from '../../renderer/src/db/schema';
-import { openLedger } from '../../renderer/src/app/ledger';
-import { workspaceOver, type Workspace } from '../../shared/app/workspace';
+import { EXIT } from '../../cli/zwc';
+import { appWorkspace as openAppWorkspace, zwcAt } from '../support/cli';
+import type { Workspace } from '../../shared/app/workspace';
 import { setUpWorkspace } from '../../shared/app/setup';
 import { cityOverview } from '../../shared/app/city-overview-service';
 import { deviceIdentity } from '../../shared/app/device-identity';
@@ -22,19 +21,10 @@ const NOW = new Date();
 const PERIOD = defaultReportingPeriod(NOW);
 const plan = (file: string) => loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds', file), 'utf8')));
 let dir: string;
-let n = 0;
-
-async function zwc(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { ...nodeIo(), stdout: (t) => void (out += t), stderr: (t) => void (err += t), now: () => NOW };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const zwc = zwcAt(NOW);
 
 async function appWorkspace(file: string): Promise<Workspace> {
-  const repo = await openLedger(new LedgerDb(`cli-ws-${++n}`));
-  const ws = workspaceOver(repo.storage, repo);
+  const ws = await openAppWorkspace();
   await setUpWorkspace(ws, plan(file), 'plan', NOW);
   return ws;
 }
@@ -123,7 +113,7 @@ describe('zwc --workspace and the app, through the same services', () => {
     expect((await zwc('--workspace', ws, 'print', 'assignment', '--department', '旗财政局', '--recipients', 'all', '--out', join(dir, 'h.html'))).code).toBe(EXIT.ok);
     expect((await zwc('--workspace', ws, 'print', 'assignment', '--recipients', 'some', '--out', join(dir, 'h.html'))).code).toBe(EXIT.usage);
     const unknown = await zwc('--workspace', ws, 'print', 'assignment', '--department', '不存在的局', '--out', join(dir, 'x.html'));
-    expect(unknown.code).toBe(EXIT.refused);
+    expect(unknown.code).toBe(EXIT.notFound);
     expect(unknown.err).toContain('不存在的局');
     expect((await zwc('--workspace', ws, 'print', 'poster', '--out', join(dir, 'x.html'))).code).toBe(EXIT.usage);
   });

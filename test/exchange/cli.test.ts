@@ -3,35 +3,15 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { EXIT, main, nodeIo, type CliIo } from '../../cli/zwc';
+import { EXIT } from '../../cli/zwc';
+import { zwcAt } from '../support/cli';
 import { department, office, progressEntry, stamp, stored, OFFICE } from './fixtures';
 
 const NOW = Date.parse('2026-11-02T09:30:00+08:00');
 let dir: string;
 const at = (name: string) => join(dir, name);
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function zwc(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    ...nodeIo(),
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    now: () => new Date(NOW),
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const zwc = zwcAt(new Date(NOW));
 
 async function keygen(name: string, device: string): Promise<{ publicKey: string; fingerprint: string }> {
   const run = await zwc('keygen', '--out', at(name), '--device', device);

@@ -13,7 +13,8 @@ import { generateIdentity, signBytes, type Identity } from '../../shared/exchang
 import { mergeRecord, resolveConflict } from '../../shared/exchange/merge';
 import { emptyTables, type BundleTables, type StoredRecord } from '../../shared/exchange/records';
 import { recordImport, verifyBundle, type VerifyContext, type VerifyResult } from '../../shared/exchange/verify';
-import { EXIT, main, nodeIo, type CliIo } from '../../cli/zwc';
+import { EXIT } from '../../cli/zwc';
+import { zwcAt } from '../support/cli';
 import { department, office, stamp, stored, OFFICE } from './fixtures';
 
 const NOW = new Date('2026-11-02T09:30:00+08:00');
@@ -205,12 +206,7 @@ describe('finding 6 and 4: zwc applies the app’s rules and never prints a stac
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function zwc(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const io: CliIo = { ...nodeIo(), stdout: (t) => void (out += t), stderr: (t) => void (err += t), now: () => NOW };
-    return { code: await main(argv, io), out, err };
-  }
+  const zwc = zwcAt(NOW);
 
   async function setUp(): Promise<void> {
     await writeFile(at('trust.json'), JSON.stringify([{ officeCode: OFFICE, publicKey: county.publicKey }, { officeCode: '150621', publicKey: other.publicKey }]));
@@ -261,19 +257,13 @@ describe('finding 6 and 4: zwc applies the app’s rules and never prints a stac
     // A bug (here: a clock that throws) is one sentence, exit 70, no stack trace.
     await setUp();
     await writeFile(at('ok.zwb'), await signed(county, {}));
-    let err = '';
-    const broken: CliIo = {
-      ...nodeIo(),
-      stdout: () => undefined,
-      stderr: (t) => void (err += t),
-      now: () => {
-        throw new TypeError('时钟坏了');
-      },
-    };
-    const bug = await main(['bundle', 'verify', at('ok.zwb'), '--trust', at('trust.json')], broken);
-    expect(bug).toBe(EXIT.internal);
-    expect(err).toContain('内部错误');
-    expect(err).not.toMatch(/\n\s+at /);
+    const broken = zwcAt(() => {
+      throw new TypeError('时钟坏了');
+    });
+    const bug = await broken('bundle', 'verify', at('ok.zwb'), '--trust', at('trust.json'));
+    expect(bug.code).toBe(EXIT.internal);
+    expect(bug.err).toContain('内部错误');
+    expect(bug.err).not.toMatch(/\n\s+at /);
   });
 
   it('refuses to read a device or a FIFO-like non-file as a bundle', async () => {

@@ -5,7 +5,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXIT, main, nodeIo, type CliIo } from '../../cli/zwc';
+import { EXIT } from '../../cli/zwc';
+import { zwcAt } from '../support/cli';
 import { generateIdentity, type Identity } from '../../shared/exchange/identity';
 import { FileStorage } from '../../cli/file-storage';
 import { importHistory } from '../../shared/app/trust-service';
@@ -19,13 +20,7 @@ const T = NOW.getTime() - 3_600_000;
 let dir: string;
 let county: Identity;
 
-async function zwc(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { ...nodeIo(), stdout: (t) => void (out += t), stderr: (t) => void (err += t), now: () => NOW };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const zwc = zwcAt(NOW);
 
 function conflicted(n: number, device: string): StoredRecord {
   const row = stored(department('c1'), stamp(T));

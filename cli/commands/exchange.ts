@@ -1,0 +1,179 @@
+import { join } from 'node:path';
+import { BundleError, refusalOf, type BundleRefusal } from '../../shared/exchange/errors';
+import { receiverOf } from '../../shared/exchange/rules';
+import type { PreparedImport } from '../../shared/app/exchange-service';
+import { deviceIdentity } from '../../shared/app/device-identity';
+import { divisionName } from '../../shared/domain/divisions';
+import { defaultReportingPeriod } from '../../shared/domain/time';
+import { PeriodSchema } from '../../shared/domain/ids';
+import type { Options } from '../args';
+import { dirOf, type Command } from '../command';
+import { InputError, UsageError, type Outcome } from '../errors';
+import { makeOutputDir, writeOutput, type CliIo } from '../io';
+import { openOffice, openWorkspaceDir, storageNotice } from '../workspace-dir';
+import { officeOption } from './workspace';
+
+/**
+ * 数据交换 on the command line: export this office's signed bundle, import others' (checked,
+ * merged and recorded exactly as the app does), the keys it trusts and its own key.
+ */
+
+export function periodOption(args: Options, io: CliIo, name = 'period'): string {
+  const period = args.get(name) ?? defaultReportingPeriod(io.now());
+  if (!PeriodSchema.safeParse(period).success) throw new UsageError(`--${name} 应为 YYYY-MM / --${name} must be YYYY-MM: ${period}`);
+  return period;
+}
+
+export const exportBundle: Command = {
+  name: 'export',
+  summary: '导出本单位的交换文件（.zwb，已签名，与程序“数据交换 → 导出”相同）/ export this office’s signed bundle',
+  usage: '[--out FILE.zwb] [--period 2026-11]',
+  details: '  默认存入 DIR/exports，文件名与程序导出的相同 / into DIR/exports by default, named as the app names it\n',
+  workspace: 'required',
+  options: { out: { type: 'string' }, period: { type: 'string' } },
+  async run(ctx) {
+    const { args, io } = ctx;
+    const dir = dirOf(ctx);
+    const period = periodOption(args, io);
+    const { ws, settings } = await openOffice(dir, io);
+    const bundle = await ws.exchange.exportBundle(settings.officeCode, period, io.now());
+    let out = args.get('out');
+    if (out === undefined) {
+      await makeOutputDir(io, join(dir, 'exports'));
+      out = join(dir, 'exports', bundle.fileName);
+    }
+    await writeOutput(io, out, bundle.bytes);
+    io.stdout(`已导出 / exported: ${out}（${divisionName(settings.officeCode)} ${period}，序号 ${bundle.sequence}，${bundle.recordCount} 条记录）\n`);
+  },
+};
+
+/** A file that failed in an unexpected way, as a refusal the history keeps (a BundleError keeps its own code). */
+function unexpectedRefusal(e: unknown): BundleRefusal {
+  if (e instanceof BundleError) return refusalOf(e);
+  const why = e instanceof Error ? e.message : String(e);
+  return { code: 'invalid-payload', level: 'refused', message: `导入此文件时出错，未作任何更改：${why.slice(0, 300)}`, detail: {} };
+}
+
+export const importBundles: Command = {
+  name: 'import',
+  summary: '与桌面程序完全相同地校验、合并并记录导入 / check, merge and record imports exactly as the app does',
+  usage: 'a.zwb b.zwb ...',
+  workspace: 'required',
+  options: {},
+  async run(ctx): Promise<Outcome> {
+    const { args, io } = ctx;
+    const dir = dirOf(ctx);
+    if (!args.positionals.length) throw new UsageError('请给出至少一个交换文件 / give at least one bundle file');
+    const { ws, settings } = await openOffice(dir, io);
+    const receiver = receiverOf(settings.officeCode);
+    const nearBefore = storageNotice(ws) !== null;
+    let refused = 0;
+    for (const file of args.positionals) {
+      let data: Uint8Array;
+      try {
+        data = await io.readFile(file);
+      } catch (e) {
+        io.stderr(`无法读取 / cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+        refused += 1;
+        continue;
+      }
+      // One bad file never stops the others: whatever goes wrong with it is refused and recorded.
+      let prepared: PreparedImport;
+      try {
+        prepared = await ws.exchange.prepareImport(receiver, { name: file, data }, io.now());
+        if (prepared.kind === 'ready') {
+          const entry = await ws.exchange.applyImport(prepared, io.now());
+          io.stdout(`已合并 / merged: ${file}（${divisionName(entry.officeCode)} ${entry.period}，新增 ${entry.counts?.added ?? 0}，更新 ${entry.counts?.changed ?? 0}，冲突 ${entry.counts?.conflicts ?? 0}）\n`);
+          continue;
+        }
+      } catch (e) {
+        prepared = { kind: 'refused', fileName: file, refusal: unexpectedRefusal(e) };
+      }
+      try {
+        await ws.exchange.recordRefusal(prepared, io.now());
+      } catch (e) {
+        io.stderr(`无法记录导入历史 / cannot record the refusal: ${e instanceof Error ? e.message : String(e)}\n`);
+      }
+      if (prepared.kind === 'untrusted') {
+        refused += 1;
+        io.stderr(
+          `已拒绝 / refused: ${file}\n  [untrusted-key] 密钥未登记为 ${divisionName(prepared.officeCode)} 的可信密钥，指纹 ${prepared.fingerprint}；` +
+            `核对无误后运行 zwc --workspace ${dir} trust --office ${prepared.officeCode} --public-key ${prepared.publicKey}\n`,
+        );
+      } else if (prepared.refusal.level === 'noop') {
+        io.stdout(`无需导入 / nothing to do: ${file}\n  [${prepared.refusal.code}] ${prepared.refusal.message}\n`);
+      } else {
+        refused += 1;
+        io.stderr(`已拒绝 / refused: ${file}\n  [${prepared.refusal.code}] ${prepared.refusal.message}\n`);
+      }
+    }
+    const notice = storageNotice(ws);
+    if (!nearBefore && notice) io.stderr(`${notice}\n`);
+    return refused ? 'refused' : 'ok';
+  },
+};
+
+/** The trust service's refusals (a malformed key, one key for two offices) are refusals of the input. */
+async function refusedAsInput<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    throw new InputError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+export const trust: Command = {
+  name: 'trust',
+  summary: '登记可信密钥 / trust a key',
+  usage: '--office 150627 --public-key KEY [--label 说明]',
+  workspace: 'required',
+  options: { office: { type: 'string' }, 'public-key': { type: 'string' }, label: { type: 'string' } },
+  async run(ctx) {
+    const { args, io } = ctx;
+    const ws = await openWorkspaceDir(dirOf(ctx), io);
+    const officeCode = officeOption(args);
+    const publicKey = args.need('public-key');
+    const label = args.get('label');
+    const key = await refusedAsInput(() => ws.trust.trust({ officeCode, publicKey, ...(label ? { label } : {}) }, io.now()));
+    io.stdout(`已登记为可信 / trusted: ${divisionName(officeCode)} · 指纹 / fingerprint ${key.fingerprint}\n`);
+  },
+};
+
+export const revoke: Command = {
+  name: 'revoke',
+  summary: '吊销可信密钥 / revoke a key',
+  usage: '--office 150627 --public-key KEY',
+  workspace: 'required',
+  options: { office: { type: 'string' }, 'public-key': { type: 'string' } },
+  async run(ctx) {
+    const { args, io } = ctx;
+    const ws = await openWorkspaceDir(dirOf(ctx), io);
+    const officeCode = officeOption(args);
+    const publicKey = args.need('public-key');
+    await refusedAsInput(() => ws.trust.revoke(publicKey, officeCode, io.now()));
+    io.stdout(`已吊销 / revoked: ${divisionName(officeCode)} ${publicKey}\n`);
+  },
+};
+
+export const keys: Command = {
+  name: 'keys',
+  summary: '本机密钥与可信密钥一览（把本机公钥交给接收方，电话核对指纹）/ this laptop’s key and the trusted keys',
+  usage: '[--json yes]',
+  workspace: 'required',
+  options: { json: { type: 'string' } },
+  async run(ctx) {
+    const { args, io } = ctx;
+    const ws = await openWorkspaceDir(dirOf(ctx), io);
+    const own = await deviceIdentity(ws.storage, undefined, io.now());
+    const trusted = await ws.trust.list();
+    if (args.yes('json')) {
+      io.stdout(`${JSON.stringify({ own: { deviceId: ws.deviceId, publicKey: own.publicKey, fingerprint: own.fingerprint }, trusted }, null, 2)}\n`);
+      return;
+    }
+    io.stdout(`本机 / this laptop: 设备 ${ws.deviceId}\n  公钥 / public key  ${own.publicKey}\n  指纹 / fingerprint ${own.fingerprint}\n`);
+    io.stdout(`可信密钥 / trusted keys: ${trusted.length ? '' : '无 none'}\n`);
+    for (const k of trusted) io.stdout(`  ${divisionName(k.officeCode)}（${k.officeCode}）${k.label ? ` ${k.label}` : ''}\t${k.fingerprint}${k.revoked ? '\t已吊销' : ''}\n`);
+  },
+};
+
+export const EXCHANGE_COMMANDS: readonly Command[] = [exportBundle, importBundles, trust, revoke, keys];
