@@ -1,5 +1,5 @@
 import { createBundle, BUNDLE_EXTENSION } from '../exchange/bundle-format';
-import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, ownerFieldOf, type BundleTables, type FieldConflict, type StoredRecord } from '../exchange/records';
+import { BUNDLE_TABLES, emptyTables, maxStampOf, ownerFieldOf, type BundleTables, type FieldConflict, type StoredRecord } from '../exchange/records';
 import { KeyFieldMismatchError, mergeTables, openConflicts, resolveConflict, type MergePreview } from '../exchange/merge';
 import type { LocalOwners, Receiver } from '../exchange/rules';
 import { recordImport, verifyBundle, type VerifiedBundle } from '../exchange/verify';
@@ -9,7 +9,8 @@ import { divisionName } from '../domain/divisions';
 import { PLAN_SCHEMAS, type PlanTableName } from '../ledger/plan-tables';
 import { namedRecord, recordLookup, type RecordLookup } from '../ledger/record-label';
 import { assertPlanOpen, type LedgerService } from './ledger-service';
-import type { StoragePort, StorageReader, StoreName } from './storage';
+import type { ImportedChange, StoragePort, StorageReader, StoreName } from './storage';
+import { importAuditRow } from './audit';
 import type { DeviceIdentity } from './device-identity';
 import { appendImportHistory, importHistory, nextSequence, saveSeenDevices, seenDevices, trustedKeys } from './trust-service';
 import { conflictMarks, conflictViews, keepExistingWrite, officesToWatch, type ConflictMarks, type ConflictTable, type ConflictView } from './conflicts';
@@ -88,6 +89,24 @@ function historyEntry(prepared: PreparedImport, outcome: ImportRecord['outcome']
     outcome,
     reason: prepared.refusal.message,
   };
+}
+
+/** The records a merge changes, as its audit row names them: a new record as "*", else the fields whose value changed. */
+export function importedChanges(preview: MergePreview): ImportedChange[] {
+  const byRecord = new Map<string, ImportedChange>();
+  const add = (table: string, id: string, fields: readonly string[]) => {
+    const key = `${table}\u0000${id}`;
+    const known = byRecord.get(key);
+    if (!known) {
+      byRecord.set(key, { table, id, fields: [...fields] });
+      return;
+    }
+    for (const f of fields) if (!known.fields.includes(f)) known.fields.push(f);
+  };
+  for (const r of preview.added) add(r.table, r.id, ['*']);
+  for (const r of preview.changed) add(r.table, r.id, r.liveness ? [...r.fields, '*'] : r.fields);
+  for (const c of preview.conflicts) add(c.table, c.id, [c.field]);
+  return [...byRecord.values()];
 }
 
 /** Every stored row of one office, envelope included: what a snapshot bundle carries. */
@@ -275,12 +294,14 @@ export class ExchangeService {
     const m = prepared.bundle.manifest;
     await this.ledger.stampedTransaction(async (tx) => {
       for (const t of BUNDLE_TABLES) if (prepared.writes[t].length) await tx.bulkPut(t, prepared.writes[t] as never[]);
-      const stamp = clock.tick();
-      const after = { bundleId: m.bundleId, from: `${divisionName(m.officeCode)} ${m.deviceId}`, sequence: m.sequence };
-      const audit = BUNDLE_TABLES.flatMap((t) =>
-        prepared.writes[t].map((r) => this.ledger.audit({ table: t, recordId: String(r[keyFieldOf(t)]), field: '*', action: 'merge', before: null, after, stamp }, '导入', now)),
-      );
-      if (audit.length) await tx.bulkPut('audit', audit);
+      // One audit row for the whole import, naming the records it changed; none when it changed nothing.
+      const source = { bundleId: m.bundleId, from: `${divisionName(m.officeCode)} ${m.deviceId}`, sequence: m.sequence };
+      const changes = importedChanges(prepared.preview);
+      if (changes.length) {
+        const { at, deviceId, actor } = this.ledger.audit({ table: '*', recordId: '', field: '*', action: 'merge', before: null, after: null, stamp: '' }, '导入', now);
+        const audit = importAuditRow(source, changes, { at, deviceId, actor, stamp: clock.tick() });
+        if (audit) await tx.bulkPut('audit', [audit]);
+      }
       const incoming = prepared.bundle.payload.register;
       if (prepared.register && incoming) await mergeIncomingRegister(tx, incoming, m.deviceId, clock.deviceId, now);
       await saveSeenDevices(tx, recordImport(await seenDevices(tx), m));

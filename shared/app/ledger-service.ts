@@ -11,6 +11,7 @@ import { diffFields, stampAll, unstamp, type Stamped } from '../sync/stamped';
 import { PLAN_SCHEMAS, type PlanRecordTypes, type PlanTableName } from '../ledger/plan-tables';
 import type { AuditEntry, LogTableName, StoragePort, StorageWriter } from './storage';
 import { storedLookup } from './record-lookup';
+import { recordHistory } from './audit';
 import type { RecordLookup } from '../ledger/record-label';
 import { ValidationError, type Change, type LogAppend, type PlanCreate, type PlanEdit, type RecordRef, type RecordTable } from './change';
 import { checkIndicatorValue, indicatorValueOptions, issuesZh, zhErrorMap } from '../domain/validation';
@@ -304,9 +305,10 @@ export class LedgerService {
     return rows.filter((r) => r._deleted === null).map((r) => unstamp(r));
   }
 
-  /** The audit trail of one record, oldest first. */
+  /** The audit trail of one record, oldest first: its own rows and the rows of the imports that changed it. */
   async auditOf(recordId: string): Promise<AuditEntry[]> {
-    return this.storage.listBy('audit', 'recordId', recordId);
+    const [own, imports] = await Promise.all([this.storage.listBy('audit', 'recordId', recordId), this.storage.listBy('audit', 'recordIds', recordId)]);
+    return recordHistory(own, imports, recordId);
   }
 
   /** What the bin and the audit trail name records by: one office's records, deleted ones too. */

@@ -43,7 +43,7 @@ export class MemoryStorage implements StoragePort {
       get: async <N extends StoreName>(store: N, key: Key) => copy(table(store).get(key) as StoreRows[N] | undefined),
       getMany: async <N extends StoreName>(store: N, keys: readonly Key[]) => keys.map((k) => copy(table(store).get(k) as StoreRows[N] | undefined)),
       listBy: async <N extends StoreName>(store: N, field: ListField<N>, value: string) =>
-        copy(sorted(store).filter((r) => (r as Record<string, unknown>)[field] === value) as StoreRows[N][]),
+        copy(sorted(store).filter((r) => matches((r as Record<string, unknown>)[field], value)) as StoreRows[N][]),
       listAll: async <N extends StoreName>(store: N) => copy(sorted(store) as StoreRows[N][]),
       latest: async <N extends StampedStoreName>(store: N) => {
         let best: { _updated: string } | undefined;
@@ -113,6 +113,11 @@ export class MemoryStorage implements StoragePort {
     this.queue = next.catch(() => undefined);
     return next;
   }
+}
+
+/** A field equals the value, or (a list field, like an import's record ids) contains it. */
+function matches(field: unknown, value: string): boolean {
+  return Array.isArray(field) ? field.includes(value) : field === value;
 }
 
 function nextSeq(table: Map<Key, unknown>): number {

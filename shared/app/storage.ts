@@ -9,7 +9,17 @@ import type { PlanRecordTypes } from '../ledger/plan-tables';
  * against this interface only, so each behaves the same on all of them.
  */
 
-/** One row of the audit trail: a field of a record changed from one value to another. */
+/** A record an import changed: its table, its key, and the fields whose value changed ("*": the record is new to this copy). */
+export interface ImportedChange {
+  table: string;
+  id: string;
+  fields: string[];
+}
+
+/**
+ * One row of the audit trail: a field of a record changed from one value to another; or one import,
+ * naming every record it changed (`changes`, shared/app/audit.ts).
+ */
 export interface AuditEntry {
   /** Assigned by the store, increasing in the order rows were written. */
   seq?: number;
@@ -24,6 +34,10 @@ export interface AuditEntry {
   stamp: string;
   deviceId: string;
   actor: string;
+  /** An import's row: the records it changed. */
+  changes?: ImportedChange[];
+  /** The ids in `changes`: a list field, indexed entry by entry so a record's history finds the import. */
+  recordIds?: string[];
 }
 
 export interface SettingRow {
@@ -90,7 +104,7 @@ export const LIST_FIELDS = {
   problems: ['officeCode'],
   progress: ['officeCode', 'subjectId'],
   indicatorValues: ['officeCode', 'indicatorId'],
-  audit: ['recordId'],
+  audit: ['recordId', 'recordIds'],
   settings: [],
 } as const satisfies { [N in StoreName]: readonly string[] };
 export type ListField<N extends StoreName> = (typeof LIST_FIELDS)[N][number];
@@ -103,7 +117,7 @@ export interface StorageReader {
   get<N extends StoreName>(store: N, key: string | number): Promise<StoreRows[N] | undefined>;
   /** Rows by key, in the order asked, undefined where there is none. */
   getMany<N extends StoreName>(store: N, keys: readonly (string | number)[]): Promise<(StoreRows[N] | undefined)[]>;
-  /** Rows whose field equals the value, in key order. */
+  /** Rows whose field equals the value (a list field: contains it), in key order. */
   listBy<N extends StoreName>(store: N, field: ListField<N>, value: string): Promise<StoreRows[N][]>;
   /** Every row, in key order. */
   listAll<N extends StoreName>(store: N): Promise<StoreRows[N][]>;

@@ -8,8 +8,14 @@ import { deviceLabel, formatFieldValue } from '../../../shared/ledger/field-valu
 import { EMPTY_LOOKUP, type LabelledTable, type RecordLookup } from '../../../shared/ledger/record-label';
 import { formatMomentZh } from '../../../shared/domain/time';
 import { Excerpt } from './Excerpt';
+import { auditActionText, importedFieldsOf } from '../../../shared/app/audit';
 
-const ACTIONS: Record<AuditEntry['action'], string> = { create: '新增', update: '修改', delete: '删除', restore: '恢复', seed: '载入方案', merge: '导入合并' };
+
+/** The 字段 column: the field changed, or the fields an import changed in this record. */
+function fieldsText(r: AuditEntry): string {
+  const imported = importedFieldsOf(r);
+  return imported.length ? imported.map((f) => fieldLabel(f, r.table)).join('、') : fieldLabel(r.field, r.table);
+}
 
 /** Every change ever made to one record, oldest first. */
 export function AuditTrail({ recordId }: { recordId: string }) {
@@ -34,8 +40,8 @@ export function AuditTrail({ recordId }: { recordId: string }) {
       data-testid="audit-trail"
       columns={[
         { title: '时间', width: 150, render: (_, r) => formatMomentZh(r.at) },
-        { title: '操作', width: 60, render: (_, r) => ACTIONS[r.action] },
-        { title: '字段', width: 100, render: (_, r) => fieldLabel(r.field, r.table) },
+        { title: '操作', width: 90, render: (_, r) => auditActionText(r) },
+        { title: '字段', width: 100, render: (_, r) => fieldsText(r) },
         { title: '原值', render: (_, r) => (r.action === 'update' ? show(r, r.before) : '') },
         { title: '新值', render: (_, r) => (r.action === 'update' ? show(r, r.after) : '') },
         { title: '设备', width: 110, render: (_, r) => deviceLabel(r.deviceId, workspace?.deviceId) },

@@ -56,6 +56,11 @@ export class DexieStorage implements StoragePort {
         return [...out.entries()].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0)).map(([, r]) => r);
       };
       const field = (r: unknown, name: string) => (r as Record<string, unknown>)[name];
+      // A list field (an import's record ids) is indexed entry by entry: it matches when it contains the value.
+      const matches = (r: unknown, name: string, value: string) => {
+        const v = field(r, name);
+        return Array.isArray(v) ? v.includes(value) : v === value;
+      };
       const reader: StorageReader = {
         get: async (store, key) => (own(store)?.has(key) ? structuredClone(own(store)?.get(key)) : cleared.has(store) ? undefined : this.get(store, key)),
         getMany: async (store, keys) => {
@@ -63,7 +68,7 @@ export class DexieStorage implements StoragePort {
           return keys.map((k, i) => (own(store)?.has(k) ? structuredClone(own(store)?.get(k)) : stored[i]));
         },
         listBy: async (store, name, value) =>
-          merged(store, cleared.has(store) ? [] : await this.listBy(store, name, value), (r) => field(r, name) === value).filter((r) => field(r, name) === value),
+          merged(store, cleared.has(store) ? [] : await this.listBy(store, name, value), (r) => matches(r, name, value)).filter((r) => matches(r, name, value)),
         listAll: async (store) => merged(store, cleared.has(store) ? [] : await this.listAll(store), () => true),
         latest: async (store) => {
           const rows = [cleared.has(store) ? undefined : await this.latest(store), ...(own(store)?.values() ?? [])].filter((r) => r !== undefined) as { _updated: string }[];

@@ -1,0 +1,56 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { LedgerDb, RELEASED_SCHEMAS, currentStores } from '../../renderer/src/db/schema';
+import { DexieStorage } from '../../renderer/src/db/dexie-storage';
+import { formatStamp } from '../../shared/sync/hlc';
+import type { AuditEntry } from '../../shared/app/storage';
+
+/**
+ * A database written by every released schema opens under the current one with every row kept and
+ * the indexes the storage port queries by working (including the import row's record ids).
+ */
+const STAMP = formatStamp(Date.UTC(2026, 0, 1), 0, 'old');
+const task = { id: '150627-task-1', officeCode: '150627', domain: 'industrial', title: '旧任务', _stamps: { title: STAMP }, _deleted: null, _updated: STAMP };
+const progress = { id: '150627-pe-1', officeCode: '150627', subjectId: '150627-task-1', period: '2026-01', _stamps: {}, _deleted: null, _updated: STAMP };
+const audit: AuditEntry = { table: 'tasks', recordId: '150627-task-1', field: 'title', action: 'update', before: 'a', after: '旧任务', at: '2026-01-01T00:00:00.000Z', stamp: STAMP, deviceId: 'old', actor: '本机' };
+
+describe('Dexie schema migrations', () => {
+  RELEASED_SCHEMAS.forEach((_, i) => {
+    const version = i + 1;
+    it(`upgrades a database of released version ${version} with every row kept`, async () => {
+      const name = `migrate-from-${version}`;
+      const old = new Dexie(name);
+      RELEASED_SCHEMAS.slice(0, version).forEach((stores, j) => old.version(j + 1).stores(stores));
+      await old.open();
+      await old.table('tasks').put(task);
+      await old.table('progress').put(progress);
+      await old.table('audit').add({ ...audit }); // Dexie writes the new key into the object it adds
+      await old.table('offices').put({ code: '150627', parentCode: '150600', name: '测试旗', _stamps: {}, _deleted: null, _updated: STAMP });
+      old.close();
+
+      const db = new LedgerDb(name);
+      await db.open();
+      expect(db.verno).toBe(RELEASED_SCHEMAS.length + 1);
+      const storage = new DexieStorage(db);
+      expect(await storage.listBy('tasks', 'officeCode', '150627')).toEqual([task]);
+      expect((await storage.listBy('progress', 'subjectId', '150627-task-1')).map((r) => r.id)).toEqual(['150627-pe-1']);
+      expect((await storage.listBy('audit', 'recordId', '150627-task-1')).map((r) => r.field)).toEqual(['title']);
+      expect((await storage.latest('offices'))?.code).toBe('150627');
+      // The import row of the new schema is found from each record it names.
+      await storage.transaction((tx) => tx.bulkPut('audit', [{ ...audit, recordId: 'import:x', field: '*', action: 'merge', changes: [{ table: 'tasks', id: '150627-task-1', fields: ['title'] }], recordIds: ['150627-task-1'] }]));
+      expect((await storage.listBy('audit', 'recordIds', '150627-task-1')).map((r) => r.recordId)).toEqual(['import:x']);
+      db.close();
+    });
+  });
+
+  it('keeps an index only where the storage port queries by it', () => {
+    const stores = currentStores();
+    expect(stores.tasks).toBe('id, officeCode, _updated');
+    expect(stores.progress).toBe('id, officeCode, subjectId, _updated');
+    expect(stores.audit).toBe('++seq, recordId, *recordIds');
+    const db = new LedgerDb('indexes');
+    const indexes = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
+    expect(indexes('departments')).toEqual(['_updated', 'officeCode']);
+    expect(indexes('indicatorValues')).toEqual(['_updated', 'indicatorId', 'officeCode']);
+  });
+});
