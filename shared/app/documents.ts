@@ -131,9 +131,11 @@ export class DocumentService {
         const { year } = options as DocumentOptions['annual'];
         if (!Number.isInteger(year) || year < 2000 || year > Number(day.slice(0, 4))) throw new DocumentError(`年度总结：年份应为 2000 至今年之间的整数（收到“${year}”）`);
         const office = o.all.office as OfficePlans;
+        // The plan whose years hold the year; past its last year, the plan still in force (not yet closed).
         const covering = office.plans?.filter((p) => p.fromYear <= year && year <= p.toYear) ?? [];
-        if (office.plans?.length && !covering.length) throw new DocumentError(`年度总结：${year}年不在本单位任何方案期内`);
-        const planId = covering.find((p) => p.id === office.currentPlanId)?.id ?? covering[covering.length - 1]?.id;
+        const inForce = office.plans?.find((p) => p.id === office.currentPlanId && p.status !== 'closed' && p.fromYear <= year);
+        if (office.plans?.length && !covering.length && !inForce) throw new DocumentError(`年度总结：${year}年不在本单位任何方案期内`);
+        const planId = covering.find((p) => p.id === office.currentPlanId)?.id ?? covering[covering.length - 1]?.id ?? inForce?.id;
         const yearEnd = `${year}-12-31`;
         return annual({ ...base, plan: scopeToPlan(o.all, planId), year, day: yearEnd < day ? yearEnd : day });
       }
