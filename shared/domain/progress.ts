@@ -16,15 +16,6 @@ export const REPORTED_STATUS_LABELS: Record<ReportedStatus, string> = {
 };
 
 /**
- * The status a report is saved with: the one the clerk (or the department's form) chose. A
- * percentage never changes it silently; a task is completed only through its completion (a day
- * and evidence), see checkTaskReportNotCompletion in validation.ts.
- */
-export function reportedStatusFor(_percent: number, chosen: ReportedStatus): ReportedStatus {
-  return chosen;
-}
-
-/**
  * One month's report on a task or project. Append-only: a correction is a new entry for the same
  * period, and the latest `reportedAt` wins when reading.
  */

@@ -3,6 +3,7 @@ import type { Period } from '../domain/ids';
 import type { ProgressEntry } from '../domain/progress';
 import { figureReport, projectReportUnits, subjectReported, taskReportUnits } from '../domain/reporting-rule';
 import { reportDirectory } from './report-units';
+import { progressEntry } from './progress-entry';
 import { isBuilt } from '../domain/project-status';
 import type { PlanData } from './plan-data';
 import { recordLabel } from './record-label';
@@ -85,25 +86,22 @@ export function noProgressChange(
     const sameYear = latest?.period.slice(0, 4) === period.slice(0, 4);
     appends.push({
       table: 'progress',
-      record: {
-        id: ctx.newId(),
-        officeCode: plan.office.code,
-        subjectKind: subject.kind,
-        subjectId: id,
-        period,
-        percent: latest?.percent ?? 0,
-        status: latest?.status ?? 'not-started',
-        thisMonth: NO_PROGRESS_TEXT,
-        problems: '',
-        nextSteps: latest?.nextSteps ?? '',
-        // Nothing new was invested: the total stands, and a new year starts from nothing.
-        ...(latest?.investmentToDate !== undefined ? { investmentToDate: latest.investmentToDate } : {}),
-        ...(latest?.investmentThisYear !== undefined ? { investmentThisYear: sameYear ? latest.investmentThisYear : '0' } : {}),
-        // Entered by the office for the department, so no department is named as having filed it.
-        reportedBy: '',
-        reportedAt: ctx.now,
-        deviceId: ctx.deviceId,
-      },
+      record: progressEntry(
+        {
+          subjectKind: subject.kind,
+          subjectId: id,
+          period,
+          percent: latest?.percent ?? 0,
+          status: latest?.status ?? 'not-started',
+          thisMonth: NO_PROGRESS_TEXT,
+          nextSteps: latest?.nextSteps ?? '',
+          // Nothing new was invested: the total stands, and a new year starts from nothing.
+          investmentToDate: latest?.investmentToDate,
+          investmentThisYear: latest?.investmentThisYear !== undefined ? (sameYear ? latest.investmentThisYear : '0') : undefined,
+          // Entered by the office for the department, so no department is named as having filed it.
+        },
+        { id: ctx.newId(), officeCode: plan.office.code, reportedAt: ctx.now, deviceId: ctx.deviceId },
+      ),
     });
     marked.push(id);
     if (task) taskCount += 1;

@@ -10,6 +10,7 @@ import { CONSTRUCTION_STATUS_LABELS } from '../domain/project';
 import { isCollectiveDepartment } from '../domain/collective-name';
 import { projectReportUnits, reportRole, taskReportUnits, type ReportRole } from '../domain/reporting-rule';
 import { reportDirectory } from '../ledger/report-units';
+import { progressEntry } from '../ledger/progress-entry';
 import { checkText, TEXT_LIMITS } from '../domain/validation';
 import { sameSeal, seal } from './form-seal';
 import { chinaToday, formatDateZh, formatPeriodZh, reportDueZh, shiftPeriod } from '../domain/time';
@@ -443,7 +444,7 @@ export function previewDepartmentForm(wb: Workbook, ctx: FormImportContext): For
       departmentId,
       values.completionClaim ? `${values.completionClaim.date}\u0002${values.completionClaim.evidence}` : '',
     ]);
-    const entry: ProgressEntry = { id: `${idNamespaceOf(plan.office.code)}pe-xlsx-${hash}`, ...content, reportedAt: ctx.now.toISOString(), deviceId: ctx.deviceId };
+    const entry = progressEntry({ subjectKind: kind, subjectId, period, ...values, reportedBy, departmentId }, { id: `${idNamespaceOf(plan.office.code)}pe-xlsx-${hash}`, officeCode: plan.office.code, reportedAt: ctx.now.toISOString(), deviceId: ctx.deviceId });
     const parsed = ProgressEntrySchema.safeParse(entry);
     if (!parsed.success) {
       rows.push({ row: r, kind, subjectId, label, role, status: 'error', problems: [...rowProblems, { level: 'error', sheet: ws.name, row: r, column: '', message: parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；') }] });

@@ -3,7 +3,7 @@ import type { ProgressEntry, ReportedStatus } from '../domain/progress';
 import type { ConstructionStatus } from '../domain/project';
 import type { WanYuan } from '../domain/money';
 import type { ReportRole } from '../domain/reporting-rule';
-import { REPORTED_STATUS_LABELS, reportedStatusFor } from '../domain/progress';
+import { REPORTED_STATUS_LABELS } from '../domain/progress';
 import { CONSTRUCTION_STATUS_LABELS } from '../domain/project';
 import { parseWan } from '../domain/money';
 import { checkDayInput, checkPercent, checkText, checkWan, investmentWarning, parseDayInput, TEXT_LIMITS } from '../domain/validation';
@@ -150,7 +150,8 @@ export function readRow(get: (key: InputKey) => string, ctx: RowContext): RowRea
   }
 
   if (problems.some((p) => p.level === 'error')) return { problems };
-  const status = reportedStatusFor(percent, chosen ?? (finished ? 'done' : 'in-progress'));
+  // The status as chosen; a blank one reads from the percentage. The percentage never changes a chosen one.
+  const status = chosen ?? (finished ? 'done' : 'in-progress');
   return {
     problems,
     values: { percent, status, thisMonth, problems: get('problems'), nextSteps: get('nextSteps'), ...investment, ...(completionClaim ? { completionClaim } : {}), ...(constructionStatus ? { constructionStatus } : {}) },

@@ -1,7 +1,7 @@
 import { Button, Form, Input, Modal, Select, Space } from 'antd';
 import type { PlanData } from '../../../shared/ledger/plan-data';
-import { TASK_DOMAIN_LABELS, type Task, type TaskDomain } from '../../../shared/domain/task';
-import { nextTaskNumbering } from '../../../shared/ledger/task-numbering';
+import { TASK_DOMAIN_LABELS, type TaskDomain } from '../../../shared/domain/task';
+import { blankTask } from '../../../shared/ledger/blank-records';
 import { checkText, TEXT_LIMITS } from '../../../shared/domain/validation';
 import { newId, useCommit } from '../app/use-commit';
 import { coreRule, counter } from './field-rules';
@@ -25,24 +25,7 @@ export function NewTaskModal(props: { plan: PlanData; domain?: TaskDomain; onClo
 
   const save = async (v: Values) => {
     const id = newId('task');
-    const { number, order } = nextTaskNumbering(plan.tasks);
-    const task: Task = {
-      id,
-      officeCode: plan.office.code,
-      domain: v.domain,
-      domainLabel: TASK_DOMAIN_LABELS[v.domain],
-      number,
-      order,
-      title: v.title.trim(),
-      summary: '',
-      leads: [],
-      participants: [],
-      leaderIds: [],
-      deadline: { text: '', points: [], open: null },
-      milestones: [],
-      completion: null,
-      source: { file: 'user', section: '本机新增' },
-    };
+    const task = blankTask(plan, id, v.domain, v.title);
     if (await commit({ label: `新增任务 ${task.title}`, creates: [{ table: 'tasks', record: task }] }, `已新增任务：${task.title}`)) {
       form.resetFields();
       onCreated(id);

@@ -1,7 +1,8 @@
 import { useFormSource } from './use-form-source';
 import { Alert, Button, Col, DatePicker, Form, Input, Row, Select, Slider } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { REPORTED_STATUS_LABELS, reportedStatusFor, type ProgressEntry, type ReportedStatus } from '../../../shared/domain/progress';
+import { REPORTED_STATUS_LABELS, type ProgressEntry, type ReportedStatus } from '../../../shared/domain/progress';
+import { progressEntry } from '../../../shared/ledger/progress-entry';
 import { parseWan } from '../../../shared/domain/money';
 import { formatMomentZh, formatPeriodZh } from '../../../shared/domain/time';
 import { checkPercent, checkTaskReportNotCompletion, checkText, checkWan, investmentWarning, TEXT_LIMITS } from '../../../shared/domain/validation';
@@ -98,24 +99,23 @@ export function ProgressForm(props: {
   );
 
   const save = async (v: Values) => {
-    const entry: ProgressEntry = {
-      id: newId('pe'),
-      officeCode,
-      subjectKind,
-      subjectId,
-      period: v.period.format('YYYY-MM'),
-      percent: Number(v.percent),
-      status: reportedStatusFor(Number(v.percent), v.status),
-      thisMonth: v.thisMonth.trim(),
-      problems: (v.problems ?? '').trim(),
-      nextSteps: (v.nextSteps ?? '').trim(),
-      reportedBy: (v.reportedBy ?? '').trim(),
-      ...(v.departmentId ? { departmentId: v.departmentId } : {}),
-      reportedAt: new Date().toISOString(),
-      deviceId,
-      ...(subjectKind === 'project' && v.investmentToDate ? { investmentToDate: parseWan(v.investmentToDate) ?? v.investmentToDate } : {}),
-      ...(subjectKind === 'project' && v.investmentThisYear ? { investmentThisYear: parseWan(v.investmentThisYear) ?? v.investmentThisYear } : {}),
-    };
+    const entry = progressEntry(
+      {
+        subjectKind,
+        subjectId,
+        period: v.period.format('YYYY-MM'),
+        percent: Number(v.percent),
+        status: v.status,
+        thisMonth: v.thisMonth,
+        problems: v.problems,
+        nextSteps: v.nextSteps,
+        reportedBy: v.reportedBy,
+        departmentId: v.departmentId,
+        investmentToDate: v.investmentToDate,
+        investmentThisYear: v.investmentThisYear,
+      },
+      { id: newId('pe'), officeCode, reportedAt: new Date().toISOString(), deviceId },
+    );
     const firstInvestment = subjectKind === 'project' && !previous?.investmentToDate && !previous?.investmentThisYear && !!(entry.investmentToDate || entry.investmentThisYear);
     const saved = await commit({ label: `填报进展 ${label}`, appends: [{ table: 'progress', record: entry }] }, `已保存 ${formatPeriodZh(entry.period)}进展`);
     if (saved) {

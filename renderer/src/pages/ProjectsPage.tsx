@@ -6,6 +6,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus, type Project } from '../../../shared/domain/project';
 import { wanToYuan } from '../../../shared/domain/money';
 import { buildProjectRows, type ProjectRow } from '../../../shared/ledger/project-query';
+import { blankProject } from '../../../shared/ledger/blank-records';
 import { countByStatus, investmentSummary, TASK_STATUSES } from '../../../shared/ledger/aggregations';
 import { TASK_STATUS_LABELS, type TaskStatus } from '../../../shared/domain/task-status';
 import { chinaToday } from '../../../shared/domain/time';
@@ -47,23 +48,7 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
   const open = (id: string) => openRecord('projects', id);
 
   const addProject = async () => {
-    const project: Project = {
-      id: newId('prj'),
-      officeCode: plan.office.code,
-      number: String(plan.projects.length + 1),
-      order: plan.projects.reduce((m, p) => Math.max(m, p.order), -1) + 1,
-      name: '新项目（请填写名称）',
-      content: '',
-      constructionUnitIds: [],
-      responsibleUnitIds: [],
-      plannedInvestment: null,
-      period: null,
-      deadline: null,
-      area: null,
-      benefit: null,
-      constructionStatus: 'not-started',
-      source: { file: 'user', section: '本机新增' },
-    };
+    const project = blankProject(plan, newId('prj'));
     if (await commit({ label: '新增项目', creates: [{ table: 'projects', record: project }] })) open(project.id);
   };
 
