@@ -42,6 +42,8 @@ export const NEEDS = [
   { id: 'fontconfig', apt: 'fontconfig', linuxOnly: true, what: 'fontconfig: fc-list, fc-match（字体检查 / the font test）' },
   ...fontNeeds(),
   { id: 'libreoffice', apt: 'libreoffice-calc', what: 'LibreOffice (soffice --headless)（Excel 测试 / Excel tests）' },
+  // The Word documents (issue 28) are converted to PDF by LibreOffice's Writer, a package of its own on Debian.
+  { id: 'libreoffice-writer', apt: 'libreoffice-writer', linuxOnly: true, what: 'LibreOffice Writer（Word 文件测试 / Word document tests）' },
   // The test fills a form the way a department would, by scripting LibreOffice from Python (UNO).
   { id: 'python-uno', apt: 'python3-uno', linuxOnly: true, what: 'python3-uno（LibreOffice 的 Python 接口，Excel 测试 / LibreOffice scripting for the Excel test）' },
   { id: 'poppler', apt: 'poppler-utils', what: 'poppler-utils: pdftotext, pdftoppm（打印测试 / printing tests）' },
@@ -232,6 +234,7 @@ export function probe({ env = process.env, platform = process.platform } = {}) {
   };
   if (platform === 'linux') {
     // python3-uno installs into Debian's own interpreter, whatever python3 comes first on PATH (pyenv …).
+    present['libreoffice-writer'] = on('lowriter');
     present['python-uno'] = existsSync('/usr/bin/python3') && spawnSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' }).status === 0;
     const families = fontFamilies(env);
     present.fontconfig = families !== undefined && on('fc-match');

@@ -40,6 +40,7 @@ const ALL = {
   'font:fonts-noto-cjk': true,
   'font:fonts-cwtex-fs': true,
   libreoffice: true,
+  'libreoffice-writer': true,
   'python-uno': true,
   poppler: true,
 };
@@ -153,13 +154,14 @@ describe('probe on this machine with a fake PATH (nothing uninstalled)', () => {
       'font:fonts-noto-cjk': false,
       'font:fonts-cwtex-fs': false,
       libreoffice: false,
+      'libreoffice-writer': false,
       // python3-uno is looked for in Debian's /usr/bin/python3, not on PATH
       'python-uno': true,
       poppler: false,
     });
     expect(probe.hasApt).toBe(false);
     expect(p.action).toBe('stop');
-    expect(p.message).toContain('fontconfig fonts-cwtex-fs fonts-noto-cjk libreoffice-calc poppler-utils');
+    expect(p.message).toContain('fontconfig fonts-cwtex-fs fonts-noto-cjk libreoffice-calc libreoffice-writer poppler-utils');
   });
 
   const debianRoot = process.platform === 'linux' && process.getuid?.() === 0 && /debian|ubuntu/i.test(readOsRelease());
@@ -167,6 +169,6 @@ describe('probe on this machine with a fake PATH (nothing uninstalled)', () => {
     symlinkSync('/usr/bin/apt-get', path.join(dir, 'apt-get'));
     const { plan: p } = probeWith({ PATH: dir });
     expect(p.action).toBe('apt');
-    expect(p.packages).toEqual(['fontconfig', 'fonts-cwtex-fs', 'fonts-noto-cjk', 'libreoffice-calc', 'poppler-utils']);
+    expect(p.packages).toEqual(['fontconfig', 'fonts-cwtex-fs', 'fonts-noto-cjk', 'libreoffice-calc', 'libreoffice-writer', 'poppler-utils']);
   });
 });
