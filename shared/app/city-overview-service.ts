@@ -5,6 +5,9 @@ import type { Period } from '../domain/ids';
 import type { IsoDate } from '../domain/ids';
 import type { Workspace } from './workspace';
 import { fieldLabel } from '../ledger/field-labels';
+import type { Problem } from '../domain/problem';
+import { countyProblemList, type CountyProblemView } from '../ledger/problems-city';
+import type { ProblemFilter } from '../ledger/problems';
 
 export interface CityData {
   subordinates: SubordinateOffice[];
@@ -12,6 +15,8 @@ export interface CityData {
   history: ImportRecord[];
   /** Per record id, the fields whose value here is the city's own choice in a county office's conflict. */
   cityChoices: Map<string, string[]>;
+  /** Each county office's problems (问题清单) as last merged here, by code. */
+  problems: Map<string, Problem[]>;
 }
 
 /** The actor the exchange service writes for a conflict choice kept on the city's copy only. */
@@ -40,13 +45,23 @@ async function cityChoicesIn(ws: Pick<Workspace, 'storage'>, plans: ReadonlyMap<
 export async function readCityData(ws: Pick<Workspace, 'storage' | 'ledger' | 'exchange'>, cityCode: string): Promise<CityData> {
   const offices = (await ws.storage.listBy('offices', 'parentCode', cityCode)).filter((o) => o._deleted === null);
   const plans = new Map<string, PlanData>();
-  for (const o of offices) plans.set(o.code, await ws.ledger.readPlan(o.code));
-  return { subordinates: overseenOffices(cityCode, offices), plans, history: await ws.exchange.history(), cityChoices: await cityChoicesIn(ws, plans) };
+  const problems = new Map<string, Problem[]>();
+  for (const o of offices) {
+    plans.set(o.code, await ws.ledger.readPlan(o.code));
+    problems.set(o.code, await ws.ledger.list('problems', o.code));
+  }
+  return { subordinates: overseenOffices(cityCode, offices), plans, history: await ws.exchange.history(), cityChoices: await cityChoicesIn(ws, plans), problems };
 }
 
 /** Every county office side by side for a period, and those that have not reported it. */
 export async function cityOverview(ws: Pick<Workspace, 'storage' | 'ledger' | 'exchange'>, cityCode: string, period: Period, today: IsoDate): Promise<{ rows: CountySummary[]; missing: CountySummary[] }> {
   const data = await readCityData(ws, cityCode);
-  const rows = countySummaries({ cityCode, subordinates: data.subordinates, plans: data.plans, history: data.history, period, today });
+  const rows = countySummaries({ cityCode, subordinates: data.subordinates, plans: data.plans, history: data.history, period, today, problems: data.problems });
   return { rows, missing: notReported(rows) };
+}
+
+/** Every county office's problems side by side (default: the unclosed ones, overdue first), from the bundles merged here. */
+export async function cityProblems(ws: Pick<Workspace, 'storage' | 'ledger' | 'exchange'>, cityCode: string, today: IsoDate, filter?: ProblemFilter): Promise<CountyProblemView[]> {
+  const data = await readCityData(ws, cityCode);
+  return countyProblemList(data.subordinates.filter((s) => s.code !== cityCode), data.plans, data.problems, today, filter);
 }

@@ -29,6 +29,7 @@ import {
 import { ValidationError, type Change, type PlanCreate, type PlanEdit } from './change';
 import type { LedgerService } from './ledger-service';
 import type { AuditEntry } from './storage';
+import { UndoService } from './undo-history';
 
 export type { ProblemCandidate, ProblemFilter, ProblemFormRow, ProblemView };
 
@@ -51,7 +52,7 @@ export type RaiseItem =
   | { entryId: string; action: 'link'; problemId: string };
 
 export interface RaiseResult {
-  /** Undoes the whole batch at once. */
+  /** The batch's inverse: undoes it at once (also the latest entry of the workspace's undo history). */
   undo: Change;
   raised: Problem[];
   linked: { problemId: string; entryId: string }[];
@@ -87,10 +88,15 @@ export interface OfficeProblems {
  * shared/ledger/problems.ts.
  */
 export class ProblemService {
+  /** Every change goes into the workspace's one undo history (the app's 撤销 and `zwc undo`). */
+  private readonly undo: UndoService;
+
   constructor(
     private readonly ledger: LedgerService,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.undo = new UndoService(ledger.storage, ledger);
+  }
 
   /** Today in Beijing time. */
   today(): IsoDate {
@@ -206,7 +212,7 @@ export class ProblemService {
       edits.push({ table: 'problems', id, patch: { followUps: [...p.followUps, ...added] } });
     }
     const label = `登记存在问题 ${raised.length} 个${linked.length ? `，并入已有问题 ${linked.length} 条` : ''}`;
-    const undo = await this.ledger.apply({ label, creates, edits });
+    const undo = await this.undo.commit({ label, creates, edits });
     return { undo, raised, linked };
   }
 
@@ -243,7 +249,7 @@ export class ProblemService {
     );
     if (typeof record === 'string') throw new ValidationError(WHAT, [record]);
     this.check(record);
-    const undo = await this.ledger.apply({ label: '登记问题', creates: [{ table: 'problems', record }] });
+    const undo = await this.undo.commit({ label: '登记问题', creates: [{ table: 'problems', record }] });
     return { problem: record, undo };
   }
 
@@ -254,7 +260,7 @@ export class ProblemService {
 
   private async edit(problem: Problem, patch: Partial<Problem>, label: string): Promise<Change> {
     this.check({ ...problem, ...patch });
-    return this.ledger.apply({ label, edits: [{ table: 'problems', id: problem.id, patch }] });
+    return this.undo.commit({ label, edits: [{ table: 'problems', id: problem.id, patch }] });
   }
 
   private day(value: IsoDate | undefined, field: string): IsoDate {
@@ -302,11 +308,11 @@ export class ProblemService {
 
   /** Moves the problem to the bin (restorable, undoable). */
   async remove(id: string): Promise<Change> {
-    return this.ledger.remove('problems', id);
+    return this.undo.commit({ label: '删除问题', deletes: [{ table: 'problems', id }] });
   }
 
   async restore(id: string): Promise<Change> {
-    return this.ledger.restore('problems', id);
+    return this.undo.commit({ label: '恢复问题', restores: [{ table: 'problems', id }] });
   }
 
   /** Every change of the problem, oldest first (the audit trail). */

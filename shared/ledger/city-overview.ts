@@ -12,6 +12,8 @@ import { assessmentYear, countByAttainment, countByStatus, indicatorStandings, i
 import { reportingChecklist } from './reporting';
 import { scopeToPlan } from './plan-scope';
 import { currentPlan as currentPlanOf, planLabel } from '../domain/plan-period';
+import type { Problem } from '../domain/problem';
+import { countyProblemCounts } from './problems-city';
 
 
 /** A county, county or district a city office oversees. */
@@ -106,6 +108,10 @@ export interface CountySummary {
   projects: number;
   projectsByStatus: Record<TaskStatus, number>;
   projectsOverdue: number;
+  /** 问题清单 on `today` (shared/ledger/problems-city.ts): unclosed problems, of those overdue, and closed ones. */
+  problemsOpen: number;
+  problemsOverdue: number;
+  problemsClosed: number;
 }
 
 export interface CountySummaryInput {
@@ -116,12 +122,14 @@ export interface CountySummaryInput {
   history: readonly ImportRecord[];
   period: Period;
   today: IsoDate;
+  /** The counties' problems as merged at the city, by code (none when absent). */
+  problems?: ReadonlyMap<string, readonly Problem[]>;
 }
 
 const zeroStatus = (): Record<TaskStatus, number> => countByStatus([]);
 
 /** One line per subordinate office, in the order given: what arrived and where each county stands. */
-export function countySummaries({ cityCode, subordinates, plans, history, period, today }: CountySummaryInput): CountySummary[] {
+export function countySummaries({ cityCode, subordinates, plans, history, period, today, problems }: CountySummaryInput): CountySummary[] {
   const last = lastMergedByOffice(history);
   const refused = lastRefusedByOffice(history);
   return subordinates
@@ -136,6 +144,7 @@ export function countySummaries({ cityCode, subordinates, plans, history, period
         lastImportAt: imported?.at ?? null,
         reportedForPeriod: imported !== undefined && imported.period >= period,
         notImported: refused.get(code) ?? null,
+        ...countyProblemCounts(problems?.get(code), today),
       };
       const received = plans.get(code);
       // Figures are for the county's plan in force; closed periods are in its archive.

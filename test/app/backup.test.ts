@@ -210,7 +210,7 @@ describe('backup and restore of a whole workspace', () => {
     for (const name of STORE_NAMES) {
       const rows = await ws.storage.listAll(name);
       // The laptop's own device id is its own, not the file's.
-      expect(name === 'settings' ? rows.filter((r) => (r as { key: string }).key !== 'deviceId').length : rows.length).toBe(preview.backup.header.counts[name]);
+      expect(name === 'settings' ? rows.filter((r) => (r as { key: string }).key !== 'deviceId').length : rows.length).toBe(preview.backup.header.counts[name] ?? 0); // a version-1 file predates 问题清单: no problems count
     }
     expect((await ws.storage.get('settings', 'deviceId'))?.value).toBe(ws.deviceId);
     expect((await ws.storage.get('tasks', TASK))?.title).toBe('备份格式 1 的样例');

@@ -85,8 +85,8 @@ describe('raising the 存在问题 of the month’s reports', () => {
       ['监测设备采购资金未到位', '待处理', '2026-06-30'],
     ]);
 
-    // One undo takes the whole batch back; the reports are offered again.
-    await ws.ledger.apply(result.undo);
+    // One undo (the workspace's, as 撤销 and zwc undo) takes the whole batch back; the reports are offered again.
+    expect(await ws.undo.undo()).toBe('登记存在问题 2 个');
     expect(await ws.problems.list(OFFICE)).toEqual([]);
     expect((await ws.problems.candidates(OFFICE)).map((c) => c.entry.id).sort()).toEqual([corrected.id, office.id].sort());
     // Raised again after the undo: a new id (the old one is in the bin), still one problem each.
@@ -182,7 +182,8 @@ describe('following a problem until 销号', () => {
     expect(await ws.problems.view(id)).toMatchObject({ status: 'closed', statusLabel: '已销号', problem: { closing: { date: '2026-01-06', confirmedBy: '张三' } } });
     await expect(ws.problems.followUp(id, { unit: { departmentId: gxj.id }, text: 'x', resolved: true })).rejects.toThrow('已销号');
 
-    await ws.ledger.apply(undoClose);
+    expect((await ws.undo.next())?.label).toBe(undoClose.label);
+    expect(await ws.undo.undo()).toBe('问题销号');
     expect((await ws.problems.get(id))?.closing).toBeNull();
     await ws.problems.close(id, { date: '2026-01-06', evidence: '台账已建立', confirmedBy: '张三' });
     await ws.problems.reopen(id, '复查发现1家企业台账仍缺失');
