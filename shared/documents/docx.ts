@@ -54,11 +54,11 @@ export const PAGE_NUMBER_SIZE = 14;
 
 /** The faces GB/T 9704 names, each with the face Word takes when it is missing (fontTable altName). */
 export const FONTS = {
-  title: { name: '方正小标宋简体', alt: '华文中宋' },
-  body: { name: '仿宋_GB2312', alt: '仿宋' },
-  heading1: { name: '黑体', alt: 'SimHei' },
-  heading2: { name: '楷体_GB2312', alt: '楷体' },
-  pageNumber: { name: '宋体', alt: 'SimSun' },
+  title: { name: '方正小标宋简体', alt: '华文中宋', family: 'roman' },
+  body: { name: '仿宋_GB2312', alt: '仿宋', family: 'roman' },
+  heading1: { name: '黑体', alt: 'SimHei', family: 'swiss' },
+  heading2: { name: '楷体_GB2312', alt: '楷体', family: 'script' },
+  pageNumber: { name: '宋体', alt: 'SimSun', family: 'roman' },
 } as const;
 type Face = keyof typeof FONTS;
 
@@ -66,7 +66,10 @@ const font = (face: Face) => {
   const name = FONTS[face].name;
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' };
 };
-const run = (text: string, face: Face, size: number, extra: Partial<IRunOptions> = {}) => new TextRun({ text, font: font(face), size: size * 2, ...extra });
+/** Body characters are set 0.25 pt closer, so that 28 fit the 156 mm line (28 × 15.75 pt), as the standard counts them. */
+export const BODY_TIGHTEN = -5;
+const run = (text: string, face: Face, size: number, extra: Partial<IRunOptions> = {}) =>
+  new TextRun({ text, font: font(face), size: size * 2, ...(size === BODY_SIZE ? { characterSpacing: BODY_TIGHTEN } : {}), ...extra });
 const exact = (pt: number) => ({ line: Math.round(pt * PT), lineRule: LineRuleType.EXACT });
 const body = { line: LINE_PITCH, lineRule: LineRuleType.EXACT };
 
@@ -167,7 +170,7 @@ function pageNumber(side: 'right' | 'left'): Footer {
 /** The font table, so that Word finds a present face when the standard's is missing (e.g. 仿宋_GB2312 → 仿宋). */
 function fontTable(): string {
   const fonts = Object.values(FONTS)
-    .map((f) => `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`)
+    .map((f) => `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`)
     .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}</w:fonts>`;
 }
@@ -183,7 +186,7 @@ export function buildDocx(doc: OfficialDocument): Document {
       {
         properties: {
           page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...PAGE.margin, footer: PAGE.footer, header: PAGE.header } },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: Math.round(((TEXT_WIDTH / 28 - BODY_SIZE * PT) / PT) * 4096) },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
         footers: { default: pageNumber('right'), even: pageNumber('left') },
         children: [...title, new Paragraph({ spacing: body, children: [] }), ...doc.blocks.flatMap(block), ...signature(doc.issuer, dateZh(doc.date))],

@@ -36,7 +36,7 @@ const PROJECTS_DOMAIN = '重点项目';
 
 function unitOf(entry: ProgressEntry, fallback: string, dept: (id: string) => string, known: (id: string) => boolean, office: string): string {
   if (entry.departmentId && known(entry.departmentId)) return dept(entry.departmentId);
-  return fallback ? `${fallback}（${office}代报）` : office;
+  return fallback && fallback !== office ? `${fallback}（${office}代报）` : office;
 }
 
 /**
