@@ -36,9 +36,9 @@ describe('工作简报', () => {
     expect(money.completed).toBe('52000');
     const year = assessmentYear(data.indicators, PERIOD);
     expect(f.figures.behind.length).toBe(countByAttainment(indicatorStandings(data.indicators, data.indicatorValues, year).map((s) => s.result)).behind);
-    // What moved, by domain, with the reporting unit; the office's own record named as 代报.
+    // What moved, by domain, with the reporting unit; a record the office made for another unit's item is named as its 代报.
     const moved = f.reports.moved.flatMap((d) => d.items.map((i) => `${d.domain}|${i.unit}|${i.text}`));
-    expect(moved).toEqual(expect.arrayContaining([expect.stringContaining('旗生态环境局|完成全旗固废产生单位排查，共42家。'), expect.stringContaining('代报）|电话调度：已完成方案初稿。'), '重点项目|神东布尔台煤矿（旗无废办代报）|主体工程完工。']));
+    expect(moved).toEqual(expect.arrayContaining([expect.stringContaining('旗生态环境局|完成全旗固废产生单位排查，共42家。'), '工业固体废物|旗无废办|电话调度：已完成方案初稿。', '重点项目|神东布尔台煤矿（旗无废办代报）|主体工程完工。']));
     expect(f.problems).toEqual([expect.objectContaining({ unit: '旗生态环境局', text: '专项资金尚未到位。' })]);
     const text = plainText(doc);
     expect(text).toContain(`报送率 ${checklist.coverage}%`);
