@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Office } from '../domain/office';
 import { IsoDateSchema } from '../domain/ids';
 import { defaultPrintSettings, formatSheetNumber, NumberPatternSchema, PrintSettingsSchema, type NumberedKind, type PrintSettings } from '../print/sheet-number';
-import { DeviceSeriesSchema, IssuedSheetSchema, seriesOf, type IssuedSheet } from '../print/issued-sheet';
+import { DeviceSeriesSchema, IssuedSheetSchema, seriesOf, type IssuedSheet } from '../domain/issued-sheet';
 import type { SheetCandidate } from '../print/sheet-candidates';
 import type { SheetJob } from '../print/sheet-job';
 import { readSetting, writeSetting } from './settings';
@@ -26,7 +26,7 @@ import type { StoragePort, StorageReader, StorageWriter } from './storage';
  * with the same 本机编号 is remembered, so 交办记录 can say so until one of them changes.
  */
 
-export { IssuedSheetSchema, ReceiptSchema, DeviceSeriesSchema, seriesOf, type IssuedSheet, type Receipt } from '../print/issued-sheet';
+export { IssuedSheetSchema, ReceiptSchema, DeviceSeriesSchema, seriesOf, type IssuedSheet, type Receipt } from '../domain/issued-sheet';
 
 const RegisterSchema = z.array(IssuedSheetSchema);
 

@@ -8,7 +8,7 @@ import { fromBase64, toBase64 } from '../exchange/bytes';
 import { overseenOffices } from '../ledger/city-overview';
 import { divisionName } from '../domain/divisions';
 import type { StorageReader } from './storage';
-import type { TrustedKey } from './trust-service';
+import type { TrustEntry } from '../exchange/trust';
 
 /** One office a key can be registered for, with how many valid keys it has already. */
 export interface RegistrationOffice {
@@ -28,7 +28,7 @@ export async function registrationOffices(
   ws: { storage: StorageReader },
   office: { code: string; name: string },
   level: 'city' | 'county',
-  keys: readonly Pick<TrustedKey, 'officeCode' | 'revoked'>[],
+  keys: readonly Pick<TrustEntry, 'officeCode' | 'revoked'>[],
 ): Promise<RegistrationOffice[]> {
   const count = (code: string) => keys.filter((k) => k.officeCode === code && !k.revoked).length;
   const officeCode = office.code;

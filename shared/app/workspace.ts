@@ -1,5 +1,6 @@
 import { HybridClock } from '../sync/hlc';
 import type { KeyVaultApi } from '../platform/desktop-api';
+import { randomBytes } from '../exchange/bytes';
 import { LedgerService } from './ledger-service';
 import { ExchangeService } from './exchange-service';
 import { TrustService } from './trust-service';
@@ -51,13 +52,11 @@ export interface WorkspaceOptions {
   seeds?: SeedCatalogue;
 }
 
-const defaultRandom = (n: number) => crypto.getRandomValues(new Uint8Array(n));
-
 export function workspaceOver(storage: StoragePort, ledger: LedgerService, options: WorkspaceOptions = {}): Workspace {
   const identity = options.identity ?? (() => deviceIdentity(storage, options.vault));
   const now = options.now;
   const today = now ? () => new Date(now()) : () => new Date();
-  const random = options.random ?? defaultRandom;
+  const random = options.random ?? randomBytes;
   return {
     storage,
     deviceId: ledger.clock.deviceId,
@@ -75,7 +74,7 @@ export function workspaceOver(storage: StoragePort, ledger: LedgerService, optio
 
 /** Opens the services on a storage: the device id is made once and kept; the clock resumes after the latest stamp. */
 export async function openWorkspace(storage: StoragePort, options: WorkspaceOptions = {}): Promise<Workspace> {
-  const random = options.random ?? defaultRandom;
+  const random = options.random ?? randomBytes;
   const deviceId = await deviceIdOf(storage, random);
   const clock = new HybridClock(deviceId, options.now ?? Date.now, await lastClockState(storage));
   return workspaceOver(storage, new LedgerService(storage, clock), options);

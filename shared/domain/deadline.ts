@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, YearSchema } from './ids';
-import { TEXT_LIMITS } from './validation';
+import { TEXT_LIMITS } from './text-limits';
 import { formatDateZh } from './time';
 
 /**

@@ -3,7 +3,7 @@ import { DivisionCodeSchema } from './office';
 import { IsoDateSchema, PeriodSchema, RecordIdSchema, YearSchema } from './ids';
 import { WanYuanSchema } from './money';
 import { IndicatorQuantitySchema } from './indicator';
-import { TEXT_LIMITS } from './validation';
+import { TEXT_LIMITS } from './text-limits';
 
 /** What the reporting department says about its work this month (not the derived status). */
 export const ReportedStatusSchema = z.enum(['not-started', 'in-progress', 'done', 'stalled']);

@@ -4,7 +4,7 @@ import { RecordIdSchema, YearSchema } from './ids';
 import { DeadlineSchema } from './deadline';
 import { WanYuanSchema } from './money';
 import { SourceRefSchema, ReviewFlagSchema } from './source';
-import { TEXT_LIMITS } from './validation';
+import { TEXT_LIMITS } from './text-limits';
 
 /** A year, or a month of a year when the document gives one. */
 export const YearMonthSchema = z

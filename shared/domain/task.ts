@@ -3,7 +3,7 @@ import { DivisionCodeSchema } from './office';
 import { IsoDateSchema, RecordIdSchema, YearSchema } from './ids';
 import { DeadlineSchema } from './deadline';
 import { SourceRefSchema, ReviewFlagSchema } from './source';
-import { TEXT_LIMITS } from './validation';
+import { TEXT_LIMITS } from './text-limits';
 
 /**
  * The solid-waste domains the plans group their tasks under. `domainLabel` on a task keeps the

@@ -2,8 +2,9 @@ import type { ZodErrorMap, ZodIssue } from 'zod';
 import { parseDeadline } from './parse-deadline';
 import { MAX_WAN_YUAN, WanYuanSchema, wanToYuan, type WanYuan } from './money';
 import { isRealDate, type IsoDate } from './ids';
+import { TEXT_LIMITS } from './text-limits';
 
-export { isRealDate, MAX_WAN_YUAN };
+export { isRealDate, MAX_WAN_YUAN, TEXT_LIMITS };
 
 /**
  * The rules for every field a clerk can type or import, one function per rule. Each returns null
@@ -13,22 +14,6 @@ export { isRealDate, MAX_WAN_YUAN };
  * clamps or replaces a value: a rule either accepts it as typed or says why not.
  */
 export type Problem = string | null;
-
-/** Longest texts, in characters (a clerk sees a counter on each of these fields). */
-export const TEXT_LIMITS = {
-  /** Task title, project name, indicator name. */
-  title: 200,
-  /** Numbers, units, short labels (领域名称, 序号, 单位). */
-  short: 50,
-  /** Who reported, names of people and departments. */
-  name: 100,
-  /** 本月进展, 存在问题, 下步计划, 内容简介, 建设内容, 效益分析. */
-  long: 2000,
-  /** 完成依据, 备注, 任务分工, 时间安排 text. */
-  medium: 1000,
-  /** 完成时限 as written. */
-  deadline: 500,
-} as const;
 
 /** Years accepted anywhere: the programme started in 2019; plans reach 2035. */
 export const YEAR_BOUNDS = { from: 2000, to: 2100 } as const;

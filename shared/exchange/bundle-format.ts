@@ -17,7 +17,7 @@ import { ProgressEntrySchema, IndicatorValueSchema } from '../domain/progress';
 import { PLAN_SCHEMAS } from '../ledger/plan-tables';
 import { TABLE_LABELS as RECORD_TABLE_LABELS } from '../ledger/table-labels';
 import { canonicalJsonBytes } from './canonical-json';
-import { concatBytes, sha256Hex } from './bytes';
+import { concatBytes, randomUuid, sha256Hex } from './bytes';
 import { BundleError } from './errors';
 import { PublicKeySchema, signBytes, type Identity } from './identity';
 import { checkRecordBounds, DEFAULT_LIMITS, HEADER_LIMITS, JsonLimitScanner, formatBytes, limitsWith, scanJson, type BundleLimits } from './limits';
@@ -37,7 +37,6 @@ import {
   keyFieldsOf,
   ownerFieldOf,
   plainFields,
-  OPTIONAL_BUNDLE_TABLES,
   OPTIONAL_BUNDLE_TABLES,
   type BundleTableName,
   type BundleTables,
@@ -545,7 +544,7 @@ export async function createBundle(options: CreateBundleOptions): Promise<Uint8A
   const gz = gzipPayload(json);
   const manifest = parseManifest({
     formatVersion: register ? FORMAT_VERSION : PLAIN_FORMAT_VERSION,
-    bundleId: options.bundleId ?? globalThis.crypto.randomUUID(),
+    bundleId: options.bundleId ?? randomUuid(),
     officeCode: options.officeCode,
     deviceId: options.deviceId,
     publicKey: options.identity.publicKey,

@@ -1,12 +1,32 @@
 /**
  * Byte helpers that behave the same in the renderer and in Node: only WebCrypto, btoa/atob and
  * TextEncoder are used, never Node's Buffer, so shared/exchange runs unchanged in both.
+ *
+ * The core's WebCrypto port: the one file of shared/ that reaches the environment's `crypto`
+ * (eslint.config.mjs refuses the global everywhere else in shared/); hashing, signing, random
+ * bytes and ids all come through here.
  */
+
+function webCrypto(): Crypto {
+  const crypto = globalThis.crypto;
+  if (!crypto) throw new Error('此环境没有 WebCrypto（crypto），无法签名、校验或生成编号');
+  return crypto;
+}
 
 export function subtleCrypto(): SubtleCrypto {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) throw new Error('此环境没有 WebCrypto（crypto.subtle），无法签名或校验交换文件');
   return subtle;
+}
+
+/** `n` random bytes from the platform's secure generator. */
+export function randomBytes(n: number): Uint8Array {
+  return webCrypto().getRandomValues(new Uint8Array(n));
+}
+
+/** A random (version 4) UUID. */
+export function randomUuid(): string {
+  return webCrypto().randomUUID();
 }
 
 export function toBase64(bytes: Uint8Array): string {

@@ -8,6 +8,7 @@
  * Offices are keyed by their division code, which is the namespace itself.
  */
 import { DivisionCodeSchema } from '../domain/office';
+import { randomUuid } from './bytes';
 
 /** The prefix every id of an office's records starts with. */
 export function idNamespaceOf(officeCode: string): string {
@@ -24,5 +25,5 @@ export function idBelongsTo(id: string, officeCode: string): boolean {
 export function newRecordId(officeCode: string, kind: string): string {
   if (!DivisionCodeSchema.safeParse(officeCode).success) throw new Error(`单位代码不正确：${officeCode}`);
   if (!/^[a-z]{1,16}$/.test(kind)) throw new Error(`记录种类不正确：${kind}`);
-  return `${idNamespaceOf(officeCode)}${kind}-${globalThis.crypto.randomUUID()}`;
+  return `${idNamespaceOf(officeCode)}${kind}-${randomUuid()}`;
 }

@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import { DivisionCodeSchema } from '../domain/office';
-import { DeviceSeriesSchema, IssuedSheetSchema, type IssuedSheet } from '../print/issued-sheet';
+import { DeviceSeriesSchema, IssuedSheetSchema, type IssuedSheet } from '../domain/issued-sheet';
 import { BundleError } from './errors';
 import type { BundleLimits } from './limits';
 import { idBelongsTo } from './ownership';

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Office } from '../domain/office';
+import { NumberedKindSchema, type NumberedKind } from '../domain/issued-sheet';
 
-/** The two kinds of sheet that carry a number and a receipt slip. */
-export const NumberedKindSchema = z.enum(['assignment', 'supervision']);
-export type NumberedKind = z.infer<typeof NumberedKindSchema>;
+export { NumberedKindSchema, type NumberedKind };
 
 export const NUMBERED_KIND_LABELS: Record<NumberedKind, string> = { assignment: '任务交办单', supervision: '督办单' };
 

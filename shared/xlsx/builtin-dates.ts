@@ -3,7 +3,7 @@
  * format code; exceljs does not know those and reads such a date as its serial number (46022).
  */
 import { unzipSync, strFromU8 } from 'fflate';
-import type { Workbook } from './workbook';
+import type ExcelJS from 'exceljs';
 
 /** The zh-CN codes of the built-in ids Excel and WPS write without a code (ECMA-376 §18.8.30). */
 export const ZH_CN_BUILTIN_FORMATS: Readonly<Record<number, string>> = {
@@ -40,7 +40,7 @@ function serialToDate(serial: number, date1904: boolean): Date {
  * Gives cells styled with a bare zh-CN built-in date id their date value and format code, as
  * WPS or Excel shows them. Reads only the workbook's own parts; cells of other styles are untouched.
  */
-export function restoreBuiltinDateFormats(wb: Workbook, bytes: Uint8Array): void {
+export function restoreBuiltinDateFormats(wb: ExcelJS.Workbook, bytes: Uint8Array): void {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (f) => f.name === 'xl/styles.xml' || f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' || /^xl\/worksheets\/[^/]+\.xml$/.test(f.name) });

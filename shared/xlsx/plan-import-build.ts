@@ -4,7 +4,6 @@
  */
 import type { Department } from '../domain/department';
 import type { Leader } from '../domain/leader';
-import type { Task } from '../domain/task';
 import type { Project } from '../domain/project';
 import type { Indicator, YearTarget } from '../domain/indicator';
 import { TaskSchema } from '../domain/task';
@@ -14,11 +13,13 @@ import { parseDeadline } from '../domain/parse-deadline';
 import { parseConstructionPeriod } from '../domain/parse-period';
 import { parseWan } from '../domain/money';
 import { idBelongsTo, newRecordId } from '../exchange/ownership';
-import { XlsxError, type SheetProblem } from './errors';
+import { XlsxError } from './errors';
 import { normalizeName } from './units';
 import { halfWidth } from './cell-display';
 import { targetIn } from './indicator-sense';
-import type { PlanImportContext, PlanImportPreview } from './plan-import-types';
+import type { BuiltImport, PlanImportContext, PlanImportPreview } from './plan-import-types';
+
+export type { BuiltImport };
 import { amountOf } from './plan-import-rows';
 import { departmentKindOf, directoryOf, nameIndex } from './plan-import-names';
 import { buildTask, quantityOf } from './plan-import-records';
@@ -28,16 +29,6 @@ export interface BuildChoices {
   mapping?: Record<string, string>;
   /** Import the rows without errors even though some rows have errors. */
   validOnly?: boolean;
-}
-
-export interface BuiltImport {
-  departments: Department[];
-  leaders: Leader[];
-  tasks: Task[];
-  projects: Project[];
-  indicators: Indicator[];
-  /** Rows that could not be built (schema errors after resolving), with why. */
-  failed: SheetProblem[];
 }
 
 const pad = (n: number) => String(n).padStart(3, '0');

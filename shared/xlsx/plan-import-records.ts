@@ -8,7 +8,7 @@ import { parseDeadline } from '../domain/parse-deadline';
 import type { UnitRef } from './units';
 import { readDirection } from './indicator-sense';
 import type { TaskDraft } from './plan-import-types';
-import type { BuiltImport } from './plan-import-build';
+import type { BuiltImport } from './plan-import-types';
 import { milestonesOf } from './plan-import-rows';
 
 export function quantityOf(text: string): IndicatorQuantity {

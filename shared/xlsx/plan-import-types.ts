@@ -1,7 +1,10 @@
 /** The plan import's preview: each row read from a sheet, the record it will become and its doubts. */
-import type { ParticipantRole, TaskDomain } from '../domain/task';
-import type { IndicatorDirection, IndicatorMarker } from '../domain/indicator';
+import type { ParticipantRole, Task, TaskDomain } from '../domain/task';
+import type { Indicator, IndicatorDirection, IndicatorMarker } from '../domain/indicator';
 import type { SourceRef } from '../domain/source';
+import type { Department } from '../domain/department';
+import type { Leader } from '../domain/leader';
+import type { Project } from '../domain/project';
 import type { PlanData } from '../ledger/plan-data';
 import type { SheetProblem } from './errors';
 import type { WorkbookMeta } from './meta';
@@ -122,4 +125,15 @@ export interface PlanImportContext {
   existing: PlanData | null;
   /** The clerk's choice of what columns hold, where a header was not recognised. */
   columns?: ColumnChoices;
+}
+
+/** The records a preview became (buildPlanImport), and the rows that could not be built. */
+export interface BuiltImport {
+  departments: Department[];
+  leaders: Leader[];
+  tasks: Task[];
+  projects: Project[];
+  indicators: Indicator[];
+  /** Rows that could not be built (schema errors after resolving), with why. */
+  failed: SheetProblem[];
 }

@@ -4,7 +4,7 @@ import { sha256Hex } from '../../shared/exchange/bytes';
 import { generateIdentity, signBytes, type Identity } from '../../shared/exchange/identity';
 import { limitsWith } from '../../shared/exchange/limits';
 import { verifyBundle } from '../../shared/exchange/verify';
-import type { IssuedSheet } from '../../shared/print/issued-sheet';
+import type { IssuedSheet } from '../../shared/domain/issued-sheet';
 import { department, office, stamp, stored, OFFICE } from './fixtures';
 
 /** The issued-sheet register in a bundle (format version 2): shape, limits, ownership, compatibility. */

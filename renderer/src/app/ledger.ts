@@ -12,12 +12,3 @@ export async function openLedger(db: LedgerDb = new LedgerDb()): Promise<LedgerR
   const clock = new HybridClock(deviceId, Date.now, await lastClockState(storage));
   return new LedgerRepository(db, clock);
 }
-
-export type StorageState = 'persisted' | 'refused' | 'unsupported';
-
-/** Asks the browser not to evict our data under storage pressure. */
-export async function requestPersistentStorage(): Promise<StorageState> {
-  if (!navigator.storage?.persist) return 'unsupported';
-  if (await navigator.storage.persisted()) return 'persisted';
-  return (await navigator.storage.persist()) ? 'persisted' : 'refused';
-}

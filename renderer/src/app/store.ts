@@ -7,7 +7,7 @@ import { defaultReportingPeriod } from '../../../shared/domain/time';
 import { workspaceSettings, type WorkspaceSettings } from '../../../shared/app/settings';
 import { scopeToPlan } from '../../../shared/ledger/plan-scope';
 import type { SetupSource } from '../../../shared/app/setup';
-import { requestPersistentStorage, type StorageState } from './ledger';
+import { requestPersistentStorage, type StorageState } from './persistent-storage';
 import { eraseLocalWorkspace, openRendererWorkspace } from './open-workspace';
 import { announceChange, onChangeElsewhere } from './window-sync';
 

@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import type { StorageState } from '../../app/ledger';
+import type { StorageState } from '../../app/persistent-storage';
 
 const DISMISSED_KEY = 'zwc.storage-notice-dismissed';
 

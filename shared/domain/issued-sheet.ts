@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { IsoDateSchema, RecordIdSchema } from '../domain/ids';
-import { NumberedKindSchema } from './sheet-number';
+import { IsoDateSchema, RecordIdSchema } from './ids';
+
+/** The two kinds of sheet that carry a number and a receipt slip. */
+export const NumberedKindSchema = z.enum(['assignment', 'supervision']);
+export type NumberedKind = z.infer<typeof NumberedKindSchema>;
 
 /**
  * One numbered sheet as the register keeps it (shared/app/issued-sheets.ts) and as an office's
- * bundle carries it to its other laptops (shared/exchange/register.ts). Platform-neutral: the
- * exchange core reads it without the app layer.
+ * bundle carries it to its other laptops (shared/exchange/register.ts). A record of the domain, so
+ * the exchange reads it without the print or app layers above it.
  */
 
 export const ReceiptSchema = z
