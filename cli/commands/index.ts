@@ -8,12 +8,14 @@ import { PRINT_COMMANDS } from './print';
 import { BACKUP_COMMANDS } from './backup';
 import { XLSX_COMMANDS } from './xlsx';
 import { LEDGER_COMMANDS } from './ledger';
+import { PROBLEM_COMMANDS } from './problems';
 
 /** Every zwc command, in the order `zwc help` lists them. One module per capability. */
 export const COMMANDS: readonly Command[] = [
   ...BUNDLE_COMMANDS,
   ...WORKSPACE_COMMANDS,
   ...LEDGER_COMMANDS,
+  ...PROBLEM_COMMANDS,
   ...PLAN_COMMANDS,
   ...EXCHANGE_COMMANDS,
   ...REPORT_COMMANDS,
