@@ -176,7 +176,7 @@ const excelDeny = (folder) => [
 const storageDeny = (folder) =>
   STORAGE_MODULES.map((m) => ({
     regex: `^${reach(folder, m, m.endsWith('/db') ? false : true)}`,
-    message: '界面不直接访问数据库，请调用核心服务（useStore / Workspace）/ UI code calls the core services, never the database',
+    message: '界面不直接访问数据库，请调用核心服务（useLedger 的 workspace）/ UI code calls the core services, never the database',
   }));
 
 const rendererBase = {
