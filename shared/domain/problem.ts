@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DivisionCodeSchema } from './office';
 import { IsoDateSchema, PeriodSchema, RecordIdSchema, type IsoDate } from './ids';
 import { daysFromTo } from './time';
+import { TEXT_LIMITS } from './text-limits';
 
 /**
  * 问题清单 and 销号管理: a problem (问题) raised in a monthly report's 存在问题 is followed until it
@@ -29,10 +30,6 @@ export const PROBLEM_STATUS_LABELS: Record<ProblemStatus, string> = {
   closed: '已销号',
   overdue: '已逾期',
 };
-
-/** Longest texts, in characters: as validation.ts's TEXT_LIMITS (name, medium, long), which records do not import. */
-export const PROBLEM_TEXT_LIMITS = { name: 100, medium: 1000, long: 2000 } as const;
-const TEXT_LIMITS = PROBLEM_TEXT_LIMITS;
 
 const text = (max: number) => z.string().max(max).refine((s) => s.trim() !== '', '不能为空');
 

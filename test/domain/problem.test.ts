@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import {
-  PROBLEM_TEXT_LIMITS,
   ProblemSchema,
   addMonthsToDay,
   checkProblem,
@@ -13,7 +12,7 @@ import {
 } from '../../shared/domain/problem';
 import { isRealDate } from '../../shared/domain/ids';
 import { daysFromTo } from '../../shared/domain/time';
-import { TEXT_LIMITS } from '../../shared/domain/validation';
+import { TEXT_LIMITS } from '../../shared/domain/text-limits';
 
 const base: Problem = {
   id: '150627-problem-1',
@@ -142,8 +141,9 @@ describe('problem rules between fields', () => {
     expect(ProblemSchema.safeParse(base).success).toBe(true);
   });
 
-  it('keeps the text limits of validation.ts', () => {
-    expect(PROBLEM_TEXT_LIMITS).toEqual({ name: TEXT_LIMITS.name, medium: TEXT_LIMITS.medium, long: TEXT_LIMITS.long });
+  it('bounds its texts as every record does (TEXT_LIMITS)', () => {
+    expect(ProblemSchema.safeParse({ ...base, text: '问'.repeat(TEXT_LIMITS.long) }).success).toBe(true);
+    expect(ProblemSchema.safeParse({ ...base, text: '问'.repeat(TEXT_LIMITS.long + 1) }).success).toBe(false);
   });
 
   it.each(['无', '暂无。', ' 没有 ', '无问题', '暂无问题', '—', '/', ''])('“%s” is no problem', (t) => expect(isNoProblemText(t)).toBe(true));
