@@ -75,3 +75,13 @@ export async function appWorkspace(now?: Date): Promise<Workspace> {
   const repo = await openLedger(new LedgerDb(`zwc-app-${process.pid}-${++appCount}`));
   return workspaceOver(repo.storage, repo, { seeds: CLI_SEEDS, ...(now ? { now: () => now.getTime() } : {}) });
 }
+
+/** A record as both hosts must agree on it: without its stamps and conflict envelope (`_…`, which carry the laptop and the time). */
+export function plain<T extends object>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !k.startsWith('_'))) as Partial<T>;
+}
+
+/** Records without their envelopes, in id order. */
+export function plainRows<T extends { id: string }>(rows: readonly T[]): Partial<T>[] {
+  return [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(plain);
+}

@@ -1,0 +1,104 @@
+import { EXIT } from '../../cli/zwc';
+import { openWorkspaceDir } from '../../cli/workspace-dir';
+import { closePlan, revisePlan, startNextPlan, unfinishedTasks } from '../../shared/app/plan-periods';
+import type { Workspace } from '../../shared/app/workspace';
+import { currentPlan } from '../../shared/domain/plan-period';
+import { chinaToday } from '../../shared/domain/time';
+import { newRecordId } from '../../shared/exchange/ownership';
+import { noProgressChange, NO_PROGRESS_TEXT } from '../../shared/ledger/no-progress';
+import type { ProgressEntry } from '../../shared/domain/progress';
+import { appWorkspace, captureIo, plain, tempDirs, zwcAt } from '../support/cli';
+
+/**
+ * The monthly cycle and the plan periods from `zwc` and from the app's core calls (as 月度调度 and
+ * 设置 make them, over IndexedDB): the same records, and one undo history that both can undo.
+ */
+const NOW = new Date('2026-11-20T02:00:00Z');
+const PERIOD = '2026-11';
+const zwc = zwcAt(NOW);
+const tmp = tempDirs('zwc-monthly-');
+
+async function both(): Promise<{ cli: () => Promise<Workspace>; app: Workspace }> {
+  expect((await zwc('--workspace', tmp.dir, 'init', '--office', '150627')).code).toBe(EXIT.ok);
+  const app = await appWorkspace(NOW);
+  await app.setup.setUp('150627', 'seed');
+  return { cli: () => openWorkspaceDir(tmp.dir, captureIo(NOW).io), app };
+}
+
+/** A report as both must write it: without its id (made fresh), its laptop and its envelope. */
+const report = (p: ProgressEntry) => {
+  const { id: _id, deviceId: _device, ...rest } = plain(p);
+  return rest;
+};
+const reports = async (ws: Workspace) => (await ws.ledger.readPlan('150627')).progress.map(report).sort((a, b) => String(a.subjectId).localeCompare(String(b.subjectId)));
+
+describe('本月无新进展 and undo: zwc and the app', () => {
+  it('marks the same tasks and projects with the same reports, and zwc undo takes them back as the app would', async () => {
+    const { cli, app } = await both();
+    const plan = await app.ledger.readPlan('150627');
+    const ids = [plan.tasks[0].id, plan.tasks[1].id, plan.projects[0].id];
+
+    const run = await zwc('--workspace', tmp.dir, 'progress', 'no-news', '--period', PERIOD, ...ids.flatMap((id) => ['--id', id]));
+    expect(run.err).toBe('');
+    expect(run.out).toContain(NO_PROGRESS_TEXT);
+    const result = noProgressChange(plan, ids, PERIOD, { now: NOW.toISOString(), deviceId: app.deviceId, newId: () => newRecordId('150627', 'pe') });
+    await app.undo.commit(result.change!);
+
+    const fromCli = await reports(await cli());
+    expect(fromCli.length).toBe(result.marked.length);
+    expect(fromCli).toEqual(await reports(app));
+    const cliWs = await cli();
+    expect((await cliWs.ledger.readPlan('150627')).progress.every((p) => p.deviceId === cliWs.deviceId)).toBe(true);
+    expect(fromCli.every((r) => r.period === PERIOD && r.thisMonth === NO_PROGRESS_TEXT)).toBe(true);
+
+    // Undo: the same history as the app keeps, across runs.
+    expect((await zwc('--workspace', tmp.dir, 'undo', '--dry-run')).out).toContain('可撤销');
+    const undone = await zwc('--workspace', tmp.dir, 'undo');
+    expect(undone.code).toBe(EXIT.ok);
+    await app.undo.undo();
+    expect(await reports(await cli())).toEqual([]);
+    expect(await reports(app)).toEqual([]);
+    const nothing = await zwc('--workspace', tmp.dir, 'undo');
+    expect(nothing.code).toBe(EXIT.refused);
+    expect(nothing.err).toContain('没有可撤销的修改');
+  });
+
+  it('refuses ids that are not in the plan and needs --id or --all-unreported', async () => {
+    await both();
+    expect((await zwc('--workspace', tmp.dir, 'progress', 'no-news')).code).toBe(EXIT.usage);
+    const bad = await zwc('--workspace', tmp.dir, 'progress', 'no-news', '--id', 'nope');
+    expect(bad.code).toBe(EXIT.refused);
+    expect(bad.err).toContain('nope');
+    const all = await zwc('--workspace', tmp.dir, 'progress', 'no-news', '--all-unreported', '--period', PERIOD);
+    expect(all.code).toBe(EXIT.ok);
+    expect(all.out).toMatch(/已报送 \d+ 项任务/);
+  });
+});
+
+describe('plan periods: zwc plan and 设置', () => {
+  it('revise, close and start the next plan give the same plan periods and carried tasks', async () => {
+    const { cli, app } = await both();
+    const today = chinaToday(NOW);
+    expect((await zwc('--workspace', tmp.dir, 'plan', 'revise', '--note', '调整3项任务', '--on', '2024-06-01')).code).toBe(EXIT.ok);
+    expect((await zwc('--workspace', tmp.dir, 'plan', 'close', '--on', '2026-01-10')).code).toBe(EXIT.ok);
+    const next = await zwc('--workspace', tmp.dir, 'plan', 'next', '--title', '十五五方案', '--from', '2026', '--to', '2030');
+    expect(next.err).toBe('');
+
+    let data = await app.ledger.readPlan('150627');
+    await app.undo.commit(revisePlan(data, '调整3项任务', '2024-06-01'));
+    data = await app.ledger.readPlan('150627');
+    await app.undo.commit(closePlan(data, currentPlan(data.office)!.id, '2026-01-10'));
+    data = await app.ledger.readPlan('150627');
+    const carried = unfinishedTasks(data, currentPlan(data.office)!.id, today).map((r) => r.task.id);
+    await app.undo.commit(
+      startNextPlan(data, { title: '十五五方案', fromYear: 2026, toYear: 2030, carryTaskIds: carried, deadlineText: '2027年底前', carryIndicators: true }, (kind) => newRecordId('150627', kind)),
+    );
+
+    const [a, b] = [await app.ledger.readPlan('150627'), await (await cli()).ledger.readPlan('150627')];
+    expect(b.office.plans).toEqual(a.office.plans);
+    expect(b.office.currentPlanId).toBe(a.office.currentPlanId);
+    const carriedTitles = (p: typeof a) => p.tasks.filter((t) => t.planId === p.office.currentPlanId).map((t) => t.title).sort();
+    expect(carriedTitles(b)).toEqual(carriedTitles(a));
+    expect(carriedTitles(b).length).toBe(carried.length);
+  });
+});
