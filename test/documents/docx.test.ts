@@ -117,7 +117,7 @@ describe('LibreOffice opens each kind', () => {
         // ZWC_DOCS_PNG=folder: the first page as a picture (and the PDF) for a person to look at.
         if (process.env.ZWC_DOCS_PNG) {
           execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', pdf, join(process.env.ZWC_DOCS_PNG, k.kind)]);
-          writeFileSync(join(process.env.ZWC_DOCS_PNG, `${k.kind}.pdf`), readFileSync(pdf));
+          writeFileSync(join(process.env.ZWC_DOCS_PNG, `${k.kind}.pdf`), new Uint8Array(readFileSync(pdf)));
         }
       }
       expect(readFileSync(join(dir, 'briefing.pdf')).subarray(0, 5).toString()).toBe('%PDF-');

@@ -11,6 +11,7 @@ import { nameLookup } from '../../../shared/ledger/lookups';
 import { useLedger } from '../app/store';
 import { PrintSheetsBar } from '../components/print/PrintSheetsBar';
 import { DepartmentFormsBar } from '../components/excel/DepartmentFormsBar';
+import { MonthlyDocumentsBar } from '../components/documents/MonthlyDocumentsBar';
 
 import { planById } from '../../../shared/domain/plan-period';
 import { usePageViewState } from '../app/use-page-view-state';
@@ -19,6 +20,9 @@ import { DepartmentReports, type ReportShow } from './monthly/DepartmentReports'
 import { NoProgressButton } from './monthly/NoProgressButton';
 import { OpenedRecordDrawer } from '../components/OpenedRecordDrawer';
 import { nextUnreported } from './monthly/next-item';
+import { RaiseNotice } from '../components/problems/RaiseNotice';
+import { useProblems } from '../components/problems/use-problems';
+import { overdueByDepartment } from '../../../shared/ledger/problems-view';
 
 const SHOWS: ReportShow[] = ['missing', 'reported', 'all'];
 
@@ -41,6 +45,8 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
   useEffect(() => setSelected([]), [period, plan.office.code]);
   const readOnly = useLedger((s) => s.phase.kind === 'ready' && planById(s.phase.all.office, s.phase.viewPlanId)?.status === 'closed');
   const missingCount = checklist.expected - checklist.reported;
+  const problems = useProblems();
+  const overdueProblems = useMemo(() => overdueByDepartment(problems, chinaToday()), [problems]);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -56,6 +62,8 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
       )}
       <PrintSheetsBar plan={plan} period={period} />
       <DepartmentFormsBar plan={plan} period={period} />
+      <RaiseNotice />
+      <MonthlyDocumentsBar period={period} />
       <Row gutter={16}>
         <Col span={6}>
           <Card>
@@ -99,6 +107,7 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
         show={show}
         departmentName={dept}
         statusOf={statusOf}
+        overdueProblems={overdueProblems}
         selected={readOnly || show === 'reported' ? null : selected}
         onSelect={setSelected}
         expanded={view.expanded}

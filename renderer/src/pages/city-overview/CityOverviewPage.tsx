@@ -13,6 +13,7 @@ import { NotReportedAlert } from './NotReportedAlert';
 import { CountyTable } from './CountyTable';
 import { CountyDrawer } from './CountyDrawer';
 import { CityWorkbookButton } from './CityWorkbookButton';
+import { CityDocumentsBar } from '../../components/documents/CityDocumentsBar';
 
 /** The city's home page: its county offices side by side, what arrived (or was refused), and where each stands. */
 export function CityOverviewPage({ plan }: { plan: PlanData }) {
@@ -36,7 +37,8 @@ export function CityOverviewPage({ plan }: { plan: PlanData }) {
         <Typography.Title level={4} style={{ margin: 0 }}>
           各旗区总览 · {formatPeriodZh(period)}
         </Typography.Title>
-        <Space>
+        <Space wrap>
+          <CityDocumentsBar period={period} />
           {data && <CityWorkbookButton city={plan.office} period={period} today={today} summaries={rows} plans={data.plans} cityChoices={data.cityChoices} />}
           <Button icon={<PrinterOutlined />} disabled={!data} onClick={() => setDoc(cityOverviewDocument(plan.office.name, rows, { period, day: today }))} data-testid="print-overview">
             打印

@@ -1,6 +1,7 @@
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { PLAN_STATUS_LABELS, planLabel, type PlanPeriod } from '../../../../shared/domain/plan-period';
 import { assessmentSummaryZh } from '../../../../shared/ledger/assessment';
+import { FinalReportButton } from '../../components/documents/FinalReportButton';
 
 const STATUS_COLOR = { 'in-force': 'green', revised: 'gold', closed: 'default' } as const;
 
@@ -85,6 +86,7 @@ export function PlansTable(props: {
                   导出评估 Excel
                 </Button>
               )}
+              {p.status === 'closed' && p.assessment && <FinalReportButton planId={p.id} />}
             </Space>
           ),
         },

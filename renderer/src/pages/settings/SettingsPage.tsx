@@ -9,6 +9,7 @@ import { newId, useCommit } from '../../app/use-commit';
 import { saveWorkbook } from '../../components/excel/files';
 import { loadXlsx } from '../../components/excel/xlsx';
 import { PlansTable } from './PlansTable';
+import { YearDocumentButton } from '../../components/documents/YearDocumentButton';
 import { ClosePlanModal } from './ClosePlanModal';
 import { NextPlanModal } from './NextPlanModal';
 import { RevisePlanModal } from './RevisePlanModal';
@@ -67,11 +68,14 @@ export function SettingsPage() {
         title="方案期"
         size="small"
         extra={
-          current?.status === 'closed' && (
-            <Button type="primary" onClick={() => setStarting(true)} data-testid="start-next-plan">
-              开始下一期方案
-            </Button>
-          )
+          <Space>
+            <YearDocumentButton />
+            {current?.status === 'closed' && (
+              <Button type="primary" onClick={() => setStarting(true)} data-testid="start-next-plan">
+                开始下一期方案
+              </Button>
+            )}
+          </Space>
         }
       >
         <PlansTable
