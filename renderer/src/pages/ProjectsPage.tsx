@@ -3,7 +3,7 @@ import type { PlanData } from '../../../shared/ledger/plan-data';
 import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus, type Project } from '../../../shared/domain/project';
+import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus } from '../../../shared/domain/project';
 import { wanToYuan } from '../../../shared/domain/money';
 import { buildProjectRows, type ProjectRow } from '../../../shared/ledger/project-query';
 import { blankProject } from '../../../shared/ledger/blank-records';

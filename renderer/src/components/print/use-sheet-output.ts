@@ -7,7 +7,7 @@ import type { PlanData } from '../../../../shared/ledger/plan-data';
 import type { PrintDocument } from '../../../../shared/print/document';
 import { batchFolderName, combinedDocument, perDepartmentDocuments } from '../../../../shared/print/documents';
 import { renderDocumentHtml } from '../../../../shared/print/html';
-import { draftSheetNumber, NUMBERED_KIND_LABELS, type NumberedKind, type PrintSettings } from '../../../../shared/print/sheet-number';
+import { draftSheetNumber, NUMBERED_KIND_LABELS } from '../../../../shared/print/sheet-number';
 import { desktop } from '../../platform';
 import { messageOf } from '../../app/error-text';
 import { useIssuedSheets } from './use-print';
