@@ -170,8 +170,9 @@ const EXCEL_MESSAGE = 'Excel 代码按需加载，请用 loadXlsx()（components
 const excelDeny = (folder) => [
   { regex: `^${reach(folder, 'shared/xlsx', true)}`, message: `shared/xlsx 的总入口会把整个 Excel 代码带进首屏。${EXCEL_MESSAGE}` },
   { regex: `^${reach(folder, 'shared/xlsx')}(?!(?:errors|form-items|file-kind)$)`, allowTypeImports: true, message: EXCEL_MESSAGE },
-  // Named by its file name: the chunk may sit below the importing file's own folder.
-  { regex: '(?:^|/)xlsx-chunk$', message: EXCEL_MESSAGE },
+  // A lazy chunk (Excel, Word documents) is loaded by its entry point only, never imported; named by
+  // its file name, as it may sit below the importing file's own folder.
+  { regex: '(?:^|/)(?:xlsx|documents)-chunk$', message: `按需加载的代码块只经其入口（loadXlsx、loadDocuments）加载 / a lazy chunk is loaded through its entry point, never imported` },
 ];
 const storageDeny = (folder) =>
   STORAGE_MODULES.map((m) => ({
@@ -211,8 +212,15 @@ const seedsBlocks = layerBlocks({
   why: '随附方案只是数据和目录 / the shipped plans are data and their catalogue',
 });
 
-// No import() around the rules: a dynamic import is allowed only in the named lazy entry points.
-const DYNAMIC_MESSAGE = '动态 import() 只用于登记过的按需加载入口（components/excel/xlsx.ts 的 loadXlsx、seeds/index.ts）/ dynamic import() only in the named lazy entry points';
+// No import() around the rules: a dynamic import is allowed only in the named lazy entry points,
+// each for its own chunk.
+const LAZY_ENTRIES = [
+  { file: EXCEL_ENTRY, chunk: "'./xlsx-chunk'" },
+  // The Word documents (docx) load on first use, like Excel.
+  { file: 'renderer/src/components/documents/documents.ts', chunk: "'./documents-chunk'" },
+  { file: 'seeds/index.ts', chunk: '/^\\.\\/[0-9a-z-]+\\.json$/' },
+];
+const DYNAMIC_MESSAGE = `动态 import() 只用于登记过的按需加载入口（${LAZY_ENTRIES.map((e) => e.file).join('、')}）/ dynamic import() only in the named lazy entry points (LAZY_ENTRIES)`;
 const dynamicImport = (selector) => [
   'error',
   { selector, message: DYNAMIC_MESSAGE },
@@ -220,10 +228,7 @@ const dynamicImport = (selector) => [
 ];
 const dynamicBlocks = [
   { files: [`shared/**/*.${TS}`, `cli/**/*.${TS}`, `electron/**/*.${TS}`, `renderer/src/**/*.${TS}`, 'seeds/*.ts'], rules: { 'no-restricted-syntax': dynamicImport('ImportExpression') } },
-  { files: [EXCEL_ENTRY], rules: { 'no-restricted-syntax': dynamicImport("ImportExpression:not([source.value='./xlsx-chunk'])") } },
-  { files: ['seeds/index.ts'], rules: { 'no-restricted-syntax': dynamicImport('ImportExpression:not([source.value=/^\\.\\/[0-9a-z-]+\\.json$/])') } },
-  // The Word documents (docx) load on first use, like Excel.
-  { files: ['renderer/src/components/documents/documents.ts'], rules: { 'no-restricted-syntax': dynamicImport("ImportExpression:not([source.value='./documents-chunk'])") } },
+  ...LAZY_ENTRIES.map(({ file, chunk }) => ({ files: [file], rules: { 'no-restricted-syntax': dynamicImport(`ImportExpression:not([source.value=${chunk}])`) } })),
 ];
 
 export default tseslint.config(
