@@ -17,10 +17,14 @@ import { syntheticDepartments, syntheticProgress, syntheticTasks } from '../test
 
 /** The months of a year of reports. */
 export const YEAR = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
+/** The month every bench bundle is made for (a year of reports sent at its end). */
+export const BUNDLE_PERIOD = '2025-12';
 /** Limits raised for the large office only (52k records is past a real office's default limits). */
 export const LARGE_LIMITS = { maxBundleBytes: 96 * 1024 * 1024, maxPayloadBytes: 96 * 1024 * 1024, maxValues: 12_000_000 };
 
-const stamp = (device: string) => formatStamp(Date.UTC(2025, 11, 1), 0, device);
+/** Three days ago: never in the future of the receiving side's clock. */
+const STAMPED_AT = Date.now() - 3 * 86_400_000;
+const stamp = (device: string) => formatStamp(STAMPED_AT, 0, device);
 const stamped = <T extends object>(rows: readonly T[], device: string) => rows.map((r) => stampAll(r, stamp(device)) as unknown as StoredRecord);
 
 export const recordCount = (t: BundleTables) => BUNDLE_TABLES.reduce((n, name) => n + t[name].length, 0);
@@ -75,5 +79,5 @@ export function half(t: BundleTables): BundleTables {
 }
 
 export function bundleOf(records: BundleTables, identity: Identity, officeCode: string, deviceId: string, sequence: number, limits?: typeof LARGE_LIMITS): Promise<Uint8Array> {
-  return createBundle({ records, identity, officeCode, deviceId, sequence, period: YEAR[Math.min(sequence, 12) - 1] ?? '2025-12', kind: 'snapshot', now: new Date(Date.UTC(2025, 11, 2)), limits });
+  return createBundle({ records, identity, officeCode, deviceId, sequence, period: BUNDLE_PERIOD, kind: 'snapshot', now: new Date(STAMPED_AT + 86_400_000), limits });
 }

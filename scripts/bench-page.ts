@@ -153,7 +153,7 @@ async function verifyVsFloor(path: string, officeCode: string, publicKey: string
   // Floor: the framing, one SHA-256 over the compressed payload, one Ed25519 signature, native gunzip, JSON.parse.
   const headerLength = new DataView(data.buffer, data.byteOffset).getUint32(4, false);
   const header = JSON.parse(new TextDecoder().decode(data.subarray(8, 8 + headerLength))) as { manifest: Record<string, unknown>; signature: string };
-  const payload = data.subarray(8 + headerLength);
+  const payload = data.slice(8 + headerLength) as Uint8Array<ArrayBuffer>;
   await crypto.subtle.digest('SHA-256', payload);
   if (!(await verifySignature(String(header.manifest.publicKey), canonicalJsonBytes(header.manifest), header.signature))) throw new Error('signature');
   const inflated = await new Response(new Blob([payload]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();

@@ -172,4 +172,4 @@ async function copyTemplate(template: string, dataDir: string): Promise<void> {
 }
 
 /** Names the template; a template a PGlite of another version cannot open is made again. */
-const PGLITE_VERSION = '0.5';
+const PGLITE_VERSION = '0.5-2';

@@ -4,7 +4,8 @@ import { LIST_FIELDS, PRIMARY_KEYS, STORE_NAMES, type ListField, type StampedSto
 /**
  * The storage port on PGlite (Postgres compiled to WebAssembly, its data directory on disk): one
  * table per store, each row a jsonb document keyed by the store's primary key, with an index for
- * every field the core lists by (LIST_FIELDS) and for the revision stamp (latest). A transaction
+ * every field the core lists by (LIST_FIELDS: a value, or a list of values such as an import's
+ * audit row's recordIds, found by jsonb containment) and for the revision stamp (latest). A transaction
  * of the port is a Postgres transaction, so only the rows a change touches are written, and a
  * failure rolls all of it back. The SQL is plain Postgres: a province can point it at a server.
  */
@@ -29,7 +30,9 @@ export function schemaSql(): string {
     const t = tableOf(store);
     out.push(`create table if not exists ${t} (k ${numericKey(store) ? 'bigint' : 'text collate "C"'} primary key, row jsonb not null);`);
     for (const field of LIST_FIELDS[store] as readonly string[]) {
-      out.push(`create index if not exists "${store}_by_${field}" on ${t} ((row->>'${field}'), k);`);
+      // A list field holds one value or a list of them (audit.recordIds): one containment index serves both.
+      out.push(`drop index if exists "${store}_by_${field}";`);
+      out.push(`create index if not exists "${store}_has_${field}" on ${t} using gin ((row->'${field}') jsonb_path_ops);`);
     }
     if (stamped(store)) out.push(`create index if not exists "${store}_by_updated" on ${t} (((row->>'_updated') collate "C"));`);
   }
@@ -67,7 +70,7 @@ function reader(q: Queryable) {
       return keys.map((k) => found.get(String(k)));
     },
     listBy: async <N extends StoreName>(store: N, field: ListField<N>, value: string): Promise<StoreRows[N][]> =>
-      rows<StoreRows[N]>(`select row from ${tableOf(store)} where row->>'${String(field)}' = $1 order by k`, [value]),
+      rows<StoreRows[N]>(`select row from ${tableOf(store)} where row->'${String(field)}' @> $1::jsonb order by k`, [JSON.stringify(value)]),
     listAll: async <N extends StoreName>(store: N): Promise<StoreRows[N][]> => rows<StoreRows[N]>(`select row from ${tableOf(store)} order by k`),
     latest: async <N extends StampedStoreName>(store: N): Promise<StoreRows[N] | undefined> => {
       const [row] = await rows<StoreRows[N]>(`select row from ${tableOf(store)} order by (row->>'_updated') collate "C" desc nulls last limit 1`);

@@ -87,6 +87,17 @@ describe.each(adapters)('storage contract: %s', (_name, open) => {
     expect(rows.map((r) => r.seq)).toEqual([...rows.map((r) => r.seq)].sort((x, y) => (x ?? 0) - (y ?? 0)));
   });
 
+  it('lists by a field holding a list of values: every row whose list contains the value', async () => {
+    const s = await open();
+    const row = { table: '*', recordId: 'import:1', field: '*', action: 'merge' as const, before: null, after: null, at: '', stamp: '', deviceId: 'd', actor: '导入' };
+    const many = Array.from({ length: 3000 }, (_, i) => `150627-task-${i}`); // longer than a btree entry may be
+    await s.transaction((tx) => tx.bulkPut('audit', [{ ...row, recordIds: many }, { ...row, recordId: 'import:2', recordIds: ['150627-task-7', 'x'] }, { ...row, recordId: 'import:3', recordIds: [] }]));
+    expect((await s.listBy('audit', 'recordIds', '150627-task-7')).map((r) => r.recordId)).toEqual(['import:1', 'import:2']);
+    expect((await s.listBy('audit', 'recordIds', 'x')).map((r) => r.recordId)).toEqual(['import:2']);
+    expect(await s.listBy('audit', 'recordIds', 'nope')).toEqual([]);
+    expect((await s.listBy('audit', 'recordId', 'import:3')).map((r) => r.recordIds)).toEqual([[]]);
+  });
+
   it('a failure inside a transaction leaves nothing behind, in any table', async () => {
     const s = await open();
     await s.transaction((tx) => tx.bulkPut('departments', [dept('a')]));
