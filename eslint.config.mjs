@@ -221,14 +221,30 @@ const LAZY_ENTRIES = [
   { file: 'seeds/index.ts', chunk: '/^\\.\\/[0-9a-z-]+\\.json$/' },
 ];
 const DYNAMIC_MESSAGE = `动态 import() 只用于登记过的按需加载入口（${LAZY_ENTRIES.map((e) => e.file).join('、')}）/ dynamic import() only in the named lazy entry points (LAZY_ENTRIES)`;
-const dynamicImport = (selector) => [
+const dynamicImport = (selector, more = []) => [
   'error',
   { selector, message: DYNAMIC_MESSAGE },
   { selector: 'TSImportType', message: 'typeof import() 会绕过分层规则，请用 import type / use import type, which the layer rules check' },
+  ...more,
 ];
+
+// Pages and components do not hand the storage port around either (`workspace.storage`): what they
+// need from the data is a service of the Workspace.
+const UI_FILES = [`renderer/src/pages/**/*.${TS}`, `renderer/src/components/**/*.${TS}`];
+const UI_STORAGE = {
+  selector: "MemberExpression[property.name='storage']:not([object.name='navigator'])",
+  message: '界面不直接使用存储端口（workspace.storage），请调用 Workspace 的服务 / UI code calls a Workspace service, never the storage port',
+};
+/**
+ * ALLOWANCE, to go when the catch-up capability is a service of the Workspace (issue 25,
+ * deliverable 1): these call shared/app/catch-up.ts's functions with ws.storage.
+ */
+const UI_STORAGE_ALLOWANCE = ['renderer/src/pages/catch-up/CatchUpPage.tsx', 'renderer/src/components/CatchUpNotice.tsx'];
+const isUi = (file) => /^renderer\/src\/(?:pages|components)\//.test(file);
 const dynamicBlocks = [
   { files: [`shared/**/*.${TS}`, `cli/**/*.${TS}`, `electron/**/*.${TS}`, `renderer/src/**/*.${TS}`, 'seeds/*.ts'], rules: { 'no-restricted-syntax': dynamicImport('ImportExpression') } },
-  ...LAZY_ENTRIES.map(({ file, chunk }) => ({ files: [file], rules: { 'no-restricted-syntax': dynamicImport(`ImportExpression:not([source.value=${chunk}])`) } })),
+  { files: UI_FILES, ignores: UI_STORAGE_ALLOWANCE, rules: { 'no-restricted-syntax': dynamicImport('ImportExpression', [UI_STORAGE]) } },
+  ...LAZY_ENTRIES.map(({ file, chunk }) => ({ files: [file], rules: { 'no-restricted-syntax': dynamicImport(`ImportExpression:not([source.value=${chunk}])`, isUi(file) ? [UI_STORAGE] : []) } })),
 ];
 
 export default tseslint.config(

@@ -83,6 +83,8 @@ const CASES: Case[] = [
   ['the documents chunk statically', "import * as chunk from '../documents/documents-chunk';\nexport const c = chunk;", 'renderer/src/components/excel/Probe.tsx', '按需加载的代码块只经其入口'],
   ['Node in the renderer', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;", 'renderer/src/pages/Probe.tsx', 'renderer/src 只能引用'],
   ['another lazy chunk', "export const load = () => import('./other');", 'renderer/src/components/excel/xlsx.ts', '动态 import()'],
+  ['the storage port handed around by a page', "import type { Workspace } from '../../../shared/app/workspace';\nexport const keys = (ws: Workspace) => ws.storage.list('tasks', 'officeCode', '150627');", 'renderer/src/pages/Probe.tsx', '界面不直接使用存储端口'],
+  ['the storage port taken by a component', "import { useLedger } from '../app/store';\nexport const useStorage = () => useLedger((s) => s.workspace?.storage);", 'renderer/src/components/Probe.tsx', '界面不直接使用存储端口'],
   ['typeof import() around the rules', "export type D = typeof import('dexie');", 'renderer/src/pages/Probe.tsx', 'typeof import()'],
 
   // What the layers allow.
@@ -91,6 +93,7 @@ const CASES: Case[] = [
   ['the Excel chunk from its loader', "export const loadXlsx = () => import('./xlsx-chunk');", 'renderer/src/components/excel/xlsx.ts', null],
   ['the documents chunk from its loader', "export const loadDocuments = () => import('./documents-chunk');", 'renderer/src/components/documents/documents.ts', null],
   ['another chunk from the documents loader', "export const load = () => import('./xlsx-chunk');", 'renderer/src/components/documents/documents.ts', '动态 import()'],
+  ['navigator.storage in a page', 'export const persisted = () => navigator.storage.persisted();', 'renderer/src/pages/Probe.tsx', null],
   ['the storage from the storage module', "import Dexie from 'dexie';\nimport { LedgerDb } from '../db/schema';\nexport const d = [Dexie, LedgerDb];", 'renderer/src/app/open-workspace.ts', null],
   ['WebCrypto in the port', 'export const s = globalThis.crypto.subtle;', 'shared/exchange/bytes.ts', null],
   ['exceljs in shared/xlsx', "import ExcelJS from 'exceljs';\nexport const e = ExcelJS;", 'shared/xlsx/probe.ts', null],
