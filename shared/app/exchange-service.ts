@@ -1,5 +1,5 @@
 import { createBundle, BUNDLE_EXTENSION } from '../exchange/bundle-format';
-import { BUNDLE_TABLES, emptyTables, maxStampOf, ownerFieldOf, type BundleTables, type FieldConflict, type StoredRecord } from '../exchange/records';
+import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, ownerFieldOf, type BundleTableName, type BundleTables, type FieldConflict, type StoredRecord } from '../exchange/records';
 import { KeyFieldMismatchError, mergeTables, openConflicts, resolveConflict, type MergePreview } from '../exchange/merge';
 import type { LocalOwners, Receiver } from '../exchange/rules';
 import { recordImport, verifyBundle, type VerifiedBundle } from '../exchange/verify';
@@ -9,7 +9,7 @@ import { divisionName } from '../domain/divisions';
 import { PLAN_SCHEMAS, type PlanTableName } from '../ledger/plan-tables';
 import { namedRecord, recordLookup, type RecordLookup } from '../ledger/record-label';
 import { assertPlanOpen, type LedgerService } from './ledger-service';
-import type { ImportedChange, StoragePort, StorageReader, StoreName } from './storage';
+import type { ImportedChange, StoragePort, StorageReader } from './storage';
 import { importAuditRow } from './audit';
 import type { DeviceIdentity } from './device-identity';
 import { appendImportHistory, importHistory, nextSequence, saveSeenDevices, seenDevices, trustedKeys } from './trust-service';
@@ -109,15 +109,19 @@ export function importedChanges(preview: MergePreview): ImportedChange[] {
   return [...byRecord.values()];
 }
 
+/** One table's stored rows of one office, envelope included. */
+async function officeTable(storage: StorageReader, table: BundleTableName, officeCode: string): Promise<StoredRecord[]> {
+  if (table === 'offices') {
+    const office = await storage.get('offices', officeCode);
+    return office ? [office as unknown as StoredRecord] : [];
+  }
+  return (await storage.listBy(table, 'officeCode', officeCode)) as unknown as StoredRecord[];
+}
+
 /** Every stored row of one office, envelope included: what a snapshot bundle carries. */
 export async function officeTables(storage: StorageReader, officeCode: string): Promise<BundleTables> {
   const tables = emptyTables();
-  const office = await storage.get('offices', officeCode);
-  tables.offices = office ? [office as unknown as StoredRecord] : [];
-  for (const name of BUNDLE_TABLES) {
-    if (name === 'offices') continue;
-    tables[name] = (await storage.listBy(name, 'officeCode', officeCode)) as unknown as StoredRecord[];
-  }
+  for (const name of BUNDLE_TABLES) tables[name] = await officeTable(storage, name, officeCode);
   return tables;
 }
 
@@ -129,6 +133,44 @@ export async function openConflictsIn(storage: StorageReader, officeCode: string
     for (const r of rows) for (const c of openConflicts(r)) out.push({ ...c, table, id: String(r.id), title: namedRecord(r, table) });
   }
   return out;
+}
+
+/**
+ * This laptop's records as one import reads them: each table of the importing office once (by its
+ * owner index), kept for the owner check and the merge; keys the office does not hold are looked up
+ * in one bulk get per table (a key stored under another office is refused by the owner check).
+ */
+class LocalView {
+  private readonly read = new Map<string, Promise<StoredRecord[]>>();
+  constructor(private readonly storage: StorageReader) {}
+
+  private table(table: BundleTableName, officeCode: string): Promise<StoredRecord[]> {
+    const key = `${officeCode}:${table}`;
+    let rows = this.read.get(key);
+    if (!rows) this.read.set(key, (rows = officeTable(this.storage, table, officeCode)));
+    return rows;
+  }
+
+  async tables(officeCode: string): Promise<BundleTables> {
+    const out = emptyTables();
+    for (const t of BUNDLE_TABLES) out[t] = await this.table(t, officeCode);
+    return out;
+  }
+
+  readonly owners: LocalOwners = async (table, keys, officeCode) => {
+    const keyField = keyFieldOf(table);
+    const held = new Set((await this.table(table, officeCode)).map((r) => String(r[keyField])));
+    const others = keys.filter((k) => !held.has(k));
+    const found = new Map<string, string>();
+    if (others.length) {
+      const rows = (await this.storage.getMany(table, others)) as (Record<string, unknown> | undefined)[];
+      rows.forEach((r, i) => {
+        const owner = r?.[ownerFieldOf(table)];
+        if (r !== undefined) found.set(others[i], typeof owner === 'string' ? owner : '');
+      });
+    }
+    return keys.map((k) => (held.has(k) ? officeCode : found.get(k)));
+  };
 }
 
 /**
@@ -151,13 +193,7 @@ export class ExchangeService {
 
   /** Which office stores each key here: the importer refuses to touch another office's rows. */
   localOwners(): LocalOwners {
-    return async (table, keys) => {
-      const rows = (await this.storage.getMany(table as StoreName, [...keys])) as (Record<string, unknown> | undefined)[];
-      return rows.map((r) => {
-        const owner = r?.[table === 'offices' ? 'code' : 'officeCode'];
-        return r === undefined ? undefined : typeof owner === 'string' ? owner : '';
-      });
-    };
+    return new LocalView(this.storage).owners;
   }
 
   /** A signed snapshot of this office's records for the period. */
@@ -182,7 +218,10 @@ export class ExchangeService {
    */
   async prepareImport(receiver: Receiver, file: { name: string; data: Uint8Array }, now: Date = new Date()): Promise<PreparedImport> {
     const trust = await trustedKeys(this.storage);
-    const result = await verifyBundle(file.data, { trust, seen: await seenDevices(this.storage), receiver, localOwners: this.localOwners(), now });
+    // One read of this laptop's records per import: the office's rows (by its index) serve both the
+    // owner check and the merge; only keys the office does not hold are looked up one bulk get a table.
+    const view = new LocalView(this.storage);
+    const result = await verifyBundle(file.data, { trust, seen: await seenDevices(this.storage), receiver, localOwners: view.owners, now });
     if (!result.ok) {
       const { detail } = result.error;
       // Only a key nobody registered can be trusted on the spot; a key registered to another office cannot.
@@ -192,7 +231,7 @@ export class ExchangeService {
       }
       return { kind: 'refused', fileName: file.name, refusal: result.error };
     }
-    const local = await this.officeTables(result.manifest.officeCode);
+    const local = await view.tables(result.manifest.officeCode);
     const incoming = result.payload.register;
     const register =
       incoming && result.manifest.officeCode === receiver.officeCode

@@ -31,6 +31,7 @@
  */
 import type { RecordRef as GenericRecordRef } from '../ledger/record-ref';
 import { canonicalJson } from './canonical-json';
+import { sameValue } from '../sync/stamped';
 import { BundleError } from './errors';
 import { checkRecordBounds, DEFAULT_LIMITS, type BundleLimits } from './limits';
 import { TABLE_LABELS } from '../ledger/table-labels';
@@ -372,6 +373,12 @@ export function mergeRecords(local: readonly StoredRecord[], incoming: readonly 
   const writes: StoredRecord[] = [];
   for (const [key, r] of [...arriving].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const before = localByKey.get(key);
+    // The copy this laptop already holds, recognised by its stamp and then compared field by field
+    // (no canonical JSON): merging a record with itself changes nothing, so it is neither merged nor written.
+    if (before && before._updated === r._updated && sameValue(before, r)) {
+      preview.unchanged.push({ table, id: key });
+      continue;
+    }
     const after = before ? mergeRecord(before, r) : normaliseRecord(r);
     checkRecordBounds(after, limits, `合并后 ${TABLE_LABELS[table]} ${key.slice(0, 80)}`);
     byKey.set(key, after);
@@ -388,7 +395,7 @@ export function mergeRecords(local: readonly StoredRecord[], incoming: readonly 
       continue;
     }
     previewOne(table, key, before, after, preview);
-    if (!sameJson(before, after)) writes.push(after);
+    if (!sameValue(before, after)) writes.push(after);
   }
   for (const key of localByKey.keys()) if (!arriving.has(key)) preview.unchanged.push({ table, id: key });
 

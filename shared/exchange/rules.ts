@@ -65,7 +65,7 @@ export function checkStampsNotFuture(payload: BundlePayload, since: string | und
 }
 
 /** The office owning each key locally, undefined where the key is not stored: a batch lookup per table. */
-export type LocalOwners = (table: BundleTableName, keys: readonly string[]) => Promise<readonly (string | undefined)[]>;
+export type LocalOwners = (table: BundleTableName, keys: readonly string[], officeCode: string) => Promise<readonly (string | undefined)[]>;
 
 /**
  * Refuses records whose key is already stored here under another office: an office's bundle may
@@ -78,7 +78,7 @@ export async function checkNoForeignRecords(payload: BundlePayload, officeCode: 
     const keyField = keyFieldOf(table);
     const keys = payload.tables[table].map((r) => String(r[keyField]));
     if (!keys.length) continue;
-    const found = await owners(table, keys);
+    const found = await owners(table, keys, officeCode);
     keys.forEach((key, i) => {
       const owner = found[i];
       if (owner !== undefined && owner !== officeCode) foreign.push(`${TABLE_LABELS[table]} ${key}（本机记为 ${divisionName(owner)} ${owner} 的记录）`);

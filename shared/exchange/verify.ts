@@ -4,7 +4,8 @@
  * "bad signature"; a file from an unknown key is never decompressed.
  *
  *  1 size  2 container  3 format version (then manifest shape)  4 signature  5 receiver takes the
- *  office  6 key trusted for the office (revocation first)  7 payload hash  8 payload: limits while
+ *  office  6 key trusted for the office (revocation first)  7 payload hash (then: a bundle this key
+ *  signed and was imported before is "already imported", its payload untouched)  8 payload: limits while
  *  decompressing, Unicode, schema  9 records belong to the office (owner field, id namespace)
  *  10 no record stored here under another office  11 no stamp from the future  12 device bound to
  *  its key, then sequence
@@ -136,6 +137,11 @@ function checkSequence(manifest: BundleManifest, seen: Readonly<SeenState>, trus
   }
 }
 
+function checkAlreadyImported(manifest: BundleManifest, seen: Readonly<SeenState>, fingerprint: string): void {
+  const device: SeenDevice | undefined = seen[seenKey(manifest.officeCode, manifest.deviceId)];
+  if (device && sameKey(device.publicKey, manifest.publicKey) && device.bundleIds.includes(manifest.bundleId)) checkSequence(manifest, seen, [], fingerprint);
+}
+
 async function verifyOrThrow(bytes: Uint8Array, ctx: VerifyContext): Promise<VerifiedBundle> {
   const limits = limitsWith({
     ...(ctx.maxBytes !== undefined ? { maxBundleBytes: ctx.maxBytes } : {}),
@@ -169,6 +175,11 @@ async function verifyOrThrow(bytes: Uint8Array, ctx: VerifyContext): Promise<Ver
       bundleId: manifest.bundleId,
     });
   }
+
+  // A file already imported is known from its signed header: the same key signed this bundle id
+  // before, and the payload's hash matches what it signed. Its payload (imported then, checked
+  // then) is not decompressed, parsed or validated again.
+  if (ctx.seen) checkAlreadyImported(manifest, ctx.seen, fingerprint);
 
   const payload = decodePayload(gz, manifest, limits);
 

@@ -16,6 +16,7 @@ import { DexieStorage } from '../../renderer/src/db/dexie-storage';
 import { LedgerDb } from '../../renderer/src/db/schema';
 import { createBundle } from '../../shared/exchange/bundle-format';
 import { generateIdentity } from '../../shared/exchange/identity';
+import { verifyBundle } from '../../shared/exchange/verify';
 import { emptyTables, type StoredRecord } from '../../shared/exchange/records';
 import { formatStamp } from '../../shared/sync/hlc';
 import { stampAll } from '../../shared/sync/stamped';
@@ -53,6 +54,7 @@ interface Figures {
   again: number;
   againCode: string;
   verify2: number;
+  verifyOnly: number;
   write2: number;
   writes2: number;
   audit2: number;
@@ -72,9 +74,11 @@ async function once(storage: StoragePort, b: Awaited<ReturnType<typeof bundles>>
   const [verify2, prepared2] = await ms(() => ws.exchange.prepareImport(CITY, file(b.second, 2), now));
   if (prepared2.kind !== 'ready') throw new Error('second not ready');
   const [write2] = await ms(() => ws.exchange.applyImport(prepared2, now));
+  const trust = [{ officeCode: OFFICE, publicKey: b.identity.publicKey }];
+  const [verifyOnly] = await ms(() => verifyBundle(b.second, { trust, now }));
   const audit2 = (await storage.listAll('audit')).length - audit;
   const againCode = refused.kind === 'ready' ? 'ready?' : refused.refusal.code;
-  return { verify, write, audit, again, againCode, verify2, write2, writes2: Object.values(prepared2.writes).flat().length, audit2 };
+  return { verify, write, audit, again, againCode, verify2, verifyOnly, write2, writes2: Object.values(prepared2.writes).flat().length, audit2 };
 }
 
 /** The fastest of `runs` runs, each on a fresh storage (the machine is shared: the minimum is the least disturbed). */
@@ -86,7 +90,7 @@ async function measure(name: string, make: () => StoragePort, b: Awaited<ReturnT
   console.log(
     `${name} (${b.count} records, ${(b.first.length / 1024 / 1024).toFixed(1)} MB), min of ${runs}: into empty verify+merge ${min('verify')} ms, write ${min('write')} ms, audit rows ${f.audit}; ` +
       `same file again ${min('again')} ms (${f.againCode}); ` +
-      `unchanged snapshot seq 2: verify+merge ${min('verify2')} ms, write ${min('write2')} ms, records written ${f.writes2}, audit rows ${f.audit2}`,
+      `unchanged snapshot seq 2: verify+merge ${min('verify2')} ms (verify alone ${min('verifyOnly')} ms), write ${min('write2')} ms, records written ${f.writes2}, audit rows ${f.audit2}`,
   );
 }
 
