@@ -9,6 +9,7 @@ import { BACKUP_COMMANDS } from './backup';
 import { XLSX_COMMANDS } from './xlsx';
 import { LEDGER_COMMANDS } from './ledger';
 import { PROBLEM_COMMANDS } from './problems';
+import { DOCUMENT_COMMANDS } from './documents';
 
 /** Every zwc command, in the order `zwc help` lists them. One module per capability. */
 export const COMMANDS: readonly Command[] = [
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   ...EXCHANGE_COMMANDS,
   ...REPORT_COMMANDS,
   ...PRINT_COMMANDS,
+  ...DOCUMENT_COMMANDS,
   ...XLSX_COMMANDS,
   ...BACKUP_COMMANDS,
 ];
