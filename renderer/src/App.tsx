@@ -6,6 +6,7 @@ import {
   CalendarOutlined,
   ClusterOutlined,
   DeleteOutlined,
+  ExclamationCircleOutlined,
   FundOutlined,
   HistoryOutlined,
   SettingOutlined,
@@ -20,6 +21,7 @@ import { ProjectsPage } from './pages/ProjectsPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { MonthlyPage } from './pages/MonthlyPage';
+import { ProblemsPage } from './pages/problems/ProblemsPage';
 import { DirectoryPage } from './pages/directory/DirectoryPage';
 import { BinPage } from './pages/BinPage';
 import { ExchangePage } from './pages/exchange/ExchangePage';
@@ -42,6 +44,7 @@ const PAGES = {
   projects: { label: '项目清单', icon: <ProjectOutlined /> },
   indicators: { label: '指标体系', icon: <FundOutlined /> },
   monthly: { label: '月度调度', icon: <CalendarOutlined /> },
+  problems: { label: '问题清单', icon: <ExclamationCircleOutlined /> },
   directory: { label: '单位与领导', icon: <TeamOutlined /> },
   exchange: { label: '数据交换', icon: <SwapOutlined /> },
   bin: { label: '回收站', icon: <DeleteOutlined /> },
@@ -116,6 +119,7 @@ export function App() {
           {page === 'projects' && <ProjectsPage plan={plan} />}
           {page === 'indicators' && <IndicatorsPage plan={plan} />}
           {page === 'monthly' && <MonthlyPage plan={plan} />}
+          {page === 'problems' && <ProblemsPage plan={plan} />}
           {page === 'directory' && <DirectoryPage plan={plan} />}
           {page === 'bin' && <BinPage plan={plan} />}
           {page === 'catchup' && <CatchUpPage plan={plan} />}

@@ -79,7 +79,7 @@ export interface Sheet {
   ownFooter?: string;
 }
 
-export type DocumentKind = 'assignment' | 'supervision' | 'task-list' | 'project-list' | 'indicators' | 'reporting';
+export type DocumentKind = 'assignment' | 'supervision' | 'task-list' | 'project-list' | 'indicators' | 'reporting' | 'problem-list';
 
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   assignment: '任务交办单',
@@ -88,6 +88,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   'project-list': '项目清单',
   indicators: '指标体系',
   reporting: '进展报送情况',
+  'problem-list': '问题清单',
 };
 
 export interface PrintDocument {

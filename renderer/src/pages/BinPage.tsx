@@ -20,7 +20,7 @@ interface BinRow {
   deletedAt: string;
 }
 
-const BIN_TABLES: RecordTable[] = ['tasks', 'projects', 'indicators', 'departments', 'leaders', 'progress', 'indicatorValues'];
+const BIN_TABLES: RecordTable[] = ['tasks', 'projects', 'indicators', 'departments', 'leaders', 'progress', 'indicatorValues', 'problems'];
 
 /** Deleted records, newest first; each can be put back. */
 export function BinPage({ plan }: { plan: PlanData }) {

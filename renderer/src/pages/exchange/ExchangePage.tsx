@@ -15,6 +15,7 @@ import { useBundleBatch } from './use-bundle-batch';
 import { useFileDrop } from '../../components/excel/use-file-drop';
 import { DropHint } from '../../components/excel/DropHint';
 import { requestedTab } from '../../app/navigation';
+import { RaiseNotice } from '../../components/problems/RaiseNotice';
 
 const TAB_KEYS = ['conflicts', 'history', 'trust'] as const;
 
@@ -58,6 +59,7 @@ export function ExchangePage({ plan }: { plan: PlanData }) {
       <Typography.Title level={4} style={{ margin: 0 }}>
         数据交换
       </Typography.Title>
+      <RaiseNotice />
       <Row gutter={16}>
         <Col span={12}>
           <OwnKeyCard officeName={plan.office.name} deviceId={x.deviceId} identity={x.identity} />

@@ -16,6 +16,8 @@ interface Props {
   show: ReportShow;
   departmentName: (id: string) => string;
   statusOf: ReadonlyMap<string, TaskStatusResult>;
+  /** Overdue problems (问题清单) per responsible department. */
+  overdueProblems?: ReadonlyMap<string, number>;
   /** Tasks and projects chosen for 本月无新进展; null: nothing can be chosen (a closed plan, the 已报送 view). */
   selected: string[] | null;
   onSelect: (ids: string[]) => void;
@@ -25,7 +27,7 @@ interface Props {
 }
 
 /** 月度调度 by department: what each one owes this month, reported or still missing. */
-export function DepartmentReports({ groups, show, departmentName, statusOf, selected, onSelect, expanded, onExpand, emptyText }: Props) {
+export function DepartmentReports({ groups, show, departmentName, statusOf, overdueProblems, selected, onSelect, expanded, onExpand, emptyText }: Props) {
   const shown = groups
     .map((g) => ({ ...g, visible: g.items.filter((i) => show === 'all' || (show === 'reported') === i.reported) }))
     .filter((g) => g.visible.length > 0);
@@ -79,6 +81,11 @@ export function DepartmentReports({ groups, show, departmentName, statusOf, sele
                 已报 {group.items.length - missing} / 应报 {group.items.length}
               </Typography.Text>
               {missing > 0 ? <Tag color="red">缺 {missing} 项</Tag> : <Tag color="green">已报齐</Tag>}
+              {!!group.departmentId && !!overdueProblems?.get(group.departmentId) && (
+                <Tag color="volcano" data-testid="department-overdue-problems">
+                  逾期问题 {overdueProblems.get(group.departmentId)}
+                </Tag>
+              )}
             </Space>
           ),
           // 督办 / 交办单 for this department in one click; the header text alone opens the panel, so the buttons are not inside its button.
