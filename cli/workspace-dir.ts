@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { DeviceIdentity } from '../shared/app/device-identity';
+import { exportIdentity, generateIdentity, importIdentity, signBytes, StoredIdentitySchema, type StoredIdentity } from '../shared/exchange/identity';
 import { FileStorage } from './file-storage';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from '../shared/app/workspace';
 import { workspaceSettings, type WorkspaceSettings } from '../shared/app/settings';
 import { MemoryStorage } from '../shared/app/memory-storage';
 import type { StoragePort } from '../shared/app/storage';
-import { NotFoundError } from './errors';
-import type { CliIo } from './io';
+import { FileError, InputError, NotFoundError } from './errors';
+import { writeOutput, type CliIo } from './io';
 import { seededPlan } from '../seeds';
 import type { SeedCatalogue } from '../shared/app/setup';
 
@@ -24,6 +27,41 @@ async function openStorage(dir: string): Promise<StoragePort> {
 
 const options = (io: CliIo): WorkspaceOptions => ({ random: (n) => new Uint8Array(randomBytes(n)), now: () => io.now().getTime(), seeds: CLI_SEEDS });
 
+/** This laptop's signing key for the workspace in DIR: a key file beside its data, never in backups. */
+export const KEY_FILE = 'device-key.json';
+
+/**
+ * The workspace's signing key. The app keeps a non-extractable WebCrypto key in IndexedDB (or the
+ * desktop vault); a workspace folder cannot hold a key object, so zwc keeps the key as a key file
+ * in DIR (made on first use, never overwritten, readable by its owner only) and signs with it.
+ */
+export async function cliIdentity(dir: string, io: CliIo, deviceId: string): Promise<DeviceIdentity> {
+  const path = join(dir, KEY_FILE);
+  let stored: StoredIdentity;
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await io.readFile(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new FileError(`无法读取本机签名密钥 ${path}：${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (bytes) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      parsed = undefined;
+    }
+    const checked = StoredIdentitySchema.safeParse(parsed);
+    if (!checked.success) throw new InputError(`本机签名密钥文件已损坏：${path}；请联系技术人员（不要删除，接收方登记的是它的公钥）`);
+    stored = checked.data;
+  } else {
+    stored = await exportIdentity(await generateIdentity(true), deviceId, io.now());
+    await writeOutput(io, path, `${JSON.stringify(stored, null, 2)}\n`, true);
+  }
+  const identity = await importIdentity(stored);
+  return { publicKey: stored.publicKey, fingerprint: stored.fingerprint, createdAt: stored.createdAt, signManifest: (manifest) => signBytes(identity, manifest) };
+}
+
 /** Something the storage wants the clerk to know on every command (e.g. near its size limit), or null. */
 export function storageNotice(ws: Workspace): string | null {
   return ws.storage instanceof FileStorage ? ws.storage.notice : null;
@@ -31,7 +69,9 @@ export function storageNotice(ws: Workspace): string | null {
 
 /** The workspace in DIR (created empty when the folder has none yet). */
 export async function openWorkspaceDir(dir: string, io: CliIo): Promise<Workspace> {
-  const ws = await openWorkspace(await openStorage(dir), options(io));
+  let deviceId = '';
+  const ws = await openWorkspace(await openStorage(dir), { ...options(io), identity: () => cliIdentity(dir, io, deviceId) });
+  deviceId = ws.deviceId;
   const notice = storageNotice(ws);
   if (notice) io.stderr(`${notice}\n`);
   return ws;

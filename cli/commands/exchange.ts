@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { BundleError, refusalOf, type BundleRefusal } from '../../shared/exchange/errors';
 import { receiverOf } from '../../shared/exchange/rules';
 import type { PreparedImport } from '../../shared/app/exchange-service';
-import { deviceIdentity } from '../../shared/app/device-identity';
 import { divisionName } from '../../shared/domain/divisions';
 import { defaultReportingPeriod } from '../../shared/domain/time';
 import { PeriodSchema } from '../../shared/domain/ids';
@@ -10,7 +9,7 @@ import type { Options } from '../args';
 import { dirOf, type Command } from '../command';
 import { InputError, UsageError, type Outcome } from '../errors';
 import { makeOutputDir, writeOutput, type CliIo } from '../io';
-import { openOffice, openWorkspaceDir, storageNotice } from '../workspace-dir';
+import { cliIdentity, openOffice, openWorkspaceDir, storageNotice } from '../workspace-dir';
 import { officeOption } from './workspace';
 
 /**
@@ -158,13 +157,15 @@ export const revoke: Command = {
 export const keys: Command = {
   name: 'keys',
   summary: '本机密钥与可信密钥一览（把本机公钥交给接收方，电话核对指纹）/ this laptop’s key and the trusted keys',
+  details: '  本机签名密钥存于 DIR/device-key.json（首次导出时生成，不随备份）/ the signing key is DIR/device-key.json, never in backups\n',
   usage: '[--json yes]',
   workspace: 'required',
   options: { json: { type: 'string' } },
   async run(ctx) {
     const { args, io } = ctx;
-    const ws = await openWorkspaceDir(dirOf(ctx), io);
-    const own = await deviceIdentity(ws.storage, undefined, io.now());
+    const dir = dirOf(ctx);
+    const ws = await openWorkspaceDir(dir, io);
+    const own = await cliIdentity(dir, io, ws.deviceId);
     const trusted = await ws.trust.list();
     if (args.yes('json')) {
       io.stdout(`${JSON.stringify({ own: { deviceId: ws.deviceId, publicKey: own.publicKey, fingerprint: own.fingerprint }, trusted }, null, 2)}\n`);

@@ -71,14 +71,14 @@ describe('set-up: zwc init and the app’s first start', () => {
 
     const app = await appWorkspace(NOW);
     const context = { fileName: '方案.xlsx', officeCode: '150621', existing: null };
-    const built = buildPlanImport(previewPlanImport(await readWorkbook(await readFile(file)), context), context);
+    const built = buildPlanImport(previewPlanImport(await readWorkbook(new Uint8Array(await readFile(file))), context), context);
     await app.setup.setUpFromExcel({ code: '150621', name: '达拉特旗', level: 'county' }, built, '方案.xlsx');
 
     const [a, b] = [await app.ledger.readPlan('150621'), await (await cliWorkspace(ws)).ledger.readPlan('150621')];
     // Records made by an import get fresh ids on each side: compared by what they say.
     const byContent = (p: PlanData) => ({
       office: p.office,
-      tasks: p.tasks.map((t) => [t.title, t.deadlineText]).sort(),
+      tasks: p.tasks.map((t) => [t.title, t.deadline]).sort(),
       projects: p.projects.map((x) => x.name).sort(),
       indicators: p.indicators.map((i) => i.name).sort(),
       departments: p.departments.map((d) => d.name).sort(),
