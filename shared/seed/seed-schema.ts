@@ -2,117 +2,45 @@ import { z } from 'zod';
 import { OfficeSchema } from '../domain/office';
 import { IsoDateSchema, YearSchema } from '../domain/ids';
 import { SourceRefSchema, ReviewFlagSchema } from '../domain/source';
-import { DepartmentKindSchema } from '../domain/department';
-import { DivisionCodeSchema } from '../domain/office';
-import { TaskDomainSchema, ParticipantRoleSchema, MilestoneSchema } from '../domain/task';
-import { DeadlineSchema } from '../domain/deadline';
-import { ConstructionPeriodSchema } from '../domain/project';
-import { WanYuanSchema } from '../domain/money';
-import {
-  IndicatorMarkerSchema,
-  IndicatorDirectionSchema,
-  IndicatorQuantitySchema,
-  YearTargetSchema,
-} from '../domain/indicator';
+import { DepartmentSchema } from '../domain/department';
+import { LeaderSchema } from '../domain/leader';
+import { TaskLeadSchema, TaskParticipantSchema, TaskPartSchema, TaskSchema } from '../domain/task';
+import { ProjectSchema } from '../domain/project';
+import { IndicatorSchema } from '../domain/indicator';
 
 /**
  * The file format of a seeded plan (seeds/*.json). Records refer to departments and leaders by
  * the name the document uses, so a reviewer can read the file beside the document; the loader
- * turns names into ids. Everything else uses the domain schemas unchanged.
+ * turns names into ids. Every record is the domain's own schema without what the loader gives it
+ * (id, office, order, plan period) and with names where the domain keeps ids: a field added to a
+ * domain record is a field of its seed, never restated here.
  */
 const DepartmentName = z.string().min(1);
+const NAMES = z.array(DepartmentName);
+/** What the loader fills in: the record's id, its office, its place in the list and its plan period. */
+const GIVEN = { id: true, officeCode: true } as const;
 
-export const SeedDepartmentSchema = z
-  .object({
-    name: DepartmentName,
-    aliases: z.array(z.string().min(1)),
-    kind: DepartmentKindSchema,
-    officeCodes: z.array(DivisionCodeSchema).optional(),
-    source: SourceRefSchema.optional(),
-    review: z.array(ReviewFlagSchema).optional(),
-  })
-  .strict();
+export const SeedDepartmentSchema = DepartmentSchema.omit(GIVEN);
 
-export const SeedLeaderSchema = z
-  .object({
-    name: z.string().min(1),
-    title: z.string(),
-    departments: z.array(DepartmentName),
-    source: SourceRefSchema,
-    review: z.array(ReviewFlagSchema).optional(),
-  })
-  .strict();
+export const SeedLeaderSchema = LeaderSchema.omit({ ...GIVEN, departmentIds: true }).extend({ departments: NAMES, source: SourceRefSchema });
 
-const SeedLeadsSchema = z.array(z.object({ department: DepartmentName, duty: z.string().optional() }).strict());
-const SeedParticipantsSchema = z.array(
-  z.object({ department: DepartmentName, role: ParticipantRoleSchema, duty: z.string().optional() }).strict(),
-);
+const SeedLeadsSchema = z.array(TaskLeadSchema.omit({ departmentId: true }).extend({ department: DepartmentName }));
+const SeedParticipantsSchema = z.array(TaskParticipantSchema.omit({ departmentId: true }).extend({ department: DepartmentName }));
+const SeedUnits = { leads: SeedLeadsSchema, participants: SeedParticipantsSchema, leaders: z.array(z.string().min(1)) };
 
-export const SeedTaskPartSchema = z
-  .object({
-    text: z.string().min(1),
-    leads: SeedLeadsSchema,
-    participants: SeedParticipantsSchema,
-    leaders: z.array(z.string().min(1)),
-    deadline: DeadlineSchema,
-  })
-  .strict();
+export const SeedTaskPartSchema = TaskPartSchema.omit({ leads: true, participants: true, leaderIds: true }).extend(SeedUnits);
 
-export const SeedTaskSchema = z
-  .object({
-    domain: TaskDomainSchema,
-    domainLabel: z.string().min(1),
-    number: z.string().min(1),
-    title: z.string().min(1),
-    summary: z.string(),
-    leads: SeedLeadsSchema,
-    participants: SeedParticipantsSchema,
-    leaders: z.array(z.string().min(1)),
-    deadline: DeadlineSchema,
-    milestones: z.array(MilestoneSchema),
-    parts: z.array(SeedTaskPartSchema).optional(),
-    source: SourceRefSchema,
-    review: z.array(ReviewFlagSchema).optional(),
-  })
-  .strict();
+export const SeedTaskSchema = TaskSchema.omit({ ...GIVEN, order: true, planId: true, leads: true, participants: true, leaderIds: true, parts: true, completion: true, fromCity: true, carriedFrom: true }).extend({
+  ...SeedUnits,
+  parts: z.array(SeedTaskPartSchema).optional(),
+});
 
-export const SeedProjectSchema = z
-  .object({
-    number: z.string().min(1),
-    category: z.string().optional(),
-    name: z.string().min(1),
-    content: z.string(),
-    constructionUnits: z.array(DepartmentName),
-    responsibleUnits: z.array(DepartmentName),
-    plannedInvestment: WanYuanSchema.nullable(),
-    investmentText: z.string().optional(),
-    period: ConstructionPeriodSchema.nullable(),
-    deadline: DeadlineSchema.nullable(),
-    area: z.string().nullable(),
-    benefit: z.string().nullable(),
-    source: SourceRefSchema,
-    review: z.array(ReviewFlagSchema).optional(),
-  })
-  .strict();
+export const SeedProjectSchema = ProjectSchema.omit({ ...GIVEN, order: true, planId: true, constructionUnitIds: true, responsibleUnitIds: true, constructionStatus: true, startYear: true }).extend({
+  constructionUnits: NAMES,
+  responsibleUnits: NAMES,
+});
 
-export const SeedIndicatorSchema = z
-  .object({
-    number: z.string().min(1),
-    level1: z.string().min(1),
-    level2: z.string().min(1),
-    name: z.string().min(1),
-    marker: IndicatorMarkerSchema.nullable(),
-    unit: z.string().nullable(),
-    direction: IndicatorDirectionSchema,
-    baseline: z.object({ year: YearSchema, value: IndicatorQuantitySchema }).strict().nullable(),
-    targets: z.array(YearTargetSchema),
-    cumulative: z.boolean(),
-    responsibleDepartments: z.array(DepartmentName),
-    note: z.string().optional(),
-    source: SourceRefSchema,
-    review: z.array(ReviewFlagSchema).optional(),
-  })
-  .strict();
+export const SeedIndicatorSchema = IndicatorSchema.omit({ ...GIVEN, order: true, planId: true, responsibleDepartmentIds: true }).extend({ responsibleDepartments: NAMES });
 
 export const SeedPlanSchema = z
   .object({
