@@ -2,12 +2,12 @@ import { createBundle, BUNDLE_EXTENSION } from '../exchange/bundle-format';
 import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, ownerFieldOf, type BundleTableName, type BundleTables, type FieldConflict, type StoredRecord } from '../exchange/records';
 import { KeyFieldMismatchError, mergeTables, openConflicts, resolveConflict, type MergePreview } from '../exchange/merge';
 import type { LocalOwners, Receiver } from '../exchange/rules';
-import { recordImport, verifyBundle, type VerifiedBundle } from '../exchange/verify';
+import { recordImport, verifyBundle } from '../exchange/verify';
 import { BundleError, refusalOf, type BundleRefusal } from '../exchange/errors';
 import type { ImportRecord } from '../exchange/history';
 import { divisionName } from '../domain/divisions';
 import { PLAN_SCHEMAS, type PlanTableName } from '../ledger/plan-tables';
-import { namedRecord, recordLookup, type RecordLookup } from '../ledger/record-label';
+import { namedRecord, recordLookup } from '../ledger/record-label';
 import { assertPlanOpen, type LedgerService } from './ledger-service';
 import type { ImportedChange, StoragePort, StorageReader } from './storage';
 import { importAuditRow } from './audit';
@@ -15,10 +15,11 @@ import type { DeviceIdentity } from './device-identity';
 import { appendImportHistory, importHistory, nextSequence, saveSeenDevices, seenDevices, trustedKeys } from './trust-service';
 import { conflictMarks, conflictViews, keepExistingWrite, officesToWatch, type ConflictMarks, type ConflictTable, type ConflictView } from './conflicts';
 import { workspaceSettings } from './settings';
-import { mergeOrder, nameCandidates, nameMismatch, officeNamedIn, officeOf, peekManifest, type BatchEntry, type BatchItem, type BatchResult } from './import-batch';
-import { mergeIncomingRegister, previewIncomingRegister, registerForExport, type RegisterMergePreview } from './issued-sheets';
+import { mergeOrder, nameCandidates, nameMismatch, officeNamedIn, officeOf, peekManifest, type BatchEntry, type BatchItem, type BatchResult, type PreparedImport } from './import-batch';
+import { mergeIncomingRegister, previewIncomingRegister, registerForExport } from './issued-sheets';
 
 export type { Receiver } from '../exchange/rules';
+export type { PreparedImport } from './import-batch';
 
 export interface ExportedBundle {
   bytes: Uint8Array;
@@ -26,25 +27,6 @@ export interface ExportedBundle {
   sequence: number;
   recordCount: number;
 }
-
-export type PreparedImport =
-  | {
-      kind: 'ready';
-      fileName: string;
-      bundle: VerifiedBundle;
-      preview: MergePreview;
-      writes: BundleTables;
-      /** Finds the tasks, projects, indicators, units and leaders the preview names: the file's first, then this laptop's (deleted ones too). */
-      lookup: RecordLookup;
-      /**
-       * What the file's issued-sheet register adds to this laptop's: only for a file of this
-       * laptop's own office (another laptop of it). Null otherwise: a city never mixes a county's
-       * numbers into its own, and a file without a register has nothing to merge.
-       */
-      register: RegisterMergePreview | null;
-    }
-  | { kind: 'untrusted'; fileName: string; refusal: BundleRefusal; officeCode: string; publicKey: string; fingerprint: string }
-  | { kind: 'refused'; fileName: string; refusal: BundleRefusal };
 
 export interface OpenConflict extends FieldConflict {
   table: PlanTableName;

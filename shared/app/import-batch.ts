@@ -1,13 +1,38 @@
 import { decodeContainer } from '../exchange/bundle-format';
 import { divisionName, subordinatesOf } from '../domain/divisions';
 import type { Receiver } from '../exchange/rules';
-import type { PreparedImport } from './exchange-service';
+import type { VerifiedBundle } from '../exchange/verify';
+import type { MergePreview } from '../exchange/merge';
+import type { BundleTables } from '../exchange/records';
+import type { BundleRefusal } from '../exchange/errors';
+import type { RecordLookup } from '../ledger/record-label';
+import type { RegisterMergePreview } from './issued-sheets';
 
 /**
  * Many bundles taken in at once (several chosen, a folder, files dropped on the page): each file is
  * checked on its own and shown under its own name; the ones that pass are merged one after another,
  * each in its own transaction.
  */
+
+/** A file checked and ready to merge, or why not (ExchangeService.prepareImport). */
+export type PreparedImport =
+  | {
+      kind: 'ready';
+      fileName: string;
+      bundle: VerifiedBundle;
+      preview: MergePreview;
+      writes: BundleTables;
+      /** Finds the tasks, projects, indicators, units and leaders the preview names: the file's first, then this laptop's (deleted ones too). */
+      lookup: RecordLookup;
+      /**
+       * What the file's issued-sheet register adds to this laptop's: only for a file of this
+       * laptop's own office (another laptop of it). Null otherwise: a city never mixes a county's
+       * numbers into its own, and a file without a register has nothing to merge.
+       */
+      register: RegisterMergePreview | null;
+    }
+  | { kind: 'untrusted'; fileName: string; refusal: BundleRefusal; officeCode: string; publicKey: string; fingerprint: string }
+  | { kind: 'refused'; fileName: string; refusal: BundleRefusal };
 
 /** A file as the desktop API (or a drop) hands it over: its bytes, or why it could not be read. */
 export type BatchEntry = { name: string; data: Uint8Array } | { name: string; refusal: string };

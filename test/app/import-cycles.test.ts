@@ -116,22 +116,6 @@ function routeAround(graph: Map<string, string[]>, component: Set<string>): stri
   return [start, start];
 }
 
-/**
- * ALLOWANCE, to be removed when the work that removes each cycle lands (issue 25). A cycle is
- * allowed only while every file of it is in one of these groups; any other cycle fails the test,
- * and an entry that no longer matches a cycle is reported so it can go.
- * - shared/app/import-batch.ts ↔ exchange-service.ts: the batch names the service's
- *   PreparedImport type while the service calls the batch's helpers; exchange-service.ts is being
- *   changed for the import audit at the same time, so the type moves (to import-batch.ts) after.
- * (The cli/ cycles, zwc.ts ↔ commands/xlsx.ts and commands/{plan,print,workspace,backup}.ts, were
- * listed here until the command line became a thin host; they are gone.)
- */
-const KNOWN_CYCLES: { files: string[]; why: string }[] = [
-  { files: ['shared/app/import-batch.ts', 'shared/app/exchange-service.ts'], why: 'type PreparedImport (issue 25: the import audit is changing exchange-service.ts)' },
-];
-
-const allowed = (cycle: string[]) => KNOWN_CYCLES.find((k) => cycle.every((f) => k.files.includes(f)));
-
 describe('import cycles', () => {
   it('finds a cycle and names its route (the detector itself)', () => {
     const graph = new Map([
@@ -154,18 +138,6 @@ describe('import cycles', () => {
   });
 
   it.each(['shared', 'cli', 'electron', 'renderer/src'])('%s/ has no import cycle', (folder) => {
-    const cycles = importCycles(importGraph([folder]));
-    const known = cycles.filter(allowed);
-    // Reported, not failed: the allowance above, for as long as it is needed.
-    if (known.length > 0) console.warn(`${folder}/: known import cycles still present (allowance in this test):\n${known.map((c) => `  ${c.join(' → ')}  [${allowed(c)?.why}]`).join('\n')}`);
-    expect(cycles.filter((c) => !allowed(c)).map((c) => c.join(' → '))).toEqual([]);
-  });
-
-  it('reports an allowance that no longer matches a cycle', () => {
-    const cycles = importCycles(importGraph(['shared', 'cli', 'electron', 'renderer/src']));
-    const stale = KNOWN_CYCLES.filter((k) => !cycles.some((c) => c.every((f) => k.files.includes(f))));
-    if (stale.length > 0) console.warn(`import cycles gone, remove their allowance: ${stale.map((k) => k.why).join('; ')}`);
-    // Every allowance names files that exist: a renamed file would silently widen nothing, but mislead.
-    for (const k of KNOWN_CYCLES) for (const f of k.files) expect(existsSync(join(ROOT, f))).toBe(true);
+    expect(importCycles(importGraph([folder])).map((c) => c.join(' → '))).toEqual([]);
   });
 });
