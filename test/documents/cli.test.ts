@@ -42,5 +42,5 @@ describe('zwc doc', () => {
     expect(open.err).toContain('尚未结束');
     const city = await zwc('--workspace', tmp.dir, 'doc', 'city-briefing', '--month', '2026-11');
     expect(city.err).toContain('全市简报只能由市级无废办生成');
-  });
+  }, 60_000);
 });
