@@ -11,6 +11,8 @@ import { appWorkspace, captureIo, plain, tempDirs, zwcAt } from '../support/cli'
 const NOW = new Date();
 const PERIOD = '2026-11';
 const zwc = zwcAt(NOW);
+// Several workspaces a test, on a shared machine.
+jest.setTimeout(60_000);
 const tmp = tempDirs('zwc-exchange-');
 
 async function both(): Promise<{ cli: () => Promise<Workspace>; app: Workspace }> {

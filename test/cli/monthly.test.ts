@@ -16,6 +16,8 @@ import { appWorkspace, captureIo, plain, tempDirs, zwcAt } from '../support/cli'
 const NOW = new Date('2026-11-20T02:00:00Z');
 const PERIOD = '2026-11';
 const zwc = zwcAt(NOW);
+// Several workspaces a test, on a shared machine.
+jest.setTimeout(60_000);
 const tmp = tempDirs('zwc-monthly-');
 
 async function both(): Promise<{ cli: () => Promise<Workspace>; app: Workspace }> {

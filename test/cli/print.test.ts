@@ -17,6 +17,8 @@ import { appWorkspace, captureIo, tempDirs, zwcAt } from '../support/cli';
  */
 const NOW = new Date('2027-09-15T02:00:00Z');
 const zwc = zwcAt(NOW);
+// Several workspaces a test, on a shared machine.
+jest.setTimeout(60_000);
 const tmp = tempDirs('zwc-print-');
 
 async function both(): Promise<{ cli: () => Promise<Workspace>; app: Workspace }> {

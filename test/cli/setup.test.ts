@@ -11,6 +11,8 @@ import { appWorkspace, captureIo, plainRows, tempDirs, zwcAt } from '../support/
 /** Set-up from the app (ws.setup over IndexedDB) and from `zwc init` / `zwc xlsx import-plan` gives the same workspace. */
 const NOW = new Date('2027-03-10T08:00:00Z');
 const zwc = zwcAt(NOW);
+// Several workspaces a test, on a shared machine.
+jest.setTimeout(60_000);
 const tmp = tempDirs('zwc-setup-');
 
 async function cliWorkspace(dir: string): Promise<Workspace> {
