@@ -104,7 +104,11 @@ const SHARED_GLOBALS = [
     message: `核心（shared/）不使用 Node 的 ${name} / the core uses no Node global (it runs in the renderer too)`,
   })),
   { name: 'crypto', message: '核心的随机数和哈希只经 shared/exchange/bytes.ts（WebCrypto 端口：subtleCrypto、randomBytes、randomUuid）/ randomness and hashing only through shared/exchange/bytes.ts' },
-  { name: 'globalThis', message: '核心不经 globalThis 取环境对象；WebCrypto 只在 shared/exchange/bytes.ts 取 / no globalThis in the core; WebCrypto is reached in shared/exchange/bytes.ts only' },
+  {
+    name: 'globalThis',
+    message:
+      '核心不经 globalThis 取环境对象：两端都有的 Web 标准对象直接写名字（TextDecoder、DecompressionStream，可先 typeof 检查），WebCrypto 只在 shared/exchange/bytes.ts 取 / no globalThis in the core: name a standard global directly (typeof-check it if it may be missing); WebCrypto only in shared/exchange/bytes.ts',
+  },
 ];
 
 const sharedBlocks = [
