@@ -7,7 +7,7 @@ import { formatDateZh, formatPeriodZh, periodOf, REPORT_DUE_DAY } from '../domai
 import { projectsOfDepartment } from '../ledger/department-stats';
 import { nameLookup } from '../ledger/lookups';
 import type { PlanData } from '../ledger/plan-data';
-import { documentFileName, type Block, type PrintDocument, type Sheet, type TableCell } from './document';
+import { DOCUMENT_KIND_LABELS, documentFileName, type Block, type PrintDocument, type Sheet, type TableCell } from './document';
 import type { PrintSettings } from './sheet-number';
 
 /** A department's part in a task: it leads it, or takes part under the plan's role word. */
@@ -242,12 +242,19 @@ export function assignmentSheet(plan: PlanData, request: AssignmentRequest, sett
 
 /** The 任务交办单 for one or more departments as one document, each department's sheet starting on a new page. */
 export function assignmentDocument(plan: PlanData, requests: readonly AssignmentRequest[], settings: PrintSettings, all = false): PrintDocument {
-  const sheets = requests.map((r) => assignmentSheet(plan, r, settings));
-  const day = requests[0]?.issuedOn;
+  return numberedDocument('assignment', plan, requests.map((r) => assignmentSheet(plan, r, settings)), requests[0]?.issuedOn, all);
+}
+
+/**
+ * A numbered kind's sheets (任务交办单, 督办单) as one document, each department's starting on a new
+ * page: 伊金霍洛旗“无废城市”建设督办单, named after its recipients and the month it was issued.
+ */
+export function numberedDocument(kind: 'assignment' | 'supervision', plan: Pick<PlanData, 'office'>, sheets: Sheet[], issuedOn: IsoDate | undefined, all = false): PrintDocument {
+  const label = DOCUMENT_KIND_LABELS[kind];
   return {
-    kind: 'assignment',
-    title: `${plan.office.name}“无废城市”建设任务交办单`,
-    fileName: documentFileName('任务交办单', recipientsLabel(sheets.map((s) => s.label), all), day ? formatPeriodZh(periodOf(day)) : undefined),
+    kind,
+    title: `${plan.office.name}“无废城市”建设${label}`,
+    fileName: documentFileName(label, recipientsLabel(sheets.map((s) => s.label), all), issuedOn ? formatPeriodZh(periodOf(issuedOn)) : undefined),
     sheets,
   };
 }

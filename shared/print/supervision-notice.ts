@@ -2,11 +2,11 @@ import { isCollectiveDepartment } from '../domain/collective-name';
 import type { IsoDate } from '../domain/ids';
 import { REPORTED_STATUS_LABELS } from '../domain/progress';
 import { stageShares, TASK_STATUS_LABELS } from '../domain/task-status';
-import { daysFromTo, formatDateZh, formatPeriodZh, periodOf } from '../domain/time';
+import { daysFromTo, formatDateZh, formatPeriodZh } from '../domain/time';
 import type { PlanData } from '../ledger/plan-data';
 import { buildTaskRows, type TaskRow } from '../ledger/task-query';
-import { documentFileName, type Block, type PrintDocument, type Sheet } from './document';
-import { isIssuingOffice, recipientsLabel } from './assignment-sheet';
+import type { Block, PrintDocument, Sheet } from './document';
+import { isIssuingOffice, numberedDocument } from './assignment-sheet';
 import type { PrintSettings } from './sheet-number';
 
 /** How many past reports a notice quotes per task. */
@@ -115,15 +115,9 @@ export function supervisionSheet(plan: PlanData, request: SupervisionRequest, se
   return { label: department.name, orientation: 'portrait', footer: 'dash', blocks, departmentId: department.id, number: request.number };
 }
 
+/** The 督办单 for one or more departments as one document, each department's sheet starting on a new page. */
 export function supervisionDocument(plan: PlanData, requests: readonly SupervisionRequest[], settings: PrintSettings, all = false): PrintDocument {
-  const sheets = requests.map((r) => supervisionSheet(plan, r, settings));
-  const day = requests[0]?.issuedOn;
-  return {
-    kind: 'supervision',
-    title: `${plan.office.name}“无废城市”建设督办单`,
-    fileName: documentFileName('督办单', recipientsLabel(sheets.map((s) => s.label), all), day ? formatPeriodZh(periodOf(day)) : undefined),
-    sheets,
-  };
+  return numberedDocument('supervision', plan, requests.map((r) => supervisionSheet(plan, r, settings)), requests[0]?.issuedOn, all);
 }
 
 /** The day a department must answer a 督办单 by: `days` calendar days after it was issued. */
