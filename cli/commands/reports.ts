@@ -1,6 +1,10 @@
 import { cityOverview } from '../../shared/app/city-overview-service';
 import { divisionName } from '../../shared/domain/divisions';
-import { chinaToday } from '../../shared/domain/time';
+import { chinaToday, formatPeriodZh } from '../../shared/domain/time';
+import { dashboard } from '../../shared/ledger/dashboard';
+import { scopeToPlan } from '../../shared/ledger/plan-scope';
+import type { PlanData } from '../../shared/ledger/plan-data';
+import type { Workspace } from '../../shared/app/workspace';
 import { TASK_STATUS_LABELS } from '../../shared/domain/task-status';
 import { dirOf, type Command } from '../command';
 import { InputError } from '../errors';
@@ -37,4 +41,41 @@ export const overview: Command = {
   },
 };
 
-export const REPORT_COMMANDS: readonly Command[] = [overview];
+/** The plan a page shows: the plan period in force (or the latest), as 工作总览 reads it. */
+async function shownPlan(ws: Workspace, officeCode: string): Promise<PlanData> {
+  const all = await ws.ledger.readPlan(officeCode);
+  return scopeToPlan(all, all.office.currentPlanId);
+}
+
+export const dashboardCommand: Command = {
+  name: 'dashboard',
+  summary: '工作总览：任务、项目、报送率、投资、指标的 13 项统计，与总览页相同 / the 13 figures of 工作总览',
+  usage: '[--period 2026-11] [--json yes]',
+  details: '  --json yes 另给出逾期、临期的任务和项目及未达标指标的编号 / with the ids of the overdue and at-risk records\n',
+  workspace: 'required',
+  options: { period: { type: 'string' }, json: { type: 'string' } },
+  async run(ctx) {
+    const { args, io } = ctx;
+    const period = periodOption(args, io);
+    const json = args.yes('json');
+    const { ws, settings } = await openOffice(dirOf(ctx), io);
+    const plan = await shownPlan(ws, settings.officeCode);
+    const d = dashboard(plan, period, chinaToday(io.now()));
+    const f = d.figures;
+    if (json) {
+      const ids = { overdueTasks: d.overdueTasks.map((r) => r.task.id), atRiskTasks: d.atRiskTasks.map((r) => r.task.id), overdueProjects: d.overdueProjects.map((r) => r.project.id), atRiskProjects: d.atRiskProjects.map((r) => r.project.id), behindIndicators: d.behindIndicators.map((s) => s.indicator.id) };
+      io.stdout(`${JSON.stringify({ officeCode: settings.officeCode, period, indicatorYear: d.indicatorYear, figures: f, ...ids }, null, 2)}\n`);
+      return;
+    }
+    io.stdout(
+      `${plan.office.name} 工作总览 · ${formatPeriodZh(period)}\n` +
+        `任务 ${f.tasks} 项：已完成 ${f.tasksDone}，逾期 ${f.tasksOverdue}，临期 ${f.tasksAtRisk}\n` +
+        `项目 ${f.projects} 个：逾期 ${f.projectsOverdue}，临期 ${f.projectsAtRisk}\n` +
+        `本月报送率 ${f.reportingCoverage}%\n` +
+        `项目投资完成率 ${f.investmentPercent}%（已完成 ${f.investmentCompleted} 万元 / 计划 ${f.investmentPlanned} 万元）\n` +
+        `指标（${d.indicatorYear} 年，共 ${d.indicators} 项）：未达标 ${f.indicatorsBehind}，无数据 ${f.indicatorsNoData}\n`,
+    );
+  },
+};
+
+export const REPORT_COMMANDS: readonly Command[] = [dashboardCommand, overview];
