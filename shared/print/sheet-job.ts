@@ -1,6 +1,7 @@
 import type { IsoDate } from '../domain/ids';
 import type { PlanData } from '../ledger/plan-data';
 import type { RecipientScope } from './assignment-sheet';
+import type { IssuedSheet } from '../domain/issued-sheet';
 import type { SheetRequest } from './documents';
 import { sheetCandidates, type SheetCandidate } from './sheet-candidates';
 import type { NumberedKind, PrintSettings } from './sheet-number';
@@ -44,4 +45,10 @@ export function sheetRequest(job: SheetJob, items: readonly SheetCandidate[], nu
   return job.kind === 'assignment'
     ? { kind: 'assignment', sheets: items.map((item) => ({ departmentId: item.departmentId, number: numberOf(item), issuedOn: job.day, taskIds: item.taskIds, projectIds: item.projectIds })) }
     : { kind: 'supervision', sheets: items.map((item) => ({ departmentId: item.departmentId, number: numberOf(item), issuedOn: job.day, answerBy: job.answerBy, taskIds: item.taskIds })) };
+}
+
+/** A sheet on the register printed again: the same number, day, answer day and list as when it was issued. */
+export function reprintRequest(sheet: IssuedSheet): SheetRequest {
+  const base = { departmentId: sheet.departmentId, number: sheet.number, issuedOn: sheet.issuedOn, taskIds: sheet.taskIds };
+  return sheet.kind === 'assignment' ? { kind: 'assignment', sheets: [{ ...base, projectIds: sheet.projectIds }] } : { kind: 'supervision', sheets: [{ ...base, answerBy: sheet.answerBy ?? sheet.issuedOn }] };
 }

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { App as AntApp, Button, Tooltip } from 'antd';
 import { UndoOutlined } from '@ant-design/icons';
 import { useLedger } from '../app/store';
-import { messageOf } from '../app/error-text';
+import { useBusy } from '../app/use-busy';
 
 /**
  * Undo of the latest action, also on Ctrl+Z when no text field has focus. The header has one; an
@@ -14,14 +14,15 @@ export function UndoButton({ inDrawer = false }: { inDrawer?: boolean }) {
   const last = useLedger((s) => s.undoNext);
   const undo = useLedger((s) => s.undo);
 
-  const run = async () => {
-    try {
-      const label = await undo();
-      if (label) message.success(`已撤销：${label}`);
-    } catch (e) {
-      message.error(`无法撤销：${messageOf(e)}`);
-    }
-  };
+  // One undo at a time: a second Ctrl+Z while the first is still applying would undo twice.
+  const { busy, run: runBusy } = useBusy();
+  const run = () =>
+    busy
+      ? Promise.resolve()
+      : runBusy(async () => {
+          const label = await undo();
+          if (label) message.success(`已撤销：${label}`);
+        }, '撤销');
 
   useEffect(() => {
     if (inDrawer) return;
@@ -43,6 +44,7 @@ export function UndoButton({ inDrawer = false }: { inDrawer?: boolean }) {
         ghost={!inDrawer}
         icon={<UndoOutlined />}
         disabled={!last}
+        loading={busy}
         onClick={run}
         data-testid={inDrawer ? 'drawer-undo' : 'undo'}
         aria-label={last ? `撤销：${last.label}` : '撤销（没有可撤销的操作）'}

@@ -6,6 +6,7 @@ import type { PlanData } from '../../../../shared/ledger/plan-data';
 import { chinaToday } from '../../../../shared/domain/time';
 import type { PrintDocument } from '../../../../shared/print/document';
 import { buildDocument } from '../../../../shared/print/documents';
+import { reprintRequest } from '../../../../shared/print/sheet-job';
 import { NUMBERED_KIND_LABELS } from '../../../../shared/print/sheet-number';
 import { PrintPreview } from './PrintPreview';
 import { RegisterWarnings } from './RegisterWarnings';
@@ -34,13 +35,8 @@ export function IssuedSheetsModal({ plan, open, onClose }: { plan: PlanData; ope
   const reprint = async (s: IssuedSheet) => {
     if (!register) return;
     const settings = await register.settings(plan.office);
-    const base = { departmentId: s.departmentId, number: s.number, issuedOn: s.issuedOn, taskIds: s.taskIds };
     try {
-      setDoc(
-        s.kind === 'assignment'
-          ? buildDocument(plan, { kind: 'assignment', sheets: [{ ...base, projectIds: s.projectIds }] }, settings)
-          : buildDocument(plan, { kind: 'supervision', sheets: [{ ...base, answerBy: s.answerBy ?? s.issuedOn }] }, settings),
-      );
+      setDoc(buildDocument(plan, reprintRequest(s), settings));
     } catch (e) {
       message.error(messageOf(e));
     }

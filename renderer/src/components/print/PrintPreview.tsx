@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Alert, App, Button, Modal, Space, Typography } from 'antd';
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { PrintDocument } from '../../../../shared/print/document';
@@ -6,7 +5,7 @@ import { renderDocumentHtml } from '../../../../shared/print/html';
 import { desktop } from '../../platform';
 import { DocumentView } from './DocumentView';
 import { canSaveFiles } from './use-sheet-output';
-import { messageOf } from '../../app/error-text';
+import { useBusyKey } from '../../app/use-busy';
 
 export interface PrintPreviewProps {
   /** What to show; null keeps the preview closed. */
@@ -22,25 +21,24 @@ export interface PrintPreviewProps {
 export function PrintPreview({ doc, onClose }: PrintPreviewProps) {
   const { message } = App.useApp();
   const shown = doc;
-  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
+  const { busy, run } = useBusyKey<'print' | 'pdf'>();
   const files = canSaveFiles();
 
   const output = async (how: 'print' | 'pdf') => {
     if (!shown) return;
-    setBusy(how);
-    try {
-      const request = { html: renderDocumentHtml(shown), suggestedName: shown.fileName };
-      if (how === 'pdf') {
-        const saved = await desktop.printToPDF(request);
-        if (saved) message.success(`已保存 ${saved}`);
-      } else {
-        await desktop.print(request);
-      }
-    } catch (e) {
-      message.error(`${how === 'pdf' ? '保存 PDF' : '打印'}失败：${messageOf(e)}`);
-    } finally {
-      setBusy(null);
-    }
+    await run(
+      how,
+      async () => {
+        const request = { html: renderDocumentHtml(shown), suggestedName: shown.fileName };
+        if (how === 'pdf') {
+          const saved = await desktop.printToPDF(request);
+          if (saved) message.success(`已保存 ${saved}`);
+        } else {
+          await desktop.print(request);
+        }
+      },
+      how === 'pdf' ? '保存 PDF' : '打印',
+    );
   };
 
   return (

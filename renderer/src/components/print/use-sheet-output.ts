@@ -9,7 +9,7 @@ import { batchFolderName, combinedDocument, perDepartmentDocuments } from '../..
 import { renderDocumentHtml } from '../../../../shared/print/html';
 import { draftSheetNumber, NUMBERED_KIND_LABELS } from '../../../../shared/print/sheet-number';
 import { desktop } from '../../platform';
-import { messageOf } from '../../app/error-text';
+import { useBusyKey } from '../../app/use-busy';
 import { useIssuedSheets } from './use-print';
 
 export type { SheetJob } from '../../../../shared/print/sheet-job';
@@ -30,7 +30,6 @@ export function useSheetOutput(plan: PlanData, job: SheetJob) {
   const { message, modal } = App.useApp();
   const register = useIssuedSheets();
   const [issued, setIssued] = useState<ReadonlyMap<string, string>>(new Map());
-  const [busy, setBusy] = useState<string | null>(null);
   const label = NUMBERED_KIND_LABELS[job.kind];
 
   /** A department's document: with its number once issued, with □ for the number before. */
@@ -54,17 +53,8 @@ export function useSheetOutput(plan: PlanData, job: SheetJob) {
       }),
     );
 
-  const run = async (key: string, what: string, work: () => Promise<void>) => {
-    if (!register) return;
-    setBusy(key);
-    try {
-      await work();
-    } catch (e) {
-      message.error(`${what}失败：${messageOf(e)}`);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, run: runBusy } = useBusyKey<string>();
+  const run = (key: string, what: string, work: () => Promise<void>) => (register ? runBusy(key, work, what) : Promise.resolve());
 
   /** Prints one department's sheet on its own (its pages numbered from 1). */
   const printOne = (item: SheetItem) =>
