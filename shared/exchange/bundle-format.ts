@@ -298,6 +298,54 @@ export function gunzipPayload(gz: Uint8Array, limits: BundleLimits | number = DE
   return concatBytes(chunks);
 }
 
+/** The platform's gzip decompressor (browsers, Node 18+), where it has one. */
+export type DecompressionStreamClass = typeof DecompressionStream;
+
+function platformDecompression(): DecompressionStreamClass | undefined {
+  return typeof DecompressionStream === 'function' ? DecompressionStream : undefined;
+}
+
+/**
+ * gunzipPayload on the platform's native `DecompressionStream` where there is one (fflate
+ * otherwise): the same limits, checked on every chunk as it comes out, so a file over a limit is
+ * refused as soon as it crosses it. The native stream checks each member's CRC-32 and length; the
+ * trailer's length must equal all the output, which a second gzip member (Node joins members) or
+ * bytes after the first cannot pass.
+ */
+export async function inflatePayload(gz: Uint8Array, limits: BundleLimits = DEFAULT_LIMITS, native: DecompressionStreamClass | undefined = platformDecompression()): Promise<Uint8Array> {
+  if (!native) return gunzipPayload(gz, limits);
+  const damaged = (why: string) => new BundleError('invalid-payload', `交换文件的数据部分无法解压：${why}`);
+  if (gz.length < 18 || gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8) throw damaged('不是 gzip 数据');
+  const chunks: Uint8Array[] = [];
+  const scanner = new JsonLimitScanner(limits);
+  let total = 0;
+  const input = new ReadableStream<Uint8Array<ArrayBuffer>>({
+    start(controller) {
+      for (let i = 0; i < gz.length; i += INFLATE_STEP) controller.enqueue(gz.slice(i, i + INFLATE_STEP));
+      controller.close();
+    },
+  });
+  const reader = input.pipeThrough(new native('gzip')).getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > limits.maxPayloadBytes) throw new BundleError('too-large', `交换文件解压后超过 ${formatBytes(limits.maxPayloadBytes)}，已拒绝`);
+      scanner.push(value);
+      chunks.push(value);
+    }
+    scanner.finish();
+  } catch (e) {
+    await reader.cancel().catch(() => undefined);
+    if (e instanceof BundleError) throw e;
+    throw damaged(e instanceof Error ? e.message : String(e));
+  }
+  const trailer = new DataView(gz.buffer, gz.byteOffset + gz.length - 8, 8);
+  if (trailer.getUint32(4, true) !== total % 2 ** 32) throw damaged('含有多段 gzip 数据或长度不符');
+  return concatBytes(chunks);
+}
+
 const EnvelopeSchema = z
   .object({
     _stamps: z.record(StampSchema),
@@ -590,6 +638,11 @@ export function parsePayloadJson(json: Uint8Array): unknown {
  */
 export function decodePayload(gz: Uint8Array, manifest: Pick<BundleManifest, 'counts'> | undefined, limits: BundleLimits = DEFAULT_LIMITS): BundlePayload {
   return validatePayload(parsePayloadJson(gunzipPayload(gz, limits)), manifest, limits);
+}
+
+/** decodePayload with the platform's native decompressor where it has one (inflatePayload). */
+export async function decodePayloadNative(gz: Uint8Array, manifest: Pick<BundleManifest, 'counts'> | undefined, limits: BundleLimits = DEFAULT_LIMITS): Promise<BundlePayload> {
+  return validatePayload(parsePayloadJson(await inflatePayload(gz, limits)), manifest, limits);
 }
 
 /**

@@ -25,7 +25,7 @@ import {
   checkFormatVersion,
   checkRecordsBelongTo,
   decodeContainer,
-  decodePayload,
+  decodePayloadNative,
   parseManifest,
   type BundleManifest,
   type BundlePayload,
@@ -181,7 +181,7 @@ async function verifyOrThrow(bytes: Uint8Array, ctx: VerifyContext): Promise<Ver
   // then) is not decompressed, parsed or validated again.
   if (ctx.seen) checkAlreadyImported(manifest, ctx.seen, fingerprint);
 
-  const payload = decodePayload(gz, manifest, limits);
+  const payload = await decodePayloadNative(gz, manifest, limits);
 
   checkRecordsBelongTo(payload, manifest.officeCode);
 

@@ -1,0 +1,54 @@
+import { DecompressionStream } from 'node:stream/web';
+import { gzipSync } from 'fflate';
+import { gunzipPayload, gzipPayload, inflatePayload, type DecompressionStreamClass } from '../../shared/exchange/bundle-format';
+import { concatBytes } from '../../shared/exchange/bytes';
+import { BundleError } from '../../shared/exchange/errors';
+import { limitsWith } from '../../shared/exchange/limits';
+
+/** The payload inflated by the platform's DecompressionStream, with the same limits and refusals as the fflate path. */
+const NATIVE = DecompressionStream as unknown as DecompressionStreamClass;
+const json = (text: string) => new TextEncoder().encode(text);
+const payload = json(JSON.stringify({ tables: { tasks: Array.from({ length: 2000 }, (_, i) => ({ id: `150627-t-${i}`, title: '任务'.repeat(5) })) } }));
+
+async function refusal(p: Promise<unknown>): Promise<BundleError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  if (!(e instanceof BundleError)) throw new Error(`expected a refusal, got ${String(e)}`);
+  return e;
+}
+
+describe('inflatePayload on the native DecompressionStream', () => {
+  it('gives the same bytes as the fflate path', async () => {
+    const gz = gzipPayload(payload);
+    expect(await inflatePayload(gz, limitsWith({}), NATIVE)).toEqual(gunzipPayload(gz));
+  });
+
+  it('refuses a payload past the decompressed byte limit while inflating (a gzip bomb)', async () => {
+    const bomb = gzipSync(new Uint8Array(64 * 1024 * 1024).fill(0x20), { level: 9 });
+    const e = await refusal(inflatePayload(bomb, limitsWith({ maxPayloadBytes: 1024 * 1024 }), NATIVE));
+    expect(e.code).toBe('too-large');
+  });
+
+  it('refuses JSON past the nesting limit as it comes out', async () => {
+    const deep = gzipPayload(json('['.repeat(200) + ']'.repeat(200)));
+    const e = await refusal(inflatePayload(deep, limitsWith({}), NATIVE));
+    expect(e.code).toBe('over-limit');
+  });
+
+  it('refuses a damaged checksum, a second gzip member and bytes that are not gzip', async () => {
+    const gz = gzipPayload(payload);
+    const bad = gz.slice();
+    bad[bad.length - 6] ^= 0xff; // CRC-32 in the trailer
+    expect((await refusal(inflatePayload(bad, limitsWith({}), NATIVE))).code).toBe('invalid-payload');
+    const two = concatBytes([gzipPayload(json('{"tables":')), gzipPayload(json('{}}'))]);
+    expect((await refusal(inflatePayload(two, limitsWith({}), NATIVE))).code).toBe('invalid-payload');
+    expect((await refusal(inflatePayload(json('not gzip at all, certainly'), limitsWith({}), NATIVE))).code).toBe('invalid-payload');
+  });
+
+  it('falls back to fflate where the platform has no DecompressionStream', async () => {
+    const gz = gzipPayload(payload);
+    expect(await inflatePayload(gz, limitsWith({}), undefined)).toEqual(gunzipPayload(gz));
+  });
+});
