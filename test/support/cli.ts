@@ -7,6 +7,7 @@ import { LedgerDb } from '../../renderer/src/db/schema';
 import { openLedger } from '../../renderer/src/app/ledger';
 import { workspaceOver, type Workspace } from '../../shared/app/workspace';
 import { CLI_SEEDS } from '../../cli/workspace-dir';
+import { closeCliStorage } from '../../cli/storage/open';
 
 /**
  * Shared set-up for tests that drive zwc in-process (with the injected IO: console captured, clock
@@ -58,6 +59,8 @@ export function tempDirs(prefix: string): { readonly dir: string; at(...parts: s
     dir = await mkdtemp(join(tmpdir(), prefix));
   });
   afterEach(async () => {
+    // The command line keeps a workspace's database open for the process: closed before its folder goes.
+    await closeCliStorage();
     await rm(dir, { recursive: true, force: true });
   });
   return {
