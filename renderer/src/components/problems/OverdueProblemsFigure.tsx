@@ -10,7 +10,9 @@ export function OverdueProblemsFigure() {
   return (
     <Card size="small" data-testid="dashboard-problems">
       <Space size={24} align="center" wrap>
-        <Statistic title="逾期问题" value={counts.overdue} valueStyle={counts.overdue ? { color: '#cf1322' } : undefined} data-testid="dashboard-overdue-problems-count" />
+        <div data-testid="dashboard-overdue-problems-count">
+          <Statistic title="逾期问题" value={counts.overdue} valueStyle={counts.overdue ? { color: '#cf1322' } : undefined} />
+        </div>
         <Typography.Text type="secondary">
           问题清单：未销号 {counts.open} 个，已销号 {counts.closed} 个
         </Typography.Text>
