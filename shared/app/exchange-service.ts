@@ -95,9 +95,9 @@ export function importedChanges(preview: MergePreview): ImportedChange[] {
 async function officeTable(storage: StorageReader, table: BundleTableName, officeCode: string): Promise<StoredRecord[]> {
   if (table === 'offices') {
     const office = await storage.get('offices', officeCode);
-    return office ? [office as unknown as StoredRecord] : [];
+    return office ? [office] : [];
   }
-  return (await storage.listBy(table, 'officeCode', officeCode)) as unknown as StoredRecord[];
+  return storage.listBy(table, 'officeCode', officeCode);
 }
 
 /** Every stored row of one office, envelope included: what a snapshot bundle carries. */
@@ -111,7 +111,7 @@ export async function officeTables(storage: StorageReader, officeCode: string): 
 export async function openConflictsIn(storage: StorageReader, officeCode: string): Promise<OpenConflict[]> {
   const out: OpenConflict[] = [];
   for (const table of PLAN_TABLES) {
-    const rows = (await storage.listBy(table, 'officeCode', officeCode)) as unknown as StoredRecord[];
+    const rows: StoredRecord[] = await storage.listBy(table, 'officeCode', officeCode);
     for (const r of rows) for (const c of openConflicts(r)) out.push({ ...c, table, id: String(r.id), title: namedRecord(r, table) });
   }
   return out;
@@ -363,7 +363,7 @@ export class ExchangeService {
   async keepConflictSide(table: ConflictTable, id: string, field: string, stamp: string): Promise<{ local: boolean }> {
     const own = (await workspaceSettings(this.storage))?.officeCode;
     return this.ledger.stampedTransaction(async (tx) => {
-      const row = (await tx.get(table, id)) as unknown as StoredRecord | undefined;
+      const row: StoredRecord | undefined = await tx.get(table, id);
       if (!row) throw new Error(`找不到记录 ${id}`);
       const chosen = openConflicts(row)
         .find((c) => c.field === field)
@@ -386,7 +386,7 @@ export class ExchangeService {
   /** Keeps the chosen value with a new stamp, which closes the conflict on every laptop that merges it. */
   async resolveConflict(table: PlanTableName, id: string, field: string, value: unknown): Promise<void> {
     await this.ledger.stampedTransaction(async (tx) => {
-      const row = (await tx.get(table, id)) as unknown as StoredRecord | undefined;
+      const row: StoredRecord | undefined = await tx.get(table, id);
       if (!row) throw new Error(`找不到记录 ${id}`);
       const stamp = this.ledger.clock.tick();
       const before = row[field];

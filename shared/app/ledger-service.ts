@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { exchangeMetaOf, type ExchangeMeta } from '../exchange/records';
+import { exchangeMetaOf } from '../exchange/records';
 import { ProgressEntrySchema, IndicatorValueSchema, type ProgressEntry, type IndicatorValue } from '../domain/progress';
 import { OfficeSchema, type Office } from '../domain/office';
 import { planById, planIdOf } from '../domain/plan-period';
@@ -219,7 +219,7 @@ export class LedgerService {
     const stamps = { ...row._stamps };
     for (const c of changes) stamps[c.field] = stamp;
     // Keep the exchange's bookkeeping (open conflicts, what each device's writes were seen at).
-    await tx.bulkPut(name, [{ ...exchangeMetaOf(row as unknown as ExchangeMeta), ...next, _stamps: stamps, _deleted: null, _updated: stamp }] as never[]);
+    await tx.bulkPut(name, [{ ...exchangeMetaOf(row), ...next, _stamps: stamps, _deleted: null, _updated: stamp }] as never[]);
     await tx.bulkPut(
       'audit',
       changes.map((c) => this.audit({ table: name, recordId: id, field: c.field, action: 'update', before: c.before, after: c.after, stamp })),
@@ -239,7 +239,7 @@ export class LedgerService {
     const stamp = this.clock.tick();
     const stamps = { ...row._stamps };
     for (const c of changes) stamps[c.field] = stamp;
-    await tx.bulkPut('offices', [{ ...exchangeMetaOf(row as unknown as ExchangeMeta), ...next, _stamps: stamps, _deleted: null, _updated: stamp } as Stamped<Office>]);
+    await tx.bulkPut('offices', [{ ...exchangeMetaOf(row), ...next, _stamps: stamps, _deleted: null, _updated: stamp } as Stamped<Office>]);
     await tx.bulkPut('audit', changes.map((c) => this.audit({ table: 'offices', recordId: code, field: c.field, action: 'update', before: c.before, after: c.after, stamp })));
     return Object.fromEntries(changes.map((c) => [c.field, c.before])) as Partial<Office>;
   }

@@ -2,34 +2,12 @@
  * The stored record as it travels in a bundle: the domain fields, the revision envelope of
  * shared/sync/stamped.ts, and the bookkeeping the merge adds (see merge.ts for what each means).
  */
-import { withoutMeta, type StampMeta } from '../sync/stamped';
+import { withoutMeta, type ExchangeMeta, type Stamped } from '../sync/stamped';
 
-/** One of the concurrent writes of a field. `value` is absent when that write cleared the field. */
-export interface ConflictValue {
-  value?: unknown;
-  stamp: string;
-}
+export type { ConflictValue, FieldConflict, ExchangeMeta } from '../sync/stamped';
 
-/** A field that two or more devices changed to different values without seeing each other's write. */
-export interface FieldConflict {
-  field: string;
-  /** Every concurrent write, oldest stamp first; the newest is the record's current value. */
-  values: ConflictValue[];
-}
-
-export interface ExchangeMeta {
-  /** Open conflicts, one entry per field, only where the concurrent values differ. */
-  _conflicts?: FieldConflict[];
-  /**
-   * Concurrent writes of the same value (two laptops seeded the same plan), by field: their stamps,
-   * current one included. Not a conflict and never shown; kept so later merges stay exact.
-   */
-  _siblings?: Record<string, string[]>;
-  /** Per device, the newest stamp of that device whose effects this copy of the record includes. */
-  _seen?: Record<string, string>;
-}
-
-export type StoredRecord = Record<string, unknown> & StampMeta & ExchangeMeta;
+/** A stored row of any record table (shared/sync/stamped.ts), as code that does not know the table reads it. */
+export type StoredRecord = Stamped<Record<string, unknown>>;
 
 export { RECORD_META_KEYS, isMetaKey } from '../sync/stamped';
 

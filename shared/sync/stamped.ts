@@ -2,16 +2,47 @@
  * Storage envelope that lets two copies of a record merge field by field later: every field has
  * the stamp of its last write; a deletion is a tombstone stamp, never a removed row.
  */
-export interface StampMeta {
+export type StampMeta = {
   /** Stamp of the last write of each field. */
   _stamps: Record<string, string>;
   /** Tombstone: the stamp of the deletion, or null while the record is live. */
   _deleted: string | null;
   /** The highest stamp on the record, indexed so changes since a point can be found. */
   _updated: string;
-}
+};
 
-export type Stamped<T> = T & StampMeta;
+/** One of the concurrent writes of a field. `value` is absent when that write cleared the field. */
+export type ConflictValue = {
+  value?: unknown;
+  stamp: string;
+};
+
+/** A field that two or more devices changed to different values without seeing each other's write. */
+export type FieldConflict = {
+  field: string;
+  /** Every concurrent write, oldest stamp first; the newest is the record's current value. */
+  values: ConflictValue[];
+};
+
+/** The merge's bookkeeping (shared/exchange/merge.ts says what each means). */
+export type ExchangeMeta = {
+  /** Open conflicts, one entry per field, only where the concurrent values differ. */
+  _conflicts?: FieldConflict[];
+  /**
+   * Concurrent writes of the same value (two laptops seeded the same plan), by field: their stamps,
+   * current one included. Not a conflict and never shown; kept so later merges stay exact.
+   */
+  _siblings?: Record<string, string[]>;
+  /** Per device, the newest stamp of that device whose effects this copy of the record includes. */
+  _seen?: Record<string, string>;
+};
+
+/**
+ * The one stored row of every record table: the record, its revision envelope and the merge's
+ * bookkeeping. The same row is what a bundle carries (shared/exchange/records.ts: StoredRecord is
+ * this row for a record whose table is not known).
+ */
+export type Stamped<T> = T & StampMeta & ExchangeMeta;
 
 /**
  * Every envelope key, including the exchange's merge bookkeeping (shared/exchange/records.ts).
