@@ -42,17 +42,17 @@ export type Reservation = z.infer<typeof ReservationSchema>;
 const ReservationsSchema = z.array(ReservationSchema);
 
 /** How long reserved numbers stay aside: a print dialog left open over lunch still gets its numbers. */
-export const RESERVATION_HOURS = 12;
+const RESERVATION_HOURS = 12;
 
 export const ISSUED_SHEETS_KEY = 'print.issuedSheets';
-export const PRINT_SETTINGS_KEY = 'print.settings';
-export const RESERVED_SHEETS_KEY = 'print.reservedSheets';
+const PRINT_SETTINGS_KEY = 'print.settings';
+const RESERVED_SHEETS_KEY = 'print.reservedSheets';
 /** This laptop's 本机编号: local, never in a bundle's settings (the register carries it). */
-export const DEVICE_SERIES_KEY = 'print.deviceSeries';
+const DEVICE_SERIES_KEY = 'print.deviceSeries';
 /** The other laptops of this office whose registers were merged here: their device id and 本机编号. */
-export const REGISTER_PEERS_KEY = 'print.registerPeers';
+const REGISTER_PEERS_KEY = 'print.registerPeers';
 
-export const RegisterPeerSchema = z
+const RegisterPeerSchema = z
   .object({ deviceId: z.string().min(1), series: DeviceSeriesSchema, mergedAt: z.string() })
   .strict();
 export type RegisterPeer = z.infer<typeof RegisterPeerSchema>;

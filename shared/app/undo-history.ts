@@ -5,7 +5,7 @@ import type { StoragePort } from './storage';
 import type { LedgerService } from './ledger-service';
 
 /** The setting that keeps the inverses of the clerk's latest actions, so undo survives a reload. */
-export const UNDO_KEY = 'ledger.undo';
+const UNDO_KEY = 'ledger.undo';
 
 /** How many actions can be undone. */
 export const UNDO_DEPTH = 50;
@@ -28,7 +28,7 @@ const StoredChangeSchema = z
   // Other kinds of change (office edits) are kept as they are; apply() checks them.
   .passthrough();
 
-export const UndoHistorySchema = z.array(StoredChangeSchema).max(UNDO_DEPTH);
+const UndoHistorySchema = z.array(StoredChangeSchema).max(UNDO_DEPTH);
 
 /** The undo history as stored; an unreadable one is dropped (undo is a convenience), never a failure to start. */
 export async function readUndoHistory(storage: StoragePort): Promise<Change[]> {

@@ -45,7 +45,7 @@ export interface NotImported {
  * Per office, the latest refused file newer than its latest merged one: what a clerk should chase
  * (a key to register, a file to send again) rather than "nothing came".
  */
-export function lastRefusedByOffice(history: readonly ImportRecord[]): Map<string, NotImported> {
+function lastRefusedByOffice(history: readonly ImportRecord[]): Map<string, NotImported> {
   // The history is append-only: a refusal written before a merge (the same file once its key was
   // trusted) is superseded by it even when both carry the same time.
   const out = new Map<string, NotImported>();

@@ -18,7 +18,7 @@ export interface FieldValueOptions {
 }
 
 /** How an empty value reads. */
-export const EMPTY_VALUE = '（空）';
+const EMPTY_VALUE = '（空）';
 
 const MONEY_FIELDS = new Set(['plannedInvestment', 'investmentToDate', 'investmentThisYear']);
 const DEPARTMENT_LIST_FIELDS = new Set(['constructionUnitIds', 'responsibleUnitIds', 'responsibleDepartmentIds', 'departmentIds']);

@@ -28,7 +28,7 @@ export interface NoProgressResult {
 }
 
 /** "2 项任务、1 个项目": how many of each a batch holds, in words. */
-export function noProgressCount(tasks: number, projects: number): string {
+function noProgressCount(tasks: number, projects: number): string {
   return [tasks ? `${tasks} 项任务` : '', projects ? `${projects} 个项目` : ''].filter(Boolean).join('、') || '0 项';
 }
 

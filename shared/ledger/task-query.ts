@@ -68,7 +68,7 @@ export interface TaskFilter {
   text?: string;
 }
 
-export function matchesTask(row: TaskRow, f: TaskFilter): boolean {
+function matchesTask(row: TaskRow, f: TaskFilter): boolean {
   const t = row.task;
   if (f.domains?.length && !f.domains.includes(t.domain)) return false;
   if (f.departmentId) {

@@ -260,7 +260,7 @@ export function numberedDocument(kind: 'assignment' | 'supervision', plan: Pick<
 }
 
 /** 旗生态环境局, 旗生态环境局等3个单位, or 全部39个单位. */
-export function recipientsLabel(names: readonly string[], all = false): string {
+function recipientsLabel(names: readonly string[], all = false): string {
   if (all && names.length > 1) return `全部${names.length}个单位`;
   if (names.length <= 1) return names[0] ?? '';
   return `${names[0]}等${names.length}个单位`;

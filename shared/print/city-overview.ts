@@ -4,7 +4,7 @@ import { countyTotals, type CountySummary } from '../ledger/city-overview';
 import { documentFileName, type PrintDocument, type TableCell } from './document';
 
 /** What the 本期报送 cell says: reported, arrived but not taken in (with why), or nothing. */
-export function receivedText(r: CountySummary): string {
+function receivedText(r: CountySummary): string {
   if (r.reportedForPeriod) return '已报送';
   if (r.notImported) return '已收到但未导入';
   return r.lastPeriodReceived ? `未报送（最近 ${formatPeriodZh(r.lastPeriodReceived)}）` : '未收到';

@@ -26,7 +26,7 @@ const KAI_FONTS = ['KaiTi', '楷体', 'KaiTi_GB2312', '楷体_GB2312', 'STKaiti'
 const family = (stack: readonly string[]) => stack.map((f) => (/^(serif|sans-serif)$/.test(f) ? f : `"${f}"`)).join(', ');
 
 /** The named @page each sheet is laid out on. */
-export function pageName(orientation: Orientation, footer: FooterStyle): string {
+function pageName(orientation: Orientation, footer: FooterStyle): string {
   return `${orientation}-${footer}`;
 }
 

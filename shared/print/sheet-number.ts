@@ -33,7 +33,7 @@ export const PrintSettingsSchema = z
 export type PrintSettings = z.infer<typeof PrintSettingsSchema>;
 
 /** The one-character office prefix of a sheet number: 伊旗 → 伊, 昆区 → 昆, 鄂尔多斯市 → 鄂. */
-export function officePrefix(office: Pick<Office, 'name' | 'shortName'>): string {
+function officePrefix(office: Pick<Office, 'name' | 'shortName'>): string {
   return [...(office.shortName ?? office.name)][0] ?? '';
 }
 
@@ -62,7 +62,7 @@ export function defaultPrintSettings(office: Pick<Office, 'name' | 'shortName'>)
  * pattern and a four-digit year, the running part sits at a fixed place in the number, and "5",
  * "2-5" and "3-5" differ (test/app/issued-sheets.test.ts checks it as a property).
  */
-export function runningPart(n: number | string, series = 1): string {
+function runningPart(n: number | string, series = 1): string {
   return series > 1 ? `${series}-${n}` : String(n);
 }
 

@@ -13,7 +13,7 @@ import type { PrintSettings } from './sheet-number';
 const HISTORY_LINES = 6;
 
 /** What a notice says about a task's lateness: days past the stage it missed, or days left to the one at risk. */
-export function lateness(row: TaskRow, day: IsoDate): string {
+function lateness(row: TaskRow, day: IsoDate): string {
   const percent = row.latest?.percent ?? 0;
   const { points } = row.task.deadline;
   const shares = stageShares(row.task.deadline);
@@ -28,7 +28,7 @@ export function lateness(row: TaskRow, day: IsoDate): string {
 }
 
 /** A department's tasks that call for supervision on a day: overdue or at risk, among those it leads. */
-export function supervisionRows(rows: readonly TaskRow[], departmentId: string): TaskRow[] {
+function supervisionRows(rows: readonly TaskRow[], departmentId: string): TaskRow[] {
   return rows.filter((r) => (r.status.status === 'overdue' || r.status.status === 'at-risk') && r.task.leads.some((l) => l.departmentId === departmentId));
 }
 
@@ -60,7 +60,7 @@ export interface SupervisionRequest {
   taskIds?: readonly string[];
 }
 
-export function supervisionSheet(plan: PlanData, request: SupervisionRequest, settings: PrintSettings): Sheet {
+function supervisionSheet(plan: PlanData, request: SupervisionRequest, settings: PrintSettings): Sheet {
   const department = plan.departments.find((d) => d.id === request.departmentId);
   if (!department) throw new Error(`没有编号为 ${request.departmentId} 的单位`);
   const all = buildTaskRows(plan, request.issuedOn);

@@ -20,27 +20,27 @@ const NAMES = z.array(DepartmentName);
 /** What the loader fills in: the record's id, its office, its place in the list and its plan period. */
 const GIVEN = { id: true, officeCode: true } as const;
 
-export const SeedDepartmentSchema = DepartmentSchema.omit(GIVEN);
+const SeedDepartmentSchema = DepartmentSchema.omit(GIVEN);
 
-export const SeedLeaderSchema = LeaderSchema.omit({ ...GIVEN, departmentIds: true }).extend({ departments: NAMES, source: SourceRefSchema });
+const SeedLeaderSchema = LeaderSchema.omit({ ...GIVEN, departmentIds: true }).extend({ departments: NAMES, source: SourceRefSchema });
 
 const SeedLeadsSchema = z.array(TaskLeadSchema.omit({ departmentId: true }).extend({ department: DepartmentName }));
 const SeedParticipantsSchema = z.array(TaskParticipantSchema.omit({ departmentId: true }).extend({ department: DepartmentName }));
 const SeedUnits = { leads: SeedLeadsSchema, participants: SeedParticipantsSchema, leaders: z.array(z.string().min(1)) };
 
-export const SeedTaskPartSchema = TaskPartSchema.omit({ leads: true, participants: true, leaderIds: true }).extend(SeedUnits);
+const SeedTaskPartSchema = TaskPartSchema.omit({ leads: true, participants: true, leaderIds: true }).extend(SeedUnits);
 
-export const SeedTaskSchema = TaskSchema.omit({ ...GIVEN, order: true, planId: true, leads: true, participants: true, leaderIds: true, parts: true, completion: true, fromCity: true, carriedFrom: true }).extend({
+const SeedTaskSchema = TaskSchema.omit({ ...GIVEN, order: true, planId: true, leads: true, participants: true, leaderIds: true, parts: true, completion: true, fromCity: true, carriedFrom: true }).extend({
   ...SeedUnits,
   parts: z.array(SeedTaskPartSchema).optional(),
 });
 
-export const SeedProjectSchema = ProjectSchema.omit({ ...GIVEN, order: true, planId: true, constructionUnitIds: true, responsibleUnitIds: true, constructionStatus: true, startYear: true }).extend({
+const SeedProjectSchema = ProjectSchema.omit({ ...GIVEN, order: true, planId: true, constructionUnitIds: true, responsibleUnitIds: true, constructionStatus: true, startYear: true }).extend({
   constructionUnits: NAMES,
   responsibleUnits: NAMES,
 });
 
-export const SeedIndicatorSchema = IndicatorSchema.omit({ ...GIVEN, order: true, planId: true, responsibleDepartmentIds: true }).extend({ responsibleDepartments: NAMES });
+const SeedIndicatorSchema = IndicatorSchema.omit({ ...GIVEN, order: true, planId: true, responsibleDepartmentIds: true }).extend({ responsibleDepartments: NAMES });
 
 export const SeedPlanSchema = z
   .object({

@@ -28,7 +28,7 @@ export function openRecord(page: RecordPage, id: string): void {
  * Shows another record in the drawer instead of this one (月度调度's 下一项): the address is
  * replaced, so the back button and closing still return to the page the first one was opened from.
  */
-export function replaceRecord(page: RecordPage, id: string): void {
+function replaceRecord(page: RecordPage, id: string): void {
   const from = window.location.hash;
   const to = `#${routeWithRecord(from, { page, id })}`;
   if (to === from) return;

@@ -2,7 +2,7 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import { Tag, Tooltip } from 'antd';
 import { openConflictList, useHasConflict } from '../app/use-conflicts';
 
-export const CONFLICT_HINT = '两台电脑同时修改了此项，请到 数据交换 → 待处理冲突 选择保留哪一个';
+const CONFLICT_HINT = '两台电脑同时修改了此项，请到 数据交换 → 待处理冲突 选择保留哪一个';
 
 /** A red 有冲突 mark on a record with an open conflict; clicking it opens the conflict list. Nothing otherwise. */
 export function ConflictTag({ recordId }: { recordId: string }) {

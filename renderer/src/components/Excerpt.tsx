@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from 'antd';
 
 /** How many characters a long text shows before "…展开". */
-export const EXCERPT_LENGTH = 60;
+const EXCERPT_LENGTH = 60;
 
 /**
  * A long text as its first characters and "…展开", which shows the whole (and "收起" again). The

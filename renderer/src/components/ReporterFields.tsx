@@ -8,7 +8,7 @@ import { usePlan } from '../app/store';
 export const OFFICE_UNIT = '';
 
 /** The units a clerk can record a report for: lead units first, then participants (配合情况), then the office. */
-export function reporterOptions(units: ReportUnits, name: (id: string) => string): { value: string; label: string }[] {
+function reporterOptions(units: ReportUnits, name: (id: string) => string): { value: string; label: string }[] {
   const leads = units.counting.map((id) => ({ value: id, label: `${name(id)}（${units.owing.includes(id) ? '牵头' : '建设单位'}）` }));
   const helpers = units.participants.map((id) => ({ value: id, label: `${name(id)}（配合情况，不计入任务进度）` }));
   return [...leads, ...helpers, { value: OFFICE_UNIT, label: '无废办代报（计为各牵头单位已报）' }];
