@@ -7,7 +7,7 @@ import { timeZh } from './time-zh';
 import { OfficeConflictTag } from './OfficeConflictTag';
 
 /** The data columns a county without records spans with one message. */
-const DATA_COLUMNS = 7;
+const DATA_COLUMNS = 8;
 const noData = (r: CountySummary) => ({ colSpan: r.hasData ? 1 : 0 });
 const small = { fontSize: 12 } as const;
 
@@ -38,7 +38,7 @@ function Received({ r }: { r: CountySummary }) {
   );
 }
 
-/** The overview's columns, one compact line per county (nine fit a 1366×768 screen); `onOpen` opens a county. */
+/** The overview's columns, one compact line per county (ten fit a 1366×768 screen); `onOpen` opens a county. */
 export function countyColumns(onOpen: (code: string) => void): ColumnsType<CountySummary> {
   return [
     {
@@ -98,6 +98,23 @@ export function countyColumns(onOpen: (code: string) => void): ColumnsType<Count
         </span>
       ),
       sorter: (a, b) => a.projectsOverdue - b.projectsOverdue,
+    },
+    {
+      key: 'problemsOverdue',
+      title: '逾期问题',
+      width: 92,
+      align: 'right',
+      onCell: noData,
+      render: (_, r) => (
+        <span data-testid={`county-problems-overdue-${r.code}`} title={`问题清单：未销号 ${r.problemsOpen} 个，其中逾期 ${r.problemsOverdue} 个；已销号 ${r.problemsClosed} 个`}>
+          <Typography.Text type={r.problemsOverdue > 0 ? 'danger' : undefined}>{r.problemsOverdue}</Typography.Text>
+          <Typography.Text type="secondary" style={small}>
+            {' '}
+            / {r.problemsOpen}
+          </Typography.Text>
+        </span>
+      ),
+      sorter: (a, b) => a.problemsOverdue - b.problemsOverdue || a.problemsOpen - b.problemsOpen,
     },
     {
       key: 'coverage',
