@@ -5,6 +5,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+  // zwc's workspaces are PGlite databases: opening one takes about a second on a busy machine.
+  testTimeout: 30_000,
   transform: {
     // PGlite (the command line's storage) loads Node's own modules with import(): made require().
     '@electric-sql/pglite/dist/.+\\.cjs$': '<rootDir>/test/support/jest-require-builtins.js',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { DeviceIdentity } from '../shared/app/device-identity';
 import { exportIdentity, generateIdentity, importIdentity, signBytes, StoredIdentitySchema, type StoredIdentity } from '../shared/exchange/identity';
 import { FileStorage } from './file-storage';
+import { openCliStorage, takeMigration } from './storage/open';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from '../shared/app/workspace';
 import { workspaceSettings, type WorkspaceSettings } from '../shared/app/settings';
 import { MemoryStorage } from '../shared/app/memory-storage';
@@ -20,9 +21,12 @@ export const CLI_SEEDS: SeedCatalogue = { plan: seededPlan };
  * with the command's clock (io.now) and a strong random source. Every command goes through here.
  */
 
-/** The storage of the workspace folder DIR. */
-async function openStorage(dir: string): Promise<StoragePort> {
-  return FileStorage.open(dir);
+/** The storage of the workspace folder DIR: PGlite in DIR/db/, an old DIR/workspace.json migrated once (cli/storage/open.ts). */
+async function openStorage(dir: string, io: CliIo): Promise<StoragePort> {
+  const storage = await openCliStorage(dir);
+  const moved = takeMigration(dir);
+  if (moved) io.stderr(`已将旧工作区文件的 ${moved.rows} 行数据迁入数据库 ${join(dir, 'db')}，原文件改名为 ${moved.renamedTo} / workspace.json migrated\n`);
+  return storage;
 }
 
 const options = (io: CliIo): WorkspaceOptions => ({ random: (n) => new Uint8Array(randomBytes(n)), now: () => io.now().getTime(), seeds: CLI_SEEDS });
@@ -70,7 +74,7 @@ export function storageNotice(ws: Workspace): string | null {
 /** The workspace in DIR (created empty when the folder has none yet). */
 export async function openWorkspaceDir(dir: string, io: CliIo): Promise<Workspace> {
   let deviceId = '';
-  const ws = await openWorkspace(await openStorage(dir), { ...options(io), identity: () => cliIdentity(dir, io, deviceId) });
+  const ws = await openWorkspace(await openStorage(dir, io), { ...options(io), identity: () => cliIdentity(dir, io, deviceId) });
   deviceId = ws.deviceId;
   const notice = storageNotice(ws);
   if (notice) io.stderr(`${notice}\n`);

@@ -42,6 +42,14 @@ export function takeMigration(dir: string): Migration | null {
 export function openCliStorage(dir: string): Promise<PgliteStorage> {
   const key = resolve(dir);
   const hit = open.get(key);
+  // A workspace.json put in the folder since it was opened is looked at as on a first open.
+  if (hit && existsSync(join(key, JSON_FILE))) {
+    open.delete(key);
+    return hit.storage
+      .then(() => hit.db?.close())
+      .catch(() => undefined)
+      .then(() => openCliStorage(dir));
+  }
   if (hit) {
     open.delete(key);
     open.set(key, hit); // most recently used last
@@ -133,7 +141,7 @@ interface Legacy {
 
 function readLegacy(dir: string): Legacy {
   const file = FileStorage.open(dir); // checks type, size and format, with its own messages
-  const digest = createHash('sha256').update(readFileSync(join(dir, JSON_FILE))).digest('hex');
+  const digest = createHash('sha256').update(readFileSync(join(dir, JSON_FILE), 'utf8')).digest('hex');
   return { tables: file.rows(), digest };
 }
 

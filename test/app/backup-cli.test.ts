@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT } from '../../cli/zwc';
 import { zwcAt } from '../support/cli';
+import { openCliStorage } from '../../cli/storage/open';
 
 /** `zwc --workspace DIR backup` / `restore FILE`: the app's backup service on the command line's workspace. */
 const NOW = new Date('2026-11-24T02:00:00Z');
@@ -35,7 +36,7 @@ describe('zwc backup and restore', () => {
     const restored = await zwc('--workspace', b, 'restore', path, '--yes', 'yes');
     expect(restored.code).toBe(EXIT.ok);
     expect(restored.out).toMatch(/已恢复.*伊金霍洛旗（150627）/);
-    const tasks = (w: string) => readFile(join(w, 'workspace.json'), 'utf8').then((t) => (JSON.parse(t) as { tables: { tasks: { id: string }[] } }).tables.tasks.map((r) => r.id));
+    const tasks = async (w: string) => (await (await openCliStorage(w)).listAll('tasks')).map((r) => r.id);
     expect(await tasks(b)).toEqual(await tasks(a));
 
     // Over a set-up workspace of the same office: the current data is written first.

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { EXIT } from '../../cli/zwc';
 import { zwcAt } from '../support/cli';
 import { generateIdentity, type Identity } from '../../shared/exchange/identity';
-import { FileStorage } from '../../cli/file-storage';
+import { openCliStorage } from '../../cli/storage/open';
 import { importHistory } from '../../shared/app/trust-service';
 import { MAX_COUNTER } from '../../shared/sync/hlc';
 import type { StoredRecord } from '../../shared/exchange/records';
@@ -66,7 +66,7 @@ describe('zwc --workspace import with hostile files among honest ones', () => {
     expect(run.err).toContain('计数已到上限');
     expect(run.out).toContain(`已合并 / merged: ${paths[3]}`);
 
-    const history = await importHistory(FileStorage.open(ws));
+    const history = await importHistory(await openCliStorage(ws));
     expect(history.map((h) => [h.fileName, h.outcome])).toEqual([
       [paths[0], 'merged'],
       [paths[1], 'refused'],

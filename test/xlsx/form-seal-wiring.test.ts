@@ -20,6 +20,7 @@ import { XlsxError } from '../../shared/xlsx/errors';
 import { cellText, readWorkbook, writeWorkbook } from '../../shared/xlsx/workbook';
 import type { PlanData } from '../../shared/ledger/plan-data';
 import { EXIT, main, nodeIo, type CliIo } from '../../cli/zwc';
+import { openCliStorage } from '../../cli/storage/open';
 import { seedRecords } from './helpers';
 
 const PERIOD = '2025-06';
@@ -192,7 +193,7 @@ describe('zwc seals the forms it issues', () => {
   it('writes sealed forms and keeps the secret in the workspace', async () => {
     const sheet = (await readWorkbook(new Uint8Array(readFileSync(forms[0])))).getWorksheet('填报表')!;
     expect(cellText(sheet.getCell('A5'))).toMatch(/seal:[0-9a-f]{20}$/);
-    const json = readFileSync(join(dir, 'workspace.json'), 'utf8');
+    const json = JSON.stringify(await (await openCliStorage(dir)).listAll('settings'));
     expect(json).toContain(FORM_SECRET_KEY);
   });
 
