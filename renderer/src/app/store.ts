@@ -4,12 +4,13 @@ import type { Workspace } from '../../../shared/app/workspace';
 import type { PlanData } from '../../../shared/ledger/plan-data';
 import type { Period } from '../../../shared/domain/ids';
 import { defaultReportingPeriod } from '../../../shared/domain/time';
-import { workspaceSettings, type WorkspaceSettings } from '../../../shared/app/settings';
+import type { WorkspaceSettings } from '../../../shared/app/settings';
 import { scopeToPlan } from '../../../shared/ledger/plan-scope';
 import type { SetupSource } from '../../../shared/app/setup';
 import { requestPersistentStorage, type StorageState } from './persistent-storage';
 import { eraseLocalWorkspace, openRendererWorkspace } from './open-workspace';
 import { announceChange, onChangeElsewhere } from './window-sync';
+import { messageOf } from './error-text';
 
 type Phase =
   /** `tip`: what the wait is for, when it is not opening the data. */
@@ -19,9 +20,8 @@ type Phase =
   /** `plan`: the plan period shown (scoped); `all`: every period's records, for plan-period work. */
   | { kind: 'ready'; settings: WorkspaceSettings; plan: PlanData; all: PlanData; viewPlanId: string | undefined };
 
-import { messageOf } from './error-text';
-
-interface LedgerState {
+/** The window's state: the open workspace, what it shows, and the actions that change it (useLedger). */
+interface AppState {
   phase: Phase;
   storage: StorageState | null;
   /** The core's services on this machine's database; pages call these, never the database. */
@@ -54,7 +54,7 @@ async function readView(ws: Workspace, officeCode: string, viewPlanId?: string):
   return { all, plan: scopeToPlan(all, shown), viewPlanId: shown };
 }
 
-export const useLedger = create<LedgerState>((set, get) => ({
+export const useLedger = create<AppState>((set, get) => ({
   phase: { kind: 'loading' },
   storage: null,
   workspace: null,
@@ -74,7 +74,7 @@ export const useLedger = create<LedgerState>((set, get) => ({
           .then(() => set({ refreshedFromElsewhere: new Date().toISOString() }));
       });
       void requestPersistentStorage().then((storage) => set({ storage }));
-      const settings = await workspaceSettings(workspace.storage);
+      const settings = await workspace.setup.settings();
       if (!settings) return set({ phase: { kind: 'setup' } });
       // Undo survives a reload: the history is kept in the workspace's settings.
       set({ undoNext: (await workspace.undo.next()) ?? null });
