@@ -47,16 +47,13 @@ export interface RecordDrawerProps {
 }
 
 /**
- * The drawer a task or a project opens in: its name and marks, 下一项, undo and delete in the bar
- * (Esc, a click outside and × ask first when a form holds unsaved typing), its fields, then the
- * tabs 月度进展, 基本信息, … and 修改记录.
+ * The frame of a record's drawer — a task, a project, a problem: its name and marks, 下一项, undo
+ * and delete (asked first, restorable from the bin) in the bar; Esc, a click outside and × ask
+ * first when a form in it holds unsaved typing.
  */
-export function RecordDrawer(props: RecordDrawerProps) {
-  const { table, record, title, label, tags, next, onClose, details, progressForm, history, editor, moreTabs = [] } = props;
-  const commit = useCommit();
+export function DrawerFrame(props: { title: ReactNode; titleTestId: string; marks?: ReactNode; next?: NextRecord; deleteQuestion: string; onDelete(): Promise<void>; onClose(): void; children: ReactNode }) {
+  const { title, titleTestId, marks, next, deleteQuestion, onDelete, onClose, children } = props;
   const close = useGuardedClose(onClose);
-  const { noun, which } = WHAT[table];
-  const testId = table === 'tasks' ? 'task-drawer-title' : 'project-drawer-title';
   return (
     <Drawer
       open
@@ -64,29 +61,48 @@ export function RecordDrawer(props: RecordDrawerProps) {
       onClose={close}
       title={
         <Space>
-          <span data-testid={testId}>{title}</span>
-          {tags}
-          <ReviewMark flags={record.review} />
-          <ConflictTag recordId={record.id} />
+          <span data-testid={titleTestId}>{title}</span>
+          {marks}
         </Space>
       }
       extra={
         <Space>
           {next && <NextRecordButton next={next} />}
           <UndoButton inDrawer />
-          <Popconfirm
-            title={`删除${which}？`}
-            description="删除后可在“回收站”中恢复。"
-            okText="删除"
-            cancelText="取消"
-            onConfirm={async () => {
-              if (await commit({ label: `删除${noun} ${label}`, deletes: [{ table, id: record.id }] }, `已删除${noun} ${label}，可在回收站恢复`)) onClose();
-            }}
-          >
+          <Popconfirm title={deleteQuestion} description="删除后可在“回收站”中恢复。" okText="删除" cancelText="取消" onConfirm={onDelete}>
             <Button danger>删除</Button>
           </Popconfirm>
         </Space>
       }
+    >
+      {children}
+    </Drawer>
+  );
+}
+
+/** The drawer a task or a project opens in: the frame, its fields, then 月度进展, 基本信息, … and 修改记录. */
+export function RecordDrawer(props: RecordDrawerProps) {
+  const { table, record, title, label, tags, next, onClose, details, progressForm, history, editor, moreTabs = [] } = props;
+  const commit = useCommit();
+  const { noun, which } = WHAT[table];
+  const remove = async () => {
+    if (await commit({ label: `删除${noun} ${label}`, deletes: [{ table, id: record.id }] }, `已删除${noun} ${label}，可在回收站恢复`)) onClose();
+  };
+  return (
+    <DrawerFrame
+      title={title}
+      titleTestId={table === 'tasks' ? 'task-drawer-title' : 'project-drawer-title'}
+      marks={
+        <>
+          {tags}
+          <ReviewMark flags={record.review} />
+          <ConflictTag recordId={record.id} />
+        </>
+      }
+      next={next}
+      deleteQuestion={`删除${which}？`}
+      onDelete={remove}
+      onClose={onClose}
     >
       {details}
       <Tabs
@@ -109,6 +125,6 @@ export function RecordDrawer(props: RecordDrawerProps) {
           { key: 'audit', label: '修改记录', children: <AuditTrail recordId={record.id} /> },
         ]}
       />
-    </Drawer>
+    </DrawerFrame>
   );
 }
