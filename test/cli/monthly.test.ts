@@ -6,6 +6,7 @@ import { currentPlan } from '../../shared/domain/plan-period';
 import { chinaToday } from '../../shared/domain/time';
 import { newRecordId } from '../../shared/exchange/ownership';
 import { noProgressChange, NO_PROGRESS_TEXT } from '../../shared/ledger/no-progress';
+import { progressEntry } from '../../shared/ledger/progress-entry';
 import type { ProgressEntry } from '../../shared/domain/progress';
 import { appWorkspace, captureIo, plain, tempDirs, zwcAt } from '../support/cli';
 
@@ -74,6 +75,35 @@ describe('本月无新进展 and undo: zwc and the app', () => {
     const all = await zwc('--workspace', tmp.dir, 'progress', 'no-news', '--all-unreported', '--period', PERIOD);
     expect(all.code).toBe(EXIT.ok);
     expect(all.out).toMatch(/已报送 \d+ 项任务/);
+  });
+});
+
+describe('填报进展: zwc progress add and the app’s progress form', () => {
+  it('stores the same report (texts trimmed, 万元 read the same) and refuses what the form refuses', async () => {
+    const { cli, app } = await both();
+    const plan = await app.ledger.readPlan('150627');
+    const project = plan.projects[0];
+    const unit = plan.departments.find((d) => d.kind === 'department')!;
+    const run = await zwc(
+      ...['--workspace', tmp.dir, 'progress', 'add', '--id', project.id, '--period', PERIOD, '--percent', '40', '--status', '推进中'],
+      ...['--this-month', ' 完成主体结构 ', '--problems', '资金未到位', '--unit', unit.name, '--reported-by', '张三', '--investment-to-date', '3,000万元'],
+    );
+    expect(run.err).toBe('');
+    expect(run.code).toBe(EXIT.ok);
+    const entry = progressEntry(
+      { subjectKind: 'project', subjectId: project.id, period: PERIOD, percent: 40, status: 'in-progress', thisMonth: ' 完成主体结构 ', problems: '资金未到位', reportedBy: '张三', departmentId: unit.id, investmentToDate: '3,000万元' },
+      { id: newRecordId('150627', 'pe'), officeCode: '150627', reportedAt: NOW.toISOString(), deviceId: app.deviceId },
+    );
+    await app.undo.commit({ label: `填报进展 ${project.number} ${project.name}`, appends: [{ table: 'progress', record: entry }] });
+    expect(await reports(await cli())).toEqual(await reports(app));
+    expect(await reports(app)).toEqual([expect.objectContaining({ thisMonth: '完成主体结构', investmentToDate: '3000' })]);
+    expect((await (await cli()).undo.next())?.label).toBe((await app.undo.next())?.label);
+
+    // A month's report cannot complete a task (that needs 完成情况): refused by the same rule.
+    const done = await zwc('--workspace', tmp.dir, 'progress', 'add', '--id', plan.tasks[0].id, '--percent', '100', '--status', '已完成', '--this-month', '完成');
+    expect(done.code).toBe(EXIT.refused);
+    expect((await zwc('--workspace', tmp.dir, 'progress', 'add', '--id', 'nope', '--percent', '1', '--status', '推进中', '--this-month', 'x')).code).toBe(EXIT.notFound);
+    expect((await zwc('--workspace', tmp.dir, 'progress', 'add', '--id', 'nope', '--percent', '1', '--status', '很好', '--this-month', 'x')).code).toBe(EXIT.usage);
   });
 });
 
