@@ -24,15 +24,15 @@ function statusText(v: ProblemView): TableCell {
 export function problemListDocument(options: ProblemListOptions): PrintDocument {
   const columns = [
     { label: '序号', width: 6 },
-    { label: '问题描述', width: 52 },
-    { label: '所属任务/项目', width: 34 },
-    { label: '反映单位', width: 18 },
-    { label: '责任单位', width: 18 },
-    { label: '类别', width: 8 },
-    { label: '提出日期', width: 15 },
-    { label: '办结时限', width: 15 },
-    { label: '状态', width: 13 },
-    { label: '最新处理进展', width: 36 },
+    { label: '问题描述', width: 46 },
+    { label: '所属任务/项目', width: 30 },
+    { label: '反映单位', width: 16 },
+    { label: '责任单位', width: 16 },
+    { label: '类别', width: 10 },
+    { label: '提出日期', width: 19 },
+    { label: '办结时限', width: 19 },
+    { label: '状态', width: 14 },
+    { label: '最新处理进展', width: 30 },
   ];
   const rows: TableCell[][] = options.views.map((v, i) => [
     { text: String(i + 1) },

@@ -109,12 +109,21 @@ describe('问题清单: from a November report’s 存在问题 to 销号 (Chrom
     await clerk.act('月度调度', () => openMenu(page, '月度调度'));
     const panel = page.getByTestId('department-panel').filter({ hasText: UNIT });
     expect(await panel.getByTestId('department-overdue-problems').innerText()).toBe('逾期问题 1');
+    await shot(page, 'problems-monthly.png');
     await clerk.act('工作总览', () => openMenu(page, '工作总览'));
     await page.getByTestId('dashboard-overdue-problems-count').getByText('1').waitFor();
     await clerk.act('查看逾期问题', () => page.getByTestId('dashboard-overdue-problems').click());
     await page.getByTestId('problem-status-filter').getByText('已逾期').waitFor();
     await row.getByTestId('problem-status').getByText('已逾期 1天').waitFor();
     await shot(page, 'problems-page.png');
+    // The list prints as shown, in the official table style (not counted: checking, not the clerk's work).
+    await page.getByTestId('print-problems').click();
+    const preview = page.getByRole('dialog', { name: /打印预览/ });
+    await preview.getByTestId('print-document').getByText('（截至2027年1月4日，共1个，其中已逾期1个；筛选：已逾期）').waitFor();
+    await preview.getByTestId('print-document').getByText('逾期1天').waitFor();
+    await shot(page, 'problems-print.png');
+    await preview.getByRole('button', { name: '关闭' }).click();
+    await preview.waitFor({ state: 'hidden' });
 
     // 5. 销号 with evidence: refused at the field without it, then closed.
     await clerk.act('打开问题', () => row.getByTestId('problem-link').click());
@@ -141,6 +150,11 @@ describe('问题清单: from a November report’s 存在问题 to 销号 (Chrom
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^已销号$/ }).click();
     });
     await row.getByTestId('problem-status').getByText('已销号').waitFor();
+    // The smallest window (1024×700) shows the list without sideways scrolling, as every page.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await row.getByTestId('problem-status').getByText('已销号').waitFor();
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(scroll).toBeLessThanOrEqual(client);
     await openMenu(page, '工作总览');
     await page.getByTestId('dashboard-overdue-problems-count').getByText('0').waitFor();
 
