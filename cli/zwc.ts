@@ -9,6 +9,7 @@ import { commandNamed, commandsUnder } from './commands';
 import { EXIT, exitOf, internalErrorText, report, UsageError, type ExitCode } from './errors';
 import { commandHelp, GENERAL_HELP, helpFor } from './help';
 import { nodeIo, type CliIo } from './io';
+import { closeCliStorage } from './storage/open';
 
 export { EXIT, internalErrorText } from './errors';
 export { MAX_INPUT_BYTES, nodeIo, readBounded, type CliIo } from './io';
@@ -101,5 +102,7 @@ if (require.main === module) {
       process.stderr.write(internalErrorText(e));
       process.exitCode = EXIT.internal;
     },
-  );
+  )
+    // The workspace's database shuts down as soon as the command is done (PGlite's timers would keep the process 10 s).
+    .finally(() => closeCliStorage());
 }
