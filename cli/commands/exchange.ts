@@ -3,11 +3,12 @@ import { BundleError, refusalOf, type BundleRefusal } from '../../shared/exchang
 import { receiverOf } from '../../shared/exchange/rules';
 import type { PreparedImport } from '../../shared/app/exchange-service';
 import { divisionName } from '../../shared/domain/divisions';
+import { IMPORT_OUTCOME_LABELS } from '../../shared/exchange/history';
 import { defaultReportingPeriod } from '../../shared/domain/time';
 import { PeriodSchema } from '../../shared/domain/ids';
 import type { Options } from '../args';
 import { dirOf, type Command } from '../command';
-import { InputError, UsageError, type Outcome } from '../errors';
+import { InputError, NotFoundError, UsageError, type Outcome } from '../errors';
 import { makeOutputDir, writeOutput, type CliIo } from '../io';
 import { cliIdentity, openOffice, openWorkspaceDir, storageNotice } from '../workspace-dir';
 import { officeOption } from './workspace';
@@ -177,4 +178,70 @@ export const keys: Command = {
   },
 };
 
-export const EXCHANGE_COMMANDS: readonly Command[] = [exportBundle, importBundles, trust, revoke, keys];
+export const history: Command = {
+  name: 'history',
+  summary: '导入记录：每个交换文件的结果（已合并、已拒绝及原因、无需导入）/ the import history',
+  usage: '[--json yes]',
+  workspace: 'required',
+  options: { json: { type: 'string' } },
+  async run(ctx) {
+    const { args, io } = ctx;
+    const ws = await openWorkspaceDir(dirOf(ctx), io);
+    const records = await ws.exchange.history();
+    if (args.yes('json')) {
+      io.stdout(`${JSON.stringify(records, null, 2)}\n`);
+      return;
+    }
+    if (!records.length) io.stdout('还没有导入记录 / no imports yet\n');
+    for (const r of records) {
+      const counts = r.counts ? `，新增 ${r.counts.added}，更新 ${r.counts.changed}，冲突 ${r.counts.conflicts}` : '';
+      io.stdout(`${r.at}\t${IMPORT_OUTCOME_LABELS[r.outcome].text}\t${r.fileName}\t${r.officeCode ? divisionName(r.officeCode) : ''} ${r.period}${counts}${r.reason ? `\t${r.reason}` : ''}\n`);
+    }
+  },
+};
+
+export const conflicts: Command = {
+  name: 'conflicts',
+  summary: '未处理的冲突：两台电脑改了同一处，各方的取值 / open conflicts and each side’s value',
+  usage: '[--json yes]',
+  workspace: 'required',
+  options: { json: { type: 'string' } },
+  async run(ctx) {
+    const { args, io } = ctx;
+    const { ws, settings } = await openOffice(dirOf(ctx), io);
+    const views = await ws.exchange.conflictViews(settings.officeCode, settings.role);
+    if (args.yes('json')) {
+      io.stdout(`${JSON.stringify(views, null, 2)}\n`);
+      return;
+    }
+    if (!views.length) io.stdout('没有未处理的冲突 / no open conflicts\n');
+    for (const v of views) {
+      io.stdout(`${v.officeName} · ${v.tableLabel} ${v.title} · ${v.fieldLabel}（${v.table} ${v.id} ${v.field}）\n`);
+      for (const side of v.sides) io.stdout(`  ${side.stamp}\t${side.label}\t${side.at}\t${'value' in side ? JSON.stringify(side.value) : '（清空）'}\n`);
+    }
+  },
+};
+
+export const conflictKeep: Command = {
+  name: 'conflicts keep',
+  summary: '处理冲突：保留其中一方的取值（与“数据交换 → 冲突”相同）/ keep one side of a conflict',
+  usage: '--table tasks --id 记录编号 --field 字段 --stamp 修订戳',
+  details: '  修订戳见 zwc conflicts；本单位的记录写入所选取值，旗区的记录只在本机选定 / the stamp is listed by zwc conflicts\n',
+  workspace: 'required',
+  options: { table: { type: 'string' }, id: { type: 'string' }, field: { type: 'string' }, stamp: { type: 'string' } },
+  async run(ctx) {
+    const { args, io } = ctx;
+    const table = args.need('table');
+    const id = args.need('id');
+    const field = args.need('field');
+    const stamp = args.need('stamp');
+    const { ws, settings } = await openOffice(dirOf(ctx), io);
+    const view = (await ws.exchange.conflictViews(settings.officeCode, settings.role)).find((v) => v.table === table && v.id === id && v.field === field);
+    if (!view) throw new NotFoundError(`没有这处未处理的冲突：${table} ${id} ${field}`);
+    if (!view.sides.some((s) => s.stamp === stamp)) throw new NotFoundError(`这处冲突没有修订戳 ${stamp}；可选：${view.sides.map((s) => s.stamp).join('、')}`);
+    const { local } = await ws.exchange.keepConflictSide(view.table, id, field, stamp);
+    io.stdout(`已处理 / kept: ${view.tableLabel} ${view.title} · ${view.fieldLabel}${local ? '（仅本机选定）' : ''}\n`);
+  },
+};
+
+export const EXCHANGE_COMMANDS: readonly Command[] = [exportBundle, importBundles, history, conflicts, conflictKeep, trust, revoke, keys];
