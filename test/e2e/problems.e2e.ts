@@ -141,6 +141,7 @@ describe('问题清单: from a November report’s 存在问题 to 销号 (Chrom
     await page.locator('.ant-drawer-title').getByTestId('problem-status').getByText('已销号').waitFor();
     await page.getByRole('tab', { name: '办理经过' }).click();
     await page.getByTestId('problem-history').getByText('依据：已设置规范标识，现场核查照片存档；确认人：无废办 王明').waitFor();
+    await shot(page, 'problems-history.png');
     await clerk.act('关闭（Esc）', () => page.keyboard.press('Escape'));
     await page.getByTestId('problem-drawer-title').waitFor({ state: 'detached' });
 
