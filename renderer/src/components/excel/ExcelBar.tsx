@@ -8,6 +8,7 @@ import type { Workbook } from '../../../../shared/xlsx/workbook';
 import { loadXlsx } from './xlsx';
 import { useLedger } from '../../app/store';
 import { useCommit } from '../../app/use-commit';
+import { useBusy } from '../../app/use-busy';
 import { messageOf, openWorkbook, saveWorkbook } from './files';
 import { PlanImportDrawer } from './PlanImportDrawer';
 
@@ -21,7 +22,7 @@ export function ExcelBar({ plan, table }: { plan: PlanData; table: Table }) {
   const commit = useCommit();
   const [preview, setPreview] = useState<PlanImportPreview | null>(null);
   const [workbook, setWorkbook] = useState<Workbook | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
 
   const exportTables = async (which: Table[] | 'all', withStatus: boolean) => {
     const tables = which === 'all' ? (['tasks', 'projects', 'indicators'] as Table[]) : which;
@@ -49,20 +50,14 @@ export function ExcelBar({ plan, table }: { plan: PlanData; table: Table }) {
     }
   };
 
-  const confirm = async (choices: BuildChoices) => {
-    if (!preview) return;
-    setBusy(true);
-    try {
+  const confirm = (choices: BuildChoices) =>
+    run(async () => {
+      if (!preview) return;
       const { buildPlanImport, planImportChange } = await loadXlsx();
       const built = buildPlanImport(preview, { fileName: preview.fileName, officeCode: plan.office.code, existing: plan }, choices);
       if (built.failed.length) message.warning(`${built.failed.length} 行无法保存，已跳过`);
       if (await commit(planImportChange(built, preview.fileName), `已导入 ${built.tasks.length} 项任务、${built.projects.length} 个项目、${built.indicators.length} 项指标`)) setPreview(null);
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>
