@@ -4,6 +4,8 @@ import { ValidationError } from '../shared/app/change';
 import { BackupError } from '../shared/app/backup-format';
 import { XlsxError } from '../shared/xlsx/errors';
 import { SeedError } from '../shared/seed/load-seed';
+import { IssuedSheetError } from '../shared/app/issued-sheets';
+import { DocumentError } from '../shared/app/documents';
 import { WorkspaceFileError } from './file-storage';
 
 /**
@@ -46,6 +48,8 @@ export function meaningOf(e: unknown): Meaning {
     e instanceof BackupError ||
     e instanceof XlsxError ||
     e instanceof SeedError ||
+    e instanceof IssuedSheetError ||
+    e instanceof DocumentError ||
     e instanceof WorkspaceFileError
   ) {
     return 'refused';
