@@ -113,7 +113,9 @@ export const xlsxForms: Command = {
     // From a workspace, each form and row is sealed with the office's form secret (the import checks it);
     // a form made from a seed file has no office secret to seal with, and imports with a warning.
     const formSecret = ws ? await ws.formSecret() : undefined;
-    const opts = { scope: args.flag('all') ? ('all' as const) : ('lead' as const), ...(contact ? { contact } : {}), ...(formSecret ? { formSecret } : {}) };
+    // From a workspace, each department's open problems go with its form as 问题整改 rows.
+    const problemRows = ws ? await ws.problems.formRowsByDepartment(plan.office.code, today) : undefined;
+    const opts = { scope: args.flag('all') ? ('all' as const) : ('lead' as const), ...(contact ? { contact } : {}), ...(formSecret ? { formSecret } : {}), ...(problemRows ? { problemRows } : {}) };
     const only = args.get('department');
     let targets = departmentsWithForms(plan, p, opts.scope);
     if (only) {
@@ -277,6 +279,7 @@ export const xlsxImportForms: Command = {
     const plan = await ws.ledger.readPlan(settings.officeCode);
     const files = await formFiles(args.positionals, io);
     const formSecret = await ws.formSecret();
+    const problems = await ws.problems.all(settings.officeCode);
     const previews: FormPreview[] = [];
     let refused = 0;
     let unreadable = 0;
@@ -291,21 +294,23 @@ export const xlsxImportForms: Command = {
       }
       try {
         const wb = await readWorkbook(bytes);
-        const preview = previewDepartmentForm(wb, { fileName: file, plan, period: p, deviceId: ws.deviceId, formSecret, now: io.now() });
+        const preview = previewDepartmentForm(wb, { fileName: file, plan, period: p, deviceId: ws.deviceId, formSecret, problems, now: io.now() });
         previews.push(preview);
         const c = preview.counts;
         io.stdout(`${file}：${preview.departmentName}，新进展 ${c.new} 条，已导入过 ${c.unchanged} 条，未填 ${c.empty} 行，错误 ${c.error} 行\n`);
-        for (const pr of [...preview.problems, ...preview.rows.flatMap((r) => r.problems).filter((x) => x.level === 'error')]) io.stdout(`  ${describeProblem(pr)}\n`);
+        const answered = preview.problemRows.filter((r) => r.status === 'new').length;
+        if (preview.problemRows.some((r) => r.status !== 'empty')) io.stdout(`  问题整改：处理进展 ${answered} 条\n`);
+        for (const pr of [...preview.problems, ...[...preview.rows, ...preview.problemRows].flatMap((r) => r.problems).filter((x) => x.level === 'error')]) io.stdout(`  ${describeProblem(pr)}\n`);
       } catch (e) {
         if (!(e instanceof XlsxError)) throw e;
         refused++;
         io.stderr(`${file}：已拒绝 — ${e.message}\n`);
       }
     }
-    const change = formImportChange(previews);
+    const change = formImportChange(previews, problems);
     if (!args.flag('dry-run') && ((change.appends?.length ?? 0) > 0 || (change.edits?.length ?? 0) > 0)) await ws.undo.commit(change);
     const failed = refused + unreadable;
-    io.stdout(`${args.flag('dry-run') ? '（试运行）将' : '已'}记录 ${change.appends?.length ?? 0} 条进展（${files.length} 个文件：读入 ${previews.length} 个${failed ? `，拒绝 ${failed} 个` : ''}）\n`);
+    io.stdout(`${args.flag('dry-run') ? '（试运行）将' : '已'}记录 ${change.appends?.length ?? 0} 条进展${change.edits?.some((e) => e.table === 'problems') ? `、${previews.reduce((n, pv) => n + pv.problemRows.filter((r) => r.status === 'new').length, 0)} 条问题处理进展` : ''}（${files.length} 个文件：读入 ${previews.length} 个${failed ? `，拒绝 ${failed} 个` : ''}）\n`);
     return unreadable ? 'io' : refused ? 'refused' : 'ok';
   },
 };

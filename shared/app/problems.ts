@@ -337,6 +337,12 @@ export class ProblemService {
   }
 
   /** The rows of a department's next fill-in form: one per open problem it answers for. */
+  /** Every department's 问题整改 rows at once, for issuing the month's forms. */
+  async formRowsByDepartment(officeCode: string, day: IsoDate = this.today()): Promise<(departmentId: string) => ProblemFormRow[]> {
+    const [ctx, problems] = await Promise.all([this.context(officeCode), this.all(officeCode)]);
+    return (departmentId) => problemFormRows(ctx, problems, departmentId, day);
+  }
+
   async openForDepartment(officeCode: string, departmentId: string, day: IsoDate = this.today()): Promise<ProblemFormRow[]> {
     const [ctx, problems] = await Promise.all([this.context(officeCode), this.all(officeCode)]);
     return problemFormRows(ctx, problems, departmentId, day);

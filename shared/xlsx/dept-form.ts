@@ -20,6 +20,9 @@ import { collectiveFormNotes, departmentsWithForms, formFileName, formItems, typ
 import { departmentGuideLines, formIssuer, guideLines, zipGuide, type FormGuideOptions } from './form-guide';
 import { FORM_COLUMNS as COLUMNS, INPUT_KEYS, fillable, readRow, type ColumnKey, type InputKey } from './form-values';
 import { BORDER, FONT, HEADER_FILL, INPUT_FILL, SECTION_FILL } from './layout';
+import { addProblemSheet, problemFollowUpEdits, readProblemSheet, type ProblemRowReading } from './form-problems';
+import type { Problem } from '../domain/problem';
+import type { ProblemFormRow } from '../ledger/problems';
 import { cellText, columnLetter, newWorkbook, setText, writeWorkbook, type Workbook, type Worksheet } from './workbook';
 
 export { collectiveFormNotes, departmentsWithForms, formFileName, formItems, FORM_ROLE_LABELS, type FormItem, type FormRecipient, type FormScope } from './form-items';
@@ -64,7 +67,11 @@ function addGuideSheet(wb: Workbook, lines: readonly string[]): void {
  * imports back exactly. Never for a collective name (各成员单位 …): no one can send that back.
  */
 /** How a form is issued: the guide's options and the office's form secret that seals its ids (form-seal.ts). */
-export type FormIssueOptions = FormGuideOptions & { formSecret?: Uint8Array };
+export type FormIssueOptions = FormGuideOptions & {
+  formSecret?: Uint8Array;
+  /** A department's open problems (ProblemService.openForDepartment): one 问题整改 row each. */
+  problemRows?: (departmentId: string) => readonly ProblemFormRow[];
+};
 
 export async function buildDepartmentForm(plan: PlanData, departmentId: string, period: Period, today: string, opts: FormIssueOptions = {}): Promise<Workbook> {
   const dept = plan.departments.find((d) => d.id === departmentId);
@@ -181,6 +188,7 @@ export async function buildDepartmentForm(plan: PlanData, departmentId: string, 
   });
   ws.pageSetup.printArea = `B1:${last}${HEADER + Math.max(1, items.length)}`;
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  await addProblemSheet(wb, opts.problemRows?.(departmentId) ?? [], { officeCode: plan.office.code, period, departmentId, departmentName: dept.name, formSecret: opts.formSecret });
   addGuideSheet(wb, [...guideLines(plan, period, opts).slice(0, 2), ...departmentGuideLines(dept.name, items), ...guideLines(plan, period, opts).slice(2)]);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   return wb;
@@ -236,6 +244,8 @@ export interface FormPreview {
   /** Problems of the whole form (rows removed). */
   problems: SheetProblem[];
   counts: { new: number; unchanged: number; empty: number; error: number };
+  /** The 问题整改 rows: each filled one a follow-up of its problem. */
+  problemRows: ProblemRowReading[];
 }
 
 export interface FormImportContext {
@@ -247,6 +257,8 @@ export interface FormImportContext {
   now: Date;
   /** The office's form secret: forms it sealed are checked against it, row by row. */
   formSecret?: Uint8Array;
+  /** The office's problems as stored: the form's 问题整改 rows are read against them. */
+  problems?: readonly Problem[];
 }
 
 const SEAL_PREFIX = 'seal:';
@@ -491,11 +503,12 @@ export function previewDepartmentForm(wb: Workbook, ctx: FormImportContext): For
       empty: rows.filter((r) => r.status === 'empty').length,
       error: rows.filter((r) => r.status === 'error').length,
     },
+    problemRows: ctx.problems ? readProblemSheet(wb, { officeCode: ctx.plan.office.code, period: ctx.period, departmentId: dept.id, departmentName: dept.name, formSecret: ctx.formSecret, problems: ctx.problems, now: ctx.now }) : [],
   };
 }
 
 /** The one change that records every new report of the previews (and construction status changes), undoable as one. */
-export function formImportChange(previews: readonly FormPreview[]): Change {
+export function formImportChange(previews: readonly FormPreview[], problems: readonly Problem[] = []): Change {
   const appends: NonNullable<Change['appends']> = [];
   const edits: PlanEdit[] = [];
   const ids = new Set<string>();
@@ -509,8 +522,14 @@ export function formImportChange(previews: readonly FormPreview[]): Change {
       if (r.constructionStatus) edits.push({ table: 'projects', id: r.subjectId, patch: { constructionStatus: r.constructionStatus } });
     }
   }
+  const followUps = problemFollowUpEdits(previews.flatMap((p) => p.problemRows), problems);
+  const answered = previews.reduce((n, p) => n + p.problemRows.filter((r) => r.status === 'new').length, 0);
   const who = [...new Set(previews.map((p) => p.departmentName))];
-  return { label: `导入填报表（${who.slice(0, 3).join('、')}${who.length > 3 ? ` 等 ${who.length} 个单位` : ''}，${appends.length} 条进展）`, appends, edits };
+  return {
+    label: `导入填报表（${who.slice(0, 3).join('、')}${who.length > 3 ? ` 等 ${who.length} 个单位` : ''}，${appends.length} 条进展${answered ? `，${answered} 条问题处理进展` : ''}）`,
+    appends,
+    edits: [...edits, ...followUps],
+  };
 }
 
 /** Next period, for messages. */

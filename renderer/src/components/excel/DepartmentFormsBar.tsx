@@ -36,7 +36,8 @@ export function DepartmentFormsBar({ plan, period }: { plan: PlanData; period: P
     const hide = message.loading('正在生成填报表…', 0);
     try {
       // Each form and row sealed with the office's secret, so an edited hidden id is refused on import.
-      const issue = { scope, formSecret: await workspace.formSecret() };
+      // Each department's open problems go with its form as 问题整改 rows (处理进展, 是否解决).
+      const issue = { scope, formSecret: await workspace.formSecret(), problemRows: await workspace.problems.formRowsByDepartment(plan.office.code) };
       if (department === ALL) {
         const all = await (await loadXlsx()).buildAllForms(plan, period, chinaToday(), issue);
         const saved = await saveBytes(all.bytes, `${plan.office.name}_${formatPeriodZh(period)}进展填报表（${all.files.length}个单位）.zip`, [{ name: 'ZIP 压缩包', extensions: ['zip'] }]);
@@ -75,9 +76,10 @@ export function DepartmentFormsBar({ plan, period }: { plan: PlanData; period: P
   const confirm = async () => {
     setBusy(true);
     const { previews } = imports;
-    const change = (await loadXlsx()).formImportChange(previews);
+    const change = (await loadXlsx()).formImportChange(previews, await workspace.problems.all(plan.office.code));
     const n = change.appends?.length ?? 0;
-    if (await commit(change, `已记录 ${n} 条进展（${previews.map((p) => p.departmentName).join('、')}）`)) imports.clear();
+    const answered = previews.reduce((k, p) => k + p.problemRows.filter((r) => r.status === 'new').length, 0);
+    if (await commit(change, `已记录 ${n} 条进展${answered ? `、${answered} 条问题处理进展` : ''}（${previews.map((p) => p.departmentName).join('、')}）`)) imports.clear();
     setBusy(false);
   };
 

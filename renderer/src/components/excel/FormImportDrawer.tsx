@@ -4,6 +4,7 @@ import { REPORTED_STATUS_LABELS } from '../../../../shared/domain/progress';
 import { describeProblem } from '../../../../shared/xlsx/errors';
 import type { FormPreview, FormRow } from '../../../../shared/xlsx/dept-form';
 import type { FileOutcome, ImportProgress } from './use-form-import';
+import { ProblemRowsPreview } from './ProblemRowsPreview';
 import { formRowColumns } from './form-row-columns';
 
 const STATUS = { new: <Tag color="green">新进展</Tag>, unchanged: <Tag>已导入过</Tag>, empty: <Tag color="default">未填写</Tag>, error: <Tag color="red">不导入</Tag> } as const;
@@ -24,6 +25,7 @@ export function FormImportDrawer({ title, outcomes, progress, busy, onAddFiles, 
   const previews = outcomes.flatMap((o) => (o.preview ? [o.preview] : []));
   const refused = outcomes.filter((o) => o.refusal !== undefined);
   const total = previews.reduce((s, p) => s + p.counts.new, 0);
+  const answered = previews.reduce((s, p) => s + p.problemRows.filter((r) => r.status === 'new').length, 0);
   return (
     <Drawer
       open={outcomes.length > 0 || progress !== null}
@@ -40,8 +42,8 @@ export function FormImportDrawer({ title, outcomes, progress, busy, onAddFiles, 
           <Button icon={<FolderOpenOutlined />} onClick={onAddFolder} disabled={!!progress}>
             添加文件夹
           </Button>
-          <Button type="primary" disabled={total === 0 || !!progress} loading={busy} onClick={onConfirm} data-testid="confirm-form-import">
-            确认导入 {total} 条进展
+          <Button type="primary" disabled={total + answered === 0 || !!progress} loading={busy} onClick={onConfirm} data-testid="confirm-form-import">
+            确认导入 {total} 条进展{answered ? `、${answered} 条问题处理进展` : ''}
           </Button>
         </Space>
       }
@@ -103,6 +105,7 @@ function FilePreview({ preview: p }: { preview: FormPreview }) {
           ]}
         />
       )}
+      <ProblemRowsPreview rows={p.problemRows} />
     </>
   );
 }

@@ -25,7 +25,7 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * .xls is refused by name), parsed and previewed; nothing is written until the clerk confirms.
  * A file of the same name chosen again replaces its earlier outcome.
  */
-export function useFormImport(plan: PlanData, period: Period, workspace: Pick<Workspace, 'deviceId' | 'formSecret'>) {
+export function useFormImport(plan: PlanData, period: Period, workspace: Pick<Workspace, 'deviceId' | 'formSecret' | 'problems'>) {
   const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   // Files added while others are still being read (a second drop) wait their turn.
@@ -39,6 +39,8 @@ export function useFormImport(plan: PlanData, period: Period, workspace: Pick<Wo
         // The office's form secret: forms it sealed are checked row by row against it.
         const formSecret = await workspace.formSecret();
         const { deviceId } = workspace;
+        // The 问题整改 rows are read against the office's problems as stored now.
+        const problems = await workspace.problems.all(plan.office.code);
         for (const [i, entry] of entries.entries()) {
           setProgress({ done: i + 1, total: entries.length, name: entry.name });
           await nextFrame();
@@ -50,7 +52,7 @@ export function useFormImport(plan: PlanData, period: Period, workspace: Pick<Wo
             else {
               try {
                 const workbook = await xlsx.readWorkbook(entry.data);
-                outcome = { name: entry.name, preview: xlsx.previewDepartmentForm(workbook, { fileName: entry.name, plan, period, deviceId, formSecret, now: new Date() }) };
+                outcome = { name: entry.name, preview: xlsx.previewDepartmentForm(workbook, { fileName: entry.name, plan, period, deviceId, formSecret, problems, now: new Date() }) };
               } catch (e) {
                 outcome = { name: entry.name, refusal: `「${entry.name}」：${messageOf(e)}` };
               }
