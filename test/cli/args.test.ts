@@ -4,8 +4,10 @@ import { EXIT } from '../../cli/zwc';
 import { COMMANDS } from '../../cli/commands';
 import { tempDirs, zwcAt } from '../support/cli';
 
-/** One parser, one help, one table of exit codes for every zwc command. */
+/** One parser, one help, one table of exit codes for every zwc command; files only through the injected IO. */
 const zwc = zwcAt(new Date('2026-11-20T02:00:00Z'));
+// Several workspaces a test, on a shared machine.
+jest.setTimeout(60_000);
 const tmp = tempDirs('zwc-args-');
 
 describe('zwc help', () => {
@@ -69,5 +71,39 @@ describe('exit codes in one place', () => {
       .flatMap((f) => readFileSync(f, 'utf8').split('\n').map((line, i) => ({ f, i, line })))
       .filter(({ line }) => /\breturn\s+\d+\s*;|exitCode\s*=\s*\d|process\.exit\(\s*\d/.test(line));
     expect(offenders.map(({ f, i, line }) => `${f}:${i + 1} ${line.trim()}`)).toEqual([]);
+  });
+});
+
+describe('files only through the injected IO', () => {
+  it('print, export, backup and the Excel exports write nothing the IO did not write', async () => {
+    const { existsSync } = await import('node:fs');
+    const written = new Map<string, Uint8Array | string>();
+    const intercept = zwcAt(new Date('2026-11-20T02:00:00Z'), {
+      io: (io) => ({
+        ...io,
+        writeFile: async (path, data) => void written.set(path, data),
+        readFile: async (path, max) => {
+          const held = written.get(path);
+          if (held !== undefined) return typeof held === 'string' ? new TextEncoder().encode(held) : held;
+          return io.readFile(path, max);
+        },
+        makeDir: async () => undefined,
+      }),
+    });
+    expect((await zwc('--workspace', tmp.dir, 'init', '--office', '150627')).code).toBe(EXIT.ok);
+    const outputs: [string[], string][] = [
+      [['print', 'assignment', '--out', tmp.at('a.html')], tmp.at('a.html')],
+      [['print', 'task-list', '--out', tmp.at('t.html')], tmp.at('t.html')],
+      [['export', '--period', '2026-11', '--out', tmp.at('x.zwb')], tmp.at('x.zwb')],
+      [['backup', '--out', tmp.at('b.zwbak')], tmp.at('b.zwbak')],
+      [['xlsx', 'export', '--out', tmp.at('t.xlsx')], tmp.at('t.xlsx')],
+      [['xlsx', 'forms', '--period', '2026-11', '--zip', tmp.at('f.zip')], tmp.at('f.zip')],
+    ];
+    for (const [argv, file] of outputs) {
+      const run = await intercept('--workspace', tmp.dir, ...argv);
+      expect([argv[0], run.err, run.code]).toEqual([argv[0], '', EXIT.ok]);
+      expect(written.has(file)).toBe(true);
+      expect(existsSync(file)).toBe(false);
+    }
   });
 });
