@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT } from '../../cli/zwc';
 import { COMMANDS } from '../../cli/commands';
@@ -76,7 +76,6 @@ describe('exit codes in one place', () => {
 
 describe('files only through the injected IO', () => {
   it('print, export, backup and the Excel exports write nothing the IO did not write', async () => {
-    const { existsSync } = await import('node:fs');
     const written = new Map<string, Uint8Array | string>();
     const intercept = zwcAt(new Date('2026-11-20T02:00:00Z'), {
       io: (io) => ({
