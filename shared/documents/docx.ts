@@ -175,8 +175,33 @@ function fontTable(): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}</w:fonts>`;
 }
 
+/** How many 2号 characters fit on a title line (156 mm of type area at 22 pt is 20, less a margin for wide fallback faces); Latin digits take half. */
+const TITLE_LINE_WIDTH = 19;
+const titleWidth = (s: string) => [...s].reduce((w, c) => w + (/[\x20-\x7e]/.test(c) ? 0.5 : 1), 0);
+
+/**
+ * A long title broken where the words allow (GB/T 9704 7.3.3: 词意完整，排列对称): before an opening
+ * quote, after 年 or 期, or before 建设/工作/关于 — the break that makes the two lines most even, the
+ * upper never much longer than the lower. A title that fits, or that the model broke itself, is kept.
+ */
+export function titleLines(title: string): string[] {
+  if (title.includes('\n') || titleWidth(title) <= TITLE_LINE_WIDTH) return title.split('\n');
+  const chars = [...title];
+  let best: { at: number; cost: number } | null = null;
+  for (let i = 2; i < chars.length - 2; i++) {
+    const here = chars[i];
+    const natural = here === '“' || here === '（' || chars[i - 1] === '年' || chars[i - 1] === '期' || ['建设', '工作', '关于'].includes(chars[i] + chars[i + 1]);
+    if (!natural) continue;
+    const [a, b] = [titleWidth(chars.slice(0, i).join('')), titleWidth(chars.slice(i).join(''))];
+    if (a > TITLE_LINE_WIDTH || b > TITLE_LINE_WIDTH) continue;
+    const cost = Math.abs(a - b) + (a > b + 2 ? 2 : 0);
+    if (!best || cost < best.cost) best = { at: i, cost };
+  }
+  return best ? [chars.slice(0, best.at).join(''), chars.slice(best.at).join('')] : [title];
+}
+
 export function buildDocx(doc: OfficialDocument): Document {
-  const title = doc.title.split('\n').map((line) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact(35), children: [run(line, 'title', TITLE_SIZE)] }));
+  const title = titleLines(doc.title).map((line) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact(35), children: [run(line, 'title', TITLE_SIZE)] }));
   return new Document({
     creator: doc.issuer,
     title: doc.title.replace(/\n/g, ''),

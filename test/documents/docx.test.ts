@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { closePlan } from '../../shared/app/plan-periods';
 import { currentPlan } from '../../shared/domain/plan-period';
-import { LINE_PITCH, PAGE } from '../../shared/documents/docx';
+import { LINE_PITCH, PAGE, titleLines } from '../../shared/documents/docx';
 import type { MadeDocument } from '../../shared/app/documents';
 import type { BriefingFacts } from '../../shared/documents/briefing';
 import { cityOffice, ECO, PERIOD, seededOffice } from './fixture';
@@ -125,4 +125,13 @@ describe('LibreOffice opens each kind', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 300_000);
+});
+
+describe('title lines (GB/T 9704: 词意完整，排列对称)', () => {
+  it('keeps a title that fits on one line and breaks a long one where the words allow, the lines even', () => {
+    expect(titleLines('鄂尔多斯市“无废城市”建设工作简报')).toEqual(['鄂尔多斯市“无废城市”建设工作简报']);
+    expect(titleLines('伊金霍洛旗2025年“无废城市”建设工作总结')).toEqual(['伊金霍洛旗2025年', '“无废城市”建设工作总结']);
+    expect(titleLines('伊金霍洛旗“十四五”时期“无废城市”建设实施方案终期评估报告')).toEqual(['伊金霍洛旗“十四五”时期', '“无废城市”建设实施方案终期评估报告']);
+    expect(titleLines('某某\n（第1期）')).toEqual(['某某', '（第1期）']);
+  });
 });
