@@ -99,7 +99,7 @@ async function importOnce(ws: Workspace, data: Uint8Array, officeCode: string, p
   const t0 = now();
   const checked = await verifyBundle(data, { trust: [{ officeCode, publicKey }], receiver, localOwners: ws.exchange.localOwners(), now: at });
   const t1 = now();
-  if (!checked.ok) return { verify: t1 - t0, merge: 0, write: 0, total: t1 - t0, refused: 1 };
+  if (!checked.ok) throw new Error(`${name}: ${checked.error.code} ${checked.error.message}`);
   const prepared = await ws.exchange.prepareImport(receiver, { name, data }, at);
   const t2 = now();
   if (prepared.kind !== 'ready') throw new Error(`${name}: ${prepared.kind} ${'refusal' in prepared ? prepared.refusal.message : ''}`);
