@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { FileStorage } from '../../cli/file-storage';
 import { closeCliStorage, takeMigration, openCliStorage } from '../../cli/storage/open';
 import { stampAll } from '../../shared/sync/stamped';
+import { openWorkspace } from '../../shared/app/workspace';
+import { setUpWorkspace } from '../../shared/app/setup';
+import { loadSeedPlan } from '../../shared/seed/load-seed';
+import { zwcAt } from '../support/cli';
 
 /** The command line's PGlite store on disk: what survives reopening, and the one-time migration from workspace.json. */
 const dept = (id: string) => stampAll({ id, officeCode: '150627', name: `部门${id}`, aliases: [], kind: 'department' as const }, '000000000000001:000000:dev');
@@ -87,5 +91,22 @@ describe('PGlite workspace storage', () => {
     expect(await s.listBy('departments', 'officeCode', '150627')).toHaveLength(5000);
     expect((await s.getMany('departments', ['d04999', 'nope', 'd00000'])).map((r) => r?.id)).toEqual(['d04999', undefined, 'd00000']);
     expect((await s.counts()).departments).toBe(5000);
+  });
+
+  it('zwc migrates an old workspace folder on its first command, tells the clerk, and works on the migrated data', async () => {
+    const dir = fresh();
+    const old = await openWorkspace(FileStorage.open(dir));
+    await setUpWorkspace(old, loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150627-yijinhuoluo.json'), 'utf8'))), 'plan', new Date());
+    const tasks = (await old.ledger.readPlan('150627')).tasks.map((t) => t.id);
+    const zwc = zwcAt(new Date());
+    const first = await zwc('--workspace', dir, 'keys');
+    expect(first.code).toBe(0);
+    expect(first.err).toContain('迁入数据库');
+    expect(existsSync(join(dir, 'workspace.json.migrated'))).toBe(true);
+    const again = await zwc('--workspace', dir, 'keys');
+    expect(again.err).not.toContain('迁入数据库');
+    const migrated = await openWorkspace(await openCliStorage(dir));
+    expect((await migrated.ledger.readPlan('150627')).tasks.map((t) => t.id)).toEqual(tasks);
+    expect(tasks.length).toBeGreaterThan(50);
   });
 });
