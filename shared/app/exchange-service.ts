@@ -7,7 +7,7 @@ import { BundleError, refusalOf, type BundleRefusal } from '../exchange/errors';
 import type { ImportRecord } from '../exchange/history';
 import { divisionName } from '../domain/divisions';
 import { PLAN_SCHEMAS, type PlanTableName } from '../ledger/plan-tables';
-import { namedRecord, recordLookup } from '../ledger/record-label';
+import { namedRecord, recordLookup, type RecordLookup } from '../ledger/record-label';
 import { assertPlanOpen, type LedgerService } from './ledger-service';
 import type { ImportedChange, StoragePort, StorageReader } from './storage';
 import { importAuditRow } from './audit';
@@ -119,29 +119,34 @@ export async function openConflictsIn(storage: StorageReader, officeCode: string
 
 /**
  * This laptop's records as one import reads them: each table of the importing office once (by its
- * owner index), kept for the owner check and the merge; keys the office does not hold are looked up
- * in one bulk get per table (a key stored under another office is refused by the owner check).
+ * owner index), by key, serving the owner check, the recognition of unchanged records before
+ * validation, and the merge; keys the office does not hold are looked up in one bulk get per table
+ * (a key stored under another office is refused by the owner check).
  */
 class LocalView {
-  private readonly read = new Map<string, Promise<StoredRecord[]>>();
+  private readonly read = new Map<string, Promise<Map<string, StoredRecord>>>();
   constructor(private readonly storage: StorageReader) {}
 
-  private table(table: BundleTableName, officeCode: string): Promise<StoredRecord[]> {
+  private table(table: BundleTableName, officeCode: string): Promise<Map<string, StoredRecord>> {
     const key = `${officeCode}:${table}`;
     let rows = this.read.get(key);
-    if (!rows) this.read.set(key, (rows = officeTable(this.storage, table, officeCode)));
+    if (!rows) {
+      const keyField = keyFieldOf(table);
+      rows = officeTable(this.storage, table, officeCode).then((list) => new Map(list.map((r) => [String(r[keyField]), r])));
+      this.read.set(key, rows);
+    }
     return rows;
   }
 
-  async tables(officeCode: string): Promise<BundleTables> {
-    const out = emptyTables();
+  /** The office's rows of every table, by key. */
+  readonly held = async (officeCode: string): Promise<Record<BundleTableName, Map<string, StoredRecord>>> => {
+    const out = {} as Record<BundleTableName, Map<string, StoredRecord>>;
     for (const t of BUNDLE_TABLES) out[t] = await this.table(t, officeCode);
     return out;
-  }
+  };
 
   readonly owners: LocalOwners = async (table, keys, officeCode) => {
-    const keyField = keyFieldOf(table);
-    const held = new Set((await this.table(table, officeCode)).map((r) => String(r[keyField])));
+    const held = await this.table(table, officeCode);
     const others = keys.filter((k) => !held.has(k));
     const found = new Map<string, string>();
     if (others.length) {
@@ -153,6 +158,16 @@ class LocalView {
     }
     return keys.map((k) => (held.has(k) ? officeCode : found.get(k)));
   };
+}
+
+function mapValues(tables: Record<BundleTableName, Map<string, StoredRecord>>): BundleTables {
+  return Object.fromEntries(BUNDLE_TABLES.map((t) => [t, [...tables[t].values()]])) as BundleTables;
+}
+
+/** A lookup built the first time the preview asks it something (most imports are never looked into). */
+function lazyLookup(build: () => RecordLookup): RecordLookup {
+  let lookup: RecordLookup | undefined;
+  return { find: (table, id) => (lookup ??= build()).find(table, id) };
 }
 
 /**
@@ -203,7 +218,7 @@ export class ExchangeService {
     // One read of this laptop's records per import: the office's rows (by its index) serve both the
     // owner check and the merge; only keys the office does not hold are looked up one bulk get a table.
     const view = new LocalView(this.storage);
-    const result = await verifyBundle(file.data, { trust, seen: await seenDevices(this.storage), receiver, localOwners: view.owners, now });
+    const result = await verifyBundle(file.data, { trust, seen: await seenDevices(this.storage), receiver, localOwners: view.owners, held: view.held, now });
     if (!result.ok) {
       const { detail } = result.error;
       // Only a key nobody registered can be trusted on the spot; a key registered to another office cannot.
@@ -213,7 +228,7 @@ export class ExchangeService {
       }
       return { kind: 'refused', fileName: file.name, refusal: result.error };
     }
-    const local = await view.tables(result.manifest.officeCode);
+    const local = await view.held(result.manifest.officeCode);
     const incoming = result.payload.register;
     const register =
       incoming && result.manifest.officeCode === receiver.officeCode
@@ -221,7 +236,7 @@ export class ExchangeService {
         : null;
     try {
       const merged = mergeTables(local, result.payload.tables);
-      return { kind: 'ready', fileName: file.name, bundle: result, preview: merged.preview, writes: merged.writes, lookup: recordLookup(result.payload.tables, local), register };
+      return { kind: 'ready', fileName: file.name, bundle: result, preview: merged.preview, writes: merged.writes, lookup: lazyLookup(() => recordLookup(result.payload.tables, mapValues(local))), register };
     } catch (e) {
       // A merge that would cross a workspace-wide limit (conflict values or _seen of a record, records
       // of the office in a table) is a refusal like any other: shown, and kept in the history.

@@ -22,6 +22,7 @@ import { BundleError } from './errors';
 import { PublicKeySchema, signBytes, type Identity } from './identity';
 import { checkRecordBounds, DEFAULT_LIMITS, HEADER_LIMITS, JsonLimitScanner, formatBytes, limitsWith, scanJson, type BundleLimits } from './limits';
 import { idBelongsTo } from './ownership';
+import { alreadyHeld, type HeldRecords } from './merge';
 import { registerProblems, validateRegister, type BundleRegister } from './register';
 
 /** Signs without holding the private key here, e.g. through the desktop shell's key vault. */
@@ -449,6 +450,13 @@ function recordProblems(table: BundleTableName, raw: unknown): string[] {
 }
 
 /**
+ * The importing office's rows stored here, by key, per table: only ever passed once the bundle's
+ * signature and payload hash are verified (verify.ts), so a record equal to its stored copy is
+ * exactly what was signed.
+ */
+export type HeldTables = Partial<Record<BundleTableName, HeldRecords>>;
+
+/**
  * Checks the decoded payload: its shape, every record against the envelope and its domain schema,
  * no duplicate keys, and, when a manifest is given, that the counts match. Stops collecting after
  * `maxProblems` problems: a file that bad is refused either way.
@@ -457,6 +465,7 @@ export function validatePayload(
   json: unknown,
   manifest?: Pick<BundleManifest, 'counts'> & Partial<Pick<BundleManifest, 'formatVersion' | 'issuedSheets'>>,
   limits: BundleLimits = DEFAULT_LIMITS,
+  held?: HeldTables,
 ): BundlePayload {
   if (!isObject(json) || !isObject(json.tables)) throw new BundleError('invalid-payload', '交换文件的数据部分格式不正确：缺少 tables');
   const unknownTables = Object.keys(json.tables).filter((t) => !(BUNDLE_TABLES as readonly string[]).includes(t));
@@ -483,9 +492,18 @@ export function validatePayload(
     if (total > limits.maxRecords) throw new BundleError('over-limit', `交换文件中的记录超过 ${limits.maxRecords} 条的上限，已拒绝`);
     const keyField = keyFieldOf(table);
     const keys = new Set<string>();
+    const copies = held?.[table];
     for (let i = 0; i < rows.length && !full(); i++) {
       const row: unknown = rows[i];
       const key = isObject(row) && typeof row[keyField] === 'string' ? (row[keyField] as string) : `#${i + 1}`;
+      // A record equal to the copy stored here (its office's, verified when it came) cannot change
+      // anything: recognised by its stamp and compared field by field, it is not validated again.
+      const copy = copies?.get(key);
+      if (copy !== undefined && isObject(row) && alreadyHeld(copy, row)) {
+        if (keys.has(key)) problems.push(`${TABLE_LABELS[table]} ${key}：同一记录出现两次`);
+        keys.add(key);
+        continue;
+      }
       checkRecordBounds(row, limits, `${TABLE_LABELS[table]} ${key.slice(0, 80)}`);
       for (const p of recordProblems(table, row)) problems.push(`${TABLE_LABELS[table]} ${key}：${p}`);
       if (keys.has(key)) problems.push(`${TABLE_LABELS[table]} ${key}：同一记录出现两次`);
@@ -641,8 +659,13 @@ export function decodePayload(gz: Uint8Array, manifest: Pick<BundleManifest, 'co
 }
 
 /** decodePayload with the platform's native decompressor where it has one (inflatePayload). */
-export async function decodePayloadNative(gz: Uint8Array, manifest: Pick<BundleManifest, 'counts'> | undefined, limits: BundleLimits = DEFAULT_LIMITS): Promise<BundlePayload> {
-  return validatePayload(parsePayloadJson(await inflatePayload(gz, limits)), manifest, limits);
+export async function decodePayloadNative(
+  gz: Uint8Array,
+  manifest: Pick<BundleManifest, 'counts'> | undefined,
+  limits: BundleLimits = DEFAULT_LIMITS,
+  held?: HeldTables,
+): Promise<BundlePayload> {
+  return validatePayload(parsePayloadJson(await inflatePayload(gz, limits)), manifest, limits, held);
 }
 
 /**

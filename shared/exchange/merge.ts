@@ -317,9 +317,6 @@ function emptyPreview(): MergePreview {
   return { added: [], changed: [], conflicts: [], unchanged: [] };
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return valueKey({ stamp: '', present: a !== undefined, value: a }) === valueKey({ stamp: '', present: b !== undefined, value: b });
-}
 
 function conflictSignature(c: FieldConflict): string {
   return c.values
@@ -337,7 +334,7 @@ function previewOne(table: BundleTableName, id: string, before: StoredRecord, af
   for (const c of fresh) preview.conflicts.push({ table, id, field: c.field, values: c.values });
   // A field in conflict is news once, as a conflict, not also as an update.
   const inConflict = new Set(fresh.map((c) => c.field));
-  const fields = [...new Set([...fieldsOf(before), ...fieldsOf(after)])].filter((f) => !inConflict.has(f) && !sameJson(before[f], after[f])).sort();
+  const fields = [...new Set([...fieldsOf(before), ...fieldsOf(after)])].filter((f) => !inConflict.has(f) && !sameValue(before[f], after[f])).sort();
   const changes = fields.map((field): FieldChange => ({ field, before: before[field], after: after[field] }));
   if (fields.length || liveness) preview.changed.push({ table, id, fields, changes, ...(liveness ? { liveness } : {}) });
   else if (!fresh.length) preview.unchanged.push({ table, id });
@@ -349,40 +346,96 @@ function keyOf(r: StoredRecord, keyField: string): string {
   return key;
 }
 
+/** A table's stored rows by key, as an import reads them once (shared/app/exchange-service.ts LocalView). */
+export type HeldRecords = ReadonlyMap<string, StoredRecord>;
+
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * True when merging `incoming` into `held` (the stored copy of the same key) can change nothing:
+ * the same last stamp, then field by field the same record, envelope and bookkeeping included,
+ * except a `_seen` the stored copy already covers (a record exported without `_seen` is held here in
+ * its merged form, which has one). No canonical JSON, no merge. Safe on unvalidated input: anything
+ * it does not recognise is not held, and goes through validation and the merge.
+ */
+export function alreadyHeld(held: StoredRecord, incoming: Readonly<Record<string, unknown>>): boolean {
+  if (held._updated !== incoming._updated) return false;
+  let fields = 0;
+  for (const k in incoming) {
+    if (!hasOwn(incoming, k) || k === '_seen') continue;
+    if (!hasOwn(held, k) || !sameValue(held[k], incoming[k])) return false;
+    fields++;
+  }
+  for (const k in held) if (hasOwn(held, k) && k !== '_seen' && held[k] !== undefined) fields--;
+  if (fields !== 0) return false;
+  const seen = incoming._seen;
+  if (seen === undefined) return true;
+  if (typeof seen !== 'object' || seen === null || Array.isArray(seen)) return false;
+  let knowledge: Knowledge | undefined;
+  for (const device in seen) {
+    if (!hasOwn(seen, device)) continue;
+    const stamp = (seen as Record<string, unknown>)[device];
+    if (typeof stamp !== 'string') return false;
+    const known = held._seen && hasOwn(held._seen, device) ? held._seen[device] : undefined;
+    if (known !== undefined && known >= stamp) continue;
+    knowledge ??= knowledgeOf(held);
+    if (!(deviceOf(stamp) === device && covers(knowledge, stamp))) return false;
+  }
+  return true;
+}
+
+function isSorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (!(keys[i - 1] < keys[i])) return false;
+  return true;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Rows by key (duplicates of one key merged with each other). */
+function rowsByKey(rows: readonly StoredRecord[], keyField: string): Map<string, StoredRecord> {
+  const out = new Map<string, StoredRecord>();
+  for (const r of rows) {
+    const key = keyOf(r, keyField);
+    const earlier = out.get(key);
+    out.set(key, earlier ? mergeRecord(earlier, r) : r);
+  }
+  return out;
+}
+
 /**
  * Merges incoming records into local ones (one table). Local records without an incoming copy are
  * kept as they are; duplicates of one key within `incoming` are merged with each other first.
+ * `local` may be the table's rows already by key (read once per import): it is not copied.
  */
-export function mergeRecords(local: readonly StoredRecord[], incoming: readonly StoredRecord[], options: MergeOptions): MergeResult {
+export function mergeRecords(local: readonly StoredRecord[] | HeldRecords, incoming: readonly StoredRecord[], options: MergeOptions): MergeResult {
   const { table } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
   const maxStored = limits.maxStoredRecords ?? DEFAULT_LIMITS.maxStoredRecords;
   const keyField = keyFieldOf(table);
-  const byKey = new Map<string, StoredRecord>();
-  for (const r of local) byKey.set(keyOf(r, keyField), r);
-  const localByKey = new Map(byKey);
+  const localByKey: HeldRecords = local instanceof Map ? local : rowsByKey(local as readonly StoredRecord[], keyField);
 
-  const arriving = new Map<string, StoredRecord>();
-  for (const r of incoming) {
-    const key = keyOf(r, keyField);
-    const earlier = arriving.get(key);
-    arriving.set(key, earlier ? mergeRecord(earlier, r) : r);
-  }
+  const arriving = rowsByKey(incoming, keyField);
+  const keys = [...arriving.keys()];
+  // A bundle's records come sorted by key (createBundle): sorted again only when they are not.
+  if (!isSorted(keys)) keys.sort(byText);
 
   const preview = emptyPreview();
   const writes: StoredRecord[] = [];
-  for (const [key, r] of [...arriving].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  const merged = new Map<string, StoredRecord>();
+  let stored = localByKey.size;
+  for (const key of keys) {
+    const r = arriving.get(key) as StoredRecord;
     const before = localByKey.get(key);
     // The copy this laptop already holds, recognised by its stamp and then compared field by field
     // (no canonical JSON): merging a record with itself changes nothing, so it is neither merged nor written.
-    if (before && before._updated === r._updated && sameValue(before, r)) {
+    if (before && alreadyHeld(before, r)) {
       preview.unchanged.push({ table, id: key });
       continue;
     }
     const after = before ? mergeRecord(before, r) : normaliseRecord(r);
     checkRecordBounds(after, limits, `合并后 ${TABLE_LABELS[table]} ${key.slice(0, 80)}`);
-    byKey.set(key, after);
-    if (!before && byKey.size > maxStored) {
+    merged.set(key, after);
+    if (!before && ++stored > maxStored) {
       throw new BundleError(
         'over-limit',
         `合并后本机${TABLE_LABELS[table]}将超过 ${maxStored.toLocaleString('en-US')} 条的上限（每个单位每张表），已拒绝。请联系对方核查导出的文件`,
@@ -399,8 +452,20 @@ export function mergeRecords(local: readonly StoredRecord[], incoming: readonly 
   }
   for (const key of localByKey.keys()) if (!arriving.has(key)) preview.unchanged.push({ table, id: key });
 
-  const records = [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
-  return { records, writes, preview };
+  let records: StoredRecord[] | undefined;
+  return {
+    // Every record after the merge, sorted: built only when asked for (an import needs the writes alone).
+    get records() {
+      if (!records) {
+        const all = new Map(localByKey);
+        for (const [k, r] of merged) all.set(k, r);
+        records = [...all].sort(([a], [b]) => byText(a, b)).map(([, r]) => r);
+      }
+      return records;
+    },
+    writes,
+    preview,
+  };
 }
 
 export interface TablesMergeResult {
@@ -415,13 +480,17 @@ export function appendAll<T>(out: T[], items: readonly T[]): void {
 }
 
 /** mergeRecords over every table of a bundle; the previews are concatenated in table order. */
-export function mergeTables(local: Partial<BundleTables>, incoming: Partial<BundleTables>, limits: BundleLimits = DEFAULT_LIMITS): TablesMergeResult {
-  const tables = {} as BundleTables;
+export function mergeTables(
+  local: Partial<Record<BundleTableName, readonly StoredRecord[] | HeldRecords>>,
+  incoming: Partial<BundleTables>,
+  limits: BundleLimits = DEFAULT_LIMITS,
+): TablesMergeResult {
+  const results = {} as Record<BundleTableName, MergeResult>;
   const writes = {} as BundleTables;
   const preview = emptyPreview();
   for (const table of BUNDLE_TABLES) {
     const result = mergeRecords(local[table] ?? [], incoming[table] ?? [], { table, limits });
-    tables[table] = result.records;
+    results[table] = result;
     writes[table] = result.writes;
     // Loops, not push(...list): spreading a list of 125k+ references overflows the call stack.
     appendAll(preview.added, result.preview.added);
@@ -429,5 +498,13 @@ export function mergeTables(local: Partial<BundleTables>, incoming: Partial<Bund
     appendAll(preview.conflicts, result.preview.conflicts);
     appendAll(preview.unchanged, result.preview.unchanged);
   }
-  return { tables, writes, preview };
+  let tables: BundleTables | undefined;
+  return {
+    get tables() {
+      tables ??= Object.fromEntries(BUNDLE_TABLES.map((t) => [t, results[t].records])) as BundleTables;
+      return tables;
+    },
+    writes,
+    preview,
+  };
 }

@@ -29,6 +29,7 @@ import {
   parseManifest,
   type BundleManifest,
   type BundlePayload,
+  type HeldTables,
 } from './bundle-format';
 
 export type { SeenDevice, SeenState, TrustEntry } from './trust';
@@ -42,6 +43,12 @@ export interface VerifyContext {
   receiver?: Receiver;
   /** Looks up which office stores each key here; omit where nothing is stored yet. */
   localOwners?: LocalOwners;
+  /**
+   * This laptop's stored rows of the bundle's office, by key, per table (read once per import):
+   * asked for only after the signature and the payload hash are verified; a record equal to its
+   * stored copy is recognised then and not validated again (it cannot change anything).
+   */
+  held?: (officeCode: string) => Promise<HeldTables>;
   /** The receiver's clock, for refusing stamps from the future. Default: now. */
   now?: Date;
   /** Overrides of the limits in limits.ts. */
@@ -181,7 +188,8 @@ async function verifyOrThrow(bytes: Uint8Array, ctx: VerifyContext): Promise<Ver
   // then) is not decompressed, parsed or validated again.
   if (ctx.seen) checkAlreadyImported(manifest, ctx.seen, fingerprint);
 
-  const payload = await decodePayloadNative(gz, manifest, limits);
+  const held = ctx.held ? await ctx.held(manifest.officeCode) : undefined;
+  const payload = await decodePayloadNative(gz, manifest, limits, held);
 
   checkRecordsBelongTo(payload, manifest.officeCode);
 
