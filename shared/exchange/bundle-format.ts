@@ -347,25 +347,24 @@ export async function inflatePayload(gz: Uint8Array, limits: BundleLimits = DEFA
   return concatBytes(chunks);
 }
 
-const EnvelopeSchema = z
-  .object({
-    _stamps: z.record(StampSchema),
-    _deleted: StampSchema.nullable(),
-    _updated: StampSchema,
-    _conflicts: z
-      .array(
-        z
-          .object({
-            field: z.string().min(1),
-            values: z.array(z.object({ value: z.unknown().optional(), stamp: StampSchema }).strict()).min(2),
-          })
-          .strict(),
-      )
-      .optional(),
-    _siblings: z.record(z.array(StampSchema).min(2)).optional(),
-    _seen: z.record(StampSchema).optional(),
-  })
-  .passthrough();
+/** The revision envelope and the merge's bookkeeping, as a bundle carries them (shared/sync/stamped.ts). */
+const ENVELOPE_SHAPE = {
+  _stamps: z.record(StampSchema),
+  _deleted: StampSchema.nullable(),
+  _updated: StampSchema,
+  _conflicts: z
+    .array(
+      z
+        .object({
+          field: z.string().min(1),
+          values: z.array(z.object({ value: z.unknown().optional(), stamp: StampSchema }).strict()).min(2),
+        })
+        .strict(),
+    )
+    .optional(),
+  _siblings: z.record(z.array(StampSchema).min(2)).optional(),
+  _seen: z.record(StampSchema).optional(),
+};
 
 const TABLE_SCHEMAS: Record<BundleTableName, ZodType<unknown>> = {
   offices: OfficeSchema,
@@ -374,57 +373,64 @@ const TABLE_SCHEMAS: Record<BundleTableName, ZodType<unknown>> = {
   indicatorValues: IndicatorValueSchema,
 };
 
+function objectSchema(table: BundleTableName): z.AnyZodObject {
+  const schema = TABLE_SCHEMAS[table];
+  if (!(schema instanceof z.ZodObject)) throw new Error(`${table} 的数据格式不是对象`);
+  return schema;
+}
+
+/**
+ * One schema per table, built once: the domain record (strict) with its envelope, so a record is
+ * parsed once. Any name not in either (an unknown `_…` name included) is refused by it.
+ */
+const RECORD_SCHEMAS = Object.fromEntries(BUNDLE_TABLES.map((t) => [t, objectSchema(t).extend(ENVELOPE_SHAPE)])) as Record<BundleTableName, z.AnyZodObject>;
+
 /** The data fields a table's schema knows: the only names `_stamps`, `_siblings` and `_conflicts` may use. */
-const TABLE_FIELDS = new Map<BundleTableName, ReadonlySet<string>>(
-  BUNDLE_TABLES.map((t) => {
-    const schema = TABLE_SCHEMAS[t];
-    return [t, new Set(schema instanceof z.ZodObject ? Object.keys(schema.shape as Record<string, unknown>) : [])];
-  }),
-);
+const TABLE_FIELDS = new Map<BundleTableName, ReadonlySet<string>>(BUNDLE_TABLES.map((t) => [t, new Set(Object.keys(objectSchema(t).shape as Record<string, unknown>))]));
 
 export const TABLE_LABELS: Record<BundleTableName, string> = RECORD_TABLE_LABELS;
 
-/** Problems with one stored record: envelope shape, domain schema, and the envelope's own rules. */
+/** Problems with one stored record: one parse of its table's schema (envelope included), then the envelope's own rules. */
 function recordProblems(table: BundleTableName, raw: unknown): string[] {
   if (!isObject(raw)) return ['不是对象'];
-  const envelope = EnvelopeSchema.safeParse(raw, ZH);
-  if (!envelope.success) return issuesOf(envelope.error, 3, '记录');
-  const schema = TABLE_SCHEMAS[table];
-  const plain = plainFields(raw);
-  const data = schema.safeParse(plain, ZH);
-  if (!data.success) return issuesOf(data.error, 3, '记录');
-
+  const parsed = RECORD_SCHEMAS[table].safeParse(raw, ZH);
+  if (!parsed.success) return issuesOf(parsed.error, 3, '记录');
+  // The shape is known from here on: `raw` is the record as parsed.
+  const e = raw as StoredRecord;
   const problems: string[] = [];
-  const e = envelope.data;
   const known = TABLE_FIELDS.get(table) ?? new Set<string>();
   const keyFields = keyFieldsOf(table);
-  for (const key of Object.keys(raw)) {
-    if (key.startsWith('_') && !isMetaKey(key)) problems.push(`未知的内部字段 ${key}`);
-  }
-  for (const [field, value] of Object.entries(plain)) {
-    if (value !== undefined && e._stamps[field] === undefined) problems.push(`字段 ${field} 没有修订戳`);
+  for (const field in e) {
+    if (!isMetaKey(field) && e[field] !== undefined && e._stamps[field] === undefined) problems.push(`字段 ${field} 没有修订戳`);
   }
   // Text: no control characters (other than tab and line breaks) and no direction overrides, in values or conflicting values.
-  for (const [field, value] of Object.entries(plain)) {
-    const c = unsafeIn(value);
+  for (const field in e) {
+    if (isMetaKey(field)) continue;
+    const c = unsafeIn(e[field]);
     if (c) problems.push(`字段 ${pathLabel([field])} 含有不可见的控制字符或文字方向控制符（${c}）`);
   }
   for (const c of e._conflicts ?? []) {
     const found = unsafeIn(c.values.map((v) => v.value));
     if (found) problems.push(`冲突字段 ${pathLabel([c.field])} 的取值含有不可见的控制字符或文字方向控制符（${found}）`);
   }
-  for (const field of Object.keys(e._stamps)) if (!known.has(field)) problems.push(`修订戳中有未知字段 ${field}`);
-  for (const field of Object.keys(e._siblings ?? {})) if (!known.has(field)) problems.push(`_siblings 中有未知字段 ${field}`);
-  const stamps = [
-    ...Object.values(e._stamps),
-    ...(e._deleted ? [e._deleted] : []),
-    ...(e._conflicts ?? []).flatMap((c) => c.values.map((v) => v.stamp)),
-    ...Object.values(e._siblings ?? {}).flat(),
-    ...Object.values(e._seen ?? {}),
-  ];
-  if (stamps.some((s) => s > e._updated)) problems.push('_updated 应是记录上最晚的修订戳');
+  for (const field in e._stamps) if (!known.has(field)) problems.push(`修订戳中有未知字段 ${field}`);
+  for (const field in e._siblings ?? {}) if (!known.has(field)) problems.push(`_siblings 中有未知字段 ${field}`);
+  // Every stamp on the record, without building a list: none later than _updated, none with its counter at the limit.
+  const updated = e._updated;
+  let late = false;
+  let atLimit = counterAtLimit(updated);
+  const stampSeen = (s: string) => {
+    if (s > updated) late = true;
+    if (counterAtLimit(s)) atLimit = true;
+  };
+  for (const field in e._stamps) stampSeen(e._stamps[field]);
+  if (e._deleted) stampSeen(e._deleted);
+  for (const c of e._conflicts ?? []) for (const v of c.values) stampSeen(v.stamp);
+  for (const field in e._siblings ?? {}) for (const s of (e._siblings ?? {})[field]) stampSeen(s);
+  for (const device in e._seen ?? {}) stampSeen((e._seen ?? {})[device]);
+  if (late) problems.push('_updated 应是记录上最晚的修订戳');
   // A counter at its maximum leaves the receiving clock no room: refused here, not when merging.
-  if (counterAtLimit(e._updated) || stamps.some(counterAtLimit)) problems.push(`修订戳的计数已到上限 ${MAX_COUNTER}，不是正常软件写出的修订戳`);
+  if (atLimit) problems.push(`修订戳的计数已到上限 ${MAX_COUNTER}，不是正常软件写出的修订戳`);
   const conflictFields = new Set<string>();
   for (const c of e._conflicts ?? []) {
     if (!known.has(c.field)) {
@@ -439,11 +445,12 @@ function recordProblems(table: BundleTableName, raw: unknown): string[] {
     }
     if (conflictFields.has(c.field)) problems.push(`字段 ${c.field} 的冲突出现两次`);
     conflictFields.add(c.field);
+    const plain = plainFields(e);
     for (const v of c.values) {
       const candidate: Record<string, unknown> = { ...plain };
       if (v.value === undefined) delete candidate[c.field];
       else candidate[c.field] = v.value;
-      if (!schema.safeParse(candidate).success) problems.push(`冲突字段 ${c.field} 的取值 ${v.stamp} 不合格式`);
+      if (!TABLE_SCHEMAS[table].safeParse(candidate).success) problems.push(`冲突字段 ${c.field} 的取值 ${v.stamp} 不合格式`);
     }
   }
   return problems;

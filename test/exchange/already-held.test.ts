@@ -127,7 +127,7 @@ describe('alreadyHeld', () => {
 describe('validation skips only records equal to their stored copy, after the signature and hash', () => {
   it('a record equal to its stored copy is not validated again; the rest are', async () => {
     // Stored here with a field no bundle may carry (data from an older version, say): the same copy coming back changes nothing.
-    const odd = { ...normaliseRecord(stored(department('d1'), stamp(1))), legacy: '旧字段' };
+    const odd: StoredRecord = { ...normaliseRecord(stored(department('d1'), stamp(1))), legacy: '旧字段' };
     const t = { ...tables(), departments: [odd, stored(department('d2'), stamp(2))] };
     const bytes = await forge(t);
     const held = async () => ({ departments: new Map([[String(odd.id), odd]]) });
