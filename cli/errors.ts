@@ -7,6 +7,7 @@ import { SeedError } from '../shared/seed/load-seed';
 import { IssuedSheetError } from '../shared/app/issued-sheets';
 import { DocumentError } from '../shared/app/documents';
 import { WorkspaceFileError } from './file-storage';
+import { IndicatorValueError } from '../shared/ledger/indicator-value';
 
 /**
  * What can go wrong in zwc, one error type per meaning, and the one table from meaning to exit
@@ -50,6 +51,7 @@ export function meaningOf(e: unknown): Meaning {
     e instanceof SeedError ||
     e instanceof IssuedSheetError ||
     e instanceof DocumentError ||
+    e instanceof IndicatorValueError ||
     e instanceof WorkspaceFileError
   ) {
     return 'refused';

@@ -10,12 +10,14 @@ import { XLSX_COMMANDS } from './xlsx';
 import { LEDGER_COMMANDS } from './ledger';
 import { PROBLEM_COMMANDS } from './problems';
 import { DOCUMENT_COMMANDS } from './documents';
+import { INDICATOR_COMMANDS } from './indicators';
 
 /** Every zwc command, in the order `zwc help` lists them. One module per capability. */
 export const COMMANDS: readonly Command[] = [
   ...BUNDLE_COMMANDS,
   ...WORKSPACE_COMMANDS,
   ...LEDGER_COMMANDS,
+  ...INDICATOR_COMMANDS,
   ...PROBLEM_COMMANDS,
   ...PLAN_COMMANDS,
   ...EXCHANGE_COMMANDS,

@@ -6,7 +6,8 @@ import { ATTAINMENT_LABELS, formatQuantity, indicatorAttainment, targetFor } fro
 import { useWorkspace } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
 import { formatMomentZh } from '../../../shared/domain/time';
-import { checkIndicatorValue, checkText, checkYear, indicatorValueOptions, TEXT_LIMITS, yearWindowFor } from '../../../shared/domain/validation';
+import { TEXT_LIMITS } from '../../../shared/domain/validation';
+import { indicatorNoteProblem, indicatorValue, indicatorValueChange, indicatorValueProblem, indicatorYearProblem } from '../../../shared/ledger/indicator-value';
 import { coreRule, counter } from './field-rules';
 import { useGuardedClose, useTouchedGuard } from './unsaved-guard';
 
@@ -32,15 +33,10 @@ export function IndicatorValueModal(props: { indicator: Indicator | null; year: 
   const close = useGuardedClose(onClose);
 
   if (!indicator) return null;
-  // Years around the indicator's own (baseline and targets), as for the plan as a whole.
-  const window = yearWindowFor([...indicator.targets.map((t) => t.year), ...(indicator.baseline ? [indicator.baseline.year] : []), year]);
+  // The checks and the record are the core's (shared/ledger/indicator-value.ts), the same as `zwc indicator set`.
   const watchedYear = Number(watched?.year);
-  const yearOk = watched !== undefined && !checkYear(watched.year, '年份', window);
-  const valueRuleProblem = (v?: string) => {
-    // Qualitative indicators take words (已建立); every other indicator a number in its unit.
-    if (indicator.direction === 'qualitative' && v?.trim() && parseQuantity(v)?.kind === 'text') return null;
-    return checkIndicatorValue(v?.trim(), indicator.unit, indicatorValueOptions(indicator));
-  };
+  const yearOk = watched !== undefined && !indicatorYearProblem(indicator, watched.year, year);
+  const valueRuleProblem = (v?: string) => indicatorValueProblem(indicator, v);
   const valueRule = coreRule(valueRuleProblem);
   const target = targetFor(indicator, yearOk ? watchedYear : year)?.target.target;
   const needsJudgement = target?.kind === 'text';
@@ -54,22 +50,8 @@ export function IndicatorValueModal(props: { indicator: Indicator | null; year: 
       : null;
 
   const save = async (v: Values) => {
-    const value = parseQuantity(v.value);
-    if (!value) return;
-    const record: IndicatorValue = {
-      id: newId('iv'),
-      officeCode: indicator.officeCode,
-      indicatorId: indicator.id,
-      year: Number(v.year),
-      month: v.month ?? null,
-      value,
-      judgement: v.judgement ?? null,
-      note: (v.note ?? '').trim(),
-      enteredBy: '',
-      enteredAt: new Date().toISOString(),
-      deviceId,
-    };
-    if (await commit({ label: `填报指标 ${indicator.number} ${indicator.name}`, appends: [{ table: 'indicatorValues', record }] }, `已保存 ${indicator.name} ${v.year}年实际值`)) onClose();
+    const record = indicatorValue(indicator, v, { id: newId('iv'), enteredAt: new Date().toISOString(), deviceId }, year);
+    if (await commit(indicatorValueChange(indicator, record), `已保存 ${indicator.name} ${v.year}年实际值`)) onClose();
   };
 
   return (
@@ -77,7 +59,7 @@ export function IndicatorValueModal(props: { indicator: Indicator | null; year: 
       {/* Filled once when the modal opens (it mounts afresh each time): a re-read of the data while it is open never touches what was typed. */}
       <Form form={form} layout="vertical" onFinish={save} initialValues={{ year, month: null, value: '', judgement: null, note: '' }} data-testid="indicator-value-form">
         <div style={{ display: 'flex', gap: 12 }}>
-          <Form.Item name="year" label="年份" rules={[coreRule((v: number | string) => checkYear(v, '年份', window))]} style={{ width: 200 }}>
+          <Form.Item name="year" label="年份" rules={[coreRule((v: number | string) => indicatorYearProblem(indicator, v, year))]} style={{ width: 200 }}>
             <Input aria-label="年份" inputMode="numeric" style={{ width: 100 }} />
           </Form.Item>
           <Form.Item name="month" label="月份（按年填报可不选）">
@@ -96,7 +78,7 @@ export function IndicatorValueModal(props: { indicator: Indicator | null; year: 
             </Radio.Group>
           </Form.Item>
         )}
-        <Form.Item name="note" label="说明（数据来源等）" rules={[coreRule((v?: string) => checkText(v, '说明', TEXT_LIMITS.medium))]}>
+        <Form.Item name="note" label="说明（数据来源等）" rules={[coreRule(indicatorNoteProblem)]}>
           <Input.TextArea rows={2} count={counter(TEXT_LIMITS.medium)} />
         </Form.Item>
         {preview && <Alert style={{ marginBottom: 12 }} type={preview.attainment === 'behind' ? 'error' : preview.attainment === 'met' ? 'success' : 'info'} message={`${ATTAINMENT_LABELS[preview.attainment]}：${preview.reason}`} data-testid="attainment-preview" />}
