@@ -7,7 +7,7 @@ import { collectivesNote, sheetCandidates } from '../../shared/print/sheet-candi
 import { sheetJob, sheetRequest } from '../../shared/print/sheet-job';
 import { NUMBERED_KIND_LABELS, type NumberedKind } from '../../shared/print/sheet-number';
 import { chinaToday } from '../../shared/domain/time';
-import type { PlanData } from '../../shared/ledger/plan-data';
+import type { PrintPlan } from '../../shared/print/problem-sections';
 import type { Workspace } from '../../shared/app/workspace';
 import type { PrintSettings } from '../../shared/print/sheet-number';
 import type { Options } from '../args';
@@ -22,7 +22,7 @@ type Kind = (typeof KINDS)[number];
 
 interface Printing {
   ws: Workspace;
-  plan: PlanData;
+  plan: PrintPlan;
   settings: PrintSettings;
   today: string;
   out: string;
@@ -85,7 +85,8 @@ export const print: Command = {
     if (kind === 'assignment') args.oneOf('recipients', ['lead', 'all'], 'lead');
     const { ws, settings } = await openOffice(dirOf(ctx), io);
     const all = await ws.ledger.readPlan(settings.officeCode);
-    const plan = scopeToPlan(all, all.office.currentPlanId);
+    // With the office's problems: a 督办单 lists the unit's, 报送情况 the month's (as in the app).
+    const plan: PrintPlan = { ...scopeToPlan(all, all.office.currentPlanId), problems: await ws.problems.all(settings.officeCode), problemContext: all };
     const today = chinaToday(io.now());
     const printSettings = await ws.sheets.settings(plan.office);
     const printing: Printing = { ws, plan, settings: printSettings, today, out, io };

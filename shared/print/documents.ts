@@ -1,10 +1,10 @@
 import type { IsoDate, Period } from '../domain/ids';
-import type { PlanData } from '../ledger/plan-data';
 import { assignmentDocument, type AssignmentRequest } from './assignment-sheet';
 import { DOCUMENT_KIND_LABELS, documentFileName, type PrintDocument } from './document';
 import { formatPeriodZh, periodOf } from '../domain/time';
 import { indicatorDocument, projectListDocument, reportingDocument, taskListDocument } from './list-views';
 import type { PrintSettings } from './sheet-number';
+import type { PrintPlan } from './problem-sections';
 import { supervisionDocument, type SupervisionRequest } from './supervision-notice';
 
 /** Every document the app prints, as one request type: what the preview, the printer and the command line ask for. */
@@ -18,7 +18,7 @@ export type PrintRequest =
   | { kind: 'indicators'; period: Period; year?: number }
   | { kind: 'reporting'; period: Period; day: IsoDate };
 
-export function buildDocument(plan: PlanData, request: PrintRequest, settings: PrintSettings): PrintDocument {
+export function buildDocument(plan: PrintPlan, request: PrintRequest, settings: PrintSettings): PrintDocument {
   switch (request.kind) {
     case 'assignment':
       return assignmentDocument(plan, request.sheets, settings, request.all);
@@ -43,7 +43,7 @@ export type SheetRequest = Extract<PrintRequest, { kind: 'assignment' | 'supervi
  * first page) and named for that department: 任务交办单-旗生态环境局-2026年11月.pdf. Chromium cannot
  * restart page numbers inside one document, so a department's sheet is always printed alone.
  */
-export function perDepartmentDocuments(plan: PlanData, request: SheetRequest, settings: PrintSettings): PrintDocument[] {
+export function perDepartmentDocuments(plan: PrintPlan, request: SheetRequest, settings: PrintSettings): PrintDocument[] {
   return request.kind === 'assignment'
     ? request.sheets.map((s) => buildDocument(plan, { kind: 'assignment', sheets: [s] }, settings))
     : request.sheets.map((s) => buildDocument(plan, { kind: 'supervision', sheets: [s] }, settings));
@@ -61,7 +61,7 @@ export function batchFolderName(kind: SheetRequest['kind'], departments: number,
  * (“旗工信局 · 伊无废督〔2026〕3号 — 1 —”), since in one print job the page counter runs through
  * the whole job. Named like the desktop's folder: 督办单-2026年11月-11个单位.pdf.
  */
-export function combinedDocument(plan: PlanData, request: SheetRequest, settings: PrintSettings): PrintDocument {
+export function combinedDocument(plan: PrintPlan, request: SheetRequest, settings: PrintSettings): PrintDocument {
   const first = request.sheets[0];
   if (!first) throw new Error('没有选择单位，无法合并打印');
   const doc = buildDocument(plan, { ...request, all: false }, settings);

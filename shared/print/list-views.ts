@@ -11,7 +11,8 @@ import type { PlanData } from '../ledger/plan-data';
 import { buildProjectRows } from '../ledger/project-query';
 import { reportingChecklist } from '../ledger/reporting';
 import { buildTaskRows } from '../ledger/task-query';
-import { documentFileName, type PrintDocument, type TableCell } from './document';
+import { documentFileName, type Block, type PrintDocument, type TableCell } from './document';
+import { MONTH_PROBLEM_ROWS, monthProblems, monthProblemTable, type PrintPlan } from './problem-sections';
 
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
 const numeral = (i: number) => CHINESE_NUMERALS[i] ?? String(i + 1);
@@ -229,8 +230,32 @@ export function indicatorDocument(plan: PlanData, options: { period: Period; yea
   };
 }
 
-/** The month's reporting status by department: owed, reported, missing, and what is missing. */
-export function reportingDocument(plan: PlanData, options: { period: Period; day: IsoDate }): PrintDocument {
+/**
+ * The month's problems under 报送情况, where the office keeps a 问题清单: how many the month's
+ * reports raised, how many are open and overdue, and a short table (overdue first).
+ */
+function monthProblemBlocks(plan: PrintPlan, period: Period, day: IsoDate): Block[] {
+  const month = monthProblems(plan, period, day);
+  if (!month) return [];
+  const raisedOverdue = month.raised.filter((v) => v.status === 'overdue').length;
+  const raisedClosed = month.raised.filter((v) => v.status === 'closed').length;
+  const more = month.listed.length - MONTH_PROBLEM_ROWS;
+  return [
+    { kind: 'heading', level: 1, text: '存在问题整改情况' },
+    {
+      kind: 'paragraph',
+      text:
+        `${formatPeriodZh(period)}进展中登记问题${month.raised.length}个` +
+        (month.raised.length ? `（已销号${raisedClosed}个，已逾期${raisedOverdue}个）` : '') +
+        `；截至${formatDateZh(day)}，全部未销号问题${month.open}个，其中已超过办结时限${month.overdue.length}个。`,
+    },
+    ...(month.listed.length ? [{ kind: 'table' as const, ...monthProblemTable(month.listed), dense: true }] : []),
+    ...(more > 0 ? [{ kind: 'paragraph' as const, small: true, text: `注：另有${more}个问题未列出，详见问题清单。` }] : []),
+  ];
+}
+
+/** The month's reporting status by department: owed, reported, missing, and what is missing; then the month's problems. */
+export function reportingDocument(plan: PrintPlan, options: { period: Period; day: IsoDate }): PrintDocument {
   const rows = buildTaskRows(plan, options.day);
   const actual = reportingChecklist(plan, rows, options.period);
   const dept = nameLookup(plan.departments);
@@ -266,7 +291,7 @@ export function reportingDocument(plan: PlanData, options: { period: Period; day
           {
             kind: 'table',
             columns: [
-              { label: '序号', width: 7 },
+              { label: '序号', width: 10 },
               { label: '单位', width: 30 },
               { label: '应报', width: 9 },
               { label: '已报', width: 9 },
@@ -276,6 +301,7 @@ export function reportingDocument(plan: PlanData, options: { period: Period; day
             rows: body,
             empty: '本月没有应报送的任务和项目',
           },
+          ...monthProblemBlocks(plan, options.period, options.day),
         ],
       },
     ],

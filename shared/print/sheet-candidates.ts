@@ -1,8 +1,8 @@
 import type { IsoDate } from '../domain/ids';
-import type { PlanData } from '../ledger/plan-data';
 import { assignmentCounts, collectiveAssignments, sheetRecipients, type RecipientScope } from './assignment-sheet';
 import type { NumberedKind } from './sheet-number';
-import { supervisionCollectives, supervisionRecipients } from './supervision-notice';
+import { overdueProblemsText, type PrintPlan } from './problem-sections';
+import { supervisionCollectives, supervisionRecipients, type SupervisionCandidate } from './supervision-notice';
 
 /** A department that would get a sheet: who, what it would list, and a short description. */
 export interface SheetCandidate {
@@ -10,7 +10,7 @@ export interface SheetCandidate {
   name: string;
   taskIds: string[];
   projectIds: string[];
-  /** 3项任务、1个项目 / 2项逾期、1项有风险 */
+  /** 3项任务、1个项目 / 2项逾期、1项有风险、3个问题逾期 */
   detail: string;
 }
 
@@ -20,20 +20,20 @@ export interface SheetCandidates {
   collectives: SheetCandidate[];
 }
 
-function supervisionDetail(rows: { status: { status: string } }[]): string {
+function supervisionDetail({ rows, problems }: SupervisionCandidate): string {
   const overdue = rows.filter((r) => r.status.status === 'overdue').length;
-  return [overdue ? `${overdue}项逾期` : '', rows.length - overdue ? `${rows.length - overdue}项有风险` : ''].filter(Boolean).join('、');
+  return [overdue ? `${overdue}项逾期` : '', rows.length - overdue ? `${rows.length - overdue}项有风险` : '', overdueProblemsText(problems)].filter(Boolean).join('、');
 }
 
 /** Who gets a 任务交办单 (in the scope) or a 督办单 (on the day), and the collective names left out. */
-export function sheetCandidates(plan: PlanData, kind: NumberedKind, day: IsoDate, scope: RecipientScope = 'lead'): SheetCandidates {
+export function sheetCandidates(plan: PrintPlan, kind: NumberedKind, day: IsoDate, scope: RecipientScope = 'lead'): SheetCandidates {
   if (kind === 'assignment') {
     const of = (list: ReturnType<typeof sheetRecipients>): SheetCandidate[] =>
       list.map((a) => ({ departmentId: a.department.id, name: a.department.name, taskIds: a.tasks.map((t) => t.task.id), projectIds: a.projects.map((p) => p.project.id), detail: assignmentCounts(a) }));
     return { items: of(sheetRecipients(plan, scope)), collectives: of(collectiveAssignments(plan, scope)) };
   }
   const of = (list: ReturnType<typeof supervisionRecipients>): SheetCandidate[] =>
-    list.map((d) => ({ departmentId: d.departmentId, name: d.name, taskIds: d.rows.map((r) => r.task.id), projectIds: [], detail: supervisionDetail(d.rows) }));
+    list.map((d) => ({ departmentId: d.departmentId, name: d.name, taskIds: d.rows.map((r) => r.task.id), projectIds: [], detail: supervisionDetail(d) }));
   return { items: of(supervisionRecipients(plan, day)), collectives: of(supervisionCollectives(plan, day)) };
 }
 

@@ -1,11 +1,11 @@
 import type { IsoDate } from '../domain/ids';
-import type { PlanData } from '../ledger/plan-data';
 import type { RecipientScope } from './assignment-sheet';
 import type { IssuedSheet } from '../domain/issued-sheet';
 import type { SheetRequest } from './documents';
 import { sheetCandidates, type SheetCandidate } from './sheet-candidates';
 import type { NumberedKind, PrintSettings } from './sheet-number';
 import { answerByDay } from './supervision-notice';
+import type { PrintPlan } from './problem-sections';
 
 /**
  * One issue of numbered sheets — 任务交办单 or 督办单 — as the app's dialog and `zwc print` both
@@ -29,7 +29,7 @@ export interface SheetJobChoice {
 }
 
 /** The job for the departments chosen (in the plan's order), with the answer day worked out from the settings. */
-export function sheetJob(plan: PlanData, kind: NumberedKind, day: IsoDate, settings: PrintSettings, choice: SheetJobChoice = {}): SheetJob {
+export function sheetJob(plan: PrintPlan, kind: NumberedKind, day: IsoDate, settings: PrintSettings, choice: SheetJobChoice = {}): SheetJob {
   const candidates = sheetCandidates(plan, kind, day, choice.scope ?? 'lead').items;
   const wanted = choice.departmentIds;
   return jobFor(kind, day, settings, wanted ? candidates.filter((c) => wanted.includes(c.departmentId)) : candidates);

@@ -1,19 +1,20 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Space } from 'antd';
 import { FileDoneOutlined, WarningOutlined } from '@ant-design/icons';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import type { PrintPlan } from '../../../../shared/print/problem-sections';
 import { chinaToday } from '../../../../shared/domain/time';
 import { sheetCandidates, type SheetCandidate } from '../../../../shared/print/sheet-candidates';
 import type { NumberedKind } from '../../../../shared/print/sheet-number';
 import { messageOf } from '../../app/error-text';
 import { usePlan } from '../../app/store';
 import { SheetBatchModal } from './SheetBatchModal';
+import { usePrintPlan } from './use-print-plan';
 import { useIssuedSheets } from './use-print';
 import { jobFor, type SheetJob } from '../../../../shared/print/sheet-job';
 
 /** Per plan and day: each department's 督办单 and 交办单 content, computed once for all rows of 月度调度. */
-const cache = new WeakMap<PlanData, { day: string; supervision: Map<string, SheetCandidate>; assignment: Map<string, SheetCandidate> }>();
-function candidatesOf(plan: PlanData, day: string) {
+const cache = new WeakMap<PrintPlan, { day: string; supervision: Map<string, SheetCandidate>; assignment: Map<string, SheetCandidate> }>();
+function candidatesOf(plan: PrintPlan, day: string) {
   const hit = cache.get(plan);
   if (hit && hit.day === day) return hit;
   const byId = (list: SheetCandidate[]) => new Map(list.map((c) => [c.departmentId, c]));
@@ -29,10 +30,10 @@ function candidatesOf(plan: PlanData, day: string) {
 
 /**
  * 督办 and 交办单 on a department's row of 月度调度: one click opens that department's 督办单 (its
- * overdue and at-risk tasks) or 任务交办单, ready to print or save.
+ * overdue and at-risk tasks, its unclosed problems) or 任务交办单, ready to print or save.
  */
 export function DepartmentSheetButtons({ departmentId }: { departmentId: string }) {
-  const plan = usePlan();
+  const plan = usePrintPlan(usePlan());
   const { message } = App.useApp();
   const register = useIssuedSheets();
   const [job, setJob] = useState<SheetJob | null>(null);

@@ -11,6 +11,7 @@ import { NUMBERED_KIND_LABELS } from '../../../../shared/print/sheet-number';
 import { PrintPreview } from './PrintPreview';
 import { RegisterWarnings } from './RegisterWarnings';
 import { useIssuedSheets } from './use-print';
+import { usePrintPlan } from './use-print-plan';
 import { DAY_PICKER_FORMAT } from '../picker-formats';
 import { messageOf } from '../../app/error-text';
 
@@ -18,6 +19,7 @@ import { messageOf } from '../../app/error-text';
 export function IssuedSheetsModal({ plan, open, onClose }: { plan: PlanData; open: boolean; onClose(): void }) {
   const { message } = App.useApp();
   const register = useIssuedSheets();
+  const withProblems = usePrintPlan(plan);
   const [rows, setRows] = useState<IssuedSheet[]>([]);
   const [peers, setPeers] = useState<{ series: number; same: RegisterPeer[] }>({ series: 1, same: [] });
   const [doc, setDoc] = useState<PrintDocument | null>(null);
@@ -36,7 +38,7 @@ export function IssuedSheetsModal({ plan, open, onClose }: { plan: PlanData; ope
     if (!register) return;
     const settings = await register.settings(plan.office);
     try {
-      setDoc(buildDocument(plan, reprintRequest(s), settings));
+      setDoc(buildDocument(withProblems, reprintRequest(s), settings));
     } catch (e) {
       message.error(messageOf(e));
     }

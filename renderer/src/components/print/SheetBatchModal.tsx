@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Modal, Space, Table, Tag, Typography } from 'antd';
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import type { PrintPlan } from '../../../../shared/print/problem-sections';
 import { NUMBERED_KIND_LABELS } from '../../../../shared/print/sheet-number';
 import { DocumentView } from './DocumentView';
 import { canSaveFiles, useSheetOutput, type SheetItem, type SheetJob } from './use-sheet-output';
@@ -12,7 +12,8 @@ const BROWSER_ALL = (label: string, example: string) =>
 const BROWSER_CONFIRM = '浏览器无法得知是否真的打印或保存，对话框关闭后请确认，确认“已打印”才编号。页码需 Chrome 或 Edge 131 及以上版本。';
 
 export interface SheetBatchModalProps {
-  plan: PlanData;
+  /** With the office's problems (usePrintPlan): a 督办单 lists the unit's. */
+  plan: PrintPlan;
   job: SheetJob;
   onClose(): void;
   /** Said above the list, e.g. the collective names that get no sheet. */

@@ -10,6 +10,7 @@ import { answerByDay } from '../../../../shared/print/supervision-notice';
 import { jobFor, type SheetJob } from '../../../../shared/print/sheet-job';
 import { SheetBatchModal } from './SheetBatchModal';
 import { useIssuedSheets } from './use-print';
+import { usePrintPlan } from './use-print-plan';
 import { DAY_PICKER_FORMAT } from '../picker-formats';
 import { messageOf } from '../../app/error-text';
 
@@ -27,8 +28,9 @@ export interface SheetPrintDialogProps {
  * or all; never a collective name — and the date, then shows each department's sheet as its own
  * document (SheetBatchModal), numbered only when it is saved or printed.
  */
-export function SheetPrintDialog({ plan, kind, open, onClose, departmentIds }: SheetPrintDialogProps) {
+export function SheetPrintDialog({ plan: bare, kind, open, onClose, departmentIds }: SheetPrintDialogProps) {
   const { message } = App.useApp();
+  const plan = usePrintPlan(bare);
   const register = useIssuedSheets();
   const [day, setDay] = useState(chinaToday());
   const [chosen, setChosen] = useState<string[]>([]);

@@ -3,7 +3,7 @@ import { App } from 'antd';
 import { numberFrom, type IssuedSheet } from '../../../../shared/app/issued-sheets';
 import type { SheetCandidate } from '../../../../shared/print/sheet-candidates';
 import { sheetRequest, type SheetJob } from '../../../../shared/print/sheet-job';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import type { PrintPlan } from '../../../../shared/print/problem-sections';
 import type { PrintDocument } from '../../../../shared/print/document';
 import { batchFolderName, combinedDocument, perDepartmentDocuments } from '../../../../shared/print/documents';
 import { renderDocumentHtml } from '../../../../shared/print/html';
@@ -26,7 +26,7 @@ const range = (issued: readonly IssuedSheet[]) => `${issued[0].number}${issued.l
  * only when it really went out: the desktop shell reports a written file or a finished print; in a
  * browser the clerk confirms the print after the dialog closed.
  */
-export function useSheetOutput(plan: PlanData, job: SheetJob) {
+export function useSheetOutput(plan: PrintPlan, job: SheetJob) {
   const { message, modal } = App.useApp();
   const register = useIssuedSheets();
   const [issued, setIssued] = useState<ReadonlyMap<string, string>>(new Map());

@@ -10,6 +10,11 @@ export function useProblemContext(): ProblemContext | null {
   return useLedger((s) => (s.phase.kind === 'ready' ? s.phase.all : null));
 }
 
+/** One read of the problems per state of the workspace, shared by every component that asks (each row of 月度调度 does). */
+const reads = new WeakMap<object, Promise<Problem[]>>();
+/** The reads that have come back: a component mounted later starts with them (a dialog's first list is whole). */
+const done = new WeakMap<object, Problem[]>();
+
 /**
  * Every live problem of the office, read again whenever the workspace changes (a save, an undo, an
  * import, another window): the store re-reads the plan then, and this follows it.
@@ -18,14 +23,16 @@ export function useProblems(): Problem[] {
   const workspace = useLedger((s) => s.workspace);
   const phase = useLedger((s) => s.phase);
   const officeCode = phase.kind === 'ready' ? phase.settings.officeCode : null;
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const [problems, setProblems] = useState<Problem[]>(() => done.get(phase) ?? []);
   useEffect(() => {
     if (!workspace || !officeCode) return;
     let live = true;
-    void workspace.problems
-      .all(officeCode)
-      .then((list) => live && setProblems(list))
-      .catch(logReadError('问题清单'));
+    let read = reads.get(phase);
+    if (!read) {
+      read = workspace.problems.all(officeCode).then((list) => (done.set(phase, list), list));
+      reads.set(phase, read);
+    }
+    void read.then((list) => live && setProblems(list)).catch(logReadError('问题清单'));
     return () => {
       live = false;
     };
