@@ -7,6 +7,8 @@ import { consolidated, SHEET_NAMES } from './export-tables';
 import { addTableSheet, finishSheet, HEADER_ROW, type Column } from './layout';
 import { newWorkbook, setNumber, setText, type Workbook } from './workbook';
 import { fit, monthSheet, projectSheet, type CityChoices, type SheetContext } from './city-sheets';
+import type { Problem } from '../domain/problem';
+import { problemSheet } from './city-problems';
 
 export type { CityChoices } from './city-sheets';
 
@@ -20,6 +22,11 @@ export interface CityExportInput {
   plans: ReadonlyMap<string, PlanData>;
   /** Fields whose value the city chose in a county office's conflict: marked where they show. */
   cityChoices?: CityChoices;
+  /**
+   * The county offices' problems as merged at the city, by code: with them 报送情况 has 未销号问题 and
+   * 逾期问题 columns (from the summaries, made with the same problems) and a 问题清单 sheet follows.
+   */
+  problems?: ReadonlyMap<string, readonly Problem[]>;
 }
 
 /** 报送情况's cell for whether the month arrived: in the app's words. */
@@ -31,11 +38,13 @@ function receivedCell(s: CountySummary): string {
 /**
  * The city's workbook for the report upward, to go up without editing: 报送情况 (who reported and
  * where each office stands, with totals), 本月进展 (the month's reports and the overdue work),
- * 项目清单 (status, overdue, totals) and the indicator system. A4 landscape, the app's words.
+ * 项目清单 (status, overdue, totals), 问题清单 (every office's problems, where given) and the
+ * indicator system. A4 landscape, the app's words.
  */
 export function exportCityWorkbook(input: CityExportInput): Workbook {
   const wb = newWorkbook();
   const date = formatDateZh(input.today);
+  const withProblems = input.problems !== undefined;
   const columns: Column[] = [
     fit('序号', 6),
     { header: '旗区', width: 12 },
@@ -52,6 +61,7 @@ export function exportCityWorkbook(input: CityExportInput): Workbook {
     fit('报送率'),
     fit('指标数'),
     fit('指标未达标'),
+    ...(withProblems ? [fit('未销号问题'), fit('逾期问题')] : []),
     fit('计划投资', 12),
     fit('完成投资', 12),
   ];
@@ -83,6 +93,7 @@ export function exportCityWorkbook(input: CityExportInput): Workbook {
       s.coverage === null ? null : `${s.coverage}%`,
       data(s, s.indicators),
       data(s, s.indicatorsBehind),
+      ...(withProblems ? [data(s, s.problemsOpen), data(s, s.problemsOverdue)] : []),
       data(s, s.investmentPlanned),
       data(s, s.investmentCompleted),
     ];
@@ -109,6 +120,7 @@ export function exportCityWorkbook(input: CityExportInput): Workbook {
     expected ? `${Math.round((received / expected) * 1000) / 10}%` : null,
     sum((s) => s.indicators),
     totals.indicatorsBehind,
+    ...(withProblems ? [sum((s) => s.problemsOpen), sum((s) => s.problemsOverdue)] : []),
     Number(totals.investmentPlanned),
     Number(totals.investmentCompleted),
   ]);
@@ -118,6 +130,7 @@ export function exportCityWorkbook(input: CityExportInput): Workbook {
   const ctx: SheetContext = { wb, cityName: input.city.name, period: input.period, today: input.today, date, summaries: input.summaries, plans: input.plans, choices: input.cityChoices ?? new Map() };
   monthSheet(ctx);
   projectSheet(ctx);
+  if (input.problems) problemSheet(ctx, input.problems);
 
   const plans = input.summaries.map((s) => input.plans.get(s.code)).filter((p): p is PlanData => p !== undefined && p.indicators.length > 0);
   if (plans.length) {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Space, Typography } from 'antd';
+import { Alert, Badge, Button, Space, Tabs, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { chinaToday, formatPeriodZh, reportDueZh } from '../../../../shared/domain/time';
 import { countySummaries, notReported } from '../../../../shared/ledger/city-overview';
@@ -14,6 +14,7 @@ import { CountyTable } from './CountyTable';
 import { CountyDrawer } from './CountyDrawer';
 import { CityWorkbookButton } from './CityWorkbookButton';
 import { CityDocumentsBar } from '../../components/documents/CityDocumentsBar';
+import { CountyProblemsPanel } from './CountyProblemsPanel';
 
 /** The city's home page: its county offices side by side, what arrived (or was refused), and where each stands. */
 export function CityOverviewPage({ plan }: { plan: PlanData }) {
@@ -25,11 +26,12 @@ export function CityOverviewPage({ plan }: { plan: PlanData }) {
   const today = chinaToday();
 
   const rows = useMemo(
-    () => (data ? countySummaries({ cityCode, subordinates: data.subordinates, plans: data.plans, history: data.history, period, today }) : []),
+    () => (data ? countySummaries({ cityCode, subordinates: data.subordinates, plans: data.plans, history: data.history, period, today, problems: data.problems }) : []),
     [data, cityCode, period, today],
   );
   const missing = useMemo(() => notReported(rows), [rows]);
   const openRow = rows.find((r) => r.code === openCode) ?? null;
+  const overdueProblems = rows.reduce((n, r) => n + r.problemsOverdue, 0);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={8}>
@@ -39,7 +41,7 @@ export function CityOverviewPage({ plan }: { plan: PlanData }) {
         </Typography.Title>
         <Space wrap>
           <CityDocumentsBar period={period} />
-          {data && <CityWorkbookButton city={plan.office} period={period} today={today} summaries={rows} plans={data.plans} cityChoices={data.cityChoices} />}
+          {data && <CityWorkbookButton city={plan.office} period={period} today={today} summaries={rows} plans={data.plans} cityChoices={data.cityChoices} problems={data.problems} />}
           <Button icon={<PrinterOutlined />} disabled={!data} onClick={() => setDoc(cityOverviewDocument(plan.office.name, rows, { period, day: today }))} data-testid="print-overview">
             打印
           </Button>
@@ -50,7 +52,21 @@ export function CityOverviewPage({ plan }: { plan: PlanData }) {
       </Typography.Text>
       {error && <Alert type="error" showIcon message={error} />}
       {data && <NotReportedAlert missing={missing} period={period} onOpen={setOpenCode} />}
-      <CountyTable rows={rows} loading={!data && !error} officeName={plan.office.name} onOpen={setOpenCode} />
+      <Tabs
+        size="small"
+        items={[
+          { key: 'counties', label: '各旗区', children: <CountyTable rows={rows} loading={!data && !error} officeName={plan.office.name} onOpen={setOpenCode} /> },
+          {
+            key: 'problems',
+            label: (
+              <span data-testid="city-problems-tab">
+                问题清单 <Badge count={overdueProblems} size="small" title={`已逾期 ${overdueProblems} 个`} />
+              </span>
+            ),
+            children: data ? <CountyProblemsPanel offices={data.subordinates.filter((s) => s.code !== cityCode)} plans={data.plans} problems={data.problems} today={today} /> : null,
+          },
+        ]}
+      />
       {openRow && data && (
         <CountyDrawer row={openRow} plan={data.plans.get(openRow.code) ?? null} history={data.history} period={period} today={today} onClose={() => setOpenCode(null)} />
       )}
