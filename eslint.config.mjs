@@ -239,15 +239,10 @@ const UI_STORAGE = {
   selector: "MemberExpression[property.name='storage']:not([object.name='navigator'])",
   message: '界面不直接使用存储端口（workspace.storage），请调用 Workspace 的服务 / UI code calls a Workspace service, never the storage port',
 };
-/**
- * ALLOWANCE, to go when the catch-up capability is a service of the Workspace (issue 25,
- * deliverable 1): these call shared/app/catch-up.ts's functions with ws.storage.
- */
-const UI_STORAGE_ALLOWANCE = ['renderer/src/pages/catch-up/CatchUpPage.tsx', 'renderer/src/components/CatchUpNotice.tsx'];
 const isUi = (file) => /^renderer\/src\/(?:pages|components)\//.test(file);
 const dynamicBlocks = [
   { files: [`shared/**/*.${TS}`, `cli/**/*.${TS}`, `electron/**/*.${TS}`, `renderer/src/**/*.${TS}`, 'seeds/*.ts'], rules: { 'no-restricted-syntax': dynamicImport('ImportExpression') } },
-  { files: UI_FILES, ignores: UI_STORAGE_ALLOWANCE, rules: { 'no-restricted-syntax': dynamicImport('ImportExpression', [UI_STORAGE]) } },
+  { files: UI_FILES, rules: { 'no-restricted-syntax': dynamicImport('ImportExpression', [UI_STORAGE]) } },
   ...LAZY_ENTRIES.map(({ file, chunk }) => ({ files: [file], rules: { 'no-restricted-syntax': dynamicImport(`ImportExpression:not([source.value=${chunk}])`, isUi(file) ? [UI_STORAGE] : []) } })),
 ];
 

@@ -1,6 +1,5 @@
-import { closePlan, editPlanInfo, revisePlan, startNextPlan, unfinishedTasks, type PlanInfo } from '../../shared/app/plan-periods';
+import type { PlanInfo } from '../../shared/app/plan-periods';
 import { IsoDateSchema } from '../../shared/domain/ids';
-import { newRecordId } from '../../shared/exchange/ownership';
 import { currentPlan, PLAN_STATUS_LABELS, planById, planLabel, type PlanPeriod } from '../../shared/domain/plan-period';
 import { chinaToday } from '../../shared/domain/time';
 import { assessmentSummaryZh } from '../../shared/ledger/assessment';
@@ -12,7 +11,7 @@ import { openOffice, type Office } from '../workspace-dir';
 
 /**
  * `zwc --workspace DIR plan …`: an office's plan periods, through the same rules as 设置 in the app
- * (shared/app/plan-periods.ts): list, correct, revise, close with the final assessment, start the next.
+ * (ws.planPeriods, shared/app/plan-periods.ts): list, correct, revise, close with the final assessment, start the next.
  */
 
 /** A plan named by its id or its first year (2021). */
@@ -71,10 +70,10 @@ export const planList: Command = {
   workspace: 'required',
   options: { json: { type: 'string' } },
   async run(ctx) {
-    const { data } = await open(ctx);
-    const plans = data.office.plans ?? [];
-    if (ctx.args.yes('json')) ctx.io.stdout(`${JSON.stringify({ officeCode: data.office.code, currentPlanId: data.office.currentPlanId ?? null, plans }, null, 2)}\n`);
-    else ctx.io.stdout(plans.length ? plans.map((p) => planLines(p, data.office.currentPlanId)).join('') : '本单位还没有方案期\n');
+    const { ws, settings } = await openOffice(dirOf(ctx), ctx.io);
+    const { plans, currentPlanId } = await ws.planPeriods.list(settings.officeCode);
+    if (ctx.args.yes('json')) ctx.io.stdout(`${JSON.stringify({ officeCode: settings.officeCode, currentPlanId: currentPlanId ?? null, plans }, null, 2)}\n`);
+    else ctx.io.stdout(plans.length ? plans.map((p) => planLines(p, currentPlanId)).join('') : '本单位还没有方案期\n');
   },
 };
 
@@ -94,7 +93,7 @@ export const planEdit: Command = {
       fromYear: yearOption(args, 'from', plan.fromYear),
       toYear: yearOption(args, 'to', plan.toYear),
     };
-    await p.ws.undo.commit(editPlanInfo(p.data, plan.id, info));
+    await p.ws.planPeriods.edit(p.data.office.code, plan.id, info);
     const edited = await reread(p, plan.id);
     io.stdout(`已修改方案信息 / plan corrected: ${edited ? planLines(edited, p.data.office.currentPlanId) : `${plan.title}\n`}`);
   },
@@ -109,7 +108,7 @@ export const planRevise: Command = {
   async run(ctx) {
     const note = ctx.args.need('note', '修订文件或内容');
     const p = await open(ctx);
-    await p.ws.undo.commit(revisePlan(p.data, note, dateOption(ctx.args, p.today)));
+    await p.ws.planPeriods.revise(p.data.office.code, note, dateOption(ctx.args, p.today));
     ctx.io.stdout('已记录方案修订 / revision recorded\n');
   },
 };
@@ -123,7 +122,7 @@ export const planClose: Command = {
   async run(ctx) {
     const p = await open(ctx);
     const plan = planOption(p.data, ctx.args, currentPlan(p.data.office));
-    await p.ws.undo.commit(closePlan(p.data, plan.id, dateOption(ctx.args, p.today)));
+    await p.ws.planPeriods.close(p.data.office.code, plan.id, dateOption(ctx.args, p.today));
     const closed = await reread(p, plan.id);
     ctx.io.stdout(`已结束 / closed: ${closed ? planLines(closed, undefined) : plan.title}`);
   },
@@ -142,22 +141,17 @@ export const planNext: Command = {
     const carryIndicators = args.yes('carry-indicators', true);
     const p = await open(ctx);
     const previous = currentPlan(p.data.office);
-    const unfinished = previous && carry === 'unfinished' ? unfinishedTasks(p.data, previous.id, p.today) : [];
+    const unfinished = previous && carry === 'unfinished' ? await p.ws.planPeriods.unfinished(p.data.office.code, previous.id, p.today) : [];
     const fromYear = yearOption(args, 'from');
-    const change = startNextPlan(
-      p.data,
-      {
-        title,
-        documentNumber: args.get('document-number'),
-        fromYear,
-        toYear: yearOption(args, 'to'),
-        carryTaskIds: unfinished.map((r) => r.task.id),
-        deadlineText: args.get('deadline') ?? `${fromYear + 1}年底前`,
-        carryIndicators,
-      },
-      (kind) => newRecordId(p.data.office.code, kind),
-    );
-    await p.ws.undo.commit(change);
+    await p.ws.planPeriods.open(p.data.office.code, {
+      title,
+      documentNumber: args.get('document-number'),
+      fromYear,
+      toYear: yearOption(args, 'to'),
+      carryTaskIds: unfinished.map((r) => r.task.id),
+      deadlineText: args.get('deadline') ?? `${fromYear + 1}年底前`,
+      carryIndicators,
+    });
     io.stdout(`已开始新方案 / started: ${title}（结转任务 ${unfinished.length} 项）\n`);
   },
 };

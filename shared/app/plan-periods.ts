@@ -10,6 +10,10 @@ import { scopeToPlan } from '../ledger/plan-scope';
 import type { PlanData } from '../ledger/plan-data';
 import { buildTaskRows, type TaskRow } from '../ledger/task-query';
 import { ValidationError, type Change } from './change';
+import { chinaToday } from '../domain/time';
+import { newRecordId } from '../exchange/ownership';
+import type { LedgerService } from './ledger-service';
+import type { UndoService } from './undo-history';
 
 /**
  * Moving an office through its plan periods, as changes a clerk makes (and can undo): revising the
@@ -203,4 +207,79 @@ export function catchUpProjects(data: PlanData, projectIds: readonly string[], s
   const missing = projectIds.filter((id) => !ids.has(id));
   if (missing.length) throw new ValidationError('补录', [`找不到项目 ${missing.join('、')}`]);
   return { label: `补录 ${projectIds.length} 个项目的建设状态`, edits: projectIds.map((id) => ({ table: 'projects' as const, id, patch: { constructionStatus: status } })) };
+}
+
+/** The office's plan periods and the one in force. */
+export interface PlanPeriods {
+  plans: PlanPeriod[];
+  currentPlanId: string | undefined;
+}
+
+/**
+ * Plan periods as a service of the workspace, for 设置 and `zwc plan …` alike. Each change is built
+ * from the stored records (`…Change`, for a host that commits it itself, as the app's 保存 with its
+ * 撤销 note does) or built and committed through the workspace's one undo history.
+ */
+export class PlanPeriodService {
+  constructor(
+    private readonly ledger: Pick<LedgerService, 'readPlan'>,
+    private readonly undo: Pick<UndoService, 'commit'>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private today(): IsoDate {
+    return chinaToday(this.now());
+  }
+
+  async list(officeCode: string): Promise<PlanPeriods> {
+    const { office } = await this.ledger.readPlan(officeCode);
+    return { plans: office.plans ?? [], currentPlanId: office.currentPlanId };
+  }
+
+  /** The plan's tasks not done today (or on `day`): what opening the next plan offers to carry over. */
+  async unfinished(officeCode: string, planId: string, day: IsoDate = this.today()): Promise<TaskRow[]> {
+    return unfinishedTasks(await this.ledger.readPlan(officeCode), planId, day);
+  }
+
+  async reviseChange(officeCode: string, note: string, on: IsoDate = this.today()): Promise<Change> {
+    return revisePlan(await this.ledger.readPlan(officeCode), note, on);
+  }
+
+  /** Closing a plan with its final assessment, made on `closedOn` (today by default). */
+  async closeChange(officeCode: string, planId: string, closedOn: IsoDate = this.today()): Promise<Change> {
+    return closePlan(await this.ledger.readPlan(officeCode), planId, closedOn);
+  }
+
+  async editChange(officeCode: string, planId: string, info: PlanInfo): Promise<Change> {
+    return editPlanInfo(await this.ledger.readPlan(officeCode), planId, info);
+  }
+
+  async openChange(officeCode: string, input: NextPlanInput): Promise<Change> {
+    return startNextPlan(await this.ledger.readPlan(officeCode), input, (kind) => newRecordId(officeCode, kind));
+  }
+
+  /** Records a revision of the plan in force (undoable). */
+  async revise(officeCode: string, note: string, on?: IsoDate): Promise<Change> {
+    return this.commit(await this.reviseChange(officeCode, note, on));
+  }
+
+  /** Closes a plan with its final assessment (undoable). */
+  async close(officeCode: string, planId: string, closedOn?: IsoDate): Promise<Change> {
+    return this.commit(await this.closeChange(officeCode, planId, closedOn));
+  }
+
+  /** Corrects a plan's name, 文号 or years (undoable). */
+  async edit(officeCode: string, planId: string, info: PlanInfo): Promise<Change> {
+    return this.commit(await this.editChange(officeCode, planId, info));
+  }
+
+  /** Opens the next plan after the closed one, carrying what the clerk chose (undoable). */
+  async open(officeCode: string, input: NextPlanInput): Promise<Change> {
+    return this.commit(await this.openChange(officeCode, input));
+  }
+
+  private async commit(change: Change): Promise<Change> {
+    await this.undo.commit(change);
+    return change;
+  }
 }

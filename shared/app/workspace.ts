@@ -12,6 +12,8 @@ import { ProblemService } from './problems';
 import { NO_SEEDS, SetupService, type SeedCatalogue } from './setup';
 import { UndoService } from './undo-history';
 import { IssuedSheets } from './issued-sheets';
+import { CatchUpService } from './catch-up';
+import { PlanPeriodService } from './plan-periods';
 import type { StoragePort } from './storage';
 
 /**
@@ -37,6 +39,10 @@ export interface Workspace {
   readonly undo: UndoService;
   /** The numbered 交办单 and 督办单: issuing, the register, receipts (shared/app/issued-sheets.ts). */
   readonly sheets: IssuedSheets;
+  /** Plan periods: list, correct, revise, close with the final assessment, open the next (shared/app/plan-periods.ts). */
+  readonly planPeriods: PlanPeriodService;
+  /** 补录历史: a late-starting office's past years, entered in bulk and marked done (shared/app/catch-up.ts). */
+  readonly catchUp: CatchUpService;
   /** The office's department-form secret (made on first use): seals the forms it issues and checks those returned. */
   formSecret(): Promise<Uint8Array>;
 }
@@ -57,6 +63,7 @@ export function workspaceOver(storage: StoragePort, ledger: LedgerService, optio
   const now = options.now;
   const today = now ? () => new Date(now()) : () => new Date();
   const random = options.random ?? randomBytes;
+  const undo = new UndoService(storage, ledger);
   return {
     storage,
     deviceId: ledger.clock.deviceId,
@@ -65,8 +72,10 @@ export function workspaceOver(storage: StoragePort, ledger: LedgerService, optio
     trust: new TrustService(storage),
     backup: new BackupService(storage, ledger.clock.deviceId, now ? today : undefined),
     setup: new SetupService(storage, ledger, options.seeds ?? NO_SEEDS, today),
-    undo: new UndoService(storage, ledger),
+    undo,
     sheets: new IssuedSheets(storage, today),
+    planPeriods: new PlanPeriodService(ledger, undo, today),
+    catchUp: new CatchUpService(storage, ledger, undo, today),
     problems: new ProblemService(ledger, now ? () => new Date(now()) : undefined),
     formSecret: () => formSecretOf(storage, random),
   };

@@ -5,6 +5,7 @@ import { LedgerService } from '../../shared/app/ledger-service';
 import { ValidationError } from '../../shared/app/change';
 import { catchUpProjects, catchUpTasks, closePlan, editPlanInfo, revisePlan, startNextPlan } from '../../shared/app/plan-periods';
 import { HybridClock } from '../../shared/sync/hlc';
+import { workspaceOver } from '../../shared/app/workspace';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { scopeToPlan } from '../../shared/ledger/plan-scope';
 import { countyPlanFromCity } from '../../shared/ledger/city-plan';
@@ -137,5 +138,40 @@ describe("a county office starting from its city's plan", () => {
     expect((await ledger.loadPlan(plan)).added).toBe(plan.tasks.length + plan.departments.length);
     // another county gets its own copy, with its own ids
     expect(countyPlanFromCity(city, { code: '150621', name: '达拉特旗' }).tasks.length).toBeGreaterThanOrEqual(35);
+  });
+});
+
+describe('ws.planPeriods: the service 设置 and zwc plan use', () => {
+  const at = new Date('2026-11-20T02:00:00Z');
+  async function ws() {
+    const storage = new MemoryStorage();
+    const w = workspaceOver(storage, new LedgerService(storage, new HybridClock(`dev${++n}`, () => at.getTime())), { now: () => at.getTime() });
+    const plan = seed('150627-yijinhuoluo.json');
+    await w.ledger.loadPlan(plan);
+    return { w, code: plan.office.code };
+  }
+
+  it('lists, revises, closes on today (injected clock) and opens the next, each through the one undo history', async () => {
+    const { w, code } = await ws();
+    const { plans, currentPlanId } = await w.planPeriods.list(code);
+    expect(plans.map((p) => p.id)).toEqual([currentPlanId]);
+    await w.planPeriods.revise(code, '调整3项任务');
+    expect((await w.planPeriods.list(code)).plans[0]).toMatchObject({ status: 'revised', revisions: [{ on: '2026-11-20', note: '调整3项任务' }] });
+    const closing = await w.planPeriods.closeChange(code, currentPlanId!);
+    expect((await w.planPeriods.list(code)).plans[0].status).toBe('revised');
+    expect(closing.label).toContain('结束方案并终期评估');
+    await w.planPeriods.close(code, currentPlanId!);
+    const closed = (await w.planPeriods.list(code)).plans[0];
+    expect(closed.status).toBe('closed');
+    expect(closed.assessment).toBeDefined();
+    const carried = await w.planPeriods.unfinished(code, currentPlanId!);
+    await w.planPeriods.open(code, { title: '十五五方案', fromYear: 2026, toYear: 2030, carryTaskIds: carried.slice(0, 2).map((r) => r.task.id), deadlineText: '2027年底前', carryIndicators: false });
+    const after = await w.planPeriods.list(code);
+    expect(after.plans.map((p) => p.title)).toContain('十五五方案');
+    expect((await w.ledger.readPlan(code)).tasks.filter((t) => t.planId === after.currentPlanId).every((t) => t.id.startsWith(`${code}-task-`))).toBe(true);
+    expect((await w.undo.next())?.label).toBe('撤销：开始新方案 十五五方案');
+    await w.undo.undo();
+    expect((await w.planPeriods.list(code)).currentPlanId).toBe(currentPlanId);
+    await expect(w.planPeriods.revise(code, '  ')).rejects.toThrow(ValidationError);
   });
 });

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button } from 'antd';
-import { caughtUpAt, hasPastYears } from '../../../shared/app/catch-up';
 import { planById } from '../../../shared/domain/plan-period';
 import { useLedger } from '../app/store';
 import { logReadError } from '../app/read-errors';
@@ -12,19 +11,20 @@ import { logReadError } from '../app/read-errors';
 export function CatchUpNotice() {
   const phase = useLedger((s) => s.phase);
   const workspace = useLedger((s) => s.workspace);
-  const [done, setDone] = useState<string | null | undefined>(undefined);
+  const [pending, setPending] = useState(false);
   const plan = phase.kind === 'ready' ? planById(phase.all.office, phase.viewPlanId) : undefined;
   useEffect(() => {
     if (!workspace || !plan) return;
     let live = true;
-    void caughtUpAt(workspace.storage, plan.id)
-      .then((at) => live && setDone(at))
+    void workspace.catchUp
+      .pending(plan)
+      .then((p) => live && setPending(p))
       .catch(logReadError('补录记录'));
     return () => {
       live = false;
     };
   }, [workspace, plan, phase]);
-  if (!plan || done !== null || !hasPastYears(plan, new Date().getFullYear())) return null;
+  if (!plan || !pending) return null;
   return (
     <Alert
       type="warning"

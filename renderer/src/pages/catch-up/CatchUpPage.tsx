@@ -1,8 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { catchUpProjects, catchUpTasks } from '../../../../shared/app/plan-periods';
-import { markCaughtUp } from '../../../../shared/app/catch-up';
 import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus } from '../../../../shared/domain/project';
 import { chinaToday } from '../../../../shared/domain/time';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
@@ -34,21 +32,21 @@ export function CatchUpPage({ plan }: { plan: PlanData }) {
 
   const markTasks = async () => {
     try {
-      if (await commit(catchUpTasks(plan, tasks, date.format('YYYY-MM-DD'), evidence), `已补录 ${tasks.length} 项任务为已完成`)) setTasks([]);
+      if (await commit(await ws.catchUp.tasksChange(plan.office.code, tasks, date.format('YYYY-MM-DD'), evidence), `已补录 ${tasks.length} 项任务为已完成`)) setTasks([]);
     } catch (e) {
       message.error(messageOf(e));
     }
   };
   const markProjects = async () => {
     try {
-      if (await commit(catchUpProjects(plan, projects, status), `已补录 ${projects.length} 个项目的建设状态`)) setProjects([]);
+      if (await commit(await ws.catchUp.projectsChange(plan.office.code, projects, status), `已补录 ${projects.length} 个项目的建设状态`)) setProjects([]);
     } catch (e) {
       message.error(messageOf(e));
     }
   };
   const finish = async () => {
     if (!planId) return;
-    await markCaughtUp(ws.storage, planId);
+    await ws.catchUp.markCaughtUp(planId);
     await reload();
     message.success('历史情况补录完成：工作总览按正常口径显示逾期与风险');
   };

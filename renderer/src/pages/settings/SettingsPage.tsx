@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Button, Card, Descriptions, Space, Typography } from 'antd';
 import type { PlanPeriod } from '../../../../shared/domain/plan-period';
-import { closePlan, editPlanInfo, revisePlan, startNextPlan, type NextPlanInput } from '../../../../shared/app/plan-periods';
+import type { NextPlanInput } from '../../../../shared/app/plan-periods';
 import { divisionName } from '../../../../shared/domain/divisions';
-import { chinaToday } from '../../../../shared/domain/time';
-import { useLedger } from '../../app/store';
-import { newId, useCommit } from '../../app/use-commit';
+import { useLedger, useWorkspace } from '../../app/store';
+import { useCommit } from '../../app/use-commit';
 import { saveWorkbook } from '../../components/excel/files';
 import { loadXlsx } from '../../components/excel/xlsx';
 import { PlansTable } from './PlansTable';
@@ -26,6 +25,7 @@ export function SettingsPage() {
   const phase = useLedger((s) => s.phase);
   const viewPlan = useLedger((s) => s.viewPlan);
   const commit = useCommit();
+  const ws = useWorkspace();
   const [closing, setClosing] = useState<PlanPeriod | null>(null);
   const [revising, setRevising] = useState<PlanPeriod | null>(null);
   const [editing, setEditing] = useState<PlanPeriod | null>(null);
@@ -41,11 +41,11 @@ export function SettingsPage() {
   const confirmClose = () =>
     run(async () => {
       if (!closing) return;
-      if (await commit(closePlan(all, closing.id, chinaToday()), `已结束 ${closing.title}，终期评估已保存`)) setClosing(null);
+      if (await commit(await ws.planPeriods.closeChange(office.code, closing.id), `已结束 ${closing.title}，终期评估已保存`)) setClosing(null);
     });
   const startNext = (v: NextPlanInput) =>
     run(async () => {
-      if (await commit(startNextPlan(all, v, newId), `已开始新方案 ${v.title}`)) {
+      if (await commit(await ws.planPeriods.openChange(office.code, v), `已开始新方案 ${v.title}`)) {
         setStarting(false);
         await viewPlan(undefined);
       }
@@ -98,7 +98,7 @@ export function SettingsPage() {
       <RevisePlanModal
         plan={revising}
         onCancel={() => setRevising(null)}
-        onSubmit={(note, on) => void run(async () => (await commit(revisePlan(all, note, on), '已记录方案修订')) && setRevising(null))}
+        onSubmit={(note, on) => void run(async () => (await commit(await ws.planPeriods.reviseChange(office.code, note, on), '已记录方案修订')) && setRevising(null))}
       />
       {editing && (
         <EditPlanModal
@@ -106,7 +106,7 @@ export function SettingsPage() {
           all={all}
           busy={busy}
           onCancel={() => setEditing(null)}
-          onSubmit={(info) => void run(async () => (await commit(editPlanInfo(all, editing.id, info), '已修改方案信息')) && setEditing(null))}
+          onSubmit={(info) => void run(async () => (await commit(await ws.planPeriods.editChange(office.code, editing.id, info), '已修改方案信息')) && setEditing(null))}
         />
       )}
       <NextPlanModal open={starting} previous={current} all={all} busy={busy} onSubmit={startNext} onCancel={() => setStarting(false)} />
