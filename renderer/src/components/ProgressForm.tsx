@@ -13,6 +13,7 @@ import { MONTH_PICKER_FORMAT } from './picker-formats';
 import { OFFICE_UNIT, ReporterFields } from './ReporterFields';
 import { rememberCaller, rememberedCaller } from '../app/caller-memory';
 import { newer, type ReportUnits } from '../../../shared/domain/reporting-rule';
+import { useRaiseOffer } from './problems/use-raise-offer';
 
 /** The latest correction among some reports (by time, then id: never by the order they arrived in). */
 function latestOf(entries: readonly ProgressEntry[]): ProgressEntry | undefined {
@@ -70,6 +71,7 @@ export function ProgressForm(props: {
   const deviceId = useWorkspace().deviceId;
   const commit = useCommit();
   const [form] = Form.useForm<Values>();
+  const [offerRaise, raiseModal] = useRaiseOffer(officeCode);
 
   // The unit on the phone last time, if it has a part in this subject; else its (first) lead unit.
   const caller = rememberedCaller();
@@ -121,6 +123,7 @@ export function ProgressForm(props: {
     if (saved) {
       source.saved();
       rememberCaller({ departmentId: v.departmentId ?? OFFICE_UNIT, reportedBy: entry.reportedBy });
+      offerRaise(entry);
     }
     if (saved && firstInvestment) onFirstInvestment?.();
   };
@@ -131,61 +134,64 @@ export function ProgressForm(props: {
   const overPlanned = coreRule((v?: string) => (v && !checkWan(v, '') ? investmentWarning(parseWan(v), plannedInvestment) : null), true);
 
   return (
-    <Form form={form} layout="vertical" onFinish={save} data-testid="progress-form">
-      {sameMonth && (
-        <Alert
-          type="success"
-          showIcon
-          style={{ marginBottom: 12 }}
-          data-testid="progress-already-reported"
-          message={`${formatPeriodZh(period)}进展已于 ${formatMomentZh(sameMonth.reportedAt)} 报送；修改后再次保存即为更正，以最后一次为准。`}
-        />
-      )}
-      <Row gutter={12}>
-        <Col span={6}>
-          <Form.Item name="period" label="月份" rules={[{ required: true }]}>
-            <DatePicker picker="month" format={MONTH_PICKER_FORMAT} allowClear={false} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item name="status" label="状态">
-            {/* A task is completed in 完成情况, with its day and evidence; a report cannot do it. */}
-            <Select aria-label="进展状态" options={Object.entries(REPORTED_STATUS_LABELS).filter(([value]) => subjectKind === 'project' || value !== 'done').map(([value, l]) => ({ value, label: l }))} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="percent" label="完成进度（%）" rules={[percentRule]} dependencies={['status']}>
-            <PercentInput />
-          </Form.Item>
-        </Col>
-      </Row>
-      {subjectKind === 'project' && (
+    <>
+      <Form form={form} layout="vertical" onFinish={save} data-testid="progress-form">
+        {sameMonth && (
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="progress-already-reported"
+            message={`${formatPeriodZh(period)}进展已于 ${formatMomentZh(sameMonth.reportedAt)} 报送；修改后再次保存即为更正，以最后一次为准。`}
+          />
+        )}
         <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="investmentToDate" label="累计完成投资（万元）" rules={[wanRule('累计完成投资'), overPlanned]}>
-              <Input aria-label="累计完成投资" />
+          <Col span={6}>
+            <Form.Item name="period" label="月份" rules={[{ required: true }]}>
+              <DatePicker picker="month" format={MONTH_PICKER_FORMAT} allowClear={false} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="status" label="状态">
+              {/* A task is completed in 完成情况, with its day and evidence; a report cannot do it. */}
+              <Select aria-label="进展状态" options={Object.entries(REPORTED_STATUS_LABELS).filter(([value]) => subjectKind === 'project' || value !== 'done').map(([value, l]) => ({ value, label: l }))} />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="investmentThisYear" label="本年完成投资（万元）" rules={[wanRule('本年完成投资')]}>
-              <Input aria-label="本年完成投资" />
+            <Form.Item name="percent" label="完成进度（%）" rules={[percentRule]} dependencies={['status']}>
+              <PercentInput />
             </Form.Item>
           </Col>
         </Row>
-      )}
-      <Form.Item name="thisMonth" label="本月进展" rules={[textRule('本月进展', TEXT_LIMITS.long, true)]}>
-        <Input.TextArea rows={3} aria-label="本月进展" count={counter(TEXT_LIMITS.long)} />
-      </Form.Item>
-      <Form.Item name="problems" label="存在问题" rules={[textRule('存在问题', TEXT_LIMITS.long)]}>
-        <Input.TextArea rows={2} aria-label="存在问题" count={counter(TEXT_LIMITS.long)} />
-      </Form.Item>
-      <Form.Item name="nextSteps" label="下步计划" rules={[textRule('下步计划', TEXT_LIMITS.long)]}>
-        <Input.TextArea rows={2} aria-label="下步计划" count={counter(TEXT_LIMITS.long)} />
-      </Form.Item>
-      <ReporterFields units={units} />
-      <Button type="primary" htmlType="submit">
-        保存进展
-      </Button>
-    </Form>
+        {subjectKind === 'project' && (
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item name="investmentToDate" label="累计完成投资（万元）" rules={[wanRule('累计完成投资'), overPlanned]}>
+                <Input aria-label="累计完成投资" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="investmentThisYear" label="本年完成投资（万元）" rules={[wanRule('本年完成投资')]}>
+                <Input aria-label="本年完成投资" />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
+        <Form.Item name="thisMonth" label="本月进展" rules={[textRule('本月进展', TEXT_LIMITS.long, true)]}>
+          <Input.TextArea rows={3} aria-label="本月进展" count={counter(TEXT_LIMITS.long)} />
+        </Form.Item>
+        <Form.Item name="problems" label="存在问题" rules={[textRule('存在问题', TEXT_LIMITS.long)]}>
+          <Input.TextArea rows={2} aria-label="存在问题" count={counter(TEXT_LIMITS.long)} />
+        </Form.Item>
+        <Form.Item name="nextSteps" label="下步计划" rules={[textRule('下步计划', TEXT_LIMITS.long)]}>
+          <Input.TextArea rows={2} aria-label="下步计划" count={counter(TEXT_LIMITS.long)} />
+        </Form.Item>
+        <ReporterFields units={units} />
+        <Button type="primary" htmlType="submit">
+          保存进展
+        </Button>
+      </Form>
+      {raiseModal}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Space, Typography } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import { problemList, problemCounts, subjectTitleOf, type ProblemFilter } from '../../../../shared/ledger/problems';
 import { searchProblemViews } from '../../../../shared/ledger/problems-view';
@@ -14,6 +14,8 @@ import { useFillHeight } from '../../components/use-fill-height';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { RaiseNotice } from '../../components/problems/RaiseNotice';
 import { ProblemDrawer } from '../../components/problems/ProblemDrawer';
+import { NewProblemModal } from '../../components/problems/NewProblemModal';
+import { useLedger } from '../../app/store';
 import { useProblemContext, useProblems } from '../../components/problems/use-problems';
 import { ProblemFilters, type ProblemFilterValues, type StatusChoice } from './ProblemFilters';
 import { ProblemTable } from './ProblemTable';
@@ -59,6 +61,9 @@ export function ProblemsPage({ plan }: { plan: PlanData }) {
   const opened = useMemo(() => (openId ? (problemList(ctx, problems.filter((p) => p.id === openId), today)[0] ?? null) : null), [openId, ctx, problems, today]);
   const [doc, setDoc] = useState<PrintDocument | null>(null);
   const [tableRef, tableHeight] = useFillHeight();
+  const [adding, setAdding] = useState(false);
+  const officeCode = plan.office.code;
+  const readOnly = useLedger(({ phase }) => (phase.kind === 'ready' ? phase.all.office.plans?.find((p) => p.id === phase.viewPlanId)?.status === 'closed' : true));
 
   const note = [
     values.unit ? ctx.departments.find((d) => d.id === values.unit)?.name : '',
@@ -74,9 +79,16 @@ export function ProblemsPage({ plan }: { plan: PlanData }) {
         <Typography.Title level={4} style={{ margin: 0 }}>
           问题清单
         </Typography.Title>
-        <Button icon={<PrinterOutlined />} onClick={() => setDoc(problemListDocument({ officeName: plan.office.name, day: today, views, ...(note.length ? { note: `筛选：${note.join('、')}` } : {}) }))} data-testid="print-problems">
-          打印
-        </Button>
+        <Space>
+          {!readOnly && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="new-problem">
+              登记问题
+            </Button>
+          )}
+          <Button icon={<PrinterOutlined />} onClick={() => setDoc(problemListDocument({ officeName: plan.office.name, day: today, views, ...(note.length ? { note: `筛选：${note.join('、')}` } : {}) }))} data-testid="print-problems">
+            打印
+          </Button>
+        </Space>
       </Space>
       <Typography.Text type="secondary" data-testid="problem-counts">
         未销号 {counts.open} 个，其中已逾期 <Typography.Text type={counts.overdue ? 'danger' : undefined}>{counts.overdue}</Typography.Text> 个；已销号 {counts.closed} 个。一般问题 1 个月内、复杂问题 3 个月内办结，特殊问题按无废办确定的时限。
@@ -87,6 +99,7 @@ export function ProblemsPage({ plan }: { plan: PlanData }) {
         <ProblemTable views={views} onOpen={setOpenId} height={tableHeight} />
       </div>
       <ProblemDrawer view={opened} ctx={ctx} onClose={() => setOpenId(null)} />
+      <NewProblemModal open={adding} onClose={() => setAdding(false)} ctx={ctx} officeCode={officeCode} />
       <PrintPreview doc={doc} onClose={() => setDoc(null)} />
     </Space>
   );
