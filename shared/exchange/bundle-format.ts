@@ -22,6 +22,7 @@ import { BundleError } from './errors';
 import { PublicKeySchema, signBytes, type Identity } from './identity';
 import { checkRecordBounds, DEFAULT_LIMITS, HEADER_LIMITS, JsonLimitScanner, formatBytes, limitsWith, scanJson, type BundleLimits } from './limits';
 import { idBelongsTo } from './ownership';
+import { compile, type CompiledCheck } from './compiled-schema';
 import { alreadyHeld, type HeldRecords } from './merge';
 import { registerProblems, validateRegister, type BundleRegister } from './register';
 
@@ -385,6 +386,10 @@ function objectSchema(table: BundleTableName): z.AnyZodObject {
  */
 const RECORD_SCHEMAS = Object.fromEntries(BUNDLE_TABLES.map((t) => [t, objectSchema(t).extend(ENVELOPE_SHAPE)])) as Record<BundleTableName, z.AnyZodObject>;
 
+/** The same schemas as plain checks, compiled once (compiled-schema.ts): zod runs only to explain a refusal. */
+const RECORD_CHECKS = Object.fromEntries(BUNDLE_TABLES.map((t) => [t, compile(RECORD_SCHEMAS[t])])) as Record<BundleTableName, CompiledCheck>;
+const DOMAIN_CHECKS = Object.fromEntries(BUNDLE_TABLES.map((t) => [t, compile(objectSchema(t))])) as Record<BundleTableName, CompiledCheck>;
+
 /** The data fields a table's schema knows: the only names `_stamps`, `_siblings` and `_conflicts` may use. */
 const TABLE_FIELDS = new Map<BundleTableName, ReadonlySet<string>>(BUNDLE_TABLES.map((t) => [t, new Set(Object.keys(objectSchema(t).shape as Record<string, unknown>))]));
 
@@ -393,8 +398,10 @@ export const TABLE_LABELS: Record<BundleTableName, string> = RECORD_TABLE_LABELS
 /** Problems with one stored record: one parse of its table's schema (envelope included), then the envelope's own rules. */
 function recordProblems(table: BundleTableName, raw: unknown): string[] {
   if (!isObject(raw)) return ['不是对象'];
-  const parsed = RECORD_SCHEMAS[table].safeParse(raw, ZH);
-  if (!parsed.success) return issuesOf(parsed.error, 3, '记录');
+  if (!RECORD_CHECKS[table](raw)) {
+    const parsed = RECORD_SCHEMAS[table].safeParse(raw, ZH);
+    if (!parsed.success) return issuesOf(parsed.error, 3, '记录');
+  }
   // The shape is known from here on: `raw` is the record as parsed.
   const e = raw as StoredRecord;
   const problems: string[] = [];
@@ -450,7 +457,7 @@ function recordProblems(table: BundleTableName, raw: unknown): string[] {
       const candidate: Record<string, unknown> = { ...plain };
       if (v.value === undefined) delete candidate[c.field];
       else candidate[c.field] = v.value;
-      if (!TABLE_SCHEMAS[table].safeParse(candidate).success) problems.push(`冲突字段 ${c.field} 的取值 ${v.stamp} 不合格式`);
+      if (!DOMAIN_CHECKS[table](candidate)) problems.push(`冲突字段 ${c.field} 的取值 ${v.stamp} 不合格式`);
     }
   }
   return problems;

@@ -1,0 +1,215 @@
+/**
+ * A zod schema turned once into a plain function that answers "would zod accept this value?"
+ * (issue 29: a bundle of 52,000 records spent most of its checking time inside zod, which copies
+ * every object it parses and rebuilds its datetime regex on every call). Only the answer is
+ * computed: for a value it refuses, the caller runs zod itself to get zod's own messages.
+ *
+ * Each kind of node is translated exactly as zod 3 checks it (the object type test, strict and
+ * stripped unknown keys, string length / regex / datetime checks, number int / min / max / finite,
+ * enums, literals, unions, optional, nullable, arrays, records). Anything else — refinements,
+ * transforms, defaults, string checks that transform, coercion — is left to zod for that node, so
+ * the function can be slower there but never answers differently
+ * (test/exchange/compiled-schema.test.ts compares the two on mutated records of every table).
+ */
+import { datetimeRegex, z, type ZodTypeAny } from 'zod';
+
+export type CompiledCheck = (value: unknown) => boolean;
+
+/** zod's own answer: used for every node the translation below does not cover. */
+const byZod =
+  (schema: ZodTypeAny): CompiledCheck =>
+  (v) =>
+    schema.safeParse(v).success;
+
+/** zod's "object": not null, not an array, not a promise, Map, Set or Date. */
+function isZodObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const then = (v as { then?: unknown }).then;
+  const katch = (v as { catch?: unknown }).catch;
+  if (then && typeof then === 'function' && katch && typeof katch === 'function') return false;
+  return !(v instanceof Map || v instanceof Set || v instanceof Date);
+}
+
+function compileString(schema: z.ZodString): CompiledCheck {
+  if (schema._def.coerce) return byZod(schema);
+  const checks: ((s: string) => boolean)[] = [];
+  for (const c of schema._def.checks) {
+    switch (c.kind) {
+      case 'min':
+        checks.push((s) => s.length >= c.value);
+        break;
+      case 'max':
+        checks.push((s) => s.length <= c.value);
+        break;
+      case 'length':
+        checks.push((s) => s.length === c.value);
+        break;
+      case 'regex':
+        checks.push((s) => {
+          c.regex.lastIndex = 0;
+          return c.regex.test(s);
+        });
+        break;
+      case 'datetime': {
+        // Built once here; zod builds it on every call.
+        const regex = datetimeRegex(c);
+        checks.push((s) => regex.test(s));
+        break;
+      }
+      default:
+        return byZod(schema);
+    }
+  }
+  return (v) => {
+    if (typeof v !== 'string') return false;
+    for (const check of checks) if (!check(v)) return false;
+    return true;
+  };
+}
+
+function compileNumber(schema: z.ZodNumber): CompiledCheck {
+  if (schema._def.coerce) return byZod(schema);
+  const checks: ((n: number) => boolean)[] = [];
+  for (const c of schema._def.checks) {
+    switch (c.kind) {
+      case 'int':
+        checks.push((n) => Number.isInteger(n));
+        break;
+      case 'min':
+        checks.push(c.inclusive ? (n) => n >= c.value : (n) => n > c.value);
+        break;
+      case 'max':
+        checks.push(c.inclusive ? (n) => n <= c.value : (n) => n < c.value);
+        break;
+      case 'finite':
+        checks.push((n) => Number.isFinite(n));
+        break;
+      default:
+        return byZod(schema);
+    }
+  }
+  return (v) => {
+    if (typeof v !== 'number' || Number.isNaN(v)) return false;
+    for (const check of checks) if (!check(v)) return false;
+    return true;
+  };
+}
+
+function compileObject(schema: z.AnyZodObject): CompiledCheck {
+  const def = schema._def;
+  if (!(def.catchall instanceof z.ZodNever)) return byZod(schema);
+  const shape = schema.shape as Record<string, ZodTypeAny>;
+  const keys = Object.keys(shape);
+  const known = new Set(keys);
+  const fields = keys.map((k) => [k, compile(shape[k])] as const);
+  const strict = def.unknownKeys === 'strict';
+  return (v) => {
+    if (!isZodObject(v)) return false;
+    for (const [k, check] of fields) if (!check(v[k])) return false;
+    if (strict) for (const k in v) if (!known.has(k)) return false;
+    return true;
+  };
+}
+
+/** Schemas whose parsed value is the input itself (no copy, no transform): a refinement sees what it was given. */
+function keepsValue(schema: ZodTypeAny): boolean {
+  if (schema instanceof z.ZodString || schema instanceof z.ZodNumber || schema instanceof z.ZodBoolean) return !schema._def.coerce;
+  if (schema instanceof z.ZodEnum || schema instanceof z.ZodLiteral || schema instanceof z.ZodNull) return true;
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return keepsValue(schema._def.innerType);
+  return false;
+}
+
+/**
+ * A refinement (`refine`, `superRefine`) over a schema that hands it the input unchanged: the inner
+ * check, then the refinement itself, failing when it adds an issue, as zod runs it.
+ */
+function compileRefinement(schema: z.ZodEffects<ZodTypeAny>): CompiledCheck {
+  const effect = schema._def.effect;
+  const inner = schema._def.schema;
+  if (effect.type !== 'refinement' || !keepsValue(inner)) return byZod(schema);
+  const check = compile(inner);
+  const refinement = effect.refinement;
+  return (v) => {
+    if (!check(v)) return false;
+    let failed = false;
+    const ctx = {
+      addIssue: () => {
+        failed = true;
+      },
+      path: [],
+    };
+    const result: unknown = refinement(v, ctx);
+    // An asynchronous refinement cannot be answered here: zod's own synchronous parse decides.
+    if (result instanceof Promise) return schema.safeParse(v).success;
+    return !failed;
+  };
+}
+
+function compileDiscriminatedUnion(schema: z.ZodDiscriminatedUnion<string, z.AnyZodObject[]>): CompiledCheck {
+  const discriminator = schema.discriminator;
+  const options = new Map<unknown, CompiledCheck>();
+  for (const [value, option] of schema.optionsMap) options.set(value, compile(option));
+  return (v) => {
+    if (!isZodObject(v)) return false;
+    const option = options.get(v[discriminator]);
+    return option !== undefined && option(v);
+  };
+}
+
+/** The check for one schema, built once; call it for every value. */
+export function compile(schema: ZodTypeAny): CompiledCheck {
+  if (schema instanceof z.ZodEffects) return compileRefinement(schema);
+  if (schema instanceof z.ZodDiscriminatedUnion) return compileDiscriminatedUnion(schema);
+  if (schema instanceof z.ZodString) return compileString(schema);
+  if (schema instanceof z.ZodNumber) return compileNumber(schema);
+  if (schema instanceof z.ZodObject) return compileObject(schema);
+  if (schema instanceof z.ZodBoolean) return schema._def.coerce ? byZod(schema) : (v) => typeof v === 'boolean';
+  if (schema instanceof z.ZodNull) return (v) => v === null;
+  if (schema instanceof z.ZodUnknown || schema instanceof z.ZodAny) return () => true;
+  if (schema instanceof z.ZodLiteral) {
+    const value: unknown = schema._def.value;
+    return (v) => v === value;
+  }
+  if (schema instanceof z.ZodEnum) {
+    const values = new Set<unknown>(schema._def.values as readonly string[]);
+    return (v) => typeof v === 'string' && values.has(v);
+  }
+  if (schema instanceof z.ZodOptional) {
+    const inner = compile(schema._def.innerType);
+    return (v) => v === undefined || inner(v);
+  }
+  if (schema instanceof z.ZodNullable) {
+    const inner = compile(schema._def.innerType);
+    return (v) => v === null || inner(v);
+  }
+  if (schema instanceof z.ZodUnion) {
+    const options = (schema._def.options as readonly ZodTypeAny[]).map(compile);
+    return (v) => options.some((o) => o(v));
+  }
+  if (schema instanceof z.ZodArray) {
+    const def = schema._def;
+    const element = compile(def.type);
+    const min = def.minLength?.value ?? 0;
+    const max = def.maxLength?.value ?? Infinity;
+    const exact = def.exactLength?.value;
+    return (v) => {
+      if (!Array.isArray(v)) return false;
+      if (exact !== undefined && v.length !== exact) return false;
+      if (v.length < min || v.length > max) return false;
+      for (const item of v) if (!element(item)) return false;
+      return true;
+    };
+  }
+  if (schema instanceof z.ZodRecord) {
+    const key = schema._def.keyType;
+    // Keys with checks of their own are left to zod.
+    if (!(key instanceof z.ZodString) || key._def.checks.length || key._def.coerce) return byZod(schema);
+    const value = compile(schema._def.valueType);
+    return (v) => {
+      if (!isZodObject(v)) return false;
+      for (const k in v) if (!value(v[k])) return false;
+      return true;
+    };
+  }
+  return byZod(schema);
+}
