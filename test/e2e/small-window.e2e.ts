@@ -7,7 +7,7 @@ import { openMenu, setUpDefaultOffice } from './support/ui';
  * and the header stay in view (issue 26: "a minimum size that the layouts are tested at").
  */
 const suite = e2eSuite(__filename);
-const PAGES = ['工作总览', '任务清单', '项目清单', '指标体系', '月度调度', '单位与领导', '数据交换', '回收站', '设置'];
+const PAGES = ['工作总览', '任务清单', '项目清单', '指标体系', '月度调度', '问题清单', '单位与领导', '数据交换', '回收站', '设置'];
 
 describe('the smallest window (1024×700, Chromium)', () => {
   it('shows every page without sideways scrolling, menu and header in view', async () => {
