@@ -8,6 +8,8 @@ import { IssuedSheetError } from '../shared/app/issued-sheets';
 import { DocumentError } from '../shared/app/documents';
 import { WorkspaceFileError } from './file-storage';
 import { IndicatorValueError } from '../shared/ledger/indicator-value';
+import { RecordEditError } from '../shared/ledger/record-edits';
+import { CatchUpError } from '../shared/app/catch-up';
 
 /**
  * What can go wrong in zwc, one error type per meaning, and the one table from meaning to exit
@@ -52,6 +54,8 @@ export function meaningOf(e: unknown): Meaning {
     e instanceof IssuedSheetError ||
     e instanceof DocumentError ||
     e instanceof IndicatorValueError ||
+    e instanceof RecordEditError ||
+    e instanceof CatchUpError ||
     e instanceof WorkspaceFileError
   ) {
     return 'refused';

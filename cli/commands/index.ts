@@ -11,6 +11,7 @@ import { LEDGER_COMMANDS } from './ledger';
 import { PROBLEM_COMMANDS } from './problems';
 import { DOCUMENT_COMMANDS } from './documents';
 import { INDICATOR_COMMANDS } from './indicators';
+import { RECORD_COMMANDS } from './records';
 
 /** Every zwc command, in the order `zwc help` lists them. One module per capability. */
 export const COMMANDS: readonly Command[] = [
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   ...WORKSPACE_COMMANDS,
   ...LEDGER_COMMANDS,
   ...INDICATOR_COMMANDS,
+  ...RECORD_COMMANDS,
   ...PROBLEM_COMMANDS,
   ...PLAN_COMMANDS,
   ...EXCHANGE_COMMANDS,

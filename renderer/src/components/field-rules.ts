@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Rule } from 'antd/es/form';
 import type { PlanData } from '../../../shared/ledger/plan-data';
 import { yearWindowFor, type Problem, type YearWindow } from '../../../shared/domain/validation';
+import { planYears as corePlanYears } from '../../../shared/ledger/record-edits';
 
 /**
  * A form rule that asks the core: the core's message is shown at the field, as it is. The forms
@@ -22,23 +23,11 @@ export function counter(max: number): { show: true; max: number } {
   return { show: true, max };
 }
 
-/** The years a plan talks about (targets, baselines, deadlines, milestones). */
+/** The years a plan talks about (targets, baselines, deadlines, milestones) and this year (shared/ledger/record-edits.ts). */
 export function planYears(plan: PlanData): number[] {
-  const years = new Set<number>();
-  for (const i of plan.indicators) {
-    for (const t of i.targets) years.add(t.year);
-    if (i.baseline) years.add(i.baseline.year);
-  }
-  for (const t of plan.tasks) {
-    for (const p of t.deadline.points) years.add(Number(p.date.slice(0, 4)));
-    for (const m of t.milestones) for (const y of m.years) years.add(y);
-  }
-  for (const p of plan.projects) for (const pt of p.deadline?.points ?? []) years.add(Number(pt.date.slice(0, 4)));
-  years.add(new Date().getFullYear());
-  return [...years];
+  return corePlanYears(plan, new Date().getFullYear());
 }
 
-/** The window of years a clerk may enter for this plan (the plan's years ± 10). */
 export function useYearWindow(plan: PlanData): YearWindow {
   return useMemo(() => yearWindowFor(planYears(plan)), [plan]);
 }

@@ -3,24 +3,11 @@ import type { PlanData } from '../../../shared/ledger/plan-data';
 import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { parseStamp } from '../../../shared/sync/hlc';
 import { TABLE_LABELS } from '../../../shared/ledger/table-labels';
-import type { RecordTable } from '../../../shared/app/change';
+import { binRows, restoreChange, type BinRow } from '../../../shared/app/bin';
 import { useLedger } from '../app/store';
 import { useCommit } from '../app/use-commit';
-import { namedRecord } from '../../../shared/ledger/record-label';
 import { Excerpt } from '../components/Excerpt';
 import { formatMomentZh } from '../../../shared/domain/time';
-
-interface BinRow {
-  table: RecordTable;
-  id: string;
-  /** The record with what it belongs to and, for a report, its text. */
-  label: string;
-  /** The same without a report's text, for messages. */
-  name: string;
-  deletedAt: string;
-}
-
-const BIN_TABLES: RecordTable[] = ['tasks', 'projects', 'indicators', 'departments', 'leaders', 'progress', 'indicatorValues', 'problems'];
 
 /** Deleted records, newest first; each can be put back. */
 export function BinPage({ plan }: { plan: PlanData }) {
@@ -31,16 +18,7 @@ export function BinPage({ plan }: { plan: PlanData }) {
   useEffect(() => {
     if (!workspace) return;
     let live = true;
-    void (async () => {
-      // A report or a value is named by its task, project or indicator, found among live and deleted records.
-      const lookup = await workspace.ledger.lookup(plan.office.code);
-      const lists = await Promise.all(
-        BIN_TABLES.map(async (table) =>
-          (await workspace.ledger.deleted(table, plan.office.code)).map((d) => ({ table, id: d.record.id, label: namedRecord(d.record as Record<string, unknown>, table, lookup), name: namedRecord(d.record as Record<string, unknown>, table, lookup, { withText: false }), deletedAt: d.deletedAt })),
-        ),
-      );
-      if (live) setRows(lists.flat().sort((a, b) => b.deletedAt.localeCompare(a.deletedAt)));
-    })();
+    void binRows(workspace.ledger, plan.office.code).then((found) => live && setRows(found));
     return () => {
       live = false;
     };
@@ -69,7 +47,7 @@ export function BinPage({ plan }: { plan: PlanData }) {
               title: '',
               width: 90,
               render: (_, r) => (
-                <Button size="small" onClick={() => commit({ label: `恢复${TABLE_LABELS[r.table]} ${r.name}`, restores: [{ table: r.table, id: r.id }] }, `已恢复：${r.name}`)}>
+                <Button size="small" onClick={() => commit(restoreChange(r), `已恢复：${r.name}`)}>
                   恢复
                 </Button>
               ),

@@ -1,6 +1,6 @@
 import { Button, Form, Input, Modal, Select } from 'antd';
-import { DEPARTMENT_KIND_LABELS, type Department, type DepartmentKind } from '../../../../shared/domain/department';
-import { departmentNameClash } from '../../../../shared/ledger/department-rules';
+import { DEPARTMENT_KIND_LABELS, type DepartmentKind } from '../../../../shared/domain/department';
+import { addDepartmentChange } from '../../../../shared/ledger/directory-changes';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import { newId, useCommit } from '../../app/use-commit';
 
@@ -9,13 +9,12 @@ export function AddDepartmentModal({ open, plan, onClose }: { open: boolean; pla
   const commit = useCommit();
 
   const add = async (v: { name: string; kind: DepartmentKind }) => {
-    const name = v.name.trim();
-    if (departmentNameClash(plan.departments, name)) {
-      Modal.warning({ title: '名称重复', content: `“${name}”已在单位名录中。` });
+    const outcome = addDepartmentChange(plan, v.name, v.kind, newId('dep'));
+    if (!outcome.ok) {
+      Modal.warning({ title: '名称重复', content: outcome.problem });
       return;
     }
-    const record: Department = { id: newId('dep'), officeCode: plan.office.code, name, aliases: [], kind: v.kind };
-    if (await commit({ label: `新增单位 ${name}`, creates: [{ table: 'departments', record }] })) onClose();
+    if (await commit(outcome.change)) onClose();
   };
 
   return (

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Form, Modal, Select, Typography } from 'antd';
-import { mergeDepartmentPatches } from '../../../../shared/ledger/department-merge';
+import { mergeDepartmentsChange } from '../../../../shared/ledger/directory-changes';
 import { nameLookup } from '../../../../shared/ledger/lookups';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
 import { useCommit } from '../../app/use-commit';
@@ -19,9 +19,9 @@ export function MergeDepartmentsModal(props: { choice: MergeChoice | null; plan:
 
   const merge = async () => {
     if (!choice?.keep || !choice.drop) return;
-    const edits = mergeDepartmentPatches(plan, choice.keep, choice.drop);
-    const label = `合并单位 ${dept(choice.drop)} → ${dept(choice.keep)}`;
-    if (await commit({ label, edits, deletes: [{ table: 'departments', id: choice.drop }] }, `已合并：${dept(choice.drop)} 并入 ${dept(choice.keep)}`)) onClose();
+    const outcome = mergeDepartmentsChange(plan, choice.keep, choice.drop);
+    if (!outcome.ok) return;
+    if (await commit(outcome.change, `已合并：${dept(choice.drop)} 并入 ${dept(choice.keep)}`)) onClose();
   };
 
   return (

@@ -1,6 +1,6 @@
 import { Button, Form, Input, Modal, Select } from 'antd';
 import type { Department } from '../../../../shared/domain/department';
-import { renameDepartment } from '../../../../shared/ledger/department-rules';
+import { renameDepartmentChange } from '../../../../shared/ledger/directory-changes';
 import { useCommit } from '../../app/use-commit';
 
 /** 单位更名: the old name stays as an alias; a name another department already uses is refused. */
@@ -9,13 +9,12 @@ export function RenameDepartmentModal({ department, departments, onClose }: { de
 
   const rename = async (v: { name: string; aliases: string[] }) => {
     if (!department) return;
-    const outcome = renameDepartment(departments, department, v.name, v.aliases ?? []);
+    const outcome = renameDepartmentChange(departments, department, v.name, v.aliases ?? []);
     if (!outcome.ok) {
-      Modal.warning({ title: '名称重复', content: `“${v.name.trim()}”已是“${outcome.clash.name}”的名称或别名。如果是同一单位，请使用“合并”。` });
+      Modal.warning({ title: '名称重复', content: outcome.problem });
       return;
     }
-    const { patch } = outcome;
-    if (await commit({ label: `单位更名 ${department.name} → ${patch.name}`, edits: [{ table: 'departments', id: department.id, patch }] })) onClose();
+    if (await commit(outcome.change)) onClose();
   };
 
   return (

@@ -1,0 +1,150 @@
+import type { Change } from '../app/change';
+import type { Department } from '../domain/department';
+import { parseWan } from '../domain/money';
+import { parseDeadline } from '../domain/parse-deadline';
+import { parseConstructionPeriod } from '../domain/parse-period';
+import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus, type Project } from '../domain/project';
+import type { Task } from '../domain/task';
+import { checkDeadlineText, checkText, checkWan, TEXT_LIMITS, yearWindowFor, type YearWindow } from '../domain/validation';
+import type { PlanData } from './plan-data';
+
+/**
+ * Editing a task's or a project's fields as the 任务 / 项目 editors do, for `zwc task edit` and
+ * `zwc project edit`: the same field checks (the editors' messages), the same normalisation (texts
+ * trimmed, a 完成时限 or 建设周期 parsed only when its text changed, 万元 read as typed), one
+ * undoable change with the editors' label. Only the fields given are touched.
+ */
+
+/** The years a plan talks about (targets, baselines, deadlines, milestones) and this year: the window a typed year must fall in. */
+export function planYears(plan: Pick<PlanData, 'indicators' | 'tasks' | 'projects'>, currentYear: number): number[] {
+  const years = new Set<number>();
+  for (const i of plan.indicators) {
+    for (const t of i.targets) years.add(t.year);
+    if (i.baseline) years.add(i.baseline.year);
+  }
+  for (const t of plan.tasks) {
+    for (const p of t.deadline.points) years.add(Number(p.date.slice(0, 4)));
+    for (const m of t.milestones) for (const y of m.years) years.add(y);
+  }
+  for (const p of plan.projects) for (const pt of p.deadline?.points ?? []) years.add(Number(pt.date.slice(0, 4)));
+  years.add(currentYear);
+  return [...years];
+}
+
+export const planYearWindow = (plan: Pick<PlanData, 'indicators' | 'tasks' | 'projects'>, currentYear: number): YearWindow => yearWindowFor(planYears(plan, currentYear));
+
+export class RecordEditError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RecordEditError';
+  }
+}
+
+/** Units named by name or alias, each once; an unknown name is refused. */
+export function unitsNamed(departments: readonly Department[], names: readonly string[]): string[] {
+  return [
+    ...new Set(
+      names.map((name) => {
+        const found = departments.find((d) => d.name === name.trim() || d.aliases.includes(name.trim()));
+        if (!found) throw new RecordEditError(`单位名录中没有“${name}”`);
+        return found.id;
+      }),
+    ),
+  ];
+}
+
+const required = (text: string | undefined, field: string) => (text !== undefined && !text.trim() ? `请填写${field}` : null);
+
+function refuse(label: string, problems: (string | null)[]): void {
+  const problem = problems.find((p) => p);
+  if (problem) throw new RecordEditError(`${label}：${problem}`);
+}
+
+/** What `zwc task edit` can set; each absent field is left as it is. */
+export interface TaskFields {
+  domainLabel?: string;
+  number?: string;
+  title?: string;
+  summary?: string;
+  deadlineText?: string;
+  /** The lead units by department id (replacing the leads); a lead is no longer listed as helping. */
+  leadIds?: readonly string[];
+}
+
+export function taskEditChange(task: Task, fields: TaskFields, years: YearWindow): Change {
+  const label = `${task.domainLabel} ${task.number}`;
+  refuse(label, [
+    required(fields.domainLabel, '方案中的领域名称'),
+    required(fields.number, '序号'),
+    fields.title === undefined ? null : checkText(fields.title, '任务名称', TEXT_LIMITS.title, true),
+    fields.summary === undefined ? null : checkText(fields.summary, '内容简介', TEXT_LIMITS.long),
+    fields.deadlineText === undefined ? null : checkDeadlineText(fields.deadlineText, '完成时限', years),
+  ]);
+  const patch: Partial<Task> = {
+    ...(fields.domainLabel !== undefined ? { domainLabel: fields.domainLabel.trim() } : {}),
+    ...(fields.number !== undefined ? { number: fields.number.trim() } : {}),
+    ...(fields.title !== undefined ? { title: fields.title.trim() } : {}),
+    ...(fields.summary !== undefined ? { summary: fields.summary.trim() } : {}),
+    ...(fields.deadlineText !== undefined ? { deadline: fields.deadlineText === task.deadline.text ? task.deadline : parseDeadline(fields.deadlineText) } : {}),
+  };
+  if (fields.leadIds) {
+    const kept = new Map(task.leads.map((l) => [l.departmentId, l]));
+    patch.leads = fields.leadIds.map((departmentId) => kept.get(departmentId) ?? { departmentId });
+    patch.participants = task.participants.filter((p) => !fields.leadIds!.includes(p.departmentId));
+  }
+  if (!Object.keys(patch).length) throw new RecordEditError(`${label}：没有要修改的内容`);
+  return { label: `修改任务 ${label}`, edits: [{ table: 'tasks', id: task.id, patch }] };
+}
+
+/** What `zwc project edit` can set; each absent field is left as it is. */
+export interface ProjectFields {
+  number?: string;
+  name?: string;
+  content?: string;
+  plannedInvestment?: string;
+  category?: string;
+  periodText?: string;
+  deadlineText?: string;
+  area?: string;
+  benefit?: string;
+  constructionStatus?: ConstructionStatus;
+  constructionUnitIds?: readonly string[];
+  responsibleUnitIds?: readonly string[];
+}
+
+/** A construction status by its word (在建) or its key (under-construction). */
+export function constructionStatusNamed(word: string): ConstructionStatus {
+  const found = (Object.keys(CONSTRUCTION_STATUS_LABELS) as ConstructionStatus[]).find((s) => s === word || CONSTRUCTION_STATUS_LABELS[s] === word);
+  if (!found) throw new RecordEditError(`建设状态应为 ${Object.values(CONSTRUCTION_STATUS_LABELS).join('、')} 之一，不能为“${word}”`);
+  return found;
+}
+
+export function projectEditChange(project: Project, fields: ProjectFields, years: YearWindow): Change {
+  const label = `${project.number} ${project.name}`;
+  refuse(label, [
+    required(fields.number, '序号'),
+    fields.name === undefined ? null : checkText(fields.name, '项目名称', TEXT_LIMITS.title, true),
+    fields.content === undefined ? null : checkText(fields.content, '建设内容', TEXT_LIMITS.long),
+    fields.plannedInvestment === undefined ? null : checkWan(fields.plannedInvestment, '计划总投资'),
+    fields.deadlineText === undefined ? null : checkDeadlineText(fields.deadlineText, '完成时限', years),
+  ]);
+  const text = (t: string) => t.trim();
+  const periodText = fields.periodText?.trim();
+  const deadlineText = fields.deadlineText?.trim();
+  const patch: Partial<Project> = {
+    ...(fields.number !== undefined ? { number: text(fields.number) } : {}),
+    ...(fields.name !== undefined ? { name: text(fields.name) } : {}),
+    ...(fields.content !== undefined ? { content: text(fields.content) } : {}),
+    ...(fields.plannedInvestment !== undefined ? { plannedInvestment: fields.plannedInvestment.trim() ? parseWan(fields.plannedInvestment) : null } : {}),
+    ...(fields.category !== undefined ? { category: fields.category.trim() || undefined } : {}),
+    ...(periodText !== undefined ? { period: periodText === (project.period?.text ?? '') ? project.period : parseConstructionPeriod(periodText) } : {}),
+    ...(deadlineText !== undefined ? { deadline: deadlineText === (project.deadline?.text ?? '') ? project.deadline : deadlineText ? parseDeadline(deadlineText) : null } : {}),
+    ...(fields.area !== undefined ? { area: fields.area.trim() || null } : {}),
+    ...(fields.benefit !== undefined ? { benefit: fields.benefit.trim() || null } : {}),
+    ...(fields.constructionStatus !== undefined ? { constructionStatus: fields.constructionStatus } : {}),
+    ...(fields.constructionUnitIds !== undefined ? { constructionUnitIds: [...fields.constructionUnitIds] } : {}),
+    ...(fields.responsibleUnitIds !== undefined ? { responsibleUnitIds: [...fields.responsibleUnitIds] } : {}),
+  };
+  if (!Object.keys(patch).length) throw new RecordEditError(`${label}：没有要修改的内容`);
+  return { label: `修改项目 ${label}`, edits: [{ table: 'projects', id: project.id, patch }] };
+}

@@ -1,0 +1,114 @@
+import { EXIT } from '../../cli/zwc';
+import { openWorkspaceDir } from '../../cli/workspace-dir';
+import { binRows, restoreChange } from '../../shared/app/bin';
+import type { Workspace } from '../../shared/app/workspace';
+import { addDepartmentChange, mergeDepartmentsChange, renameDepartmentChange } from '../../shared/ledger/directory-changes';
+import { planYearWindow, projectEditChange, taskEditChange } from '../../shared/ledger/record-edits';
+import { appWorkspace, captureIo, plainRows, tempDirs, zwcAt } from '../support/cli';
+
+/**
+ * Editing tasks, projects and the 单位名录 and the 回收站, from zwc and from the app's core calls
+ * (as the editors and the directory page make them, over IndexedDB): the same records after each.
+ */
+const NOW = new Date('2026-11-20T02:00:00Z');
+const zwc = zwcAt(NOW);
+jest.setTimeout(90_000);
+const tmp = tempDirs('zwc-records-');
+
+async function both(): Promise<{ cli: () => Promise<Workspace>; app: Workspace }> {
+  expect((await zwc('--workspace', tmp.dir, 'init', '--office', '150627')).code).toBe(EXIT.ok);
+  const app = await appWorkspace(NOW);
+  await app.setup.setUp('150627', 'seed');
+  return { cli: () => openWorkspaceDir(tmp.dir, captureIo(NOW).io), app };
+}
+
+const plan = (ws: Workspace) => ws.ledger.readPlan('150627');
+/** Records as both must hold them; a department added gets a fresh id on each side, so those are compared by name. */
+async function same(cli: Workspace, app: Workspace): Promise<void> {
+  const [a, b] = [await plan(cli), await plan(app)];
+  expect(plainRows(a.tasks)).toEqual(plainRows(b.tasks));
+  expect(plainRows(a.projects)).toEqual(plainRows(b.projects));
+  const deps = (p: typeof a) => p.departments.map(({ id: _id, ...d }) => ({ ...d, aliases: [...d.aliases].sort() })).sort((x, y) => x.name.localeCompare(y.name));
+  expect(deps(a)).toEqual(deps(b));
+}
+
+describe('zwc task edit and project edit: the editors’ change', () => {
+  it('writes the same fields (trimmed, 完成时限 and 万元 parsed the same) and refuses what the editor refuses', async () => {
+    const { cli, app } = await both();
+    const data = await plan(app);
+    const task = data.tasks[0];
+    const project = data.projects[0];
+    const lead = data.departments.find((d) => d.kind === 'department' && !task.leads.some((l) => l.departmentId === d.id))!;
+    const years = planYearWindow(data, 2026);
+
+    const t = await zwc('--workspace', tmp.dir, 'task', 'edit', task.id, '--title', ' 新的任务名称 ', '--deadline', '2027年6月底前', '--lead', lead.name);
+    expect(t.err).toBe('');
+    expect(t.code).toBe(EXIT.ok);
+    await app.undo.commit(taskEditChange(task, { title: ' 新的任务名称 ', deadlineText: '2027年6月底前', leadIds: [lead.id] }, years));
+
+    const p = await zwc('--workspace', tmp.dir, 'project', 'edit', project.number, '--planned-investment', '3,000万元', '--status', '在建', '--area', ' ');
+    expect(p.code).toBe(EXIT.ok);
+    await app.undo.commit(projectEditChange(project, { plannedInvestment: '3,000万元', constructionStatus: 'under-construction', area: ' ' }, years));
+
+    await same(await cli(), app);
+    const after = await plan(app);
+    expect(after.tasks[0]).toMatchObject({ title: '新的任务名称', leads: [{ departmentId: lead.id }] });
+    expect(after.tasks[0].deadline.text).toBe('2027年6月底前');
+    expect(after.projects[0]).toMatchObject({ plannedInvestment: '3000', constructionStatus: 'under-construction', area: null });
+    expect((await (await cli()).undo.next())?.label).toBe((await app.undo.next())?.label);
+
+    const empty = await zwc('--workspace', tmp.dir, 'task', 'edit', task.id, '--title', '  ');
+    expect(empty.code).toBe(EXIT.refused);
+    expect(empty.err).toContain('请填写任务名称');
+    const badWan = await zwc('--workspace', tmp.dir, 'project', 'edit', project.id, '--planned-investment', '很多');
+    expect(badWan.code).toBe(EXIT.refused);
+    expect(badWan.err).toContain('计划总投资');
+    expect((await zwc('--workspace', tmp.dir, 'project', 'edit', project.id, '--status', '很好')).code).toBe(EXIT.refused);
+    expect((await zwc('--workspace', tmp.dir, 'task', 'edit', 'nope', '--title', 'x')).code).toBe(EXIT.notFound);
+    expect((await zwc('--workspace', tmp.dir, 'task', 'edit', task.id, '--lead', '没有的单位')).code).toBe(EXIT.refused);
+    await same(await cli(), app);
+  });
+});
+
+describe('zwc department add|edit|merge and bin list|restore: the directory page and 回收站', () => {
+  it('adds, renames (old name kept as alias), merges into the bin and restores, as the app does', async () => {
+    const { cli, app } = await both();
+    expect((await zwc('--workspace', tmp.dir, 'department', 'add', '--name', ' 旗档案局 ', '--kind', '部门')).code).toBe(EXIT.ok);
+    const added = addDepartmentChange(await plan(app), ' 旗档案局 ', 'department', '150627-dep-app-1');
+    if (!added.ok) throw new Error(added.problem);
+    await app.undo.commit(added.change);
+    const clash = await zwc('--workspace', tmp.dir, 'department', 'add', '--name', '旗档案局');
+    expect(clash.code).toBe(EXIT.refused);
+    expect(clash.err).toContain('“旗档案局”已在单位名录中');
+
+    expect((await zwc('--workspace', tmp.dir, 'department', 'edit', '旗档案局', '--name', '旗档案馆')).code).toBe(EXIT.ok);
+    let data = await plan(app);
+    const renamed = renameDepartmentChange(data.departments, data.departments.find((d) => d.name === '旗档案局')!, '旗档案馆', []);
+    if (!renamed.ok) throw new Error(renamed.problem);
+    await app.undo.commit(renamed.change);
+    await same(await cli(), app);
+    expect((await plan(app)).departments.find((d) => d.name === '旗档案馆')?.aliases).toEqual(['旗档案局']);
+
+    // Merge one seeded unit into another: references move, the dropped one goes to the bin.
+    data = await plan(app);
+    const [keep, drop] = data.departments.filter((d) => d.kind === 'department');
+    const merged = await zwc('--workspace', tmp.dir, 'department', 'merge', '--keep', keep.name, '--drop', drop.name);
+    expect(merged.err).toBe('');
+    const merge = mergeDepartmentsChange(data, keep.id, drop.id);
+    if (!merge.ok) throw new Error(merge.problem);
+    await app.undo.commit(merge.change);
+    await same(await cli(), app);
+    expect((await plan(app)).departments.some((d) => d.id === drop.id)).toBe(false);
+
+    const list = await zwc('--workspace', tmp.dir, 'bin', 'list');
+    expect(list.out).toContain(`${drop.id}\t单位\t${drop.name}`);
+    const appBin = await binRows(app.ledger, '150627');
+    expect(appBin.map((r) => r.id)).toEqual([drop.id]);
+    expect((await zwc('--workspace', tmp.dir, 'bin', 'restore', drop.id)).code).toBe(EXIT.ok);
+    await app.undo.commit(restoreChange(appBin[0]));
+    await same(await cli(), app);
+    expect((await zwc('--workspace', tmp.dir, 'bin', 'list')).out).toContain('回收站是空的');
+    expect((await zwc('--workspace', tmp.dir, 'bin', 'restore', drop.id)).code).toBe(EXIT.notFound);
+    expect((await zwc('--workspace', tmp.dir, 'department', 'merge', '--keep', keep.name, '--drop', keep.name)).code).toBe(EXIT.refused);
+  });
+});
