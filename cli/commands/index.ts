@@ -12,6 +12,7 @@ import { PROBLEM_COMMANDS } from './problems';
 import { DOCUMENT_COMMANDS } from './documents';
 import { INDICATOR_COMMANDS } from './indicators';
 import { RECORD_COMMANDS } from './records';
+import { PRINT_SETTINGS_COMMANDS } from './print-settings';
 
 /** Every zwc command, in the order `zwc help` lists them. One module per capability. */
 export const COMMANDS: readonly Command[] = [
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   ...EXCHANGE_COMMANDS,
   ...REPORT_COMMANDS,
   ...PRINT_COMMANDS,
+  ...PRINT_SETTINGS_COMMANDS,
   ...DOCUMENT_COMMANDS,
   ...XLSX_COMMANDS,
   ...BACKUP_COMMANDS,
