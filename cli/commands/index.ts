@@ -13,6 +13,7 @@ import { DOCUMENT_COMMANDS } from './documents';
 import { INDICATOR_COMMANDS } from './indicators';
 import { RECORD_COMMANDS } from './records';
 import { PRINT_SETTINGS_COMMANDS } from './print-settings';
+import { CATCH_UP_COMMANDS } from './catch-up';
 
 /** Every zwc command, in the order `zwc help` lists them. One module per capability. */
 export const COMMANDS: readonly Command[] = [
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   ...RECORD_COMMANDS,
   ...PROBLEM_COMMANDS,
   ...PLAN_COMMANDS,
+  ...CATCH_UP_COMMANDS,
   ...EXCHANGE_COMMANDS,
   ...REPORT_COMMANDS,
   ...PRINT_COMMANDS,
