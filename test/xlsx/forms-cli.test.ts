@@ -2,22 +2,20 @@
  * `zwc xlsx forms`: lead units by default, `--all` adds the participating units (their rows are
  * their own 配合情况); a collective name never gets a file and is named instead.
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXIT, main, nodeIo, type CliIo } from '../../cli/zwc';
+import { EXIT } from '../../cli/zwc';
+import { tempDirs, zwcAt } from '../support/cli';
 
+const tmp = tempDirs('zwc-forms-');
 const seed = join(__dirname, '../../seeds/150627-yijinhuoluo.json');
 
-async function zwc(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { ...nodeIo(), stdout: (t) => void (out += t), stderr: (t) => void (err += t), now: () => new Date('2026-11-25T02:00:00Z') };
-  return { code: await main(argv, io), out, err };
-}
+/** zwc in-process at a fixed time (test/support/cli.ts). */
+const zwc = zwcAt(new Date('2026-11-25T02:00:00Z'));
 
 test('forms go to the lead units unless --all; collective names get none and are named', async () => {
-  const lead = mkdtempSync(join(tmpdir(), 'zwc-forms-lead-'));
+  const lead = tmp.at('lead');
+  mkdirSync(lead);
   const r = await zwc('xlsx', 'forms', '--plan', seed, '--period', '2026-11', '--out-dir', lead);
   expect(r.err).toBe('');
   expect(r.code).toBe(EXIT.ok);
@@ -25,7 +23,8 @@ test('forms go to the lead units unless --all; collective names get none and are
   expect(r.out).toContain('共 25 个单位（仅牵头单位）');
   expect(r.out).not.toContain('配合情况');
 
-  const all = mkdtempSync(join(tmpdir(), 'zwc-forms-all-'));
+  const all = tmp.at('all');
+  mkdirSync(all);
   const a = await zwc('xlsx', 'forms', '--plan', seed, '--period', '2026-11', '--out-dir', all, '--all');
   expect(a.code).toBe(EXIT.ok);
   const files = readdirSync(all);

@@ -2,22 +2,20 @@
  * `zwc xlsx import-forms` with many files and a folder (issue 20, deliver 3): one outcome line per
  * file, an .ods or .xls refused by name with how to fix it, lock and hidden files never read.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { EXIT, main, nodeIo, type CliIo } from '../../cli/zwc';
+import { EXIT } from '../../cli/zwc';
+import { zwcAt } from '../support/cli';
+import { closeCliStorage } from '../../cli/storage/open';
 import { readWorkbook, writeWorkbook, cellText } from '../../shared/xlsx/workbook';
 
 const root = mkdtempSync(join(tmpdir(), 'zwc-import-forms-'));
 const ws = join(root, 'ws');
 
-async function zwc(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { ...nodeIo(), stdout: (t) => void (out += t), stderr: (t) => void (err += t), now: () => new Date('2025-06-20T02:00:00Z') };
-  return { code: await main(argv, io), out, err };
-}
+/** zwc in-process at a fixed time (test/support/cli.ts). */
+const zwc = zwcAt(new Date('2025-06-20T02:00:00Z'));
 
 /** Fills the first row of a form, as a department would, and saves it at `out`. */
 async function fill(form: string, out: string, text: string): Promise<void> {
@@ -32,6 +30,12 @@ async function fill(form: string, out: string, text: string): Promise<void> {
 }
 
 let forms: string[] = [];
+
+// One workspace for the file's tests: its database closed and its folder removed at the end.
+afterAll(async () => {
+  await closeCliStorage();
+  rmSync(root, { recursive: true, force: true });
+});
 
 beforeAll(async () => {
   expect((await zwc('--workspace', ws, 'init', '--office', '150627')).code).toBe(EXIT.ok);

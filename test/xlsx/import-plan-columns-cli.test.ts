@@ -2,24 +2,22 @@
  * Issue 21: `zwc xlsx import-plan --column 'E=title'` gives a column whose header was not recognised
  * its meaning, as the app's preview lets the clerk choose, and stores what the app stores.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { EXIT, main, nodeIo, type CliIo } from '../../cli/zwc';
+import { EXIT } from '../../cli/zwc';
+import { tempDirs, zwcAt } from '../support/cli';
 import { openWorkspace } from '../../shared/app/workspace';
 import { openCliStorage } from '../../cli/storage/open';
 import { readWorkbook, writeWorkbook } from '../../shared/xlsx/workbook';
 import { buildPlanImport, previewPlanImport, type PlanImportContext } from '../../shared/xlsx/plan-import';
 import { parseColumnChoices } from '../../shared/xlsx/plan-import-columns';
 
-const root = mkdtempSync(join(tmpdir(), 'zwc-import-plan-columns-'));
+// A folder per test, removed after it (its workspace database closed first).
+const tmp = tempDirs('zwc-import-plan-columns-');
 
-async function zwc(...argv: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const io: CliIo = { ...nodeIo(), stdout: (t) => void (out += t), stderr: (t) => void (out += t), now: () => new Date('2025-06-20T02:00:00Z') };
-  return { code: await main(argv, io), out };
-}
+/** zwc in-process at a fixed time, stderr in the same transcript (test/support/cli.ts). */
+const zwc = zwcAt(new Date('2025-06-20T02:00:00Z'), { mergeErr: true });
 
 /** A task list whose title column is headed 工作事项 and description column 工作安排及要求: neither recognised. */
 async function taskList(): Promise<Uint8Array> {
@@ -34,16 +32,16 @@ async function taskList(): Promise<Uint8Array> {
 
 test('--column gives an unrecognised column its meaning; the tasks stored are those the app stores with the same choice', async () => {
   const bytes = await taskList();
-  const file = join(root, '任务清单.xlsx');
+  const file = join(tmp.dir, '任务清单.xlsx');
   writeFileSync(file, bytes);
 
   // Without a choice: the column is named with how to choose, and not imported.
-  const plain = await zwc('xlsx', 'import-plan', file, '--workspace', join(root, 'a'), '--office', '150621', '--name', '达拉特旗', '--dry-run');
+  const plain = await zwc('xlsx', 'import-plan', file, '--workspace', join(tmp.dir, 'a'), '--office', '150621', '--name', '达拉特旗', '--dry-run');
   expect(plain.code).toBe(EXIT.ok);
   expect(plain.out).toContain("「附件1」C 列（工作安排及要求）的表头未识别，不导入；如需导入请加 --column 'C=内容'");
   expect(plain.out).toContain('summary 主要内容');
 
-  const dir = join(root, 'b');
+  const dir = join(tmp.dir, 'b');
   const run = await zwc('xlsx', 'import-plan', file, '--workspace', dir, '--office', '150621', '--name', '达拉特旗', '--column', 'C=主要内容', '--column', 'F=不导入');
   expect(run.code).toBe(EXIT.ok);
   expect(run.out).toContain('「附件1」C 列（工作安排及要求）按“主要内容”读取');
@@ -62,7 +60,7 @@ test('--column gives an unrecognised column its meaning; the tasks stored are th
 }, 60_000);
 
 test('--column refuses, in words naming the column, what the app would not allow', async () => {
-  const file = join(root, '任务清单2.xlsx');
+  const file = join(tmp.dir, '任务清单2.xlsx');
   writeFileSync(file, await taskList());
   const cases: [string, string][] = [
     ['B=summary', 'B 列不是未识别的列，不能指定其内容（未识别的列：「附件1」C 列（工作安排及要求）、「附件1」F 列（工作事项））'],
@@ -71,7 +69,7 @@ test('--column refuses, in words naming the column, what the app would not allow
     ['C', '“C”的写法不对：应为“列字母=内容”'],
   ];
   for (const [spec, message] of cases) {
-    const run = await zwc('xlsx', 'import-plan', file, '--workspace', join(root, 'c'), '--office', '150621', '--name', '达拉特旗', '--column', spec);
+    const run = await zwc('xlsx', 'import-plan', file, '--workspace', join(tmp.dir, 'c'), '--office', '150621', '--name', '达拉特旗', '--column', spec);
     expect([spec, run.code]).toEqual([spec, EXIT.usage]);
     expect(run.out).toContain(message);
   }

@@ -2,32 +2,30 @@
  * Issue 21, deliver 4: `zwc xlsx import-plan` stores what the app's import stores, for corpus
  * files of several layouts (one-cell units, date cells, full-width amounts, page headers).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXIT, main, nodeIo, type CliIo } from '../../../cli/zwc';
+import { EXIT } from '../../../cli/zwc';
+import { tempDirs, zwcAt } from '../../support/cli';
 import { openWorkspace } from '../../../shared/app/workspace';
 import { openCliStorage } from '../../../cli/storage/open';
 import { CORPUS, buildCorpusFile } from './generate';
 import { importCorpusFile } from './run';
 
-const root = mkdtempSync(join(tmpdir(), 'zwc-import-plan-'));
+// A folder per test, removed after it (its workspace database closed first).
+const tmp = tempDirs('zwc-import-plan-');
 
-async function zwc(...argv: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const io: CliIo = { ...nodeIo(), stdout: (t) => void (out += t), stderr: (t) => void (out += t), now: () => new Date('2025-06-20T02:00:00Z') };
-  return { code: await main(argv, io), out };
-}
+/** zwc in-process at a fixed time, stderr in the same transcript (test/support/cli.ts). */
+const zwc = zwcAt(new Date('2025-06-20T02:00:00Z'), { mergeErr: true });
 
 const strip = <T extends { source: unknown }>(r: T) => ({ ...r, source: null });
 
 test.each(['yj-synonyms', 'yj-dates-57', 'kd-joined', 'hh-fresh'])('%s: zwc xlsx import-plan stores what the app stores', async (name) => {
   const spec = CORPUS.find((s) => s.name === name)!;
   expect(spec.directory).toBe('fresh');
-  const file = join(root, `${name}.xlsx`);
+  const file = join(tmp.dir, `${name}.xlsx`);
   const bytes = await buildCorpusFile(spec);
   writeFileSync(file, bytes);
-  const dir = join(root, name);
+  const dir = join(tmp.dir, name);
   const { plan, preview, built } = await importCorpusFile(spec, bytes);
   const run = await zwc('xlsx', 'import-plan', file, '--workspace', dir, '--office', plan.office.code, '--name', plan.office.name);
   expect(run.code).toBe(EXIT.ok);
