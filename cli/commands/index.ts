@@ -12,6 +12,7 @@ import { PROBLEM_COMMANDS } from './problems';
 import { DOCUMENT_COMMANDS } from './documents';
 import { INDICATOR_COMMANDS } from './indicators';
 import { RECORD_COMMANDS } from './records';
+import { DIRECTORY_COMMANDS } from './directory';
 import { PRINT_SETTINGS_COMMANDS } from './print-settings';
 import { CATCH_UP_COMMANDS } from './catch-up';
 
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   ...LEDGER_COMMANDS,
   ...INDICATOR_COMMANDS,
   ...RECORD_COMMANDS,
+  ...DIRECTORY_COMMANDS,
   ...PROBLEM_COMMANDS,
   ...PLAN_COMMANDS,
   ...CATCH_UP_COMMANDS,

@@ -1,12 +1,22 @@
-import { binRows, restoreChange } from '../../shared/app/bin';
-import { DEPARTMENT_KIND_LABELS, type DepartmentKind } from '../../shared/domain/department';
 import { chinaToday } from '../../shared/domain/time';
 import { newRecordId } from '../../shared/exchange/ownership';
-import { addDepartmentChange, mergeDepartmentsChange, renameDepartmentChange, type DirectoryOutcome } from '../../shared/ledger/directory-changes';
 import { scopeToPlan } from '../../shared/ledger/plan-scope';
-import { constructionStatusNamed, planYearWindow, projectEditChange, taskEditChange, unitsNamed, type ProjectFields, type TaskFields } from '../../shared/ledger/record-edits';
-import { TABLE_LABELS } from '../../shared/ledger/table-labels';
-import type { Department } from '../../shared/domain/department';
+import {
+  constructionStatusNamed,
+  deleteRecordChange,
+  newProjectChange,
+  newTaskChange,
+  planYearWindow,
+  projectEditChange,
+  taskCompletionChange,
+  taskEditChange,
+  unitsNamed,
+  type ProjectFields,
+  type TaskFields,
+} from '../../shared/ledger/record-edits';
+import { TASK_DOMAIN_LABELS, type Task, type TaskDomain } from '../../shared/domain/task';
+import type { Project } from '../../shared/domain/project';
+import { IsoDateSchema } from '../../shared/domain/ids';
 import type { Change } from '../../shared/app/change';
 import type { Options } from '../args';
 import { dirOf, type Command, type CommandContext } from '../command';
@@ -14,33 +24,42 @@ import { InputError, NotFoundError, UsageError } from '../errors';
 import { openOffice, type Office } from '../workspace-dir';
 
 /**
- * Editing the plan's records and the 单位名录 from the command line, and the 回收站: the same core
- * builders as the app's editors and pages (shared/ledger/record-edits.ts, directory-changes.ts,
- * shared/app/bin.ts), every change committed through the workspace's one undo history.
+ * Tasks and projects from the command line: adding, editing, 标记完成 and deleting, with the same
+ * core builders as the app's editors and drawers (shared/ledger/record-edits.ts), every change
+ * committed through the workspace's one undo history. The 单位名录 and 回收站 are in directory.ts.
  */
 
-async function office(ctx: CommandContext): Promise<Office & { plan: Awaited<ReturnType<Office['ws']['ledger']['readPlan']>> }> {
+export async function office(ctx: CommandContext): Promise<Office & { plan: Awaited<ReturnType<Office['ws']['ledger']['readPlan']>> }> {
   const o = await openOffice(dirOf(ctx), ctx.io);
   return { ...o, plan: await o.ws.ledger.readPlan(o.settings.officeCode) };
 }
 
-async function commit(o: Office, change: Change, ctx: CommandContext): Promise<void> {
+export async function commit(o: Office, change: Change, ctx: CommandContext): Promise<void> {
   await o.ws.undo.commit(change);
   ctx.io.stdout(`已保存 / saved: ${change.label}\n`);
 }
 
-const outcome = (o: DirectoryOutcome): Change => {
-  if (!o.ok) throw new InputError(o.problem);
-  return o.change;
-};
-
 /** The value options given, as typed (an empty value clears the field where the editor allows it). */
 const given = (args: Options, name: string): string | undefined => (args.has(name) ? (args.get(name) ?? '') : undefined);
 
-function departmentNamed(departments: readonly Department[], name: string): Department {
-  const found = departments.find((d) => d.name === name || d.aliases.includes(name) || d.id === name);
-  if (!found) throw new NotFoundError(`单位名录中没有“${name}”`);
-  return found;
+type Opened = Awaited<ReturnType<typeof office>>;
+
+/** A task by its record id or 领域名称 序号 in the plan in force. */
+function taskNamed(o: Opened, wanted: string | undefined): Task {
+  if (!wanted) throw new UsageError('缺少任务编号 / missing the task');
+  const current = scopeToPlan(o.plan, o.plan.office.currentPlanId).tasks;
+  const task = o.plan.tasks.find((t) => t.id === wanted) ?? current.find((t) => `${t.domainLabel} ${t.number}` === wanted);
+  if (!task) throw new NotFoundError(`没有编号为 ${wanted} 的任务`);
+  return task;
+}
+
+/** A project by its record id or 序号 in the plan in force. */
+function projectNamed(o: Opened, wanted: string | undefined): Project {
+  if (!wanted) throw new UsageError('缺少项目编号 / missing the project');
+  const current = scopeToPlan(o.plan, o.plan.office.currentPlanId).projects;
+  const project = o.plan.projects.find((p) => p.id === wanted) ?? current.find((p) => p.number === wanted);
+  if (!project) throw new NotFoundError(`没有编号为 ${wanted} 的项目`);
+  return project;
 }
 
 export const taskEdit: Command = {
@@ -52,12 +71,8 @@ export const taskEdit: Command = {
   options: { title: { type: 'string' }, summary: { type: 'string' }, number: { type: 'string' }, 'domain-label': { type: 'string' }, deadline: { type: 'string' }, lead: { type: 'string', multiple: true } },
   async run(ctx) {
     const { args } = ctx;
-    const wanted = args.positionals[0];
-    if (!wanted) throw new UsageError('缺少任务编号 / missing the task');
     const o = await office(ctx);
-    const current = scopeToPlan(o.plan, o.plan.office.currentPlanId).tasks;
-    const task = o.plan.tasks.find((t) => t.id === wanted) ?? current.find((t) => `${t.domainLabel} ${t.number}` === wanted);
-    if (!task) throw new NotFoundError(`没有编号为 ${wanted} 的任务`);
+    const task = taskNamed(o, args.positionals[0]);
     const leads = args.all('lead');
     const fields: TaskFields = {
       title: given(args, 'title'),
@@ -94,12 +109,8 @@ export const projectEdit: Command = {
   },
   async run(ctx) {
     const { args } = ctx;
-    const wanted = args.positionals[0];
-    if (!wanted) throw new UsageError('缺少项目编号 / missing the project');
     const o = await office(ctx);
-    const current = scopeToPlan(o.plan, o.plan.office.currentPlanId).projects;
-    const project = o.plan.projects.find((p) => p.id === wanted) ?? current.find((p) => p.number === wanted);
-    if (!project) throw new NotFoundError(`没有编号为 ${wanted} 的项目`);
+    const project = projectNamed(o, args.positionals[0]);
     const status = args.get('status');
     const units = (name: string) => (args.has(name) ? unitsNamed(o.plan.departments, args.all(name)) : undefined);
     const fields: ProjectFields = {
@@ -120,85 +131,90 @@ export const projectEdit: Command = {
   },
 };
 
-const KINDS = Object.keys(DEPARTMENT_KIND_LABELS) as DepartmentKind[];
+const DOMAINS = Object.keys(TASK_DOMAIN_LABELS) as TaskDomain[];
 
-export const departmentAdd: Command = {
-  name: 'department add',
-  summary: '新增单位（名称已在名录中则拒绝；可撤销）/ add a unit to the directory',
-  usage: `--name 单位名称 [--kind ${KINDS.map((k) => DEPARTMENT_KIND_LABELS[k]).join('|')}]`,
+export const taskAdd: Command = {
+  name: 'task add',
+  summary: '新增任务（编号接在现行方案最后一项之后；可撤销）/ add a task to the plan in force',
+  usage: `--title 任务名称 [--domain ${DOMAINS.join('|')}]`,
+  details: `  --domain 可写领域名称：${DOMAINS.map((d) => TASK_DOMAIN_LABELS[d]).join('、')}（默认 ${TASK_DOMAIN_LABELS.other}）\n`,
   workspace: 'required',
-  options: { name: { type: 'string' }, kind: { type: 'string' } },
+  options: { title: { type: 'string' }, domain: { type: 'string' } },
   async run(ctx) {
-    const name = ctx.args.need('name', '单位名称');
-    const kindWord = ctx.args.get('kind') ?? DEPARTMENT_KIND_LABELS.department;
-    const kind = KINDS.find((k) => k === kindWord || DEPARTMENT_KIND_LABELS[k] === kindWord);
-    if (!kind) throw new UsageError(`--kind 应为 ${KINDS.map((k) => DEPARTMENT_KIND_LABELS[k]).join('、')} 之一：${kindWord}`);
+    const title = ctx.args.need('title', '任务名称');
+    const word = ctx.args.get('domain') ?? 'other';
+    const domain = DOMAINS.find((d) => d === word || TASK_DOMAIN_LABELS[d] === word);
+    if (!domain) throw new UsageError(`--domain 应为 ${DOMAINS.map((d) => TASK_DOMAIN_LABELS[d]).join('、')} 之一：${word}`);
     const o = await office(ctx);
-    await commit(o, outcome(addDepartmentChange(o.plan, name, kind, newRecordId(o.settings.officeCode, 'dep'))), ctx);
+    const id = newRecordId(o.settings.officeCode, 'task');
+    await commit(o, newTaskChange(scopeToPlan(o.plan, o.plan.office.currentPlanId), id, domain, title), ctx);
+    ctx.io.stdout(`编号 / id: ${id}\n`);
   },
 };
 
-export const departmentEdit: Command = {
-  name: 'department edit',
-  summary: '单位更名（原名称保留为别名；可撤销）/ rename a unit, its old name kept as an alias',
-  usage: '<单位名称> --name 新名称 [--alias 别名 …]',
+export const taskComplete: Command = {
+  name: 'task complete',
+  summary: '标记任务已完成（完成日期与依据；可撤销）/ mark a task done',
+  usage: '<任务编号> --evidence 完成依据 [--date 2026-11-20]',
   workspace: 'required',
-  options: { name: { type: 'string' }, alias: { type: 'string', multiple: true } },
+  options: { evidence: { type: 'string' }, date: { type: 'string' } },
   async run(ctx) {
-    const wanted = ctx.args.positionals[0];
-    if (!wanted) throw new UsageError('缺少单位名称 / missing the unit');
-    const name = ctx.args.need('name', '新名称');
+    const evidence = ctx.args.need('evidence', '完成依据');
+    const date = IsoDateSchema.safeParse(ctx.args.get('date') ?? chinaToday(ctx.io.now()));
+    if (!date.success) throw new InputError(`--date：${date.error.issues[0]?.message ?? ctx.args.get('date')}`);
     const o = await office(ctx);
-    const department = departmentNamed(o.plan.departments, wanted);
-    const aliases = ctx.args.has('alias') ? ctx.args.all('alias') : department.aliases;
-    await commit(o, outcome(renameDepartmentChange(o.plan.departments, department, name, aliases)), ctx);
+    await commit(o, taskCompletionChange(taskNamed(o, ctx.args.positionals[0]), { date: date.data, evidence }), ctx);
   },
 };
 
-export const departmentMerge: Command = {
-  name: 'department merge',
-  summary: '合并重复单位（并入单位的任务、项目、指标改为保留单位；可撤销）/ merge a duplicate unit into another',
-  usage: '--keep 保留的单位 --drop 并入的单位',
+export const taskReopen: Command = {
+  name: 'task reopen',
+  summary: '撤回任务的“已完成”（可撤销）/ take a task’s completion back',
+  usage: '<任务编号>',
   workspace: 'required',
-  options: { keep: { type: 'string' }, drop: { type: 'string' } },
+  options: {},
   async run(ctx) {
-    const keepName = ctx.args.need('keep', '保留的单位');
-    const dropName = ctx.args.need('drop', '并入的单位');
     const o = await office(ctx);
-    const keep = departmentNamed(o.plan.departments, keepName);
-    const drop = departmentNamed(o.plan.departments, dropName);
-    await commit(o, outcome(mergeDepartmentsChange(o.plan, keep.id, drop.id)), ctx);
+    await commit(o, taskCompletionChange(taskNamed(o, ctx.args.positionals[0]), null), ctx);
   },
 };
 
-export const binList: Command = {
-  name: 'bin list',
-  summary: '回收站：已删除的记录，最新的在前 / deleted records, newest first',
+export const taskDelete: Command = {
+  name: 'task delete',
+  summary: '删除任务（进入回收站，可恢复）/ delete a task to the bin',
+  usage: '<任务编号>',
+  workspace: 'required',
+  options: {},
+  async run(ctx) {
+    const o = await office(ctx);
+    await commit(o, deleteRecordChange('tasks', taskNamed(o, ctx.args.positionals[0])), ctx);
+  },
+};
+
+export const projectAdd: Command = {
+  name: 'project add',
+  summary: '新增项目（未开工，名称等用 project edit 填写；可撤销）/ add a project',
   usage: '',
   workspace: 'required',
   options: {},
   async run(ctx) {
-    const { ws, settings } = await openOffice(dirOf(ctx), ctx.io);
-    const rows = await binRows(ws.ledger, settings.officeCode);
-    if (!rows.length) ctx.io.stdout('回收站是空的 / the bin is empty\n');
-    for (const r of rows) ctx.io.stdout(`${r.id}\t${TABLE_LABELS[r.table]}\t${r.label}\n`);
+    const o = await office(ctx);
+    const id = newRecordId(o.settings.officeCode, 'prj');
+    await commit(o, newProjectChange(scopeToPlan(o.plan, o.plan.office.currentPlanId), id), ctx);
+    ctx.io.stdout(`编号 / id: ${id}\n`);
   },
 };
 
-export const binRestore: Command = {
-  name: 'bin restore',
-  summary: '从回收站恢复记录（可撤销）/ put a deleted record back',
-  usage: '<记录编号>',
+export const projectDelete: Command = {
+  name: 'project delete',
+  summary: '删除项目（进入回收站，可恢复）/ delete a project to the bin',
+  usage: '<项目编号>',
   workspace: 'required',
   options: {},
   async run(ctx) {
-    const id = ctx.args.positionals[0];
-    if (!id) throw new UsageError('缺少记录编号（见 zwc bin list）/ missing the record id');
-    const o = await openOffice(dirOf(ctx), ctx.io);
-    const row = (await binRows(o.ws.ledger, o.settings.officeCode)).find((r) => r.id === id);
-    if (!row) throw new NotFoundError(`回收站中没有记录 ${id}`);
-    await commit(o, restoreChange(row), ctx);
+    const o = await office(ctx);
+    await commit(o, deleteRecordChange('projects', projectNamed(o, ctx.args.positionals[0])), ctx);
   },
 };
 
-export const RECORD_COMMANDS: readonly Command[] = [taskEdit, projectEdit, departmentAdd, departmentEdit, departmentMerge, binList, binRestore];
+export const RECORD_COMMANDS: readonly Command[] = [taskAdd, taskEdit, taskComplete, taskReopen, taskDelete, projectAdd, projectEdit, projectDelete];

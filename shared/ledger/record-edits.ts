@@ -4,7 +4,9 @@ import { parseWan } from '../domain/money';
 import { parseDeadline } from '../domain/parse-deadline';
 import { parseConstructionPeriod } from '../domain/parse-period';
 import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus, type Project } from '../domain/project';
-import type { Task } from '../domain/task';
+import type { Task, TaskDomain } from '../domain/task';
+import type { IsoDate } from '../domain/ids';
+import { blankProject, blankTask } from './blank-records';
 import { checkDeadlineText, checkText, checkWan, TEXT_LIMITS, yearWindowFor, type YearWindow } from '../domain/validation';
 import type { PlanData } from './plan-data';
 
@@ -147,4 +149,33 @@ export function projectEditChange(project: Project, fields: ProjectFields, years
   };
   if (!Object.keys(patch).length) throw new RecordEditError(`${label}：没有要修改的内容`);
   return { label: `修改项目 ${label}`, edits: [{ table: 'projects', id: project.id, patch }] };
+}
+
+/** 标记完成 with the day and the evidence, or (null) 撤回“已完成”: the task drawer's change. */
+export function taskCompletionChange(task: Task, completion: { date: IsoDate; evidence: string } | null): Change {
+  const label = `任务 ${task.domainLabel} ${task.number}`;
+  if (completion === null) {
+    if (!task.completion) throw new RecordEditError(`${label}：尚未标记完成`);
+    return { label: `取消完成 ${label}`, edits: [{ table: 'tasks', id: task.id, patch: { completion: null } }] };
+  }
+  refuse(label, [checkText(completion.evidence, '完成依据', TEXT_LIMITS.long)]);
+  return { label: `标记完成 ${label}`, edits: [{ table: 'tasks', id: task.id, patch: { completion: { date: completion.date, evidence: completion.evidence } } }] };
+}
+
+/** 新增任务: a title, numbered after the plan's last task (blank-records.ts). */
+export function newTaskChange(plan: Pick<PlanData, 'office' | 'tasks'>, id: string, domain: TaskDomain, title: string): Change {
+  refuse('新增任务', [checkText(title, '任务名称', TEXT_LIMITS.title, true)]);
+  const task = blankTask(plan, id, domain, title);
+  return { label: `新增任务 ${task.title}`, creates: [{ table: 'tasks', record: task }] };
+}
+
+/** 新增项目: numbered after the others, not started, its name to fill in. */
+export function newProjectChange(plan: Pick<PlanData, 'office' | 'projects'>, id: string): Change {
+  return { label: '新增项目', creates: [{ table: 'projects', record: blankProject(plan, id) }] };
+}
+
+/** 删除 in a task's or a project's drawer: to the bin, from where it can be restored. */
+export function deleteRecordChange(table: 'tasks' | 'projects', record: Task | Project): Change {
+  const label = table === 'tasks' ? `任务 ${(record as Task).domainLabel} ${(record as Task).number}` : `项目 ${(record as Project).number} ${(record as Project).name}`;
+  return { label: `删除${label}`, deletes: [{ table, id: record.id }] };
 }

@@ -3,7 +3,9 @@ import { openWorkspaceDir } from '../../cli/workspace-dir';
 import { binRows, restoreChange } from '../../shared/app/bin';
 import type { Workspace } from '../../shared/app/workspace';
 import { addDepartmentChange, mergeDepartmentsChange, renameDepartmentChange } from '../../shared/ledger/directory-changes';
-import { planYearWindow, projectEditChange, taskEditChange } from '../../shared/ledger/record-edits';
+import { deleteRecordChange, newProjectChange, newTaskChange, planYearWindow, projectEditChange, taskCompletionChange, taskEditChange } from '../../shared/ledger/record-edits';
+import { scopeToPlan } from '../../shared/ledger/plan-scope';
+import { TASK_DOMAIN_LABELS, type TaskDomain } from '../../shared/domain/task';
 import { appWorkspace, captureIo, plainRows, tempDirs, zwcAt } from '../support/cli';
 
 /**
@@ -110,5 +112,46 @@ describe('zwc department add|edit|merge and bin list|restore: the directory page
     expect((await zwc('--workspace', tmp.dir, 'bin', 'list')).out).toContain('回收站是空的');
     expect((await zwc('--workspace', tmp.dir, 'bin', 'restore', drop.id)).code).toBe(EXIT.notFound);
     expect((await zwc('--workspace', tmp.dir, 'department', 'merge', '--keep', keep.name, '--drop', keep.name)).code).toBe(EXIT.refused);
+  });
+});
+
+describe('zwc task add|complete|reopen|delete and project add|delete: 新增, 标记完成, 删除', () => {
+  it('adds, completes, takes back and deletes as the app does, the deleted ones in the bin', async () => {
+    const { cli, app } = await both();
+    const scoped = async (ws: Workspace) => {
+      const all = await plan(ws);
+      return scopeToPlan(all, all.office.currentPlanId);
+    };
+    const added = await zwc('--workspace', tmp.dir, 'task', 'add', '--title', ' 建设再生资源回收站点 ', '--domain', '生活领域固体废物');
+    expect(added.err).toBe('');
+    const domain = (Object.keys(TASK_DOMAIN_LABELS) as TaskDomain[]).find((d) => TASK_DOMAIN_LABELS[d] === '生活领域固体废物')!;
+    await app.undo.commit(newTaskChange(await scoped(app), '150627-task-app', domain, ' 建设再生资源回收站点 '));
+    const byTitle = async (ws: Workspace) => (await plan(ws)).tasks.find((t) => t.title === '建设再生资源回收站点')!;
+    const [cliTask, appTask] = [await byTitle(await cli()), await byTitle(app)];
+    expect({ ...cliTask, id: '' }).toEqual({ ...appTask, id: '' });
+    expect(added.out).toContain(cliTask.id);
+
+    expect((await zwc('--workspace', tmp.dir, 'task', 'complete', cliTask.id, '--date', '2026-11-18', '--evidence', '验收文件')).code).toBe(EXIT.ok);
+    await app.undo.commit(taskCompletionChange(appTask, { date: '2026-11-18', evidence: '验收文件' }));
+    expect((await byTitle(await cli())).completion).toEqual((await byTitle(app)).completion);
+    expect((await zwc('--workspace', tmp.dir, 'task', 'reopen', cliTask.id)).code).toBe(EXIT.ok);
+    await app.undo.commit(taskCompletionChange(await byTitle(app), null));
+    expect((await byTitle(await cli())).completion).toBeNull();
+    expect((await zwc('--workspace', tmp.dir, 'task', 'reopen', cliTask.id)).code).toBe(EXIT.refused);
+
+    const project = await zwc('--workspace', tmp.dir, 'project', 'add');
+    expect(project.code).toBe(EXIT.ok);
+    await app.undo.commit(newProjectChange(await scoped(app), '150627-prj-app'));
+    const newest = async (ws: Workspace) => (await plan(ws)).projects.find((p) => p.source.file === 'user')!;
+    expect({ ...(await newest(await cli())), id: '' }).toEqual({ ...(await newest(app)), id: '' });
+
+    expect((await zwc('--workspace', tmp.dir, 'task', 'delete', cliTask.id)).code).toBe(EXIT.ok);
+    await app.undo.commit(deleteRecordChange('tasks', await byTitle(app)));
+    expect((await zwc('--workspace', tmp.dir, 'project', 'delete', (await newest(await cli())).id)).code).toBe(EXIT.ok);
+    await app.undo.commit(deleteRecordChange('projects', await newest(app)));
+    await same(await cli(), app);
+    const bin = (await zwc('--workspace', tmp.dir, 'bin', 'list')).out;
+    expect(bin).toContain(`${cliTask.id}\t任务`);
+    expect((await binRows(app.ledger, '150627')).map((r) => r.table).sort()).toEqual(['projects', 'tasks']);
   });
 });
