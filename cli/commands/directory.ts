@@ -1,7 +1,7 @@
 import { binRows, restoreChange } from '../../shared/app/bin';
 import { DEPARTMENT_KIND_LABELS, type Department, type DepartmentKind } from '../../shared/domain/department';
 import { newRecordId } from '../../shared/exchange/ownership';
-import { addDepartmentChange, mergeDepartmentsChange, renameDepartmentChange, type DirectoryOutcome } from '../../shared/ledger/directory-changes';
+import { addDepartmentChange, leaderChange, mergeDepartmentsChange, renameDepartmentChange, type DirectoryOutcome } from '../../shared/ledger/directory-changes';
 import { TABLE_LABELS } from '../../shared/ledger/table-labels';
 import type { Change } from '../../shared/app/change';
 import { dirOf, type Command } from '../command';
@@ -106,4 +106,40 @@ export const binRestore: Command = {
   },
 };
 
-export const DIRECTORY_COMMANDS: readonly Command[] = [departmentAdd, departmentEdit, departmentMerge, binList, binRestore];
+
+const leaderOptions = { name: { type: 'string' }, title: { type: 'string' }, department: { type: 'string', multiple: true } } as const;
+
+export const leaderAdd: Command = {
+  name: 'leader add',
+  summary: '新增责任领导（姓名、职务、分管单位；可撤销）/ add a leader',
+  usage: '--name 姓名 [--title 职务] [--department 分管单位 …]',
+  workspace: 'required',
+  options: leaderOptions,
+  async run(ctx) {
+    const name = ctx.args.need('name', '姓名');
+    const o = await office(ctx);
+    const departmentIds = ctx.args.all('department').map((n) => departmentNamed(o.plan.departments, n).id);
+    await commit(o, outcome(leaderChange(o.plan, { new: newRecordId(o.settings.officeCode, 'ldr') }, { name, title: ctx.args.get('title'), departmentIds })), ctx);
+  },
+};
+
+export const leaderEdit: Command = {
+  name: 'leader edit',
+  summary: '修改责任领导（只改给出的项；可撤销）/ edit a leader',
+  usage: '<姓名> [--name 新姓名] [--title 职务] [--department 分管单位 …]',
+  workspace: 'required',
+  options: leaderOptions,
+  async run(ctx) {
+    const wanted = ctx.args.positionals[0];
+    if (!wanted) throw new UsageError('缺少领导姓名 / missing the leader');
+    const o = await office(ctx);
+    const leader = o.plan.leaders.find((l) => l.name === wanted || l.id === wanted);
+    if (!leader) throw new NotFoundError(`没有名为 ${wanted} 的领导`);
+    const departmentIds = ctx.args.has('department') ? ctx.args.all('department').map((n) => departmentNamed(o.plan.departments, n).id) : leader.departmentIds;
+    await commit(o, outcome(leaderChange(o.plan, leader, { name: ctx.args.get('name') ?? leader.name, title: ctx.args.get('title') ?? leader.title, departmentIds })), ctx);
+  },
+};
+
+export const LEADER_COMMANDS: readonly Command[] = [leaderAdd, leaderEdit];
+
+export const DIRECTORY_COMMANDS: readonly Command[] = [departmentAdd, departmentEdit, departmentMerge, ...LEADER_COMMANDS, binList, binRestore];

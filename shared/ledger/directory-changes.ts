@@ -1,5 +1,6 @@
 import type { Change } from '../app/change';
 import type { Department, DepartmentKind } from '../domain/department';
+import type { Leader } from '../domain/leader';
 import { mergeDepartmentPatches } from './department-merge';
 import { departmentNameClash, renameDepartment } from './department-rules';
 import type { PlanData } from './plan-data';
@@ -37,4 +38,23 @@ export function mergeDepartmentsChange(plan: PlanData, keepId: string, dropId: s
   if (!keep || !drop) return { ok: false, problem: '要合并的单位不存在' };
   const edits = mergeDepartmentPatches(plan, keepId, dropId);
   return { ok: true, change: { label: `合并单位 ${drop} → ${keep}`, edits, deletes: [{ table: 'departments', id: dropId }] } };
+}
+
+/** What 新增领导 / 编辑领导 takes: name, post and the departments the leader oversees. */
+export interface LeaderFields {
+  name: string;
+  title?: string;
+  departmentIds?: readonly string[];
+}
+
+/** 新增领导 (`leader` 'new', with the id to give it) or 编辑领导: one undoable change. */
+export function leaderChange(plan: Pick<PlanData, 'office'>, leader: Leader | { new: string }, fields: LeaderFields): DirectoryOutcome {
+  const name = fields.name.trim();
+  if (!name) return { ok: false, problem: '请填写领导姓名' };
+  const values = { name, title: (fields.title ?? '').trim(), departmentIds: [...(fields.departmentIds ?? [])] };
+  if ('new' in leader) {
+    const record: Leader = { id: leader.new, officeCode: plan.office.code, ...values };
+    return { ok: true, change: { label: `新增领导 ${record.name}`, creates: [{ table: 'leaders', record }] } };
+  }
+  return { ok: true, change: { label: `修改领导 ${leader.name}`, edits: [{ table: 'leaders', id: leader.id, patch: values }] } };
 }

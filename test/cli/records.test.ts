@@ -2,7 +2,7 @@ import { EXIT } from '../../cli/zwc';
 import { openWorkspaceDir } from '../../cli/workspace-dir';
 import { binRows, restoreChange } from '../../shared/app/bin';
 import type { Workspace } from '../../shared/app/workspace';
-import { addDepartmentChange, mergeDepartmentsChange, renameDepartmentChange } from '../../shared/ledger/directory-changes';
+import { addDepartmentChange, leaderChange, mergeDepartmentsChange, renameDepartmentChange } from '../../shared/ledger/directory-changes';
 import { deleteRecordChange, newProjectChange, newTaskChange, planYearWindow, projectEditChange, taskCompletionChange, taskEditChange } from '../../shared/ledger/record-edits';
 import { scopeToPlan } from '../../shared/ledger/plan-scope';
 import { TASK_DOMAIN_LABELS, type TaskDomain } from '../../shared/domain/task';
@@ -153,5 +153,28 @@ describe('zwc task add|complete|reopen|delete and project add|delete: 新增, �
     const bin = (await zwc('--workspace', tmp.dir, 'bin', 'list')).out;
     expect(bin).toContain(`${cliTask.id}\t任务`);
     expect((await binRows(app.ledger, '150627')).map((r) => r.table).sort()).toEqual(['projects', 'tasks']);
+  });
+});
+
+describe('zwc leader add|edit: 新增领导 / 编辑领导', () => {
+  it('stores the same leader as the directory page, and edits only what is given', async () => {
+    const { cli, app } = await both();
+    const data = await plan(app);
+    const [d1, d2] = data.departments.filter((d) => d.kind === 'department');
+    const add = await zwc('--workspace', tmp.dir, 'leader', 'add', '--name', ' 李四 ', '--title', '副旗长', '--department', d1.name);
+    expect(add.err).toBe('');
+    const added = leaderChange(data, { new: '150627-ldr-app' }, { name: ' 李四 ', title: '副旗长', departmentIds: [d1.id] });
+    if (!added.ok) throw new Error(added.problem);
+    await app.undo.commit(added.change);
+    expect((await zwc('--workspace', tmp.dir, 'leader', 'edit', '李四', '--department', d2.name)).code).toBe(EXIT.ok);
+    const appLeader = (await plan(app)).leaders.find((l) => l.name === '李四')!;
+    const edited = leaderChange(data, appLeader, { name: appLeader.name, title: appLeader.title, departmentIds: [d2.id] });
+    if (!edited.ok) throw new Error(edited.problem);
+    await app.undo.commit(edited.change);
+    const leaders = async (ws: Workspace) => (await plan(ws)).leaders.map(({ id: _id, ...l }) => l).sort((a, b) => a.name.localeCompare(b.name));
+    expect(await leaders(await cli())).toEqual(await leaders(app));
+    expect((await plan(app)).leaders.find((l) => l.name === '李四')).toMatchObject({ title: '副旗长', departmentIds: [d2.id] });
+    expect((await zwc('--workspace', tmp.dir, 'leader', 'edit', '王五', '--title', 'x')).code).toBe(EXIT.notFound);
+    expect((await zwc('--workspace', tmp.dir, 'leader', 'add', '--name', '赵六', '--department', '没有的单位')).code).toBe(EXIT.notFound);
   });
 });

@@ -1,6 +1,7 @@
 import { Button, Form, Input, Modal } from 'antd';
 import type { Leader } from '../../../../shared/domain/leader';
 import type { PlanData } from '../../../../shared/ledger/plan-data';
+import { leaderChange } from '../../../../shared/ledger/directory-changes';
 import { newId, useCommit } from '../../app/use-commit';
 import { DepartmentSelect } from '../../components/DepartmentSelect';
 
@@ -9,13 +10,9 @@ export function LeaderModal({ leader, plan, onClose }: { leader: Leader | 'new' 
   const commit = useCommit();
 
   const save = async (v: { name: string; title: string; departmentIds: string[] }) => {
-    if (leader === 'new') {
-      const record: Leader = { id: newId('ldr'), officeCode: plan.office.code, name: v.name.trim(), title: (v.title ?? '').trim(), departmentIds: v.departmentIds ?? [] };
-      if (await commit({ label: `新增领导 ${record.name}`, creates: [{ table: 'leaders', record }] })) onClose();
-    } else if (leader) {
-      const patch = { name: v.name.trim(), title: (v.title ?? '').trim(), departmentIds: v.departmentIds ?? [] };
-      if (await commit({ label: `修改领导 ${leader.name}`, edits: [{ table: 'leaders', id: leader.id, patch }] })) onClose();
-    }
+    if (!leader) return;
+    const outcome = leaderChange(plan, leader === 'new' ? { new: newId('ldr') } : leader, v);
+    if (outcome.ok && (await commit(outcome.change))) onClose();
   };
 
   return (
