@@ -1,5 +1,5 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-import { LIST_FIELDS, PRIMARY_KEYS, STORE_NAMES, type ListField, type StampedStoreName, type StoragePort, type StorageWriter, type StoreName, type StoreRows } from '../../shared/app/storage';
+import { LIST_FIELDS, PRIMARY_KEYS, STORE_NAMES, type ListField, type StampedStoreName, type StoragePort, type StorageWriter, type StoreName, type StoreRows, type WritableRow } from '../../shared/app/storage';
 
 /**
  * The storage port on PGlite (Postgres compiled to WebAssembly, its data directory on disk): one
@@ -82,7 +82,7 @@ function reader(q: Queryable) {
 function writer(tx: Transaction): StorageWriter {
   return {
     ...reader(tx),
-    bulkPut: async <N extends StoreName>(store: N, rows: readonly StoreRows[N][]): Promise<void> => {
+    bulkPut: async <N extends StoreName>(store: N, rows: readonly WritableRow<N>[]): Promise<void> => {
       if (!rows.length) return;
       let seq = 0;
       if (store === 'audit') seq = Number((await tx.query<{ next: number | string }>('select coalesce(max(k), 0) + 1 as next from "audit"')).rows[0].next);

@@ -7,7 +7,7 @@ import { CHINA_TZ } from '../domain/time';
 import { BACKUP_EXCLUDED_SETTINGS, BACKUP_EXTENSION, BackupError, decodeBackup, encodeBackup, type BackupHeader, type BackupTables, type TableCounts } from './backup-format';
 import { readSetting, workspaceSettings, writeSetting, type WorkspaceSettings } from './settings';
 import { EXCHANGE_KEYS } from './trust-service';
-import { STORE_NAMES, type StoragePort, type StorageWriter, type StoreName, type StoreRows } from './storage';
+import { PRIMARY_KEYS, STORE_NAMES, type StoragePort, type StorageWriter, type StoreName, type StoreRows, type WritableRow } from './storage';
 
 export { BackupError, type BackupHeader, type TableCounts } from './backup-format';
 
@@ -119,7 +119,7 @@ export class BackupService {
   async create(options: { appVersion?: string } = {}): Promise<BackupFile> {
     const { tables, settings } = await this.storage.transaction(async (tx) => {
       const read = {} as BackupTables;
-      for (const name of STORE_NAMES) read[name] = (await tx.listAll(name)) as unknown as Record<string, unknown>[];
+      for (const name of STORE_NAMES) read[name] = await tx.listAll(name);
       read.settings = read.settings.filter((r) => !BACKUP_EXCLUDED_SETTINGS.includes(String(r.key)) && r.key !== LAST_BACKUP_KEY);
       let ws: WorkspaceSettings | undefined;
       try {
@@ -220,7 +220,23 @@ export class BackupService {
   }
 }
 
+/**
+ * A backup's row as the store takes it: its key was checked when the file was read (backup-format.ts)
+ * and the rest is what this app stored, under the file's hash.
+ */
+function isRowOf<N extends StoreName>(name: N, row: Record<string, unknown>): row is WritableRow<N> {
+  const key = row[PRIMARY_KEYS[name]];
+  return typeof key === 'string' || typeof key === 'number';
+}
+
 async function putAll<N extends StoreName>(tx: StorageWriter, name: N, rows: readonly Record<string, unknown>[]): Promise<void> {
   const chunk = 5000;
-  for (let i = 0; i < rows.length; i += chunk) await tx.bulkPut(name, rows.slice(i, i + chunk) as unknown as StoreRows[N][]);
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part: WritableRow<N>[] = [];
+    for (const row of rows.slice(i, i + chunk)) {
+      if (!isRowOf(name, row)) throw new BackupError(`备份文件已损坏：${name} 表中有记录缺少主键 ${PRIMARY_KEYS[name]}`);
+      part.push(row);
+    }
+    await tx.bulkPut(name, part);
+  }
 }

@@ -156,12 +156,12 @@ export function conflictSides(
 }
 
 async function rowsOf(storage: StorageReader, table: PlanTableName, officeCode: string): Promise<StoredRecord[]> {
-  return (await storage.listBy(table, 'officeCode', officeCode)) as unknown as StoredRecord[];
+  return storage.listBy(table, 'officeCode', officeCode);
 }
 
 /** The office's own record (keyed by its code), as a row among the plan tables' rows. */
 async function officeRows(storage: StorageReader, officeCode: string): Promise<StoredRecord[]> {
-  const office = (await storage.get('offices', officeCode)) as unknown as StoredRecord | undefined;
+  const office: StoredRecord | undefined = await storage.get('offices', officeCode);
   return office ? [office] : [];
 }
 

@@ -329,7 +329,7 @@ export class ExchangeService {
     const entry = historyEntry(prepared, 'merged', now);
     const m = prepared.bundle.manifest;
     await this.ledger.stampedTransaction(async (tx) => {
-      for (const t of BUNDLE_TABLES) if (prepared.writes[t].length) await tx.bulkPut(t, prepared.writes[t] as never[]);
+      for (const t of BUNDLE_TABLES) if (prepared.writes[t].length) await tx.bulkPut(t, prepared.writes[t]);
       // One audit row for the whole import, naming the records it changed; none when it changed nothing.
       const source = { bundleId: m.bundleId, from: `${divisionName(m.officeCode)} ${m.deviceId}`, sequence: m.sequence };
       const changes = importedChanges(prepared.preview);
@@ -390,7 +390,7 @@ export class ExchangeService {
       if (!local && table !== 'offices' && JSON.stringify(value) !== JSON.stringify(row[field])) await assertPlanOpen(tx, table, row);
       const auditStamp = this.ledger.clock.tick();
       const next = local ? keepExistingWrite(row, field, stamp) : resolveConflict(row, field, value, auditStamp);
-      await tx.bulkPut(table, [next] as never[]);
+      await tx.bulkPut(table, [next]);
       await tx.bulkPut('audit', [
         this.ledger.audit({ table, recordId: id, field, action: 'update', before: row[field], after: value, stamp: auditStamp }, local ? '处理冲突（仅本机）' : '处理冲突'),
       ]);
@@ -405,7 +405,7 @@ export class ExchangeService {
       if (!row) throw new Error(`找不到记录 ${id}`);
       const stamp = this.ledger.clock.tick();
       const before = row[field];
-      await tx.bulkPut(table, [resolveConflict(row, field, value, stamp)] as never[]);
+      await tx.bulkPut(table, [resolveConflict(row, field, value, stamp)]);
       await tx.bulkPut('audit', [this.ledger.audit({ table, recordId: id, field, action: 'update', before, after: value, stamp }, '处理冲突')]);
     });
   }

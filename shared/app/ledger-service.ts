@@ -196,7 +196,7 @@ export class LedgerService {
   private async insert(tx: StorageWriter, name: RecordTable, record: { id: string }): Promise<void> {
     if (await tx.get(name, record.id)) throw new ValidationError(TABLE_LABELS[name], [`编号 ${record.id} 已存在`]);
     const stamp = this.clock.tick();
-    await tx.bulkPut(name, [stampAll(record, stamp)] as never[]);
+    await tx.bulkPut(name, [stampAll(record, stamp)]);
     await tx.bulkPut('audit', [this.audit({ table: name, recordId: record.id, field: '*', action: 'create', before: null, after: record, stamp })]);
   }
 
@@ -219,7 +219,7 @@ export class LedgerService {
     const stamps = { ...row._stamps };
     for (const c of changes) stamps[c.field] = stamp;
     // Keep the exchange's bookkeeping (open conflicts, what each device's writes were seen at).
-    await tx.bulkPut(name, [{ ...exchangeMetaOf(row), ...next, _stamps: stamps, _deleted: null, _updated: stamp }] as never[]);
+    await tx.bulkPut(name, [{ ...exchangeMetaOf(row), ...next, _stamps: stamps, _deleted: null, _updated: stamp }]);
     await tx.bulkPut(
       'audit',
       changes.map((c) => this.audit({ table: name, recordId: id, field: c.field, action: 'update', before: c.before, after: c.after, stamp })),
@@ -250,7 +250,7 @@ export class LedgerService {
     if (!row) throw new ValidationError(TABLE_LABELS[ref.table], [`找不到记录 ${ref.id}`]);
     if ((row._deleted !== null) === deleted) return false;
     const stamp = this.clock.tick();
-    await tx.bulkPut(ref.table, [{ ...row, _deleted: deleted ? stamp : null, _updated: stamp }] as never[]);
+    await tx.bulkPut(ref.table, [{ ...row, _deleted: deleted ? stamp : null, _updated: stamp }]);
     await tx.bulkPut('audit', [this.audit({ table: ref.table, recordId: ref.id, field: '*', action: deleted ? 'delete' : 'restore', before: null, after: null, stamp })]);
     return true;
   }

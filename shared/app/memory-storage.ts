@@ -1,4 +1,4 @@
-import { PRIMARY_KEYS, STORE_NAMES, type ListField, type StampedStoreName, type StoragePort, type StorageWriter, type StoreName, type StoreRows } from './storage';
+import { PRIMARY_KEYS, STORE_NAMES, type ListField, type StampedStoreName, type StoragePort, type StorageWriter, type StoreName, type StoreRows, type WritableRow } from './storage';
 
 type Key = string | number;
 type Tables = Map<StoreName, Map<Key, unknown>>;
@@ -83,14 +83,14 @@ export class MemoryStorage implements StoragePort {
       };
       const tx: StorageWriter = {
         ...this.reader(overlay),
-        bulkPut: async <N extends StoreName>(store: N, rows: readonly StoreRows[N][]) => {
+        bulkPut: async <N extends StoreName>(store: N, rows: readonly WritableRow<N>[]) => {
           const table = writable(store);
           let seq = store === 'audit' ? nextSeq(table) : 0;
           for (const row of rows) {
-            const record = copy(row) as unknown as Record<string, Key>;
+            const record: Record<string, unknown> = copy(row);
             if (store === 'audit' && record.seq === undefined) record.seq = seq++;
             const key = record[PRIMARY_KEYS[store]];
-            if (key === undefined || key === null || key === '') throw new Error(`${store} 记录缺少主键 ${PRIMARY_KEYS[store]}`);
+            if ((typeof key !== 'string' && typeof key !== 'number') || key === '') throw new Error(`${store} 记录缺少主键 ${PRIMARY_KEYS[store]}`);
             table.set(key, record);
           }
         },

@@ -20,7 +20,7 @@ export interface ImportedChange {
  * One row of the audit trail: a field of a record changed from one value to another; or one import,
  * naming every record it changed (`changes`, shared/app/audit.ts).
  */
-export interface AuditEntry {
+export type AuditEntry = {
   /** Assigned by the store, increasing in the order rows were written. */
   seq?: number;
   table: string;
@@ -38,12 +38,12 @@ export interface AuditEntry {
   changes?: ImportedChange[];
   /** The ids in `changes`: a list field, indexed entry by entry so a record's history finds the import. */
   recordIds?: string[];
-}
+};
 
-export interface SettingRow {
+export type SettingRow = {
   key: string;
   value: unknown;
-}
+};
 
 export type LogTableName = 'progress' | 'indicatorValues';
 
@@ -63,6 +63,19 @@ export interface StoreRows {
 }
 export type StoreName = keyof StoreRows;
 export type StampedStoreName = Exclude<StoreName, 'settings' | 'audit'>;
+
+/**
+ * A row of a record table as code that does not know the table's type holds it: the exchange's
+ * merge output, a conflict's record, a backup's rows. Every such row was checked against its
+ * table's schema where it came in (a bundle, a backup file) or was written by the ledger.
+ */
+export type AnyStampedRow = Stamped<Record<string, unknown>>;
+
+/**
+ * What a store takes in a write: its own rows, and for a record table also an AnyStampedRow, so
+ * code that picks the table at run time writes without a cast.
+ */
+export type WritableRow<N extends StoreName> = N extends StampedStoreName ? StoreRows[N] | AnyStampedRow : StoreRows[N];
 
 export const STORE_NAMES: readonly StoreName[] = [
   'settings',
@@ -109,8 +122,9 @@ export const LIST_FIELDS = {
 } as const satisfies { [N in StoreName]: readonly string[] };
 export type ListField<N extends StoreName> = (typeof LIST_FIELDS)[N][number];
 
-export function primaryKeyOf<N extends StoreName>(store: N, row: StoreRows[N]): string | number | undefined {
-  return (row as unknown as Record<string, string | number | undefined>)[PRIMARY_KEYS[store]];
+export function primaryKeyOf<N extends StoreName>(store: N, row: WritableRow<N>): string | number | undefined {
+  const key: unknown = (row as Record<string, unknown>)[PRIMARY_KEYS[store]];
+  return typeof key === 'string' || typeof key === 'number' ? key : undefined;
 }
 
 export interface StorageReader {
@@ -127,7 +141,7 @@ export interface StorageReader {
 
 export interface StorageWriter extends StorageReader {
   /** Inserts or replaces rows by their key; audit rows get the next sequence number. */
-  bulkPut<N extends StoreName>(store: N, rows: readonly StoreRows[N][]): Promise<void>;
+  bulkPut<N extends StoreName>(store: N, rows: readonly WritableRow<N>[]): Promise<void>;
   /**
    * Removes every row of the store, as part of the transaction (restoring a backup replaces the
    * whole workspace at once). Rows put after it in the same transaction are kept.

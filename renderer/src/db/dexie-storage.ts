@@ -6,6 +6,11 @@ type Key = string | number;
 
 const SLOW_TRANSACTION_MS = 15_000;
 
+/** The audit store's rows: what the port's typed write hands over for it. */
+function isAudit(store: StoreName, _rows: readonly unknown[]): _rows is readonly StoreRows['audit'][] {
+  return store === 'audit';
+}
+
 /**
  * The storage port on IndexedDB, through Dexie: the renderer's database.
  *
@@ -70,16 +75,17 @@ export class DexieStorage implements StoragePort {
         listBy: async (store, name, value) =>
           merged(store, cleared.has(store) ? [] : await this.listBy(store, name, value), (r) => matches(r, name, value)).filter((r) => matches(r, name, value)),
         listAll: async (store) => merged(store, cleared.has(store) ? [] : await this.listAll(store), () => true),
-        latest: async (store) => {
-          const rows = [cleared.has(store) ? undefined : await this.latest(store), ...(own(store)?.values() ?? [])].filter((r) => r !== undefined) as { _updated: string }[];
-          return rows.sort((a, b) => (a._updated < b._updated ? 1 : -1))[0] as never;
+        latest: async <N extends StampedStoreName>(store: N) => {
+          let best = cleared.has(store) ? undefined : await this.latest(store);
+          for (const r of own(store)?.values() ?? []) if (!best || r._updated > best._updated) best = structuredClone(r);
+          return best;
         },
       };
       const tx: StorageWriter = {
         ...reader,
         bulkPut: async (store, rows) => {
-          if (store === 'audit') {
-            audit.push(...(rows as unknown as StoreRows['audit'][]).map((r) => structuredClone(r)));
+          if (isAudit(store, rows)) {
+            for (const r of rows) audit.push(structuredClone(r));
             return;
           }
           let mine = pending.get(store);
@@ -103,7 +109,7 @@ export class DexieStorage implements StoragePort {
       await this.db.transaction('rw', this.db.tables, () => {
         // Clearing first: IndexedDB runs a transaction's requests in the order they were made.
         const clears = [...cleared].map((store) => this.table(store).clear());
-        const requests: Promise<unknown>[] = [...clears, ...[...pending].map(([store, rows]) => this.table(store).bulkPut([...rows.values()] as never[]))];
+        const requests: Promise<unknown>[] = [...clears, ...[...pending].map(([store, rows]) => this.db.table(store).bulkPut([...rows.values()]))];
         if (audit.length) requests.push(this.table('audit').bulkAdd(audit));
         return Dexie.Promise.all(requests);
       });
