@@ -2,6 +2,7 @@ import { chinaToday } from '../../shared/domain/time';
 import { newRecordId } from '../../shared/exchange/ownership';
 import { scopeToPlan } from '../../shared/ledger/plan-scope';
 import {
+  commonParticipantRole,
   constructionStatusNamed,
   deleteRecordChange,
   newProjectChange,
@@ -14,7 +15,7 @@ import {
   type ProjectFields,
   type TaskFields,
 } from '../../shared/ledger/record-edits';
-import { TASK_DOMAIN_LABELS, type Task, type TaskDomain } from '../../shared/domain/task';
+import { ParticipantRoleSchema, TASK_DOMAIN_LABELS, type Milestone, type Task, type TaskDomain } from '../../shared/domain/task';
 import type { Project } from '../../shared/domain/project';
 import { IsoDateSchema } from '../../shared/domain/ids';
 import type { Change } from '../../shared/app/change';
@@ -62,13 +63,51 @@ function projectNamed(o: Opened, wanted: string | undefined): Project {
   return project;
 }
 
+function leaderNamed(o: Opened, name: string): string {
+  const found = o.plan.leaders.find((l) => l.name === name.trim() || l.id === name);
+  if (!found) throw new NotFoundError(`没有名为 ${name} 的领导`);
+  return found.id;
+}
+
+/** `--milestone 2025,2026=内容`: a 年度安排 entry. */
+function milestoneOption(raw: string): Milestone {
+  const at = raw.indexOf('=');
+  const years = at < 0 ? [] : raw.slice(0, at).split(/[,，、]/).map((y) => y.trim());
+  if (at < 0 || years.some((y) => !/^\d{4}$/.test(y))) throw new UsageError(`--milestone 应写作 2025,2026=内容：${raw}`);
+  return { years: years.map(Number), text: raw.slice(at + 1) };
+}
+
+/** `--participant 单位[:角色]`: a helping unit, with the plan's usual role word unless given. */
+function participantsOption(o: Opened, raws: readonly string[]): { departmentId: string; role: Task['participants'][number]['role'] }[] {
+  const usual = commonParticipantRole(o.plan.tasks);
+  return raws.map((raw) => {
+    const [name, roleWord] = raw.split(/[:：]/);
+    const role = ParticipantRoleSchema.safeParse(roleWord ?? usual);
+    if (!role.success) throw new UsageError(`--participant 的角色应为 ${ParticipantRoleSchema.options.join('、')} 之一：${raw}`);
+    return { departmentId: unitsNamed(o.plan.departments, [name])[0], role: role.data };
+  });
+}
+
 export const taskEdit: Command = {
   name: 'task edit',
   summary: '修改任务（与任务编辑相同的检查；可撤销）/ edit a task',
-  usage: '<任务编号> [--title 任务名称] [--summary 内容简介] [--number 序号] [--domain-label 领域名称] [--deadline 完成时限] [--lead 牵头单位 …]',
-  details: '  <任务编号> 为任务的记录编号，或“领域名称 序号”（如“工业固体废物 3”）/ the task’s id or “领域 序号”\n',
+  usage:
+    '<任务编号> [--title 任务名称] [--summary 内容简介] [--number 序号] [--domain-label 领域名称] [--deadline 完成时限] [--lead 牵头单位 …] [--participant 单位[:参与|责任|配合] …] [--leader 领导姓名 …] [--milestone 2025,2026=内容 …]',
+  details:
+    '  <任务编号> 为任务的记录编号，或“领域名称 序号”（如“工业固体废物 3”）/ the task’s id or “领域 序号”\n' +
+    '  --lead、--participant、--leader、--milestone 可重复，给出即整体替换原有的 / repeatable; given, they replace the old list\n',
   workspace: 'required',
-  options: { title: { type: 'string' }, summary: { type: 'string' }, number: { type: 'string' }, 'domain-label': { type: 'string' }, deadline: { type: 'string' }, lead: { type: 'string', multiple: true } },
+  options: {
+    title: { type: 'string' },
+    summary: { type: 'string' },
+    number: { type: 'string' },
+    'domain-label': { type: 'string' },
+    deadline: { type: 'string' },
+    lead: { type: 'string', multiple: true },
+    participant: { type: 'string', multiple: true },
+    leader: { type: 'string', multiple: true },
+    milestone: { type: 'string', multiple: true },
+  },
   async run(ctx) {
     const { args } = ctx;
     const o = await office(ctx);
@@ -81,6 +120,9 @@ export const taskEdit: Command = {
       domainLabel: given(args, 'domain-label'),
       deadlineText: given(args, 'deadline'),
       ...(leads.length ? { leadIds: unitsNamed(o.plan.departments, leads) } : {}),
+      ...(args.has('participant') ? { participants: participantsOption(o, args.all('participant')) } : {}),
+      ...(args.has('leader') ? { leaderIds: args.all('leader').map((n) => leaderNamed(o, n)) } : {}),
+      ...(args.has('milestone') ? { milestones: args.all('milestone').map(milestoneOption) } : {}),
     };
     await commit(o, taskEditChange(task, fields, planYearWindow(o.plan, Number(chinaToday(ctx.io.now()).slice(0, 4)))), ctx);
   },
@@ -90,7 +132,7 @@ export const projectEdit: Command = {
   name: 'project edit',
   summary: '修改项目（与项目编辑相同的检查；可撤销）/ edit a project',
   usage:
-    '<项目编号> [--name 名称] [--number 序号] [--content 建设内容] [--planned-investment 万元] [--category 类别] [--period 建设周期] [--deadline 完成时限] [--area 面积] [--benefit 效益] [--status 在建] [--construction-unit 单位 …] [--responsible-unit 单位 …]',
+    '<项目编号> [--name 名称] [--number 序号] [--content 建设内容] [--planned-investment 万元] [--investment-text 投资说明] [--category 类别] [--period 建设周期] [--deadline 完成时限] [--area 面积] [--benefit 效益] [--status 在建] [--construction-unit 单位 …] [--responsible-unit 单位 …]',
   details: '  <项目编号> 为项目的记录编号或序号；--status：未开工、在建、完工、投运 / by id or 序号\n',
   workspace: 'required',
   options: {
@@ -98,6 +140,7 @@ export const projectEdit: Command = {
     number: { type: 'string' },
     content: { type: 'string' },
     'planned-investment': { type: 'string' },
+    'investment-text': { type: 'string' },
     category: { type: 'string' },
     period: { type: 'string' },
     deadline: { type: 'string' },
@@ -118,6 +161,7 @@ export const projectEdit: Command = {
       number: given(args, 'number'),
       content: given(args, 'content'),
       plannedInvestment: given(args, 'planned-investment'),
+      investmentText: given(args, 'investment-text'),
       category: given(args, 'category'),
       periodText: given(args, 'period'),
       deadlineText: given(args, 'deadline'),

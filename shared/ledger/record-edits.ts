@@ -4,10 +4,10 @@ import { parseWan } from '../domain/money';
 import { parseDeadline } from '../domain/parse-deadline';
 import { parseConstructionPeriod } from '../domain/parse-period';
 import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus, type Project } from '../domain/project';
-import type { Task, TaskDomain } from '../domain/task';
+import type { Milestone, ParticipantRole, Task, TaskDomain, TaskParticipant } from '../domain/task';
 import type { IsoDate } from '../domain/ids';
 import { blankProject, blankTask } from './blank-records';
-import { checkDeadlineText, checkText, checkWan, TEXT_LIMITS, yearWindowFor, type YearWindow } from '../domain/validation';
+import { checkDeadlineText, checkText, checkWan, checkYear, TEXT_LIMITS, yearWindowFor, type YearWindow } from '../domain/validation';
 import type { PlanData } from './plan-data';
 
 /**
@@ -71,6 +71,18 @@ export interface TaskFields {
   deadlineText?: string;
   /** The lead units by department id (replacing the leads); a lead is no longer listed as helping. */
   leadIds?: readonly string[];
+  /** The helping units with their role word (replacing them); one that leads is left out. */
+  participants?: readonly { departmentId: string; role: ParticipantRole }[];
+  leaderIds?: readonly string[];
+  /** 年度安排 (replacing them): years sorted once each, text trimmed; an entry without text or years is dropped. */
+  milestones?: readonly Milestone[];
+}
+
+/** The role word this plan uses most for helping units (参与 / 责任 / 配合): what a new helping unit takes. */
+export function commonParticipantRole(tasks: readonly Pick<Task, 'participants'>[]): ParticipantRole {
+  const counts = new Map<ParticipantRole, number>();
+  for (const t of tasks) for (const p of t.participants) counts.set(p.role, (counts.get(p.role) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '参与';
 }
 
 export function taskEditChange(task: Task, fields: TaskFields, years: YearWindow): Change {
@@ -81,6 +93,7 @@ export function taskEditChange(task: Task, fields: TaskFields, years: YearWindow
     fields.title === undefined ? null : checkText(fields.title, '任务名称', TEXT_LIMITS.title, true),
     fields.summary === undefined ? null : checkText(fields.summary, '内容简介', TEXT_LIMITS.long),
     fields.deadlineText === undefined ? null : checkDeadlineText(fields.deadlineText, '完成时限', years),
+    ...(fields.milestones ?? []).flatMap((m) => m.years.map((y) => checkYear(y, '年度安排的年份', years))),
   ]);
   const patch: Partial<Task> = {
     ...(fields.domainLabel !== undefined ? { domainLabel: fields.domainLabel.trim() } : {}),
@@ -89,10 +102,17 @@ export function taskEditChange(task: Task, fields: TaskFields, years: YearWindow
     ...(fields.summary !== undefined ? { summary: fields.summary.trim() } : {}),
     ...(fields.deadlineText !== undefined ? { deadline: fields.deadlineText === task.deadline.text ? task.deadline : parseDeadline(fields.deadlineText) } : {}),
   };
-  if (fields.leadIds) {
-    const kept = new Map(task.leads.map((l) => [l.departmentId, l]));
-    patch.leads = fields.leadIds.map((departmentId) => kept.get(departmentId) ?? { departmentId });
-    patch.participants = task.participants.filter((p) => !fields.leadIds!.includes(p.departmentId));
+  const leads = fields.leadIds ? fields.leadIds.map((departmentId) => task.leads.find((l) => l.departmentId === departmentId) ?? { departmentId }) : task.leads;
+  if (fields.leadIds) patch.leads = leads;
+  if (fields.leadIds || fields.participants) {
+    const wanted: readonly TaskParticipant[] = fields.participants
+      ? fields.participants.map((p) => ({ ...task.participants.find((q) => q.departmentId === p.departmentId), departmentId: p.departmentId, role: p.role }))
+      : task.participants;
+    patch.participants = wanted.filter((p, i) => !leads.some((l) => l.departmentId === p.departmentId) && wanted.findIndex((q) => q.departmentId === p.departmentId) === i);
+  }
+  if (fields.leaderIds) patch.leaderIds = [...new Set(fields.leaderIds)];
+  if (fields.milestones) {
+    patch.milestones = fields.milestones.map((m) => ({ years: [...new Set(m.years.map(Number))].sort(), text: m.text.trim() })).filter((m) => m.text && m.years.length);
   }
   if (!Object.keys(patch).length) throw new RecordEditError(`${label}：没有要修改的内容`);
   return { label: `修改任务 ${label}`, edits: [{ table: 'tasks', id: task.id, patch }] };
@@ -104,6 +124,8 @@ export interface ProjectFields {
   name?: string;
   content?: string;
   plannedInvestment?: string;
+  /** 投资说明: how the plan words the amount. */
+  investmentText?: string;
   category?: string;
   periodText?: string;
   deadlineText?: string;
@@ -138,6 +160,7 @@ export function projectEditChange(project: Project, fields: ProjectFields, years
     ...(fields.name !== undefined ? { name: text(fields.name) } : {}),
     ...(fields.content !== undefined ? { content: text(fields.content) } : {}),
     ...(fields.plannedInvestment !== undefined ? { plannedInvestment: fields.plannedInvestment.trim() ? parseWan(fields.plannedInvestment) : null } : {}),
+    ...(fields.investmentText !== undefined ? { investmentText: fields.investmentText.trim() || undefined } : {}),
     ...(fields.category !== undefined ? { category: fields.category.trim() || undefined } : {}),
     ...(periodText !== undefined ? { period: periodText === (project.period?.text ?? '') ? project.period : parseConstructionPeriod(periodText) } : {}),
     ...(deadlineText !== undefined ? { deadline: deadlineText === (project.deadline?.text ?? '') ? project.deadline : deadlineText ? parseDeadline(deadlineText) : null } : {}),

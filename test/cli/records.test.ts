@@ -3,7 +3,7 @@ import { openWorkspaceDir } from '../../cli/workspace-dir';
 import { binRows, restoreChange } from '../../shared/app/bin';
 import type { Workspace } from '../../shared/app/workspace';
 import { addDepartmentChange, leaderChange, mergeDepartmentsChange, renameDepartmentChange } from '../../shared/ledger/directory-changes';
-import { deleteRecordChange, newProjectChange, newTaskChange, planYearWindow, projectEditChange, taskCompletionChange, taskEditChange } from '../../shared/ledger/record-edits';
+import { commonParticipantRole, deleteRecordChange, newProjectChange, newTaskChange, planYearWindow, projectEditChange, taskCompletionChange, taskEditChange } from '../../shared/ledger/record-edits';
 import { scopeToPlan } from '../../shared/ledger/plan-scope';
 import { TASK_DOMAIN_LABELS, type TaskDomain } from '../../shared/domain/task';
 import { appWorkspace, captureIo, plainRows, tempDirs, zwcAt } from '../support/cli';
@@ -69,6 +69,35 @@ describe('zwc task edit and project edit: the editors’ change', () => {
     expect((await zwc('--workspace', tmp.dir, 'task', 'edit', 'nope', '--title', 'x')).code).toBe(EXIT.notFound);
     expect((await zwc('--workspace', tmp.dir, 'task', 'edit', task.id, '--lead', '没有的单位')).code).toBe(EXIT.refused);
     await same(await cli(), app);
+  });
+});
+
+describe('zwc task edit: helping units, leaders and 年度安排, as the task editor writes them', () => {
+  it('replaces them the same way, with the plan’s usual role word, and refuses a year out of the plan’s window', async () => {
+    const { cli, app } = await both();
+    const data = await plan(app);
+    const task = data.tasks[1];
+    const units = data.departments.filter((d) => d.kind === 'department' && !task.leads.some((l) => l.departmentId === d.id));
+    const leader = data.leaders[0];
+    const run = await zwc(
+      ...['--workspace', tmp.dir, 'task', 'edit', task.id, '--participant', units[0].name, '--participant', `${units[1].name}:配合`],
+      ...['--leader', leader.name, '--milestone', '2026,2025= 建成示范点 ', '--milestone', '2027='],
+    );
+    expect(run.err).toBe('');
+    const years = planYearWindow(data, 2026);
+    const role = commonParticipantRole(data.tasks);
+    const change = taskEditChange(
+      task,
+      { participants: [{ departmentId: units[0].id, role }, { departmentId: units[1].id, role: '配合' }], leaderIds: [leader.id], milestones: [{ years: [2026, 2025], text: ' 建成示范点 ' }, { years: [2027], text: '' }] },
+      years,
+    );
+    await app.undo.commit(change);
+    await same(await cli(), app);
+    expect((await plan(app)).tasks[1]).toMatchObject({ leaderIds: [leader.id], milestones: [{ years: [2025, 2026], text: '建成示范点' }] });
+    const far = await zwc('--workspace', tmp.dir, 'task', 'edit', task.id, '--milestone', '1990=太早');
+    expect(far.code).toBe(EXIT.refused);
+    expect(far.err).toContain('年度安排的年份');
+    expect((await zwc('--workspace', tmp.dir, 'task', 'edit', task.id, '--participant', `${units[0].name}:帮忙`)).code).toBe(EXIT.usage);
   });
 });
 
