@@ -181,7 +181,7 @@ export function taskCompletionChange(task: Task, completion: { date: IsoDate; ev
     if (!task.completion) throw new RecordEditError(`${label}：尚未标记完成`);
     return { label: `取消完成 ${label}`, edits: [{ table: 'tasks', id: task.id, patch: { completion: null } }] };
   }
-  refuse(label, [checkText(completion.evidence, '完成依据', TEXT_LIMITS.long)]);
+  refuse(label, [checkText(completion.evidence, '完成依据', TEXT_LIMITS.medium)]);
   return { label: `标记完成 ${label}`, edits: [{ table: 'tasks', id: task.id, patch: { completion: { date: completion.date, evidence: completion.evidence } } }] };
 }
 

@@ -8,6 +8,7 @@ import { checkDayInput, checkText, parseDayInput, TEXT_LIMITS } from '../../../s
 import { useCommit } from '../app/use-commit';
 import { coreRule, counter } from './field-rules';
 import { useTouchedGuard } from './unsaved-guard';
+import { taskCompletionChange } from '../../../shared/ledger/record-edits';
 
 /** A lead unit's claim, from its returned form, that the task is finished: the office confirms it here. */
 export interface ClaimedCompletion {
@@ -32,13 +33,12 @@ export function CompletionForm({ task, claim }: { task: Task; claim?: ClaimedCom
   useTouchedGuard(form, !task.completion);
   const typedDay = Form.useWatch('date', form);
   const readDay = typedDay ? parseDayInput(typedDay) : null;
-  const label = `任务 ${task.domainLabel} ${task.number}`;
-  const complete = (date: IsoDate, evidence: string) => commit({ label: `标记完成 ${label}`, edits: [{ table: 'tasks', id: task.id, patch: { completion: { date, evidence } } }] });
+  const complete = (date: IsoDate, evidence: string) => commit(taskCompletionChange(task, { date, evidence }));
   if (task.completion) {
     return (
       <Space direction="vertical" style={{ width: '100%' }}>
         <Alert type="success" showIcon message={`已于${formatDateZh(task.completion.date)}完成`} description={`完成依据：${task.completion.evidence || '（未填写）'}`} />
-        <Button onClick={() => commit({ label: `取消完成 ${label}`, edits: [{ table: 'tasks', id: task.id, patch: { completion: null } }] })}>撤回“已完成”</Button>
+        <Button onClick={() => commit(taskCompletionChange(task, null))}>撤回“已完成”</Button>
       </Space>
     );
   }

@@ -1,7 +1,7 @@
 import { Button, Form, Input, Modal, Select, Space } from 'antd';
 import type { PlanData } from '../../../shared/ledger/plan-data';
 import { TASK_DOMAIN_LABELS, type TaskDomain } from '../../../shared/domain/task';
-import { blankTask } from '../../../shared/ledger/blank-records';
+import { newTaskChange } from '../../../shared/ledger/record-edits';
 import { checkText, TEXT_LIMITS } from '../../../shared/domain/validation';
 import { newId, useCommit } from '../app/use-commit';
 import { coreRule, counter } from './field-rules';
@@ -25,8 +25,8 @@ export function NewTaskModal(props: { plan: PlanData; domain?: TaskDomain; onClo
 
   const save = async (v: Values) => {
     const id = newId('task');
-    const task = blankTask(plan, id, v.domain, v.title);
-    if (await commit({ label: `新增任务 ${task.title}`, creates: [{ table: 'tasks', record: task }] }, `已新增任务：${task.title}`)) {
+    const change = newTaskChange(plan, id, v.domain, v.title);
+    if (await commit(change, `已新增任务：${v.title.trim()}`)) {
       form.resetFields();
       onCreated(id);
     }

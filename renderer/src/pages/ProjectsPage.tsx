@@ -6,7 +6,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus } from '../../../shared/domain/project';
 import { wanToYuan } from '../../../shared/domain/money';
 import { buildProjectRows, type ProjectRow } from '../../../shared/ledger/project-query';
-import { blankProject } from '../../../shared/ledger/blank-records';
+import { newProjectChange } from '../../../shared/ledger/record-edits';
 import { countByStatus, investmentSummary, TASK_STATUSES } from '../../../shared/ledger/aggregations';
 import { TASK_STATUS_LABELS, type TaskStatus } from '../../../shared/domain/task-status';
 import { chinaToday } from '../../../shared/domain/time';
@@ -48,8 +48,8 @@ export function ProjectsPage({ plan }: { plan: PlanData }) {
   const open = (id: string) => openRecord('projects', id);
 
   const addProject = async () => {
-    const project = blankProject(plan, newId('prj'));
-    if (await commit({ label: '新增项目', creates: [{ table: 'projects', record: project }] })) open(project.id);
+    const id = newId('prj');
+    if (await commit(newProjectChange(plan, id))) open(id);
   };
 
   const columns: ColumnsType<ProjectRow> = [
