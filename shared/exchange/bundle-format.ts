@@ -257,6 +257,23 @@ export function gzipPayload(json: Uint8Array): Uint8Array {
   return gzipSync(json, { level: 9, mtime: 0 });
 }
 
+/** Deflate cannot expand data more than about 1032 times: a trailer claiming more is damaged, not large. */
+const MAX_DEFLATE_RATIO = 1032;
+
+/**
+ * gzip's trailer states the decompressed length (modulo 4 GiB): a payload declaring more than the
+ * limit, and no more than deflate could produce from its size, is refused before anything is
+ * inflated. A trailer claiming the impossible (a damaged or cut file) is left to the inflater, which
+ * reports the damage; one that understates is stopped by the limit while inflating, and must match
+ * the output at the end.
+ */
+function checkDeclaredSize(gz: Uint8Array, limits: BundleLimits): void {
+  const declared = new DataView(gz.buffer, gz.byteOffset + gz.length - 4, 4).getUint32(0, true);
+  if (declared > limits.maxPayloadBytes && declared <= gz.length * MAX_DEFLATE_RATIO) {
+    throw new BundleError('too-large', `交换文件的数据部分声明解压后有 ${formatBytes(declared)}，超过 ${formatBytes(limits.maxPayloadBytes)} 的上限，已拒绝`);
+  }
+}
+
 /** Compressed bytes handed to gzip per step: bounds what one step can produce (deflate expands at most ~1032×). */
 const INFLATE_STEP = 16 * 1024;
 
@@ -270,6 +287,7 @@ export function gunzipPayload(gz: Uint8Array, limits: BundleLimits | number = DE
   const l = typeof limits === 'number' ? limitsWith({ maxPayloadBytes: limits }) : limits;
   const damaged = (why: string) => new BundleError('invalid-payload', `交换文件的数据部分无法解压：${why}`);
   if (gz.length < 18 || gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8) throw damaged('不是 gzip 数据');
+  checkDeclaredSize(gz, l);
   const chunks: Uint8Array[] = [];
   const scanner = new JsonLimitScanner(l);
   let total = 0;
@@ -318,6 +336,7 @@ export async function inflatePayload(gz: Uint8Array, limits: BundleLimits = DEFA
   if (!native) return gunzipPayload(gz, limits);
   const damaged = (why: string) => new BundleError('invalid-payload', `交换文件的数据部分无法解压：${why}`);
   if (gz.length < 18 || gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8) throw damaged('不是 gzip 数据');
+  checkDeclaredSize(gz, limits);
   const chunks: Uint8Array[] = [];
   const scanner = new JsonLimitScanner(limits);
   let total = 0;

@@ -44,14 +44,19 @@ export interface BundleLimits {
 
 const MB = 1024 * 1024;
 
+/**
+ * Sized for the largest office a province could hold (shared/exchange/README.md §4.1): a county
+ * with 10,000 tasks and 42,000 monthly reports is 52,000 records, about 55 MB of JSON with short
+ * synthetic texts (up to about 100 MB with a clerk's real ones) and 3.4 million JSON values.
+ */
 export const DEFAULT_LIMITS: Readonly<Required<BundleLimits>> = Object.freeze({
   maxBundleBytes: 40 * MB,
-  maxPayloadBytes: 32 * MB,
+  maxPayloadBytes: 128 * MB,
   maxRecords: 100_000,
   maxDepth: 32,
   maxStringBytes: 64 * 1024,
   maxItems: 100_000,
-  maxValues: 3_000_000,
+  maxValues: 5_000_000,
   maxProblems: 100,
   maxSheets: 20_000,
   maxConflictValues: 200,
@@ -220,60 +225,100 @@ export class JsonLimitScanner {
     if (this.isName && this.name.length <= FORBIDDEN_NAME.length) this.name += String.fromCharCode(b);
   }
 
-  /** Reads the next chunk of the JSON text. Throws a BundleError at the first limit crossed. */
+  /**
+   * Reads the next chunk of the JSON text. Throws a BundleError at the first limit crossed. Runs of
+   * string content (to the next quote or backslash) and of whitespace are read in tight loops and
+   * counted at once: the byte-by-byte state machine sees only the JSON's structure.
+   */
   push(chunk: Uint8Array): void {
     this.bytes += chunk.length;
     if (this.bytes > this.limits.maxPayloadBytes) throw new BundleError('too-large', `${this.what}解压后超过 ${formatBytes(this.limits.maxPayloadBytes)}，已拒绝`);
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i];
-      switch (this.state) {
-        case State.InString:
-          if (b === QUOTE) this.endString();
-          else if (b === BACKSLASH) {
-            this.stringByte(b);
-            this.state = State.Escape;
-            if (this.isName) this.nameEscaped = true;
-          } else {
-            // A high surrogate must be followed at once by an escaped low one.
-            if (this.pendingHigh) throw this.badText();
-            this.stringByte(b);
-          }
-          break;
-        case State.Escape:
+    const n = chunk.length;
+    let i = 0;
+    while (i < n) {
+      if (this.state === State.InString && !this.pendingHigh) {
+        let j = i;
+        while (j < n) {
+          const b = chunk[j];
+          if (b === QUOTE || b === BACKSLASH) break;
+          j++;
+        }
+        if (j > i) {
+          this.stringRun(chunk, i, j);
+          i = j;
+          continue;
+        }
+      } else if (this.state === State.Outside) {
+        let b = chunk[i];
+        if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09) {
+          this.inScalar = false;
+          do b = chunk[++i];
+          while (i < n && (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09));
+          continue;
+        }
+      }
+      this.byte(chunk[i]);
+      i++;
+    }
+  }
+
+  /** String content without quote or backslash, bytes `from` to `to` of the chunk. */
+  private stringRun(chunk: Uint8Array, from: number, to: number): void {
+    this.stringBytes += to - from;
+    if (this.stringBytes > this.limits.maxStringBytes) throw this.overLimit(`有文字超过 ${formatBytes(this.limits.maxStringBytes)}`);
+    if (this.isName && this.name.length <= FORBIDDEN_NAME.length) {
+      for (let k = from; k < to && this.name.length <= FORBIDDEN_NAME.length; k++) this.name += String.fromCharCode(chunk[k]);
+    }
+  }
+
+  private byte(b: number): void {
+    switch (this.state) {
+      case State.InString:
+        if (b === QUOTE) this.endString();
+        else if (b === BACKSLASH) {
           this.stringByte(b);
-          if (b === LOWER_U) {
-            this.state = State.Hex;
-            this.hexDigits = 0;
-            this.hexCode = 0;
-          } else {
-            if (this.pendingHigh) throw this.badText();
-            this.state = State.InString;
-          }
-          break;
-        case State.Hex: {
+          this.state = State.Escape;
+          if (this.isName) this.nameEscaped = true;
+        } else {
+          // A high surrogate must be followed at once by an escaped low one.
+          if (this.pendingHigh) throw this.badText();
           this.stringByte(b);
-          const v = hexValue(b);
-          // Not hex: invalid JSON, which JSON.parse reports; stop reading the escape here.
-          if (v < 0) {
-            this.state = State.InString;
-            break;
-          }
-          this.hexCode = this.hexCode * 16 + v;
-          if (++this.hexDigits < 4) break;
-          const code = this.hexCode;
-          if (code >= 0xd800 && code <= 0xdbff) {
-            if (this.pendingHigh) throw this.badText();
-            this.pendingHigh = true;
-          } else if (code >= 0xdc00 && code <= 0xdfff) {
-            if (!this.pendingHigh) throw this.badText();
-            this.pendingHigh = false;
-          } else if (this.pendingHigh) throw this.badText();
+        }
+        break;
+      case State.Escape:
+        this.stringByte(b);
+        if (b === LOWER_U) {
+          this.state = State.Hex;
+          this.hexDigits = 0;
+          this.hexCode = 0;
+        } else {
+          if (this.pendingHigh) throw this.badText();
+          this.state = State.InString;
+        }
+        break;
+      case State.Hex: {
+        this.stringByte(b);
+        const v = hexValue(b);
+        // Not hex: invalid JSON, which JSON.parse reports; stop reading the escape here.
+        if (v < 0) {
           this.state = State.InString;
           break;
         }
-        default:
-          this.outside(b);
+        this.hexCode = this.hexCode * 16 + v;
+        if (++this.hexDigits < 4) break;
+        const code = this.hexCode;
+        if (code >= 0xd800 && code <= 0xdbff) {
+          if (this.pendingHigh) throw this.badText();
+          this.pendingHigh = true;
+        } else if (code >= 0xdc00 && code <= 0xdfff) {
+          if (!this.pendingHigh) throw this.badText();
+          this.pendingHigh = false;
+        } else if (this.pendingHigh) throw this.badText();
+        this.state = State.InString;
+        break;
       }
+      default:
+        this.outside(b);
     }
   }
 

@@ -12,6 +12,7 @@ import { encodeContainer, gzipPayload } from '../../shared/exchange/bundle-forma
 import { generateIdentity, signBytes, type Identity } from '../../shared/exchange/identity';
 import { mergeRecord, resolveConflict } from '../../shared/exchange/merge';
 import { emptyTables, type BundleTables, type StoredRecord } from '../../shared/exchange/records';
+import { DEFAULT_LIMITS } from '../../shared/exchange/limits';
 import { recordImport, verifyBundle, type VerifyContext, type VerifyResult } from '../../shared/exchange/verify';
 import { EXIT } from '../../cli/zwc';
 import { zwcAt } from '../support/cli';
@@ -150,7 +151,8 @@ describe('finding 3: limits are checked while decompressing, fast and with bound
     expect((await timed(wide)).code).toBe('over-limit');
     const long = await signedRaw(county, new TextEncoder().encode(`{"tables":{"tasks":["${'x'.repeat(100_000)}"]}}`));
     expect((await timed(long)).code).toBe('over-limit');
-    const bomb = await signedRaw(county, new Uint8Array(64 * 1024 * 1024).fill(0x20));
+    // Past the payload limit by 16 MB: refused at the chunk that crosses it, however large it would grow.
+    const bomb = await signedRaw(county, new Uint8Array(DEFAULT_LIMITS.maxPayloadBytes + 16 * 1024 * 1024).fill(0x20));
     const { code, ms } = await timed(bomb);
     expect(code).toBe('too-large');
     expect(ms).toBeLessThan(1000);

@@ -363,8 +363,8 @@ const MAKERS: Record<string, Maker> = {
     else if (kind === 'wide') text = `{"tables":{"tasks":[[${'1,'.repeat(150_000)}1]]}}`;
     else if (kind === 'long-string') text = `{"tables":{"tasks":["${'啊'.repeat(40_000)}"]}}`;
     else if (kind === 'many-records') text = `{"tables":{"progress":[${'0,'.repeat(100_001)}0]}}`;
-    else text = ' '.repeat(40 * 1024 * 1024);
-    // The same few bombs every time: compressing 40 MB per case would only time the test itself.
+    else text = ' '.repeat(DEFAULT_LIMITS.maxPayloadBytes + 8 * 1024 * 1024);
+    // The same few bombs every time: compressing 136 MB per case would only time the test itself.
     const gz = BOMBS.get(kind) ?? rawGzip(text);
     BOMBS.set(kind, gz);
     return { name: `bomb-${kind}`, bytes: await sign(w.county, p.manifest, gz), expect: refuse('over-limit', 'too-large') };

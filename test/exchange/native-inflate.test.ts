@@ -31,6 +31,28 @@ describe('inflatePayload on the native DecompressionStream', () => {
     expect(e.code).toBe('too-large');
   });
 
+  it('refuses a payload whose gzip trailer states more than the limit before inflating it, and one that understates it while inflating', async () => {
+    const bomb = gzipSync(new Uint8Array(64 * 1024 * 1024).fill(0x20), { level: 9 });
+    const limits = limitsWith({ maxPayloadBytes: 1024 * 1024 });
+    const stated = await refusal(inflatePayload(bomb, limits, NATIVE));
+    expect(stated.message).toContain('声明解压后有 64 MB');
+    expect(() => gunzipPayload(bomb, limits)).toThrow(/声明解压后有 64 MB/);
+    // The trailer lies (1 KB): the limit still stops it as it comes out.
+    const lying = bomb.slice();
+    new DataView(lying.buffer).setUint32(lying.length - 4, 1024, true);
+    for (const e of [await refusal(inflatePayload(lying, limits, NATIVE)), await refusal(Promise.resolve().then(() => gunzipPayload(lying, limits)))]) {
+      expect(e.code).toBe('too-large');
+      expect(e.message).toContain('解压后超过 1 MB');
+    }
+  });
+
+  it('takes a trailer claiming more than deflate can produce for damage, not size', async () => {
+    const damaged = gzipPayload(payload).slice();
+    new DataView(damaged.buffer).setUint32(damaged.length - 4, 0xfffffff0, true);
+    expect((await refusal(inflatePayload(damaged, limitsWith({}), NATIVE))).code).toBe('invalid-payload');
+    expect((await refusal(Promise.resolve().then(() => gunzipPayload(damaged, limitsWith({}))))).code).toBe('invalid-payload');
+  });
+
   it('refuses JSON past the nesting limit as it comes out', async () => {
     const deep = gzipPayload(json('['.repeat(200) + ']'.repeat(200)));
     const e = await refusal(inflatePayload(deep, limitsWith({}), NATIVE));

@@ -1,0 +1,383 @@
+/** The byte-at-a-time JSON limit scanner as it was before issue 29 (shared/exchange/limits.ts at 2bdecf6): the reference test/exchange/limit-scanner.test.ts compares the fast one with. */
+/**
+ * Hard limits on what a bundle may contain, checked while the payload is decompressed and before
+ * it is parsed, so that a small signed file can never expand into more objects than a laptop can
+ * hold. Sized from the shipped plans (README.md §4.1): the largest, 伊金霍洛旗, is 257 KB of JSON,
+ * 191 records, 17,015 JSON values, nesting depth 8 and no string over 1.6 KB.
+ *
+ * `JsonLimitScanner` reads the UTF-8 bytes of the JSON text chunk by chunk, as they come out of
+ * gzip, and stops at the first limit crossed. It does not validate JSON (JSON.parse does, once the
+ * text is known to be within bounds); it counts what JSON.parse would build, and refuses escaped
+ * lone surrogates, which are not Unicode text.
+ */
+import { BundleError } from '../../shared/exchange/errors';
+
+export interface BundleLimits {
+  /** Largest file, bytes. */
+  maxBundleBytes: number;
+  /** Largest decompressed payload (the JSON text), bytes. */
+  maxPayloadBytes: number;
+  /** Most records over all tables. */
+  maxRecords: number;
+  /** Deepest nesting of arrays and objects (the payload object itself is depth 1). */
+  maxDepth: number;
+  /** Longest string (or member name) as it is written in the JSON text, bytes. */
+  maxStringBytes: number;
+  /** Most elements of one array, or members of one object (tables are arrays of records). */
+  maxItems: number;
+  /** Most JSON values in the payload: objects, arrays, strings, numbers, literals, member names. */
+  maxValues: number;
+  /** Most record problems collected before the payload is refused. */
+  maxProblems: number;
+  /** Most sheets in the issued-sheet register (register.ts); they count as records too. */
+  maxSheets: number;
+  /**
+   * Most conflicting values one record holds over all its fields. Concurrent writes come from an
+   * office's own laptops, a handful each time; thousands can only be made on purpose, and every one
+   * is shown on the 数据交换 page.
+   */
+  maxConflictValues?: number;
+  /** Most devices a record's `_seen` names: one per laptop that ever wrote the office's records. */
+  maxSeenDevices?: number;
+  /** Most records of one office in one table, stored here after a merge (the workspace's own bound). */
+  maxStoredRecords?: number;
+}
+
+const MB = 1024 * 1024;
+
+export const DEFAULT_LIMITS: Readonly<Required<BundleLimits>> = Object.freeze({
+  maxBundleBytes: 40 * MB,
+  maxPayloadBytes: 32 * MB,
+  maxRecords: 100_000,
+  maxDepth: 32,
+  maxStringBytes: 64 * 1024,
+  maxItems: 100_000,
+  maxValues: 3_000_000,
+  maxProblems: 100,
+  maxSheets: 20_000,
+  maxConflictValues: 200,
+  maxSeenDevices: 200,
+  maxStoredRecords: 100_000,
+});
+
+/** The defaults with any overrides; a limit that is not a positive number keeps its default. */
+export function limitsWith(overrides: Partial<BundleLimits> = {}): Required<BundleLimits> {
+  const out: Required<BundleLimits> = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(DEFAULT_LIMITS) as (keyof BundleLimits)[]) {
+    const v = overrides[key];
+    if (typeof v === 'number' && v > 0) out[key] = v;
+  }
+  return out;
+}
+
+/** The much smaller limits for a bundle's header (manifest and signature). */
+export const HEADER_LIMITS: Readonly<BundleLimits> = Object.freeze({
+  maxBundleBytes: MB,
+  maxPayloadBytes: MB,
+  maxRecords: 0,
+  maxDepth: 4,
+  maxStringBytes: 4096,
+  maxItems: 64,
+  maxValues: 200,
+  maxProblems: 5,
+  maxSheets: 0,
+  maxConflictValues: 0,
+  maxSeenDevices: 0,
+  maxStoredRecords: 0,
+});
+
+export function formatBytes(n: number): string {
+  if (n >= MB) return `${Math.round((n / MB) * 10) / 10} MB`;
+  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KB`;
+  return `${n} 字节`;
+}
+
+// Byte values of the JSON punctuation the scanner follows.
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const LOWER_U = 0x75;
+
+const enum State {
+  Outside,
+  InString,
+  Escape,
+  Hex,
+}
+
+const OBJECT = 1;
+const ARRAY = 2;
+/** Records are the elements of the table arrays: payload {tables: {name: [record, …]}} is depth 3. */
+const RECORD_DEPTH = 3;
+const FORBIDDEN_NAME = '__proto__';
+
+function hexValue(b: number): number {
+  if (b >= 0x30 && b <= 0x39) return b - 0x30;
+  if (b >= 0x41 && b <= 0x46) return b - 0x37;
+  if (b >= 0x61 && b <= 0x66) return b - 0x57;
+  return -1;
+}
+
+export class JsonLimitScanner {
+  private state = State.Outside;
+  private readonly kinds: number[] = [];
+  private readonly items: number[] = [];
+  private readonly expectName: boolean[] = [];
+  private inScalar = false;
+  private bytes = 0;
+  private values = 0;
+  private records = 0;
+  // The string being read.
+  private stringBytes = 0;
+  private isName = false;
+  private nameEscaped = false;
+  private name = '';
+  private hexDigits = 0;
+  private hexCode = 0;
+  private pendingHigh = false;
+
+  constructor(
+    private readonly limits: BundleLimits,
+    /** What is being read, for messages: "交换文件的数据部分" or "文件头". */
+    private readonly what: string = '交换文件的数据部分',
+  ) {}
+
+  /** Figures so far, for tests and the fuzz report. */
+  get figures(): { bytes: number; values: number; records: number } {
+    return { bytes: this.bytes, values: this.values, records: this.records };
+  }
+
+  private overLimit(problem: string): BundleError {
+    return new BundleError('over-limit', `${this.what}超出上限：${problem}，已拒绝。这不是本软件正常导出的文件，请让对方重新导出`);
+  }
+
+  private badText(): BundleError {
+    return new BundleError(
+      'invalid-text',
+      `${this.what}含有不成对的代理字符（如 \\ud800），不是合法的 Unicode 文本，已拒绝。这不是本软件正常导出的文件，请让对方重新导出`,
+    );
+  }
+
+  private startValue(): void {
+    this.values += 1;
+    if (this.values > this.limits.maxValues) throw this.overLimit(`数据项超过 ${this.limits.maxValues.toLocaleString('en-US')} 个`);
+    const depth = this.kinds.length;
+    if (depth === 0 || this.kinds[depth - 1] !== ARRAY) return;
+    this.countItem(depth);
+    if (depth === RECORD_DEPTH) {
+      this.records += 1;
+      if (this.records > this.limits.maxRecords) throw this.overLimit(`记录超过 ${this.limits.maxRecords.toLocaleString('en-US')} 条`);
+    }
+  }
+
+  private countItem(depth: number): void {
+    const n = ++this.items[depth - 1];
+    if (n > this.limits.maxItems) throw this.overLimit(`一个数组或对象中超过 ${this.limits.maxItems.toLocaleString('en-US')} 项`);
+  }
+
+  private open(kind: number): void {
+    this.startValue();
+    if (this.kinds.length >= this.limits.maxDepth) throw this.overLimit(`嵌套超过 ${this.limits.maxDepth} 层`);
+    this.kinds.push(kind);
+    this.items.push(0);
+    this.expectName.push(kind === OBJECT);
+  }
+
+  private startString(): void {
+    const depth = this.kinds.length;
+    this.isName = depth > 0 && this.kinds[depth - 1] === OBJECT && this.expectName[depth - 1];
+    if (this.isName) {
+      this.values += 1;
+      if (this.values > this.limits.maxValues) throw this.overLimit(`数据项超过 ${this.limits.maxValues.toLocaleString('en-US')} 个`);
+      this.countItem(depth);
+      this.expectName[depth - 1] = false;
+    } else this.startValue();
+    this.stringBytes = 0;
+    this.nameEscaped = false;
+    this.name = '';
+    this.pendingHigh = false;
+    this.state = State.InString;
+  }
+
+  private endString(): void {
+    if (this.pendingHigh) throw this.badText();
+    if (this.isName && (this.nameEscaped || this.name === FORBIDDEN_NAME)) {
+      throw new BundleError(
+        'invalid-payload',
+        `${this.what}格式不正确：字段名 ${this.nameEscaped ? '含有转义字符' : FORBIDDEN_NAME} 不允许使用。这不是本软件正常导出的文件`,
+      );
+    }
+    this.state = State.Outside;
+  }
+
+  private stringByte(b: number): void {
+    this.stringBytes += 1;
+    if (this.stringBytes > this.limits.maxStringBytes) throw this.overLimit(`有文字超过 ${formatBytes(this.limits.maxStringBytes)}`);
+    if (this.isName && this.name.length <= FORBIDDEN_NAME.length) this.name += String.fromCharCode(b);
+  }
+
+  /** Reads the next chunk of the JSON text. Throws a BundleError at the first limit crossed. */
+  push(chunk: Uint8Array): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.limits.maxPayloadBytes) throw new BundleError('too-large', `${this.what}解压后超过 ${formatBytes(this.limits.maxPayloadBytes)}，已拒绝`);
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      switch (this.state) {
+        case State.InString:
+          if (b === QUOTE) this.endString();
+          else if (b === BACKSLASH) {
+            this.stringByte(b);
+            this.state = State.Escape;
+            if (this.isName) this.nameEscaped = true;
+          } else {
+            // A high surrogate must be followed at once by an escaped low one.
+            if (this.pendingHigh) throw this.badText();
+            this.stringByte(b);
+          }
+          break;
+        case State.Escape:
+          this.stringByte(b);
+          if (b === LOWER_U) {
+            this.state = State.Hex;
+            this.hexDigits = 0;
+            this.hexCode = 0;
+          } else {
+            if (this.pendingHigh) throw this.badText();
+            this.state = State.InString;
+          }
+          break;
+        case State.Hex: {
+          this.stringByte(b);
+          const v = hexValue(b);
+          // Not hex: invalid JSON, which JSON.parse reports; stop reading the escape here.
+          if (v < 0) {
+            this.state = State.InString;
+            break;
+          }
+          this.hexCode = this.hexCode * 16 + v;
+          if (++this.hexDigits < 4) break;
+          const code = this.hexCode;
+          if (code >= 0xd800 && code <= 0xdbff) {
+            if (this.pendingHigh) throw this.badText();
+            this.pendingHigh = true;
+          } else if (code >= 0xdc00 && code <= 0xdfff) {
+            if (!this.pendingHigh) throw this.badText();
+            this.pendingHigh = false;
+          } else if (this.pendingHigh) throw this.badText();
+          this.state = State.InString;
+          break;
+        }
+        default:
+          this.outside(b);
+      }
+    }
+  }
+
+  private outside(b: number): void {
+    switch (b) {
+      case QUOTE:
+        this.inScalar = false;
+        this.startString();
+        return;
+      case OPEN_OBJECT:
+        this.inScalar = false;
+        this.open(OBJECT);
+        return;
+      case OPEN_ARRAY:
+        this.inScalar = false;
+        this.open(ARRAY);
+        return;
+      case CLOSE_OBJECT:
+      case CLOSE_ARRAY:
+        this.inScalar = false;
+        this.kinds.pop();
+        this.items.pop();
+        this.expectName.pop();
+        return;
+      case COMMA: {
+        this.inScalar = false;
+        const depth = this.kinds.length;
+        if (depth > 0 && this.kinds[depth - 1] === OBJECT) this.expectName[depth - 1] = true;
+        return;
+      }
+      case COLON:
+      case 0x20:
+      case 0x09:
+      case 0x0a:
+      case 0x0d:
+        this.inScalar = false;
+        return;
+      default:
+        // A number or a literal (true, false, null); anything else is invalid JSON for JSON.parse.
+        if (!this.inScalar) {
+          this.inScalar = true;
+          this.startValue();
+        }
+    }
+  }
+
+  /** After the last chunk: a string left open means the text was cut (JSON.parse reports it). */
+  finish(): void {
+    if (this.pendingHigh) throw this.badText();
+  }
+}
+
+/** Scans a whole JSON text at once (a header, a file read from disk). */
+export function scanJson(bytes: Uint8Array, limits: BundleLimits, what?: string): void {
+  const scanner = new JsonLimitScanner(limits, what);
+  scanner.push(bytes);
+  scanner.finish();
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when a JS string is well-formed Unicode (no unpaired surrogate code units). */
+export function isWellFormed(s: string): boolean {
+  return !LONE_SURROGATE.test(s);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Counts a record's conflict values and `_seen` members before anything else looks at them, so a
+ * record holding 100,000 of either is refused at once, naming the record, instead of having every
+ * value validated, merged and listed. Works on the raw parsed JSON (or a merged record).
+ */
+export function checkRecordBounds(raw: unknown, limits: BundleLimits, where: string): void {
+  if (!isPlainObject(raw)) return;
+  const maxConflictValues = limits.maxConflictValues ?? DEFAULT_LIMITS.maxConflictValues;
+  const maxSeenDevices = limits.maxSeenDevices ?? DEFAULT_LIMITS.maxSeenDevices;
+  const conflicts = raw._conflicts;
+  if (Array.isArray(conflicts)) {
+    let values = 0;
+    for (const c of conflicts) {
+      const list = isPlainObject(c) ? c.values : undefined;
+      values += Array.isArray(list) ? list.length : 1;
+      if (values > maxConflictValues) {
+        throw new BundleError(
+          'over-limit',
+          `${where}：冲突取值超过每条记录 ${maxConflictValues} 个的上限，已拒绝。正常使用中同一条记录只会有几台电脑同时修改，请联系对方核查后重新导出`,
+        );
+      }
+    }
+  }
+  const seen = raw._seen;
+  if (isPlainObject(seen)) {
+    let devices = 0;
+    for (const _device in seen) {
+      if (++devices > maxSeenDevices) {
+        throw new BundleError(
+          'over-limit',
+          `${where}：记录的同步设备记录（_seen）超过 ${maxSeenDevices} 台设备的上限，已拒绝。请联系对方核查后重新导出`,
+        );
+      }
+    }
+  }
+}
