@@ -160,6 +160,10 @@ class LocalView {
   };
 }
 
+function emptyHeld(): Record<BundleTableName, Map<string, StoredRecord>> {
+  return Object.fromEntries(BUNDLE_TABLES.map((t) => [t, new Map<string, StoredRecord>()])) as Record<BundleTableName, Map<string, StoredRecord>>;
+}
+
 function mapValues(tables: Record<BundleTableName, Map<string, StoredRecord>>): BundleTables {
   return Object.fromEntries(BUNDLE_TABLES.map((t) => [t, [...tables[t].values()]])) as BundleTables;
 }
@@ -218,7 +222,7 @@ export class ExchangeService {
     // One read of this laptop's records per import: the office's rows (by its index) serve both the
     // owner check and the merge; only keys the office does not hold are looked up one bulk get a table.
     const view = new LocalView(this.storage);
-    const result = await verifyBundle(file.data, { trust, seen: await seenDevices(this.storage), receiver, localOwners: view.owners, held: view.held, now });
+    const result = await verifyBundle(file.data, { trust, seen: await seenDevices(this.storage), receiver, localOwners: view.owners, held: view.held, absorbed: true, now });
     if (!result.ok) {
       const { detail } = result.error;
       // Only a key nobody registered can be trusted on the spot; a key registered to another office cannot.
@@ -228,7 +232,8 @@ export class ExchangeService {
       }
       return { kind: 'refused', fileName: file.name, refusal: result.error };
     }
-    const local = await view.held(result.manifest.officeCode);
+    // A payload merged before (result.absorbed) carries no records: nothing here is read for it.
+    const local = result.absorbed ? emptyHeld() : await view.held(result.manifest.officeCode);
     const incoming = result.payload.register;
     const register =
       incoming && result.manifest.officeCode === receiver.officeCode

@@ -72,6 +72,11 @@ export const SeenDeviceSchema = z
     /** The highest sequence merged from this device under this key. */
     highestSequence: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
     bundleIds: z.array(z.string().max(100)),
+    /**
+     * The payload hashes (SHA-256, as signed in the manifest) of the last bundles merged from this
+     * device: a later bundle carrying the same payload, byte for byte, changes nothing (issue 29).
+     */
+    payloads: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100).optional(),
   })
   .strict();
 export type SeenDevice = z.infer<typeof SeenDeviceSchema>;

@@ -17,6 +17,7 @@ import { canonicalJsonBytes } from './canonical-json';
 import { divisionName } from '../domain/divisions';
 import { sha256Hex } from './bytes';
 import { BundleError, refusalOf, type BundleRefusal } from './errors';
+import { emptyTables } from './records';
 import { fingerprintOf, verifySignature } from './identity';
 import { formatBytes, limitsWith, type BundleLimits } from './limits';
 import { checkNoForeignRecords, checkReceiver, checkStampsNotFuture, type LocalOwners, type Receiver } from './rules';
@@ -49,6 +50,14 @@ export interface VerifyContext {
    * stored copy is recognised then and not validated again (it cannot change anything).
    */
   held?: (officeCode: string) => Promise<HeldTables>;
+  /**
+   * True when `seen` describes what the records here already hold (the app's own workspace, where
+   * both are written in one transaction): a bundle whose payload hash equals one merged before from
+   * the same device and key is known unchanged from its signed header — its payload is neither
+   * decompressed nor checked again, and the result carries no records (merging it changes nothing).
+   * Not for a seen state kept apart from the records (zwc merge --state).
+   */
+  absorbed?: boolean;
   /** The receiver's clock, for refusing stamps from the future. Default: now. */
   now?: Date;
   /** Overrides of the limits in limits.ts. */
@@ -64,6 +73,8 @@ export interface VerifiedBundle {
   payload: BundlePayload;
   /** Fingerprint of the signing key, for the import history. */
   fingerprint: string;
+  /** Set when the payload is one merged before (VerifyContext.absorbed): `payload` is then empty. */
+  absorbed?: true;
 }
 
 export type VerifyResult = ({ ok: true } & VerifiedBundle) | { ok: false; error: BundleRefusal };
@@ -144,6 +155,11 @@ function checkSequence(manifest: BundleManifest, seen: Readonly<SeenState>, trus
   }
 }
 
+function payloadMergedBefore(manifest: BundleManifest, seen: Readonly<SeenState>): boolean {
+  const device: SeenDevice | undefined = seen[seenKey(manifest.officeCode, manifest.deviceId)];
+  return device !== undefined && sameKey(device.publicKey, manifest.publicKey) && (device.payloads ?? []).includes(manifest.payloadSha256);
+}
+
 function checkAlreadyImported(manifest: BundleManifest, seen: Readonly<SeenState>, fingerprint: string): void {
   const device: SeenDevice | undefined = seen[seenKey(manifest.officeCode, manifest.deviceId)];
   if (device && sameKey(device.publicKey, manifest.publicKey) && device.bundleIds.includes(manifest.bundleId)) checkSequence(manifest, seen, [], fingerprint);
@@ -188,6 +204,13 @@ async function verifyOrThrow(bytes: Uint8Array, ctx: VerifyContext): Promise<Ver
   // then) is not decompressed, parsed or validated again.
   if (ctx.seen) checkAlreadyImported(manifest, ctx.seen, fingerprint);
 
+  // The same payload as a bundle merged before from this device and key (a monthly snapshot in
+  // which nothing changed): known from the signed hash; its sequence is still checked.
+  if (ctx.seen && ctx.absorbed && payloadMergedBefore(manifest, ctx.seen)) {
+    checkSequence(manifest, ctx.seen, ctx.trust, fingerprint);
+    return { manifest, payload: { tables: emptyTables() }, fingerprint, absorbed: true };
+  }
+
   const held = ctx.held ? await ctx.held(manifest.officeCode) : undefined;
   const payload = await decodePayloadNative(gz, manifest, limits, held);
 
@@ -212,10 +235,18 @@ export async function verifyBundle(bytes: Uint8Array, ctx: VerifyContext): Promi
   }
 }
 
+/** The payload hashes remembered per device: the newest few, enough for the monthly snapshots that repeat one. */
+const REMEMBERED_PAYLOADS = 12;
+
+function payloadsAfter(known: readonly string[] | undefined, hash: string | undefined): { payloads?: string[] } {
+  if (hash === undefined) return known ? { payloads: [...known] } : {};
+  return { payloads: [...(known ?? []).filter((h) => h !== hash), hash].slice(-REMEMBERED_PAYLOADS) };
+}
+
 /** The import history after a bundle has been merged: feed it back as `ctx.seen` next time. */
 export function recordImport(
   seen: Readonly<SeenState>,
-  manifest: Pick<BundleManifest, 'deviceId' | 'sequence' | 'bundleId' | 'publicKey' | 'officeCode'>,
+  manifest: Pick<BundleManifest, 'deviceId' | 'sequence' | 'bundleId' | 'publicKey' | 'officeCode'> & Partial<Pick<BundleManifest, 'payloadSha256'>>,
 ): SeenState {
   const name = seenKey(manifest.officeCode, manifest.deviceId);
   const previous = seen[name];
@@ -228,6 +259,7 @@ export function recordImport(
       officeCode: manifest.officeCode,
       highestSequence: Math.max(device?.highestSequence ?? 0, manifest.sequence),
       bundleIds: device?.bundleIds.includes(manifest.bundleId) ? device.bundleIds : [...(device?.bundleIds ?? []), manifest.bundleId],
+      ...payloadsAfter(device?.payloads, manifest.payloadSha256),
     },
   };
 }
