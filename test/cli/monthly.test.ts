@@ -1,8 +1,6 @@
 import { EXIT } from '../../cli/zwc';
 import { openWorkspaceDir } from '../../cli/workspace-dir';
-import { closePlan, revisePlan, startNextPlan, unfinishedTasks } from '../../shared/app/plan-periods';
 import type { Workspace } from '../../shared/app/workspace';
-import { currentPlan } from '../../shared/domain/plan-period';
 import { chinaToday } from '../../shared/domain/time';
 import { newRecordId } from '../../shared/exchange/ownership';
 import { noProgressChange, NO_PROGRESS_TEXT } from '../../shared/ledger/no-progress';
@@ -116,15 +114,12 @@ describe('plan periods: zwc plan and 设置', () => {
     const next = await zwc('--workspace', tmp.dir, 'plan', 'next', '--title', '十五五方案', '--from', '2026', '--to', '2030');
     expect(next.err).toBe('');
 
-    let data = await app.ledger.readPlan('150627');
-    await app.undo.commit(revisePlan(data, '调整3项任务', '2024-06-01'));
-    data = await app.ledger.readPlan('150627');
-    await app.undo.commit(closePlan(data, currentPlan(data.office)!.id, '2026-01-10'));
-    data = await app.ledger.readPlan('150627');
-    const carried = unfinishedTasks(data, currentPlan(data.office)!.id, today).map((r) => r.task.id);
-    await app.undo.commit(
-      startNextPlan(data, { title: '十五五方案', fromYear: 2026, toYear: 2030, carryTaskIds: carried, deadlineText: '2027年底前', carryIndicators: true }, (kind) => newRecordId('150627', kind)),
-    );
+    // As 设置 does: each change built by ws.planPeriods from the stored records, committed through the undo history.
+    await app.undo.commit(await app.planPeriods.reviseChange('150627', '调整3项任务', '2024-06-01'));
+    const planId = (await app.planPeriods.list('150627')).currentPlanId!;
+    await app.undo.commit(await app.planPeriods.closeChange('150627', planId, '2026-01-10'));
+    const carried = (await app.planPeriods.unfinished('150627', planId, today)).map((r) => r.task.id);
+    await app.undo.commit(await app.planPeriods.openChange('150627', { title: '十五五方案', fromYear: 2026, toYear: 2030, carryTaskIds: carried, deadlineText: '2027年底前', carryIndicators: true }));
 
     const [a, b] = [await app.ledger.readPlan('150627'), await (await cli()).ledger.readPlan('150627')];
     expect(b.office.plans).toEqual(a.office.plans);
