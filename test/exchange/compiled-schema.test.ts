@@ -16,12 +16,12 @@ import { stampAll } from '../../shared/sync/stamped';
 import { realisticOffice } from '../../scripts/bench-data';
 import { value } from '../support/factories';
 
-const SCHEMAS: Record<BundleTableName, z.AnyZodObject> = {
-  offices: OfficeSchema,
-  ...PLAN_SCHEMAS,
-  progress: ProgressEntrySchema,
-  indicatorValues: IndicatorValueSchema,
-} as Record<BundleTableName, z.AnyZodObject>;
+const DOMAIN: Record<BundleTableName, ZodTypeAny> = { offices: OfficeSchema, ...PLAN_SCHEMAS, progress: ProgressEntrySchema, indicatorValues: IndicatorValueSchema };
+function asObject(s: ZodTypeAny): z.AnyZodObject {
+  if (!(s instanceof z.ZodObject)) throw new Error('not an object schema');
+  return s;
+}
+const SCHEMAS = Object.fromEntries(Object.entries(DOMAIN).map(([t, s]) => [t, asObject(s)])) as Record<BundleTableName, z.AnyZodObject>;
 
 const STAMP = '000001700000000:000000:laptopA';
 
