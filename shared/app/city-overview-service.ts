@@ -6,6 +6,7 @@ import type { IsoDate } from '../domain/ids';
 import type { Workspace } from './workspace';
 import { fieldLabel } from '../ledger/field-labels';
 import type { Problem } from '../domain/problem';
+import { readOfficePlans } from './office-scope';
 import { countyProblemList, type CountyProblemView } from '../ledger/problems-city';
 import type { ProblemFilter } from '../ledger/problems';
 
@@ -41,27 +42,30 @@ async function cityChoicesIn(ws: Pick<Workspace, 'storage'>, plans: ReadonlyMap<
   return out;
 }
 
+/** The city's county offices and their records as last merged here, without the city's conflict choices (only the workbook shows them). */
+async function readCityRecords(ws: Pick<Workspace, 'storage' | 'exchange'>, cityCode: string): Promise<Omit<CityData, 'cityChoices'>> {
+  // Every office table read once for the city's offices (office-scope.ts), not once per office.
+  const held = await ws.storage.listAll('offices');
+  const offices = held.filter((o) => o.parentCode === cityCode && o._deleted === null);
+  const { plans, problems } = await readOfficePlans(ws.storage, offices, held.length);
+  return { subordinates: overseenOffices(cityCode, offices), plans, history: await ws.exchange.history(), problems };
+}
+
 /** The city's view of its county offices: each one's records as last merged here, and the import history. */
 export async function readCityData(ws: Pick<Workspace, 'storage' | 'ledger' | 'exchange'>, cityCode: string): Promise<CityData> {
-  const offices = (await ws.storage.listBy('offices', 'parentCode', cityCode)).filter((o) => o._deleted === null);
-  const plans = new Map<string, PlanData>();
-  const problems = new Map<string, Problem[]>();
-  for (const o of offices) {
-    plans.set(o.code, await ws.ledger.readPlan(o.code));
-    problems.set(o.code, await ws.ledger.list('problems', o.code));
-  }
-  return { subordinates: overseenOffices(cityCode, offices), plans, history: await ws.exchange.history(), cityChoices: await cityChoicesIn(ws, plans), problems };
+  const data = await readCityRecords(ws, cityCode);
+  return { ...data, cityChoices: await cityChoicesIn(ws, data.plans) };
 }
 
 /** Every county office side by side for a period, and those that have not reported it. */
 export async function cityOverview(ws: Pick<Workspace, 'storage' | 'ledger' | 'exchange'>, cityCode: string, period: Period, today: IsoDate): Promise<{ rows: CountySummary[]; missing: CountySummary[] }> {
-  const data = await readCityData(ws, cityCode);
+  const data = await readCityRecords(ws, cityCode);
   const rows = countySummaries({ cityCode, subordinates: data.subordinates, plans: data.plans, history: data.history, period, today, problems: data.problems });
   return { rows, missing: notReported(rows) };
 }
 
 /** Every county office's problems side by side (default: the unclosed ones, overdue first), from the bundles merged here. */
 export async function cityProblems(ws: Pick<Workspace, 'storage' | 'ledger' | 'exchange'>, cityCode: string, today: IsoDate, filter?: ProblemFilter): Promise<CountyProblemView[]> {
-  const data = await readCityData(ws, cityCode);
+  const data = await readCityRecords(ws, cityCode);
   return countyProblemList(data.subordinates.filter((s) => s.code !== cityCode), data.plans, data.problems, today, filter);
 }
