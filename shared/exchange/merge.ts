@@ -77,7 +77,13 @@ function learn(k: Knowledge, stamp: string | null | undefined): void {
 function knowledgeOf(r: StoredRecord): Knowledge {
   const k: Knowledge = new Map();
   for (const s of Object.values(r._seen ?? {})) learn(k, s);
-  for (const s of Object.values(r._stamps ?? {})) learn(k, s);
+  // A record's fields mostly share one stamp (written together): each distinct stamp learnt once.
+  let last: string | undefined;
+  for (const s of Object.values(r._stamps ?? {})) {
+    if (s === last) continue;
+    learn(k, s);
+    last = s;
+  }
   learn(k, r._updated);
   learn(k, r._deleted);
   for (const c of r._conflicts ?? []) for (const v of c.values) learn(k, v.stamp);
@@ -217,7 +223,25 @@ export function mergeRecord(local: StoredRecord, incoming: StoredRecord): Stored
 
 /** A record in the form a merge leaves it: resolved conflict entries dropped, `_seen` filled in. */
 export function normaliseRecord(r: StoredRecord): StoredRecord {
-  return mergeRecord(r, r);
+  if (r._conflicts !== undefined || r._siblings !== undefined) return mergeRecord(r, r);
+  // Without conflicts or siblings every field holds one write, its own: what mergeRecord(r, r)
+  // returns, built directly (each record of a first import goes through here).
+  const out: Record<string, unknown> = {};
+  const stamps: Record<string, string> = {};
+  for (const field of fieldsOf(r).sort()) {
+    const value = r[field];
+    if (value !== undefined) out[field] = value;
+    const stamp = r._stamps?.[field] ?? NO_STAMP;
+    if (stamp !== NO_STAMP) stamps[field] = stamp;
+  }
+  const knowledge = knowledgeOf(r);
+  const seen: Record<string, string> = {};
+  for (const device of [...knowledge.keys()].sort()) seen[device] = knowledge.get(device) as string;
+  out._stamps = stamps;
+  out._deleted = r._deleted !== null && r._deleted !== undefined ? r._deleted : null;
+  out._updated = r._updated;
+  out._seen = seen;
+  return out as StoredRecord;
 }
 
 /** Conflicts a person still has to resolve. Entries overwritten by a later local write are not open. */

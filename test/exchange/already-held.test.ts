@@ -112,6 +112,34 @@ describe('alreadyHeld', () => {
     );
   });
 
+  it('normaliseRecord without conflicts is exactly mergeRecord(r, r) (any history of three laptops)', () => {
+    const op = fc.record({ d: fc.integer({ min: 0, max: 2 }), kind: fc.constantFrom('edit', 'clear', 'delete', 'restore', 'sync'), to: fc.integer({ min: 0, max: 2 }), v: fc.integer({ min: 0, max: 2 }) });
+    let fast = 0;
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 25 }), (ops) => {
+        const world = new World(['a', 'b', 'c']);
+        for (const r of world.replicas) world.create(r, 'r1', { f1: 0, f2: 0 });
+        for (const o of ops) {
+          world.advance(1);
+          const r = world.replicas[o.d];
+          if (o.kind === 'edit' || o.kind === 'clear') world.edit(r, 'r1', FIELDS[o.v % 2], o.kind === 'clear' ? undefined : o.v);
+          else if (o.kind === 'sync') world.sync(r, world.replicas[o.to]);
+          else world.setDeleted(r, 'r1', o.kind === 'delete');
+        }
+        for (const x of world.replicas) {
+          const r = x.records.get('r1') as StoredRecord;
+          const { _conflicts: _c, _siblings: _s, ...plain } = r;
+          for (const rec of [r, plain as StoredRecord, { ...plain, _seen: undefined } as StoredRecord]) {
+            if (rec._conflicts === undefined && rec._siblings === undefined) fast++;
+            expect(normaliseRecord(rec)).toEqual(mergeRecord(rec, rec));
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(fast).toBeGreaterThan(300);
+  });
+
   it('an unchanged snapshot merges into no write, all unchanged, whether the local rows come as a list or by key', () => {
     const incoming = [stored(department('d1'), stamp(1)), stored(department('d2'), stamp(2))];
     const local = incoming.map(normaliseRecord);
