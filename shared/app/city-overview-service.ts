@@ -25,14 +25,21 @@ const CITY_CHOICE_ACTOR = '处理冲突（仅本机）';
 
 /** The fields whose current value is still the one the city chose (a later file from the county may have replaced it). */
 async function cityChoicesIn(ws: Pick<Workspace, 'storage'>, plans: ReadonlyMap<string, PlanData>): Promise<Map<string, string[]>> {
-  const records = new Map<string, { table: string; row: Record<string, unknown> }>();
-  for (const p of plans.values()) {
-    for (const t of p.tasks) records.set(t.id, { table: 'tasks', row: t as unknown as Record<string, unknown> });
-    for (const t of p.projects) records.set(t.id, { table: 'projects', row: t as unknown as Record<string, unknown> });
-    for (const t of p.indicators) records.set(t.id, { table: 'indicators', row: t as unknown as Record<string, unknown> });
-  }
+  if (plans.size === 0) return new Map();
   const latest = new Map<string, { recordId: string; field: string; after: unknown }>();
   for (const a of await ws.storage.listAll('audit')) if (a.actor === CITY_CHOICE_ACTOR) latest.set(`${a.recordId}:${a.field}`, a);
+  if (latest.size === 0) return new Map();
+  // Only the records a choice names are looked up.
+  const named = new Set([...latest.values()].map((a) => a.recordId));
+  const records = new Map<string, { table: string; row: Record<string, unknown> }>();
+  const add = (table: string, rows: readonly { id: string }[]) => {
+    for (const r of rows) if (named.has(r.id)) records.set(r.id, { table, row: r as unknown as Record<string, unknown> });
+  };
+  for (const p of plans.values()) {
+    add('tasks', p.tasks);
+    add('projects', p.projects);
+    add('indicators', p.indicators);
+  }
   const out = new Map<string, string[]>();
   for (const a of latest.values()) {
     const r = records.get(a.recordId);
