@@ -149,7 +149,8 @@ class LocalView {
     const held = await this.table(table, officeCode);
     const others = keys.filter((k) => !held.has(k));
     const found = new Map<string, string>();
-    if (others.length) {
+    // An empty table (one indexed read tells) holds no key of anyone: nothing to look up.
+    if (others.length && (await this.storage.latest(table)) !== undefined) {
       const rows = (await this.storage.getMany(table, others)) as (Record<string, unknown> | undefined)[];
       rows.forEach((r, i) => {
         const owner = r?.[ownerFieldOf(table)];
