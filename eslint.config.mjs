@@ -82,7 +82,7 @@ const SHARED_PACKAGES = ['zod', 'date-fns', '@date-fns/tz', 'fflate', 'pinyin-pr
 const SHARED_LAYERS = [
   { name: 'domain', rank: 0, what: 'records (zod schemas) and their rules' },
   { name: 'sync', rank: 1, what: 'clock and revision envelope' },
-  { name: 'ledger', rank: 1, what: 'derived views of a plan' },
+  { name: 'views', rank: 1, what: 'read models: derived views of a plan' },
   { name: 'exchange', rank: 1, what: 'the .zwb bundle, verification, merge' },
   { name: 'platform', rank: 1, what: "the desktop API's types" },
   { name: 'print', rank: 2, what: 'printed documents' },
@@ -165,7 +165,7 @@ const electronBlocks = layerBlocks({
 
 const RENDERER_PACKAGES = ['react', 'react-dom', 'antd', '@ant-design/icons', 'dayjs', 'echarts', 'zustand', 'date-fns', '@date-fns/tz'];
 /** Modules of the renderer that open or hold the database. */
-const STORAGE_MODULES = ['renderer/src/db', 'renderer/src/app/ledger', 'renderer/src/app/open-workspace'];
+const STORAGE_MODULES = ['renderer/src/db', 'renderer/src/app/local-database', 'renderer/src/app/open-workspace'];
 const EXCEL_ENTRY = 'renderer/src/components/excel/xlsx.ts';
 const EXCEL_CHUNK = 'renderer/src/components/excel/xlsx-chunk';
 const EXCEL_MESSAGE = 'Excel 代码按需加载，请用 loadXlsx()（components/excel/xlsx.ts）/ load the Excel code with loadXlsx(), never at start-up';
@@ -181,7 +181,7 @@ const excelDeny = (folder) => [
 const storageDeny = (folder) =>
   STORAGE_MODULES.map((m) => ({
     regex: `^${reach(folder, m, m.endsWith('/db') ? false : true)}`,
-    message: '界面不直接访问数据库，请调用核心服务（useLedger 的 workspace）/ UI code calls the core services, never the database',
+    message: '界面不直接访问数据库，请调用核心服务（useAppState 的 workspace）/ UI code calls the core services, never the database',
   }));
 
 const rendererBase = {

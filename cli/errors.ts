@@ -1,15 +1,15 @@
 import { BundleError } from '../shared/exchange/errors';
 import { CanonicalJsonError } from '../shared/exchange/canonical-json';
 import { ValidationError } from '../shared/app/change';
-import { BackupError } from '../shared/app/backup-format';
+import { BackupError } from '../shared/app/backup/backup-format';
 import { XlsxError } from '../shared/xlsx/errors';
 import { SeedError } from '../shared/seed/load-seed';
-import { IssuedSheetError } from '../shared/app/issued-sheets';
-import { DocumentError } from '../shared/app/documents';
+import { IssuedSheetError } from '../shared/app/printing/issued-sheets';
+import { DocumentError } from '../shared/app/documents/documents';
 import { WorkspaceFileError } from './file-storage';
-import { IndicatorValueError } from '../shared/ledger/indicator-value';
-import { RecordEditError } from '../shared/ledger/record-edits';
-import { CatchUpError } from '../shared/app/catch-up';
+import { IndicatorValueError } from '../shared/views/indicator-value';
+import { RecordEditError } from '../shared/views/record-edits';
+import { CatchUpError } from '../shared/app/exchange/catch-up';
 
 /**
  * What can go wrong in zwc, one error type per meaning, and the one table from meaning to exit

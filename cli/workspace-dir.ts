@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { DeviceIdentity } from '../shared/app/device-identity';
+import type { DeviceIdentity } from '../shared/app/trust/device-identity';
 import { exportIdentity, generateIdentity, importIdentity, signBytes, StoredIdentitySchema, type StoredIdentity } from '../shared/exchange/identity';
 import { FileStorage } from './file-storage';
 import { openCliStorage, takeMigration } from './storage/open';
@@ -11,7 +11,7 @@ import type { StoragePort } from '../shared/app/storage';
 import { FileError, InputError, NotFoundError } from './errors';
 import { writeOutput, type CliIo } from './io';
 import { seededPlan } from '../seeds';
-import type { SeedCatalogue } from '../shared/app/setup';
+import type { SeedCatalogue } from '../shared/app/setup/setup';
 
 /** The plans zwc ships: the same seeds/ the app embeds. */
 export const CLI_SEEDS: SeedCatalogue = { plan: seededPlan };

@@ -12,7 +12,7 @@ import { formatStamp } from '../shared/sync/hlc';
 import { stampAll } from '../shared/sync/stamped';
 import { loadSeedPlan } from '../shared/seed/load-seed';
 import { allDivisions } from '../shared/domain/divisions';
-import type { PlanRecords } from '../shared/ledger/plan-data';
+import type { PlanRecords } from '../shared/views/plan-data';
 import { syntheticDepartments, syntheticProgress, syntheticTasks } from '../test/support/synthetic';
 
 /** The months of a year of reports. */

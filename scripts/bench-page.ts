@@ -4,10 +4,10 @@
  * (bundles and their stored rows) is fetched from the bench's static server before timing starts.
  */
 import PouchDB from 'pouchdb-browser';
-import { LedgerDb } from '../renderer/src/db/schema';
-import { openLedger } from '../renderer/src/app/ledger';
+import { LocalDatabase } from '../renderer/src/db/schema';
+import { openLocalDatabase } from '../renderer/src/app/local-database';
 import { workspaceOver, type Workspace } from '../shared/app/workspace';
-import { setUpWorkspace } from '../shared/app/setup';
+import { setUpWorkspace } from '../shared/app/setup/setup';
 import { loadSeedPlan } from '../shared/seed/load-seed';
 import { verifyBundle } from '../shared/exchange/verify';
 import { receiverOf } from '../shared/exchange/rules';
@@ -58,7 +58,7 @@ async function floor(records: string): Promise<Record<string, number>> {
 /** Dexie bulkPut into the app's own schema (its indexes included), one transaction. */
 async function dexie(records: string): Promise<Record<string, number>> {
   const tables = await jsonOf<BundleTables>(records);
-  const db = new LedgerDb('bench-dexie');
+  const db = new LocalDatabase('bench-dexie');
   await db.open();
   const names = tablesWithRows(tables);
   const t0 = now();
@@ -84,7 +84,7 @@ interface ImportCase {
 }
 
 async function cityWorkspace(officeCode: string, publicKey: string): Promise<Workspace> {
-  const repo = await openLedger(new LedgerDb('bench-app'));
+  const repo = await openLocalDatabase(new LocalDatabase('bench-app'));
   const ws = workspaceOver(repo.storage, repo);
   const city = loadSeedPlan(await jsonOf('/seeds/150600-ordos.json'));
   await setUpWorkspace(ws, city, 'empty', new Date());

@@ -14,12 +14,12 @@ import { performance } from 'node:perf_hooks';
 import { generateIdentity } from '../shared/exchange/identity';
 import { receiverOf } from '../shared/exchange/rules';
 import { openWorkspace, type Workspace } from '../shared/app/workspace';
-import { setUpWorkspace } from '../shared/app/setup';
+import { setUpWorkspace } from '../shared/app/setup/setup';
 import { MemoryStorage } from '../shared/app/memory-storage';
 import type { StoragePort } from '../shared/app/storage';
-import { cityOverview, readCityData } from '../shared/app/city-overview-service';
-import { countySummaries, type CountySummary } from '../shared/ledger/city-overview';
-import type { PlanData } from '../shared/ledger/plan-data';
+import { cityOverview, readCityData } from '../shared/app/city/city-overview-service';
+import { countySummaries, type CountySummary } from '../shared/views/city-overview';
+import type { PlanData } from '../shared/views/plan-data';
 import { exportCityWorkbook } from '../shared/xlsx/city';
 import { writeWorkbook } from '../shared/xlsx/workbook';
 import { loadSeedPlan } from '../shared/seed/load-seed';
@@ -109,7 +109,7 @@ async function cityFigures(group: string, ws: Workspace, files: readonly OfficeF
     summaries.push(...countySummaries({ cityCode: c, ...data, period: BUNDLE_PERIOD, today }));
     for (const [k, v] of data.plans) plans.set(k, v);
   }
-  const city = (await ws.ledger.readPlan('150600')).office;
+  const city = (await ws.records.readPlan('150600')).office;
   const bytes = await writeWorkbook(exportCityWorkbook({ city, period: BUNDLE_PERIOD, today, summaries, plans }));
   const workbook = performance.now() - t1;
   return [

@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
-import { TABLE_LABELS, type BackupFile, type BackupSummary } from '../../shared/app/backup';
-import { BackupError, BACKUP_LIMITS } from '../../shared/app/backup-format';
+import { TABLE_LABELS, type BackupFile, type BackupSummary } from '../../shared/app/backup/backup';
+import { BackupError, BACKUP_LIMITS } from '../../shared/app/backup/backup-format';
 import { STORE_NAMES } from '../../shared/app/storage';
 import { formatBytes } from '../../shared/exchange/limits';
 import { dirOf, type Command } from '../command';

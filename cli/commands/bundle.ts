@@ -12,8 +12,8 @@ import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, type BundleTables, 
 import { verifyBundle } from '../../shared/exchange/verify';
 import { DivisionCodeSchema } from '../../shared/domain/office';
 import { writeSetting } from '../../shared/app/settings';
-import { EXCHANGE_KEYS, saveSeenDevices, seenDevices } from '../../shared/app/trust-service';
-import type { PreparedImport } from '../../shared/app/exchange-service';
+import { EXCHANGE_KEYS, saveSeenDevices, seenDevices } from '../../shared/app/trust/trust-service';
+import type { PreparedImport } from '../../shared/app/exchange/exchange-service';
 import type { Options } from '../args';
 import type { Command } from '../command';
 import { InputError, UsageError, type Outcome } from '../errors';

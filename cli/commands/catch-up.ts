@@ -1,6 +1,6 @@
 import { IsoDateSchema } from '../../shared/domain/ids';
 import { chinaToday } from '../../shared/domain/time';
-import { constructionStatusNamed } from '../../shared/ledger/record-edits';
+import { constructionStatusNamed } from '../../shared/views/record-edits';
 import { dirOf, type Command } from '../command';
 import { InputError, UsageError } from '../errors';
 import { openOffice } from '../workspace-dir';

@@ -1,8 +1,8 @@
 import { binRows, restoreChange } from '../../shared/app/bin';
 import { DEPARTMENT_KIND_LABELS, type Department, type DepartmentKind } from '../../shared/domain/department';
 import { newRecordId } from '../../shared/exchange/ownership';
-import { addDepartmentChange, leaderChange, mergeDepartmentsChange, renameDepartmentChange, type DirectoryOutcome } from '../../shared/ledger/directory-changes';
-import { TABLE_LABELS } from '../../shared/ledger/table-labels';
+import { addDepartmentChange, leaderChange, mergeDepartmentsChange, renameDepartmentChange, type DirectoryOutcome } from '../../shared/views/directory-changes';
+import { TABLE_LABELS } from '../../shared/views/table-labels';
 import type { Change } from '../../shared/app/change';
 import { dirOf, type Command } from '../command';
 import { InputError, NotFoundError, UsageError } from '../errors';
@@ -11,7 +11,7 @@ import { commit, office } from './records';
 
 /**
  * The 单位名录 and the 回收站 from the command line, through the core builders the directory page and
- * 回收站 call (shared/ledger/directory-changes.ts, shared/app/bin.ts); every change undoable.
+ * 回收站 call (shared/views/directory-changes.ts, shared/app/bin.ts); every change undoable.
  */
 
 const outcome = (o: DirectoryOutcome): Change => {
@@ -84,7 +84,7 @@ export const binList: Command = {
   options: {},
   async run(ctx) {
     const { ws, settings } = await openOffice(dirOf(ctx), ctx.io);
-    const rows = await binRows(ws.ledger, settings.officeCode);
+    const rows = await binRows(ws.records, settings.officeCode);
     if (!rows.length) ctx.io.stdout('回收站是空的 / the bin is empty\n');
     for (const r of rows) ctx.io.stdout(`${r.id}\t${TABLE_LABELS[r.table]}\t${r.label}\n`);
   },
@@ -100,7 +100,7 @@ export const binRestore: Command = {
     const id = ctx.args.positionals[0];
     if (!id) throw new UsageError('缺少记录编号（见 zwc bin list）/ missing the record id');
     const o = await openOffice(dirOf(ctx), ctx.io);
-    const row = (await binRows(o.ws.ledger, o.settings.officeCode)).find((r) => r.id === id);
+    const row = (await binRows(o.ws.records, o.settings.officeCode)).find((r) => r.id === id);
     if (!row) throw new NotFoundError(`回收站中没有记录 ${id}`);
     await commit(o, restoreChange(row), ctx);
   },

@@ -1,4 +1,4 @@
-import { DocumentError, DocumentService, type DocumentOptions, type MadeDocument } from '../../shared/app/documents';
+import { DocumentError, DocumentService, type DocumentOptions, type MadeDocument } from '../../shared/app/documents/documents';
 import type { DocumentKind } from '../../shared/documents/model';
 import type { Workspace } from '../../shared/app/workspace';
 import type { Options } from '../args';

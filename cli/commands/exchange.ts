@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { BundleError, refusalOf, type BundleRefusal } from '../../shared/exchange/errors';
 import { receiverOf } from '../../shared/exchange/rules';
-import type { PreparedImport } from '../../shared/app/exchange-service';
+import type { PreparedImport } from '../../shared/app/exchange/exchange-service';
 import { divisionName } from '../../shared/domain/divisions';
 import { IMPORT_OUTCOME_LABELS } from '../../shared/exchange/history';
 import { defaultReportingPeriod } from '../../shared/domain/time';

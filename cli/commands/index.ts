@@ -7,7 +7,7 @@ import { PLAN_COMMANDS } from './plan';
 import { PRINT_COMMANDS } from './print';
 import { BACKUP_COMMANDS } from './backup';
 import { XLSX_COMMANDS } from './xlsx';
-import { LEDGER_COMMANDS } from './ledger';
+import { MONTHLY_COMMANDS } from './monthly';
 import { PROBLEM_COMMANDS } from './problems';
 import { DOCUMENT_COMMANDS } from './documents';
 import { INDICATOR_COMMANDS } from './indicators';
@@ -20,7 +20,7 @@ import { CATCH_UP_COMMANDS } from './catch-up';
 export const COMMANDS: readonly Command[] = [
   ...BUNDLE_COMMANDS,
   ...WORKSPACE_COMMANDS,
-  ...LEDGER_COMMANDS,
+  ...MONTHLY_COMMANDS,
   ...INDICATOR_COMMANDS,
   ...RECORD_COMMANDS,
   ...DIRECTORY_COMMANDS,

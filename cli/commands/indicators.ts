@@ -2,15 +2,15 @@ import type { Indicator } from '../../shared/domain/indicator';
 import { chinaToday } from '../../shared/domain/time';
 import { ATTAINMENT_LABELS, formatQuantity, indicatorAttainment, valueForYear } from '../../shared/domain/attainment';
 import { newRecordId } from '../../shared/exchange/ownership';
-import { indicatorValue, indicatorValueChange } from '../../shared/ledger/indicator-value';
-import { scopeToPlan } from '../../shared/ledger/plan-scope';
+import { indicatorValue, indicatorValueChange } from '../../shared/views/indicator-value';
+import { scopeToPlan } from '../../shared/views/plan-scope';
 import { dirOf, type Command } from '../command';
 import { NotFoundError, UsageError } from '../errors';
 import { openOffice } from '../workspace-dir';
 
 /**
  * 指标填报 on the command line: an indicator's actual value for a year (or a month of it), checked
- * and built by the same core function as the app's form (shared/ledger/indicator-value.ts), and the
+ * and built by the same core function as the app's form (shared/views/indicator-value.ts), and the
  * indicators of the current plan with their value and attainment for a year.
  */
 
@@ -43,7 +43,7 @@ export const indicatorSet: Command = {
     const judgementText = args.get('judgement');
     if (judgementText !== undefined && !(judgementText in JUDGEMENTS)) throw new UsageError(`--judgement 应为 达标、未达标 或 暂不判定：${judgementText}`);
     const { ws, settings } = await openOffice(dirOf(ctx), io);
-    const all = await ws.ledger.readPlan(settings.officeCode);
+    const all = await ws.records.readPlan(settings.officeCode);
     const indicator = indicatorNamed(scopeToPlan(all, all.office.currentPlanId).indicators, wanted);
     const record = indicatorValue(
       indicator,
@@ -70,7 +70,7 @@ export const indicatorList: Command = {
     const year = yearText === undefined ? thisYear(io.now()) : Number(yearText);
     if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new UsageError(`--year 应为四位数的年份，如 2026：${yearText}`);
     const { ws, settings } = await openOffice(dirOf(ctx), io);
-    const all = await ws.ledger.readPlan(settings.officeCode);
+    const all = await ws.records.readPlan(settings.officeCode);
     const plan = scopeToPlan(all, all.office.currentPlanId);
     io.stdout(`编号\t指标\t${year}年实际值\t达标情况\n`);
     for (const indicator of plan.indicators) {

@@ -1,9 +1,9 @@
-import type { PlanInfo } from '../../shared/app/plan-periods';
+import type { PlanInfo } from '../../shared/app/plan-periods/plan-periods';
 import { IsoDateSchema } from '../../shared/domain/ids';
 import { currentPlan, PLAN_STATUS_LABELS, planById, planLabel, type PlanPeriod } from '../../shared/domain/plan-period';
 import { chinaToday } from '../../shared/domain/time';
-import { assessmentSummaryZh } from '../../shared/ledger/assessment';
-import type { PlanData } from '../../shared/ledger/plan-data';
+import { assessmentSummaryZh } from '../../shared/views/assessment';
+import type { PlanData } from '../../shared/views/plan-data';
 import type { Options } from '../args';
 import { dirOf, type Command, type CommandContext } from '../command';
 import { InputError, NotFoundError, UsageError } from '../errors';
@@ -58,10 +58,10 @@ interface PlanContext extends Office {
 
 async function open(ctx: CommandContext): Promise<PlanContext> {
   const office = await openOffice(dirOf(ctx), ctx.io);
-  return { ...office, data: await office.ws.ledger.readPlan(office.settings.officeCode), today: chinaToday(ctx.io.now()) };
+  return { ...office, data: await office.ws.records.readPlan(office.settings.officeCode), today: chinaToday(ctx.io.now()) };
 }
 
-const reread = async ({ ws, data }: PlanContext, id: string) => planById((await ws.ledger.readPlan(data.office.code)).office, id);
+const reread = async ({ ws, data }: PlanContext, id: string) => planById((await ws.records.readPlan(data.office.code)).office, id);
 
 export const planList: Command = {
   name: 'plan list',

@@ -27,7 +27,7 @@ export const printNumbering: Command = {
     if (kind && pattern === undefined) throw new UsageError('缺少 --pattern / missing --pattern');
     const seriesText = args.get('series');
     const { ws, settings } = await openOffice(dirOf(ctx), io);
-    const plan = await ws.ledger.readPlan(settings.officeCode);
+    const plan = await ws.records.readPlan(settings.officeCode);
     const current = await ws.sheets.settings(plan.office);
     if (kind && pattern !== undefined) await ws.sheets.saveSettings({ ...current, patterns: { ...current.patterns, [kind]: pattern } });
     if (seriesText !== undefined) {
@@ -61,7 +61,7 @@ export const printSettings: Command = {
     const days = args.get('answer-days');
     if (days !== undefined && !/^\d+$/.test(days)) throw new UsageError(`--answer-days 应为天数：${days}`);
     const { ws, settings } = await openOffice(dirOf(ctx), io);
-    const plan = await ws.ledger.readPlan(settings.officeCode);
+    const plan = await ws.records.readPlan(settings.officeCode);
     const current = await ws.sheets.settings(plan.office);
     const next: PrintSettings = {
       ...current,

@@ -1,5 +1,5 @@
-import { numberFrom } from '../../shared/app/issued-sheets';
-import { scopeToPlan } from '../../shared/ledger/plan-scope';
+import { numberFrom } from '../../shared/app/printing/issued-sheets';
+import { scopeToPlan } from '../../shared/views/plan-scope';
 import { buildDocument, combinedDocument, perDepartmentDocuments, type PrintRequest } from '../../shared/print/documents';
 import { renderDocumentHtml } from '../../shared/print/html';
 import { RECIPIENT_SCOPE_LABELS } from '../../shared/print/assignment-sheet';
@@ -84,7 +84,7 @@ export const print: Command = {
     const period = periodOption(args, io);
     if (kind === 'assignment') args.oneOf('recipients', ['lead', 'all'], 'lead');
     const { ws, settings } = await openOffice(dirOf(ctx), io);
-    const all = await ws.ledger.readPlan(settings.officeCode);
+    const all = await ws.records.readPlan(settings.officeCode);
     // With the office's problems: a 督办单 lists the unit's, 报送情况 the month's (as in the app).
     const plan: PrintPlan = { ...scopeToPlan(all, all.office.currentPlanId), problems: await ws.problems.all(settings.officeCode), problemContext: all };
     const today = chinaToday(io.now());

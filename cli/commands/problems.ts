@@ -1,7 +1,7 @@
 import { IsoDateSchema } from '../../shared/domain/ids';
 import { PROBLEM_KIND_LABELS, PROBLEM_STATUS_LABELS, ProblemKindSchema, type ProblemKind, type ProblemStatus } from '../../shared/domain/problem';
 import { formatPeriodZh } from '../../shared/domain/time';
-import type { ProblemFilter, ProblemView, RaiseItem } from '../../shared/app/problems';
+import type { ProblemFilter, ProblemView, RaiseItem } from '../../shared/app/problems/problems';
 import type { Workspace } from '../../shared/app/workspace';
 import { dirOf, type Command } from '../command';
 import { InputError, NotFoundError, UsageError } from '../errors';
@@ -23,7 +23,7 @@ const STATUS_WORDS: Record<string, ProblemStatus | 'unclosed' | 'all'> = {
 };
 
 async function unitId(ws: Workspace, officeCode: string, unit: string): Promise<string> {
-  const departments = await ws.ledger.list('departments', officeCode);
+  const departments = await ws.records.list('departments', officeCode);
   const found = departments.filter((d) => d.id === unit || d.name === unit || d.aliases.includes(unit));
   if (found.length === 1) return found[0].id;
   if (found.length > 1) throw new InputError(`单位“${unit}”不唯一，请用编号：${found.map((d) => `${d.name}（${d.id}）`).join('、')}`);

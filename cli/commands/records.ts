@@ -1,6 +1,6 @@
 import { chinaToday } from '../../shared/domain/time';
 import { newRecordId } from '../../shared/exchange/ownership';
-import { scopeToPlan } from '../../shared/ledger/plan-scope';
+import { scopeToPlan } from '../../shared/views/plan-scope';
 import {
   commonParticipantRole,
   constructionStatusNamed,
@@ -14,7 +14,7 @@ import {
   unitsNamed,
   type ProjectFields,
   type TaskFields,
-} from '../../shared/ledger/record-edits';
+} from '../../shared/views/record-edits';
 import { ParticipantRoleSchema, TASK_DOMAIN_LABELS, type Milestone, type Task, type TaskDomain } from '../../shared/domain/task';
 import type { Project } from '../../shared/domain/project';
 import { IsoDateSchema } from '../../shared/domain/ids';
@@ -26,13 +26,13 @@ import { openOffice, type Office } from '../workspace-dir';
 
 /**
  * Tasks and projects from the command line: adding, editing, 标记完成 and deleting, with the same
- * core builders as the app's editors and drawers (shared/ledger/record-edits.ts), every change
+ * core builders as the app's editors and drawers (shared/views/record-edits.ts), every change
  * committed through the workspace's one undo history. The 单位名录 and 回收站 are in directory.ts.
  */
 
-export async function office(ctx: CommandContext): Promise<Office & { plan: Awaited<ReturnType<Office['ws']['ledger']['readPlan']>> }> {
+export async function office(ctx: CommandContext): Promise<Office & { plan: Awaited<ReturnType<Office['ws']['records']['readPlan']>> }> {
   const o = await openOffice(dirOf(ctx), ctx.io);
-  return { ...o, plan: await o.ws.ledger.readPlan(o.settings.officeCode) };
+  return { ...o, plan: await o.ws.records.readPlan(o.settings.officeCode) };
 }
 
 export async function commit(o: Office, change: Change, ctx: CommandContext): Promise<void> {

@@ -1,9 +1,9 @@
-import { cityOverview } from '../../shared/app/city-overview-service';
+import { cityOverview } from '../../shared/app/city/city-overview-service';
 import { divisionName } from '../../shared/domain/divisions';
 import { chinaToday, formatPeriodZh } from '../../shared/domain/time';
-import { dashboard } from '../../shared/ledger/dashboard';
-import { scopeToPlan } from '../../shared/ledger/plan-scope';
-import type { PlanData } from '../../shared/ledger/plan-data';
+import { dashboard } from '../../shared/views/dashboard';
+import { scopeToPlan } from '../../shared/views/plan-scope';
+import type { PlanData } from '../../shared/views/plan-data';
 import type { Workspace } from '../../shared/app/workspace';
 import { TASK_STATUS_LABELS } from '../../shared/domain/task-status';
 import { dirOf, type Command } from '../command';
@@ -43,7 +43,7 @@ export const overview: Command = {
 
 /** The plan a page shows: the plan period in force (or the latest), as 工作总览 reads it. */
 async function shownPlan(ws: Workspace, officeCode: string): Promise<PlanData> {
-  const all = await ws.ledger.readPlan(officeCode);
+  const all = await ws.records.readPlan(officeCode);
   return scopeToPlan(all, all.office.currentPlanId);
 }
 

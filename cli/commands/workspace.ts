@@ -1,4 +1,4 @@
-import type { SetupSource } from '../../shared/app/setup';
+import type { SetupSource } from '../../shared/app/setup/setup';
 import { divisionOf } from '../../shared/domain/divisions';
 import { DivisionCodeSchema } from '../../shared/domain/office';
 import { divisionName } from '../../shared/domain/divisions';
@@ -51,7 +51,7 @@ export const init: Command = {
     } catch (e) {
       throw new InputError(e instanceof Error ? e.message : String(e));
     }
-    const plan = await ws.ledger.readPlan(code);
+    const plan = await ws.records.readPlan(code);
     io.stdout(
       `工作区 / workspace ${dir}: ${plan.office.name}（${settings.role === 'city' ? '市级' : '旗区级'}，${SOURCE_WORDS[source]}）· 任务 ${plan.tasks.length} · 项目 ${plan.projects.length} · 指标 ${plan.indicators.length} · 设备 ${ws.deviceId}\n`,
     );

@@ -1,6 +1,6 @@
 /**
  * zwc xlsx …: the Excel round-trip on the command line, through the same shared/xlsx functions
- * and the same ledger service as the app. Data comes from a workspace folder (--workspace DIR,
+ * and the same records service as the app. Data comes from a workspace folder (--workspace DIR,
  * the command line's storage) or, for exports, from a seeded plan file (--plan seeds/x.json).
  */
 import { readdir, stat } from 'node:fs/promises';
@@ -8,9 +8,9 @@ import { basename, join } from 'node:path';
 import type { Workspace } from '../../shared/app/workspace';
 import { workspaceSettings } from '../../shared/app/settings';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
-import { readCityData } from '../../shared/app/city-overview-service';
-import { countySummaries } from '../../shared/ledger/city-overview';
-import type { PlanData } from '../../shared/ledger/plan-data';
+import { readCityData } from '../../shared/app/city/city-overview-service';
+import { countySummaries } from '../../shared/views/city-overview';
+import type { PlanData } from '../../shared/views/plan-data';
 import { DivisionCodeSchema } from '../../shared/domain/office';
 import { chinaToday, formatPeriodZh } from '../../shared/domain/time';
 import { XlsxError, describeProblem } from '../../shared/xlsx/errors';
@@ -50,7 +50,7 @@ async function planSource(ctx: CommandContext): Promise<{ plan: PlanData; ws?: W
   if (!dir) throw new UsageError('缺少 --workspace 或 --plan / missing --workspace or --plan');
   const ws = await openWorkspaceDir(dir, io);
   const code = args.get('office') ?? (await settingsOf(ws, dir)).officeCode;
-  return { plan: await ws.ledger.readPlan(code), ws };
+  return { plan: await ws.records.readPlan(code), ws };
 }
 
 export const xlsxExport: Command = {
@@ -83,7 +83,7 @@ export const xlsxCity: Command = {
     const p = periodOption(args, io);
     const ws = await openWorkspaceDir(dir, io);
     const code = args.get('office') ?? (await settingsOf(ws, dir)).officeCode;
-    const city = (await ws.ledger.readPlan(code)).office;
+    const city = (await ws.records.readPlan(code)).office;
     const today = chinaToday(io.now());
     const data = await readCityData(ws, code);
     const summaries = countySummaries({ cityCode: code, ...data, period: p, today });
@@ -168,7 +168,7 @@ export const xlsxImportPlan: Command = {
     const settings = await workspaceSettings(ws.storage);
     const wb = await readWorkbook(await readInput(io, file));
     const fileName = basename(file);
-    const existing = settings ? await ws.ledger.readPlan(settings.officeCode) : null;
+    const existing = settings ? await ws.records.readPlan(settings.officeCode) : null;
     const code = settings?.officeCode ?? args.get('office');
     if (!code || !DivisionCodeSchema.safeParse(code).success) throw new UsageError('新工作区须给 --office（6 位行政区划代码）/ a new workspace needs --office CODE');
     let context: PlanImportContext = { fileName, officeCode: code, existing };
@@ -276,7 +276,7 @@ export const xlsxImportForms: Command = {
     const dir = dirOf(ctx);
     const ws = await openWorkspaceDir(dir, io);
     const settings = await settingsOf(ws, dir);
-    const plan = await ws.ledger.readPlan(settings.officeCode);
+    const plan = await ws.records.readPlan(settings.officeCode);
     const files = await formFiles(args.positionals, io);
     const formSecret = await ws.formSecret();
     const problems = await ws.problems.all(settings.officeCode);

@@ -3,8 +3,8 @@ import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { BackupError, decodeBackup, readBackupHeader, type BackupHeader } from '../../shared/app/backup-format';
-import { DEFAULT_ROTATION, rotateBackups, type RotationPolicy } from '../../shared/app/backup-rotation';
+import { BackupError, decodeBackup, readBackupHeader, type BackupHeader } from '../../shared/app/backup/backup-format';
+import { DEFAULT_ROTATION, rotateBackups, type RotationPolicy } from '../../shared/app/backup/backup-rotation';
 import { CHINA_TZ } from '../../shared/domain/time';
 import {
   BackupNameSchema,

@@ -1,4 +1,4 @@
-import { needsDailyBackup } from '../../shared/app/backup-rotation';
+import { needsDailyBackup } from '../../shared/app/backup/backup-rotation';
 import { BackupDoneSchema, type BackupRequest } from '../../shared/platform/desktop-api';
 
 /**

@@ -14,7 +14,7 @@ import {
   ProjectOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { useLedger } from './app/store';
+import { useAppState } from './app/store';
 import { SetupPage } from './pages/SetupPage';
 import { TasksPage } from './pages/TasksPage';
 import { ProjectsPage } from './pages/ProjectsPage';
@@ -60,7 +60,7 @@ function pageFromHash(role?: 'city' | 'county'): PageKey {
 }
 
 export function App() {
-  const { phase, storage, start } = useLedger();
+  const { phase, storage, start } = useAppState();
   const [page, setPage] = useState<PageKey>(pageFromHash);
   const role = phase.kind === 'ready' ? phase.settings.role : undefined;
   const confirmDiscard = useConfirmDiscard();

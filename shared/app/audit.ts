@@ -2,7 +2,7 @@ import type { AuditEntry, ImportedChange } from './storage';
 
 /**
  * The audit trail of imports: one row per import (not one per record), naming every record the
- * import changed and the fields whose value changed. A record's history (ledger.auditOf) finds
+ * import changed and the fields whose value changed. A record's history (records.auditOf) finds
  * that row through its `recordIds` and shows it as one line of the record's own history.
  */
 

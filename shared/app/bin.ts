@@ -1,7 +1,7 @@
-import { namedRecord } from '../ledger/record-label';
-import { TABLE_LABELS } from '../ledger/table-labels';
+import { namedRecord } from '../views/record-label';
+import { TABLE_LABELS } from '../views/table-labels';
 import type { Change, RecordTable } from './change';
-import type { LedgerService } from './ledger-service';
+import type { RecordsService } from './records-service';
 
 /** One deleted record, as 回收站 lists it. */
 export interface BinRow {
@@ -17,11 +17,11 @@ export interface BinRow {
 export const BIN_TABLES: readonly RecordTable[] = ['tasks', 'projects', 'indicators', 'departments', 'leaders', 'progress', 'indicatorValues', 'problems'];
 
 /** 回收站: an office's deleted records, newest first (a report or a value named by what it is about, found among live and deleted records). */
-export async function binRows(ledger: Pick<LedgerService, 'lookup' | 'deleted'>, officeCode: string): Promise<BinRow[]> {
-  const lookup = await ledger.lookup(officeCode);
+export async function binRows(records: Pick<RecordsService, 'lookup' | 'deleted'>, officeCode: string): Promise<BinRow[]> {
+  const lookup = await records.lookup(officeCode);
   const lists = await Promise.all(
     BIN_TABLES.map(async (table) =>
-      (await ledger.deleted(table, officeCode)).map((d) => {
+      (await records.deleted(table, officeCode)).map((d) => {
         const record = d.record as Record<string, unknown>;
         return { table, id: d.record.id, label: namedRecord(record, table, lookup), name: namedRecord(record, table, lookup, { withText: false }), deletedAt: d.deletedAt };
       }),

@@ -1,8 +1,8 @@
 import type { ProgressEntry, IndicatorValue } from '../domain/progress';
 import type { Office } from '../domain/office';
-import type { PlanEdit, PlanRecordTypes, PlanTableName } from '../ledger/plan-tables';
+import type { PlanEdit, PlanRecordTypes, PlanTableName } from '../views/plan-tables';
 import type { LogTableName } from './storage';
-import type { RecordRef as GenericRecordRef } from '../ledger/record-ref';
+import type { RecordRef as GenericRecordRef } from '../views/record-ref';
 
 export type { PlanEdit };
 

@@ -1,6 +1,6 @@
 import type { Office } from '../domain/office';
 import type { Problem } from '../domain/problem';
-import type { PlanData } from '../ledger/plan-data';
+import type { PlanData } from '../views/plan-data';
 import { unstamp, type Stamped } from '../sync/stamped';
 import type { StorageReader, StoreName } from './storage';
 
@@ -43,7 +43,7 @@ async function rowsByOffice(storage: StorageReader, codes: readonly string[], he
   return out;
 }
 
-/** The same plans and problems as ledger.readPlan / ledger.list('problems') per office, read once for all of them. */
+/** The same plans and problems as records.readPlan / records.list('problems') per office, read once for all of them. */
 export async function readOfficePlans(
   storage: StorageReader,
   offices: readonly Stamped<Office>[],

@@ -1,4 +1,4 @@
-import { recordLookup, type LookupTable, type RecordLookup } from '../ledger/record-label';
+import { recordLookup, type LookupTable, type RecordLookup } from '../views/record-label';
 import type { StorageReader } from './storage';
 
 const TABLES: readonly LookupTable[] = ['tasks', 'projects', 'indicators', 'departments', 'leaders'];

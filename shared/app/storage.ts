@@ -1,7 +1,7 @@
 import type { Stamped } from '../sync/stamped';
 import type { Office } from '../domain/office';
 import type { ProgressEntry, IndicatorValue } from '../domain/progress';
-import type { PlanRecordTypes } from '../ledger/plan-tables';
+import type { PlanRecordTypes } from '../views/plan-tables';
 
 /**
  * The storage port: the one thing the application core needs from a database. The renderer plugs

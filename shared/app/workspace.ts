@@ -1,19 +1,19 @@
 import { HybridClock } from '../sync/hlc';
 import type { KeyVaultApi } from '../platform/desktop-api';
 import { randomBytes } from '../exchange/bytes';
-import { LedgerService } from './ledger-service';
-import { ExchangeService } from './exchange-service';
-import { TrustService } from './trust-service';
-import { BackupService } from './backup';
-import { deviceIdentity, type DeviceIdentity } from './device-identity';
+import { RecordsService } from './records-service';
+import { ExchangeService } from './exchange/exchange-service';
+import { TrustService } from './trust/trust-service';
+import { BackupService } from './backup/backup';
+import { deviceIdentity, type DeviceIdentity } from './trust/device-identity';
 import { deviceIdOf, lastClockState } from './settings';
-import { formSecretOf } from './form-secret';
-import { ProblemService } from './problems';
-import { NO_SEEDS, SetupService, type SeedCatalogue } from './setup';
-import { UndoService } from './undo-history';
-import { IssuedSheets } from './issued-sheets';
-import { CatchUpService } from './catch-up';
-import { PlanPeriodService } from './plan-periods';
+import { formSecretOf } from './forms/form-secret';
+import { ProblemService } from './problems/problems';
+import { NO_SEEDS, SetupService, type SeedCatalogue } from './setup/setup';
+import { UndoService } from './undo/undo-history';
+import { IssuedSheets } from './printing/issued-sheets';
+import { CatchUpService } from './exchange/catch-up';
+import { PlanPeriodService } from './plan-periods/plan-periods';
 import type { StoragePort } from './storage';
 
 /**
@@ -24,7 +24,7 @@ export interface Workspace {
   readonly storage: StoragePort;
   readonly deviceId: string;
   /** Plan and directory edits, progress, indicator values, bin and undo, reading a plan. */
-  readonly ledger: LedgerService;
+  readonly records: RecordsService;
   /** Export, check, preview and merge bundles; conflicts; the import history. */
   readonly exchange: ExchangeService;
   /** The keys this office trusts. */
@@ -58,25 +58,25 @@ export interface WorkspaceOptions {
   seeds?: SeedCatalogue;
 }
 
-export function workspaceOver(storage: StoragePort, ledger: LedgerService, options: WorkspaceOptions = {}): Workspace {
+export function workspaceOver(storage: StoragePort, records: RecordsService, options: WorkspaceOptions = {}): Workspace {
   const identity = options.identity ?? (() => deviceIdentity(storage, options.vault));
   const now = options.now;
   const today = now ? () => new Date(now()) : () => new Date();
   const random = options.random ?? randomBytes;
-  const undo = new UndoService(storage, ledger);
+  const undo = new UndoService(storage, records);
   return {
     storage,
-    deviceId: ledger.clock.deviceId,
-    ledger,
-    exchange: new ExchangeService(storage, ledger, identity),
+    deviceId: records.clock.deviceId,
+    records,
+    exchange: new ExchangeService(storage, records, identity),
     trust: new TrustService(storage),
-    backup: new BackupService(storage, ledger.clock.deviceId, now ? today : undefined),
-    setup: new SetupService(storage, ledger, options.seeds ?? NO_SEEDS, today),
+    backup: new BackupService(storage, records.clock.deviceId, now ? today : undefined),
+    setup: new SetupService(storage, records, options.seeds ?? NO_SEEDS, today),
     undo,
     sheets: new IssuedSheets(storage, today),
-    planPeriods: new PlanPeriodService(ledger, undo, today),
-    catchUp: new CatchUpService(storage, ledger, undo, today),
-    problems: new ProblemService(ledger, now ? () => new Date(now()) : undefined),
+    planPeriods: new PlanPeriodService(records, undo, today),
+    catchUp: new CatchUpService(storage, records, undo, today),
+    problems: new ProblemService(records, now ? () => new Date(now()) : undefined),
     formSecret: () => formSecretOf(storage, random),
   };
 }
@@ -86,5 +86,5 @@ export async function openWorkspace(storage: StoragePort, options: WorkspaceOpti
   const random = options.random ?? randomBytes;
   const deviceId = await deviceIdOf(storage, random);
   const clock = new HybridClock(deviceId, options.now ?? Date.now, await lastClockState(storage));
-  return workspaceOver(storage, new LedgerService(storage, clock), options);
+  return workspaceOver(storage, new RecordsService(storage, clock), options);
 }

@@ -1,7 +1,7 @@
 import type { IsoDate, Period } from '../domain/ids';
 import { formatPeriodZh, shiftPeriod } from '../domain/time';
 import { TASK_STATUS_LABELS } from '../domain/task-status';
-import type { PlanData } from '../ledger/plan-data';
+import type { PlanData } from '../views/plan-data';
 import { figureSummary, monthFigures, percentZh, type FigureSummary, type MonthFigures } from './figures';
 import { monthReports, tasksDueNextMonth, type DueTask, type MonthReports, type ReportLine } from './month-facts';
 import { countsZh, Outline, placeholder, safeFileName, type OfficialDocument } from './model';

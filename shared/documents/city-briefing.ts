@@ -1,10 +1,10 @@
 import type { IsoDate, Period } from '../domain/ids';
 import { formatPeriodZh } from '../domain/time';
-import { countyTotals, type CountySummary } from '../ledger/city-overview';
-import type { PlanData } from '../ledger/plan-data';
-import { scopeToPlan } from '../ledger/plan-scope';
-import { buildTaskRows } from '../ledger/task-query';
-import { buildProjectRows } from '../ledger/project-query';
+import { countyTotals, type CountySummary } from '../views/city-overview';
+import type { PlanData } from '../views/plan-data';
+import { scopeToPlan } from '../views/plan-scope';
+import { buildTaskRows } from '../views/task-query';
+import { buildProjectRows } from '../views/project-query';
 import { briefingTitle, reportLines } from './briefing';
 import { percentZh } from './figures';
 import { monthReports, type MonthReports } from './month-facts';

@@ -1,11 +1,11 @@
 import type { IsoDate, Period } from '../domain/ids';
 import type { TaskStatus } from '../domain/task-status';
 import { sumWan, type WanYuan } from '../domain/money';
-import { buildTaskRows, type TaskRow } from '../ledger/task-query';
-import { buildProjectRows, type ProjectRow } from '../ledger/project-query';
-import { reportingChecklist, type ReportingChecklist } from '../ledger/reporting';
-import { assessmentYear, countByDomainAndStatus, countByStatus, indicatorStandings, investmentSummary, type IndicatorStanding } from '../ledger/aggregations';
-import type { PlanData } from '../ledger/plan-data';
+import { buildTaskRows, type TaskRow } from '../views/task-query';
+import { buildProjectRows, type ProjectRow } from '../views/project-query';
+import { reportingChecklist, type ReportingChecklist } from '../views/reporting';
+import { assessmentYear, countByDomainAndStatus, countByStatus, indicatorStandings, investmentSummary, type IndicatorStanding } from '../views/aggregations';
+import type { PlanData } from '../views/plan-data';
 
 /**
  * The figures a document states about a month, each from the function the app shows it with:

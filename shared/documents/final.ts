@@ -3,8 +3,8 @@ import { planLabel, type PlanAssessment, type PlanPeriod } from '../domain/plan-
 import { CONSTRUCTION_STATUS_LABELS, ConstructionStatusSchema } from '../domain/project';
 import { TASK_STATUS_LABELS } from '../domain/task-status';
 import { ATTAINMENT_LABELS } from '../domain/attainment';
-import { assessmentSummary } from '../ledger/assessment';
-import { groupBy } from '../ledger/lookups';
+import { assessmentSummary } from '../views/assessment';
+import { groupBy } from '../views/lookups';
 import { countsZh, dateZh, Outline, placeholder, safeFileName, type OfficialDocument } from './model';
 import { percentZh } from './figures';
 

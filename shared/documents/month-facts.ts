@@ -2,12 +2,12 @@ import type { IsoDate, Period } from '../domain/ids';
 import type { ProgressEntry } from '../domain/progress';
 import { shiftPeriod } from '../domain/time';
 import { deadlineTextZh } from '../domain/deadline';
-import { monthReport, type TaskRow } from '../ledger/task-query';
-import { projectMonthReport, type ProjectRow } from '../ledger/project-query';
-import { nameLookup } from '../ledger/lookups';
-import { recordLabel } from '../ledger/record-label';
-import { reportDirectory } from '../ledger/report-units';
-import type { PlanData } from '../ledger/plan-data';
+import { monthReport, type TaskRow } from '../views/task-query';
+import { projectMonthReport, type ProjectRow } from '../views/project-query';
+import { nameLookup } from '../views/lookups';
+import { recordLabel } from '../views/record-label';
+import { reportDirectory } from '../views/report-units';
+import type { PlanData } from '../views/plan-data';
 
 /** One line of 本月工作进展 or 存在问题: whose report, on what, and what it says. */
 export interface ReportLine {

@@ -1,13 +1,13 @@
 import type { IsoDate, Period } from '../domain/ids';
 import { formatPeriodZh, reportDueZh } from '../domain/time';
 import { taskReportUnits } from '../domain/reporting-rule';
-import { nameLookup } from '../ledger/lookups';
-import { recordLabel } from '../ledger/record-label';
-import { reportDirectory } from '../ledger/report-units';
-import { reportingChecklist, type ReportingChecklist } from '../ledger/reporting';
-import type { TaskRow } from '../ledger/task-query';
-import type { PlanData } from '../ledger/plan-data';
-import { buildTaskRows } from '../ledger/task-query';
+import { nameLookup } from '../views/lookups';
+import { recordLabel } from '../views/record-label';
+import { reportDirectory } from '../views/report-units';
+import { reportingChecklist, type ReportingChecklist } from '../views/reporting';
+import type { TaskRow } from '../views/task-query';
+import type { PlanData } from '../views/plan-data';
+import { buildTaskRows } from '../views/task-query';
 import { dateZh, Outline, placeholder, safeFileName, type OfficialDocument } from './model';
 import { percentZh } from './figures';
 

@@ -9,7 +9,7 @@ export { isRealDate, MAX_WAN_YUAN, TEXT_LIMITS };
 /**
  * The rules for every field a clerk can type or import, one function per rule. Each returns null
  * when the input is acceptable, or one Chinese sentence that names the field and says what is
- * allowed. The forms (antd `rules`), the ledger service (through the zod schemas) and the Excel
+ * allowed. The forms (antd `rules`), the records service (through the zod schemas) and the Excel
  * import all call these, so a value refused in one place is refused everywhere. Nothing here
  * clamps or replaces a value: a rule either accepts it as typed or says why not.
  */

@@ -29,12 +29,12 @@
  * Append-only tables: rows are never edited, so the same rules reduce to the union by id, with
  * tombstones (undo of an append) merged as above.
  */
-import type { RecordRef as GenericRecordRef } from '../ledger/record-ref';
+import type { RecordRef as GenericRecordRef } from '../views/record-ref';
 import { canonicalJson } from './canonical-json';
 import { sameValue } from '../sync/stamped';
 import { BundleError } from './errors';
 import { checkRecordBounds, DEFAULT_LIMITS, type BundleLimits } from './limits';
-import { TABLE_LABELS } from '../ledger/table-labels';
+import { TABLE_LABELS } from '../views/table-labels';
 import {
   isMetaKey,
   keyFieldOf,

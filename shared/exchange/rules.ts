@@ -9,7 +9,7 @@ import { MAX_DRIFT_MS, parseStamp } from '../sync/hlc';
 import { BundleError } from './errors';
 import { BUNDLE_TABLES, keyFieldOf, type BundleTableName } from './records';
 import type { BundlePayload } from './bundle-format';
-import { TABLE_LABELS } from '../ledger/table-labels';
+import { TABLE_LABELS } from '../views/table-labels';
 
 /** Who is importing: an office accepts its own laptops' bundles, and a city also its counties'. */
 export interface Receiver {

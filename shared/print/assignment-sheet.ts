@@ -4,9 +4,9 @@ import type { IsoDate } from '../domain/ids';
 import type { Project } from '../domain/project';
 import type { ParticipantRole, Task } from '../domain/task';
 import { formatDateZh, formatPeriodZh, periodOf, REPORT_DUE_DAY } from '../domain/time';
-import { projectsOfDepartment } from '../ledger/department-stats';
-import { nameLookup } from '../ledger/lookups';
-import type { PlanData } from '../ledger/plan-data';
+import { projectsOfDepartment } from '../views/department-stats';
+import { nameLookup } from '../views/lookups';
+import type { PlanData } from '../views/plan-data';
 import { DOCUMENT_KIND_LABELS, documentFileName, type Block, type PrintDocument, type Sheet, type TableCell } from './document';
 import type { PrintSettings } from './sheet-number';
 

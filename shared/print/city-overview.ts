@@ -1,6 +1,6 @@
 import type { IsoDate, Period } from '../domain/ids';
 import { formatDateZh, formatPeriodZh, reportDueZh } from '../domain/time';
-import { countyTotals, type CountySummary } from '../ledger/city-overview';
+import { countyTotals, type CountySummary } from '../views/city-overview';
 import { documentFileName, type PrintDocument, type TableCell } from './document';
 
 /** What the 本期报送 cell says: reported, arrived but not taken in (with why), or nothing. */

@@ -5,12 +5,12 @@ import { percentOf, sumWan } from '../domain/money';
 import { CONSTRUCTION_STATUS_LABELS } from '../domain/project';
 import { TASK_STATUS_LABELS } from '../domain/task-status';
 import { formatDateZh, formatPeriodZh, periodOf, reportDueZh } from '../domain/time';
-import { assessmentYear, indicatorStandings } from '../ledger/aggregations';
-import { groupBy, nameLookup } from '../ledger/lookups';
-import type { PlanData } from '../ledger/plan-data';
-import { buildProjectRows } from '../ledger/project-query';
-import { reportingChecklist } from '../ledger/reporting';
-import { buildTaskRows } from '../ledger/task-query';
+import { assessmentYear, indicatorStandings } from '../views/aggregations';
+import { groupBy, nameLookup } from '../views/lookups';
+import type { PlanData } from '../views/plan-data';
+import { buildProjectRows } from '../views/project-query';
+import { reportingChecklist } from '../views/reporting';
+import { buildTaskRows } from '../views/task-query';
 import { documentFileName, type Block, type PrintDocument, type TableCell } from './document';
 import { MONTH_PROBLEM_ROWS, monthProblems, monthProblemTable, type PrintPlan } from './problem-sections';
 

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../domain/ids';
 import { PROBLEM_KIND_LABELS } from '../domain/problem';
 import { formatDateZh, formatPeriodZh, periodOf } from '../domain/time';
-import type { ProblemView } from '../ledger/problems';
+import type { ProblemView } from '../views/problems';
 import { documentFileName, type PrintDocument, type TableCell } from './document';
 
 export interface ProblemListOptions {

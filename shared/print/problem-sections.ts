@@ -1,8 +1,8 @@
 import type { IsoDate, Period } from '../domain/ids';
 import { periodOf } from '../domain/time';
 import type { Problem } from '../domain/problem';
-import type { PlanData } from '../ledger/plan-data';
-import { problemList, type ProblemContext, type ProblemView } from '../ledger/problems';
+import type { PlanData } from '../views/plan-data';
+import { problemList, type ProblemContext, type ProblemView } from '../views/problems';
 import type { TableCell, TableColumn } from './document';
 
 /*

@@ -6,8 +6,8 @@ import type { Indicator } from '../domain/indicator';
 import { SeedPlanSchema, type SeedPlan } from './seed-schema';
 import { planIdFor } from '../domain/plan-period';
 
-export type { PlanRecords } from '../ledger/plan-data';
-import type { PlanRecords } from '../ledger/plan-data';
+export type { PlanRecords } from '../views/plan-data';
+import type { PlanRecords } from '../views/plan-data';
 
 export class SeedError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 import type { PlanPeriod } from '../domain/plan-period';
 import { addTableSheet, finishSheet, styleBodyRow, HEADER_ROW, type Column } from './layout';
 import { newWorkbook, setNumber, setText, type Workbook } from './workbook';
-import { assessmentSummary } from '../ledger/assessment';
+import { assessmentSummary } from '../views/assessment';
 import { formatDateZh } from '../domain/time';
 
 /** The final assessment of a closed plan as a workbook: indicators, tasks, projects, one sheet each. */

@@ -1,6 +1,6 @@
 import type { Problem } from '../domain/problem';
 import { PROBLEM_KIND_LABELS } from '../domain/problem';
-import { countyProblemList } from '../ledger/problems-city';
+import { countyProblemList } from '../views/problems-city';
 import { addTableSheet, finishSheet, fitRowHeight, styleBodyRow, HEADER_ROW, type Column } from './layout';
 import { setNumber, setText } from './workbook';
 import { fit, type SheetContext } from './city-sheets';

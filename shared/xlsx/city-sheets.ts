@@ -1,12 +1,12 @@
-import type { PlanData } from '../ledger/plan-data';
-import type { CountySummary } from '../ledger/city-overview';
+import type { PlanData } from '../views/plan-data';
+import type { CountySummary } from '../views/city-overview';
 import type { Period } from '../domain/ids';
 import { formatPeriodZh } from '../domain/time';
 import { sumWan } from '../domain/money';
 import { TASK_STATUS_LABELS } from '../domain/task-status';
 import { CONSTRUCTION_STATUS_LABELS } from '../domain/project';
-import { buildTaskRows, monthReport } from '../ledger/task-query';
-import { buildProjectRows, projectMonthReport } from '../ledger/project-query';
+import { buildTaskRows, monthReport } from '../views/task-query';
+import { buildProjectRows, projectMonthReport } from '../views/project-query';
 import { addSectionRow, addTableSheet, finishSheet, fitRowHeight, styleBodyRow, HEADER_ROW, type Column } from './layout';
 import { setNumber, setText, type Workbook, type Worksheet } from './workbook';
 

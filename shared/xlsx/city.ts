@@ -1,5 +1,5 @@
-import type { PlanData } from '../ledger/plan-data';
-import { countyTotals, type CountySummary } from '../ledger/city-overview';
+import type { PlanData } from '../views/plan-data';
+import { countyTotals, type CountySummary } from '../views/city-overview';
 import type { Office } from '../domain/office';
 import type { Period } from '../domain/ids';
 import { formatDateZh, formatMomentZh, formatPeriodZh } from '../domain/time';
@@ -16,7 +16,7 @@ export interface CityExportInput {
   city: Office;
   period: Period;
   today: string;
-  /** One line per county office (shared/ledger/city-overview.ts countySummaries). */
+  /** One line per county office (shared/views/city-overview.ts countySummaries). */
   summaries: readonly CountySummary[];
   /** The county offices' records as merged at the city, by code. */
   plans: ReadonlyMap<string, PlanData>;

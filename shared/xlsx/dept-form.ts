@@ -1,5 +1,5 @@
 import { zipSync, strToU8 } from 'fflate';
-import type { PlanData } from '../ledger/plan-data';
+import type { PlanData } from '../views/plan-data';
 import type { Period } from '../domain/ids';
 import type { ProgressEntry } from '../domain/progress';
 import type { ConstructionStatus, Project } from '../domain/project';
@@ -9,8 +9,8 @@ import { REPORTED_STATUS_LABELS, ProgressEntrySchema } from '../domain/progress'
 import { CONSTRUCTION_STATUS_LABELS } from '../domain/project';
 import { isCollectiveDepartment } from '../domain/collective-name';
 import { projectReportUnits, reportRole, taskReportUnits, type ReportRole } from '../domain/reporting-rule';
-import { reportDirectory } from '../ledger/report-units';
-import { progressEntry } from '../ledger/progress-entry';
+import { reportDirectory } from '../views/report-units';
+import { progressEntry } from '../views/progress-entry';
 import { checkText, TEXT_LIMITS } from '../domain/validation';
 import { sameSeal, seal } from './form-seal';
 import { chinaToday, formatDateZh, formatPeriodZh, reportDueZh, shiftPeriod } from '../domain/time';
@@ -22,7 +22,7 @@ import { FORM_COLUMNS as COLUMNS, INPUT_KEYS, fillable, readRow, type ColumnKey,
 import { BORDER, FONT, HEADER_FILL, INPUT_FILL, SECTION_FILL } from './layout';
 import { addProblemSheet, problemFollowUpEdits, readProblemSheet, type ProblemRowReading } from './form-problems';
 import type { Problem } from '../domain/problem';
-import type { ProblemFormRow } from '../ledger/problems';
+import type { ProblemFormRow } from '../views/problems';
 import { cellText, columnLetter, newWorkbook, setText, writeWorkbook, type Workbook, type Worksheet } from './workbook';
 
 export { collectiveFormNotes, departmentsWithForms, formFileName, formItems, FORM_ROLE_LABELS, type FormItem, type FormRecipient, type FormScope } from './form-items';

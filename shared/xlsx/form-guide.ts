@@ -1,4 +1,4 @@
-import type { PlanData } from '../ledger/plan-data';
+import type { PlanData } from '../views/plan-data';
 import type { Period } from '../domain/ids';
 import { formatPeriodZh, reportDueZh } from '../domain/time';
 import { collectiveNote } from '../domain/collective-name';

@@ -1,11 +1,11 @@
-import type { PlanData } from '../ledger/plan-data';
+import type { PlanData } from '../views/plan-data';
 import type { Period } from '../domain/ids';
 import type { ConstructionStatus } from '../domain/project';
 import type { ProgressEntry } from '../domain/progress';
 import { formatPeriodZh } from '../domain/time';
 import { isBuilt } from '../domain/project-status';
 import { figureReport, projectReportUnits, taskReportUnits } from '../domain/reporting-rule';
-import { reportDirectory } from '../ledger/report-units';
+import { reportDirectory } from '../views/report-units';
 import { isCollectiveDepartment } from '../domain/collective-name';
 import { collectiveAssignments, departmentAssignment, isIssuingOffice, sheetRecipients, type RecipientScope } from '../print/assignment-sheet';
 

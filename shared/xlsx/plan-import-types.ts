@@ -5,7 +5,7 @@ import type { SourceRef } from '../domain/source';
 import type { Department } from '../domain/department';
 import type { Leader } from '../domain/leader';
 import type { Project } from '../domain/project';
-import type { PlanData } from '../ledger/plan-data';
+import type { PlanData } from '../views/plan-data';
 import type { SheetProblem } from './errors';
 import type { WorkbookMeta } from './meta';
 import type { UnitRef } from './units';

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryStorage } from '../../shared/app/memory-storage';
 import { openWorkspace, type Workspace } from '../../shared/app/workspace';
-import { setUpWorkspace } from '../../shared/app/setup';
+import { setUpWorkspace } from '../../shared/app/setup/setup';
 import { receiverOf } from '../../shared/exchange/rules';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 
-import { cityOverview, readCityData } from '../../shared/app/city-overview-service';
+import { cityOverview, readCityData } from '../../shared/app/city/city-overview-service';
 
 /**
  * The city's conflict choices (处理冲突（仅本机）) as the city's data reads them for the workbook
@@ -53,8 +53,8 @@ describe('the city\'s conflict choices in its data', () => {
     const a = await laptop(YIQI, T_A, 'aaaa1111');
     const b = await laptop(YIQI, T_B, 'bbbb2222');
     const city = await laptop(ORDOS, T_A, 'c1c1c1c1');
-    await a.ledger.update('tasks', TASK, { title: '甲的写法' });
-    await b.ledger.update('tasks', TASK, { title: '乙的写法' });
+    await a.records.update('tasks', TASK, { title: '甲的写法' });
+    await b.records.update('tasks', TASK, { title: '乙的写法' });
     await receive(city, '150600', await send(a, '150627'));
     await receive(city, '150600', await send(b, '150627'));
     expect((await readCityData(city, '150600')).cityChoices.size).toBe(0);
@@ -70,7 +70,7 @@ describe('the city\'s conflict choices in its data', () => {
     expect(rows.find((r) => r.code === '150627')).toMatchObject({ hasData: true, received: true });
 
     // The county writes another title later: the city's choice no longer shows.
-    await b.ledger.update('tasks', TASK, { title: '丙的写法' });
+    await b.records.update('tasks', TASK, { title: '丙的写法' });
     await receive(city, '150600', await send(b, '150627'));
     expect((await readCityData(city, '150600')).cityChoices.size).toBe(0);
   });

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { EXIT } from '../../cli/zwc';
 import { appWorkspace as openAppWorkspace, zwcAt } from '../support/cli';
 import type { Workspace } from '../../shared/app/workspace';
-import { setUpWorkspace } from '../../shared/app/setup';
-import { cityOverview } from '../../shared/app/city-overview-service';
-import { deviceIdentity } from '../../shared/app/device-identity';
+import { setUpWorkspace } from '../../shared/app/setup/setup';
+import { cityOverview } from '../../shared/app/city/city-overview-service';
+import { deviceIdentity } from '../../shared/app/trust/device-identity';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { chinaToday, defaultReportingPeriod } from '../../shared/domain/time';
 
@@ -39,7 +39,7 @@ afterEach(async () => {
 describe('zwc --workspace and the app, through the same services', () => {
   it('imports a county file, refuses it until its key is trusted, and shows the same overview as the app', async () => {
     const county = await appWorkspace('150627-yijinhuoluo.json');
-    await county.ledger.update('tasks', '150627-task-001', { title: '旗里改过的任务名称' });
+    await county.records.update('tasks', '150627-task-001', { title: '旗里改过的任务名称' });
     const bundle = await county.exchange.exportBundle('150627', PERIOD, NOW);
     const file = join(dir, 'county.zwb');
     await writeFile(file, bundle.bytes);
@@ -75,7 +75,7 @@ describe('zwc --workspace and the app, through the same services', () => {
     const fromApp = await cityOverview(city, '150600', PERIOD, chinaToday(NOW));
     const comparable = (rows: { code: string }[]) => rows.map((r) => ({ ...r, lastImportAt: null }));
     expect(comparable(fromCli.rows)).toEqual(comparable(JSON.parse(JSON.stringify(fromApp.rows))));
-    expect((await city.ledger.get('tasks', '150627-task-001'))?.title).toBe('旗里改过的任务名称');
+    expect((await city.records.get('tasks', '150627-task-001'))?.title).toBe('旗里改过的任务名称');
   });
 
   it('says what is wrong with a workspace command, with the exit codes of zwc', async () => {

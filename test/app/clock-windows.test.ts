@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryStorage } from '../../shared/app/memory-storage';
-import { CLOCK_KEY, LedgerService } from '../../shared/app/ledger-service';
+import { CLOCK_KEY, RecordsService } from '../../shared/app/records-service';
 import { HybridClock } from '../../shared/sync/hlc';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 
@@ -16,8 +16,8 @@ describe('stamps of two windows of one profile', () => {
   it('a window continues after the last stamp the other wrote, even in the same millisecond', async () => {
     const storage = new MemoryStorage();
     const frozen = () => 1_700_000_000_000;
-    const one = new LedgerService(storage, new HybridClock('laptop1', frozen));
-    const two = new LedgerService(storage, new HybridClock('laptop1', frozen));
+    const one = new RecordsService(storage, new HybridClock('laptop1', frozen));
+    const two = new RecordsService(storage, new HybridClock('laptop1', frozen));
     await one.loadPlan(seed);
     await one.update('tasks', a.id, { title: '一号窗口改的' });
     await two.update('tasks', b.id, { title: '二号窗口改的' });

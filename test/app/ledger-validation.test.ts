@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryStorage } from '../../shared/app/memory-storage';
-import { LedgerService } from '../../shared/app/ledger-service';
+import { RecordsService } from '../../shared/app/records-service';
 import { ValidationError, type Change } from '../../shared/app/change';
 import { HybridClock } from '../../shared/sync/hlc';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
@@ -9,13 +9,13 @@ import type { ProgressEntry, IndicatorValue } from '../../shared/domain/progress
 
 const plan = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150627-yijinhuoluo.json'), 'utf8')));
 
-async function ledger(): Promise<LedgerService> {
-  const l = new LedgerService(new MemoryStorage(), new HybridClock('dev1'));
+async function ledger(): Promise<RecordsService> {
+  const l = new RecordsService(new MemoryStorage(), new HybridClock('dev1'));
   await l.loadPlan(plan);
   return l;
 }
 
-async function refusal(l: LedgerService, change: Change): Promise<string[]> {
+async function refusal(l: RecordsService, change: Change): Promise<string[]> {
   const before = await l.storage.listBy('audit', 'recordId', plan.tasks[0].id);
   const e = await l.apply(change).then(
     () => null,

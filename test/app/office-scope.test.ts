@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryStorage } from '../../shared/app/memory-storage';
 import { openWorkspace, type Workspace } from '../../shared/app/workspace';
-import { setUpWorkspace } from '../../shared/app/setup';
+import { setUpWorkspace } from '../../shared/app/setup/setup';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
-import { countyPlanFromCity } from '../../shared/ledger/city-plan';
+import { countyPlanFromCity } from '../../shared/views/city-plan';
 import { readOfficePlans } from '../../shared/app/office-scope';
 
 /**
  * shared/app/office-scope.ts reads many offices' plans at once, per office through the index when
  * they are few of those held, each store once when they are most: either way exactly what
- * ledger.readPlan and ledger.list('problems') give office by office.
+ * records.readPlan and records.list('problems') give office by office.
  */
 const ORDOS = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150600-ordos.json'), 'utf8')));
 const COUNTIES = [
@@ -22,7 +22,7 @@ const COUNTIES = [
 async function cityWithCounties(): Promise<Workspace> {
   const ws = await openWorkspace(new MemoryStorage(), { random: (k) => new Uint8Array(k).fill(7) });
   await setUpWorkspace(ws, ORDOS, 'plan', new Date('2026-12-03T02:00:00Z'));
-  for (const c of COUNTIES) await ws.ledger.loadPlan(countyPlanFromCity(ORDOS, c));
+  for (const c of COUNTIES) await ws.records.loadPlan(countyPlanFromCity(ORDOS, c));
   return ws;
 }
 
@@ -30,8 +30,8 @@ async function expected(ws: Workspace, codes: readonly string[]) {
   const plans = new Map();
   const problems = new Map();
   for (const c of codes) {
-    plans.set(c, await ws.ledger.readPlan(c));
-    problems.set(c, await ws.ledger.list('problems', c));
+    plans.set(c, await ws.records.readPlan(c));
+    problems.set(c, await ws.records.list('problems', c));
   }
   return { plans, problems };
 }
@@ -39,8 +39,8 @@ async function expected(ws: Workspace, codes: readonly string[]) {
 describe('readOfficePlans', () => {
   it('gives each office what readPlan gives, read per office or store by store, deleted records left out', async () => {
     const ws = await cityWithCounties();
-    const gone = (await ws.ledger.readPlan('150621')).tasks[0];
-    await ws.ledger.remove('tasks', gone.id);
+    const gone = (await ws.records.readPlan('150621')).tasks[0];
+    await ws.records.remove('tasks', gone.id);
     const held = await ws.storage.listAll('offices');
     expect(held).toHaveLength(4);
     const officesOf = (codes: readonly string[]) => held.filter((o) => codes.includes(o.code));

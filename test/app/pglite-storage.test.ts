@@ -5,7 +5,7 @@ import { FileStorage } from '../../cli/file-storage';
 import { closeCliStorage, takeMigration, openCliStorage } from '../../cli/storage/open';
 import { stampAll } from '../../shared/sync/stamped';
 import { openWorkspace } from '../../shared/app/workspace';
-import { setUpWorkspace } from '../../shared/app/setup';
+import { setUpWorkspace } from '../../shared/app/setup/setup';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { zwcAt } from '../support/cli';
 
@@ -97,7 +97,7 @@ describe('PGlite workspace storage', () => {
     const dir = fresh();
     const old = await openWorkspace(FileStorage.open(dir));
     await setUpWorkspace(old, loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150627-yijinhuoluo.json'), 'utf8'))), 'plan', new Date());
-    const tasks = (await old.ledger.readPlan('150627')).tasks.map((t) => t.id);
+    const tasks = (await old.records.readPlan('150627')).tasks.map((t) => t.id);
     const zwc = zwcAt(new Date());
     const first = await zwc('--workspace', dir, 'keys');
     expect(first.code).toBe(0);
@@ -106,7 +106,7 @@ describe('PGlite workspace storage', () => {
     const again = await zwc('--workspace', dir, 'keys');
     expect(again.err).not.toContain('迁入数据库');
     const migrated = await openWorkspace(await openCliStorage(dir));
-    expect((await migrated.ledger.readPlan('150627')).tasks.map((t) => t.id)).toEqual(tasks);
+    expect((await migrated.records.readPlan('150627')).tasks.map((t) => t.id)).toEqual(tasks);
     expect(tasks.length).toBeGreaterThan(50);
   });
 });

@@ -1,6 +1,6 @@
 import { recordInHash, routeWithoutRecord, routeWithRecord, tabInHash } from '../../renderer/src/app/record-route';
 import { nextUnreported } from '../../renderer/src/pages/monthly/next-item';
-import type { ReportingChecklist } from '../../shared/ledger/reporting';
+import type { ReportingChecklist } from '../../shared/views/reporting';
 
 describe('a record opened over a page, in the address', () => {
   it('reads the task or project an address opens', () => {

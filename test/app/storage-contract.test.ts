@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoragePort } from '../../shared/app/storage';
 import { MemoryStorage } from '../../shared/app/memory-storage';
-import { LedgerService } from '../../shared/app/ledger-service';
+import { RecordsService } from '../../shared/app/records-service';
 import { ValidationError } from '../../shared/app/change';
 import { HybridClock } from '../../shared/sync/hlc';
 import { stampAll } from '../../shared/sync/stamped';
 import { FileStorage, WorkspaceFileError } from '../../cli/file-storage';
 import { DexieStorage } from '../../renderer/src/db/dexie-storage';
 import { closeCliStorage, openCliStorage } from '../../cli/storage/open';
-import { LedgerDb } from '../../renderer/src/db/schema';
+import { LocalDatabase } from '../../renderer/src/db/schema';
 import type { PlanRecords } from '../../shared/seed/load-seed';
 import { task } from '../support/factories';
 
@@ -28,7 +28,7 @@ const adapters: [string, () => Promise<StoragePort>][] = [
   [
     'IndexedDB (Dexie)',
     async () => {
-      const db = new LedgerDb(`contract-${++n}`);
+      const db = new LocalDatabase(`contract-${++n}`);
       await db.open();
       return new DexieStorage(db);
     },
@@ -154,31 +154,31 @@ describe.each(adapters)('storage contract: %s', (_name, open) => {
     expect((await s.get('settings', 'k'))?.value).toBe('部门a');
   });
 
-  it('runs the ledger service the same way: change, undo, key fields that cannot change', async () => {
+  it('runs the records service the same way: change, undo, key fields that cannot change', async () => {
     const s = await open();
-    const ledger = new LedgerService(s, new HybridClock('dev1'));
-    expect(await ledger.loadPlan(plan)).toEqual({ added: 2, kept: 0 });
-    const undo = await ledger.apply({ label: '改标题', edits: [{ table: 'tasks', id: '150627-task-1', patch: { title: '新标题' } }] });
-    expect((await ledger.get('tasks', '150627-task-1'))?.title).toBe('新标题');
-    expect((await ledger.auditOf('150627-task-1')).map((a) => a.field)).toEqual(['title']);
-    await ledger.apply(undo);
-    expect((await ledger.get('tasks', '150627-task-1'))?.title).toBe(plan.tasks[0].title);
-    await expect(ledger.update('tasks', '150627-task-1', { id: '150203-task-001' })).rejects.toThrow(ValidationError);
-    await expect(ledger.update('tasks', '150627-task-1', { officeCode: '150203' })).rejects.toThrow('所属单位不能修改');
-    expect(await ledger.get('tasks', '150203-task-001')).toBeUndefined();
+    const records = new RecordsService(s, new HybridClock('dev1'));
+    expect(await records.loadPlan(plan)).toEqual({ added: 2, kept: 0 });
+    const undo = await records.apply({ label: '改标题', edits: [{ table: 'tasks', id: '150627-task-1', patch: { title: '新标题' } }] });
+    expect((await records.get('tasks', '150627-task-1'))?.title).toBe('新标题');
+    expect((await records.auditOf('150627-task-1')).map((a) => a.field)).toEqual(['title']);
+    await records.apply(undo);
+    expect((await records.get('tasks', '150627-task-1'))?.title).toBe(plan.tasks[0].title);
+    await expect(records.update('tasks', '150627-task-1', { id: '150203-task-001' })).rejects.toThrow(ValidationError);
+    await expect(records.update('tasks', '150627-task-1', { officeCode: '150203' })).rejects.toThrow('所属单位不能修改');
+    expect(await records.get('tasks', '150203-task-001')).toBeUndefined();
     // a bad record in the middle of a change writes none of it
     await expect(
-      ledger.apply({ label: '两处', edits: [{ table: 'tasks', id: '150627-task-1', patch: { title: '第一处' } }], creates: [{ table: 'departments', record: { id: '', officeCode: '150627', name: '', aliases: [], kind: 'department' } }] }),
+      records.apply({ label: '两处', edits: [{ table: 'tasks', id: '150627-task-1', patch: { title: '第一处' } }], creates: [{ table: 'departments', record: { id: '', officeCode: '150627', name: '', aliases: [], kind: 'department' } }] }),
     ).rejects.toThrow(ValidationError);
-    expect((await ledger.get('tasks', '150627-task-1'))?.title).toBe(plan.tasks[0].title);
-    expect((await ledger.readPlan('150627')).tasks).toHaveLength(1);
+    expect((await records.get('tasks', '150627-task-1'))?.title).toBe(plan.tasks[0].title);
+    expect((await records.readPlan('150627')).tasks).toHaveLength(1);
     // an edit and a deletion in one change, undone as one (IndexedDB must not commit half-way)
-    const inverse = await ledger.apply({ label: '合并', edits: [{ table: 'departments', id: '150627-dep-1', patch: { name: '合并后' } }], deletes: [{ table: 'tasks', id: '150627-task-1' }] });
-    expect(await ledger.list('tasks', '150627')).toEqual([]);
-    await ledger.apply(inverse);
-    expect((await ledger.list('tasks', '150627')).map((t) => t.id)).toEqual(['150627-task-1']);
-    expect((await ledger.get('departments', '150627-dep-1'))?.name).toBe('测试局');
-    expect((await ledger.deleted('tasks', '150627')).length).toBe(0);
+    const inverse = await records.apply({ label: '合并', edits: [{ table: 'departments', id: '150627-dep-1', patch: { name: '合并后' } }], deletes: [{ table: 'tasks', id: '150627-task-1' }] });
+    expect(await records.list('tasks', '150627')).toEqual([]);
+    await records.apply(inverse);
+    expect((await records.list('tasks', '150627')).map((t) => t.id)).toEqual(['150627-task-1']);
+    expect((await records.get('departments', '150627-dep-1'))?.name).toBe('测试局');
+    expect((await records.deleted('tasks', '150627')).length).toBe(0);
   });
 });
 

@@ -19,7 +19,7 @@ async function both(): Promise<{ cli: () => Promise<Workspace>; app: Workspace }
 describe('zwc catch-up and 补录历史', () => {
   it('marks the same tasks done and projects’ status, and the history entered', async () => {
     const { cli, app } = await both();
-    const data = await app.ledger.readPlan('150627');
+    const data = await app.records.readPlan('150627');
     const taskIds = data.tasks.slice(0, 2).map((t) => t.id);
     const projectId = data.projects[0].id;
     expect((await zwc('--workspace', tmp.dir, 'catch-up', 'status')).out).toContain('尚未补录');
@@ -29,7 +29,7 @@ describe('zwc catch-up and 补录历史', () => {
     await app.catchUp.tasksDone('150627', taskIds, '2024-05-10', '旗无废办总结');
     expect((await zwc('--workspace', tmp.dir, 'catch-up', 'projects', '--id', projectId, '--status', '投运')).code).toBe(EXIT.ok);
     await app.catchUp.projectsStatus('150627', [projectId], 'in-operation');
-    const [a, b] = [await (await cli()).ledger.readPlan('150627'), await app.ledger.readPlan('150627')];
+    const [a, b] = [await (await cli()).records.readPlan('150627'), await app.records.readPlan('150627')];
     expect(plainRows(a.tasks)).toEqual(plainRows(b.tasks));
     expect(plainRows(a.projects)).toEqual(plainRows(b.projects));
     expect(b.tasks.filter((t) => taskIds.includes(t.id)).map((t) => t.completion)).toEqual([

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { EXIT } from '../../cli/zwc';
 import { cliIdentity, openWorkspaceDir } from '../../cli/workspace-dir';
 import type { Workspace } from '../../shared/app/workspace';
-import { deviceIdentity } from '../../shared/app/device-identity';
+import { deviceIdentity } from '../../shared/app/trust/device-identity';
 import { appWorkspace, captureIo, tempDirs, zwcAt } from '../support/cli';
 
 /**
@@ -34,8 +34,8 @@ it('the same open conflict on both sides, and keeping one side settles it the sa
   await app.backup.restore(new Uint8Array(await readFile(tmp.at('b.zwbak'))));
   const cli = (): Promise<Workspace> => openWorkspaceDir(ws, captureIo(NOW).io);
 
-  await (await cli()).ledger.update('tasks', TASK, { title: '命令行改的名称' });
-  await app.ledger.update('tasks', TASK, { title: '界面改的名称' });
+  await (await cli()).records.update('tasks', TASK, { title: '命令行改的名称' });
+  await app.records.update('tasks', TASK, { title: '界面改的名称' });
 
   // Each trusts the other laptop's key and imports its file.
   expect((await zwc('--workspace', ws, 'export', '--period', PERIOD, '--out', tmp.at('cli.zwb'))).code).toBe(EXIT.ok);
@@ -65,8 +65,8 @@ it('the same open conflict on both sides, and keeping one side settles it the sa
   expect(kept.err).toBe('');
   expect(kept.code).toBe(EXIT.ok);
   await app.exchange.keepConflictSide('tasks', TASK, 'title', side.stamp);
-  expect((await (await cli()).ledger.get('tasks', TASK))?.title).toBe('界面改的名称');
-  expect((await app.ledger.get('tasks', TASK))?.title).toBe('界面改的名称');
+  expect((await (await cli()).records.get('tasks', TASK))?.title).toBe('界面改的名称');
+  expect((await app.records.get('tasks', TASK))?.title).toBe('界面改的名称');
   expect(JSON.parse((await zwc('--workspace', ws, 'conflicts', '--json', 'yes')).out)).toEqual([]);
   expect((await zwc('--workspace', ws, 'conflicts', 'keep', '--table', 'tasks', '--id', TASK, '--field', 'title', '--stamp', side.stamp)).code).toBe(EXIT.notFound);
 });

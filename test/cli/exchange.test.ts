@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { EXIT } from '../../cli/zwc';
 import { cliIdentity, openWorkspaceDir } from '../../cli/workspace-dir';
 import type { Workspace } from '../../shared/app/workspace';
-import { deviceIdentity } from '../../shared/app/device-identity';
+import { deviceIdentity } from '../../shared/app/trust/device-identity';
 import { verifyBundle, type VerifiedBundle } from '../../shared/exchange/verify';
 import { BUNDLE_TABLES } from '../../shared/exchange/records';
 import { appWorkspace, captureIo, plain, tempDirs, zwcAt } from '../support/cli';

@@ -39,7 +39,7 @@ async function fill(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 const reports = async (ws: Workspace) =>
-  (await ws.ledger.readPlan('150627')).progress.map((p: ProgressEntry) => {
+  (await ws.records.readPlan('150627')).progress.map((p: ProgressEntry) => {
     const { id: _id, deviceId: _device, ...rest } = plain(p);
     return rest;
   });
@@ -53,7 +53,7 @@ it('the same forms, and a returned form imported on each side records the same r
   expect((await zwc('--workspace', ws, 'backup', '--out', tmp.at('b.zwbak'))).code).toBe(EXIT.ok);
   const app = await appWorkspace(NOW);
   await app.backup.restore(new Uint8Array(await readFile(tmp.at('b.zwbak'))));
-  const plan = await app.ledger.readPlan('150627');
+  const plan = await app.records.readPlan('150627');
   const targets = departmentsWithForms(plan, PERIOD, 'lead');
   expect((await readdir(tmp.dir)).filter((f) => f.endsWith('.xlsx'))).toHaveLength(targets.length);
   const dept = targets[0].departmentId;

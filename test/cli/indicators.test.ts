@@ -3,8 +3,8 @@ import { openWorkspaceDir } from '../../cli/workspace-dir';
 import type { Workspace } from '../../shared/app/workspace';
 import type { IndicatorValue } from '../../shared/domain/progress';
 import { newRecordId } from '../../shared/exchange/ownership';
-import { indicatorEntryProblem, indicatorValue, indicatorValueChange } from '../../shared/ledger/indicator-value';
-import { scopeToPlan } from '../../shared/ledger/plan-scope';
+import { indicatorEntryProblem, indicatorValue, indicatorValueChange } from '../../shared/views/indicator-value';
+import { scopeToPlan } from '../../shared/views/plan-scope';
 import { appWorkspace, captureIo, plain, tempDirs, zwcAt } from '../support/cli';
 
 /**
@@ -27,9 +27,9 @@ const value = (v: IndicatorValue) => {
   const { id: _id, deviceId: _device, ...rest } = plain(v);
   return rest;
 };
-const values = async (ws: Workspace) => (await ws.ledger.readPlan('150627')).indicatorValues.map(value);
+const values = async (ws: Workspace) => (await ws.records.readPlan('150627')).indicatorValues.map(value);
 const indicatorsOf = async (ws: Workspace) => {
-  const all = await ws.ledger.readPlan('150627');
+  const all = await ws.records.readPlan('150627');
   return scopeToPlan(all, all.office.currentPlanId).indicators;
 };
 

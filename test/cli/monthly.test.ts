@@ -3,8 +3,8 @@ import { openWorkspaceDir } from '../../cli/workspace-dir';
 import type { Workspace } from '../../shared/app/workspace';
 import { chinaToday } from '../../shared/domain/time';
 import { newRecordId } from '../../shared/exchange/ownership';
-import { noProgressChange, NO_PROGRESS_TEXT } from '../../shared/ledger/no-progress';
-import { progressEntry } from '../../shared/ledger/progress-entry';
+import { noProgressChange, NO_PROGRESS_TEXT } from '../../shared/views/no-progress';
+import { progressEntry } from '../../shared/views/progress-entry';
 import type { ProgressEntry } from '../../shared/domain/progress';
 import { appWorkspace, captureIo, plain, tempDirs, zwcAt } from '../support/cli';
 
@@ -31,12 +31,12 @@ const report = (p: ProgressEntry) => {
   const { id: _id, deviceId: _device, ...rest } = plain(p);
   return rest;
 };
-const reports = async (ws: Workspace) => (await ws.ledger.readPlan('150627')).progress.map(report).sort((a, b) => String(a.subjectId).localeCompare(String(b.subjectId)));
+const reports = async (ws: Workspace) => (await ws.records.readPlan('150627')).progress.map(report).sort((a, b) => String(a.subjectId).localeCompare(String(b.subjectId)));
 
 describe('本月无新进展 and undo: zwc and the app', () => {
   it('marks the same tasks and projects with the same reports, and zwc undo takes them back as the app would', async () => {
     const { cli, app } = await both();
-    const plan = await app.ledger.readPlan('150627');
+    const plan = await app.records.readPlan('150627');
     const ids = [plan.tasks[0].id, plan.tasks[1].id, plan.projects[0].id];
 
     const run = await zwc('--workspace', tmp.dir, 'progress', 'no-news', '--period', PERIOD, ...ids.flatMap((id) => ['--id', id]));
@@ -49,7 +49,7 @@ describe('本月无新进展 and undo: zwc and the app', () => {
     expect(fromCli.length).toBe(result.marked.length);
     expect(fromCli).toEqual(await reports(app));
     const cliWs = await cli();
-    expect((await cliWs.ledger.readPlan('150627')).progress.every((p) => p.deviceId === cliWs.deviceId)).toBe(true);
+    expect((await cliWs.records.readPlan('150627')).progress.every((p) => p.deviceId === cliWs.deviceId)).toBe(true);
     expect(fromCli.every((r) => r.period === PERIOD && r.thisMonth === NO_PROGRESS_TEXT)).toBe(true);
 
     // Undo: the same history as the app keeps, across runs.
@@ -79,7 +79,7 @@ describe('本月无新进展 and undo: zwc and the app', () => {
 describe('填报进展: zwc progress add and the app’s progress form', () => {
   it('stores the same report (texts trimmed, 万元 read the same) and refuses what the form refuses', async () => {
     const { cli, app } = await both();
-    const plan = await app.ledger.readPlan('150627');
+    const plan = await app.records.readPlan('150627');
     const project = plan.projects[0];
     const unit = plan.departments.find((d) => d.kind === 'department')!;
     const run = await zwc(
@@ -121,7 +121,7 @@ describe('plan periods: zwc plan and 设置', () => {
     const carried = (await app.planPeriods.unfinished('150627', planId, today)).map((r) => r.task.id);
     await app.undo.commit(await app.planPeriods.openChange('150627', { title: '十五五方案', fromYear: 2026, toYear: 2030, carryTaskIds: carried, deadlineText: '2027年底前', carryIndicators: true }));
 
-    const [a, b] = [await app.ledger.readPlan('150627'), await (await cli()).ledger.readPlan('150627')];
+    const [a, b] = [await app.records.readPlan('150627'), await (await cli()).records.readPlan('150627')];
     expect(b.office.plans).toEqual(a.office.plans);
     expect(b.office.currentPlanId).toBe(a.office.currentPlanId);
     const carriedTitles = (p: typeof a) => p.tasks.filter((t) => t.planId === p.office.currentPlanId).map((t) => t.title).sort();

@@ -19,7 +19,7 @@ async function both(): Promise<{ cli: () => Promise<Workspace>; app: Workspace }
   return { cli: () => openWorkspaceDir(tmp.dir, captureIo(NOW).io), app };
 }
 
-const office = async (ws: Workspace) => (await ws.ledger.readPlan('150627')).office;
+const office = async (ws: Workspace) => (await ws.records.readPlan('150627')).office;
 
 describe('zwc print numbering and print settings: the print dialog’s settings', () => {
   it('stores the same pattern, series and issuer as the app, and shows the next number the app would give', async () => {

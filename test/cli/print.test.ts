@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { EXIT } from '../../cli/zwc';
 import { openWorkspaceDir } from '../../cli/workspace-dir';
-import { numberFrom, type IssuedSheet } from '../../shared/app/issued-sheets';
+import { numberFrom, type IssuedSheet } from '../../shared/app/printing/issued-sheets';
 import type { Workspace } from '../../shared/app/workspace';
 import { chinaToday } from '../../shared/domain/time';
-import { scopeToPlan } from '../../shared/ledger/plan-scope';
+import { scopeToPlan } from '../../shared/views/plan-scope';
 import { buildDocument, combinedDocument, perDepartmentDocuments } from '../../shared/print/documents';
 import { renderDocumentHtml } from '../../shared/print/html';
 import { sheetJob, sheetRequest } from '../../shared/print/sheet-job';
@@ -30,7 +30,7 @@ async function both(): Promise<{ cli: () => Promise<Workspace>; app: Workspace }
 
 /** What the app's dialog does for 全部打印 (one department: its own sheet). */
 async function appPrints(app: Workspace, kind: NumberedKind, departmentIds?: string[]): Promise<string> {
-  const all = await app.ledger.readPlan('150627');
+  const all = await app.records.readPlan('150627');
   const plan = scopeToPlan(all, all.office.currentPlanId);
   const settings = await app.sheets.settings(plan.office);
   const job = sheetJob(plan, kind, chinaToday(NOW), settings, departmentIds ? { departmentIds } : {});
@@ -51,7 +51,7 @@ describe('zwc print and the app’s print dialog', () => {
     expect(all.code).toBe(EXIT.ok);
     expect(await readFile(tmp.at('all.html'), 'utf8')).toBe(await appPrints(app, kind));
 
-    const plan = await app.ledger.readPlan('150627');
+    const plan = await app.records.readPlan('150627');
     const first = (await register(app))[0];
     const name = plan.departments.find((d) => d.id === first[2])!.name;
     const one = await zwc('--workspace', tmp.at('ws'), 'print', kind, '--department', name, '--out', tmp.at('one.html'));
@@ -65,7 +65,7 @@ describe('zwc print and the app’s print dialog', () => {
   it('the lists are the same document as the app prints', async () => {
     const { app } = await both();
     expect((await zwc('--workspace', tmp.at('ws'), 'print', 'project-list', '--period', '2027-08', '--out', tmp.at('p.html'))).code).toBe(EXIT.ok);
-    const all = await app.ledger.readPlan('150627');
+    const all = await app.records.readPlan('150627');
     const plan = scopeToPlan(all, all.office.currentPlanId);
     const doc = buildDocument(plan, { kind: 'project-list', period: '2027-08' }, await app.sheets.settings(plan.office));
     expect(await readFile(tmp.at('p.html'), 'utf8')).toBe(renderDocumentHtml(doc));

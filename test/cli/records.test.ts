@@ -2,9 +2,9 @@ import { EXIT } from '../../cli/zwc';
 import { openWorkspaceDir } from '../../cli/workspace-dir';
 import { binRows, restoreChange } from '../../shared/app/bin';
 import type { Workspace } from '../../shared/app/workspace';
-import { addDepartmentChange, leaderChange, mergeDepartmentsChange, renameDepartmentChange } from '../../shared/ledger/directory-changes';
-import { commonParticipantRole, deleteRecordChange, newProjectChange, newTaskChange, planYearWindow, projectEditChange, taskCompletionChange, taskEditChange } from '../../shared/ledger/record-edits';
-import { scopeToPlan } from '../../shared/ledger/plan-scope';
+import { addDepartmentChange, leaderChange, mergeDepartmentsChange, renameDepartmentChange } from '../../shared/views/directory-changes';
+import { commonParticipantRole, deleteRecordChange, newProjectChange, newTaskChange, planYearWindow, projectEditChange, taskCompletionChange, taskEditChange } from '../../shared/views/record-edits';
+import { scopeToPlan } from '../../shared/views/plan-scope';
 import { TASK_DOMAIN_LABELS, type TaskDomain } from '../../shared/domain/task';
 import { appWorkspace, captureIo, plainRows, tempDirs, zwcAt } from '../support/cli';
 
@@ -24,7 +24,7 @@ async function both(): Promise<{ cli: () => Promise<Workspace>; app: Workspace }
   return { cli: () => openWorkspaceDir(tmp.dir, captureIo(NOW).io), app };
 }
 
-const plan = (ws: Workspace) => ws.ledger.readPlan('150627');
+const plan = (ws: Workspace) => ws.records.readPlan('150627');
 /** Records as both must hold them; a department added gets a fresh id on each side, so those are compared by name. */
 async function same(cli: Workspace, app: Workspace): Promise<void> {
   const [a, b] = [await plan(cli), await plan(app)];
@@ -133,7 +133,7 @@ describe('zwc department add|edit|merge and bin list|restore: the directory page
 
     const list = await zwc('--workspace', tmp.dir, 'bin', 'list');
     expect(list.out).toContain(`${drop.id}\t单位\t${drop.name}`);
-    const appBin = await binRows(app.ledger, '150627');
+    const appBin = await binRows(app.records, '150627');
     expect(appBin.map((r) => r.id)).toEqual([drop.id]);
     expect((await zwc('--workspace', tmp.dir, 'bin', 'restore', drop.id)).code).toBe(EXIT.ok);
     await app.undo.commit(restoreChange(appBin[0]));
@@ -181,7 +181,7 @@ describe('zwc task add|complete|reopen|delete and project add|delete: 新增, �
     await same(await cli(), app);
     const bin = (await zwc('--workspace', tmp.dir, 'bin', 'list')).out;
     expect(bin).toContain(`${cliTask.id}\t任务`);
-    expect((await binRows(app.ledger, '150627')).map((r) => r.table).sort()).toEqual(['projects', 'tasks']);
+    expect((await binRows(app.records, '150627')).map((r) => r.table).sort()).toEqual(['projects', 'tasks']);
   });
 });
 

@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { EXIT } from '../../cli/zwc';
-import { deviceIdentity } from '../../shared/app/device-identity';
-import { readCityData } from '../../shared/app/city-overview-service';
+import { deviceIdentity } from '../../shared/app/trust/device-identity';
+import { readCityData } from '../../shared/app/city/city-overview-service';
 import { chinaToday } from '../../shared/domain/time';
-import { countySummaries } from '../../shared/ledger/city-overview';
-import { dashboard } from '../../shared/ledger/dashboard';
-import { scopeToPlan } from '../../shared/ledger/plan-scope';
+import { countySummaries } from '../../shared/views/city-overview';
+import { dashboard } from '../../shared/views/dashboard';
+import { scopeToPlan } from '../../shared/views/plan-scope';
 import { exportCityWorkbook } from '../../shared/xlsx/city';
 import { cellText, readWorkbook, writeWorkbook } from '../../shared/xlsx/workbook';
 import { appWorkspace, tempDirs, zwcAt } from '../support/cli';
@@ -27,7 +27,7 @@ describe('zwc dashboard and 工作总览', () => {
     const run = await zwc('--workspace', tmp.dir, 'dashboard', '--period', PERIOD, '--json', 'yes');
     expect(run.code).toBe(EXIT.ok);
     const fromCli = JSON.parse(run.out) as { figures: unknown; overdueTasks: string[]; atRiskTasks: string[] };
-    const all = await app.ledger.readPlan('150627');
+    const all = await app.records.readPlan('150627');
     const d = dashboard(scopeToPlan(all, all.office.currentPlanId), PERIOD, chinaToday(NOW));
     expect(fromCli.figures).toEqual(d.figures);
     expect(fromCli.overdueTasks).toEqual(d.overdueTasks.map((r) => r.task.id));
@@ -42,7 +42,7 @@ describe('zwc xlsx city and the app’s 导出全市汇总 Excel', () => {
   it('the same cells in every sheet, after the same county file is imported on both sides', async () => {
     const county = await appWorkspace(NOW);
     await county.setup.setUp('150627', 'seed');
-    await county.ledger.update('tasks', '150627-task-001', { title: '旗里改过的任务名称' });
+    await county.records.update('tasks', '150627-task-001', { title: '旗里改过的任务名称' });
     const bundle = await county.exchange.exportBundle('150627', PERIOD, NOW);
     await writeFile(tmp.at('county.zwb'), bundle.bytes);
     const key = (await deviceIdentity(county.storage)).publicKey;
@@ -62,7 +62,7 @@ describe('zwc xlsx city and the app’s 导出全市汇总 Excel', () => {
     const today = chinaToday(NOW);
     const data = await readCityData(city, '150600');
     const summaries = countySummaries({ cityCode: '150600', ...data, period: PERIOD, today });
-    const office = (await city.ledger.readPlan('150600')).office;
+    const office = (await city.records.readPlan('150600')).office;
     const appBytes = await writeWorkbook(exportCityWorkbook({ city: office, period: PERIOD, today, summaries, plans: data.plans, cityChoices: data.cityChoices }));
 
     const cells = async (bytes: Uint8Array) => {

@@ -3,7 +3,7 @@ import { EXIT } from '../../cli/zwc';
 import { openWorkspaceDir } from '../../cli/workspace-dir';
 import { workspaceSettings } from '../../shared/app/settings';
 import type { Workspace } from '../../shared/app/workspace';
-import type { PlanData } from '../../shared/ledger/plan-data';
+import type { PlanData } from '../../shared/views/plan-data';
 import { readWorkbook } from '../../shared/xlsx/workbook';
 import { buildPlanImport, previewPlanImport } from '../../shared/xlsx/plan-import';
 import { appWorkspace, captureIo, plainRows, tempDirs, zwcAt } from '../support/cli';
@@ -31,7 +31,7 @@ function comparable(plan: PlanData) {
 }
 
 async function same(code: string, cli: Workspace, app: Workspace): Promise<PlanData> {
-  const [a, b] = [await app.ledger.readPlan(code), await cli.ledger.readPlan(code)];
+  const [a, b] = [await app.records.readPlan(code), await cli.records.readPlan(code)];
   expect(comparable(b)).toEqual(comparable(a));
   expect(await workspaceSettings(cli.storage)).toEqual(await workspaceSettings(app.storage));
   return b;
@@ -76,7 +76,7 @@ describe('set-up: zwc init and the app’s first start', () => {
     const built = buildPlanImport(previewPlanImport(await readWorkbook(new Uint8Array(await readFile(file))), context), context);
     await app.setup.setUpFromExcel({ code: '150621', name: '达拉特旗', level: 'county' }, built, '方案.xlsx');
 
-    const [a, b] = [await app.ledger.readPlan('150621'), await (await cliWorkspace(ws)).ledger.readPlan('150621')];
+    const [a, b] = [await app.records.readPlan('150621'), await (await cliWorkspace(ws)).records.readPlan('150621')];
     // Records made by an import get fresh ids on each side: compared by what they say.
     const byContent = (p: PlanData) => ({
       office: p.office,

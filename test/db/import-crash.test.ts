@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryStorage } from '../../shared/app/memory-storage';
-import { LedgerService } from '../../shared/app/ledger-service';
-import { ExchangeService, type PreparedImport } from '../../shared/app/exchange-service';
-import { TrustService } from '../../shared/app/trust-service';
+import { RecordsService } from '../../shared/app/records-service';
+import { ExchangeService, type PreparedImport } from '../../shared/app/exchange/exchange-service';
+import { TrustService } from '../../shared/app/trust/trust-service';
 import { STORE_NAMES, type StoragePort, type StorageWriter } from '../../shared/app/storage';
 import { DexieStorage } from '../../renderer/src/db/dexie-storage';
-import { LedgerDb } from '../../renderer/src/db/schema';
+import { LocalDatabase } from '../../renderer/src/db/schema';
 import { HybridClock } from '../../shared/sync/hlc';
 import { createBundle } from '../../shared/exchange/bundle-format';
 import { generateIdentity } from '../../shared/exchange/identity';
@@ -72,7 +72,7 @@ async function countyBundle() {
 
 /** The city's exchange service over a storage. */
 function cityOn(storage: StoragePort) {
-  return new ExchangeService(storage, new LedgerService(storage, new HybridClock('city0001', () => NOW.getTime())), () => Promise.reject(new Error('no export')));
+  return new ExchangeService(storage, new RecordsService(storage, new HybridClock('city0001', () => NOW.getTime())), () => Promise.reject(new Error('no export')));
 }
 
 async function prepared(exchange: ExchangeService, data: Uint8Array): Promise<Extract<PreparedImport, { kind: 'ready' }>> {
@@ -84,7 +84,7 @@ async function prepared(exchange: ExchangeService, data: Uint8Array): Promise<Ex
 let n = 0;
 const adapters: [string, () => StoragePort][] = [
   ['memory storage', () => new MemoryStorage()],
-  ['Dexie on fake-indexeddb', () => new DexieStorage(new LedgerDb(`crash-${++n}`))],
+  ['Dexie on fake-indexeddb', () => new DexieStorage(new LocalDatabase(`crash-${++n}`))],
 ];
 
 describe.each(adapters)('an import interrupted on the %s', (_, make) => {
@@ -110,7 +110,7 @@ describe.each(adapters)('an import interrupted on the %s', (_, make) => {
 describe('an import aborted inside IndexedDB’s own transaction (Dexie)', () => {
   it('leaves the database exactly as it was when the Nth row of the commit fails', async () => {
     const county = await countyBundle();
-    const db = new LedgerDb(`crash-native-${++n}`);
+    const db = new LocalDatabase(`crash-native-${++n}`);
     const storage = new DexieStorage(db);
     await new TrustService(storage).trust({ officeCode: '150627', publicKey: county.identity.publicKey }, NOW);
     const exchange = cityOn(storage);

@@ -7,8 +7,8 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LedgerDb } from '../../renderer/src/db/schema';
-import { openLedger } from '../../renderer/src/app/ledger';
+import { LocalDatabase } from '../../renderer/src/db/schema';
+import { openLocalDatabase } from '../../renderer/src/app/local-database';
 import { applyImport, importHistory, prepareImport, readOfficeTables, trustKey } from '../support/exchange';
 import { workspaceOver } from '../../shared/app/workspace';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
@@ -33,7 +33,7 @@ function withConflict(n: number, device: string): StoredRecord {
 }
 
 test('a merge crossing a per-record limit is refused, recorded in the history, and changes nothing', async () => {
-  const repo = await openLedger(new LedgerDb('over-limit-import'));
+  const repo = await openLocalDatabase(new LocalDatabase('over-limit-import'));
   await repo.loadPlan(ordos);
   const county = await generateIdentity(true);
   await trustKey(repo.db, { officeCode: OFFICE, publicKey: county.publicKey }, NOW);
@@ -66,7 +66,7 @@ test('a merge crossing a per-record limit is refused, recorded in the history, a
 }, 60_000);
 
 test('the batch import (several files at once) records the over-limit file and still merges the others', async () => {
-  const repo = await openLedger(new LedgerDb('over-limit-batch'));
+  const repo = await openLocalDatabase(new LocalDatabase('over-limit-batch'));
   await repo.loadPlan(ordos);
   const county = await generateIdentity(true);
   await trustKey(repo.db, { officeCode: OFFICE, publicKey: county.publicKey }, NOW);

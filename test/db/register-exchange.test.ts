@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LedgerDb } from '../../renderer/src/db/schema';
-import { openLedger } from '../../renderer/src/app/ledger';
-import type { LedgerRepository } from '../../renderer/src/db/repository';
+import { LocalDatabase } from '../../renderer/src/db/schema';
+import { openLocalDatabase } from '../../renderer/src/app/local-database';
+import type { DexieRecordsService } from '../../renderer/src/db/repository';
 import { applyImport, deviceIdentity, exportBundle, importHistory, prepareImport, trustKey, type PreparedImport, type Receiver } from '../support/exchange';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
-import { IssuedSheets, type IssuedSheet } from '../../shared/app/issued-sheets';
+import { IssuedSheets, type IssuedSheet } from '../../shared/app/printing/issued-sheets';
 import { defaultPrintSettings } from '../../shared/print/sheet-number';
 import { decodeContainer, encodeContainer, gunzipPayload, gzipPayload, readBundle } from '../../shared/exchange/bundle-format';
 import { canonicalJsonBytes } from '../../shared/exchange/canonical-json';
@@ -25,25 +25,25 @@ const CITY: Receiver = { officeCode: '150600', level: 'city' };
 const pattern = defaultPrintSettings({ name: '伊金霍洛旗', shortName: '伊旗' }).patterns.assignment;
 
 let n = 0;
-async function laptop(plan = yijinhuoluo): Promise<LedgerRepository> {
+async function laptop(plan = yijinhuoluo): Promise<DexieRecordsService> {
   n += 1;
-  const repo = await openLedger(new LedgerDb(`register-${n}`));
+  const repo = await openLocalDatabase(new LocalDatabase(`register-${n}`));
   await repo.loadPlan(plan);
   return repo;
 }
 
-const registerOf = (repo: LedgerRepository, now?: () => Date) => new IssuedSheets(repo.storage, now);
+const registerOf = (repo: DexieRecordsService, now?: () => Date) => new IssuedSheets(repo.storage, now);
 
-async function departments(repo: LedgerRepository, officeCode = '150627') {
+async function departments(repo: DexieRecordsService, officeCode = '150627') {
   return (await repo.db.departments.where('officeCode').equals(officeCode).toArray()).map((d) => ({ departmentId: d.id, departmentName: d.name, taskIds: [] as string[], projectIds: [] as string[] }));
 }
 
-async function send(from: LedgerRepository, officeCode = '150627') {
+async function send(from: DexieRecordsService, officeCode = '150627') {
   const out = await exportBundle(from, officeCode, '2026-11');
   return { name: out.fileName, data: out.bytes };
 }
 
-async function receive(to: LedgerRepository, receiver: Receiver, file: { name: string; data: Uint8Array }, from: LedgerRepository): Promise<PreparedImport> {
+async function receive(to: DexieRecordsService, receiver: Receiver, file: { name: string; data: Uint8Array }, from: DexieRecordsService): Promise<PreparedImport> {
   let prepared = await prepareImport(to, receiver, file);
   if (prepared.kind === 'untrusted') {
     expect(prepared.fingerprint).toBe((await deviceIdentity(from.db)).fingerprint);

@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
-import { LedgerDb } from '../../renderer/src/db/schema';
-import { openLedger } from '../../renderer/src/app/ledger';
-import { ValidationError, type LedgerRepository } from '../../renderer/src/db/repository';
+import { LocalDatabase } from '../../renderer/src/db/schema';
+import { openLocalDatabase } from '../../renderer/src/app/local-database';
+import { ValidationError, type DexieRecordsService } from '../../renderer/src/db/repository';
 import type { PlanRecords } from '../../shared/seed/load-seed';
 import { progress, task } from '../support/factories';
 
 let n = 0;
-async function freshRepo(): Promise<LedgerRepository> {
+async function freshRepo(): Promise<DexieRecordsService> {
   n += 1;
-  return openLedger(new LedgerDb(`test-ledger-${n}`));
+  return openLocalDatabase(new LocalDatabase(`test-ledger-${n}`));
 }
 
 const plan: PlanRecords = {
@@ -20,7 +20,7 @@ const plan: PlanRecords = {
   indicators: [],
 };
 
-describe('LedgerRepository', () => {
+describe('DexieRecordsService', () => {
   it('loads a plan once; loading again adds nothing and keeps edits', async () => {
     const repo = await freshRepo();
     expect(await repo.loadPlan(plan)).toEqual({ added: 3, kept: 0 });
@@ -77,12 +77,12 @@ describe('LedgerRepository', () => {
   it('keeps data across reopening the database, and resumes the clock after stored stamps', async () => {
     n += 1;
     const name = `test-ledger-${n}`;
-    const first = await openLedger(new LedgerDb(name));
+    const first = await openLocalDatabase(new LocalDatabase(name));
     await first.loadPlan(plan);
     await first.update('tasks', 't1', { title: '第一次' });
     const lastStamp = (await first.db.tasks.get('t1'))?._updated ?? '';
     first.db.close();
-    const second = await openLedger(new LedgerDb(name));
+    const second = await openLocalDatabase(new LocalDatabase(name));
     expect((await second.get('tasks', 't1'))?.title).toBe('第一次');
     expect(second.clock.deviceId).toBe(first.clock.deviceId);
     expect(second.clock.tick() > lastStamp).toBe(true);

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { LedgerDb, RELEASED_SCHEMAS, currentStores } from '../../renderer/src/db/schema';
+import { LocalDatabase, RELEASED_SCHEMAS, currentStores } from '../../renderer/src/db/schema';
 import { DexieStorage } from '../../renderer/src/db/dexie-storage';
 import { formatStamp } from '../../shared/sync/hlc';
 import type { AuditEntry } from '../../shared/app/storage';
@@ -28,7 +28,7 @@ describe('Dexie schema migrations', () => {
       await old.table('offices').put({ code: '150627', parentCode: '150600', name: '测试旗', _stamps: {}, _deleted: null, _updated: STAMP });
       old.close();
 
-      const db = new LedgerDb(name);
+      const db = new LocalDatabase(name);
       await db.open();
       expect(db.verno).toBe(RELEASED_SCHEMAS.length + 1);
       const storage = new DexieStorage(db);
@@ -48,7 +48,7 @@ describe('Dexie schema migrations', () => {
     expect(stores.tasks).toBe('id, officeCode, _updated');
     expect(stores.progress).toBe('id, officeCode, subjectId, _updated');
     expect(stores.audit).toBe('++seq, recordId, *recordIds');
-    const db = new LedgerDb('indexes');
+    const db = new LocalDatabase('indexes');
     const indexes = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
     expect(indexes('departments')).toEqual(['_updated', 'officeCode']);
     expect(indexes('indicatorValues')).toEqual(['_updated', 'indicatorId', 'officeCode']);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { EXIT } from '../../cli/zwc';
-import { DocumentService } from '../../shared/app/documents';
+import { DocumentService } from '../../shared/app/documents/documents';
 import { appWorkspace, tempDirs, zwcAt } from '../support/cli';
 
 /** `zwc doc …` (issue 28): the same documents as the app, through the same core service. */

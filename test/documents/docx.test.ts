@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { closePlan } from '../../shared/app/plan-periods';
+import { closePlan } from '../../shared/app/plan-periods/plan-periods';
 import { currentPlan } from '../../shared/domain/plan-period';
 import { LINE_PITCH, PAGE, titleLines } from '../../shared/documents/docx';
-import type { MadeDocument } from '../../shared/app/documents';
+import type { MadeDocument } from '../../shared/app/documents/documents';
 import type { BriefingFacts } from '../../shared/documents/briefing';
 import { cityOffice, ECO, PERIOD, seededOffice } from './fixture';
 
@@ -27,9 +27,9 @@ async function allKinds(): Promise<{ kind: string; made: MadeDocument; figure: s
   const briefing = await county.docs.make('briefing', { period: PERIOD });
   const notice = await county.docs.make('notice', { period: PERIOD, unitIds: [ECO] });
   const annual = await county.docs.make('annual', { year: 2025 });
-  const all = await county.ws.ledger.readPlan('150627');
+  const all = await county.ws.records.readPlan('150627');
   const planId = currentPlan(all.office)!.id;
-  await county.ws.ledger.apply(closePlan(all, planId, '2026-11-24'));
+  await county.ws.records.apply(closePlan(all, planId, '2026-11-24'));
   const final = await county.docs.make('final', { planId });
   const city = await cityOffice();
   const cityBriefing = await city.docs.make('city-briefing', { period: PERIOD });

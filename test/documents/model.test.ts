@@ -3,12 +3,12 @@
  * show them with (工作总览, 月度调度, 各旗区总览, 设置 → 方案期), on the seeded 伊金霍洛旗 plan and a
  * known (synthetic) November 2026.
  */
-import { buildTaskRows } from '../../shared/ledger/task-query';
-import { reportingChecklist } from '../../shared/ledger/reporting';
-import { assessmentYear, countByAttainment, countByStatus, indicatorStandings, investmentSummary } from '../../shared/ledger/aggregations';
-import { assessmentSummary } from '../../shared/ledger/assessment';
-import { cityOverview } from '../../shared/app/city-overview-service';
-import { closePlan } from '../../shared/app/plan-periods';
+import { buildTaskRows } from '../../shared/views/task-query';
+import { reportingChecklist } from '../../shared/views/reporting';
+import { assessmentYear, countByAttainment, countByStatus, indicatorStandings, investmentSummary } from '../../shared/views/aggregations';
+import { assessmentSummary } from '../../shared/views/assessment';
+import { cityOverview } from '../../shared/app/city/city-overview-service';
+import { closePlan } from '../../shared/app/plan-periods/plan-periods';
 import { currentPlan } from '../../shared/domain/plan-period';
 import { plainText } from '../../shared/documents/model';
 import type { BriefingFacts } from '../../shared/documents/briefing';
@@ -117,11 +117,11 @@ describe('年度总结', () => {
 describe('终期评估报告', () => {
   it('is written from the assessment kept with the closed plan', async () => {
     const { ws, docs, plan } = await seededOffice();
-    const all = await ws.ledger.readPlan('150627');
+    const all = await ws.records.readPlan('150627');
     const planId = currentPlan(all.office)!.id;
     await expect(docs.model('final', { planId })).rejects.toThrow('尚未结束');
-    await ws.ledger.apply(closePlan(all, planId, '2026-11-24'));
-    const closed = currentPlan((await ws.ledger.readPlan('150627')).office)!;
+    await ws.records.apply(closePlan(all, planId, '2026-11-24'));
+    const closed = currentPlan((await ws.records.readPlan('150627')).office)!;
     const doc = await docs.model('final', { planId });
     expect(doc.title).toBe('伊金霍洛旗“十四五”时期“无废城市”建设实施方案（2021—2025年）终期评估报告');
     const f = doc.facts as FinalFacts;

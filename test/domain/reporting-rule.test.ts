@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { figureReport, projectReportUnits, reportRole, subjectReported, taskReportUnits, unitReported } from '../../shared/domain/reporting-rule';
 import { taskStatus } from '../../shared/domain/task-status';
-import { buildTaskRows } from '../../shared/ledger/task-query';
-import { reportingChecklist } from '../../shared/ledger/reporting';
+import { buildTaskRows } from '../../shared/views/task-query';
+import { reportingChecklist } from '../../shared/views/reporting';
 import type { Department } from '../../shared/domain/department';
 import type { ProgressEntry } from '../../shared/domain/progress';
 import { progress, task } from '../support/factories';

@@ -5,12 +5,12 @@ import { e2eSuite } from './support/harness';
 import { expectSaved, openMenu, setUpOffice, textOf } from './support/ui';
 import { MemoryStorage } from '../../shared/app/memory-storage';
 import { openWorkspace, type Workspace } from '../../shared/app/workspace';
-import { setUpWorkspace } from '../../shared/app/setup';
+import { setUpWorkspace } from '../../shared/app/setup/setup';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
-import { countyPlanFromCity } from '../../shared/ledger/city-plan';
-import { buildTaskRows } from '../../shared/ledger/task-query';
+import { countyPlanFromCity } from '../../shared/views/city-plan';
+import { buildTaskRows } from '../../shared/views/task-query';
 import { chinaToday } from '../../shared/domain/time';
-import type { PlanRecords } from '../../shared/ledger/plan-data';
+import type { PlanRecords } from '../../shared/views/plan-data';
 import { readWorkbook, cellText } from '../../shared/xlsx/workbook';
 import { progress } from '../support/factories';
 import { CONSTRUCTION_STATUS_LABELS } from '../../shared/domain/project';
@@ -64,10 +64,10 @@ async function countyFiles(dir: string) {
   const a = await laptop(YIQI);
   const b = await laptop(YIQI);
   const reported = YIQI.tasks.filter((t) => t.leads.length === 1 && !t.completion).slice(0, 2);
-  for (const [i, t] of reported.entries()) await a.ledger.addProgress(progress(PERIOD, 30, { id: `150627-pe-city-month-${i}`, subjectId: t.id, officeCode: '150627', departmentId: t.leads[0].departmentId, thisMonth: '本月推进' }));
+  for (const [i, t] of reported.entries()) await a.records.addProgress(progress(PERIOD, 30, { id: `150627-pe-city-month-${i}`, subjectId: t.id, officeCode: '150627', departmentId: t.leads[0].departmentId, thisMonth: '本月推进' }));
   const renamed = reported[0];
-  await a.ledger.apply({ label: '修改任务', edits: [{ table: 'tasks', id: renamed.id, patch: { title: `${renamed.title}（甲机）` } }] });
-  await b.ledger.apply({ label: '修改任务', edits: [{ table: 'tasks', id: renamed.id, patch: { title: `${renamed.title}（乙机）` } }] });
+  await a.records.apply({ label: '修改任务', edits: [{ table: 'tasks', id: renamed.id, patch: { title: `${renamed.title}（甲机）` } }] });
+  await b.records.apply({ label: '修改任务', edits: [{ table: 'tasks', id: renamed.id, patch: { title: `${renamed.title}（乙机）` } }] });
   await save(a, '150627');
   await save(b, '150627');
   // 康巴什区's key is sent ahead (by chat) and registered by hand; the others are trusted on first import.
@@ -82,7 +82,7 @@ async function countyFiles(dir: string) {
   const wushen = await save(await laptop(countyPlanFromCity(ORDOS, { code: '150626', name: '乌审旗' })), '150626');
   const bytes = readFileSync(wushen);
   writeFileSync(wushen, bytes.subarray(0, bytes.length - 100));
-  const yiqiOverdue = buildTaskRows(await a.ledger.readPlan('150627'), chinaToday()).filter((r) => r.status.status === 'overdue').length;
+  const yiqiOverdue = buildTaskRows(await a.records.readPlan('150627'), chinaToday()).filter((r) => r.status.status === 'overdue').length;
   return { files, renamed, yiqiOverdue, kangbashi };
 }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
-import type { PlanData } from '../../shared/ledger/plan-data';
+import type { PlanData } from '../../shared/views/plan-data';
 import { sheetRecipients } from '../../shared/print/assignment-sheet';
 import { buildDocument, perDepartmentDocuments, type PrintRequest } from '../../shared/print/documents';
 import { renderDocumentHtml } from '../../shared/print/html';

@@ -6,7 +6,7 @@ import { e2eSuite } from './support/harness';
 import { chooseBundle, expectSaved, openMenu, setUpOffice, textOf } from './support/ui';
 import { MemoryStorage } from '../../shared/app/memory-storage';
 import { openWorkspace } from '../../shared/app/workspace';
-import { setUpWorkspace } from '../../shared/app/setup';
+import { setUpWorkspace } from '../../shared/app/setup/setup';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { addMonthsToDay } from '../../shared/domain/problem';
 import { chinaToday, daysFromTo, defaultReportingPeriod } from '../../shared/domain/time';

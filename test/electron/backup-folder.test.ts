@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync, existsS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BackupFolder, backupFileNameFor, reasonOfName, SAFETY_KEEP } from '../../electron/lib/backup-folder';
-import { encodeBackup, type BackupTables } from '../../shared/app/backup-format';
+import { encodeBackup, type BackupTables } from '../../shared/app/backup/backup-format';
 import { STORE_NAMES } from '../../shared/app/storage';
 import type { BackupReason } from '../../shared/platform/desktop-api';
 

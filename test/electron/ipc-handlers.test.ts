@@ -354,7 +354,7 @@ describe('backup folder channels', () => {
     const { BackupFolder } = await import('../../electron/lib/backup-folder');
     const { createBackupRequester } = await import('../../electron/lib/backup-schedule');
     const { backupRoutes } = await import('../../electron/lib/ipc-handlers');
-    const { encodeBackup } = await import('../../shared/app/backup-format');
+    const { encodeBackup } = await import('../../shared/app/backup/backup-format');
     const { STORE_NAMES } = await import('../../shared/app/storage');
     const tables = Object.fromEntries(STORE_NAMES.map((n) => [n, []])) as never;
     const { bytes } = await encodeBackup(tables, { createdAt: '2026-11-24T02:30:00Z', officeCode: '150627', officeName: '伊金霍洛旗', role: 'county', deviceId: 'd' });

@@ -1,6 +1,6 @@
-import { keyChangeNotice, readKeyChangeNotice } from '../../shared/app/key-change';
+import { keyChangeNotice, readKeyChangeNotice } from '../../shared/app/trust/key-change';
 import { MemoryStorage } from '../../shared/app/memory-storage';
-import { TrustService } from '../../shared/app/trust-service';
+import { TrustService } from '../../shared/app/trust/trust-service';
 import { fingerprintOf, generateIdentity } from '../../shared/exchange/identity';
 
 describe('换机说明 (a new key, told to the city)', () => {

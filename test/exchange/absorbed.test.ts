@@ -4,9 +4,9 @@
  * record read or written — while its sequence is still checked and the history still says it came.
  */
 import { MemoryStorage } from '../../shared/app/memory-storage';
-import { LedgerService } from '../../shared/app/ledger-service';
-import { ExchangeService } from '../../shared/app/exchange-service';
-import { TrustService, seenDevices } from '../../shared/app/trust-service';
+import { RecordsService } from '../../shared/app/records-service';
+import { ExchangeService } from '../../shared/app/exchange/exchange-service';
+import { TrustService, seenDevices } from '../../shared/app/trust/trust-service';
 import { HybridClock } from '../../shared/sync/hlc';
 import { createBundle } from '../../shared/exchange/bundle-format';
 import { generateIdentity, type Identity } from '../../shared/exchange/identity';
@@ -33,8 +33,8 @@ const bundle = (sequence: number, r = records()) => createBundle({ records: r, i
 
 async function city() {
   const storage = new MemoryStorage();
-  const ledger = new LedgerService(storage, new HybridClock('city1', () => NOW.getTime()));
-  const exchange = new ExchangeService(storage, ledger, () => Promise.reject(new Error('no export here')));
+  const records = new RecordsService(storage, new HybridClock('city1', () => NOW.getTime()));
+  const exchange = new ExchangeService(storage, records, () => Promise.reject(new Error('no export here')));
   await new TrustService(storage).trust({ officeCode: OFFICE, publicKey: county.publicKey });
   return { storage, exchange };
 }

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { z, type ZodTypeAny } from 'zod';
 import { compile } from '../../shared/exchange/compiled-schema';
 import { OfficeSchema } from '../../shared/domain/office';
-import { PLAN_SCHEMAS } from '../../shared/ledger/plan-tables';
+import { PLAN_SCHEMAS } from '../../shared/views/plan-tables';
 import { IndicatorValueSchema, ProgressEntrySchema } from '../../shared/domain/progress';
 import { normaliseRecord } from '../../shared/exchange/merge';
 import type { BundleTableName, StoredRecord } from '../../shared/exchange/records';

@@ -1,6 +1,6 @@
 /** Issue 24: the 数据交换 conflict list shows a bounded number of values per conflict, the current one always among them. */
 import { shownSides, SIDES_SHOWN } from '../../renderer/src/pages/exchange/ConflictList';
-import type { ConflictSide } from '../../shared/app/conflicts';
+import type { ConflictSide } from '../../shared/app/exchange/conflicts';
 
 function sides(n: number, current: number): ConflictSide[] {
   return Array.from({ length: n }, (_, i) => ({ stamp: `s${i}`, label: `设备${i}`, who: '对方', at: '2026-10-01', current: i === current, cleared: false, value: i }) as unknown as ConflictSide);

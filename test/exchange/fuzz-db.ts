@@ -6,9 +6,9 @@
  */
 import 'fake-indexeddb/auto';
 import { isDeepStrictEqual } from 'node:util';
-import { LedgerDb } from '../../renderer/src/db/schema';
-import { openLedger } from '../../renderer/src/app/ledger';
-import type { LedgerRepository } from '../../renderer/src/db/repository';
+import { LocalDatabase } from '../../renderer/src/db/schema';
+import { openLocalDatabase } from '../../renderer/src/app/local-database';
+import type { DexieRecordsService } from '../../renderer/src/db/repository';
 import { applyImport, prepareImport, saveTrustedKeys } from '../support/exchange';
 import { fingerprintOf } from '../../shared/exchange/identity';
 import { BUNDLE_TABLES } from '../../shared/exchange/records';
@@ -19,7 +19,7 @@ import { BUNDLE_ERROR_CODES } from '../../shared/exchange/errors';
 const CHINESE = /[\u4e00-\u9fff]/;
 let n = 0;
 
-async function contents(repo: LedgerRepository) {
+async function contents(repo: DexieRecordsService) {
   const out: Record<string, unknown> = {};
   for (const t of [...BUNDLE_TABLES, 'settings'] as const) out[t] = await repo.db.table(t).toArray();
   out.audit = await repo.db.audit.count();
@@ -27,13 +27,13 @@ async function contents(repo: LedgerRepository) {
 }
 
 export interface DbReceiver {
-  repo: LedgerRepository;
+  repo: DexieRecordsService;
   run(c: FuzzCase): Promise<Outcome>;
 }
 
 export async function makeDbReceiver(w: World): Promise<DbReceiver> {
   n += 1;
-  const repo = await openLedger(new LedgerDb(`fuzz-${process.pid}-${n}`));
+  const repo = await openLocalDatabase(new LocalDatabase(`fuzz-${process.pid}-${n}`));
   await repo.loadPlan(w.cityPlan);
   await saveTrustedKeys(
     repo.db,

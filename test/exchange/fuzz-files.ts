@@ -18,7 +18,7 @@ import { strToU8, zipSync } from 'fflate';
 import { buildDepartmentForm, previewDepartmentForm, type FormPreview } from '../../shared/xlsx/dept-form';
 import { XlsxError } from '../../shared/xlsx/errors';
 import { cellText, readWorkbook, writeWorkbook } from '../../shared/xlsx/workbook';
-import type { PlanData } from '../../shared/ledger/plan-data';
+import type { PlanData } from '../../shared/views/plan-data';
 import { readBounded } from '../../cli/zwc';
 import { boundProblem, heapGrowthMb, heapUsed, rngOf, seedPlan, type Outcome, type Rng } from './fuzz';
 

@@ -9,7 +9,7 @@ import { BundleError } from '../../shared/exchange/errors';
 import { verifyBundle, type VerifyContext, type VerifyResult } from '../../shared/exchange/verify';
 import { HybridClock, counterAtLimit, MAX_COUNTER } from '../../shared/sync/hlc';
 import { MemoryStorage } from '../../shared/app/memory-storage';
-import { TrustService } from '../../shared/app/trust-service';
+import { TrustService } from '../../shared/app/trust/trust-service';
 import type { StoredRecord } from '../../shared/exchange/records';
 import { department, stamp, stored, OFFICE } from './fixtures';
 import { signedTables } from './hostile-bundles';

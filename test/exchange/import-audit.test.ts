@@ -3,15 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryStorage } from '../../shared/app/memory-storage';
 import { openWorkspace, type Workspace } from '../../shared/app/workspace';
-import { setUpWorkspace } from '../../shared/app/setup';
+import { setUpWorkspace } from '../../shared/app/setup/setup';
 import { receiverOf } from '../../shared/exchange/rules';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { auditActionText, importedFieldsOf } from '../../shared/app/audit';
 import type { StoragePort } from '../../shared/app/storage';
 import { DexieStorage } from '../../renderer/src/db/dexie-storage';
-import { LedgerDb } from '../../renderer/src/db/schema';
+import { LocalDatabase } from '../../renderer/src/db/schema';
 import { BUNDLE_TABLES, keyFieldOf } from '../../shared/exchange/records';
-import { officeTables } from '../../shared/app/exchange-service';
+import { officeTables } from '../../shared/app/exchange/exchange-service';
 
 /**
  * An import writes one audit row naming the records it changed (not one row per record), each
@@ -27,7 +27,7 @@ const LATER = new Date(Date.parse('2026-11-21T01:00:00Z'));
 let n = 0;
 const storages: [string, () => StoragePort][] = [
   ['memory storage', () => new MemoryStorage()],
-  ['Dexie on fake-indexeddb', () => new DexieStorage(new LedgerDb(`import-audit-${++n}`))],
+  ['Dexie on fake-indexeddb', () => new DexieStorage(new LocalDatabase(`import-audit-${++n}`))],
 ];
 
 async function workspace(storage: StoragePort, id: string, seeded: boolean): Promise<Workspace> {
@@ -56,7 +56,7 @@ describe.each(storages)('import audit on the %s', (_, make) => {
     const a = await workspace(new MemoryStorage(), 'aaaa1111', true);
     const storage = make();
     const b = await workspace(storage, 'bbbb2222', true);
-    await a.ledger.update('tasks', TASK, { title: '甲改过的名称' });
+    await a.records.update('tasks', TASK, { title: '甲改过的名称' });
     const auditBefore = (await storage.listAll('audit')).length;
     const prepared = await importInto(b, a);
     expect(prepared.preview.changed.map((c) => c.id)).toEqual([TASK]);
@@ -67,13 +67,13 @@ describe.each(storages)('import audit on the %s', (_, make) => {
     expect(rows[0].changes).toEqual([{ table: 'tasks', id: TASK, fields: ['title'] }]);
     expect(rows[0].recordIds).toEqual([TASK]);
 
-    const history = await b.ledger.auditOf(TASK);
+    const history = await b.records.auditOf(TASK);
     const line = history[history.length - 1];
     expect(auditActionText(line)).toMatch(/^合并导入（来自 伊金霍洛旗 [0-9a-f]+）$/);
     expect(importedFieldsOf(line)).toEqual(['title']);
     expect(line).not.toHaveProperty('changes');
     // Another record is not in that import's line.
-    expect((await b.ledger.auditOf('150627-task-001')).some((r) => r.action === 'merge')).toBe(false);
+    expect((await b.records.auditOf('150627-task-001')).some((r) => r.action === 'merge')).toBe(false);
   });
 
   it('names every added record in one row when importing into an empty workspace', async () => {
@@ -92,7 +92,7 @@ describe.each(storages)('import audit on the %s', (_, make) => {
     const a = await workspace(new MemoryStorage(), 'aaaa1111', true);
     const storage = make();
     const b = await workspace(storage, 'bbbb2222', true);
-    await a.ledger.update('tasks', TASK, { title: '甲改过的名称' });
+    await a.records.update('tasks', TASK, { title: '甲改过的名称' });
     await importInto(b, a);
     const tables = async () => Object.fromEntries(await Promise.all([...BUNDLE_TABLES, 'audit' as const].map(async (t) => [t, await storage.listAll(t)])));
     const before = await tables();

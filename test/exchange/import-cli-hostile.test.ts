@@ -9,7 +9,7 @@ import { EXIT } from '../../cli/zwc';
 import { zwcAt } from '../support/cli';
 import { generateIdentity, type Identity } from '../../shared/exchange/identity';
 import { openCliStorage } from '../../cli/storage/open';
-import { importHistory } from '../../shared/app/trust-service';
+import { importHistory } from '../../shared/app/trust/trust-service';
 import { MAX_COUNTER } from '../../shared/sync/hlc';
 import type { StoredRecord } from '../../shared/exchange/records';
 import { department, stamp, stored } from './fixtures';

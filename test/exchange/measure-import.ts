@@ -7,13 +7,13 @@
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
 import { MemoryStorage } from '../../shared/app/memory-storage';
-import { LedgerService } from '../../shared/app/ledger-service';
-import { ExchangeService } from '../../shared/app/exchange-service';
-import { TrustService } from '../../shared/app/trust-service';
+import { RecordsService } from '../../shared/app/records-service';
+import { ExchangeService } from '../../shared/app/exchange/exchange-service';
+import { TrustService } from '../../shared/app/trust/trust-service';
 import { HybridClock } from '../../shared/sync/hlc';
 import type { StoragePort } from '../../shared/app/storage';
 import { DexieStorage } from '../../renderer/src/db/dexie-storage';
-import { LedgerDb } from '../../renderer/src/db/schema';
+import { LocalDatabase } from '../../renderer/src/db/schema';
 import { createBundle } from '../../shared/exchange/bundle-format';
 import { generateIdentity } from '../../shared/exchange/identity';
 import { verifyBundle } from '../../shared/exchange/verify';
@@ -61,8 +61,8 @@ interface Figures {
 }
 
 async function once(storage: StoragePort, b: Awaited<ReturnType<typeof bundles>>): Promise<Figures> {
-  const ledger = new LedgerService(storage, new HybridClock('city1', () => Date.UTC(2024, 6, 3)));
-  const ws = { exchange: new ExchangeService(storage, ledger, () => Promise.reject(new Error('no export here'))) };
+  const records = new RecordsService(storage, new HybridClock('city1', () => Date.UTC(2024, 6, 3)));
+  const ws = { exchange: new ExchangeService(storage, records, () => Promise.reject(new Error('no export here'))) };
   await new TrustService(storage).trust({ officeCode: OFFICE, publicKey: b.identity.publicKey });
   const now = new Date(Date.UTC(2024, 6, 3));
   const file = (data: Uint8Array, n: number) => ({ name: `f${n}.zwb`, data });
@@ -101,7 +101,7 @@ async function main() {
   await measure('memory', () => new MemoryStorage(), big);
   const small = await bundles(dexieTasks);
   let n = 0;
-  await measure('dexie/fake-indexeddb', () => new DexieStorage(new LedgerDb(`measure-${Date.now()}-${++n}`)), small);
+  await measure('dexie/fake-indexeddb', () => new DexieStorage(new LocalDatabase(`measure-${Date.now()}-${++n}`)), small);
 }
 
 void main();

@@ -13,13 +13,13 @@
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
 import { MemoryStorage } from '../../shared/app/memory-storage';
-import { LedgerService } from '../../shared/app/ledger-service';
-import { ExchangeService } from '../../shared/app/exchange-service';
-import { TrustService } from '../../shared/app/trust-service';
+import { RecordsService } from '../../shared/app/records-service';
+import { ExchangeService } from '../../shared/app/exchange/exchange-service';
+import { TrustService } from '../../shared/app/trust/trust-service';
 import { HybridClock } from '../../shared/sync/hlc';
 import type { StoragePort } from '../../shared/app/storage';
 import { DexieStorage } from '../../renderer/src/db/dexie-storage';
-import { LedgerDb } from '../../renderer/src/db/schema';
+import { LocalDatabase } from '../../renderer/src/db/schema';
 import { generateIdentity, verifySignature } from '../../shared/exchange/identity';
 import { verifyBundle } from '../../shared/exchange/verify';
 import { receiverOf } from '../../shared/exchange/rules';
@@ -69,8 +69,8 @@ interface Figures {
 }
 
 async function once(files: Files, storage: StoragePort): Promise<Figures> {
-  const ledger = new LedgerService(storage, new HybridClock('city1'));
-  const exchange = new ExchangeService(storage, ledger, () => Promise.reject(new Error('no export here')));
+  const records = new RecordsService(storage, new HybridClock('city1'));
+  const exchange = new ExchangeService(storage, records, () => Promise.reject(new Error('no export here')));
   await new TrustService(storage).trust({ officeCode: OFFICE, publicKey: files.publicKey });
   const trust = [{ officeCode: OFFICE, publicKey: files.publicKey }];
   const floor = await verifyFloor(files.first);
@@ -114,7 +114,7 @@ async function main() {
     publicKey: identity.publicKey,
   };
   let n = 0;
-  const dexie = () => new DexieStorage(new LedgerDb(`measure-${process.pid}-${++n}`));
+  const dexie = () => new DexieStorage(new LocalDatabase(`measure-${process.pid}-${++n}`));
   await measure('memory', realFiles, () => new MemoryStorage(), runs);
   await measure('dexie/fake-indexeddb', realFiles, dexie, runs);
   if (largeTasks <= 0) return;

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryStorage } from '../../shared/app/memory-storage';
 import { openWorkspace, type Workspace } from '../../shared/app/workspace';
-import { setUpWorkspace, type SeedCatalogue } from '../../shared/app/setup';
+import { setUpWorkspace, type SeedCatalogue } from '../../shared/app/setup/setup';
 import { receiverOf } from '../../shared/exchange/rules';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
-import { cityOverview, cityProblems } from '../../shared/app/city-overview-service';
-import { problemIdFromEntry } from '../../shared/ledger/problems';
+import { cityOverview, cityProblems } from '../../shared/app/city/city-overview-service';
+import { problemIdFromEntry } from '../../shared/views/problems';
 import type { ProgressEntry } from '../../shared/domain/progress';
 
 /**
@@ -78,7 +78,7 @@ describe('problems between two laptops of one office', () => {
     const b = await yiqiLaptop(T_B, 'bbbb2222');
     const plain = await receive(b, '150627', await send(a, '150627'));
     expect(plain.kind === 'ready' && Object.keys(plain.bundle.manifest.counts)).not.toContain('problems');
-    await a.ledger.addProgress(entry);
+    await a.records.addProgress(entry);
     await a.problems.raise('150627', [{ entryId: entry.id, action: 'new', kind: 'general' }]);
     const withProblems = await receive(b, '150627', await send(a, '150627'));
     expect(withProblems.kind === 'ready' && withProblems.bundle.manifest.counts.problems).toBe(1);
@@ -90,7 +90,7 @@ describe('problems between two laptops of one office', () => {
   it('merges field by field: one laptop’s follow-up and the other’s 销号 both kept; two due dates a conflict kept for a person', async () => {
     const a = await yiqiLaptop(T_A, 'aaaa1111');
     const b = await yiqiLaptop(T_B, 'bbbb2222');
-    await a.ledger.addProgress(entry);
+    await a.records.addProgress(entry);
     await a.problems.raise('150627', [{ entryId: entry.id, action: 'new', kind: 'general' }]);
     await receive(b, '150627', await send(a, '150627'));
 
@@ -125,12 +125,12 @@ describe('problems between two laptops of one office', () => {
 describe('the city sees its county offices’ problems', () => {
   it('lists open and overdue problems of two county offices side by side, from their bundles', async () => {
     const yiqi = await yiqiLaptop(T_A, 'aaaa1111');
-    await yiqi.ledger.addProgress(entry);
+    await yiqi.records.addProgress(entry);
     await yiqi.problems.raise('150627', [{ entryId: entry.id, action: 'new', kind: 'general' }]);
     const special = await yiqi.problems.create('150627', { subjectKind: 'task', subjectId: task.id, text: '企业破产清算，固废待处置', kind: 'special', due: '2026-06-30', raisedBy: { name: '无废办' }, responsibleId: gxj.id });
 
     const dlt = await laptop(T_B, 'cccc3333', (ws) => ws.setup.setUp('150621', 'city'));
-    const dltPlan = await dlt.ledger.readPlan('150621');
+    const dltPlan = await dlt.records.readPlan('150621');
     const dltTask = dltPlan.tasks[0];
     const { problem: early } = await dlt.problems.create('150621', { subjectKind: 'task', subjectId: dltTask.id, text: '填埋场渗滤液超标', kind: 'general', raisedOn: '2025-10-20', raisedBy: { name: '旗生态环境分局' }, responsibleId: null });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlanData } from '../../shared/ledger/plan-data';
+import type { PlanData } from '../../shared/views/plan-data';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 
 /** The seeded plan of an office as the app holds it right after set-up (no reports yet). */

@@ -7,7 +7,7 @@ import type { Indicator, IndicatorTarget } from '../../shared/domain/indicator';
 import type { Project } from '../../shared/domain/project';
 import type { Task, TaskDomain } from '../../shared/domain/task';
 import { sumWan } from '../../shared/domain/money';
-import { officesInvolved } from '../../shared/ledger/counties';
+import { officesInvolved } from '../../shared/views/counties';
 import { expectDomainCounts } from './domain-counts';
 
 /**

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
 import { deadlineKind } from '../../shared/domain/deadline';
-import { mergeDepartmentPatches } from '../../shared/ledger/department-merge';
+import { mergeDepartmentPatches } from '../../shared/views/department-merge';
 import type { Task } from '../../shared/domain/task';
 
 const plan = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150203-kundulun.json'), 'utf8')));

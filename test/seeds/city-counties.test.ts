@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
-import { officesInvolved } from '../../shared/ledger/counties';
+import { officesInvolved } from '../../shared/views/counties';
 
 const ordos = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150600-ordos.json'), 'utf8')));
 const ORDOS_COUNTIES = ['150602', '150603', '150621', '150622', '150623', '150624', '150625', '150626', '150627'];

@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, nodeIo, type CliIo } from '../../cli/zwc';
-import { LedgerDb } from '../../renderer/src/db/schema';
-import { openLedger } from '../../renderer/src/app/ledger';
+import { LocalDatabase } from '../../renderer/src/db/schema';
+import { openLocalDatabase } from '../../renderer/src/app/local-database';
 import { workspaceOver, type Workspace } from '../../shared/app/workspace';
 import { CLI_SEEDS } from '../../cli/workspace-dir';
 import { closeCliStorage } from '../../cli/storage/open';
@@ -75,7 +75,7 @@ let appCount = 0;
 
 /** The app's workspace as the renderer opens it: every core service over Dexie (fake-indexeddb), with the seeds zwc ships. */
 export async function appWorkspace(now?: Date): Promise<Workspace> {
-  const repo = await openLedger(new LedgerDb(`zwc-app-${process.pid}-${++appCount}`));
+  const repo = await openLocalDatabase(new LocalDatabase(`zwc-app-${process.pid}-${++appCount}`));
   return workspaceOver(repo.storage, repo, { seeds: CLI_SEEDS, ...(now ? { now: () => now.getTime() } : {}) });
 }
 

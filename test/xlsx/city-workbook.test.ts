@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportCityWorkbook } from '../../shared/xlsx/city';
 import { readWorkbook, writeWorkbook } from '../../shared/xlsx/workbook';
-import { countySummaries, overseenOffices } from '../../shared/ledger/city-overview';
+import { countySummaries, overseenOffices } from '../../shared/views/city-overview';
 import { loadSeedPlan } from '../../shared/seed/load-seed';
-import { countyPlanFromCity } from '../../shared/ledger/city-plan';
-import type { PlanData } from '../../shared/ledger/plan-data';
+import { countyPlanFromCity } from '../../shared/views/city-plan';
+import type { PlanData } from '../../shared/views/plan-data';
 import type { ImportRecord } from '../../shared/exchange/history';
-import { buildTaskRows, monthReport } from '../../shared/ledger/task-query';
+import { buildTaskRows, monthReport } from '../../shared/views/task-query';
 import { progress } from '../support/factories';
 import { TASK_STATUS_LABELS } from '../../shared/domain/task-status';
 

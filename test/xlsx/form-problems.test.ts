@@ -5,7 +5,7 @@
  */
 import { MemoryStorage } from '../../shared/app/memory-storage';
 import { openWorkspace, type Workspace } from '../../shared/app/workspace';
-import { setUpWorkspace } from '../../shared/app/setup';
+import { setUpWorkspace } from '../../shared/app/setup/setup';
 import { seedPlan } from './helpers';
 import type { ProgressEntry } from '../../shared/domain/progress';
 import { buildDepartmentForm, formImportChange, previewDepartmentForm } from '../../shared/xlsx/dept-form';
@@ -46,7 +46,7 @@ async function withProblem(): Promise<{ ws: Workspace; problemId: string }> {
   const ws = await openWorkspace(new MemoryStorage(), { now: () => now });
   await setUpWorkspace(ws, plan, 'plan');
   const entry = report('p1', '3家企业未建固废台账');
-  await ws.ledger.addProgress(entry);
+  await ws.records.addProgress(entry);
   const { raised } = await ws.problems.raise(OFFICE, [{ entryId: entry.id, action: 'new', kind: 'general' }]);
   return { ws, problemId: raised[0].id };
 }

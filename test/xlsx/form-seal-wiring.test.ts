@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { MemoryStorage } from '../../shared/app/memory-storage';
 import { openWorkspace, type Workspace } from '../../shared/app/workspace';
-import { formSecretOf } from '../../shared/app/form-secret';
-import { setUpWorkspace } from '../../shared/app/setup';
-import { decodeBackup } from '../../shared/app/backup-format';
+import { formSecretOf } from '../../shared/app/forms/form-secret';
+import { setUpWorkspace } from '../../shared/app/setup/setup';
+import { decodeBackup } from '../../shared/app/backup/backup-format';
 import { FORM_SECRET_KEY } from '../../shared/xlsx/form-seal';
 import { buildDepartmentForm, previewDepartmentForm } from '../../shared/xlsx/dept-form';
 import { XlsxError } from '../../shared/xlsx/errors';
 import { cellText, readWorkbook, writeWorkbook } from '../../shared/xlsx/workbook';
-import type { PlanData } from '../../shared/ledger/plan-data';
+import type { PlanData } from '../../shared/views/plan-data';
 import { EXIT, main, nodeIo, type CliIo } from '../../cli/zwc';
 import { openCliStorage } from '../../cli/storage/open';
 import { seedRecords } from './helpers';
@@ -94,7 +94,7 @@ describe('the workspace’s form secret', () => {
     expect(Array.from(await other.formSecret())).toEqual(Array.from(secret));
 
     // A form the first laptop sealed reads clean on the restored one.
-    const plan = await other.ledger.readPlan('150627');
+    const plan = await other.records.readPlan('150627');
     const dept = plan.departments.find((d) => d.name === '旗生态环境局')!;
     const wb = await buildDepartmentForm(plan, dept.id, PERIOD, '2025-06-01', { formSecret: secret });
     const p = previewDepartmentForm(wb, { fileName: 'f.xlsx', plan, period: PERIOD, deviceId: other.deviceId, now: NOW, formSecret: await other.formSecret() });
@@ -113,7 +113,7 @@ describe('forms issued and read through the workspace', () => {
 
   beforeAll(async () => {
     ws = await county();
-    plan = await ws.ledger.readPlan('150627');
+    plan = await ws.records.readPlan('150627');
     deptId = plan.departments.find((d) => d.name === '旗生态环境局')!.id;
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSeedPlan, type PlanRecords } from '../../shared/seed/load-seed';
-import type { PlanData } from '../../shared/ledger/plan-data';
+import type { PlanData } from '../../shared/views/plan-data';
 
 export const SEED_FILES = ['150627-yijinhuoluo', '150203-kundulun', '150600-ordos', '150100-hohhot'] as const;
 

@@ -46,7 +46,7 @@ test('--column gives an unrecognised column its meaning; the tasks stored are th
   expect(run.code).toBe(EXIT.ok);
   expect(run.out).toContain('「附件1」C 列（工作安排及要求）按“主要内容”读取');
   expect(run.out).toContain('「附件1」F 列（工作事项）按 --column 不导入');
-  const stored = await (await openWorkspace(await openCliStorage(dir))).ledger.readPlan('150621');
+  const stored = await (await openWorkspace(await openCliStorage(dir))).records.readPlan('150621');
   expect(stored.tasks.map((t) => [t.title, t.summary])).toEqual([
     ['推进绿色矿山建设', '新建矿山全部达到绿色矿山要求'],
     ['煤矸石综合利用', '建设煤矸石制砖项目'],

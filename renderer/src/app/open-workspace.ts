@@ -1,18 +1,18 @@
 import { workspaceOver, type Workspace } from '../../../shared/app/workspace';
-import { DB_NAME, type LedgerDb } from '../db/schema';
+import { DB_NAME, type LocalDatabase } from '../db/schema';
 import { DexieStorage } from '../db/dexie-storage';
 import Dexie from 'dexie';
 import { desktop } from '../platform';
-import { openLedger } from './ledger';
+import { openLocalDatabase } from './local-database';
 import { seededPlan } from '../../../seeds';
-import type { SeedCatalogue } from '../../../shared/app/setup';
+import type { SeedCatalogue } from '../../../shared/app/setup/setup';
 
 /** The plans this build ships, for set-up: each file is loaded only when chosen. */
 const SEEDS: SeedCatalogue = { plan: seededPlan };
 
 /** The workspace the UI works on: every core service over this renderer's IndexedDB, signing with the desktop key vault where there is one. */
-export async function openRendererWorkspace(db?: LedgerDb): Promise<Workspace> {
-  const repo = await openLedger(db);
+export async function openRendererWorkspace(db?: LocalDatabase): Promise<Workspace> {
+  const repo = await openLocalDatabase(db);
   return workspaceOver(repo.storage, repo, { vault: desktop.keyVault, seeds: SEEDS });
 }
 

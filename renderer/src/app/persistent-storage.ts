@@ -1,4 +1,4 @@
-// Kept apart from ledger.ts (which opens the database), so a page can show the state without
+// Kept apart from records.ts (which opens the database), so a page can show the state without
 // importing a storage module (eslint.config.mjs, STORAGE_MODULES).
 
 export type StorageState = 'persisted' | 'refused' | 'unsupported';

@@ -1,12 +1,12 @@
 import { create } from 'zustand';
 import type { Change } from '../../../shared/app/change';
 import type { Workspace } from '../../../shared/app/workspace';
-import type { PlanData } from '../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../shared/views/plan-data';
 import type { Period } from '../../../shared/domain/ids';
 import { defaultReportingPeriod } from '../../../shared/domain/time';
 import type { WorkspaceSettings } from '../../../shared/app/settings';
-import { scopeToPlan } from '../../../shared/ledger/plan-scope';
-import type { SetupSource } from '../../../shared/app/setup';
+import { scopeToPlan } from '../../../shared/views/plan-scope';
+import type { SetupSource } from '../../../shared/app/setup/setup';
 import { requestPersistentStorage, type StorageState } from './persistent-storage';
 import { eraseLocalWorkspace, openRendererWorkspace } from './open-workspace';
 import { announceChange, onChangeElsewhere } from './window-sync';
@@ -20,7 +20,7 @@ type Phase =
   /** `plan`: the plan period shown (scoped); `all`: every period's records, for plan-period work. */
   | { kind: 'ready'; settings: WorkspaceSettings; plan: PlanData; all: PlanData; viewPlanId: string | undefined };
 
-/** The window's state: the open workspace, what it shows, and the actions that change it (useLedger). */
+/** The window's state: the open workspace, what it shows, and the actions that change it (useAppState). */
 interface AppState {
   phase: Phase;
   storage: StorageState | null;
@@ -49,12 +49,12 @@ interface AppState {
 
 /** An office's records, and the part of them in the plan period shown. */
 async function readView(ws: Workspace, officeCode: string, viewPlanId?: string): Promise<{ all: PlanData; plan: PlanData; viewPlanId: string | undefined }> {
-  const all = await ws.ledger.readPlan(officeCode);
+  const all = await ws.records.readPlan(officeCode);
   const shown = all.office.plans?.some((p) => p.id === viewPlanId) ? viewPlanId : all.office.currentPlanId;
   return { all, plan: scopeToPlan(all, shown), viewPlanId: shown };
 }
 
-export const useLedger = create<AppState>((set, get) => ({
+export const useAppState = create<AppState>((set, get) => ({
   phase: { kind: 'loading' },
   storage: null,
   workspace: null,
@@ -143,14 +143,14 @@ export const useLedger = create<AppState>((set, get) => ({
 
 /** The core's services; pages are only rendered once the workspace is open. */
 export function useWorkspace(): Workspace {
-  const workspace = useLedger((s) => s.workspace);
+  const workspace = useAppState((s) => s.workspace);
   if (!workspace) throw new Error('工作区尚未打开');
   return workspace;
 }
 
 /** The plan of a ready workspace; pages are only rendered then. */
 export function usePlan(): PlanData {
-  const phase = useLedger((s) => s.phase);
+  const phase = useAppState((s) => s.phase);
   if (phase.kind !== 'ready') throw new Error('工作区尚未就绪');
   return phase.plan;
 }

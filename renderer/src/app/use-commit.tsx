@@ -2,7 +2,7 @@ import { App as AntApp, Button } from 'antd';
 import { useCallback } from 'react';
 import { ValidationError, type Change } from '../../../shared/app/change';
 import { newRecordId } from '../../../shared/exchange/ownership';
-import { useLedger } from './store';
+import { useAppState } from './store';
 import { messageOf } from './error-text';
 
 /**
@@ -11,8 +11,8 @@ import { messageOf } from './error-text';
  */
 export function useCommit(): (change: Change, done?: string) => Promise<boolean> {
   const { message } = AntApp.useApp();
-  const commit = useLedger((s) => s.commit);
-  const undo = useLedger((s) => s.undo);
+  const commit = useAppState((s) => s.commit);
+  const undo = useAppState((s) => s.undo);
   return useCallback(
     async (change: Change, done?: string) => {
       try {
@@ -54,7 +54,7 @@ export function useCommit(): (change: Change, done?: string) => Promise<boolean>
  * ids carry their office, so no other office's exchange file can name this record.
  */
 export function newId(kind: string): string {
-  const phase = useLedger.getState().phase;
+  const phase = useAppState.getState().phase;
   if (phase.kind !== 'ready') throw new Error('尚未选择本单位，不能新建记录');
   return newRecordId(phase.settings.officeCode, kind);
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { ConflictMarks } from '../../../shared/app/conflicts';
-import { useLedger } from './store';
+import type { ConflictMarks } from '../../../shared/app/exchange/conflicts';
+import { useAppState } from './store';
 
 /**
  * Which records have an open conflict, for the 有冲突 marks on every page, and how many each office
@@ -14,7 +14,7 @@ let subscribed = false;
 let generation = 0;
 
 async function refresh(): Promise<void> {
-  const { workspace, phase } = useLedger.getState();
+  const { workspace, phase } = useAppState.getState();
   const mine = ++generation;
   if (!workspace || phase.kind !== 'ready') return;
   try {
@@ -30,7 +30,7 @@ function subscribeOnce(): void {
   subscribed = true;
   void refresh();
   // Every import, resolution, edit, undo and reload replaces the phase: re-read then.
-  useLedger.subscribe((s, prev) => {
+  useAppState.subscribe((s, prev) => {
     if (s.phase !== prev.phase || s.workspace !== prev.workspace) void refresh();
   });
 }

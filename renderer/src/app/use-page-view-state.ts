@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { TablePaginationConfig } from 'antd';
-import { useLedger } from './store';
+import { useAppState } from './store';
 import { EMPTY_VIEW, filtersFromTable, pageViewKey, parsePageView, serialisePageView, sortFromTable, type FilterValue, type PageView } from './page-view-state';
 
 /**
@@ -13,7 +13,7 @@ import { EMPTY_VIEW, filtersFromTable, pageViewKey, parsePageView, serialisePage
  * next day's start) opens each list as published: sorted by number, unfiltered.
  */
 export function usePageViewState(page: string, defaults?: Partial<PageView>) {
-  const officeCode = useLedger((s) => (s.phase.kind === 'ready' ? s.phase.settings.officeCode : ''));
+  const officeCode = useAppState((s) => (s.phase.kind === 'ready' ? s.phase.settings.officeCode : ''));
   const key = pageViewKey(officeCode, page);
   const [view, setViewState] = useState<PageView>(() => parsePageView(readSaved(key), { ...EMPTY_VIEW, ...defaults }));
 

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Table, Typography } from 'antd';
 import type { AuditEntry } from '../../../shared/app/storage';
-import { useLedger } from '../app/store';
+import { useAppState } from '../app/store';
 import { logReadError } from '../app/read-errors';
-import { fieldLabel } from '../../../shared/ledger/field-labels';
-import { deviceLabel, formatFieldValue } from '../../../shared/ledger/field-value';
-import { EMPTY_LOOKUP, type LabelledTable, type RecordLookup } from '../../../shared/ledger/record-label';
+import { fieldLabel } from '../../../shared/views/field-labels';
+import { deviceLabel, formatFieldValue } from '../../../shared/views/field-value';
+import { EMPTY_LOOKUP, type LabelledTable, type RecordLookup } from '../../../shared/views/record-label';
 import { formatMomentZh } from '../../../shared/domain/time';
 import { Excerpt } from './Excerpt';
 import { auditActionText, importedFieldsOf } from '../../../shared/app/audit';
@@ -19,15 +19,15 @@ function fieldsText(r: AuditEntry): string {
 
 /** Every change ever made to one record, oldest first. */
 export function AuditTrail({ recordId }: { recordId: string }) {
-  const workspace = useLedger((s) => s.workspace);
-  const plan = useLedger((s) => s.phase);
+  const workspace = useAppState((s) => s.workspace);
+  const plan = useAppState((s) => s.phase);
   const officeCode = plan.kind === 'ready' ? plan.plan.office.code : undefined;
   const [rows, setRows] = useState<AuditEntry[]>([]);
   const [lookup, setLookup] = useState<RecordLookup>(EMPTY_LOOKUP);
   useEffect(() => {
-    void workspace?.ledger.auditOf(recordId).then(setRows).catch(logReadError('修改记录'));
+    void workspace?.records.auditOf(recordId).then(setRows).catch(logReadError('修改记录'));
     // Units and leaders by name, deleted ones too (a change may name a unit deleted since).
-    if (workspace && officeCode) void workspace.ledger.lookup(officeCode).then(setLookup).catch(logReadError('记录名称'));
+    if (workspace && officeCode) void workspace.records.lookup(officeCode).then(setLookup).catch(logReadError('记录名称'));
   }, [workspace, recordId, plan, officeCode]);
   if (!rows.length) return <Typography.Text type="secondary">此记录自载入方案后没有改动。</Typography.Text>;
   const show = (r: AuditEntry, value: unknown) => <Excerpt text={formatFieldValue(r.field, value, { table: r.table as LabelledTable, lookup })} />;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button } from 'antd';
 import { planById } from '../../../shared/domain/plan-period';
-import { useLedger } from '../app/store';
+import { useAppState } from '../app/store';
 import { logReadError } from '../app/read-errors';
 
 /**
@@ -9,8 +9,8 @@ import { logReadError } from '../app/read-errors';
  * that its history has not been entered yet, so years-old work is not read as news.
  */
 export function CatchUpNotice() {
-  const phase = useLedger((s) => s.phase);
-  const workspace = useLedger((s) => s.workspace);
+  const phase = useAppState((s) => s.phase);
+  const workspace = useAppState((s) => s.workspace);
   const [pending, setPending] = useState(false);
   const plan = phase.kind === 'ready' ? planById(phase.all.office, phase.viewPlanId) : undefined;
   useEffect(() => {

@@ -1,14 +1,14 @@
 import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import type { Task } from '../../../shared/domain/task';
 import type { IsoDate, Period } from '../../../shared/domain/ids';
-import type { TaskRow } from '../../../shared/ledger/task-query';
+import type { TaskRow } from '../../../shared/views/task-query';
 import { AWAITING_COMPLETION_LABEL } from '../../../shared/domain/task-status';
 import { chinaToday, formatDateZh, formatPeriodZh } from '../../../shared/domain/time';
 import { checkDayInput, checkText, parseDayInput, TEXT_LIMITS } from '../../../shared/domain/validation';
 import { useCommit } from '../app/use-commit';
 import { coreRule, counter } from './field-rules';
 import { useTouchedGuard } from './unsaved-guard';
-import { taskCompletionChange } from '../../../shared/ledger/record-edits';
+import { taskCompletionChange } from '../../../shared/views/record-edits';
 
 /** A lead unit's claim, from its returned form, that the task is finished: the office confirms it here. */
 export interface ClaimedCompletion {

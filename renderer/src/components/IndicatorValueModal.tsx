@@ -7,7 +7,7 @@ import { useWorkspace } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
 import { formatMomentZh } from '../../../shared/domain/time';
 import { TEXT_LIMITS } from '../../../shared/domain/validation';
-import { indicatorNoteProblem, indicatorValue, indicatorValueChange, indicatorValueProblem, indicatorYearProblem } from '../../../shared/ledger/indicator-value';
+import { indicatorNoteProblem, indicatorValue, indicatorValueChange, indicatorValueProblem, indicatorYearProblem } from '../../../shared/views/indicator-value';
 import { coreRule, counter } from './field-rules';
 import { useGuardedClose, useTouchedGuard } from './unsaved-guard';
 
@@ -33,7 +33,7 @@ export function IndicatorValueModal(props: { indicator: Indicator | null; year: 
   const close = useGuardedClose(onClose);
 
   if (!indicator) return null;
-  // The checks and the record are the core's (shared/ledger/indicator-value.ts), the same as `zwc indicator set`.
+  // The checks and the record are the core's (shared/views/indicator-value.ts), the same as `zwc indicator set`.
   const watchedYear = Number(watched?.year);
   const yearOk = watched !== undefined && !indicatorYearProblem(indicator, watched.year, year);
   const valueRuleProblem = (v?: string) => indicatorValueProblem(indicator, v);

@@ -1,7 +1,7 @@
 import { Button, Form, Input, Modal, Select, Space } from 'antd';
-import type { PlanData } from '../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../shared/views/plan-data';
 import { TASK_DOMAIN_LABELS, type TaskDomain } from '../../../shared/domain/task';
-import { newTaskChange } from '../../../shared/ledger/record-edits';
+import { newTaskChange } from '../../../shared/views/record-edits';
 import { checkText, TEXT_LIMITS } from '../../../shared/domain/validation';
 import { newId, useCommit } from '../app/use-commit';
 import { coreRule, counter } from './field-rules';

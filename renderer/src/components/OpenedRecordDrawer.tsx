@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import type { PlanData } from '../../../shared/ledger/plan-data';
-import { buildTaskRows } from '../../../shared/ledger/task-query';
-import { buildProjectRows } from '../../../shared/ledger/project-query';
+import type { PlanData } from '../../../shared/views/plan-data';
+import { buildTaskRows } from '../../../shared/views/task-query';
+import { buildProjectRows } from '../../../shared/views/project-query';
 import { chinaToday } from '../../../shared/domain/time';
-import { useLedger } from '../app/store';
+import { useAppState } from '../app/store';
 import { useOpenedRecord, type OpenedRecord } from '../app/navigation';
 import { TaskDrawer } from './TaskDrawer';
 import { ProjectDrawer } from './ProjectDrawer';
@@ -14,7 +14,7 @@ import { ProjectDrawer } from './ProjectDrawer';
  */
 export function OpenedRecordDrawer({ plan, nextAfter }: { plan: PlanData; nextAfter?: (record: OpenedRecord) => { record: OpenedRecord; label: string } | null }) {
   const { record, close, showInstead } = useOpenedRecord();
-  const period = useLedger((s) => s.period);
+  const period = useAppState((s) => s.period);
   const id = record?.id;
   const taskRow = useMemo(() => {
     const task = record?.page === 'tasks' ? plan.tasks.find((t) => t.id === id) : undefined;

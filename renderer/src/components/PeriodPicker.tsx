@@ -1,12 +1,12 @@
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
-import { useLedger } from '../app/store';
+import { useAppState } from '../app/store';
 import { formatPeriodZh } from '../../../shared/domain/time';
 
 /** The reporting month everything on screen refers to. Reports are due by the 5th. */
 export function PeriodPicker() {
-  const period = useLedger((s) => s.period);
-  const setPeriod = useLedger((s) => s.setPeriod);
+  const period = useAppState((s) => s.period);
+  const setPeriod = useAppState((s) => s.setPeriod);
   return (
     <DatePicker
       picker="month"

@@ -1,11 +1,11 @@
 import { Alert, Button } from 'antd';
 import { planById, planLabel, PLAN_STATUS_LABELS } from '../../../shared/domain/plan-period';
-import { useLedger } from '../app/store';
+import { useAppState } from '../app/store';
 
 /** When another plan period than the one in force is shown: which, whether read-only, and the way back. */
 export function PlanViewNotice() {
-  const phase = useLedger((s) => s.phase);
-  const viewPlan = useLedger((s) => s.viewPlan);
+  const phase = useAppState((s) => s.phase);
+  const viewPlan = useAppState((s) => s.viewPlan);
   if (phase.kind !== 'ready') return null;
   const office = phase.all.office;
   const shown = planById(office, phase.viewPlanId);

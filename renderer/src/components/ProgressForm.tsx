@@ -2,12 +2,12 @@ import { useFormSource } from './use-form-source';
 import { Alert, Button, Col, DatePicker, Form, Input, Row, Select, Slider } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { REPORTED_STATUS_LABELS, type ProgressEntry, type ReportedStatus } from '../../../shared/domain/progress';
-import { progressEntry } from '../../../shared/ledger/progress-entry';
+import { progressEntry } from '../../../shared/views/progress-entry';
 import { parseWan } from '../../../shared/domain/money';
 import { formatMomentZh, formatPeriodZh } from '../../../shared/domain/time';
 import { checkPercent, checkTaskReportNotCompletion, checkText, checkWan, investmentWarning, TEXT_LIMITS } from '../../../shared/domain/validation';
 import { coreRule, counter } from './field-rules';
-import { useLedger, useWorkspace } from '../app/store';
+import { useAppState, useWorkspace } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
 import { MONTH_PICKER_FORMAT } from './picker-formats';
 import { OFFICE_UNIT, ReporterFields } from './ReporterFields';
@@ -67,7 +67,7 @@ export function ProgressForm(props: {
   onFirstInvestment?: () => void;
 }) {
   const { subjectKind, subjectId, label, officeCode, previous, units, history, plannedInvestment, onFirstInvestment } = props;
-  const period = useLedger((s) => s.period);
+  const period = useAppState((s) => s.period);
   const deviceId = useWorkspace().deviceId;
   const commit = useCommit();
   const [form] = Form.useForm<Values>();

@@ -1,7 +1,7 @@
 import { App as AntApp, Descriptions, Drawer, Tag } from 'antd';
-import type { PlanData } from '../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../shared/views/plan-data';
 import { CONSTRUCTION_STATUS_LABELS } from '../../../shared/domain/project';
-import type { ProjectRow } from '../../../shared/ledger/project-query';
+import type { ProjectRow } from '../../../shared/views/project-query';
 import { useCommit } from '../app/use-commit';
 import { ProgressForm } from './ProgressForm';
 import { projectReportUnits } from '../../../shared/domain/reporting-rule';

@@ -1,7 +1,7 @@
 import { useFormSource } from './use-form-source';
 import { checkDeadlineText, checkText, checkWan, TEXT_LIMITS } from '../../../shared/domain/validation';
 import { coreRule, counter, useYearWindow } from './field-rules';
-import type { PlanData } from '../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../shared/views/plan-data';
 import { Button, Col, Form, Input, Row, Select } from 'antd';
 import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus, type Project } from '../../../shared/domain/project';
 import { parseWan } from '../../../shared/domain/money';

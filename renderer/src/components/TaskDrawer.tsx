@@ -1,9 +1,9 @@
 import { Descriptions, Drawer } from 'antd';
-import type { PlanData } from '../../../shared/ledger/plan-data';
-import type { TaskRow } from '../../../shared/ledger/task-query';
-import { officesInvolved } from '../../../shared/ledger/counties';
+import type { PlanData } from '../../../shared/views/plan-data';
+import type { TaskRow } from '../../../shared/views/task-query';
+import { officesInvolved } from '../../../shared/views/counties';
 import { divisionName } from '../../../shared/domain/divisions';
-import { nameLookup } from '../../../shared/ledger/lookups';
+import { nameLookup } from '../../../shared/views/lookups';
 import { formatPeriodZh } from '../../../shared/domain/time';
 import { claimedCompletion, CompletionForm } from './CompletionForm';
 import { DeadlineText } from './DeadlineText';

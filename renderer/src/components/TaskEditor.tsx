@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { PlanData } from '../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../shared/views/plan-data';
 import { useFormSource } from './use-form-source';
 import { Alert, Button, Col, Form, Input, Row, Select, Space, Typography } from "antd";
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';

@@ -1,7 +1,7 @@
 import { List, Typography } from 'antd';
-import type { PlanData } from '../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../shared/views/plan-data';
 import type { TaskPart } from '../../../shared/domain/task';
-import { nameLookup } from '../../../shared/ledger/lookups';
+import { nameLookup } from '../../../shared/views/lookups';
 import { DeadlineText } from './DeadlineText';
 
 /** The 分项 of a task whose plan gives sub-items their own units, leaders and deadlines. */

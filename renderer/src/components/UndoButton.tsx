@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { App as AntApp, Button, Tooltip } from 'antd';
 import { UndoOutlined } from '@ant-design/icons';
-import { useLedger } from '../app/store';
+import { useAppState } from '../app/store';
 import { useBusy } from '../app/use-busy';
 
 /**
@@ -11,8 +11,8 @@ import { useBusy } from '../app/use-busy';
  */
 export function UndoButton({ inDrawer = false }: { inDrawer?: boolean }) {
   const { message } = AntApp.useApp();
-  const last = useLedger((s) => s.undoNext);
-  const undo = useLedger((s) => s.undo);
+  const last = useAppState((s) => s.undoNext);
+  const undo = useAppState((s) => s.undo);
 
   // One undo at a time: a second Ctrl+Z while the first is still applying would undo twice.
   const { busy, run: runBusy } = useBusy();

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { Rule } from 'antd/es/form';
-import type { PlanData } from '../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../shared/views/plan-data';
 import { yearWindowFor, type Problem, type YearWindow } from '../../../shared/domain/validation';
-import { planYears as corePlanYears } from '../../../shared/ledger/record-edits';
+import { planYears as corePlanYears } from '../../../shared/views/record-edits';
 
 /**
  * A form rule that asks the core: the core's message is shown at the field, as it is. The forms
@@ -23,7 +23,7 @@ export function counter(max: number): { show: true; max: number } {
   return { show: true, max };
 }
 
-/** The years a plan talks about (targets, baselines, deadlines, milestones) and this year (shared/ledger/record-edits.ts). */
+/** The years a plan talks about (targets, baselines, deadlines, milestones) and this year (shared/views/record-edits.ts). */
 export function planYears(plan: PlanData): number[] {
   return corePlanYears(plan, new Date().getFullYear());
 }

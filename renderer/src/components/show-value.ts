@@ -1,4 +1,4 @@
-import { formatFieldValue, type FieldValueOptions } from '../../../shared/ledger/field-value';
+import { formatFieldValue, type FieldValueOptions } from '../../../shared/views/field-value';
 
 /**
  * A field value as a clerk reads it: the core's {@link formatFieldValue} (deadlines as text, 万元,

@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { PRIMARY_KEYS, type ListField, type StampedStoreName, type StoragePort, type StorageReader, type StorageWriter, type StoreName, type StoreRows } from '../../../shared/app/storage';
-import type { LedgerDb } from './schema';
+import type { LocalDatabase } from './schema';
 
 type Key = string | number;
 
@@ -23,7 +23,7 @@ function isAudit(store: StoreName, _rows: readonly unknown[]): _rows is readonly
 export class DexieStorage implements StoragePort {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly db: LedgerDb) {}
+  constructor(readonly db: LocalDatabase) {}
 
   private table<N extends StoreName>(store: N): Table<StoreRows[N], Key> {
     return this.db.table(store) as Table<StoreRows[N], Key>;
@@ -117,7 +117,7 @@ export class DexieStorage implements StoragePort {
     };
     // Windows of one profile share the database: a write lock of the origin (Web Locks) makes each
     // read-then-write transaction one step across them too, so no window writes over another's change
-    // and the device's clock continues from the last stamp any of them wrote (LedgerService.stampedTransaction).
+    // and the device's clock continues from the last stamp any of them wrote (RecordsService.stampedTransaction).
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
     const locked = () => (locks ? (locks.request(`zwc-write-${this.db.name}`, run) as Promise<T>) : run());
     const next = this.queue.then(locked, locked);

@@ -60,7 +60,7 @@ export function currentStores(): Record<StoreName, string> {
  * so that bundles can be merged field by field; progress entries, indicator values and the audit
  * trail are append-only.
  */
-export class LedgerDb extends Dexie {
+export class LocalDatabase extends Dexie {
   settings!: Table<SettingRow, string>;
   offices!: Table<Stamped<Office>, string>;
   departments!: Table<Stamped<Department>, string>;
@@ -79,5 +79,5 @@ export class LedgerDb extends Dexie {
   }
 }
 
-export type { PlanTableName } from '../../../shared/ledger/plan-tables';
+export type { PlanTableName } from '../../../shared/views/plan-tables';
 export type { LogTableName } from '../../../shared/app/storage';

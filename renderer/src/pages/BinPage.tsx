@@ -1,24 +1,24 @@
 import { useEffect, useState } from 'react';
-import type { PlanData } from '../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../shared/views/plan-data';
 import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { parseStamp } from '../../../shared/sync/hlc';
-import { TABLE_LABELS } from '../../../shared/ledger/table-labels';
+import { TABLE_LABELS } from '../../../shared/views/table-labels';
 import { binRows, restoreChange, type BinRow } from '../../../shared/app/bin';
-import { useLedger } from '../app/store';
+import { useAppState } from '../app/store';
 import { useCommit } from '../app/use-commit';
 import { Excerpt } from '../components/Excerpt';
 import { formatMomentZh } from '../../../shared/domain/time';
 
 /** Deleted records, newest first; each can be put back. */
 export function BinPage({ plan }: { plan: PlanData }) {
-  const workspace = useLedger((s) => s.workspace);
+  const workspace = useAppState((s) => s.workspace);
   const commit = useCommit();
   const [rows, setRows] = useState<BinRow[]>([]);
 
   useEffect(() => {
     if (!workspace) return;
     let live = true;
-    void binRows(workspace.ledger, plan.office.code).then((found) => live && setRows(found));
+    void binRows(workspace.records, plan.office.code).then((found) => live && setRows(found));
     return () => {
       live = false;
     };

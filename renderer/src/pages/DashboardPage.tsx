@@ -1,15 +1,15 @@
 import { useMemo } from 'react';
-import type { PlanData } from '../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../shared/views/plan-data';
 import { Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { TASK_STATUS_LABELS } from '../../../shared/domain/task-status';
 import { ATTAINMENT_LABELS } from '../../../shared/domain/attainment';
 import { chinaToday } from '../../../shared/domain/time';
-import type { ProjectRow } from '../../../shared/ledger/project-query';
-import type { TaskRow } from '../../../shared/ledger/task-query';
-import { TASK_STATUSES } from '../../../shared/ledger/aggregations';
-import { dashboard } from '../../../shared/ledger/dashboard';
+import type { ProjectRow } from '../../../shared/views/project-query';
+import type { TaskRow } from '../../../shared/views/task-query';
+import { TASK_STATUSES } from '../../../shared/views/aggregations';
+import { dashboard } from '../../../shared/views/dashboard';
 import { CONSTRUCTION_STATUS_LABELS } from '../../../shared/domain/project';
-import { useLedger } from '../app/store';
+import { useAppState } from '../app/store';
 import { openRecord } from '../app/navigation';
 import { EChart } from '../components/EChart';
 import { TASK_STATUS_COLORS } from '../components/status-colors';
@@ -22,9 +22,9 @@ import { RecordListCard, type RecordListItem } from './dashboard/RecordListCard'
 const taskItem = (r: TaskRow): RecordListItem => ({ key: r.task.id, name: r.task.title, open: () => openRecord('tasks', r.task.id), detail: `${r.leadNames} · ${r.status.reason}` });
 const projectItem = (r: ProjectRow): RecordListItem => ({ key: r.project.id, name: r.project.name, open: () => openRecord('projects', r.project.id), detail: `${r.unitNames ? `${r.unitNames} · ` : ''}${r.status.reason}` });
 
-/** What a leader reads at a glance: task status, this month's reporting, indicators behind, investment (shared/ledger/dashboard.ts). */
+/** What a leader reads at a glance: task status, this month's reporting, indicators behind, investment (shared/views/dashboard.ts). */
 export function DashboardPage({ plan }: { plan: PlanData }) {
-  const period = useLedger((s) => s.period);
+  const period = useAppState((s) => s.period);
   const today = chinaToday();
   const d = useMemo(() => dashboard(plan, period, today), [plan, period, today]);
   const f = d.figures;

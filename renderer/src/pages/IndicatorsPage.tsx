@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
-import type { PlanData } from '../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../shared/views/plan-data';
 import { Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Indicator } from '../../../shared/domain/indicator';
 import { MARKER_LABELS, MARKER_SYMBOLS } from '../../../shared/domain/indicator';
 import { ATTAINMENT_LABELS, formatQuantity, formatTarget, valueForYear, type Attainment, type AttainmentResult } from '../../../shared/domain/attainment';
-import { assessmentYear, countByAttainment, indicatorStandings } from '../../../shared/ledger/aggregations';
-import { groupBy, nameLookup } from '../../../shared/ledger/lookups';
-import { useLedger } from '../app/store';
+import { assessmentYear, countByAttainment, indicatorStandings } from '../../../shared/views/aggregations';
+import { groupBy, nameLookup } from '../../../shared/views/lookups';
+import { useAppState } from '../app/store';
 import { usePageViewState } from '../app/use-page-view-state';
 import { useFillHeight } from '../components/use-fill-height';
 import { ReviewMark } from '../components/ReviewMark';
@@ -31,7 +31,7 @@ export function spansFor(items: readonly Indicator[], key: (i: Indicator) => str
 }
 
 export function IndicatorsPage({ plan }: { plan: PlanData }) {
-  const period = useLedger((s) => s.period);
+  const period = useAppState((s) => s.period);
   const dept = useMemo(() => nameLookup(plan.departments), [plan.departments]);
   // The search is kept when the clerk leaves the page and comes back.
   const { view, setView } = usePageViewState('indicators');

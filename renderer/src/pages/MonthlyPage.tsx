@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { PlanData } from '../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../shared/views/plan-data';
 import { Alert, Card, Col, Progress, Row, Segmented, Space, Statistic, Typography } from 'antd';
 import { chinaToday, formatPeriodZh, reportDueZh } from '../../../shared/domain/time';
-import { buildTaskRows } from '../../../shared/ledger/task-query';
-import { reportingChecklist } from '../../../shared/ledger/reporting';
-import { buildProjectRows } from '../../../shared/ledger/project-query';
-import { countByStatus } from '../../../shared/ledger/aggregations';
+import { buildTaskRows } from '../../../shared/views/task-query';
+import { reportingChecklist } from '../../../shared/views/reporting';
+import { buildProjectRows } from '../../../shared/views/project-query';
+import { countByStatus } from '../../../shared/views/aggregations';
 import type { TaskStatusResult } from '../../../shared/domain/task-status';
-import { nameLookup } from '../../../shared/ledger/lookups';
-import { useLedger } from '../app/store';
+import { nameLookup } from '../../../shared/views/lookups';
+import { useAppState } from '../app/store';
 import { PrintSheetsBar } from '../components/print/PrintSheetsBar';
 import { DepartmentFormsBar } from '../components/excel/DepartmentFormsBar';
 import { MonthlyDocumentsBar } from '../components/documents/MonthlyDocumentsBar';
@@ -22,13 +22,13 @@ import { OpenedRecordDrawer } from '../components/OpenedRecordDrawer';
 import { nextUnreported } from './monthly/next-item';
 import { RaiseNotice } from '../components/problems/RaiseNotice';
 import { useProblems } from '../components/problems/use-problems';
-import { overdueByDepartment } from '../../../shared/ledger/problems-view';
+import { overdueByDepartment } from '../../../shared/views/problems-view';
 
 const SHOWS: ReportShow[] = ['missing', 'reported', 'all'];
 
 /** The monthly cycle: what is still missing for the period, department by department. */
 export function MonthlyPage({ plan }: { plan: PlanData }) {
-  const period = useLedger((s) => s.period);
+  const period = useAppState((s) => s.period);
   const rows = useMemo(() => buildTaskRows(plan, chinaToday()), [plan]);
   const checklist = useMemo(() => reportingChecklist(plan, rows, period), [plan, rows, period]);
   const dept = useMemo(() => nameLookup(plan.departments), [plan.departments]);
@@ -43,7 +43,7 @@ export function MonthlyPage({ plan }: { plan: PlanData }) {
   const [selected, setSelected] = useState<string[]>([]);
   // A choice made for one month never carries over to another month's 本月无新进展.
   useEffect(() => setSelected([]), [period, plan.office.code]);
-  const readOnly = useLedger((s) => s.phase.kind === 'ready' && planById(s.phase.all.office, s.phase.viewPlanId)?.status === 'closed');
+  const readOnly = useAppState((s) => s.phase.kind === 'ready' && planById(s.phase.all.office, s.phase.viewPlanId)?.status === 'closed');
   const missingCount = checklist.expected - checklist.reported;
   const problems = useProblems();
   const overdueProblems = useMemo(() => overdueByDepartment(problems, chinaToday()), [problems]);

@@ -1,18 +1,18 @@
 import { useDeferredValue, useMemo } from 'react';
-import type { PlanData } from '../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../shared/views/plan-data';
 import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus } from '../../../shared/domain/project';
 import { wanToYuan } from '../../../shared/domain/money';
-import { buildProjectRows, type ProjectRow } from '../../../shared/ledger/project-query';
-import { newProjectChange } from '../../../shared/ledger/record-edits';
-import { countByStatus, investmentSummary, TASK_STATUSES } from '../../../shared/ledger/aggregations';
+import { buildProjectRows, type ProjectRow } from '../../../shared/views/project-query';
+import { newProjectChange } from '../../../shared/views/record-edits';
+import { countByStatus, investmentSummary, TASK_STATUSES } from '../../../shared/views/aggregations';
 import { TASK_STATUS_LABELS, type TaskStatus } from '../../../shared/domain/task-status';
 import { chinaToday } from '../../../shared/domain/time';
 import { TaskStatusTag } from '../components/TaskStatusTag';
-import { nameLookup } from '../../../shared/ledger/lookups';
-import { useLedger } from '../app/store';
+import { nameLookup } from '../../../shared/views/lookups';
+import { useAppState } from '../app/store';
 import { newId, useCommit } from '../app/use-commit';
 import { openRecord } from '../app/navigation';
 import { usePageViewState } from '../app/use-page-view-state';
@@ -29,7 +29,7 @@ const CONSTRUCTION_STATUSES = Object.keys(CONSTRUCTION_STATUS_LABELS) as Constru
 const DEFAULT_VIEW = { sort: { key: 'number', order: 'ascend' } } as const;
 
 export function ProjectsPage({ plan }: { plan: PlanData }) {
-  const period = useLedger((s) => s.period);
+  const period = useAppState((s) => s.period);
   const commit = useCommit();
   // Sort, filters and search are kept when the clerk leaves the page and comes back.
   const { view, setView, setFilter, onTableChange } = usePageViewState('projects', DEFAULT_VIEW);

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Radio, Space, Typography } from 'antd';
 import { DEFAULT_OFFICE_CODE } from '../../../seeds';
 import { divisionOf, divisionName } from '../../../shared/domain/divisions';
-import { useLedger, useWorkspace } from '../app/store';
-import type { SetupSource } from '../../../shared/app/setup';
+import { useAppState, useWorkspace } from '../app/store';
+import type { SetupSource } from '../../../shared/app/setup/setup';
 import { ExcelSetupCard } from '../components/excel/ExcelSetupCard';
 import { OfficePicker } from './setup/OfficePicker';
 import { useStartingPlan } from './setup/use-starting-plan';
@@ -14,7 +14,7 @@ type Source = SetupSource | 'excel';
 
 /** First run: which office is this laptop, and what plan does it start from. */
 export function SetupPage() {
-  const setUp = useLedger((s) => s.setUp);
+  const setUp = useAppState((s) => s.setUp);
   const [code, setCode] = useState(DEFAULT_OFFICE_CODE);
   const setup = useWorkspace().setup;
   const sources = setup.sources(code);

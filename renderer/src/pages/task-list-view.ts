@@ -1,7 +1,7 @@
 import { TaskDomainSchema } from '../../../shared/domain/task';
-import type { PlanData } from '../../../shared/ledger/plan-data';
-import type { TaskFilter } from '../../../shared/ledger/task-query';
-import { TASK_STATUSES } from '../../../shared/ledger/aggregations';
+import type { PlanData } from '../../../shared/views/plan-data';
+import type { TaskFilter } from '../../../shared/views/task-query';
+import { TASK_STATUSES } from '../../../shared/views/aggregations';
 import { listFilter, stringFilter, type PageView } from '../app/page-view-state';
 
 /** 任务清单 opens sorted by number (序号) until the clerk sorts otherwise. */

@@ -33,7 +33,7 @@ test.each(['yj-synonyms', 'yj-dates-57', 'kd-joined', 'hh-fresh'])('%s: zwc xlsx
   const doubts = [...preview.problems, ...preview.rows.flatMap((r) => r.problems)];
   for (const p of doubts) expect(run.out).toContain(`第 ${p.row} 行`);
   expect(run.out).toContain(`已导入：任务 ${built.tasks.length} 项、项目 ${built.projects.length} 个、指标 ${built.indicators.length} 项`);
-  const stored = await (await openWorkspace(await openCliStorage(dir))).ledger.readPlan(plan.office.code);
+  const stored = await (await openWorkspace(await openCliStorage(dir))).records.readPlan(plan.office.code);
   expect(stored.tasks.map(strip)).toEqual(built.tasks.map(strip));
   expect(stored.projects.map(strip)).toEqual(built.projects.map(strip));
   expect(stored.indicators.map(strip)).toEqual(built.indicators.map(strip));

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
-import type { PlanData } from '../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../shared/views/plan-data';
 import type { Task, TaskPart } from '../../../shared/domain/task';
 import type { Deadline } from '../../../shared/domain/deadline';
 import { MARKER_SYMBOLS } from '../../../shared/domain/indicator';

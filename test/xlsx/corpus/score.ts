@@ -5,7 +5,7 @@
  * with words naming the field (投资, 完成时限, 牵头单位…). A doubt at a row whose facts are all right
  * is a false alarm; so is a doubt about a whole sheet none of whose facts is wrong.
  */
-import type { PlanData } from '../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../shared/views/plan-data';
 import type { Deadline } from '../../../shared/domain/deadline';
 import type { Task, TaskPart } from '../../../shared/domain/task';
 import type { Project } from '../../../shared/domain/project';

@@ -4,13 +4,13 @@ import type { Period } from '../../../../shared/domain/ids';
 import { formatPeriodZh } from '../../../../shared/domain/time';
 import type { LaggingUnit } from '../../../../shared/documents/notice';
 import { messageOf } from '../../app/error-text';
-import { useLedger } from '../../app/store';
+import { useAppState } from '../../app/store';
 import { loadDocuments } from './documents';
 import { useMakeDocument } from './use-make-document';
 
 /** 生成通报: the units whose reports are missing or tasks overdue, with their facts; the clerk ticks those to name. */
 export function NoticeModal({ period, open, onClose }: { period: Period; open: boolean; onClose: () => void }) {
-  const workspace = useLedger((s) => s.workspace);
+  const workspace = useAppState((s) => s.workspace);
   const [units, setUnits] = useState<LaggingUnit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);

@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 import { App as AntApp } from 'antd';
-import type { DocumentOptions } from '../../../../shared/app/documents';
+import type { DocumentOptions } from '../../../../shared/app/documents/documents';
 import type { DocumentKind } from '../../../../shared/documents/model';
 import { DOCUMENT_KIND_LABELS } from '../../../../shared/documents/model';
 import { ownBuffer } from '../../../../shared/exchange/bytes';
-import { useLedger } from '../../app/store';
+import { useAppState } from '../../app/store';
 import { useBusy } from '../../app/use-busy';
 import { desktop } from '../../platform';
 import { DOCX_FILTERS, loadDocuments } from './documents';
@@ -15,7 +15,7 @@ import { DOCX_FILTERS, loadDocuments } from './documents';
  */
 export function useMakeDocument(): { busy: boolean; make: <K extends DocumentKind>(kind: K, options: DocumentOptions[K]) => Promise<void> } {
   const { message } = AntApp.useApp();
-  const workspace = useLedger((s) => s.workspace);
+  const workspace = useAppState((s) => s.workspace);
   const { busy, run } = useBusy();
   const make = useCallback(
     <K extends DocumentKind>(kind: K, options: DocumentOptions[K]) =>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { App as AntApp, Button, Card, Segmented, Select, Space, Typography } from 'antd';
 import { FileExcelOutlined, FolderOpenOutlined, UploadOutlined } from '@ant-design/icons';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../../shared/views/plan-data';
 import type { Period } from '../../../../shared/domain/ids';
 import { chinaToday, formatPeriodZh } from '../../../../shared/domain/time';
 import { departmentsWithForms, formFileName, type FormScope } from '../../../../shared/xlsx/form-items';

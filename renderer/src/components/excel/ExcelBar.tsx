@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Dropdown } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../../shared/views/plan-data';
 import { chinaToday } from '../../../../shared/domain/time';
 import type { BuildChoices, PlanImportPreview } from '../../../../shared/xlsx/plan-import';
 import type { Workbook } from '../../../../shared/xlsx/workbook';
 import { loadXlsx } from './xlsx';
-import { useLedger } from '../../app/store';
+import { useAppState } from '../../app/store';
 import { useCommit } from '../../app/use-commit';
 import { useBusy } from '../../app/use-busy';
 import { messageOf, openWorkbook, saveWorkbook } from './files';
@@ -18,7 +18,7 @@ const NAMES: Record<Table, string> = { tasks: '任务清单', projects: '项目�
 /** Toolbar buttons: export the official tables to Excel, and import rows from an Excel plan. */
 export function ExcelBar({ plan, table }: { plan: PlanData; table: Table }) {
   const { message } = AntApp.useApp();
-  const period = useLedger((s) => s.period);
+  const period = useAppState((s) => s.period);
   const commit = useCommit();
   const [preview, setPreview] = useState<PlanImportPreview | null>(null);
   const [workbook, setWorkbook] = useState<Workbook | null>(null);

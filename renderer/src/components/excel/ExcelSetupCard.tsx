@@ -6,14 +6,14 @@ import type { BuildChoices, PlanImportPreview } from '../../../../shared/xlsx/pl
 import type { ColumnChoices } from '../../../../shared/xlsx/plan-import-columns';
 import type { Workbook } from '../../../../shared/xlsx/workbook';
 import { loadXlsx } from './xlsx';
-import { useLedger } from '../../app/store';
+import { useAppState } from '../../app/store';
 import { messageOf, openWorkbook } from './files';
 import { PlanImportDrawer } from './PlanImportDrawer';
 
 /** First run for an office with no seeded plan: its code and name, then its published Excel plan. */
 export function ExcelSetupCard(props: { office?: { code: string; name: string; level: 'county' | 'city' } }) {
-  const workspace = useLedger((s) => s.workspace);
-  const start = useLedger((s) => s.start);
+  const workspace = useAppState((s) => s.workspace);
+  const start = useAppState((s) => s.start);
   const [typedCode, setCode] = useState('');
   const [typedName, setName] = useState('');
   const [typedLevel, setLevel] = useState<'county' | 'city'>('county');

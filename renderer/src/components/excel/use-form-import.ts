@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../../shared/views/plan-data';
 import type { Period } from '../../../../shared/domain/ids';
 import type { OpenedEntry } from '../../../../shared/platform/desktop-api';
 import type { FormPreview } from '../../../../shared/xlsx/dept-form';

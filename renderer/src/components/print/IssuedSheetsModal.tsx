@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App, Button, DatePicker, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { clashesIn, type IssuedSheet, type RegisterPeer } from '../../../../shared/app/issued-sheets';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import { clashesIn, type IssuedSheet, type RegisterPeer } from '../../../../shared/app/printing/issued-sheets';
+import type { PlanData } from '../../../../shared/views/plan-data';
 import { chinaToday } from '../../../../shared/domain/time';
 import type { PrintDocument } from '../../../../shared/print/document';
 import { buildDocument } from '../../../../shared/print/documents';

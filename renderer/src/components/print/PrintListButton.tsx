@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../../shared/views/plan-data';
 import type { PrintDocument } from '../../../../shared/print/document';
 import { buildDocument, type PrintRequest } from '../../../../shared/print/documents';
 import { defaultPrintSettings } from '../../../../shared/print/sheet-number';

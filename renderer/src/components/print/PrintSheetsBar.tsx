@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Space } from 'antd';
 import { AuditOutlined, FileDoneOutlined, WarningOutlined } from '@ant-design/icons';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../../shared/views/plan-data';
 import type { NumberedKind } from '../../../../shared/print/sheet-number';
 import { chinaToday } from '../../../../shared/domain/time';
 import type { Period } from '../../../../shared/domain/ids';

@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import type { RegisterMergePreview } from '../../../../shared/app/issued-sheets';
+import type { RegisterMergePreview } from '../../../../shared/app/printing/issued-sheets';
 
 /** In the import preview: what another laptop's file adds to 交办记录, and a 本机编号 both laptops share. */
 export function RegisterImportNote({ register }: { register: RegisterMergePreview | null }) {

@@ -1,5 +1,5 @@
 import { Alert, Typography } from 'antd';
-import type { NumberClash, RegisterPeer } from '../../../../shared/app/issued-sheets';
+import type { NumberClash, RegisterPeer } from '../../../../shared/app/printing/issued-sheets';
 import { NUMBERED_KIND_LABELS } from '../../../../shared/print/sheet-number';
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Checkbox, Collapse, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../../shared/views/plan-data';
 import { RECIPIENT_SCOPE_LABELS, type RecipientScope } from '../../../../shared/print/assignment-sheet';
 import { NUMBERED_KIND_LABELS, PrintSettingsSchema, type NumberedKind, type PrintSettings } from '../../../../shared/print/sheet-number';
 import { collectivesNote, sheetCandidates } from '../../../../shared/print/sheet-candidates';

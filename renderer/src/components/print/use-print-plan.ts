@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../../shared/views/plan-data';
 import type { PrintPlan } from '../../../../shared/print/problem-sections';
 import { useProblemContext, useProblems } from '../problems/use-problems';
 

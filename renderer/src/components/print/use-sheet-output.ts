@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { App } from 'antd';
-import { numberFrom, type IssuedSheet } from '../../../../shared/app/issued-sheets';
+import { numberFrom, type IssuedSheet } from '../../../../shared/app/printing/issued-sheets';
 import type { SheetCandidate } from '../../../../shared/print/sheet-candidates';
 import { sheetRequest, type SheetJob } from '../../../../shared/print/sheet-job';
 import type { PrintPlan } from '../../../../shared/print/problem-sections';

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { PROBLEM_KIND_LABELS, problemDueFor, type ProblemKind } from '../../../../shared/domain/problem';
 import { TEXT_LIMITS } from '../../../../shared/domain/text-limits';
 import { chinaToday } from '../../../../shared/domain/time';
-import { subjectTitleOf, type ProblemContext } from '../../../../shared/ledger/problems';
+import { subjectTitleOf, type ProblemContext } from '../../../../shared/views/problems';
 import { DAY_PICKER_FORMAT } from '../picker-formats';
 import { counter } from '../field-rules';
 import { useProblemAction } from './use-problem-action';

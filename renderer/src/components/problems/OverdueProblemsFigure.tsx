@@ -1,5 +1,5 @@
 import { Card, Space, Statistic, Typography } from 'antd';
-import { problemCounts } from '../../../../shared/ledger/problems';
+import { problemCounts } from '../../../../shared/views/problems';
 import { chinaToday } from '../../../../shared/domain/time';
 import { goToApproved } from '../unsaved-guard';
 import { useProblems } from './use-problems';

@@ -1,6 +1,6 @@
 import { Button, Descriptions, Drawer, Popconfirm, Space, Tabs, Timeline, Typography } from 'antd';
-import type { ProblemContext, ProblemView } from '../../../../shared/ledger/problems';
-import { problemTimeline, type ProblemEvent } from '../../../../shared/ledger/problems-view';
+import type { ProblemContext, ProblemView } from '../../../../shared/views/problems';
+import { problemTimeline, type ProblemEvent } from '../../../../shared/views/problems-view';
 import { PROBLEM_KIND_LABELS } from '../../../../shared/domain/problem';
 import { formatPeriodZh } from '../../../../shared/domain/time';
 import { AuditTrail } from '../AuditTrail';

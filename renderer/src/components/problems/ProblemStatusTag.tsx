@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import type { ProblemStatus } from '../../../../shared/domain/problem';
-import type { ProblemView } from '../../../../shared/ledger/problems';
+import type { ProblemView } from '../../../../shared/views/problems';
 
 const COLORS: Record<ProblemStatus, string> = { open: 'default', 'in-progress': 'processing', overdue: 'error', closed: 'success' };
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button } from 'antd';
 import type { Period } from '../../../../shared/domain/ids';
 import { formatPeriodZh } from '../../../../shared/domain/time';
-import { useLedger } from '../../app/store';
+import { useAppState } from '../../app/store';
 import { useProblemCandidates } from './use-problems';
 import { RaiseProblemsModal } from './RaiseProblemsModal';
 
@@ -12,9 +12,9 @@ import { RaiseProblemsModal } from './RaiseProblemsModal';
  * dialog that raises the batch. Nothing is raised without the clerk.
  */
 export function RaiseNotice({ period }: { period?: Period }) {
-  const current = useLedger((s) => s.period);
+  const current = useAppState((s) => s.period);
   const month = period ?? current;
-  const phase = useLedger((s) => s.phase);
+  const phase = useAppState((s) => s.phase);
   const candidates = useProblemCandidates(month);
   const [open, setOpen] = useState(false);
   if (phase.kind !== 'ready' || (candidates.length === 0 && !open)) return null;

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { DatePicker, Modal, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { ProblemCandidate } from '../../../../shared/ledger/problems';
+import type { ProblemCandidate } from '../../../../shared/views/problems';
 import { PROBLEM_KIND_LABELS, problemDueFor, type ProblemKind } from '../../../../shared/domain/problem';
-import type { RaiseItem } from '../../../../shared/app/problems';
+import type { RaiseItem } from '../../../../shared/app/problems/problems';
 import type { Department } from '../../../../shared/domain/department';
 import { DAY_PICKER_FORMAT } from '../picker-formats';
 import { Excerpt } from '../Excerpt';

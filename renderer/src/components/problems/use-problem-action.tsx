@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { App as AntApp, Button } from 'antd';
 import { ValidationError } from '../../../../shared/app/change';
 import type { Workspace } from '../../../../shared/app/workspace';
-import { useLedger, useWorkspace } from '../../app/store';
+import { useAppState, useWorkspace } from '../../app/store';
 import { announceChange } from '../../app/window-sync';
 import { messageOf } from '../../app/error-text';
 
@@ -14,8 +14,8 @@ import { messageOf } from '../../app/error-text';
 export function useProblemAction(): (work: (ws: Workspace) => Promise<unknown>, done: string) => Promise<boolean> {
   const { message } = AntApp.useApp();
   const ws = useWorkspace();
-  const reload = useLedger((s) => s.reload);
-  const undo = useLedger((s) => s.undo);
+  const reload = useAppState((s) => s.reload);
+  const undo = useAppState((s) => s.undo);
   return useCallback(
     async (work, done) => {
       try {

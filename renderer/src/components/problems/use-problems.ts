@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { Period } from '../../../../shared/domain/ids';
 import type { Problem } from '../../../../shared/domain/problem';
-import type { ProblemCandidate, ProblemContext } from '../../../../shared/ledger/problems';
-import { useLedger } from '../../app/store';
+import type { ProblemCandidate, ProblemContext } from '../../../../shared/views/problems';
+import { useAppState } from '../../app/store';
 import { logReadError } from '../../app/read-errors';
 
 /** The office's departments, tasks and projects that name problems: every plan period's, so an older task still has its name. */
 export function useProblemContext(): ProblemContext | null {
-  return useLedger((s) => (s.phase.kind === 'ready' ? s.phase.all : null));
+  return useAppState((s) => (s.phase.kind === 'ready' ? s.phase.all : null));
 }
 
 /** One read of the problems per state of the workspace, shared by every component that asks (each row of 月度调度 does). */
@@ -20,8 +20,8 @@ const done = new WeakMap<object, Problem[]>();
  * import, another window): the store re-reads the plan then, and this follows it.
  */
 export function useProblems(): Problem[] {
-  const workspace = useLedger((s) => s.workspace);
-  const phase = useLedger((s) => s.phase);
+  const workspace = useAppState((s) => s.workspace);
+  const phase = useAppState((s) => s.phase);
   const officeCode = phase.kind === 'ready' ? phase.settings.officeCode : null;
   const [problems, setProblems] = useState<Problem[]>(() => done.get(phase) ?? []);
   useEffect(() => {
@@ -42,8 +42,8 @@ export function useProblems(): Problem[] {
 
 /** The month's 存在问题 not yet raised (ProblemService.candidates), read again whenever the workspace changes. */
 export function useProblemCandidates(period: Period): ProblemCandidate[] {
-  const workspace = useLedger((s) => s.workspace);
-  const phase = useLedger((s) => s.phase);
+  const workspace = useAppState((s) => s.workspace);
+  const phase = useAppState((s) => s.phase);
   const officeCode = phase.kind === 'ready' ? phase.settings.officeCode : null;
   const [candidates, setCandidates] = useState<ProblemCandidate[]>([]);
   useEffect(() => {

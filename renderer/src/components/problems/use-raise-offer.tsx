@@ -2,8 +2,8 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { App as AntApp, Button } from 'antd';
 import type { ProgressEntry } from '../../../../shared/domain/progress';
 import { isNoProblemText } from '../../../../shared/domain/problem';
-import type { ProblemCandidate } from '../../../../shared/ledger/problems';
-import { useLedger } from '../../app/store';
+import type { ProblemCandidate } from '../../../../shared/views/problems';
+import { useAppState } from '../../app/store';
 import { logReadError } from '../../app/read-errors';
 import { RaiseProblemsModal } from './RaiseProblemsModal';
 
@@ -15,8 +15,8 @@ import { RaiseProblemsModal } from './RaiseProblemsModal';
  */
 export function useRaiseOffer(officeCode: string): [(entry: ProgressEntry) => void, ReactNode] {
   const { message } = AntApp.useApp();
-  const workspace = useLedger((s) => s.workspace);
-  const departments = useLedger((s) => (s.phase.kind === 'ready' ? s.phase.all.departments : null));
+  const workspace = useAppState((s) => s.workspace);
+  const departments = useAppState((s) => (s.phase.kind === 'ready' ? s.phase.all.departments : null));
   const [candidates, setCandidates] = useState<ProblemCandidate[] | null>(null);
   const offer = useCallback(
     (entry: ProgressEntry) => {

@@ -3,9 +3,9 @@ import { Alert, App as AntApp, Button, Card, DatePicker, Input, Select, Space, T
 import dayjs, { type Dayjs } from 'dayjs';
 import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus } from '../../../../shared/domain/project';
 import { chinaToday } from '../../../../shared/domain/time';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
-import { buildTaskRows } from '../../../../shared/ledger/task-query';
-import { useLedger, useWorkspace } from '../../app/store';
+import type { PlanData } from '../../../../shared/views/plan-data';
+import { buildTaskRows } from '../../../../shared/views/task-query';
+import { useAppState, useWorkspace } from '../../app/store';
 import { useCommit } from '../../app/use-commit';
 import { TaskStatusTag } from '../../components/TaskStatusTag';
 import { DAY_PICKER_FORMAT } from '../../components/picker-formats';
@@ -19,8 +19,8 @@ import { messageOf } from '../../app/error-text';
 export function CatchUpPage({ plan }: { plan: PlanData }) {
   const { message } = AntApp.useApp();
   const ws = useWorkspace();
-  const phase = useLedger((s) => s.phase);
-  const reload = useLedger((s) => s.reload);
+  const phase = useAppState((s) => s.phase);
+  const reload = useAppState((s) => s.reload);
   const commit = useCommit();
   const rows = useMemo(() => buildTaskRows(plan, chinaToday()).filter((r) => !r.task.completion), [plan]);
   const [tasks, setTasks] = useState<string[]>([]);

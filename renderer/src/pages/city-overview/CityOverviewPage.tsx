@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react';
 import { Alert, Badge, Button, Space, Tabs, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { chinaToday, formatPeriodZh, reportDueZh } from '../../../../shared/domain/time';
-import { countySummaries, notReported } from '../../../../shared/ledger/city-overview';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import { countySummaries, notReported } from '../../../../shared/views/city-overview';
+import type { PlanData } from '../../../../shared/views/plan-data';
 import type { PrintDocument } from '../../../../shared/print/document';
 import { cityOverviewDocument } from '../../../../shared/print/city-overview';
-import { useLedger } from '../../app/store';
+import { useAppState } from '../../app/store';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { useCityData } from './use-overview-data';
 import { NotReportedAlert } from './NotReportedAlert';
@@ -18,7 +18,7 @@ import { CountyProblemsPanel } from './CountyProblemsPanel';
 
 /** The city's home page: its county offices side by side, what arrived (or was refused), and where each stands. */
 export function CityOverviewPage({ plan }: { plan: PlanData }) {
-  const period = useLedger((s) => s.period);
+  const period = useAppState((s) => s.period);
   const cityCode = plan.office.code;
   const { data, error } = useCityData(cityCode);
   const [openCode, setOpenCode] = useState<string | null>(null);

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { Descriptions, Drawer, Empty, Space, Tabs, Typography } from 'antd';
 import { formatPeriodZh } from '../../../../shared/domain/time';
-import { importsFrom, type CountySummary } from '../../../../shared/ledger/city-overview';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
-import { buildTaskRows } from '../../../../shared/ledger/task-query';
+import { importsFrom, type CountySummary } from '../../../../shared/views/city-overview';
+import type { PlanData } from '../../../../shared/views/plan-data';
+import { buildTaskRows } from '../../../../shared/views/task-query';
 import type { ImportRecord } from '../../../../shared/exchange/history';
 import { CountyTaskTable } from './CountyTaskTable';
 import { CountyProjectTable } from './CountyProjectTable';

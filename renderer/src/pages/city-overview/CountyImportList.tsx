@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { List, Space, Tag, Typography } from 'antd';
 import { formatPeriodZh } from '../../../../shared/domain/time';
-import { importsFrom } from '../../../../shared/ledger/city-overview';
+import { importsFrom } from '../../../../shared/views/city-overview';
 import { IMPORT_OUTCOME_LABELS, type ImportRecord } from '../../../../shared/exchange/history';
 import { timeZh } from './time-zh';
 

@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { ATTAINMENT_LABELS, formatQuantity, formatTarget } from '../../../../shared/domain/attainment';
-import type { IndicatorStanding } from '../../../../shared/ledger/aggregations';
-import { countyIndicators } from '../../../../shared/ledger/county-detail';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import type { IndicatorStanding } from '../../../../shared/views/aggregations';
+import { countyIndicators } from '../../../../shared/views/county-detail';
+import type { PlanData } from '../../../../shared/views/plan-data';
 import { ATTAINMENT_COLORS } from '../../components/status-colors';
 import { ConflictTag } from '../../components/ConflictTag';
 

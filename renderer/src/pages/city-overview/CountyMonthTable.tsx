@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { monthLines, type MonthLine } from '../../../../shared/ledger/county-detail';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import { monthLines, type MonthLine } from '../../../../shared/views/county-detail';
+import type { PlanData } from '../../../../shared/views/plan-data';
 import { TaskStatusTag } from '../../components/TaskStatusTag';
 
 const columns: ColumnsType<MonthLine> = [

@@ -2,10 +2,10 @@ import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Radio, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Problem } from '../../../../shared/domain/problem';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
-import type { ProblemFilter } from '../../../../shared/ledger/problems';
-import { countyProblemList, type CountyProblemView } from '../../../../shared/ledger/problems-city';
-import type { SubordinateOffice } from '../../../../shared/ledger/city-overview';
+import type { PlanData } from '../../../../shared/views/plan-data';
+import type { ProblemFilter } from '../../../../shared/views/problems';
+import { countyProblemList, type CountyProblemView } from '../../../../shared/views/problems-city';
+import type { SubordinateOffice } from '../../../../shared/views/city-overview';
 import { Excerpt } from '../../components/Excerpt';
 import { ProblemStatusTag } from '../../components/problems/ProblemStatusTag';
 

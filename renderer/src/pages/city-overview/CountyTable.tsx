@@ -1,6 +1,6 @@
 import { useMemo, type HTMLAttributes } from 'react';
 import { Table, Typography } from 'antd';
-import { countyTotals, type CountySummary } from '../../../../shared/ledger/city-overview';
+import { countyTotals, type CountySummary } from '../../../../shared/views/city-overview';
 import { countyColumns } from './county-columns';
 import { StatusTags } from './StatusTags';
 import { usePageViewState } from '../../app/use-page-view-state';

@@ -1,6 +1,6 @@
 import { Alert, Space, Tag, Tooltip } from 'antd';
 import { formatPeriodZh } from '../../../../shared/domain/time';
-import type { CountySummary } from '../../../../shared/ledger/city-overview';
+import type { CountySummary } from '../../../../shared/views/city-overview';
 
 /**
  * The counties that have not reported for the period (click one to open it), or that all have. A

@@ -1,6 +1,6 @@
 import { Space, Tag } from 'antd';
 import { TASK_STATUS_LABELS, type TaskStatus } from '../../../../shared/domain/task-status';
-import { TASK_STATUSES } from '../../../../shared/ledger/aggregations';
+import { TASK_STATUSES } from '../../../../shared/views/aggregations';
 import { TASK_STATUS_COLORS } from '../../components/status-colors';
 
 /** A county's (or the total's) tasks by status, one tag per status that has any (逾期 left out where it has its own column). */

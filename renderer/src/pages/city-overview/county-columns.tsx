@@ -1,7 +1,7 @@
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { formatPeriodZh } from '../../../../shared/domain/time';
-import type { CountySummary } from '../../../../shared/ledger/city-overview';
+import type { CountySummary } from '../../../../shared/views/city-overview';
 import { StatusTags } from './StatusTags';
 import { timeZh } from './time-zh';
 import { OfficeConflictTag } from './OfficeConflictTag';

@@ -1,5 +1,5 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
-import type { DashboardFigures } from '../../../../shared/ledger/dashboard';
+import type { DashboardFigures } from '../../../../shared/views/dashboard';
 import { formatPeriodZh } from '../../../../shared/domain/time';
 import type { Period } from '../../../../shared/domain/ids';
 import { TASK_STATUS_COLORS } from '../../components/status-colors';

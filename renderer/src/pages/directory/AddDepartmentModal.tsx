@@ -1,7 +1,7 @@
 import { Button, Form, Input, Modal, Select } from 'antd';
 import { DEPARTMENT_KIND_LABELS, type DepartmentKind } from '../../../../shared/domain/department';
-import { addDepartmentChange } from '../../../../shared/ledger/directory-changes';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import { addDepartmentChange } from '../../../../shared/views/directory-changes';
+import type { PlanData } from '../../../../shared/views/plan-data';
 import { newId, useCommit } from '../../app/use-commit';
 
 /** 新增单位: refused when the name is already a department's name or alias. */

@@ -1,15 +1,15 @@
 import { Drawer, List, Space, Typography } from 'antd';
 import { DEPARTMENT_KIND_LABELS } from '../../../../shared/domain/department';
-import type { DepartmentStats } from '../../../../shared/ledger/department-stats';
+import type { DepartmentStats } from '../../../../shared/views/department-stats';
 import { openRecord } from '../../app/navigation';
 import { TaskStatusTag } from '../../components/TaskStatusTag';
 import { DepartmentSheets } from '../../components/print/DepartmentSheets';
 import { OpenedRecordDrawer } from '../../components/OpenedRecordDrawer';
-import { useLedger } from '../../app/store';
+import { useAppState } from '../../app/store';
 
 /** One department's page: the tasks it leads, helps with and is late on, and its projects. */
 export function DepartmentDrawer({ stats, onClose }: { stats: DepartmentStats | null; onClose: () => void }) {
-  const plan = useLedger((s) => (s.phase.kind === 'ready' ? s.phase.plan : null));
+  const plan = useAppState((s) => (s.phase.kind === 'ready' ? s.phase.plan : null));
   return (
     <>
       <Drawer open={!!stats} width={760} onClose={onClose} title={stats?.department.name}>

@@ -1,7 +1,7 @@
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { DEPARTMENT_KIND_LABELS, type Department } from '../../../../shared/domain/department';
-import type { DepartmentStats } from '../../../../shared/ledger/department-stats';
+import type { DepartmentStats } from '../../../../shared/views/department-stats';
 
 /** The 成员单位 tab: every department with its counts, and the add and merge buttons. */
 export function DepartmentTable(props: {

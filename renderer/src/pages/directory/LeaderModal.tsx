@@ -1,7 +1,7 @@
 import { Button, Form, Input, Modal } from 'antd';
 import type { Leader } from '../../../../shared/domain/leader';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
-import { leaderChange } from '../../../../shared/ledger/directory-changes';
+import type { PlanData } from '../../../../shared/views/plan-data';
+import { leaderChange } from '../../../../shared/views/directory-changes';
 import { newId, useCommit } from '../../app/use-commit';
 import { DepartmentSelect } from '../../components/DepartmentSelect';
 

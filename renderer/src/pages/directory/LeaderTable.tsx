@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { Button, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Leader } from '../../../../shared/domain/leader';
-import { leaderTaskCount } from '../../../../shared/ledger/department-stats';
-import { nameLookup } from '../../../../shared/ledger/lookups';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import { leaderTaskCount } from '../../../../shared/views/department-stats';
+import { nameLookup } from '../../../../shared/views/lookups';
+import type { PlanData } from '../../../../shared/views/plan-data';
 
 /** The 责任领导 tab: every leader, the departments they oversee and how many tasks name them. */
 export function LeaderTable({ plan, onAdd, onEdit }: { plan: PlanData; onAdd: () => void; onEdit: (leader: Leader) => void }) {

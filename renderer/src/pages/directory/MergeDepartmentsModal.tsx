@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { Form, Modal, Select, Typography } from 'antd';
-import { mergeDepartmentsChange } from '../../../../shared/ledger/directory-changes';
-import { nameLookup } from '../../../../shared/ledger/lookups';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import { mergeDepartmentsChange } from '../../../../shared/views/directory-changes';
+import { nameLookup } from '../../../../shared/views/lookups';
+import type { PlanData } from '../../../../shared/views/plan-data';
 import { useCommit } from '../../app/use-commit';
 
 /** The two departments chosen so far: the one kept and the one merged into it (and deleted). */

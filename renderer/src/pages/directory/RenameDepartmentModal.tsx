@@ -1,6 +1,6 @@
 import { Button, Form, Input, Modal, Select } from 'antd';
 import type { Department } from '../../../../shared/domain/department';
-import { renameDepartmentChange } from '../../../../shared/ledger/directory-changes';
+import { renameDepartmentChange } from '../../../../shared/views/directory-changes';
 import { useCommit } from '../../app/use-commit';
 
 /** 单位更名: the old name stays as an alias; a name another department already uses is refused. */

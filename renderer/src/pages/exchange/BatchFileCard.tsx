@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Space, Tag, Typography } from 'antd';
-import type { BatchItem } from '../../../../shared/app/import-batch';
+import type { BatchItem } from '../../../../shared/app/exchange/import-batch';
 import { divisionName } from '../../../../shared/domain/divisions';
 import { formatPeriodZh } from '../../../../shared/domain/time';
 import { ImportPreview } from './ImportPreview';

@@ -1,6 +1,6 @@
 import { Alert, Button, Drawer, Space, Typography } from 'antd';
 import { FolderOpenOutlined, UploadOutlined } from '@ant-design/icons';
-import type { BatchItem } from '../../../../shared/app/import-batch';
+import type { BatchItem } from '../../../../shared/app/exchange/import-batch';
 import { BatchFileCard } from './BatchFileCard';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { Button, Empty, List, Popconfirm, Space, Tag, Typography } from 'antd';
-import type { ConflictSide, ConflictView } from '../../../../shared/app/conflicts';
+import type { ConflictSide, ConflictView } from '../../../../shared/app/exchange/conflicts';
 import { showValue } from '../../components/show-value';
 
 /** In a county office's records kept at the city, a choice here is the city's view only. */

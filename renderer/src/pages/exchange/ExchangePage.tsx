@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Col, Row, Space, Tabs, Typography } from 'antd';
-import type { TrustedKey } from '../../../../shared/app/trust-service';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import type { TrustedKey } from '../../../../shared/app/trust/trust-service';
+import type { PlanData } from '../../../../shared/views/plan-data';
 import { useExchange } from './use-exchange';
 import { OwnKeyCard } from './OwnKeyCard';
 import { TransferCard } from './TransferCard';

@@ -1,12 +1,12 @@
 import { useMemo, type ReactNode } from 'react';
 import { Alert, Col, List, Row, Space, Statistic, Typography } from 'antd';
-import type { PreparedImport } from '../../../../shared/app/exchange-service';
+import type { PreparedImport } from '../../../../shared/app/exchange/exchange-service';
 import { TABLE_LABELS } from '../../../../shared/exchange/bundle-format';
 import type { BundleTableName } from '../../../../shared/exchange/records';
 import { divisionName } from '../../../../shared/domain/divisions';
-import { fieldLabel } from '../../../../shared/ledger/field-labels';
-import { formatFieldValue } from '../../../../shared/ledger/field-value';
-import { namedRecord } from '../../../../shared/ledger/record-label';
+import { fieldLabel } from '../../../../shared/views/field-labels';
+import { formatFieldValue } from '../../../../shared/views/field-value';
+import { namedRecord } from '../../../../shared/views/record-label';
 import { formatMomentZh, formatPeriodTextZh } from '../../../../shared/domain/time';
 import { RegisterImportNote } from '../../components/print/RegisterImportNote';
 import { Excerpt } from '../../components/Excerpt';

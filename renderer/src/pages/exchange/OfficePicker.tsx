@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import type { RegistrationOffice } from '../../../../shared/app/key-registration';
+import type { RegistrationOffice } from '../../../../shared/app/trust/key-registration';
 
 const optionOf = (o: RegistrationOffice) => ({
   value: o.code,

@@ -1,6 +1,6 @@
 import { Card, Descriptions, Typography } from 'antd';
 import { FingerprintGroups } from './FingerprintGroups';
-import type { DeviceIdentity } from '../../../../shared/app/device-identity';
+import type { DeviceIdentity } from '../../../../shared/app/trust/device-identity';
 
 /** This laptop's signing key, with the fingerprint a clerk reads out over the phone. */
 export function OwnKeyCard({ officeName, deviceId, identity }: { officeName: string; deviceId: string; identity: DeviceIdentity | null }) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal, Space, Typography } from 'antd';
-import type { TrustedKey } from '../../../../shared/app/trust-service';
-import { readKeyText, type KeyText, type RegistrationOffice } from '../../../../shared/app/key-registration';
+import type { TrustedKey } from '../../../../shared/app/trust/trust-service';
+import { readKeyText, type KeyText, type RegistrationOffice } from '../../../../shared/app/trust/key-registration';
 import { messageOf } from '../../app/error-text';
 import { FingerprintGroups } from './FingerprintGroups';
 import { OfficePicker } from './OfficePicker';

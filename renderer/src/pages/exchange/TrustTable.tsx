@@ -1,5 +1,5 @@
 import { App as AntApp, Button, Space, Table, Tag, Typography } from 'antd';
-import type { TrustedKey } from '../../../../shared/app/trust-service';
+import type { TrustedKey } from '../../../../shared/app/trust/trust-service';
 import { divisionName } from '../../../../shared/domain/divisions';
 import { formatMomentZh } from '../../../../shared/domain/time';
 

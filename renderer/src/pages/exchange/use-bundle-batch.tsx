@@ -1,10 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
 import { App as AntApp } from 'antd';
-import type { Receiver } from '../../../../shared/app/exchange-service';
-import { batchSummary, type BatchEntry, type BatchItem, type BatchResult } from '../../../../shared/app/import-batch';
+import type { Receiver } from '../../../../shared/app/exchange/exchange-service';
+import { batchSummary, type BatchEntry, type BatchItem, type BatchResult } from '../../../../shared/app/exchange/import-batch';
 import { DEFAULT_MAX_BUNDLE_BYTES } from '../../../../shared/exchange/bundle-format';
 import type { OpenFileFilter } from '../../../../shared/platform/desktop-api';
-import { useLedger, useWorkspace } from '../../app/store';
+import { useAppState, useWorkspace } from '../../app/store';
 import { desktop } from '../../platform';
 import { readPickedFiles } from '../../platform/read-files';
 import { droppedFiles } from '../../components/excel/files';
@@ -20,7 +20,7 @@ export const BUNDLE_OPEN_FILTERS: OpenFileFilter[] = [{ name: '无废城市交�
  */
 export function useBundleBatch(receiver: Receiver, onMerged: (results: BatchResult[]) => Promise<void>) {
   const ws = useWorkspace();
-  const reload = useLedger((s) => s.reload);
+  const reload = useAppState((s) => s.reload);
   const { message, modal } = AntApp.useApp();
   const [items, setItems] = useState<BatchItem[]>([]);
   const [reading, setReading] = useState<string | null>(null);

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App as AntApp } from 'antd';
-import type { DeviceIdentity } from '../../../../shared/app/device-identity';
-import type { Receiver } from '../../../../shared/app/exchange-service';
-import type { ConflictSide, ConflictView } from '../../../../shared/app/conflicts';
-import type { TrustedKey } from '../../../../shared/app/trust-service';
-import { registrationOffices, type RegistrationOffice } from '../../../../shared/app/key-registration';
+import type { DeviceIdentity } from '../../../../shared/app/trust/device-identity';
+import type { Receiver } from '../../../../shared/app/exchange/exchange-service';
+import type { ConflictSide, ConflictView } from '../../../../shared/app/exchange/conflicts';
+import type { TrustedKey } from '../../../../shared/app/trust/trust-service';
+import { registrationOffices, type RegistrationOffice } from '../../../../shared/app/trust/key-registration';
 import type { ImportRecord } from '../../../../shared/exchange/history';
 import { ownBuffer } from '../../../../shared/exchange/bytes';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
-import { useLedger, useWorkspace } from '../../app/store';
+import type { PlanData } from '../../../../shared/views/plan-data';
+import { useAppState, useWorkspace } from '../../app/store';
 import { desktop } from '../../platform';
 import { messageOf } from '../../app/error-text';
 
@@ -19,9 +19,9 @@ const errorText = (e: unknown) => (messageOf(e));
 export function useExchange(plan: PlanData) {
   const { message } = AntApp.useApp();
   const ws = useWorkspace();
-  const period = useLedger((s) => s.period);
-  const reload = useLedger((s) => s.reload);
-  const phase = useLedger((s) => s.phase);
+  const period = useAppState((s) => s.period);
+  const reload = useAppState((s) => s.reload);
+  const phase = useAppState((s) => s.phase);
   const role = phase.kind === 'ready' ? phase.settings.role : 'county';
   const receiver: Receiver = useMemo(() => ({ officeCode: plan.office.code, level: role }), [plan.office.code, role]);
 

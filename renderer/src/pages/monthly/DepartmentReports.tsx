@@ -1,7 +1,7 @@
 import { Collapse, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TaskStatusResult } from '../../../../shared/domain/task-status';
-import type { ReportingChecklist } from '../../../../shared/ledger/reporting';
+import type { ReportingChecklist } from '../../../../shared/views/reporting';
 import { openRecord } from '../../app/navigation';
 import { TaskStatusTag } from '../../components/TaskStatusTag';
 import { ConflictTag } from '../../components/ConflictTag';

@@ -1,8 +1,8 @@
 import { App as AntApp, Button } from 'antd';
 import type { Period } from '../../../../shared/domain/ids';
 import { formatPeriodZh } from '../../../../shared/domain/time';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
-import { noProgressChange, NO_PROGRESS_TEXT, type NoProgressSkip } from '../../../../shared/ledger/no-progress';
+import type { PlanData } from '../../../../shared/views/plan-data';
+import { noProgressChange, NO_PROGRESS_TEXT, type NoProgressSkip } from '../../../../shared/views/no-progress';
 import { useWorkspace } from '../../app/store';
 import { newId, useCommit } from '../../app/use-commit';
 

@@ -1,4 +1,4 @@
-import type { ReportingChecklist } from '../../../../shared/ledger/reporting';
+import type { ReportingChecklist } from '../../../../shared/views/reporting';
 import type { OpenedRecord } from '../../app/navigation';
 
 /** 月度调度's key for a department's group; '' (no lead unit) is 'none'. */

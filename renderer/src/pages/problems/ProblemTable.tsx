@@ -1,6 +1,6 @@
 import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { ProblemView } from '../../../../shared/ledger/problems';
+import type { ProblemView } from '../../../../shared/views/problems';
 import { PROBLEM_KIND_LABELS } from '../../../../shared/domain/problem';
 import { Excerpt } from '../../components/Excerpt';
 import { ProblemStatusTag } from '../../components/problems/ProblemStatusTag';

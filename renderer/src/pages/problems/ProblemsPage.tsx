@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Space, Typography } from 'antd';
 import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
-import { problemList, problemCounts, subjectTitleOf, type ProblemFilter } from '../../../../shared/ledger/problems';
-import { searchProblemViews } from '../../../../shared/ledger/problems-view';
+import type { PlanData } from '../../../../shared/views/plan-data';
+import { problemList, problemCounts, subjectTitleOf, type ProblemFilter } from '../../../../shared/views/problems';
+import { searchProblemViews } from '../../../../shared/views/problems-view';
 import { PROBLEM_KIND_LABELS, PROBLEM_STATUS_LABELS, ProblemKindSchema, type ProblemStatus } from '../../../../shared/domain/problem';
 import { problemListDocument } from '../../../../shared/print/problem-list';
 import type { PrintDocument } from '../../../../shared/print/document';
@@ -15,7 +15,7 @@ import { PrintPreview } from '../../components/print/PrintPreview';
 import { RaiseNotice } from '../../components/problems/RaiseNotice';
 import { ProblemDrawer } from '../../components/problems/ProblemDrawer';
 import { NewProblemModal } from '../../components/problems/NewProblemModal';
-import { useLedger } from '../../app/store';
+import { useAppState } from '../../app/store';
 import { useProblemContext, useProblems } from '../../components/problems/use-problems';
 import { ProblemFilters, type ProblemFilterValues, type StatusChoice } from './ProblemFilters';
 import { ProblemTable } from './ProblemTable';
@@ -63,7 +63,7 @@ export function ProblemsPage({ plan }: { plan: PlanData }) {
   const [tableRef, tableHeight] = useFillHeight();
   const [adding, setAdding] = useState(false);
   const officeCode = plan.office.code;
-  const readOnly = useLedger(({ phase }) => (phase.kind === 'ready' ? phase.all.office.plans?.find((p) => p.id === phase.viewPlanId)?.status === 'closed' : true));
+  const readOnly = useAppState(({ phase }) => (phase.kind === 'ready' ? phase.all.office.plans?.find((p) => p.id === phase.viewPlanId)?.status === 'closed' : true));
 
   const note = [
     values.unit ? ctx.departments.find((d) => d.id === values.unit)?.name : '',

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Space, Table, Typography } from 'antd';
-import type { RestorePreview } from '../../../../shared/app/backup';
+import type { RestorePreview } from '../../../../shared/app/backup/backup';
 import type { BackupEntry } from '../../../../shared/platform/desktop-api';
 import { BACKUP_REASON_LABELS, sizeText } from '../../../../shared/platform/desktop-api';
-import { daysSinceBackup, REMIND_AFTER_DAYS } from '../../../../shared/app/backup-rotation';
+import { daysSinceBackup, REMIND_AFTER_DAYS } from '../../../../shared/app/backup/backup-rotation';
 import { useWorkspace } from '../../app/store';
 import { desktop } from '../../platform';
 import { messageOf } from '../../app/error-text';

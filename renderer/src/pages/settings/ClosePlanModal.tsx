@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { Alert, Col, Modal, Row, Statistic, Typography } from 'antd';
 import type { PlanPeriod } from '../../../../shared/domain/plan-period';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
-import { assessPlan, assessmentSummary } from '../../../../shared/ledger/assessment';
-import { scopeToPlan } from '../../../../shared/ledger/plan-scope';
+import type { PlanData } from '../../../../shared/views/plan-data';
+import { assessPlan, assessmentSummary } from '../../../../shared/views/assessment';
+import { scopeToPlan } from '../../../../shared/views/plan-scope';
 import { chinaToday } from '../../../../shared/domain/time';
 
 /** Closing a plan: the final assessment as it will be kept, then the clerk confirms. */

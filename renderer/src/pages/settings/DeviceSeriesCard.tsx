@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, InputNumber, Space, Typography } from 'antd';
-import type { RegisterPeer } from '../../../../shared/app/issued-sheets';
+import type { RegisterPeer } from '../../../../shared/app/printing/issued-sheets';
 import type { Office } from '../../../../shared/domain/office';
 import { defaultPrintSettings, formatSheetNumber } from '../../../../shared/print/sheet-number';
 import { useIssuedSheets } from '../../components/print/use-print';

@@ -1,7 +1,7 @@
 import { Alert, Form, Input, InputNumber, Modal, Space } from 'antd';
 import type { PlanPeriod } from '../../../../shared/domain/plan-period';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
-import { planInfoProblems, type PlanInfo } from '../../../../shared/app/plan-periods';
+import type { PlanData } from '../../../../shared/views/plan-data';
+import { planInfoProblems, type PlanInfo } from '../../../../shared/app/plan-periods/plan-periods';
 
 /**
  * 修改方案信息: a plan's name, 文号 and years, corrected after set-up. The core's rules (no overlap

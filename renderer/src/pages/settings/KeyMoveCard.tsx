@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
-import { keyChangeNotice } from '../../../../shared/app/key-change';
+import { keyChangeNotice } from '../../../../shared/app/trust/key-change';
 import { ownBuffer } from '../../../../shared/exchange/bytes';
 import { chinaToday, formatDateZh } from '../../../../shared/domain/time';
 import { useWorkspace } from '../../app/store';

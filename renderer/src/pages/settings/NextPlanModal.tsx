@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { Checkbox, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd';
 import type { PlanPeriod } from '../../../../shared/domain/plan-period';
 import { parseDeadline } from '../../../../shared/domain/parse-deadline';
-import type { PlanData } from '../../../../shared/ledger/plan-data';
+import type { PlanData } from '../../../../shared/views/plan-data';
 import { chinaToday } from '../../../../shared/domain/time';
-import { unfinishedTasks, type NextPlanInput } from '../../../../shared/app/plan-periods';
+import { unfinishedTasks, type NextPlanInput } from '../../../../shared/app/plan-periods/plan-periods';
 
 interface Values {
   title: string;

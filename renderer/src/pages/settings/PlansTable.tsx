@@ -1,6 +1,6 @@
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { PLAN_STATUS_LABELS, planLabel, type PlanPeriod } from '../../../../shared/domain/plan-period';
-import { assessmentSummaryZh } from '../../../../shared/ledger/assessment';
+import { assessmentSummaryZh } from '../../../../shared/views/assessment';
 import { FinalReportButton } from '../../components/documents/FinalReportButton';
 
 const STATUS_COLOR = { 'in-force': 'green', revised: 'gold', closed: 'default' } as const;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Input, Space, Typography } from 'antd';
 import { STORE_NAMES } from '../../../../shared/app/storage';
-import { useLedger, useWorkspace } from '../../app/store';
+import { useAppState, useWorkspace } from '../../app/store';
 import { messageOf } from '../../app/error-text';
 import { saveBackup } from './backup-actions';
 import { desktop } from '../../platform';
@@ -15,7 +15,7 @@ import { desktop } from '../../platform';
 export function ResetCard({ officeCode, officeName }: { officeCode: string; officeName: string }) {
   const { message } = AntApp.useApp();
   const ws = useWorkspace();
-  const resetData = useLedger((s) => s.resetWorkspace);
+  const resetData = useAppState((s) => s.resetWorkspace);
   // The key and its signing state go with the data: a laptop reset to another office must not
   // sign with the old office's key (the desktop keeps it in the main process; a browser's is in the database).
   const reset = async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Card, Typography } from 'antd';
-import type { RestorePreview } from '../../../../shared/app/backup';
+import type { RestorePreview } from '../../../../shared/app/backup/backup';
 import { useWorkspace } from '../../app/store';
 import { messageOf } from '../../app/error-text';
 import { pickBackupFile } from './backup-actions';

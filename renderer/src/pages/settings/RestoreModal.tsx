@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Descriptions, Modal, Table, Typography } from 'antd';
-import type { RestorePreview } from '../../../../shared/app/backup';
-import { TABLE_LABELS } from '../../../../shared/app/backup';
+import type { RestorePreview } from '../../../../shared/app/backup/backup';
+import { TABLE_LABELS } from '../../../../shared/app/backup/backup';
 import { STORE_NAMES } from '../../../../shared/app/storage';
 import { sizeText } from '../../../../shared/platform/desktop-api';
 import type { Workspace } from '../../../../shared/app/workspace';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Card, Descriptions, Space, Typography } from 'antd';
 import type { PlanPeriod } from '../../../../shared/domain/plan-period';
-import type { NextPlanInput } from '../../../../shared/app/plan-periods';
+import type { NextPlanInput } from '../../../../shared/app/plan-periods/plan-periods';
 import { divisionName } from '../../../../shared/domain/divisions';
-import { useLedger, useWorkspace } from '../../app/store';
+import { useAppState, useWorkspace } from '../../app/store';
 import { useCommit } from '../../app/use-commit';
 import { saveWorkbook } from '../../components/excel/files';
 import { loadXlsx } from '../../components/excel/xlsx';
@@ -22,8 +22,8 @@ import { useBusy } from '../../app/use-busy';
 
 /** 设置: the office and its plan periods (view, revise, close with the final assessment, start the next), and starting again. */
 export function SettingsPage() {
-  const phase = useLedger((s) => s.phase);
-  const viewPlan = useLedger((s) => s.viewPlan);
+  const phase = useAppState((s) => s.phase);
+  const viewPlan = useAppState((s) => s.viewPlan);
   const commit = useCommit();
   const ws = useWorkspace();
   const [closing, setClosing] = useState<PlanPeriod | null>(null);

@@ -1,6 +1,6 @@
 import type { Workspace } from '../../../../shared/app/workspace';
-import type { BackupFile } from '../../../../shared/app/backup';
-import { BACKUP_EXTENSION, BACKUP_LIMITS } from '../../../../shared/app/backup-format';
+import type { BackupFile } from '../../../../shared/app/backup/backup';
+import { BACKUP_EXTENSION, BACKUP_LIMITS } from '../../../../shared/app/backup/backup-format';
 import { ownBuffer } from '../../../../shared/exchange/bytes';
 import { formatBytes } from '../../../../shared/exchange/limits';
 import { desktop } from '../../platform';

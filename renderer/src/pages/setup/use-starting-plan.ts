@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { PlanRecords } from '../../../../shared/ledger/plan-data';
-import type { SetupSource } from '../../../../shared/app/setup';
+import type { PlanRecords } from '../../../../shared/views/plan-data';
+import type { SetupSource } from '../../../../shared/app/setup/setup';
 import { useWorkspace } from '../../app/store';
 import { messageOf } from '../../app/error-text';
 
