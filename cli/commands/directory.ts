@@ -1,4 +1,4 @@
-import { binRows, restoreChange } from '../../shared/app/bin';
+import { binRows, restoreChange } from '../../shared/app/bin/bin';
 import { DEPARTMENT_KIND_LABELS, type Department, type DepartmentKind } from '../../shared/domain/department';
 import { newRecordId } from '../../shared/exchange/ownership';
 import { addDepartmentChange, leaderChange, mergeDepartmentsChange, renameDepartmentChange, type DirectoryOutcome } from '../../shared/views/directory-changes';

@@ -1,6 +1,6 @@
 import { EXIT } from '../../cli/zwc';
 import { openWorkspaceDir } from '../../cli/workspace-dir';
-import { binRows, restoreChange } from '../../shared/app/bin';
+import { binRows, restoreChange } from '../../shared/app/bin/bin';
 import type { Workspace } from '../../shared/app/workspace';
 import { addDepartmentChange, leaderChange, mergeDepartmentsChange, renameDepartmentChange } from '../../shared/views/directory-changes';
 import { commonParticipantRole, deleteRecordChange, newProjectChange, newTaskChange, planYearWindow, projectEditChange, taskCompletionChange, taskEditChange } from '../../shared/views/record-edits';

@@ -3,7 +3,7 @@ import type { PlanData } from '../../../shared/views/plan-data';
 import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { parseStamp } from '../../../shared/sync/hlc';
 import { TABLE_LABELS } from '../../../shared/views/table-labels';
-import { binRows, restoreChange, type BinRow } from '../../../shared/app/bin';
+import { binRows, restoreChange, type BinRow } from '../../../shared/app/bin/bin';
 import { useAppState } from '../app/store';
 import { useCommit } from '../app/use-commit';
 import { Excerpt } from '../components/Excerpt';

@@ -6,7 +6,7 @@ import type { IsoDate } from '../../domain/ids';
 import type { Workspace } from '../workspace';
 import { fieldLabel } from '../../views/field-labels';
 import type { Problem } from '../../domain/problem';
-import { readOfficePlans } from '../office-scope';
+import { readOfficePlans } from './office-scope';
 import { countyProblemList, type CountyProblemView } from '../../views/problems-city';
 import type { ProblemFilter } from '../../views/problems';
 

@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MemoryStorage } from '../../shared/app/memory-storage';
-import { openWorkspace, type Workspace } from '../../shared/app/workspace';
-import { setUpWorkspace } from '../../shared/app/setup/setup';
-import { receiverOf } from '../../shared/exchange/rules';
-import { loadSeedPlan } from '../../shared/seed/load-seed';
+import { MemoryStorage } from '../../../shared/app/memory-storage';
+import { openWorkspace, type Workspace } from '../../../shared/app/workspace';
+import { setUpWorkspace } from '../../../shared/app/setup/setup';
+import { receiverOf } from '../../../shared/exchange/rules';
+import { loadSeedPlan } from '../../../shared/seed/load-seed';
 
-import { cityOverview, readCityData } from '../../shared/app/city/city-overview-service';
+import { cityOverview, readCityData } from '../../../shared/app/city/city-overview-service';
 
 /**
  * The city's conflict choices (处理冲突（仅本机）) as the city's data reads them for the workbook
  * (readCityData.cityChoices), from real signed bundles: two laptops of 伊金霍洛旗 and 鄂尔多斯市.
  */
-const seed = (file: string) => loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds', file), 'utf8')));
+const seed = (file: string) => loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../../seeds', file), 'utf8')));
 const YIQI = seed('150627-yijinhuoluo.json');
 const ORDOS = seed('150600-ordos.json');
 const TASK = '150627-task-007';

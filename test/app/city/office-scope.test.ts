@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MemoryStorage } from '../../shared/app/memory-storage';
-import { openWorkspace, type Workspace } from '../../shared/app/workspace';
-import { setUpWorkspace } from '../../shared/app/setup/setup';
-import { loadSeedPlan } from '../../shared/seed/load-seed';
-import { countyPlanFromCity } from '../../shared/views/city-plan';
-import { readOfficePlans } from '../../shared/app/office-scope';
+import { MemoryStorage } from '../../../shared/app/memory-storage';
+import { openWorkspace, type Workspace } from '../../../shared/app/workspace';
+import { setUpWorkspace } from '../../../shared/app/setup/setup';
+import { loadSeedPlan } from '../../../shared/seed/load-seed';
+import { countyPlanFromCity } from '../../../shared/views/city-plan';
+import { readOfficePlans } from '../../../shared/app/city/office-scope';
 
 /**
  * shared/app/office-scope.ts reads many offices' plans at once, per office through the index when
  * they are few of those held, each store once when they are most: either way exactly what
  * records.readPlan and records.list('problems') give office by office.
  */
-const ORDOS = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../seeds/150600-ordos.json'), 'utf8')));
+const ORDOS = loadSeedPlan(JSON.parse(readFileSync(join(__dirname, '../../../seeds/150600-ordos.json'), 'utf8')));
 const COUNTIES = [
   { code: '150627', name: '伊金霍洛旗' },
   { code: '150621', name: '达拉特旗' },

@@ -1,8 +1,8 @@
-import type { Office } from '../domain/office';
-import type { Problem } from '../domain/problem';
-import type { PlanData } from '../views/plan-data';
-import { unstamp, type Stamped } from '../sync/stamped';
-import type { StorageReader, StoreName } from './storage';
+import type { Office } from '../../domain/office';
+import type { Problem } from '../../domain/problem';
+import type { PlanData } from '../../views/plan-data';
+import { unstamp, type Stamped } from '../../sync/stamped';
+import type { StorageReader, StoreName } from '../storage';
 
 /*
  * Reads of many offices' records at once (the city's and the province's views), scoped so that their

@@ -1,7 +1,7 @@
-import { namedRecord } from '../views/record-label';
-import { TABLE_LABELS } from '../views/table-labels';
-import type { Change, RecordTable } from './change';
-import type { RecordsService } from './records-service';
+import { namedRecord } from '../../views/record-label';
+import { TABLE_LABELS } from '../../views/table-labels';
+import type { Change, RecordTable } from '../change';
+import type { RecordsService } from '../records-service';
 
 /** One deleted record, as 回收站 lists it. */
 export interface BinRow {
