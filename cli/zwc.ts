@@ -15,7 +15,6 @@ export { EXIT, internalErrorText } from './errors';
 export { MAX_INPUT_BYTES, nodeIo, readBounded, type CliIo } from './io';
 
 /** The general help, as `zwc help` prints it. */
-export const USAGE = GENERAL_HELP();
 
 interface Found {
   command: Command;

@@ -11,7 +11,6 @@ import { StoredIdentitySchema, type StoredIdentity } from '../../shared/exchange
  * any of it is found like a wrong passphrase. Nothing here is hand-written cryptography.
  */
 export const KEY_FILE_FORMAT = 'zwc-key-export' as const;
-export const KEY_FILE_EXTENSION = 'zwkey';
 export const SCRYPT_PARAMS = Object.freeze({ N: 2 ** 15, r: 8, p: 1 });
 /** A file's parameters are read back only within these bounds: a file cannot make the main process spend minutes or gigabytes. */
 const MAX_SCRYPT_N = 2 ** 17;

@@ -122,11 +122,6 @@ export const LIST_FIELDS = {
 } as const satisfies { [N in StoreName]: readonly string[] };
 export type ListField<N extends StoreName> = (typeof LIST_FIELDS)[N][number];
 
-export function primaryKeyOf<N extends StoreName>(store: N, row: WritableRow<N>): string | number | undefined {
-  const key: unknown = (row as Record<string, unknown>)[PRIMARY_KEYS[store]];
-  return typeof key === 'string' || typeof key === 'number' ? key : undefined;
-}
-
 export interface StorageReader {
   get<N extends StoreName>(store: N, key: string | number): Promise<StoreRows[N] | undefined>;
   /** Rows by key, in the order asked, undefined where there is none. */

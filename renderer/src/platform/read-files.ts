@@ -1,12 +1,5 @@
 import { isSystemFileName, MAX_OPEN_FILES, MAX_OPEN_TOTAL_BYTES, openRefusal, type OpenedEntry } from '../../../shared/platform/desktop-api';
 
-/** A file the page holds (from a file input or a drop), and where it sits in a chosen or dropped folder. */
-export interface PickedFile {
-  file: File;
-  /** "收回/第二批/旗农牧局.xlsx" for a file in a folder; the file name alone otherwise. */
-  path: string;
-}
-
 /** Office lock files, hidden files and folders anywhere in the path are never read from a folder. */
 export function isSystemPath(path: string): boolean {
   return path.split('/').some((part) => isSystemFileName(part));

@@ -71,16 +71,6 @@ export interface NewProblem {
   due?: IsoDate;
 }
 
-/** One county office's problems, as the city sees them in its copy of the office's bundles. */
-export interface OfficeProblems {
-  officeCode: string;
-  open: number;
-  overdue: number;
-  closed: number;
-  /** Unclosed ones, overdue first. */
-  views: ProblemView[];
-}
-
 /**
  * 问题清单 and 销号 over the ledger: every write goes through RecordsService.apply (validation, stamps,
  * audit trail, undo, bin), one problem record edited field by field, so problems merge between

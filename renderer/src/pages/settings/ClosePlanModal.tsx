@@ -15,7 +15,7 @@ export function ClosePlanModal(props: { plan: PlanPeriod | null; all: PlanData; 
       open={!!plan}
       title={plan ? `结束方案并终期评估：${plan.title}` : ''}
       okText="确认结束，保存终期评估"
-      okButtonProps={{ danger: true, loading: props.busy, 'data-testid': 'confirm-close-plan' } as never}
+      okButtonProps={{ danger: true, loading: props.busy, ...{ 'data-testid': 'confirm-close-plan' } }}
       cancelText="取消"
       onOk={props.onConfirm}
       onCancel={props.onCancel}

@@ -30,7 +30,7 @@ export function EditPlanModal(props: { plan: PlanPeriod; all: PlanData; busy: bo
       title="修改方案信息"
       okText="保存"
       cancelText="取消"
-      okButtonProps={{ loading: props.busy, 'data-testid': 'save-plan-info' } as never}
+      okButtonProps={{ loading: props.busy, ...{ 'data-testid': 'save-plan-info' } }}
       onOk={() => void submit().catch(() => undefined)}
       onCancel={props.onCancel}
     >

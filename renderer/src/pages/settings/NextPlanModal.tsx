@@ -34,7 +34,7 @@ export function NextPlanModal(props: { open: boolean; previous: PlanPeriod | und
       okText="开始新方案"
       cancelText="取消"
       width={820}
-      okButtonProps={{ loading: props.busy, 'data-testid': 'confirm-next-plan' } as never}
+      okButtonProps={{ loading: props.busy, ...{ 'data-testid': 'confirm-next-plan' } }}
       onOk={() => form.validateFields().then((v) => props.onSubmit({ ...v, carryTaskIds: v.carryTaskIds ?? [] }))}
       onCancel={props.onCancel}
       destroyOnClose
