@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { e2eSuite } from './support/harness';
 import { expectSaved, openMenu, setUpDefaultOffice } from './support/ui';
@@ -110,6 +110,26 @@ describe('问题清单: from a November report’s 存在问题 to 销号 (Chrom
     const panel = page.getByTestId('department-panel').filter({ hasText: UNIT });
     expect(await panel.getByTestId('department-overdue-problems').innerText()).toBe('逾期问题 1');
     await shot(page, 'problems-monthly.png');
+    // The overdue problem goes out with the unit's next form (its 问题整改 sheet) and in its 督办单
+    // (checks, not the clerk's work: not counted).
+    const [next] = await Promise.all([page.waitForEvent('download'), page.getByTestId('generate-forms').click()]);
+    const nextZip = join(dir, 'next-forms.zip');
+    await next.saveAs(nextZip);
+    const nextForm = Object.entries(unzipSync(new Uint8Array(readFileSync(nextZip)))).find(([name]) => basename(name).startsWith(`伊金霍洛旗_${UNIT}_`));
+    if (!nextForm) throw new Error(`no next form for ${UNIT}`);
+    const sheets = unzipSync(nextForm[1]);
+    const names = strFromU8(sheets['xl/workbook.xml'] ?? new Uint8Array());
+    expect(names).toContain('问题整改');
+    const strings = strFromU8(sheets['xl/sharedStrings.xml'] ?? new Uint8Array());
+    expect(strings).toContain(PROBLEM);
+    expect(strings).toContain('已逾期（1 天）');
+    await panel.locator('xpath=ancestor::div[contains(@class,"ant-collapse-item")][1]').getByRole('button', { name: /督\s?办/ }).click();
+    const supervision = page.getByRole('dialog', { name: `督办单 · ${UNIT}` });
+    await supervision.getByTestId('print-document').getByText('未销号问题', { exact: false }).first().waitFor();
+    expect(await supervision.getByTestId('print-document').getByText(PROBLEM).count()).toBeGreaterThan(0);
+    await shot(page, 'problems-supervision.png');
+    await supervision.getByRole('button', { name: /关\s?闭|取\s?消/ }).first().click();
+    await supervision.waitFor({ state: 'hidden' });
     await clerk.act('工作总览', () => openMenu(page, '工作总览'));
     await page.getByTestId('dashboard-overdue-problems-count').getByText('1').waitFor();
     await clerk.act('查看逾期问题', () => page.getByTestId('dashboard-overdue-problems').click());
