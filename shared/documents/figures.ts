@@ -1,6 +1,6 @@
 import type { IsoDate, Period } from '../domain/ids';
 import type { TaskStatus } from '../domain/task-status';
-import { sumWan, type WanYuan } from '../domain/money';
+import type { WanYuan } from '../domain/money';
 import { buildTaskRows, type TaskRow } from '../views/task-query';
 import { buildProjectRows, type ProjectRow } from '../views/project-query';
 import { reportingChecklist, type ReportingChecklist } from '../views/reporting';
@@ -35,7 +35,6 @@ export function monthFigures(plan: PlanData, period: Period, day: IsoDate): Mont
   const rows = buildTaskRows(plan, day);
   const projectRows = buildProjectRows(plan, period, day);
   const money = investmentSummary(plan.projects, plan.progress, period);
-  const year = period.slice(0, 4);
   const indicatorYear = assessmentYear(plan.indicators, period);
   const standings = indicatorStandings(plan.indicators, plan.indicatorValues, indicatorYear);
   return {
@@ -49,7 +48,7 @@ export function monthFigures(plan: PlanData, period: Period, day: IsoDate): Mont
     checklist: reportingChecklist(plan, rows, period),
     investment: {
       planned: money.planned,
-      completedThisYear: sumWan(projectRows.map((r) => (r.latest?.period.startsWith(year) ? r.latest.investmentThisYear : undefined))),
+      completedThisYear: money.completedThisYear,
       completedToDate: money.completed,
       percent: money.percent,
     },

@@ -37,6 +37,8 @@ export function latestProjectReport(
 export interface InvestmentSummary {
   planned: WanYuan;
   completed: WanYuan;
+  /** 本年完成投资: each project's latest report up to the period, counted when that report is of the period's year. */
+  completedThisYear: WanYuan;
   /** Completed as a percentage of planned, one decimal; null when nothing is planned. */
   percent: number | null;
   byStatus: { status: ConstructionStatus; count: number; planned: WanYuan; completed: WanYuan }[];
@@ -49,7 +51,13 @@ export function investmentSummary(projects: readonly Project[], progress: readon
     progress.filter((p) => p.subjectKind === 'project'),
     (p) => p.subjectId,
   );
-  const done = new Map(projects.map((p) => [p.id, latestProjectReport(p, reports.get(p.id) ?? [], upTo)?.investmentToDate ?? '0']));
+  const latest = new Map(projects.map((p) => [p.id, latestProjectReport(p, reports.get(p.id) ?? [], upTo)]));
+  const done = new Map(projects.map((p) => [p.id, latest.get(p.id)?.investmentToDate ?? '0']));
+  const year = upTo.slice(0, 4);
+  const thisYear = sumWan(projects.map((p) => {
+    const r = latest.get(p.id);
+    return r?.period.startsWith(year) ? r.investmentThisYear : undefined;
+  }));
   const sumOf = (list: readonly Project[]) => ({
     count: list.length,
     planned: sumWan(list.map((p) => p.plannedInvestment)),
@@ -65,6 +73,7 @@ export function investmentSummary(projects: readonly Project[], progress: readon
   return {
     planned: total.planned,
     completed: total.completed,
+    completedThisYear: thisYear,
     percent: percentOf(total.completed, total.planned),
     byStatus: [...groupBy(projects, (p) => p.constructionStatus)].map(([status, list]) => ({ status, ...sumOf(list) })),
     byUnit: [...unitProjects].map(([unitId, list]) => ({ unitId, ...sumOf(list) })),

@@ -92,6 +92,19 @@ describe('aggregations', () => {
     expect(investmentSummary(projects, entries, '2024-04').completed).toBe('500.5');
   });
 
+  it('sums 本年完成投资 from each project’s latest report when that report is of the year asked', () => {
+    const more = [
+      ...entries,
+      progress('2023-12', 80, { subjectId: 'p1', subjectKind: 'project', investmentToDate: '300', investmentThisYear: '300' }),
+      progress('2024-05', 40, { subjectId: 'p1', subjectKind: 'project', investmentToDate: '400', investmentThisYear: '100.25' }),
+      progress('2024-03', 100, { subjectId: 'p2', subjectKind: 'project', investmentToDate: '500.5', investmentThisYear: '0.5' }),
+    ];
+    expect(investmentSummary(projects, more, '2024-05').completedThisYear).toBe('100.75');
+    // In 2023 only p1's December report counts; in January 2025 no report is of that year yet.
+    expect(investmentSummary(projects, more, '2023-12').completedThisYear).toBe('300');
+    expect(investmentSummary(projects, more, '2025-01').completedThisYear).toBe('0');
+  });
+
   it('lists what each department still owes for a period', () => {
     const c = reportingChecklist(plan, rows, '2024-05');
     // Owing: tasks a, b, c and project p1 (p2 is in operation); reported: a, b, p1.
