@@ -64,6 +64,7 @@ function refuse(label: string, problems: (string | null)[]): void {
 
 /** What `zwc task edit` can set; each absent field is left as it is. */
 export interface TaskFields {
+  domain?: TaskDomain;
   domainLabel?: string;
   number?: string;
   title?: string;
@@ -71,8 +72,10 @@ export interface TaskFields {
   deadlineText?: string;
   /** The lead units by department id (replacing the leads); a lead is no longer listed as helping. */
   leadIds?: readonly string[];
-  /** The helping units with their role word (replacing them); one that leads is left out. */
-  participants?: readonly { departmentId: string; role: ParticipantRole }[];
+  /** The lead units with their duty (the editor's rows, replacing the leads); before leadIds when both are given. */
+  leads?: readonly { departmentId: string; duty?: string }[];
+  /** The helping units with their role word (replacing them); one that leads is left out. A duty given ('' for none) replaces the old one. */
+  participants?: readonly { departmentId: string; role: ParticipantRole; duty?: string }[];
   leaderIds?: readonly string[];
   /** 年度安排 (replacing them): years sorted once each, text trimmed; an entry without text or years is dropped. */
   milestones?: readonly Milestone[];
@@ -96,17 +99,27 @@ export function taskEditChange(task: Task, fields: TaskFields, years: YearWindow
     ...(fields.milestones ?? []).flatMap((m) => m.years.map((y) => checkYear(y, '年度安排的年份', years))),
   ]);
   const patch: Partial<Task> = {
+    ...(fields.domain !== undefined ? { domain: fields.domain } : {}),
     ...(fields.domainLabel !== undefined ? { domainLabel: fields.domainLabel.trim() } : {}),
     ...(fields.number !== undefined ? { number: fields.number.trim() } : {}),
     ...(fields.title !== undefined ? { title: fields.title.trim() } : {}),
     ...(fields.summary !== undefined ? { summary: fields.summary.trim() } : {}),
     ...(fields.deadlineText !== undefined ? { deadline: fields.deadlineText === task.deadline.text ? task.deadline : parseDeadline(fields.deadlineText) } : {}),
   };
-  const leads = fields.leadIds ? fields.leadIds.map((departmentId) => task.leads.find((l) => l.departmentId === departmentId) ?? { departmentId }) : task.leads;
-  if (fields.leadIds) patch.leads = leads;
-  if (fields.leadIds || fields.participants) {
+  const withDuty = <T extends { departmentId: string; duty?: string }>(row: T, duty: string | undefined): T => {
+    if (duty === undefined) return row;
+    const { duty: _old, ...rest } = row;
+    return (duty.trim() ? { ...rest, duty: duty.trim() } : rest) as T;
+  };
+  const leads: Task['leads'] = fields.leads
+    ? fields.leads.map((l) => withDuty<Task['leads'][number]>({ departmentId: l.departmentId }, l.duty ?? ''))
+    : fields.leadIds
+      ? fields.leadIds.map((departmentId) => task.leads.find((l) => l.departmentId === departmentId) ?? { departmentId })
+      : task.leads;
+  if (fields.leads || fields.leadIds) patch.leads = leads;
+  if (fields.leads || fields.leadIds || fields.participants) {
     const wanted: readonly TaskParticipant[] = fields.participants
-      ? fields.participants.map((p) => ({ ...task.participants.find((q) => q.departmentId === p.departmentId), departmentId: p.departmentId, role: p.role }))
+      ? fields.participants.map((p) => withDuty<TaskParticipant>({ ...task.participants.find((q) => q.departmentId === p.departmentId), departmentId: p.departmentId, role: p.role }, p.duty))
       : task.participants;
     patch.participants = wanted.filter((p, i) => !leads.some((l) => l.departmentId === p.departmentId) && wanted.findIndex((q) => q.departmentId === p.departmentId) === i);
   }

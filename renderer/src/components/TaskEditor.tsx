@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
 import type { PlanData } from '../../../shared/views/plan-data';
 import { useFormSource } from './use-form-source';
-import { Alert, Button, Col, Form, Input, Row, Select, Space, Typography } from "antd";
+import { Alert, App as AntApp, Button, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
+import type { Change } from '../../../shared/app/change';
+import { commonParticipantRole, taskEditChange } from '../../../shared/views/record-edits';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { TASK_DOMAIN_LABELS, type Milestone, type ParticipantRole, type Task, type TaskDomain } from '../../../shared/domain/task';
+import { TASK_DOMAIN_LABELS, type ParticipantRole, type Task, type TaskDomain } from '../../../shared/domain/task';
 import { parseDeadline } from '../../../shared/domain/parse-deadline';
 import { deadlineKind, DEADLINE_KIND_LABELS } from '../../../shared/domain/deadline';
 import { formatDateZh } from '../../../shared/domain/time';
@@ -46,11 +48,8 @@ const UNIT_ROLES: UnitRole[] = ['牵头', '参与', '责任', '配合'];
 
 export function TaskEditor({ task, plan }: { task: Task; plan: PlanData }) {
   // New helping units take the role word this plan uses most (参与 / 责任 / 配合).
-  const defaultRole: ParticipantRole = useMemo(() => {
-    const counts = new Map<ParticipantRole, number>();
-    for (const t of plan.tasks) for (const p of t.participants) counts.set(p.role, (counts.get(p.role) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '参与';
-  }, [plan.tasks]);
+  const defaultRole: ParticipantRole = useMemo(() => commonParticipantRole(plan.tasks), [plan.tasks]);
+  const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const years = useYearWindow(plan);
   const commit = useCommit();
@@ -62,26 +61,30 @@ export function TaskEditor({ task, plan }: { task: Task; plan: PlanData }) {
 
   const save = async (v: Values) => {
     const units = (v.units ?? []).filter((u) => u.departmentId);
-    const duty = (u: { duty?: string }) => (u.duty?.trim() ? { duty: u.duty.trim() } : {});
-    const leads = units.filter((u) => u.role === '牵头').map((u) => ({ departmentId: u.departmentId, ...duty(u) }));
-    const milestones: Milestone[] = v.milestones
-      .map((m) => ({ years: [...new Set((m.years ?? []).map(Number))].sort(), text: (m.text ?? '').trim() }))
-      .filter((m) => m.text && m.years.length);
-    const patch: Partial<Task> = {
-      domain: v.domain,
-      domainLabel: v.domainLabel.trim(),
-      number: v.number.trim(),
-      title: v.title.trim(),
-      summary: v.summary.trim(),
-      leads,
-      participants: units
-        .filter((u): u is { departmentId: string; role: ParticipantRole; duty?: string } => u.role !== '牵头' && !leads.some((l) => l.departmentId === u.departmentId))
-        .map((u) => ({ departmentId: u.departmentId, role: u.role, ...duty(u) })),
-      leaderIds: v.leaderIds,
-      deadline: deadlineText === task.deadline.text ? task.deadline : parsed,
-      milestones,
-    };
-    if (await commit({ label: `修改任务 ${task.domainLabel} ${task.number}`, edits: [{ table: 'tasks', id: task.id, patch }] })) source.saved();
+    // The change is the core's (shared/views/record-edits.ts), the same as `zwc task edit`.
+    let change: Change;
+    try {
+      change = taskEditChange(
+        task,
+        {
+          domain: v.domain,
+          domainLabel: v.domainLabel,
+          number: v.number,
+          title: v.title,
+          summary: v.summary,
+          leads: units.filter((u) => u.role === '牵头').map((u) => ({ departmentId: u.departmentId, duty: u.duty ?? '' })),
+          participants: units.flatMap((u) => (u.role === '牵头' ? [] : [{ departmentId: u.departmentId, role: u.role, duty: u.duty ?? '' }])),
+          leaderIds: v.leaderIds,
+          deadlineText,
+          milestones: v.milestones.map((m) => ({ years: (m.years ?? []).map(Number), text: m.text ?? '' })),
+        },
+        years,
+      );
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    if (await commit(change)) source.saved();
   };
 
   return (
