@@ -2,11 +2,10 @@ import { useFormSource } from './use-form-source';
 import { checkDeadlineText, checkText, checkWan, TEXT_LIMITS } from '../../../shared/domain/validation';
 import { coreRule, counter, useYearWindow } from './field-rules';
 import type { PlanData } from '../../../shared/views/plan-data';
-import { Button, Col, Form, Input, Row, Select } from 'antd';
+import { App as AntApp, Button, Col, Form, Input, Row, Select } from 'antd';
+import type { Change } from '../../../shared/app/change';
+import { projectEditChange } from '../../../shared/views/record-edits';
 import { CONSTRUCTION_STATUS_LABELS, type ConstructionStatus, type Project } from '../../../shared/domain/project';
-import { parseWan } from '../../../shared/domain/money';
-import { parseDeadline } from '../../../shared/domain/parse-deadline';
-import { parseConstructionPeriod } from '../../../shared/domain/parse-period';
 import { useCommit } from '../app/use-commit';
 import { DepartmentSelect } from './DepartmentSelect';
 
@@ -30,6 +29,7 @@ interface Values {
 export function ProjectEditor({ project, plan }: { project: Project; plan: PlanData }) {
   const [form] = Form.useForm<Values>();
   const years = useYearWindow(plan);
+  const { message } = AntApp.useApp();
   const commit = useCommit();
   const source = useFormSource(
     form,
@@ -52,24 +52,33 @@ export function ProjectEditor({ project, plan }: { project: Project; plan: PlanD
   );
 
   const save = async (v: Values) => {
-    const periodText = v.periodText.trim();
-    const deadlineText = v.deadlineText.trim();
-    const patch: Partial<Project> = {
-      number: v.number.trim(),
-      name: v.name.trim(),
-      content: v.content.trim(),
-      constructionUnitIds: v.constructionUnitIds ?? [],
-      responsibleUnitIds: v.responsibleUnitIds ?? [],
-      plannedInvestment: v.plannedInvestment.trim() ? parseWan(v.plannedInvestment) : null,
-      investmentText: v.investmentText.trim() || undefined,
-      category: v.category.trim() || undefined,
-      period: periodText === (project.period?.text ?? '') ? project.period : parseConstructionPeriod(periodText),
-      deadline: deadlineText === (project.deadline?.text ?? '') ? project.deadline : deadlineText ? parseDeadline(deadlineText) : null,
-      area: v.area.trim() || null,
-      benefit: v.benefit.trim() || null,
-      constructionStatus: v.constructionStatus,
-    };
-    if (await commit({ label: `修改项目 ${project.number} ${project.name}`, edits: [{ table: 'projects', id: project.id, patch }] })) source.saved();
+    // The change is the core's (shared/views/record-edits.ts), the same as `zwc project edit`.
+    let change: Change;
+    try {
+      change = projectEditChange(
+        project,
+        {
+          number: v.number,
+          name: v.name,
+          content: v.content,
+          constructionUnitIds: v.constructionUnitIds ?? [],
+          responsibleUnitIds: v.responsibleUnitIds ?? [],
+          plannedInvestment: v.plannedInvestment,
+          investmentText: v.investmentText,
+          category: v.category,
+          periodText: v.periodText,
+          deadlineText: v.deadlineText,
+          area: v.area,
+          benefit: v.benefit,
+          constructionStatus: v.constructionStatus,
+        },
+        years,
+      );
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    if (await commit(change)) source.saved();
   };
 
   return (
