@@ -2,7 +2,10 @@ import type { ReactNode } from 'react';
 import { Button, Drawer, Popconfirm, Space, Tabs, Typography, type TabsProps } from 'antd';
 import type { ProgressEntry } from '../../../shared/domain/progress';
 import type { ReportUnits } from '../../../shared/domain/reporting-rule';
-import type { ReviewFlag, SourceRef } from '../../../shared/domain/source';
+import type { SourceRef } from '../../../shared/domain/source';
+import type { Task } from '../../../shared/domain/task';
+import type { Project } from '../../../shared/domain/project';
+import { deleteRecordChange } from '../../../shared/views/record-edits';
 import { useCommit } from '../app/use-commit';
 import { AuditTrail } from './AuditTrail';
 import { ConflictTag } from './ConflictTag';
@@ -26,7 +29,7 @@ export function sourceText(source: SourceRef): ReactNode {
 
 export interface RecordDrawerProps {
   table: 'tasks' | 'projects';
-  record: { id: string; review?: ReviewFlag[] };
+  record: Task | Project;
   /** The name in the title bar (its test id is task-drawer-title / project-drawer-title). */
   title: string;
   /** How the record is named in the undo list and messages: 工业固体废物 3, 2 某项目. */
@@ -86,7 +89,8 @@ export function RecordDrawer(props: RecordDrawerProps) {
   const commit = useCommit();
   const { noun, which } = WHAT[table];
   const remove = async () => {
-    if (await commit({ label: `删除${noun} ${label}`, deletes: [{ table, id: record.id }] }, `已删除${noun} ${label}，可在回收站恢复`)) onClose();
+    // The same change as `zwc task delete` / `zwc project delete` (shared/views/record-edits.ts).
+    if (await commit(deleteRecordChange(table, record), `已删除${noun} ${label}，可在回收站恢复`)) onClose();
   };
   return (
     <DrawerFrame
