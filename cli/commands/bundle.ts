@@ -299,7 +299,10 @@ export const merge: Command = {
       io.stdout(`已合并 / merged: ${file}（${m.officeCode}，${m.period}，序号 / sequence ${m.sequence}）\n`);
     }
     const tables: BundleTables = emptyTables();
-    for (const t of BUNDLE_TABLES) tables[t] = (await ws.storage.listAll(t)) as unknown as StoredRecord[];
+    for (const t of BUNDLE_TABLES) {
+      const rows: StoredRecord[] = await ws.storage.listAll(t);
+      tables[t] = rows;
+    }
     seen = await seenDevices(ws.storage);
 
     const conflicts = BUNDLE_TABLES.flatMap((table) =>

@@ -32,8 +32,8 @@ async function cityChoicesIn(ws: Pick<Workspace, 'storage'>, plans: ReadonlyMap<
   // Only the records a choice names are looked up.
   const named = new Set([...latest.values()].map((a) => a.recordId));
   const records = new Map<string, { table: string; row: Record<string, unknown> }>();
-  const add = (table: string, rows: readonly { id: string }[]) => {
-    for (const r of rows) if (named.has(r.id)) records.set(r.id, { table, row: r as unknown as Record<string, unknown> });
+  const add = <R extends { id: string }>(table: string, rows: readonly R[]) => {
+    for (const r of rows) if (named.has(r.id)) records.set(r.id, { table, row: { ...r } });
   };
   for (const p of plans.values()) {
     add('tasks', p.tasks);
