@@ -7,7 +7,7 @@ import type { ProblemFormRow } from '../views/problems';
 import { sameSeal, seal } from './form-seal';
 import type { SheetProblem } from './errors';
 import { BORDER, FONT, HEADER_FILL, INPUT_FILL } from './layout';
-import { cellText, setText, type Workbook } from './workbook';
+import { cellText, columnLetter, setText, type Workbook } from './workbook';
 
 /**
  * The 问题整改 sheet of a department's fill-in form: one row per open problem it answers for
@@ -137,7 +137,7 @@ export function readProblemSheet(wb: Workbook, ctx: ProblemSheetContext): Proble
     const resolvedText = cellText(ws.getCell(r, colOf('resolved'))).trim();
     const label = cellText(ws.getCell(r, colOf('text'))).slice(0, 30) || `第 ${r} 行`;
     const problems: SheetProblem[] = [];
-    const error = (column: Key | '', message: string) => problems.push({ level: 'error', sheet: ws.name, row: r, column: column ? String.fromCharCode(64 + colOf(column)) : '', message });
+    const error = (column: Key | '', message: string) => problems.push({ level: 'error', sheet: ws.name, row: r, column: column ? columnLetter(colOf(column)) : '', message });
     if (!mark.startsWith(ROW_PREFIX)) {
       if (progress || resolvedText) out.push({ row: r, problemId: '', label, status: 'error', problems: [{ level: 'error', sheet: ws.name, row: r, column: '', message: '这一行是后来添加的（没有程序编号），无法对应到问题，不导入。' }] });
       continue;
