@@ -21,6 +21,7 @@ import { buildPlanImport, planImportChange, previewPlanImport, type PlanImportCo
 import { parseColumnChoices } from '../../shared/xlsx/plan-import-columns';
 import { buildAllForms, buildDepartmentForm, collectiveFormNotes, departmentsWithForms, formFileName, formImportChange, previewDepartmentForm, type FormPreview } from '../../shared/xlsx/dept-form';
 import { formIssuer } from '../../shared/xlsx/form-guide';
+import { answeredProblemRows } from '../../shared/xlsx/form-items';
 import { collectiveNote, isCollectiveDepartment } from '../../shared/domain/collective-name';
 import { fileKindRefusal, SPREADSHEET_EXTENSIONS } from '../../shared/xlsx/file-kind';
 import { isSystemFileName, MAX_OPEN_FILES, matchesFilters } from '../../shared/platform/desktop-api';
@@ -298,7 +299,7 @@ export const xlsxImportForms: Command = {
         previews.push(preview);
         const c = preview.counts;
         io.stdout(`${file}：${preview.departmentName}，新进展 ${c.new} 条，已导入过 ${c.unchanged} 条，未填 ${c.empty} 行，错误 ${c.error} 行\n`);
-        const answered = preview.problemRows.filter((r) => r.status === 'new').length;
+        const answered = answeredProblemRows([preview]);
         if (preview.problemRows.some((r) => r.status !== 'empty')) io.stdout(`  问题整改：处理进展 ${answered} 条\n`);
         for (const pr of [...preview.problems, ...[...preview.rows, ...preview.problemRows].flatMap((r) => r.problems).filter((x) => x.level === 'error')]) io.stdout(`  ${describeProblem(pr)}\n`);
       } catch (e) {
@@ -310,7 +311,7 @@ export const xlsxImportForms: Command = {
     const change = formImportChange(previews, problems);
     if (!args.flag('dry-run') && ((change.appends?.length ?? 0) > 0 || (change.edits?.length ?? 0) > 0)) await ws.undo.commit(change);
     const failed = refused + unreadable;
-    io.stdout(`${args.flag('dry-run') ? '（试运行）将' : '已'}记录 ${change.appends?.length ?? 0} 条进展${change.edits?.some((e) => e.table === 'problems') ? `、${previews.reduce((n, pv) => n + pv.problemRows.filter((r) => r.status === 'new').length, 0)} 条问题处理进展` : ''}（${files.length} 个文件：读入 ${previews.length} 个${failed ? `，拒绝 ${failed} 个` : ''}）\n`);
+    io.stdout(`${args.flag('dry-run') ? '（试运行）将' : '已'}记录 ${change.appends?.length ?? 0} 条进展${change.edits?.some((e) => e.table === 'problems') ? `、${answeredProblemRows(previews)} 条问题处理进展` : ''}（${files.length} 个文件：读入 ${previews.length} 个${failed ? `，拒绝 ${failed} 个` : ''}）\n`);
     return unreadable ? 'io' : refused ? 'refused' : 'ok';
   },
 };

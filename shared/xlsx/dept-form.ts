@@ -16,7 +16,7 @@ import { sameSeal, seal } from './form-seal';
 import { chinaToday, formatDateZh, formatPeriodZh, reportDueZh, shiftPeriod } from '../domain/time';
 import { idBelongsTo, idNamespaceOf } from '../exchange/ownership';
 import { XlsxError, type SheetProblem } from './errors';
-import { collectiveFormNotes, departmentsWithForms, formFileName, formItems, type FormItem } from './form-items';
+import { answeredProblemRows, collectiveFormNotes, departmentsWithForms, formFileName, formItems, type FormItem } from './form-items';
 import { departmentGuideLines, formIssuer, guideLines, zipGuide, type FormGuideOptions } from './form-guide';
 import { FORM_COLUMNS as COLUMNS, INPUT_KEYS, fillable, readRow, type ColumnKey, type InputKey } from './form-values';
 import { BORDER, FONT, HEADER_FILL, INPUT_FILL, SECTION_FILL } from './layout';
@@ -523,7 +523,7 @@ export function formImportChange(previews: readonly FormPreview[], problems: rea
     }
   }
   const followUps = problemFollowUpEdits(previews.flatMap((p) => p.problemRows), problems);
-  const answered = previews.reduce((n, p) => n + p.problemRows.filter((r) => r.status === 'new').length, 0);
+  const answered = answeredProblemRows(previews);
   const who = [...new Set(previews.map((p) => p.departmentName))];
   return {
     label: `导入填报表（${who.slice(0, 3).join('、')}${who.length > 3 ? ` 等 ${who.length} 个单位` : ''}，${appends.length} 条进展${answered ? `，${answered} 条问题处理进展` : ''}）`,

@@ -7,6 +7,7 @@ import { isBuilt } from '../domain/project-status';
 import { figureReport, projectReportUnits, taskReportUnits } from '../domain/reporting-rule';
 import { reportDirectory } from '../views/report-units';
 import { isCollectiveDepartment } from '../domain/collective-name';
+import type { ProblemRowReading } from './form-problems';
 import { collectiveAssignments, departmentAssignment, isIssuingOffice, sheetRecipients, type RecipientScope } from '../print/assignment-sheet';
 
 /*
@@ -153,4 +154,9 @@ export function collectiveFormNotes(plan: PlanData, period: Period, scope: FormS
 export function formFileName(plan: PlanData, departmentId: string, period: Period): string {
   const dept = plan.departments.find((d) => d.id === departmentId)?.name ?? departmentId;
   return `${plan.office.name}_${dept}_${formatPeriodZh(period)}进展填报表.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
+}
+
+/** The 问题整改 rows of read forms that carry a new 处理进展 (each becomes one follow-up): the count the app and zwc report. */
+export function answeredProblemRows(previews: readonly { problemRows: readonly Pick<ProblemRowReading, 'status'>[] }[]): number {
+  return previews.reduce((n, p) => n + p.problemRows.filter((r) => r.status === 'new').length, 0);
 }

@@ -10,6 +10,7 @@ import { seedPlan } from './helpers';
 import type { ProgressEntry } from '../../shared/domain/progress';
 import { buildDepartmentForm, formImportChange, previewDepartmentForm } from '../../shared/xlsx/dept-form';
 import { PROBLEM_SHEET } from '../../shared/xlsx/form-problems';
+import { answeredProblemRows } from '../../shared/xlsx/form-items';
 import { cellText, readWorkbook, writeWorkbook } from '../../shared/xlsx/workbook';
 import type { Workbook } from '../../shared/xlsx/workbook';
 
@@ -91,6 +92,7 @@ describe('问题整改 rows in the fill-in form', () => {
     });
     const preview = previewDepartmentForm(wb, await ctx(ws));
     expect(preview.problemRows).toMatchObject([{ problemId, status: 'new', followUp: { text: '已督促3家企业建账，完成2家', resolved: false, date: '2026-01-06', unit: { departmentId: gxj.id } } }]);
+    expect(answeredProblemRows([preview, preview])).toBe(2);
     const change = formImportChange([preview], await ws.problems.all(OFFICE));
     expect(change.label).toContain('1 条问题处理进展');
     await ws.undo.commit(change);
@@ -100,6 +102,7 @@ describe('问题整改 rows in the fill-in form', () => {
     // The same form again records nothing new.
     const again = previewDepartmentForm(wb, await ctx(ws));
     expect(again.problemRows[0].status).toBe('unchanged');
+    expect(answeredProblemRows([again])).toBe(0);
   });
 
   it('names the row and the column of a bad answer and records nothing for it', async () => {

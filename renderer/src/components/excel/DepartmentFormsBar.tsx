@@ -4,7 +4,7 @@ import { FileExcelOutlined, FolderOpenOutlined, UploadOutlined } from '@ant-desi
 import type { PlanData } from '../../../../shared/views/plan-data';
 import type { Period } from '../../../../shared/domain/ids';
 import { chinaToday, formatPeriodZh } from '../../../../shared/domain/time';
-import { departmentsWithForms, formFileName, type FormScope } from '../../../../shared/xlsx/form-items';
+import { answeredProblemRows, departmentsWithForms, formFileName, type FormScope } from '../../../../shared/xlsx/form-items';
 import { loadXlsx } from './xlsx';
 import { useWorkspace } from '../../app/store';
 import { useCommit } from '../../app/use-commit';
@@ -78,7 +78,7 @@ export function DepartmentFormsBar({ plan, period }: { plan: PlanData; period: P
     const { previews } = imports;
     const change = (await loadXlsx()).formImportChange(previews, await workspace.problems.all(plan.office.code));
     const n = change.appends?.length ?? 0;
-    const answered = previews.reduce((k, p) => k + p.problemRows.filter((r) => r.status === 'new').length, 0);
+    const answered = answeredProblemRows(previews);
     if (await commit(change, `已记录 ${n} 条进展${answered ? `、${answered} 条问题处理进展` : ''}（${previews.map((p) => p.departmentName).join('、')}）`)) imports.clear();
     setBusy(false);
   };

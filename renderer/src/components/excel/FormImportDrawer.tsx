@@ -2,6 +2,7 @@ import { Alert, Button, Drawer, Progress, Space, Table, Tag, Typography } from '
 import { FolderOpenOutlined, UploadOutlined } from '@ant-design/icons';
 import { REPORTED_STATUS_LABELS } from '../../../../shared/domain/progress';
 import { describeProblem } from '../../../../shared/xlsx/errors';
+import { answeredProblemRows } from '../../../../shared/xlsx/form-items';
 import type { FormPreview, FormRow } from '../../../../shared/xlsx/dept-form';
 import type { FileOutcome, ImportProgress } from './use-form-import';
 import { ProblemRowsPreview } from './ProblemRowsPreview';
@@ -25,7 +26,7 @@ export function FormImportDrawer({ title, outcomes, progress, busy, onAddFiles, 
   const previews = outcomes.flatMap((o) => (o.preview ? [o.preview] : []));
   const refused = outcomes.filter((o) => o.refusal !== undefined);
   const total = previews.reduce((s, p) => s + p.counts.new, 0);
-  const answered = previews.reduce((s, p) => s + p.problemRows.filter((r) => r.status === 'new').length, 0);
+  const answered = answeredProblemRows(previews);
   return (
     <Drawer
       open={outcomes.length > 0 || progress !== null}
