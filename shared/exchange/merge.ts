@@ -221,22 +221,46 @@ export function mergeRecord(local: StoredRecord, incoming: StoredRecord): Stored
   return merged;
 }
 
+/** learn() into a record's `_seen` as it is being built. */
+function learnInto(seen: Record<string, string>, stamp: string | null | undefined): void {
+  if (!stamp) return;
+  const device = deviceOf(stamp);
+  if (!device) return;
+  // hasOwn: a device may be called "constructor" (any [A-Za-z0-9_-] name is allowed).
+  if (!hasOwn(seen, device) || stamp > seen[device]) seen[device] = stamp;
+}
+
 /** A record in the form a merge leaves it: resolved conflict entries dropped, `_seen` filled in. */
 export function normaliseRecord(r: StoredRecord): StoredRecord {
   if (r._conflicts !== undefined || r._siblings !== undefined) return mergeRecord(r, r);
   // Without conflicts or siblings every field holds one write, its own: what mergeRecord(r, r)
-  // returns, built directly (each record of a first import goes through here).
+  // returns (as a value; key order is not part of a record), built directly in one pass over the
+  // record and one over its stamps: each record of a first import goes through here.
   const out: Record<string, unknown> = {};
-  const stamps: Record<string, string> = {};
-  for (const field of fieldsOf(r).sort()) {
+  for (const field in r) {
+    if (!hasOwn(r, field) || isMetaKey(field)) continue;
     const value = r[field];
     if (value !== undefined) out[field] = value;
-    const stamp = r._stamps?.[field] ?? NO_STAMP;
-    if (stamp !== NO_STAMP) stamps[field] = stamp;
   }
-  const knowledge = knowledgeOf(r);
+  const stamps: Record<string, string> = {};
   const seen: Record<string, string> = {};
-  for (const device of [...knowledge.keys()].sort()) seen[device] = knowledge.get(device) as string;
+  const given = r._seen;
+  if (given) for (const device in given) if (hasOwn(given, device)) learnInto(seen, given[device]);
+  const own = r._stamps;
+  let last: string | undefined;
+  if (own) {
+    for (const field in own) {
+      if (!hasOwn(own, field)) continue;
+      const stamp = own[field];
+      if (stamp === NO_STAMP || stamp === undefined) continue;
+      stamps[field] = stamp;
+      // A record's fields mostly share one stamp (written together): each distinct stamp learnt once.
+      if (stamp !== last) learnInto(seen, stamp);
+      last = stamp;
+    }
+  }
+  learnInto(seen, r._updated);
+  learnInto(seen, r._deleted);
   out._stamps = stamps;
   out._deleted = r._deleted !== null && r._deleted !== undefined ? r._deleted : null;
   out._updated = r._updated;
@@ -467,7 +491,7 @@ export function mergeRecords(local: readonly StoredRecord[] | HeldRecords, incom
     }
     if (!before) {
       preview.added.push({ table, id: key, deleted: after._deleted !== null });
-      for (const c of openConflicts(after)) preview.conflicts.push({ table, id: key, field: c.field, values: c.values });
+      if (after._conflicts) for (const c of openConflicts(after)) preview.conflicts.push({ table, id: key, field: c.field, values: c.values });
       writes.push(after);
       continue;
     }

@@ -112,6 +112,13 @@ describe('alreadyHeld', () => {
     );
   });
 
+  it('normaliseRecord knows a device whatever its name, "constructor" and "toString" included', () => {
+    const r = { ...stored(department('d1'), stamp(5, 'constructor')), _seen: { toString: stamp(3, 'toString') } } as StoredRecord;
+    const n = normaliseRecord(r);
+    expect(n).toEqual(mergeRecord(r, r));
+    expect(n._seen).toEqual({ constructor: stamp(5, 'constructor'), toString: stamp(3, 'toString') });
+  });
+
   it('normaliseRecord without conflicts is exactly mergeRecord(r, r) (any history of three laptops)', () => {
     const op = fc.record({ d: fc.integer({ min: 0, max: 2 }), kind: fc.constantFrom('edit', 'clear', 'delete', 'restore', 'sync'), to: fc.integer({ min: 0, max: 2 }), v: fc.integer({ min: 0, max: 2 }) });
     let fast = 0;
