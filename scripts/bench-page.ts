@@ -145,19 +145,30 @@ async function appImport(c: ImportCase): Promise<Record<string, number | string>
 /** The app's verifyBundle alone, nothing stored, against its floor on the same file. */
 async function verifyVsFloor(path: string, officeCode: string, publicKey: string): Promise<Record<string, number>> {
   const data = await bytesOf(path);
-  const t0 = now();
-  const checked = await verifyBundle(data, { trust: [{ officeCode, publicKey }], receiver: receiverOf('150600'), localOwners: async (_t, keys) => keys.map(() => undefined), now: new Date() });
-  const app = now() - t0;
-  if (!checked.ok) throw new Error(checked.error.message);
-  const t1 = now();
+  const appVerify = async () => {
+    const checked = await verifyBundle(data, { trust: [{ officeCode, publicKey }], receiver: receiverOf('150600'), localOwners: async (_t, keys) => keys.map(() => undefined), now: new Date() });
+    if (!checked.ok) throw new Error(checked.error.message);
+  };
   // Floor: the framing, one SHA-256 over the compressed payload, one Ed25519 signature, native gunzip, JSON.parse.
-  const headerLength = new DataView(data.buffer, data.byteOffset).getUint32(4, false);
-  const header = JSON.parse(new TextDecoder().decode(data.subarray(8, 8 + headerLength))) as { manifest: Record<string, unknown>; signature: string };
-  const payload = data.slice(8 + headerLength) as Uint8Array<ArrayBuffer>;
-  await crypto.subtle.digest('SHA-256', payload);
-  if (!(await verifySignature(String(header.manifest.publicKey), canonicalJsonBytes(header.manifest), header.signature))) throw new Error('signature');
-  const inflated = await new Response(new Blob([payload]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-  JSON.parse(new TextDecoder().decode(inflated));
+  const floorVerify = async () => {
+    const headerLength = new DataView(data.buffer, data.byteOffset).getUint32(4, false);
+    const header = JSON.parse(new TextDecoder().decode(data.subarray(8, 8 + headerLength))) as { manifest: Record<string, unknown>; signature: string };
+    const payload = data.slice(8 + headerLength) as Uint8Array<ArrayBuffer>;
+    await crypto.subtle.digest('SHA-256', payload);
+    if (!(await verifySignature(String(header.manifest.publicKey), canonicalJsonBytes(header.manifest), header.signature))) throw new Error('signature');
+    const inflated = await new Response(new Blob([payload]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+    JSON.parse(new TextDecoder().decode(inflated));
+  };
+  // Issue 29 asks for figures "after a warm-up": both run once untimed on this page first (the app's
+  // JavaScript compiled, the platform's decompressor and JSON parser used once), then each is timed
+  // once, in the same order, on the same bytes.
+  await appVerify();
+  await floorVerify();
+  const t0 = now();
+  await appVerify();
+  const app = now() - t0;
+  const t1 = now();
+  await floorVerify();
   const floorMs = now() - t1;
   return { app, floor: floorMs };
 }
