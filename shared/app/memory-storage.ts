@@ -1,7 +1,7 @@
-import { PRIMARY_KEYS, STORE_NAMES, type ListField, type StampedStoreName, type StoragePort, type StorageWriter, type StoreName, type StoreRows, type WritableRow } from './storage';
+import { LIST_FIELDS, PRIMARY_KEYS, STORE_NAMES, type ListField, type StampedStoreName, type StoragePort, type StorageWriter, type StoreName, type StoreRows, type WritableRow } from './storage';
 
 type Key = string | number;
-type Tables = Map<StoreName, Map<Key, unknown>>;
+type Row = Record<string, unknown>;
 
 function compareKeys(a: Key, b: Key): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
@@ -11,77 +11,212 @@ function compareKeys(a: Key, b: Key): number {
 /** Rows are copied in and out, as a database would, so no caller can change stored data by reference. */
 const copy = <T>(v: T): T => structuredClone(v);
 
-/** One table as a transaction sees it: the stored rows, then its own writes (and whether it cleared the table). */
-interface TableView {
-  get(key: Key): unknown;
-  entries(): Iterable<[Key, unknown]>;
+const stampOf = (row: unknown): string => {
+  const s = (row as Row)._updated;
+  return typeof s === 'string' ? s : '';
+};
+
+/** The values of a list field a row is found by: its value, or each value of its list. */
+function listedValues(row: unknown, field: string): string[] {
+  const v = (row as Row)[field];
+  if (typeof v === 'string') return [v];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
-/** The stored table with a transaction's writes over it; nothing is copied. */
-function overlaid(base: Map<Key, unknown>, own: Map<Key, unknown> | undefined, cleared: boolean): TableView {
-  if (!own && !cleared) return base;
-  const mine = own ?? new Map<Key, unknown>();
+/**
+ * One stored table with the indexes a database would keep: the keys of the rows holding each value
+ * of each list field (LIST_FIELDS), the row with the highest stamp, the highest numeric key. A
+ * listing, the latest row and the next audit number then cost what they return, not the table.
+ */
+class Table {
+  readonly rows = new Map<Key, unknown>();
+  private readonly index = new Map<string, Map<string, Set<Key>>>();
+  /** The row with the highest stamp: [key, stamp]; undefined for an empty table; null when not known (recomputed when asked). */
+  private best: [Key, string] | undefined | null = undefined;
+  /** The highest numeric key; null when not known. */
+  private maxNumber: number | null = 0;
+
+  constructor(
+    readonly keyField: string,
+    readonly fields: readonly string[],
+  ) {
+    for (const f of fields) this.index.set(f, new Map());
+  }
+
+  set(key: Key, row: unknown): void {
+    const old = this.rows.get(key);
+    if (old !== undefined) this.unindex(key, old);
+    this.rows.set(key, row);
+    for (const f of this.fields) {
+      const byValue = this.index.get(f) as Map<string, Set<Key>>;
+      for (const v of listedValues(row, f)) {
+        let keys = byValue.get(v);
+        if (!keys) byValue.set(v, (keys = new Set()));
+        keys.add(key);
+      }
+    }
+    const stamp = stampOf(row);
+    if (this.best !== null) {
+      if (this.best === undefined || stamp > this.best[1]) this.best = [key, stamp];
+      else if (this.best[0] === key && stamp !== this.best[1]) this.best = null; // the latest row went back: looked for again when asked
+    }
+    if (typeof key === 'number' && this.maxNumber !== null && key > this.maxNumber) this.maxNumber = key;
+  }
+
+  delete(key: Key): void {
+    const old = this.rows.get(key);
+    if (old === undefined && !this.rows.has(key)) return;
+    this.unindex(key, old);
+    this.rows.delete(key);
+    if (this.best && this.best[0] === key) this.best = this.rows.size ? null : undefined;
+    if (typeof key === 'number' && key === this.maxNumber) this.maxNumber = null;
+  }
+
+  private unindex(key: Key, row: unknown): void {
+    for (const f of this.fields) {
+      const byValue = this.index.get(f) as Map<string, Set<Key>>;
+      for (const v of listedValues(row, f)) {
+        const keys = byValue.get(v);
+        keys?.delete(key);
+        if (keys && !keys.size) byValue.delete(v);
+      }
+    }
+  }
+
+  /** The keys of the rows whose field holds the value. */
+  keysWith(field: string, value: string): Iterable<Key> {
+    return this.index.get(field)?.get(value) ?? [];
+  }
+
+  latestKey(): Key | undefined {
+    if (this.best === null) {
+      let best: [Key, string] | undefined;
+      for (const [k, row] of this.rows) if (!best || stampOf(row) > best[1]) best = [k, stampOf(row)];
+      this.best = best;
+    }
+    return this.best?.[0];
+  }
+
+  maxNumericKey(): number {
+    if (this.maxNumber === null) {
+      let max = 0;
+      for (const k of this.rows.keys()) if (typeof k === 'number' && k > max) max = k;
+      this.maxNumber = max;
+    }
+    return this.maxNumber;
+  }
+}
+
+const newTable = (n: StoreName) => new Table(PRIMARY_KEYS[n], LIST_FIELDS[n] as readonly string[]);
+
+/** One table as a transaction sees it: the stored table, then its own writes (and whether it cleared the table). */
+interface TableView {
+  get(key: Key): unknown;
+  /** The rows whose field holds the value, in no order. */
+  with(field: string, value: string): Iterable<[Key, unknown]>;
+  entries(): Iterable<[Key, unknown]>;
+  latest(): unknown;
+  maxNumericKey(): number;
+}
+
+function* rowsOf(table: Table, keys: Iterable<Key>, skip?: Map<Key, unknown>): Iterable<[Key, unknown]> {
+  for (const k of keys) if (!skip?.has(k)) yield [k, table.rows.get(k)];
+}
+
+function committedView(base: Table): TableView {
   return {
-    get: (key) => (mine.has(key) ? mine.get(key) : cleared ? undefined : base.get(key)),
-    *entries() {
-      if (!cleared) for (const entry of base.entries()) if (!mine.has(entry[0])) yield entry;
-      yield* mine.entries();
+    get: (key) => base.rows.get(key),
+    with: (field, value) => rowsOf(base, base.keysWith(field, value)),
+    entries: () => base.rows.entries(),
+    latest: () => {
+      const k = base.latestKey();
+      return k === undefined ? undefined : base.rows.get(k);
     },
+    maxNumericKey: () => base.maxNumericKey(),
   };
 }
 
+/** The stored table with a transaction's writes over it; nothing is copied. */
+function overlaid(base: Table, own: Map<Key, unknown> | undefined, cleared: boolean): TableView {
+  if (!own && !cleared) return committedView(base);
+  const mine = own ?? new Map<Key, unknown>();
+  const stored = cleared ? undefined : committedView(base);
+  const view: TableView = {
+    get: (key) => (mine.has(key) ? mine.get(key) : stored?.get(key)),
+    *with(field, value) {
+      if (!cleared) yield* rowsOf(base, base.keysWith(field, value), mine);
+      for (const entry of mine) if (listedValues(entry[1], field).includes(value)) yield entry;
+    },
+    *entries() {
+      if (!cleared) for (const entry of base.rows.entries()) if (!mine.has(entry[0])) yield entry;
+      yield* mine.entries();
+    },
+    latest: () => {
+      let best = stored?.latest();
+      // The stored latest row rewritten here: the stored table is looked through (rare: a clock set back).
+      if (best !== undefined && mine.has((best as Row)[base.keyField] as Key)) {
+        best = undefined;
+        for (const [, row] of view.entries()) if (best === undefined || stampOf(row) > stampOf(best)) best = row;
+        return best;
+      }
+      for (const row of mine.values()) if (best === undefined || stampOf(row) > stampOf(best)) best = row;
+      return best;
+    },
+    maxNumericKey: () => {
+      let max = stored?.maxNumericKey() ?? 0;
+      for (const k of mine.keys()) if (typeof k === 'number' && k > max) max = k;
+      return max;
+    },
+  };
+  return view;
+}
 /**
  * The storage port held in memory: for tests, and the base of the command line's file store. A
  * transaction's writes are held beside the tables and applied only when the work resolves, so a
  * failure leaves nothing behind; transactions run one at a time. Nothing is copied per transaction
- * but the rows it writes (a table of 50,000 rows is not cloned to change one).
+ * but the rows it writes (a table of 50,000 rows is not cloned to change one), and each table keeps
+ * its indexes (Table), so what a read costs does not grow with what else is stored.
  */
 export class MemoryStorage implements StoragePort {
-  protected tables: Tables = new Map(STORE_NAMES.map((n) => [n, new Map<Key, unknown>()]));
+  private tables = new Map<StoreName, Table>(STORE_NAMES.map((n) => [n, newTable(n)]));
   private queue: Promise<unknown> = Promise.resolve();
 
   /** The whole content, for persisting (file store) and for tests. */
   protected snapshot(): Record<string, unknown[]> {
-    return Object.fromEntries(STORE_NAMES.map((n) => [n, [...(this.tables.get(n) as Map<Key, unknown>).values()]]));
+    return Object.fromEntries(STORE_NAMES.map((n) => [n, [...this.stored(n).rows.values()]]));
   }
 
   protected load(content: Partial<Record<StoreName, unknown[]>>): void {
     for (const name of STORE_NAMES) {
-      const map = new Map<Key, unknown>();
-      for (const row of content[name] ?? []) map.set((row as Record<string, Key>)[PRIMARY_KEYS[name]], row);
-      this.tables.set(name, map);
+      const table = newTable(name);
+      for (const row of content[name] ?? []) table.set((row as Record<string, Key>)[PRIMARY_KEYS[name]], row);
+      this.tables.set(name, table);
     }
   }
 
   /** Called with the committed tables after each successful transaction (the file store saves them). */
   protected async committed(): Promise<void> {}
 
-  private stored(n: StoreName): Map<Key, unknown> {
-    return this.tables.get(n) as Map<Key, unknown>;
+  private stored(n: StoreName): Table {
+    return this.tables.get(n) as Table;
   }
 
   private reader(view: (n: StoreName) => TableView) {
-    // Filtered first, then sorted by key: a listing never sorts the rows it does not return.
-    const sorted = (n: StoreName, keep: (row: unknown) => boolean) => {
-      const out: [Key, unknown][] = [];
-      for (const entry of view(n).entries()) if (keep(entry[1])) out.push(entry);
-      return out.sort((a, b) => compareKeys(a[0], b[0])).map(([, v]) => v);
-    };
+    // Sorted by key after the index found them: a listing never sorts (or looks at) the rows it does not return.
+    const sorted = (entries: Iterable<[Key, unknown]>) => [...entries].sort((a, b) => compareKeys(a[0], b[0])).map(([, v]) => v);
     return {
       get: async <N extends StoreName>(store: N, key: Key) => copy(view(store).get(key) as StoreRows[N] | undefined),
-      getMany: async <N extends StoreName>(store: N, keys: readonly Key[]) => keys.map((k) => copy(view(store).get(k) as StoreRows[N] | undefined)),
-      listBy: async <N extends StoreName>(store: N, field: ListField<N>, value: string) =>
-        copy(sorted(store, (r) => matches((r as Record<string, unknown>)[field], value)) as StoreRows[N][]),
-      listAll: async <N extends StoreName>(store: N) => copy(sorted(store, () => true) as StoreRows[N][]),
-      latest: async <N extends StampedStoreName>(store: N) => {
-        let best: { _updated: string } | undefined;
-        for (const [, row] of view(store).entries()) if (!best || (row as { _updated: string })._updated > best._updated) best = row as { _updated: string };
-        return copy(best as StoreRows[N] | undefined);
+      getMany: async <N extends StoreName>(store: N, keys: readonly Key[]) => {
+        const table = view(store);
+        return keys.map((k) => copy(table.get(k) as StoreRows[N] | undefined));
       },
+      listBy: async <N extends StoreName>(store: N, field: ListField<N>, value: string) => copy(sorted(view(store).with(field, value)) as StoreRows[N][]),
+      listAll: async <N extends StoreName>(store: N) => copy(sorted(view(store).entries()) as StoreRows[N][]),
+      latest: async <N extends StampedStoreName>(store: N) => copy(view(store).latest() as StoreRows[N] | undefined),
     };
   }
 
-  private readonly committedReader = this.reader((n) => this.stored(n));
+  private readonly committedReader = this.reader((n) => committedView(this.stored(n)));
 
   get<N extends StoreName>(store: N, key: Key) {
     return this.committedReader.get<N>(store, key);
@@ -112,8 +247,8 @@ export class MemoryStorage implements StoragePort {
       const tx: StorageWriter = {
         ...this.reader(view),
         bulkPut: async <N extends StoreName>(store: N, rows: readonly WritableRow<N>[]) => {
+          let seq = store === 'audit' ? view(store).maxNumericKey() + 1 : 0;
           const table = writable(store);
-          let seq = store === 'audit' ? nextSeq(view(store)) : 0;
           for (const row of rows) {
             const record: Record<string, unknown> = copy(row);
             if (store === 'audit' && record.seq === undefined) record.seq = seq++;
@@ -129,16 +264,16 @@ export class MemoryStorage implements StoragePort {
       };
       const result = await work(tx);
       // Applied in place, with what each write replaced kept until the tables are saved.
-      const previous = new Map<StoreName, Map<Key, unknown>>();
-      const replaced: [Map<Key, unknown>, Key, unknown, boolean][] = [];
+      const previous = new Map<StoreName, Table>();
+      const replaced: [Table, Key, unknown, boolean][] = [];
       for (const n of cleared) {
         previous.set(n, this.stored(n));
-        this.tables.set(n, new Map());
+        this.tables.set(n, newTable(n));
       }
       for (const [n, rows] of own) {
         const table = this.stored(n);
         for (const [k, v] of rows) {
-          replaced.push([table, k, table.get(k), table.has(k)]);
+          replaced.push([table, k, table.rows.get(k), table.rows.has(k)]);
           table.set(k, v);
         }
       }
@@ -159,15 +294,4 @@ export class MemoryStorage implements StoragePort {
     this.queue = next.catch(() => undefined);
     return next;
   }
-}
-
-/** A field equals the value, or (a list field, like an import's record ids) contains it. */
-function matches(field: unknown, value: string): boolean {
-  return Array.isArray(field) ? field.includes(value) : field === value;
-}
-
-function nextSeq(table: TableView): number {
-  let max = 0;
-  for (const [k] of table.entries()) if (typeof k === 'number' && k > max) max = k;
-  return max + 1;
 }

@@ -87,15 +87,48 @@ describe.each(adapters)('storage contract: %s', (_name, open) => {
     expect(rows.map((r) => r.seq)).toEqual([...rows.map((r) => r.seq)].sort((x, y) => (x ?? 0) - (y ?? 0)));
   });
 
-  it('lists by a field holding a list of values: every row whose list contains the value', async () => {
+  it('lists audit rows by the office an import changed: one row per import, none for a row without one', async () => {
     const s = await open();
     const row = { table: '*', recordId: 'import:1', field: '*', action: 'merge' as const, before: null, after: null, at: '', stamp: '', deviceId: 'd', actor: '导入' };
-    const many = Array.from({ length: 3000 }, (_, i) => `150627-task-${i}`); // longer than a btree entry may be
-    await s.transaction((tx) => tx.bulkPut('audit', [{ ...row, recordIds: many }, { ...row, recordId: 'import:2', recordIds: ['150627-task-7', 'x'] }, { ...row, recordId: 'import:3', recordIds: [] }]));
-    expect((await s.listBy('audit', 'recordIds', '150627-task-7')).map((r) => r.recordId)).toEqual(['import:1', 'import:2']);
-    expect((await s.listBy('audit', 'recordIds', 'x')).map((r) => r.recordId)).toEqual(['import:2']);
-    expect(await s.listBy('audit', 'recordIds', 'nope')).toEqual([]);
-    expect((await s.listBy('audit', 'recordId', 'import:3')).map((r) => r.recordIds)).toEqual([[]]);
+    const changes = Array.from({ length: 3000 }, (_, i) => ({ table: 'tasks', id: `150627-task-${i}`, fields: ['*'] }));
+    const own = { ...row, table: 'tasks', recordId: '150627-task-7', field: 'title', action: 'update' as const };
+    await s.transaction((tx) => tx.bulkPut('audit', [{ ...row, officeCode: '150627', changes }, { ...row, recordId: 'import:2', officeCode: '150203' }, own, { ...row, recordId: 'import:3', officeCode: '150627' }]));
+    expect((await s.listBy('audit', 'officeCode', '150627')).map((r) => r.recordId)).toEqual(['import:1', 'import:3']);
+    expect((await s.listBy('audit', 'officeCode', '150627'))[0].changes).toHaveLength(3000);
+    expect((await s.listBy('audit', 'officeCode', '150203')).map((r) => r.recordId)).toEqual(['import:2']);
+    expect(await s.listBy('audit', 'officeCode', 'nope')).toEqual([]);
+  });
+
+  it('keeps the rows a transaction was handed as they were handed; what the transaction reads back is a copy', async () => {
+    const s = await open();
+    await s.transaction(async (tx) => {
+      await tx.bulkPut('departments', [dept('a')]);
+      const read = await tx.get('departments', 'a');
+      if (!read) throw new Error('not read back');
+      read.name = '读回后改动';
+      expect((await tx.get('departments', 'a'))?.name).toBe(dept('a').name);
+      expect((await tx.listBy('departments', 'officeCode', '150627'))[0].name).toBe(dept('a').name);
+    });
+    expect((await s.get('departments', 'a'))?.name).toBe(dept('a').name);
+  });
+
+  it('finds rows by what they hold now: a rewritten row leaves its old value, and the latest follows a stamp set back', async () => {
+    const s = await open();
+    await s.transaction((tx) =>
+      tx.bulkPut('departments', [
+        { ...dept('a'), _updated: '000000000000005:000000:dev' },
+        { ...dept('b'), _updated: '000000000000009:000000:dev' },
+      ]),
+    );
+    const moved = { ...dept('b', '150203'), _updated: '000000000000003:000000:dev' };
+    await s.transaction((tx) => tx.bulkPut('departments', [moved]));
+    expect((await s.listBy('departments', 'officeCode', '150627')).map((r) => r.id)).toEqual(['a']);
+    expect((await s.listBy('departments', 'officeCode', '150203')).map((r) => r.id)).toEqual(['b']);
+    expect((await s.latest('departments'))?.id).toBe('a');
+    const row = { table: '*', recordId: 'import:1', field: '*', action: 'merge' as const, before: null, after: null, at: '', stamp: '', deviceId: 'd', actor: '导入', seq: 1 };
+    await s.transaction((tx) => tx.bulkPut('audit', [{ ...row, recordIds: ['x', 'y'] }]));
+    await s.transaction((tx) => tx.bulkPut('audit', [{ ...row, seq: undefined, recordId: 'import:2' }]));
+    expect((await s.listAll('audit')).map((r) => r.seq)).toEqual([1, 2]);
   });
 
   it('a failure inside a transaction leaves nothing behind, in any table', async () => {
@@ -201,6 +234,28 @@ describe('file storage on disk', () => {
     expect(readFileSync(join(dir, 'workspace.json'), 'utf8')).toBe(before);
     const again = FileStorage.open(dir);
     expect((await again.listAll('departments')).map((r) => r.id)).toEqual(['a']);
+  });
+
+  it('a save past the size limit leaves every listing, the latest row and the audit numbering as they were', async () => {
+    const s = FileStorage.open(mkdtempSync(join(tmpdir(), 'zwc-store-')));
+    const audit = { table: 'tasks', recordId: 'r', field: '*', action: 'create' as const, before: null, after: null, at: '', stamp: '', deviceId: 'd', actor: '本机' };
+    await s.transaction(async (tx) => {
+      await tx.bulkPut('departments', [{ ...dept('a'), _updated: '000000000000005:000000:dev' }]);
+      await tx.bulkPut('audit', [audit]);
+    });
+    s.limit = s.bytes + 10;
+    await expect(
+      s.transaction(async (tx) => {
+        await tx.bulkPut('departments', [{ ...dept('a', '150203'), name: '很长的名称'.repeat(20), _updated: '000000000000009:000000:dev' }, dept('b')]);
+        await tx.bulkPut('audit', [audit, audit]);
+      }),
+    ).rejects.toThrow(WorkspaceFileError);
+    expect((await s.listBy('departments', 'officeCode', '150627')).map((r) => r.id)).toEqual(['a']);
+    expect(await s.listBy('departments', 'officeCode', '150203')).toEqual([]);
+    expect((await s.latest('departments'))?._updated).toBe('000000000000005:000000:dev');
+    s.limit = Number.MAX_SAFE_INTEGER;
+    await s.transaction((tx) => tx.bulkPut('audit', [audit]));
+    expect((await s.listAll('audit')).map((r) => r.seq)).toEqual([1, 2]);
   });
 
   it('refuses a damaged or foreign workspace file with a message naming it', () => {
