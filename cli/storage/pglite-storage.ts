@@ -32,12 +32,25 @@ export function schemaSql(): string {
     for (const field of LIST_FIELDS[store] as readonly string[]) {
       // A list field holds one value or a list of them (audit.recordIds): one containment index serves both.
       out.push(`drop index if exists "${store}_by_${field}";`);
-      out.push(`create index if not exists "${store}_has_${field}" on ${t} using gin ((row->'${field}') jsonb_path_ops);`);
+      // Without the pending list (fastupdate): every search would read all rows written since the
+      // last clean-up in full, a cost that grows with every import until the list is flushed.
+      out.push(`create index if not exists "${store}_has_${field}" on ${t} using gin ((row->'${field}') jsonb_path_ops) with (fastupdate = off);`);
+      out.push(`alter index "${store}_has_${field}" set (fastupdate = off);`);
+      out.push(`select gin_clean_pending_list('"${store}_has_${field}"'::regclass);`); // what an older workspace left pending
     }
     if (stamped(store)) out.push(`create index if not exists "${store}_by_updated" on ${t} (((row->>'_updated') collate "C"));`);
   }
   out.push('create table if not exists zwc_meta (key text primary key, value jsonb not null);');
   return out.join('\n');
+}
+
+/**
+ * The row with the highest stamp, read backwards off the stamp index (its order, nulls excluded):
+ * "desc nulls last" cannot use it and would sort the whole table on every import.
+ */
+export function latestSql(store: StoreName): string {
+  const stamp = `(row->>'_updated') collate "C"`;
+  return `select row from ${tableOf(store)} where ${stamp} is not null order by ${stamp} desc limit 1`;
 }
 
 function keyOf(store: StoreName, row: unknown): Key {
@@ -73,7 +86,7 @@ function reader(q: Queryable) {
       rows<StoreRows[N]>(`select row from ${tableOf(store)} where row->'${String(field)}' @> $1::jsonb order by k`, [JSON.stringify(value)]),
     listAll: async <N extends StoreName>(store: N): Promise<StoreRows[N][]> => rows<StoreRows[N]>(`select row from ${tableOf(store)} order by k`),
     latest: async <N extends StampedStoreName>(store: N): Promise<StoreRows[N] | undefined> => {
-      const [row] = await rows<StoreRows[N]>(`select row from ${tableOf(store)} order by (row->>'_updated') collate "C" desc nulls last limit 1`);
+      const [row] = await rows<StoreRows[N]>(latestSql(store));
       return row;
     },
   };
@@ -109,9 +122,15 @@ function writer(tx: Transaction): StorageWriter {
 export class PgliteStorage implements StoragePort {
   constructor(readonly db: Db) {}
 
-  /** Creates the tables where they are missing. */
+  /**
+   * Creates the tables and indexes where they are missing, and drops the list indexes of fields the
+   * core no longer lists by (a workspace made by an older zwc): each would still be written on every row.
+   */
   async init(): Promise<void> {
     await this.db.exec(schemaSql());
+    const wanted = new Set(STORE_NAMES.flatMap((s) => (LIST_FIELDS[s] as readonly string[]).map((f) => `${s}_has_${f}`)));
+    const stale = (await this.db.query<{ name: string }>(`select indexname as name from pg_indexes where schemaname = current_schema() and indexname like '%\\_has\\_%'`)).rows;
+    for (const { name } of stale) if (!wanted.has(name)) await this.db.exec(`drop index if exists "${name.replaceAll('"', '""')}";`);
   }
 
   get<N extends StoreName>(store: N, key: Key) {

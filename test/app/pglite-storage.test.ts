@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileStorage } from '../../cli/file-storage';
 import { closeCliStorage, takeMigration, openCliStorage } from '../../cli/storage/open';
+import { latestSql } from '../../cli/storage/pglite-storage';
 import { stampAll } from '../../shared/sync/stamped';
 import { openWorkspace } from '../../shared/app/workspace';
 import { setUpWorkspace } from '../../shared/app/setup/setup';
@@ -82,6 +83,33 @@ describe('PGlite workspace storage', () => {
     await other.transaction((tx) => tx.bulkPut('departments', [dept('other')]));
     await expect(openCliStorage(used)).rejects.toThrow('既有数据库');
     expect(existsSync(join(used, 'workspace.json'))).toBe(true);
+  });
+
+  it('an older database is brought to the indexes the core reads by: no pending list, no index of a field no longer listed; the latest row read off its index', async () => {
+    const dir = fresh();
+    const s = await openCliStorage(dir);
+    await s.db.exec(`
+      drop index "departments_has_officeCode";
+      create index "departments_has_officeCode" on "departments" using gin ((row->'officeCode') jsonb_path_ops);
+      create index "departments_has_name" on "departments" using gin ((row->'name') jsonb_path_ops);`);
+    await s.transaction((tx) => tx.bulkPut('departments', [dept('a'), { ...dept('b'), _updated: '000000000000009:000000:dev' }]));
+    await closeCliStorage(dir);
+    const again = await openCliStorage(dir);
+    const indexes = await again.db.query<{ name: string; options: string[] | null }>(
+      `select c.relname as name, c.reloptions as options from pg_class c join pg_index i on i.indexrelid = c.oid where i.indrelid = '"departments"'::regclass order by 1`,
+    );
+    expect(indexes.rows).toEqual([
+      { name: 'departments_by_updated', options: null },
+      { name: 'departments_has_officeCode', options: ['fastupdate=off'] },
+      { name: 'departments_pkey', options: null },
+    ]);
+    expect((await again.listBy('departments', 'officeCode', '150627')).map((r) => r.id)).toEqual(['a', 'b']);
+    expect((await again.latest('departments'))?.id).toBe('b');
+    await again.db.exec('set enable_seqscan = off; set enable_sort = off;');
+    const plan = (await again.db.query<{ 'QUERY PLAN': string }>(`explain ${latestSql('departments')}`)).rows.map((r) => r['QUERY PLAN']).join('\n');
+    await again.db.exec('reset enable_seqscan; reset enable_sort;');
+    expect(plan).toContain('Index Scan Backward using departments_by_updated');
+    expect(plan).not.toContain('Sort');
   });
 
   it('writes a large batch and reads it back by key, by list field and whole', async () => {
