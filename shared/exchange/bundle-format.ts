@@ -435,8 +435,52 @@ export const TABLE_LABELS: Record<BundleTableName, string> = RECORD_TABLE_LABELS
 
 const UNDERSCORE = 0x5f;
 
+const NO_PROBLEMS: readonly string[] = Object.freeze([]);
+
+/**
+ * The envelope's rules below for a record of a known shape that has no conflicts and no siblings,
+ * in one pass that only answers "no problem": true only when recordProblems would find none (when
+ * it says false, recordProblems runs its own loops to name the problems). A stamp equal to the one
+ * before it (a record's stamps are mostly one and the same) is not compared again.
+ */
+function envelopeFine(e: StoredRecord, known: ReadonlySet<string>): boolean {
+  if (e._conflicts !== undefined || e._siblings !== undefined) return false;
+  const stamps = e._stamps;
+  const updated = e._updated;
+  if (counterAtLimit(updated)) return false;
+  for (const field in e) {
+    if (field.charCodeAt(0) === UNDERSCORE && isMetaKey(field)) continue;
+    const value = e[field];
+    if (value === undefined) continue;
+    if (stamps[field] === undefined || unsafeIn(value) !== null) return false;
+  }
+  // `updated` itself is neither later than itself nor (checked above) at the limit.
+  let passed = updated;
+  for (const field in stamps) {
+    if (!known.has(field)) return false;
+    const stamp = stamps[field];
+    if (stamp !== passed) {
+      if (stamp > updated || counterAtLimit(stamp)) return false;
+      passed = stamp;
+    }
+  }
+  const deleted = e._deleted;
+  if (deleted && deleted !== passed && (deleted > updated || counterAtLimit(deleted))) return false;
+  const seen = e._seen;
+  if (seen !== undefined) {
+    for (const device in seen) {
+      const stamp = seen[device];
+      if (stamp !== passed) {
+        if (stamp > updated || counterAtLimit(stamp)) return false;
+        passed = stamp;
+      }
+    }
+  }
+  return true;
+}
+
 /** Problems with one stored record: one parse of its table's schema (envelope included), then the envelope's own rules. */
-function recordProblems(table: BundleTableName, raw: unknown): string[] {
+function recordProblems(table: BundleTableName, raw: unknown): readonly string[] {
   if (!isObject(raw)) return ['不是对象'];
   if (!RECORD_CHECKS[table](raw)) {
     const parsed = RECORD_SCHEMAS[table].safeParse(raw, ZH);
@@ -444,8 +488,9 @@ function recordProblems(table: BundleTableName, raw: unknown): string[] {
   }
   // The shape is known from here on: `raw` is the record as parsed.
   const e = raw as StoredRecord;
-  const problems: string[] = [];
   const known = TABLE_FIELDS.get(table) ?? new Set<string>();
+  if (envelopeFine(e, known)) return NO_PROBLEMS;
+  const problems: string[] = [];
   const keyFields = keyFieldsOf(table);
   // Every data field has a stamp; text holds no control characters (other than tab and line breaks)
   // and no direction overrides, in values or conflicting values. One pass, problems in that order.
@@ -560,7 +605,7 @@ export function validatePayload(
         keys.add(key);
         continue;
       }
-      checkRecordBounds(row, limits, `${TABLE_LABELS[table]} ${key.slice(0, 80)}`);
+      checkRecordBounds(row, limits, () => `${TABLE_LABELS[table]} ${key.slice(0, 80)}`);
       for (const p of recordProblems(table, row)) problems.push(`${TABLE_LABELS[table]} ${key}：${p}`);
       if (keys.has(key)) problems.push(`${TABLE_LABELS[table]} ${key}：同一记录出现两次`);
       keys.add(key);
@@ -591,12 +636,21 @@ export function checkRecordsBelongTo(payload: BundlePayload, officeCode: string)
     const ownerField = ownerFieldOf(table);
     const keyField = keyFieldOf(table);
     for (const r of payload.tables[table]) {
-      const key = String(r[keyField]);
-      // A conflicting value of the owner field would hand the record to another office once chosen.
-      const owners = [r[ownerField], ...(r._conflicts ?? []).filter((c) => c.field === ownerField).flatMap((c) => c.values.map((v) => v.value))];
-      const i = owners.findIndex((o) => o !== officeCode);
-      if (i >= 0) foreign.push(`${TABLE_LABELS[table]} ${key}（属于 ${String(owners[i])}）`);
-      else if (table !== 'offices' && !idBelongsTo(key, officeCode)) foreign.push(`${TABLE_LABELS[table]} ${key}（编号不以 ${officeCode}- 开头）`);
+      // The owner field, then any conflicting value of it (which would hand the record to another
+      // office once chosen): the first that is not the office is named.
+      let owner: unknown = r[ownerField];
+      if (owner === officeCode && r._conflicts !== undefined) {
+        for (const c of r._conflicts) {
+          if (c.field !== ownerField) continue;
+          const other = c.values.find((v) => v.value !== officeCode);
+          if (other) {
+            owner = other.value;
+            break;
+          }
+        }
+      }
+      if (owner !== officeCode) foreign.push(`${TABLE_LABELS[table]} ${String(r[keyField])}（属于 ${String(owner)}）`);
+      else if (table !== 'offices' && !idBelongsTo(String(r[keyField]), officeCode)) foreign.push(`${TABLE_LABELS[table]} ${String(r[keyField])}（编号不以 ${officeCode}- 开头）`);
     }
   }
   if (payload.register) for (const p of registerProblems(payload.register, officeCode)) foreign.push(p);

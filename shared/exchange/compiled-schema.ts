@@ -60,9 +60,15 @@ function compileString(schema: z.ZodString): CompiledCheck {
         return byZod(schema);
     }
   }
+  if (!checks.length) return (v) => typeof v === 'string';
+  // The last text accepted, remembered: the checks answer for the text alone, and a bundle repeats
+  // texts (a record's stamps are mostly one and the same), so a repeat costs one comparison.
+  let accepted: string | undefined;
   return (v) => {
     if (typeof v !== 'string') return false;
+    if (v === accepted) return true;
     for (const check of checks) if (!check(v)) return false;
+    accepted = v;
     return true;
   };
 }
@@ -119,14 +125,60 @@ function keepsValue(schema: ZodTypeAny): boolean {
   return false;
 }
 
+/** A value as zod's parse of it gives it to a refinement. */
+type Copier = (value: unknown) => unknown;
+
+const same: Copier = (v) => v;
+
 /**
- * A refinement (`refine`, `superRefine`) over a schema that hands it the input unchanged: the inner
- * check, then the refinement itself, failing when it adds an issue, as zod runs it.
+ * For a schema whose parse only copies (objects stripped or strict, arrays, and below them values
+ * kept as they are, refined or not), the copy zod's parse makes of a value it accepts: the shape's
+ * names in the shape's order, each where the input has it (zod keeps a name present with
+ * `undefined`), arrays element by element. Undefined for any other schema.
+ */
+function copierOf(schema: ZodTypeAny): Copier | undefined {
+  if (keepsValue(schema)) return same;
+  if (schema instanceof z.ZodEffects) return schema._def.effect.type === 'refinement' ? copierOf(schema._def.schema) : undefined;
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) {
+    const inner = copierOf(schema._def.innerType);
+    return inner && ((v) => (v === undefined || v === null ? v : inner(v)));
+  }
+  if (schema instanceof z.ZodArray) {
+    const element = copierOf(schema._def.type);
+    return element && ((v) => (v as unknown[]).map(element));
+  }
+  if (schema instanceof z.ZodObject) {
+    const def = schema._def;
+    if (!(def.catchall instanceof z.ZodNever) || def.unknownKeys === 'passthrough') return undefined;
+    const fields: (readonly [string, Copier])[] = [];
+    for (const [k, field] of Object.entries(schema.shape as Record<string, ZodTypeAny>)) {
+      const copy = copierOf(field);
+      if (!copy) return undefined;
+      fields.push([k, copy]);
+    }
+    return (v) => {
+      const input = v as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const [k, copy] of fields) {
+        const value = input[k];
+        if (value !== undefined || k in input) out[k] = copy(value);
+      }
+      return out;
+    };
+  }
+  return undefined;
+}
+
+/**
+ * A refinement (`refine`, `superRefine`) over a schema that hands it the input unchanged, or a copy
+ * of it copierOf makes as zod does: the inner check, then the refinement itself on what zod would
+ * give it, failing when it adds an issue, as zod runs it.
  */
 function compileRefinement(schema: z.ZodEffects<ZodTypeAny>): CompiledCheck {
   const effect = schema._def.effect;
   const inner = schema._def.schema;
-  if (effect.type !== 'refinement' || !keepsValue(inner)) return byZod(schema);
+  const copy = effect.type === 'refinement' ? copierOf(inner) : undefined;
+  if (effect.type !== 'refinement' || !copy) return byZod(schema);
   const check = compile(inner);
   const refinement = effect.refinement;
   return (v) => {
@@ -138,7 +190,7 @@ function compileRefinement(schema: z.ZodEffects<ZodTypeAny>): CompiledCheck {
       },
       path: [],
     };
-    const result: unknown = refinement(v, ctx);
+    const result: unknown = refinement(copy(v), ctx);
     // An asynchronous refinement cannot be answered here: zod's own synchronous parse decides.
     if (result instanceof Promise) return schema.safeParse(v).success;
     return !failed;

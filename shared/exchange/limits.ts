@@ -114,11 +114,15 @@ const enum State {
   Hex,
 }
 
-const OBJECT = 1;
-const ARRAY = 2;
+/** What each open container expects next: an element (array), a member name, or a member's value. */
+const ARRAY = 0;
+const OBJECT_NAME = 1;
+const OBJECT_VALUE = 2;
 /** Records are the elements of the table arrays: payload {tables: {name: [record, …]}} is depth 3. */
 const RECORD_DEPTH = 3;
+/** The one member name refused as such: `__proto__`, as its UTF-8 bytes. */
 const FORBIDDEN_NAME = '__proto__';
+const FORBIDDEN_BYTES = new TextEncoder().encode(FORBIDDEN_NAME);
 
 function hexValue(b: number): number {
   if (b >= 0x30 && b <= 0x39) return b - 0x30;
@@ -127,11 +131,22 @@ function hexValue(b: number): number {
   return -1;
 }
 
+/**
+ * The scanner is one loop over the bytes with its state in plain fields (issue 29: the payload of a
+ * 52,000-record office is 57 MB): string content is skipped in runs up to the next quote or
+ * backslash and counted at once, the structure between strings is read byte by byte, and the
+ * containers open are two number stacks indexed by depth. Escapes and surrogate pairs, rare in
+ * what the software writes, go through a byte-at-a-time path. Every refusal comes at the same byte,
+ * with the same message, as the byte-at-a-time scanner it replaced
+ * (test/exchange/reference-limit-scanner.ts, compared in limit-scanner.test.ts).
+ */
 export class JsonLimitScanner {
   private state = State.Outside;
-  private readonly kinds: number[] = [];
+  /** Per open container, by depth - 1: ARRAY, OBJECT_NAME or OBJECT_VALUE. */
+  private readonly frames: number[] = [];
+  /** Per open container, by depth - 1: its elements or members so far. */
   private readonly items: number[] = [];
-  private readonly expectName: boolean[] = [];
+  private depth = 0;
   private inScalar = false;
   private bytes = 0;
   private values = 0;
@@ -140,7 +155,8 @@ export class JsonLimitScanner {
   private stringBytes = 0;
   private isName = false;
   private nameEscaped = false;
-  private name = '';
+  /** The name's bytes so far are the start of `__proto__`. */
+  private forbiddenSoFar = false;
   private hexDigits = 0;
   private hexCode = 0;
   private pendingHigh = false;
@@ -160,6 +176,14 @@ export class JsonLimitScanner {
     return new BundleError('over-limit', `${this.what}超出上限：${problem}，已拒绝。这不是本软件正常导出的文件，请让对方重新导出`);
   }
 
+  private tooManyValues(): BundleError {
+    return this.overLimit(`数据项超过 ${this.limits.maxValues.toLocaleString('en-US')} 个`);
+  }
+
+  private tooLongString(): BundleError {
+    return this.overLimit(`有文字超过 ${formatBytes(this.limits.maxStringBytes)}`);
+  }
+
   private badText(): BundleError {
     return new BundleError(
       'invalid-text',
@@ -167,50 +191,47 @@ export class JsonLimitScanner {
     );
   }
 
+  /** A value starts (not a member name): counted, and as an element of its array (a record at depth 3). */
   private startValue(): void {
-    this.values += 1;
-    if (this.values > this.limits.maxValues) throw this.overLimit(`数据项超过 ${this.limits.maxValues.toLocaleString('en-US')} 个`);
-    const depth = this.kinds.length;
-    if (depth === 0 || this.kinds[depth - 1] !== ARRAY) return;
-    this.countItem(depth);
-    if (depth === RECORD_DEPTH) {
-      this.records += 1;
-      if (this.records > this.limits.maxRecords) throw this.overLimit(`记录超过 ${this.limits.maxRecords.toLocaleString('en-US')} 条`);
-    }
+    if (++this.values > this.limits.maxValues) throw this.tooManyValues();
+    const depth = this.depth;
+    if (depth === 0 || this.frames[depth - 1] !== ARRAY) return;
+    if (++this.items[depth - 1] > this.limits.maxItems) throw this.tooManyItems();
+    if (depth === RECORD_DEPTH && ++this.records > this.limits.maxRecords) throw this.overLimit(`记录超过 ${this.limits.maxRecords.toLocaleString('en-US')} 条`);
   }
 
-  private countItem(depth: number): void {
-    const n = ++this.items[depth - 1];
-    if (n > this.limits.maxItems) throw this.overLimit(`一个数组或对象中超过 ${this.limits.maxItems.toLocaleString('en-US')} 项`);
+  private tooManyItems(): BundleError {
+    return this.overLimit(`一个数组或对象中超过 ${this.limits.maxItems.toLocaleString('en-US')} 项`);
   }
 
-  private open(kind: number): void {
+  private open(frame: number): void {
     this.startValue();
-    if (this.kinds.length >= this.limits.maxDepth) throw this.overLimit(`嵌套超过 ${this.limits.maxDepth} 层`);
-    this.kinds.push(kind);
-    this.items.push(0);
-    this.expectName.push(kind === OBJECT);
+    const depth = this.depth;
+    if (depth >= this.limits.maxDepth) throw this.overLimit(`嵌套超过 ${this.limits.maxDepth} 层`);
+    this.frames[depth] = frame;
+    this.items[depth] = 0;
+    this.depth = depth + 1;
   }
 
   private startString(): void {
-    const depth = this.kinds.length;
-    this.isName = depth > 0 && this.kinds[depth - 1] === OBJECT && this.expectName[depth - 1];
-    if (this.isName) {
-      this.values += 1;
-      if (this.values > this.limits.maxValues) throw this.overLimit(`数据项超过 ${this.limits.maxValues.toLocaleString('en-US')} 个`);
-      this.countItem(depth);
-      this.expectName[depth - 1] = false;
+    const depth = this.depth;
+    const isName = depth > 0 && this.frames[depth - 1] === OBJECT_NAME;
+    this.isName = isName;
+    if (isName) {
+      if (++this.values > this.limits.maxValues) throw this.tooManyValues();
+      if (++this.items[depth - 1] > this.limits.maxItems) throw this.tooManyItems();
+      this.frames[depth - 1] = OBJECT_VALUE;
     } else this.startValue();
     this.stringBytes = 0;
     this.nameEscaped = false;
-    this.name = '';
+    this.forbiddenSoFar = true;
     this.pendingHigh = false;
     this.state = State.InString;
   }
 
   private endString(): void {
     if (this.pendingHigh) throw this.badText();
-    if (this.isName && (this.nameEscaped || this.name === FORBIDDEN_NAME)) {
+    if (this.isName && (this.nameEscaped || (this.forbiddenSoFar && this.stringBytes === FORBIDDEN_BYTES.length))) {
       throw new BundleError(
         'invalid-payload',
         `${this.what}格式不正确：字段名 ${this.nameEscaped ? '含有转义字符' : FORBIDDEN_NAME} 不允许使用。这不是本软件正常导出的文件`,
@@ -219,16 +240,24 @@ export class JsonLimitScanner {
     this.state = State.Outside;
   }
 
-  private stringByte(b: number): void {
-    this.stringBytes += 1;
-    if (this.stringBytes > this.limits.maxStringBytes) throw this.overLimit(`有文字超过 ${formatBytes(this.limits.maxStringBytes)}`);
-    if (this.isName && this.name.length <= FORBIDDEN_NAME.length) this.name += String.fromCharCode(b);
+  /** String content, bytes `from` to `to` of the chunk: counted, and a name's compared with `__proto__`. */
+  private stringRun(chunk: Uint8Array, from: number, to: number): void {
+    const before = this.stringBytes;
+    this.stringBytes = before + (to - from);
+    if (this.stringBytes > this.limits.maxStringBytes) throw this.tooLongString();
+    if (this.isName && this.forbiddenSoFar) {
+      const end = Math.min(to, from + FORBIDDEN_BYTES.length - before);
+      for (let k = from; k < end; k++) {
+        if (chunk[k] !== FORBIDDEN_BYTES[before + k - from]) {
+          this.forbiddenSoFar = false;
+          break;
+        }
+      }
+    }
   }
 
   /**
-   * Reads the next chunk of the JSON text. Throws a BundleError at the first limit crossed. Runs of
-   * string content (to the next quote or backslash) and of whitespace are read in tight loops and
-   * counted at once: the byte-by-byte state machine sees only the JSON's structure.
+   * Reads the next chunk of the JSON text. Throws a BundleError at the first limit crossed.
    */
   push(chunk: Uint8Array): void {
     this.bytes += chunk.length;
@@ -236,57 +265,95 @@ export class JsonLimitScanner {
     const n = chunk.length;
     let i = 0;
     while (i < n) {
-      if (this.state === State.InString && !this.pendingHigh) {
+      if (this.state === State.Outside) {
+        i = this.structure(chunk, i, n);
+      } else if (this.state === State.InString && !this.pendingHigh) {
+        // String content up to the next quote or backslash, in one run.
         let j = i;
+        let b = 0;
         while (j < n) {
-          const b = chunk[j];
+          b = chunk[j];
           if (b === QUOTE || b === BACKSLASH) break;
           j++;
         }
-        if (j > i) {
-          this.stringRun(chunk, i, j);
-          i = j;
-          continue;
-        }
-      } else if (this.state === State.Outside) {
-        let b = chunk[i];
-        if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09) {
-          this.inScalar = false;
-          do b = chunk[++i];
-          while (i < n && (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09));
-          continue;
-        }
-      }
-      this.byte(chunk[i]);
-      i++;
-    }
-  }
-
-  /** String content without quote or backslash, bytes `from` to `to` of the chunk. */
-  private stringRun(chunk: Uint8Array, from: number, to: number): void {
-    this.stringBytes += to - from;
-    if (this.stringBytes > this.limits.maxStringBytes) throw this.overLimit(`有文字超过 ${formatBytes(this.limits.maxStringBytes)}`);
-    if (this.isName && this.name.length <= FORBIDDEN_NAME.length) {
-      for (let k = from; k < to && this.name.length <= FORBIDDEN_NAME.length; k++) this.name += String.fromCharCode(chunk[k]);
-    }
-  }
-
-  private byte(b: number): void {
-    switch (this.state) {
-      case State.InString:
+        if (j > i) this.stringRun(chunk, i, j);
+        if (j === n) return;
+        i = j + 1;
         if (b === QUOTE) this.endString();
-        else if (b === BACKSLASH) {
-          this.stringByte(b);
+        else {
+          if (++this.stringBytes > this.limits.maxStringBytes) throw this.tooLongString();
+          this.forbiddenSoFar = false;
           this.state = State.Escape;
           if (this.isName) this.nameEscaped = true;
-        } else {
-          // A high surrogate must be followed at once by an escaped low one.
-          if (this.pendingHigh) throw this.badText();
-          this.stringByte(b);
         }
+      } else {
+        this.escapeByte(chunk[i]);
+        i++;
+      }
+    }
+  }
+
+  /** The JSON's structure outside strings, from byte `i`, until a string starts or the chunk ends: where it stopped. */
+  private structure(chunk: Uint8Array, i: number, n: number): number {
+    while (i < n) {
+      const b = chunk[i++];
+      switch (b) {
+        case QUOTE:
+          this.inScalar = false;
+          this.startString();
+          return i;
+        case OPEN_OBJECT:
+          this.inScalar = false;
+          this.open(OBJECT_NAME);
+          break;
+        case OPEN_ARRAY:
+          this.inScalar = false;
+          this.open(ARRAY);
+          break;
+        case CLOSE_OBJECT:
+        case CLOSE_ARRAY:
+          this.inScalar = false;
+          if (this.depth > 0) this.depth -= 1;
+          break;
+        case COMMA: {
+          this.inScalar = false;
+          const depth = this.depth;
+          if (depth > 0 && this.frames[depth - 1] !== ARRAY) this.frames[depth - 1] = OBJECT_NAME;
+          break;
+        }
+        case COLON:
+        case 0x20:
+        case 0x09:
+        case 0x0a:
+        case 0x0d:
+          this.inScalar = false;
+          break;
+        default:
+          // A number or a literal (true, false, null); anything else is invalid JSON for JSON.parse.
+          if (!this.inScalar) {
+            this.inScalar = true;
+            this.startValue();
+          }
+      }
+    }
+    return i;
+  }
+
+  /** One byte inside a string after a backslash, in a \u escape, or right after an escaped high surrogate. */
+  private escapeByte(b: number): void {
+    switch (this.state) {
+      case State.InString:
+        // Only here with a high surrogate pending: it must be followed at once by an escaped low one.
+        if (b === QUOTE) this.endString();
+        else if (b === BACKSLASH) {
+          if (++this.stringBytes > this.limits.maxStringBytes) throw this.tooLongString();
+          this.forbiddenSoFar = false;
+          this.state = State.Escape;
+          if (this.isName) this.nameEscaped = true;
+        } else throw this.badText();
         break;
       case State.Escape:
-        this.stringByte(b);
+        if (++this.stringBytes > this.limits.maxStringBytes) throw this.tooLongString();
         if (b === LOWER_U) {
           this.state = State.Hex;
           this.hexDigits = 0;
@@ -296,8 +363,8 @@ export class JsonLimitScanner {
           this.state = State.InString;
         }
         break;
-      case State.Hex: {
-        this.stringByte(b);
+      default: {
+        if (++this.stringBytes > this.limits.maxStringBytes) throw this.tooLongString();
         const v = hexValue(b);
         // Not hex: invalid JSON, which JSON.parse reports; stop reading the escape here.
         if (v < 0) {
@@ -315,53 +382,7 @@ export class JsonLimitScanner {
           this.pendingHigh = false;
         } else if (this.pendingHigh) throw this.badText();
         this.state = State.InString;
-        break;
       }
-      default:
-        this.outside(b);
-    }
-  }
-
-  private outside(b: number): void {
-    switch (b) {
-      case QUOTE:
-        this.inScalar = false;
-        this.startString();
-        return;
-      case OPEN_OBJECT:
-        this.inScalar = false;
-        this.open(OBJECT);
-        return;
-      case OPEN_ARRAY:
-        this.inScalar = false;
-        this.open(ARRAY);
-        return;
-      case CLOSE_OBJECT:
-      case CLOSE_ARRAY:
-        this.inScalar = false;
-        this.kinds.pop();
-        this.items.pop();
-        this.expectName.pop();
-        return;
-      case COMMA: {
-        this.inScalar = false;
-        const depth = this.kinds.length;
-        if (depth > 0 && this.kinds[depth - 1] === OBJECT) this.expectName[depth - 1] = true;
-        return;
-      }
-      case COLON:
-      case 0x20:
-      case 0x09:
-      case 0x0a:
-      case 0x0d:
-        this.inScalar = false;
-        return;
-      default:
-        // A number or a literal (true, false, null); anything else is invalid JSON for JSON.parse.
-        if (!this.inScalar) {
-          this.inScalar = true;
-          this.startValue();
-        }
     }
   }
 
@@ -394,11 +415,15 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * record holding 100,000 of either is refused at once, naming the record, instead of having every
  * value validated, merged and listed. Works on the raw parsed JSON (or a merged record).
  */
-export function checkRecordBounds(raw: unknown, limits: BundleLimits, where: string): void {
+export function checkRecordBounds(raw: unknown, limits: BundleLimits, at: string | (() => string)): void {
   if (!isPlainObject(raw)) return;
+  const conflicts = raw._conflicts;
+  const seen = raw._seen;
+  // Neither there (most records): nothing to count, and no place name to build.
+  if (conflicts === undefined && seen === undefined) return;
+  const where = typeof at === 'string' ? at : at();
   const maxConflictValues = limits.maxConflictValues ?? DEFAULT_LIMITS.maxConflictValues;
   const maxSeenDevices = limits.maxSeenDevices ?? DEFAULT_LIMITS.maxSeenDevices;
-  const conflicts = raw._conflicts;
   if (Array.isArray(conflicts)) {
     let values = 0;
     for (const c of conflicts) {
@@ -412,7 +437,6 @@ export function checkRecordBounds(raw: unknown, limits: BundleLimits, where: str
       }
     }
   }
-  const seen = raw._seen;
   if (isPlainObject(seen)) {
     let devices = 0;
     for (const _device in seen) {

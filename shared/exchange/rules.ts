@@ -47,9 +47,14 @@ export function checkReceiver(receiver: Receiver, officeCode: string): void {
  */
 export function checkStampsNotFuture(payload: BundlePayload, since: string | undefined, now: Date): void {
   const limit = now.getTime() + MAX_DRIFT_MS;
+  // A stamp (checked by validatePayload) starts with its 15-digit milliseconds, so one later than
+  // the limit, and only such a one, sorts after this text: the limit's 15 digits, then any counter
+  // and device. Only those are parsed.
+  const ceiling = limit >= 0 && limit < 1e15 ? `${String(Math.floor(limit)).padStart(15, '0')}:999999:\uffff` : '';
   let worst: { table: BundleTableName; key: string; millis: number } | null = null;
   for (const table of BUNDLE_TABLES) {
     for (const r of payload.tables[table]) {
+      if (r._updated <= ceiling) continue;
       const { millis } = parseStamp(r._updated);
       if (millis > limit && (!worst || millis > worst.millis)) worst = { table, key: String(r[keyFieldOf(table)]), millis };
     }

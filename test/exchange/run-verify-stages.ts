@@ -1,0 +1,67 @@
+/**
+ * verifyBundle's stages in Chromium (not a test): `flock /tmp/zwc-browser.lock npx tsx
+ * test/exchange/run-verify-stages.ts [tasks] [reps]`. Builds verify-stages-page.ts, serves the large
+ * synthetic office's bundle and the realistic office's, and prints each repetition's figures.
+ * With PROFILE=file.cpuprofile, the large office's run is also recorded by Chromium's profiler.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { launchChromium } from '../e2e/support/browser';
+import { startStaticServer } from '../../scripts/static-server';
+import { generateIdentity } from '../../shared/exchange/identity';
+import { bundleOf, LARGE_LIMITS, largeOffice, realisticOffice } from '../../scripts/bench-data';
+
+async function main() {
+  const tasks = Number(process.argv[2] ?? 10_000);
+  const reps = Number(process.argv[3] ?? 4);
+  const dir = mkdtempSync(join(tmpdir(), 'zwc-stages-'));
+  try {
+    await build({
+      entryPoints: ['test/exchange/verify-stages-page.ts'],
+      outfile: join(dir, 'page.js'),
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      target: 'chrome120',
+      logLevel: 'error',
+      define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    });
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>stages</title><script src="page.js"></script>');
+    const identity = await generateIdentity();
+    writeFileSync(join(dir, 'large.zwb'), await bundleOf(largeOffice(tasks), identity, '150627', 'benchLarge', 1, LARGE_LIMITS));
+    writeFileSync(join(dir, 'real.zwb'), await bundleOf(realisticOffice(), identity, '150627', 'benchReal', 1));
+    const { server, url } = await startStaticServer(dir);
+    const browser = await launchChromium();
+    try {
+      for (const file of ['/large.zwb', '/real.zwb']) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(url);
+        await page.waitForFunction(() => document.title === 'stages ready');
+        const profile = process.env.PROFILE && file === '/large.zwb' ? await context.newCDPSession(page) : undefined;
+        if (profile) {
+          await profile.send('Profiler.enable');
+          await profile.send('Profiler.setSamplingInterval', { interval: 200 });
+          await profile.send('Profiler.start');
+        }
+        const rows = await page.evaluate(
+          ([f, k, n, l]) => (window as unknown as { stages: (...a: unknown[]) => Promise<Record<string, number>[]> }).stages(f, '150627', k, n, l),
+          [file, identity.publicKey, reps, LARGE_LIMITS] as const,
+        );
+        if (profile && process.env.PROFILE) writeFileSync(process.env.PROFILE, JSON.stringify((await profile.send('Profiler.stop')).profile));
+        console.log(file);
+        for (const r of rows) console.log('  ' + JSON.stringify(r));
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

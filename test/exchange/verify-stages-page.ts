@@ -1,0 +1,91 @@
+/**
+ * A measuring page (not a test): verifyBundle against its floor in one Chromium page, both warmed
+ * once, then the verify's stages timed one by one. Built and driven by run-verify-stages.ts.
+ */
+import { canonicalJsonBytes } from '../../shared/exchange/canonical-json';
+import { verifySignature } from '../../shared/exchange/identity';
+import { verifyBundle } from '../../shared/exchange/verify';
+import { checkNoForeignRecords, checkStampsNotFuture, receiverOf } from '../../shared/exchange/rules';
+import { checkRecordsBelongTo, decodeContainer, parseManifest, validatePayload } from '../../shared/exchange/bundle-format';
+import { JsonLimitScanner, limitsWith, type BundleLimits } from '../../shared/exchange/limits';
+import { concatBytes } from '../../shared/exchange/bytes';
+
+const now = () => performance.now();
+
+async function floor(data: Uint8Array): Promise<void> {
+  const headerLength = new DataView(data.buffer, data.byteOffset).getUint32(4, false);
+  const header = JSON.parse(new TextDecoder().decode(data.subarray(8, 8 + headerLength))) as { manifest: Record<string, unknown>; signature: string };
+  const payload = data.slice(8 + headerLength) as Uint8Array<ArrayBuffer>;
+  await crypto.subtle.digest('SHA-256', payload);
+  if (!(await verifySignature(String(header.manifest.publicKey), canonicalJsonBytes(header.manifest), header.signature))) throw new Error('signature');
+  const inflated = await new Response(new Blob([payload]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  JSON.parse(new TextDecoder().decode(inflated));
+}
+
+async function inflateChunks(gz: Uint8Array): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  const input = new ReadableStream<Uint8Array<ArrayBuffer>>({
+    start(c) {
+      for (let i = 0; i < gz.length; i += 16384) c.enqueue(gz.slice(i, i + 16384));
+      c.close();
+    },
+  });
+  const r = input.pipeThrough(new DecompressionStream('gzip')).getReader();
+  for (;;) {
+    const { done, value } = await r.read();
+    if (done) break;
+    out.push(value);
+  }
+  return out;
+}
+
+async function stages(path: string, officeCode: string, publicKey: string, reps: number, limitOverrides: Partial<BundleLimits>): Promise<Record<string, number>[]> {
+  const data = new Uint8Array(await (await fetch(path)).arrayBuffer());
+  const limits = limitsWith(limitOverrides);
+  const ctx = { trust: [{ officeCode, publicKey }], receiver: receiverOf('150600'), localOwners: async (_t: unknown, keys: readonly string[]) => keys.map(() => undefined), now: new Date(), limits: limitOverrides };
+  const out: Record<string, number>[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    const t: Record<string, number> = {};
+    let s = now();
+    const lap = (k: string) => {
+      const n = now();
+      t[k] = Math.round(n - s);
+      s = n;
+    };
+    const r = await verifyBundle(data, ctx);
+    if (!r.ok) throw new Error(r.error.message);
+    lap('app');
+    await floor(data);
+    lap('floor');
+    const { header, payload: gz } = decodeContainer(data);
+    const manifest = parseManifest(header.manifest);
+    lap('container');
+    const chunks = await inflateChunks(gz);
+    lap('inflate');
+    const scanner = new JsonLimitScanner(limits);
+    for (const c of chunks) scanner.push(c);
+    scanner.finish();
+    lap('scan');
+    const all = concatBytes(chunks);
+    lap('concat');
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(all);
+    lap('decodeFatal');
+    new TextDecoder().decode(all);
+    lap('decodeLoose');
+    const json: unknown = JSON.parse(text);
+    lap('parse');
+    const p = validatePayload(json, manifest, limits);
+    lap('validate');
+    checkRecordsBelongTo(p, officeCode);
+    lap('belong');
+    await checkNoForeignRecords(p, officeCode, ctx.localOwners);
+    lap('foreign');
+    checkStampsNotFuture(p, undefined, new Date());
+    lap('future');
+    out.push(t);
+  }
+  return out;
+}
+
+(globalThis as unknown as { stages: typeof stages }).stages = stages;
+document.title = 'stages ready';
