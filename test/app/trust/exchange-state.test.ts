@@ -46,7 +46,7 @@ function recording(storage: StoragePort): { storage: StoragePort; writes: Settin
         return work({
           ...tx,
           bulkPut: async (store, rows) => {
-            if (store === 'settings') mine.push(...(rows as SettingRow[]));
+            if (store === 'settings') for (const r of rows) if ('key' in r && typeof r.key === 'string') mine.push({ key: r.key, value: r.value });
             return tx.bulkPut(store, rows);
           },
         });
