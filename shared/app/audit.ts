@@ -3,7 +3,8 @@ import type { AuditEntry, ImportedChange } from './storage';
 /**
  * The audit trail of imports: one row per import (not one per record), naming every record the
  * import changed and the fields whose value changed. A record's history (records.auditOf) finds
- * that row through its `recordIds` and shows it as one line of the record's own history.
+ * that row among its office's import rows (`officeCode`) and shows it as one line of the record's
+ * own history.
  */
 
 /** What the import row says of its file: which bundle, from which office and laptop, which sequence. */
@@ -14,9 +15,13 @@ export interface ImportSource {
   sequence: number;
 }
 
-/** The row an import writes; null when it changed no record (nothing is written then). */
+/**
+ * The row an import writes; null when it changed no record (nothing is written then). `officeCode`
+ * is the office whose records the file carries (its manifest's): the one index entry of the row.
+ */
 export function importAuditRow(
   source: ImportSource,
+  officeCode: string,
   changes: readonly ImportedChange[],
   base: Pick<AuditEntry, 'at' | 'stamp' | 'deviceId' | 'actor'>,
 ): AuditEntry | null {
@@ -30,7 +35,7 @@ export function importAuditRow(
     before: null,
     after: source,
     changes: [...changes],
-    recordIds: [...new Set(changes.map((c) => c.id))],
+    officeCode,
   };
 }
 
@@ -41,9 +46,14 @@ export function importAuditRow(
 export function entryForRecord(row: AuditEntry, recordId: string): AuditEntry {
   if (!row.changes) return row;
   const mine = row.changes.filter((c) => c.id === recordId);
-  const { changes: _all, recordIds: _ids, ...rest } = row;
+  const { changes: _all, recordIds: _ids, officeCode: _office, ...rest } = row;
   const fields = [...new Set(mine.flatMap((c) => c.fields))];
   return { ...rest, table: mine[0]?.table ?? row.table, recordId, after: { ...(isObject(row.after) ? row.after : {}), fields } };
+}
+
+/** Whether an import row names the record (a row of any other kind does not). */
+export function namesRecord(row: AuditEntry, recordId: string): boolean {
+  return row.changes?.some((c) => c.id === recordId) ?? false;
 }
 
 /** A record's history, oldest first: its own rows and the import rows naming it. */

@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { exchangeMetaOf } from '../exchange/records';
+import { BUNDLE_TABLES, exchangeMetaOf, ownerFieldOf, type StoredRecord } from '../exchange/records';
 import { ProgressEntrySchema, IndicatorValueSchema, type ProgressEntry, type IndicatorValue } from '../domain/progress';
 import { OfficeSchema, type Office } from '../domain/office';
 import { planById, planIdOf } from '../domain/plan-period';
@@ -11,7 +11,7 @@ import { diffFields, stampAll, unstamp, type Stamped } from '../sync/stamped';
 import { PLAN_SCHEMAS, type PlanRecordTypes, type PlanTableName } from '../views/plan-tables';
 import type { AuditEntry, LogTableName, StoragePort, StorageWriter } from './storage';
 import { storedLookup } from './record-lookup';
-import { recordHistory } from './audit';
+import { namesRecord, recordHistory } from './audit';
 import type { RecordLookup } from '../views/record-label';
 import { ValidationError, type Change, type LogAppend, type PlanCreate, type PlanEdit, type RecordRef, type RecordTable } from './change';
 import { checkIndicatorValue, indicatorValueOptions, issuesZh, zhErrorMap } from '../domain/validation';
@@ -305,10 +305,25 @@ export class RecordsService {
     return rows.filter((r) => r._deleted === null).map((r) => unstamp(r));
   }
 
-  /** The audit trail of one record, oldest first: its own rows and the rows of the imports that changed it. */
+  /**
+   * The audit trail of one record, oldest first: its own rows and the rows of the imports that
+   * changed it, found among the import rows of the record's office (each names its records).
+   */
   async auditOf(recordId: string): Promise<AuditEntry[]> {
-    const [own, imports] = await Promise.all([this.storage.listBy('audit', 'recordId', recordId), this.storage.listBy('audit', 'recordIds', recordId)]);
+    const [own, offices] = await Promise.all([this.storage.listBy('audit', 'recordId', recordId), this.officesOf(recordId)]);
+    const imports = (await Promise.all([...offices].map((code) => this.storage.listBy('audit', 'officeCode', code)))).flat().filter((r) => namesRecord(r, recordId));
     return recordHistory(own, imports, recordId);
+  }
+
+  /** The office (or offices, should two tables use the id) whose stored record has this id. */
+  private async officesOf(recordId: string): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const t of BUNDLE_TABLES) {
+      const row: StoredRecord | undefined = await this.storage.get(t, recordId);
+      const owner = row?.[ownerFieldOf(t)];
+      if (typeof owner === 'string') out.add(owner);
+    }
+    return out;
   }
 
   /** What the bin and the audit trail name records by: one office's records, deleted ones too. */

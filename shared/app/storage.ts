@@ -36,7 +36,16 @@ export type AuditEntry = {
   actor: string;
   /** An import's row: the records it changed. */
   changes?: ImportedChange[];
-  /** The ids in `changes`: a list field, indexed entry by entry so a record's history finds the import. */
+  /**
+   * An import's row: the office whose records it changed (a bundle carries one office's records
+   * only). Indexed: a record's history lists its office's import rows and keeps those naming it,
+   * one index entry per import instead of one per record it changed.
+   */
+  officeCode?: string;
+  /**
+   * The ids in `changes`, as import rows written before `officeCode` carried them (Dexie schema 3;
+   * no longer indexed nor written): read past, never relied on.
+   */
   recordIds?: string[];
 };
 
@@ -117,7 +126,7 @@ export const LIST_FIELDS = {
   problems: ['officeCode'],
   progress: ['officeCode', 'subjectId'],
   indicatorValues: ['officeCode', 'indicatorId'],
-  audit: ['recordId', 'recordIds'],
+  audit: ['recordId', 'officeCode'],
   settings: [],
 } as const satisfies { [N in StoreName]: readonly string[] };
 export type ListField<N extends StoreName> = (typeof LIST_FIELDS)[N][number];
@@ -135,7 +144,12 @@ export interface StorageReader {
 }
 
 export interface StorageWriter extends StorageReader {
-  /** Inserts or replaces rows by their key; audit rows get the next sequence number. */
+  /**
+   * Inserts or replaces rows by their key; audit rows get the next sequence number. The rows become
+   * the storage's: the caller hands them over and changes neither them nor anything they hold
+   * afterwards (an adapter may keep them as given until the commit instead of copying 50,000 rows);
+   * what the transaction reads back is a copy.
+   */
   bulkPut<N extends StoreName>(store: N, rows: readonly WritableRow<N>[]): Promise<void>;
   /**
    * Removes every row of the store, as part of the transaction (restoring a backup replaces the

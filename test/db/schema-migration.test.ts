@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { LocalDatabase, RELEASED_SCHEMAS, currentStores } from '../../renderer/src/db/schema';
 import { DexieStorage } from '../../renderer/src/db/dexie-storage';
-import { formatStamp } from '../../shared/sync/hlc';
+import { formatStamp, HybridClock } from '../../shared/sync/hlc';
+import { RecordsService } from '../../shared/app/records-service';
 import type { AuditEntry } from '../../shared/app/storage';
 
 /**
@@ -36,18 +37,51 @@ describe('Dexie schema migrations', () => {
       expect((await storage.listBy('progress', 'subjectId', '150627-task-1')).map((r) => r.id)).toEqual(['150627-pe-1']);
       expect((await storage.listBy('audit', 'recordId', '150627-task-1')).map((r) => r.field)).toEqual(['title']);
       expect((await storage.latest('offices'))?.code).toBe('150627');
-      // The import row of the new schema is found from each record it names.
-      await storage.transaction((tx) => tx.bulkPut('audit', [{ ...audit, recordId: 'import:x', field: '*', action: 'merge', changes: [{ table: 'tasks', id: '150627-task-1', fields: ['title'] }], recordIds: ['150627-task-1'] }]));
-      expect((await storage.listBy('audit', 'recordIds', '150627-task-1')).map((r) => r.recordId)).toEqual(['import:x']);
+      // The import row of the new schema is found by the office whose records it changed.
+      await storage.transaction((tx) => tx.bulkPut('audit', [{ ...audit, recordId: 'import:x', field: '*', action: 'merge', changes: [{ table: 'tasks', id: '150627-task-1', fields: ['title'] }], officeCode: '150627' }]));
+      expect((await storage.listBy('audit', 'officeCode', '150627')).map((r) => r.recordId)).toEqual(['import:x']);
       db.close();
     });
+  });
+
+  it('gives an import row of schema 3 the office of the records it names, so each record’s history still shows it', async () => {
+    const name = 'migrate-import-rows';
+    const old = new Dexie(name);
+    RELEASED_SCHEMAS.forEach((stores, j) => old.version(j + 1).stores(stores));
+    await old.open();
+    await old.table('tasks').put(task);
+    await old.table('progress').put(progress);
+    const importRow = { ...audit, table: '*', recordId: 'import:b1', field: '*', action: 'merge', before: null, after: { bundleId: 'b1', from: '测试旗 laptopA', sequence: 1 } };
+    // The first record it names is gone from this copy: the office is read from the next one.
+    const changes = [{ table: 'tasks', id: 'gone', fields: ['*'] }, { table: 'progress', id: '150627-pe-1', fields: ['*'] }, { table: 'tasks', id: '150627-task-1', fields: ['title'] }];
+    await old.table('audit').add({ ...importRow, changes, recordIds: ['gone', '150627-pe-1', '150627-task-1'] });
+    await old.table('audit').add({ ...importRow, recordId: 'import:b2', changes: [{ table: 'tasks', id: 'gone', fields: ['*'] }], recordIds: ['gone'] });
+    await old.table('audit').add({ ...audit });
+    old.close();
+
+    const db = new LocalDatabase(name);
+    await db.open();
+    const storage = new DexieStorage(db);
+    const [first, second] = await storage.listBy('audit', 'recordId', 'import:b1').then(async (a) => [...a, ...(await storage.listBy('audit', 'recordId', 'import:b2'))]);
+    expect(first.officeCode).toBe('150627');
+    expect(first.changes).toEqual(changes);
+    expect(first).not.toHaveProperty('recordIds');
+    expect(second).not.toHaveProperty('officeCode'); // no record it names is held: nothing to find it from
+    expect((await storage.listBy('audit', 'officeCode', '150627')).map((r) => r.recordId)).toEqual(['import:b1']);
+    const records = new RecordsService(storage, new HybridClock('dev1', () => Date.UTC(2026, 1, 1)));
+    expect((await records.auditOf('150627-task-1')).map((r) => [r.action, r.field])).toEqual([
+      ['merge', '*'],
+      ['update', 'title'],
+    ]);
+    expect((await records.auditOf('150627-pe-1')).map((r) => r.action)).toEqual(['merge']);
+    db.close();
   });
 
   it('keeps an index only where the storage port queries by it', () => {
     const stores = currentStores();
     expect(stores.tasks).toBe('id, officeCode, _updated');
     expect(stores.progress).toBe('id, officeCode, subjectId, _updated');
-    expect(stores.audit).toBe('++seq, recordId, *recordIds');
+    expect(stores.audit).toBe('++seq, recordId, officeCode');
     const db = new LocalDatabase('indexes');
     const indexes = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
     expect(indexes('departments')).toEqual(['_updated', 'officeCode']);

@@ -65,7 +65,8 @@ describe.each(storages)('import audit on the %s', (_, make) => {
     expect(rows).toHaveLength(1);
     expect(rows[0].action).toBe('merge');
     expect(rows[0].changes).toEqual([{ table: 'tasks', id: TASK, fields: ['title'] }]);
-    expect(rows[0].recordIds).toEqual([TASK]);
+    expect(rows[0].officeCode).toBe('150627');
+    expect(rows[0]).not.toHaveProperty('recordIds');
 
     const history = await b.records.auditOf(TASK);
     const line = history[history.length - 1];
@@ -85,7 +86,9 @@ describe.each(storages)('import audit on the %s', (_, make) => {
     expect(rows.filter((r) => r.action === 'merge')).toHaveLength(1);
     const tables = await officeTables(storage, '150627');
     const keys = BUNDLE_TABLES.flatMap((t) => tables[t].map((r) => String(r[keyFieldOf(t)])));
-    expect(new Set(rows.find((r) => r.action === 'merge')?.recordIds)).toEqual(new Set(keys));
+    expect(new Set(rows.find((r) => r.action === 'merge')?.changes?.map((c) => c.id))).toEqual(new Set(keys));
+    // Every record it added shows the import in its history.
+    for (const id of keys) expect((await city.records.auditOf(id)).map((r) => r.action)).toEqual(['merge']);
   });
 
   it('writes no record and no audit row for a file that changes nothing', async () => {

@@ -84,8 +84,11 @@ export class DexieStorage implements StoragePort {
       const tx: StorageWriter = {
         ...reader,
         bulkPut: async (store, rows) => {
+          // The rows are the storage's now (the port's contract): kept as given until the commit,
+          // which copies them into IndexedDB; what the work reads back is a copy. An audit row is
+          // copied shallowly, since the commit writes its new sequence number into what it adds.
           if (isAudit(store, rows)) {
-            for (const r of rows) audit.push(structuredClone(r));
+            for (const r of rows) audit.push({ ...r });
             return;
           }
           let mine = pending.get(store);
@@ -93,7 +96,7 @@ export class DexieStorage implements StoragePort {
           for (const row of rows) {
             const key = keyOf(store, row);
             if (key === undefined || key === null || key === '') throw new Error(`${store} 记录缺少主键 ${PRIMARY_KEYS[store]}`);
-            mine.set(key, structuredClone(row));
+            mine.set(key, row);
           }
         },
         clear: async (store) => {

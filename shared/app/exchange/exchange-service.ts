@@ -341,7 +341,7 @@ export class ExchangeService {
       const changes = importedChanges(prepared.preview);
       if (changes.length) {
         const { at, deviceId, actor } = this.records.audit({ table: '*', recordId: '', field: '*', action: 'merge', before: null, after: null, stamp: '' }, '导入', now);
-        const audit = importAuditRow(source, changes, { at, deviceId, actor, stamp: clock.tick() });
+        const audit = importAuditRow(source, m.officeCode, changes, { at, deviceId, actor, stamp: clock.tick() });
         if (audit) await tx.bulkPut('audit', [audit]);
       }
       const incoming = prepared.bundle.payload.register;

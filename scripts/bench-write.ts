@@ -1,0 +1,102 @@
+/**
+ * Where the app's import write goes (issue 29), in Chromium, fresh origin per case, medians:
+ * `flock /tmp/zwc-browser.lock npx tsx scripts/bench-write.ts [tasks] [runs] [cases]`.
+ * Cases: floor, dexie, parts (clone / bulkPut / audit row), app (applyImport: work / commit).
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { launchChromium } from '../test/e2e/support/browser';
+import { startStaticServer } from './static-server';
+import { generateIdentity } from '../shared/exchange/identity';
+import { bundleOf, LARGE_LIMITS, largeOffice } from './bench-data';
+import { median } from './bench-report';
+import type { WriteBenchPage } from './bench-write-page';
+
+type Result = Record<string, number>;
+
+/** The same raised bundle limits as scripts/bench-import.ts (a 52k-record office is past a real one's). */
+const raiseLimits: Plugin = {
+  name: 'bench-limits',
+  setup(b) {
+    b.onLoad({ filter: /shared[\\/]exchange[\\/]limits\.ts$/ }, (args) => {
+      let text = readFileSync(args.path, 'utf8');
+      for (const [key, value] of Object.entries(LARGE_LIMITS)) text = text.replace(new RegExp(`(DEFAULT_LIMITS[^]*?${key}: )[^,]+,`), `$1${value},`);
+      return { contents: text, loader: 'ts' };
+    });
+  },
+};
+
+async function main() {
+  const taskCount = Number(process.argv[2] ?? 10_000);
+  const runs = Number(process.argv[3] ?? 3);
+  const wanted = (process.argv[4] ?? 'floor,dexie,parts,app').split(',');
+  // BENCH_AB=<another checkout>: every case alternates between that checkout's page (A) and this one's (B).
+  const roots = [...(process.env.BENCH_AB ? [process.env.BENCH_AB] : []), '.'];
+  const dir = mkdtempSync(join(tmpdir(), 'zwc-bench-write-'));
+  try {
+    for (const [i, root] of roots.entries()) {
+      await build({
+        plugins: [raiseLimits],
+        entryPoints: [join(root, 'scripts/bench-write-page.ts')],
+        outfile: join(dir, `page${i}.js`),
+        bundle: true,
+        platform: 'browser',
+        format: 'iife',
+        target: 'chrome120',
+        logLevel: 'error',
+        define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+      });
+      writeFileSync(join(dir, `index${i}.html`), `<!doctype html><meta charset="utf-8"><title>bench</title><script src="page${i}.js"></script>`);
+    }
+    mkdirSync(join(dir, 'seeds'));
+    copyFileSync('seeds/150600-ordos.json', join(dir, 'seeds/150600-ordos.json'));
+    const identity = await generateIdentity();
+    const large = largeOffice(taskCount);
+    writeFileSync(join(dir, 'large-records.json'), JSON.stringify(large));
+    writeFileSync(join(dir, 'large-1.zwb'), await bundleOf(large, identity, '150627', 'benchLarge', 1, LARGE_LIMITS));
+    const { server, url } = await startStaticServer(dir);
+    const browser = await launchChromium();
+    try {
+      const one = async <N extends keyof WriteBenchPage>(name: N, args: Parameters<WriteBenchPage[N]>, page = roots.length - 1): Promise<Result> => {
+        const context = await browser.newContext();
+        try {
+          const tab = await context.newPage();
+          const errors: string[] = [];
+          tab.on('pageerror', (e) => errors.push(e.message));
+          await tab.goto(new URL(`index${page}.html`, url).href);
+          await tab.waitForFunction(() => document.title === 'bench ready', undefined, { timeout: 20_000 }).catch((e: unknown) => {
+            throw new Error(`page ${page}: ${errors.join('; ') || String(e)}`);
+          });
+          return await tab.evaluate(([n, a]) => (window as unknown as { bench: Record<string, (...x: unknown[]) => Promise<Result>> }).bench[n](...a), [name, args] as [string, unknown[]]);
+        } finally {
+          await context.close();
+        }
+      };
+      const med = async <N extends keyof WriteBenchPage>(name: N, ...args: Parameters<WriteBenchPage[N]>) => {
+        const samples: Result[][] = roots.map(() => []);
+        for (let i = 0; i < runs; i++) for (const p of roots.keys()) samples[p].push(await one(name, args, p));
+        for (const [p, root] of roots.entries()) {
+          const text = Object.keys(samples[p][0])
+            .map((k) => `${k} ${median(samples[p].map((s) => s[k])).toFixed(0)} [${samples[p].map((s) => s[k].toFixed(0)).join(' ')}]`)
+            .join(', ');
+          console.log(`${name}${roots.length > 1 ? ` (${root})` : ''}: ${text} ms`);
+        }
+      };
+      await one('floor', ['/large-records.json']); // warm-up
+      if (wanted.includes('floor')) await med('floor', '/large-records.json');
+      if (wanted.includes('dexie')) await med('dexie', '/large-records.json');
+      if (wanted.includes('parts')) await med('parts', '/large-records.json');
+      for (const v of ['app', 'noUpdated', 'keysOnly']) if (wanted.includes(`schema-${v}`)) await med('schema', '/large-records.json', v);
+      if (wanted.includes('app')) await med('appWrite', '/large-1.zwb', '150627', identity.publicKey);
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
