@@ -2,7 +2,7 @@ import { createBundle, BUNDLE_EXTENSION } from '../../exchange/bundle-format';
 import { BUNDLE_TABLES, emptyTables, keyFieldOf, maxStampOf, ownerFieldOf, type BundleTableName, type BundleTables, type FieldConflict, type StoredRecord } from '../../exchange/records';
 import { KeyFieldMismatchError, mergeTables, openConflicts, resolveConflict, type MergePreview } from '../../exchange/merge';
 import type { LocalOwners, Receiver } from '../../exchange/rules';
-import { recordImport, verifyBundle } from '../../exchange/verify';
+import { verifyBundle } from '../../exchange/verify';
 import { BundleError, refusalOf, type BundleRefusal } from '../../exchange/errors';
 import type { ImportRecord } from '../../exchange/history';
 import { divisionName } from '../../domain/divisions';
@@ -12,7 +12,8 @@ import { assertPlanOpen, type RecordsService } from '../records-service';
 import type { ImportedChange, StoragePort, StorageReader } from '../storage';
 import { importAuditRow } from '../audit';
 import type { DeviceIdentity } from '../trust/device-identity';
-import { appendImportHistory, importHistory, nextSequence, saveSeenDevices, seenDevices, trustedKeys } from '../trust/trust-service';
+import { appendImportHistory, importHistory, nextSequence, recordSeenImport, seenDevice, seenOfFile, trustedKeys } from '../trust/trust-service';
+import { seenKey } from '../../exchange/trust';
 import { conflictMarks, conflictViews, keepExistingWrite, officesToWatch, type ConflictMarks, type ConflictTable, type ConflictView } from './conflicts';
 import { workspaceSettings } from '../settings';
 import { mergeOrder, nameCandidates, nameMismatch, officeNamedIn, officeOf, peekManifest, type BatchEntry, type BatchItem, type BatchResult, type PreparedImport } from './import-batch';
@@ -223,7 +224,14 @@ export class ExchangeService {
     // One read of this laptop's records per import: the office's rows (by its index) serve both the
     // owner check and the merge; only keys the office does not hold are looked up one bulk get a table.
     const view = new LocalView(this.storage);
-    const result = await verifyBundle(file.data, { trust, seen: await seenDevices(this.storage), receiver, localOwners: view.owners, held: view.held, absorbed: true, now });
+    // What was merged from the file's laptop only (not from every laptop of every office held).
+    const { key, seen } = await seenOfFile(this.storage, file.data);
+    const checks = { trust, receiver, localOwners: view.owners, held: view.held, absorbed: true, now };
+    let result = await verifyBundle(file.data, { ...checks, seen });
+    // That laptop was named by the header as read before verifying: a signed manifest naming another is checked again against its own.
+    if (result.ok && seenKey(result.manifest.officeCode, result.manifest.deviceId) !== key) {
+      result = await verifyBundle(file.data, { ...checks, seen: await seenDevice(this.storage, result.manifest.officeCode, result.manifest.deviceId) });
+    }
     if (!result.ok) {
       const { detail } = result.error;
       // Only a key nobody registered can be trusted on the spot; a key registered to another office cannot.
@@ -346,7 +354,7 @@ export class ExchangeService {
       }
       const incoming = prepared.bundle.payload.register;
       if (prepared.register && incoming) await mergeIncomingRegister(tx, incoming, m.deviceId, clock.deviceId, now);
-      await saveSeenDevices(tx, recordImport(await seenDevices(tx), m));
+      await recordSeenImport(tx, m);
       await appendImportHistory(tx, entry);
     });
     return entry;

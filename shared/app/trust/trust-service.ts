@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fingerprintOf, publicKeyBytes } from '../../exchange/identity';
 import { isRevoked, keyOfAnotherOfficeMessage, sameKey, seenKey, SeenStateSchema, TrustListSchema, type SeenState, type TrustEntry } from '../../exchange/trust';
 import { recordImport } from '../../exchange/verify';
+import { decodeContainer } from '../../exchange/bundle-format';
 import { IMPORT_HISTORY_KEY, type ImportRecord } from '../../exchange/history';
 import { ImportHistorySchema } from '../../exchange/history-schema';
 import { readSetting, writeSetting } from '../settings';
@@ -67,6 +68,22 @@ export async function seenDevice(storage: StorageReader, officeCode: string, dev
   if (row !== undefined) return row.value === null ? {} : parseStored(seenRowKey(name), { [name]: row.value }, SeenStateSchema);
   const whole = (await readSetting(storage, EXCHANGE_KEYS.seen, SeenStateSchema)) ?? {};
   return whole[name] ? { [name]: whole[name] } : {};
+}
+
+/**
+ * The seen state an import of this file reads: its laptop's entry, the laptop named by the file's
+ * header as read before verification (`key`; the importer checks it against the signed manifest).
+ */
+export async function seenOfFile(storage: StorageReader, data: Uint8Array): Promise<{ key: string | null; seen: SeenState }> {
+  let manifest: Record<string, unknown>;
+  try {
+    manifest = decodeContainer(data).header.manifest;
+  } catch {
+    return { key: null, seen: {} }; // refused by the verification, with its own message
+  }
+  const { officeCode, deviceId } = manifest;
+  if (typeof officeCode !== 'string' || typeof deviceId !== 'string') return { key: null, seen: {} };
+  return { key: seenKey(officeCode, deviceId), seen: await seenDevice(storage, officeCode, deviceId) };
 }
 
 /** Records a merged bundle against its laptop: that laptop's row is the one written. */
