@@ -356,7 +356,13 @@ export async function inflatePayload(gz: Uint8Array, limits: BundleLimits = DEFA
   const damaged = (why: string) => new BundleError('invalid-payload', `交换文件的数据部分无法解压：${why}`);
   if (gz.length < 18 || gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8) throw damaged('不是 gzip 数据');
   checkDeclaredSize(gz, limits);
-  const chunks: Uint8Array[] = [];
+  const trailer = new DataView(gz.buffer, gz.byteOffset + gz.length - 8, 8);
+  const declared = trailer.getUint32(4, true);
+  // Where the trailer's length is believable (within the limit, and no more than deflate could
+  // make of this input), the output goes into one buffer of that length, each chunk copied in as it
+  // comes; past that length (the trailer lied: refused below), the chunks are collected as they are.
+  let out = declared <= limits.maxPayloadBytes && declared <= gz.length * MAX_DEFLATE_RATIO ? new Uint8Array(declared) : undefined;
+  let chunks: Uint8Array[] = [];
   const scanner = new JsonLimitScanner(limits);
   let total = 0;
   const input = new ReadableStream<Uint8Array<ArrayBuffer>>({
@@ -373,7 +379,12 @@ export async function inflatePayload(gz: Uint8Array, limits: BundleLimits = DEFA
       total += value.length;
       if (total > limits.maxPayloadBytes) throw new BundleError('too-large', `交换文件解压后超过 ${formatBytes(limits.maxPayloadBytes)}，已拒绝`);
       scanner.push(value);
-      chunks.push(value);
+      if (out !== undefined && total <= out.length) out.set(value, total - value.length);
+      else {
+        if (out !== undefined) chunks = [out.subarray(0, total - value.length)];
+        out = undefined;
+        chunks.push(value);
+      }
     }
     scanner.finish();
   } catch (e) {
@@ -381,9 +392,8 @@ export async function inflatePayload(gz: Uint8Array, limits: BundleLimits = DEFA
     if (e instanceof BundleError) throw e;
     throw damaged(e instanceof Error ? e.message : String(e));
   }
-  const trailer = new DataView(gz.buffer, gz.byteOffset + gz.length - 8, 8);
-  if (trailer.getUint32(4, true) !== total % 2 ** 32) throw damaged('含有多段 gzip 数据或长度不符');
-  return concatBytes(chunks);
+  if (declared !== total % 2 ** 32) throw damaged('含有多段 gzip 数据或长度不符');
+  return out ?? concatBytes(chunks);
 }
 
 /** The revision envelope and the merge's bookkeeping, as a bundle carries them (shared/sync/stamped.ts). */
@@ -605,8 +615,10 @@ export function validatePayload(
         keys.add(key);
         continue;
       }
-      checkRecordBounds(row, limits, () => `${TABLE_LABELS[table]} ${key.slice(0, 80)}`);
-      for (const p of recordProblems(table, row)) problems.push(`${TABLE_LABELS[table]} ${key}：${p}`);
+      // Conflicts and _seen counted (most records have neither: no place name built for them).
+      if (isObject(row) && (row._conflicts !== undefined || row._seen !== undefined)) checkRecordBounds(row, limits, `${TABLE_LABELS[table]} ${key.slice(0, 80)}`);
+      const found = recordProblems(table, row);
+      if (found !== NO_PROBLEMS) for (const p of found) problems.push(`${TABLE_LABELS[table]} ${key}：${p}`);
       if (keys.has(key)) problems.push(`${TABLE_LABELS[table]} ${key}：同一记录出现两次`);
       keys.add(key);
     }

@@ -27,6 +27,8 @@ function isZodObject(v: unknown): v is Record<string, unknown> {
   const then = (v as { then?: unknown }).then;
   const katch = (v as { catch?: unknown }).catch;
   if (then && typeof then === 'function' && katch && typeof katch === 'function') return false;
+  // A plain object (what JSON.parse makes) is none of these: its prototype chain is Object.prototype alone.
+  if (Object.getPrototypeOf(v) === Object.prototype) return true;
   return !(v instanceof Map || v instanceof Set || v instanceof Date);
 }
 
@@ -106,13 +108,36 @@ function compileObject(schema: z.AnyZodObject): CompiledCheck {
   if (!(def.catchall instanceof z.ZodNever)) return byZod(schema);
   const shape = schema.shape as Record<string, ZodTypeAny>;
   const keys = Object.keys(shape);
-  const known = new Set(keys);
-  const fields = keys.map((k) => [k, compile(shape[k])] as const);
+  const checks = keys.map((k) => compile(shape[k]));
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const n = keys.length;
   const strict = def.unknownKeys === 'strict';
+  // The value's own names are walked (for…in reads each value fast, by its place in the object),
+  // each checked by its field's check; a name the shape does not know refuses a strict object.
+  // (An enumerable inherited name is walked too and refused there: zod would not look at it, so
+  // the answer can only be a false "no", and callers ask zod after a "no".) The fields not walked
+  // (absent, or not enumerable) are then checked as zod checks them, on `v[k]`, so an absent
+  // required field still refuses.
+  const marked = n <= 30;
   return (v) => {
     if (!isZodObject(v)) return false;
-    for (const [k, check] of fields) if (!check(v[k])) return false;
-    if (strict) for (const k in v) if (!known.has(k)) return false;
+    let found = 0;
+    let walked = 0;
+    for (const k in v) {
+      const i = index.get(k);
+      if (i === undefined) {
+        if (strict) return false;
+        continue;
+      }
+      if (!checks[i](v[k])) return false;
+      found += 1;
+      if (marked) walked |= 1 << i;
+    }
+    if (found === n) return true;
+    for (let i = 0; i < n; i++) {
+      if (marked && (walked & (1 << i)) !== 0) continue;
+      if (!checks[i](v[keys[i]])) return false;
+    }
     return true;
   };
 }
@@ -224,7 +249,15 @@ export function compile(schema: ZodTypeAny): CompiledCheck {
   }
   if (schema instanceof z.ZodEnum) {
     const values = new Set<unknown>(schema._def.values as readonly string[]);
-    return (v) => typeof v === 'string' && values.has(v);
+    // The last value accepted, remembered, as for strings.
+    let accepted: string | undefined;
+    return (v) => {
+      if (typeof v !== 'string') return false;
+      if (v === accepted) return true;
+      if (!values.has(v)) return false;
+      accepted = v;
+      return true;
+    };
   }
   if (schema instanceof z.ZodOptional) {
     const inner = compile(schema._def.innerType);

@@ -263,6 +263,10 @@ export class JsonLimitScanner {
     this.bytes += chunk.length;
     if (this.bytes > this.limits.maxPayloadBytes) throw new BundleError('too-large', `${this.what}解压后超过 ${formatBytes(this.limits.maxPayloadBytes)}，已拒绝`);
     const n = chunk.length;
+    // The chunk as 32-bit words where its memory is aligned for them: string content is skipped a
+    // word at a time while a word holds neither a quote nor a backslash.
+    const words = (chunk.byteOffset & 3) === 0 ? new Int32Array(chunk.buffer, chunk.byteOffset, n >> 2) : null;
+    const wordsEnd = n & ~3;
     let i = 0;
     while (i < n) {
       if (this.state === State.Outside) {
@@ -270,6 +274,22 @@ export class JsonLimitScanner {
       } else if (this.state === State.InString && !this.pendingHigh) {
         // String content up to the next quote or backslash, in one run.
         let j = i;
+        if (words !== null) {
+          while (j < wordsEnd && (j & 3) !== 0 && chunk[j] !== QUOTE && chunk[j] !== BACKSLASH) j++;
+          if ((j & 3) === 0) {
+            let w = j >> 2;
+            const end = wordsEnd >> 2;
+            while (w < end) {
+              // A byte equal to the quote (backslash) is a zero byte of x ^ 0x22222222 (^ 0x5c5c5c5c).
+              const x = words[w];
+              const q = x ^ 0x22222222;
+              const s = x ^ 0x5c5c5c5c;
+              if (((((q - 0x01010101) & ~q) | ((s - 0x01010101) & ~s)) & 0x80808080) !== 0) break;
+              w++;
+            }
+            j = w << 2;
+          }
+        }
         let b = 0;
         while (j < n) {
           b = chunk[j];
@@ -415,13 +435,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * record holding 100,000 of either is refused at once, naming the record, instead of having every
  * value validated, merged and listed. Works on the raw parsed JSON (or a merged record).
  */
-export function checkRecordBounds(raw: unknown, limits: BundleLimits, at: string | (() => string)): void {
+export function checkRecordBounds(raw: unknown, limits: BundleLimits, where: string): void {
   if (!isPlainObject(raw)) return;
   const conflicts = raw._conflicts;
   const seen = raw._seen;
-  // Neither there (most records): nothing to count, and no place name to build.
-  if (conflicts === undefined && seen === undefined) return;
-  const where = typeof at === 'string' ? at : at();
   const maxConflictValues = limits.maxConflictValues ?? DEFAULT_LIMITS.maxConflictValues;
   const maxSeenDevices = limits.maxSeenDevices ?? DEFAULT_LIMITS.maxSeenDevices;
   if (Array.isArray(conflicts)) {

@@ -79,8 +79,7 @@ export interface VerifiedBundle {
 
 export type VerifyResult = ({ ok: true } & VerifiedBundle) | { ok: false; error: BundleRefusal };
 
-async function checkTrust(manifest: BundleManifest, trust: readonly TrustEntry[]): Promise<string> {
-  const fingerprint = await fingerprintOf(manifest.publicKey);
+function checkTrust(manifest: BundleManifest, trust: readonly TrustEntry[], fingerprint: string): string {
   const detail = { officeCode: manifest.officeCode, deviceId: manifest.deviceId, publicKey: manifest.publicKey, fingerprint };
   // Revocation wins wherever it stands in the list, and for whichever office it was registered.
   const revoked = isRevoked(trust, manifest.publicKey);
@@ -180,6 +179,14 @@ async function verifyOrThrow(bytes: Uint8Array, ctx: VerifyContext): Promise<Ver
   checkFormatVersion(header.manifest);
   const manifest = parseManifest(header.manifest);
 
+  // The key's fingerprint and the payload's hash are computed while the signature is verified (the
+  // platform's crypto works beside this thread); they are looked at only in their turn below, so a
+  // refusal names the same, most basic reason. The payload is hashed, never decompressed, before then.
+  const fingerprinting = fingerprintOf(manifest.publicKey);
+  const hashing = sha256Hex(gz);
+  fingerprinting.catch(() => undefined);
+  hashing.catch(() => undefined);
+
   const signed = typeof header.signature === 'string' && (await verifySignature(manifest.publicKey, canonicalJsonBytes(header.manifest), header.signature));
   if (!signed) {
     throw new BundleError('bad-signature', '签名不符：文件清单在签名后被改动过，或签名已损坏。此文件不能导入，请让对方重新导出', {
@@ -190,9 +197,9 @@ async function verifyOrThrow(bytes: Uint8Array, ctx: VerifyContext): Promise<Ver
 
   if (ctx.receiver) checkReceiver(ctx.receiver, manifest.officeCode);
 
-  const fingerprint = await checkTrust(manifest, ctx.trust);
+  const fingerprint = checkTrust(manifest, ctx.trust, await fingerprinting);
 
-  if ((await sha256Hex(gz)) !== manifest.payloadSha256) {
+  if ((await hashing) !== manifest.payloadSha256) {
     throw new BundleError('payload-hash', '数据内容与签名清单不符：文件在传输或保存中被改动或损坏。此文件不能导入，请让对方重新导出', {
       officeCode: manifest.officeCode,
       bundleId: manifest.bundleId,

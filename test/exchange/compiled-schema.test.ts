@@ -153,4 +153,28 @@ describe('compiled checks answer as zod does', () => {
     ];
     for (const [schema, values] of cases) for (const v of values) agree(schema, compile(schema), v);
   });
+
+  it('a refinement over an object sees the copy zod would give it: names in the shape\'s order, stripped names gone, new arrays', () => {
+    const input = { b: [1, 2], a: 'x', extra: true };
+    const order = z.object({ a: z.string(), b: z.array(z.number()) }).refine((o) => Object.keys(o).join() === 'a,b' && o.b !== input.b);
+    const strictOrder = z.object({ a: z.string(), b: z.array(z.number()), u: z.number().optional() }).strict().refine((o) => 'u' in o);
+    const cases: [ZodTypeAny, unknown[]][] = [
+      [order, [input, { a: 'x', b: [] }, { a: 1, b: [] }]],
+      [strictOrder, [{ a: 'x', b: [], u: undefined }, { a: 'x', b: [] }, { a: 'x', b: [], u: 1 }]],
+      [z.object({ p: z.array(z.object({ d: z.string() }).strict()) }).strict().refine((o) => o.p.every((x, i) => i === 0 || o.p[i - 1].d <= x.d)), [{ p: [{ d: 'a' }, { d: 'b' }] }, { p: [{ d: 'b' }, { d: 'a' }] }]],
+    ];
+    for (const [schema, values] of cases) for (const v of values) agree(schema, compile(schema), v);
+  });
+
+  it('an object\'s fields are checked however its names are held: absent, undefined, not enumerable, inherited, repeated texts', () => {
+    const schema = z.object({ a: z.string().regex(/^[a-z]+$/), b: z.number().optional(), c: z.enum(['x', 'y']).optional() }).strict();
+    const hidden = { a: 'ok' };
+    Object.defineProperty(hidden, 'b', { value: 'not a number', enumerable: false });
+    const inherited: Record<string, unknown> = Object.create({ a: 'fine' }) as Record<string, unknown>;
+    const badInherited: Record<string, unknown> = Object.create({ a: 'NO' }) as Record<string, unknown>;
+    const check = compile(schema);
+    for (const v of [{ a: 'ok' }, { a: 'ok', b: undefined }, { b: 1 }, { a: 'ok', z: 1 }, hidden, inherited, badInherited, { a: 'ok', c: 'x' }, { a: 'ok', c: 'x' }, { a: 'ok', c: 'z' }, { a: 'OK' }, { a: 'ok' }]) {
+      agree(schema, check, v);
+    }
+  });
 });

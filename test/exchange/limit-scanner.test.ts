@@ -64,6 +64,26 @@ describe('the fast JSON limit scanner answers as the byte-at-a-time one', () => 
     expect(refused).toBeGreaterThan(100);
   });
 
+  it('on long string runs read a word at a time: a quote, backslash or escape at every place in a word, from any offset', () => {
+    const limits = { ...LIMITS, maxStringBytes: 64, maxValues: 1000, maxItems: 100, maxPayloadBytes: 1e6 };
+    for (let at = 0; at < 12; at++) {
+      for (const end of ['"', '\\n"', '\\"x"', '\\ud800"', '文"']) {
+        const body = `${'a'.repeat(at)}${end}`;
+        const json = `{"tables":{"t":["${body}",{"${'_'.repeat(at)}__proto__":1},"${'b'.repeat(60 + at)}"]}}`;
+        for (const offset of [0, 1, 2, 3, 4]) {
+          // The text placed at each offset of one buffer: some chunks aligned for words, some not.
+          const buffer = new Uint8Array(offset + json.length * 3);
+          const bytes = new TextEncoder().encode(json);
+          buffer.set(bytes, offset);
+          const t = buffer.subarray(offset, offset + bytes.length);
+          for (const cuts of [[], [at + 15], [4, 9, 17]]) {
+            expect(outcome(() => new JsonLimitScanner(limits), t, cuts)).toBe(outcome(() => new Reference(limits), t, cuts));
+          }
+        }
+      }
+    }
+  });
+
   it('skips a long whitespace run quickly and still counts it against the byte limit', () => {
     const big = { ...LIMITS, maxPayloadBytes: 64 * 1024 * 1024 };
     const spaces = new Uint8Array(48 * 1024 * 1024).fill(0x20);

@@ -46,6 +46,17 @@ describe('inflatePayload on the native DecompressionStream', () => {
     }
   });
 
+  it('refuses a trailer one byte short or long of the output, within the limit (the output is collected into a buffer of the stated length)', async () => {
+    const gz = gzipPayload(payload);
+    for (const delta of [-1, 1, -payload.length + 10]) {
+      const off = gz.slice();
+      new DataView(off.buffer).setUint32(off.length - 4, payload.length + delta, true);
+      const e = await refusal(inflatePayload(off, limitsWith({}), NATIVE));
+      expect(e.code).toBe('invalid-payload');
+      expect(e.message).toContain('无法解压');
+    }
+  });
+
   it('takes a trailer claiming more than deflate can produce for damage, not size', async () => {
     const damaged = gzipPayload(payload).slice();
     new DataView(damaged.buffer).setUint32(damaged.length - 4, 0xfffffff0, true);

@@ -2,7 +2,7 @@
  * verifyBundle's stages in Chromium (not a test): `flock /tmp/zwc-browser.lock npx tsx
  * test/exchange/run-verify-stages.ts [tasks] [reps]`. Builds verify-stages-page.ts, serves the large
  * synthetic office's bundle and the realistic office's, and prints each repetition's figures.
- * With PROFILE=file.cpuprofile, the large office's run is also recorded by Chromium's profiler.
+ * With PROFILE=prefix, each office's run is also recorded by Chromium's profiler (prefix-large.zwb.cpuprofile …).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +40,7 @@ async function main() {
         const page = await context.newPage();
         await page.goto(url);
         await page.waitForFunction(() => document.title === 'stages ready');
-        const profile = process.env.PROFILE && file === '/large.zwb' ? await context.newCDPSession(page) : undefined;
+        const profile = process.env.PROFILE ? await context.newCDPSession(page) : undefined;
         if (profile) {
           await profile.send('Profiler.enable');
           await profile.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -50,7 +50,7 @@ async function main() {
           ([f, k, n, l]) => (window as unknown as { stages: (...a: unknown[]) => Promise<Record<string, number>[]> }).stages(f, '150627', k, n, l),
           [file, identity.publicKey, reps, LARGE_LIMITS] as const,
         );
-        if (profile && process.env.PROFILE) writeFileSync(process.env.PROFILE, JSON.stringify((await profile.send('Profiler.stop')).profile));
+        if (profile && process.env.PROFILE) writeFileSync(`${process.env.PROFILE}-${file.slice(1)}.cpuprofile`, JSON.stringify((await profile.send('Profiler.stop')).profile));
         console.log(file);
         for (const r of rows) console.log('  ' + JSON.stringify(r));
         await context.close();

@@ -6,7 +6,7 @@ import { canonicalJsonBytes } from '../../shared/exchange/canonical-json';
 import { verifySignature } from '../../shared/exchange/identity';
 import { verifyBundle } from '../../shared/exchange/verify';
 import { checkNoForeignRecords, checkStampsNotFuture, receiverOf } from '../../shared/exchange/rules';
-import { checkRecordsBelongTo, decodeContainer, parseManifest, validatePayload } from '../../shared/exchange/bundle-format';
+import { checkRecordsBelongTo, decodeContainer, inflatePayload, parseManifest, validatePayload } from '../../shared/exchange/bundle-format';
 import { JsonLimitScanner, limitsWith, type BundleLimits } from '../../shared/exchange/limits';
 import { concatBytes } from '../../shared/exchange/bytes';
 
@@ -60,6 +60,8 @@ async function stages(path: string, officeCode: string, publicKey: string, reps:
     const { header, payload: gz } = decodeContainer(data);
     const manifest = parseManifest(header.manifest);
     lap('container');
+    await inflatePayload(gz, limits);
+    lap('inflatePayload');
     const chunks = await inflateChunks(gz);
     lap('inflate');
     const scanner = new JsonLimitScanner(limits);
