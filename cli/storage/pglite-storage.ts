@@ -53,6 +53,14 @@ export function latestSql(store: StoreName): string {
   return `select row from ${tableOf(store)} where ${stamp} is not null order by ${stamp} desc limit 1`;
 }
 
+/**
+ * Rows by key, the keys one JSON array parameter: "= any(array(...))" probes the key index; "in
+ * (select ...)" was planned as a hash join over a scan of the whole table, which grows with every office held.
+ */
+export function getManySql(store: StoreName): string {
+  return `select k, row from ${tableOf(store)} where k = any(array(select ${keyCast(store, 'e')} from jsonb_array_elements_text($1::jsonb) e))`;
+}
+
 function keyOf(store: StoreName, row: unknown): Key {
   const key = (row as Record<string, Key | null | undefined>)[PRIMARY_KEYS[store]];
   if (key === undefined || key === null || key === '') throw new Error(`${store} 记录缺少主键 ${PRIMARY_KEYS[store]}`);
@@ -75,7 +83,7 @@ function reader(q: Queryable) {
       for (let i = 0; i < keys.length; i += CHUNK) {
         const part = keys.slice(i, i + CHUNK).map((k) => (numericKey(store) ? Number(k) : String(k)));
         const res = await q.query<{ k: Key; row: StoreRows[N] }>(
-          `select k, row from ${tableOf(store)} where k in (select ${keyCast(store, 'e')} from jsonb_array_elements_text($1::jsonb) e)`,
+          getManySql(store),
           [JSON.stringify(part)],
         );
         for (const r of res.rows) found.set(String(r.k), r.row);

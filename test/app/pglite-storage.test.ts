@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileStorage } from '../../cli/file-storage';
 import { closeCliStorage, takeMigration, openCliStorage } from '../../cli/storage/open';
-import { latestSql } from '../../cli/storage/pglite-storage';
+import { getManySql, latestSql } from '../../cli/storage/pglite-storage';
 import { stampAll } from '../../shared/sync/stamped';
 import { openWorkspace } from '../../shared/app/workspace';
 import { setUpWorkspace } from '../../shared/app/setup/setup';
@@ -110,6 +110,19 @@ describe('PGlite workspace storage', () => {
     await again.db.exec('reset enable_seqscan; reset enable_sort;');
     expect(plan).toContain('Index Scan Backward using departments_by_updated');
     expect(plan).not.toContain('Sort');
+  });
+
+  it("looks up keys through the key index, not a scan of every office's rows", async () => {
+    const s = await openCliStorage(fresh());
+    await s.db.exec(`insert into "tasks" (k, row) select 'o' || g, jsonb_build_object('id', 'o' || g, 'officeCode', '150627') from generate_series(1, 9000) g`);
+    await s.db.exec(`insert into "audit" (k, row) select g, jsonb_build_object('seq', g) from generate_series(1, 9000) g`);
+    const plan = async (store: 'tasks' | 'audit', keys: unknown[]) =>
+      (await s.db.query<{ 'QUERY PLAN': string }>(`explain ${getManySql(store)}`, [JSON.stringify(keys)])).rows.map((r) => r['QUERY PLAN']).join('\n');
+    expect(await plan('tasks', ['o5', 'new-1', 'new-2'])).toContain('tasks_pkey');
+    expect(await plan('tasks', ['o5', 'new-1', 'new-2'])).not.toContain('Seq Scan');
+    expect(await plan('audit', [5, 6])).toContain('audit_pkey');
+    expect((await s.getMany('tasks', ['new-1', 'o5', 'o9000'])).map((r) => r?.id)).toEqual([undefined, 'o5', 'o9000']);
+    expect((await s.getMany('audit', [9000, 1, 9001])).map((r) => r?.seq)).toEqual([9000, 1, undefined]);
   });
 
   it('writes a large batch and reads it back by key, by list field and whole', async () => {
