@@ -107,11 +107,11 @@ const VARIANTS: Record<string, (stores: string) => string> = {
 };
 
 /** Dexie bulkPut of the rows a first import writes into the app schema's variant. */
-async function schema(records: string, variant: string): Promise<Record<string, number>> {
+async function schema(records: string, variant: string, suffix = ''): Promise<Record<string, number>> {
   const rows = mergeTables(emptyTables(), await jsonOf<BundleTables>(records)).writes;
   const names = tablesWithRows(rows);
   const stores = Object.fromEntries(Object.entries(currentStores()).map(([k, v]) => [k, VARIANTS[variant](v)]));
-  const db = new Dexie(`bench-schema-${variant}`);
+  const db = new Dexie(`bench-schema-${variant}${suffix}`);
   db.version(1).stores(stores);
   await db.open();
   const t0 = now();
@@ -121,6 +121,19 @@ async function schema(records: string, variant: string): Promise<Record<string, 
   const ms = now() - t0;
   db.close();
   return { total: ms };
+}
+
+/** Each variant of the schema in turn, twice, in one page (the same conditions for all): the index costs side by side. */
+async function schemas(records: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const round of [0, 1]) {
+    const order = round ? Object.keys(VARIANTS).reverse() : Object.keys(VARIANTS);
+    for (const v of order) {
+      const { total } = await schema(records, v, `-${round}`);
+      out[v] = (out[v] ?? 0) + total / 2;
+    }
+  }
+  return out;
 }
 
 async function cityWorkspace(officeCode: string, publicKey: string): Promise<{ ws: Workspace; db: LocalDatabase }> {
@@ -158,7 +171,7 @@ async function appWrite(bundle: string, officeCode: string, publicKey: string): 
   return { write: t1 - t0, work: opened - t0, commit: t1 - opened };
 }
 
-const api = { floor, dexie, parts, schema, appWrite };
+const api = { floor, dexie, parts, schema, schemas, appWrite };
 export type WriteBenchPage = typeof api;
 (globalThis as unknown as { bench: WriteBenchPage }).bench = api;
 document.title = 'bench ready';

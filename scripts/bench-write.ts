@@ -89,6 +89,7 @@ async function main() {
       if (wanted.includes('dexie')) await med('dexie', '/large-records.json');
       if (wanted.includes('parts')) await med('parts', '/large-records.json');
       for (const v of ['app', 'noUpdated', 'keysOnly']) if (wanted.includes(`schema-${v}`)) await med('schema', '/large-records.json', v);
+      if (wanted.includes('schemas')) await med('schemas', '/large-records.json');
       if (wanted.includes('app')) await med('appWrite', '/large-1.zwb', '150627', identity.publicKey);
     } finally {
       await browser.close();

@@ -36,7 +36,13 @@ describe('Dexie schema migrations', () => {
       expect(await storage.listBy('tasks', 'officeCode', '150627')).toEqual([task]);
       expect((await storage.listBy('progress', 'subjectId', '150627-task-1')).map((r) => r.id)).toEqual(['150627-pe-1']);
       expect((await storage.listBy('audit', 'recordId', '150627-task-1')).map((r) => r.field)).toEqual(['title']);
+      // The latest row of each store, found once by the upgrade (no `_updated` index any more), then kept at each commit.
       expect((await storage.latest('offices'))?.code).toBe('150627');
+      expect((await storage.latest('tasks'))?.id).toBe('150627-task-1');
+      expect(await storage.latest('leaders')).toBeUndefined();
+      const later = formatStamp(Date.UTC(2026, 0, 2), 0, 'old');
+      await storage.transaction((tx) => tx.bulkPut('tasks', [{ ...task, id: '150627-task-0', _updated: later }]));
+      expect((await storage.latest('tasks'))?.id).toBe('150627-task-0');
       // The import row of the new schema is found by the office whose records it changed.
       await storage.transaction((tx) => tx.bulkPut('audit', [{ ...audit, recordId: 'import:x', field: '*', action: 'merge', changes: [{ table: 'tasks', id: '150627-task-1', fields: ['title'] }], officeCode: '150627' }]));
       expect((await storage.listBy('audit', 'officeCode', '150627')).map((r) => r.recordId)).toEqual(['import:x']);
@@ -79,12 +85,12 @@ describe('Dexie schema migrations', () => {
 
   it('keeps an index only where the storage port queries by it', () => {
     const stores = currentStores();
-    expect(stores.tasks).toBe('id, officeCode, _updated');
-    expect(stores.progress).toBe('id, officeCode, subjectId, _updated');
+    expect(stores.tasks).toBe('id, officeCode');
+    expect(stores.progress).toBe('id, officeCode, subjectId');
     expect(stores.audit).toBe('++seq, recordId, officeCode');
     const db = new LocalDatabase('indexes');
     const indexes = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
-    expect(indexes('departments')).toEqual(['_updated', 'officeCode']);
-    expect(indexes('indicatorValues')).toEqual(['_updated', 'indicatorId', 'officeCode']);
+    expect(indexes('departments')).toEqual(['officeCode']);
+    expect(indexes('indicatorValues')).toEqual(['indicatorId', 'officeCode']);
   });
 });

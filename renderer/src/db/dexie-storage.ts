@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { PRIMARY_KEYS, type ListField, type StampedStoreName, type StoragePort, type StorageReader, type StorageWriter, type StoreName, type StoreRows } from '../../../shared/app/storage';
-import type { LocalDatabase } from './schema';
+import { laterOf, STAMPED_STORES, type LatestRow, type LocalDatabase } from './schema';
 
 type Key = string | number;
 
@@ -41,8 +41,38 @@ export class DexieStorage implements StoragePort {
   listAll<N extends StoreName>(store: N): Promise<StoreRows[N][]> {
     return this.table(store).toArray();
   }
+  /** The row the `latest` store points to (kept at every commit: no `_updated` index on the rows). */
   latest<N extends StampedStoreName>(store: N): Promise<StoreRows[N] | undefined> {
-    return this.table(store).orderBy('_updated').last();
+    return this.db.transaction('r', [this.db.latest, this.table(store)], async () => {
+      const at = await this.db.latest.get(store);
+      return at ? this.table(store).get(at.key) : undefined;
+    });
+  }
+
+  /**
+   * Where each stamped store's latest row will be once the transaction's writes are committed:
+   * the stored pointer against the rows written. Only when the latest row itself is rewritten with
+   * a lower stamp (set back) is the rest of the store read to find the next.
+   */
+  private async latestAfter(pending: Map<StoreName, Map<Key, unknown>>, cleared: Set<StoreName>): Promise<{ put: LatestRow[]; gone: string[] }> {
+    const put: LatestRow[] = [];
+    const gone: string[] = [];
+    for (const store of STAMPED_STORES) {
+      const mine = pending.get(store) as Map<Key, { _updated: string }> | undefined;
+      if (!mine && !cleared.has(store)) continue;
+      let best = cleared.has(store) ? undefined : await this.db.latest.get(store);
+      const rewritten = best && mine?.get(best.key);
+      if (best && rewritten && rewritten._updated < best.stamp) {
+        best = undefined;
+        await this.table(store).each((row, cursor) => {
+          if (!mine?.has(cursor.primaryKey)) best = laterOf(best, { store, key: String(cursor.primaryKey), stamp: row._updated });
+        });
+      }
+      for (const [key, row] of mine ?? []) best = laterOf(best, { store, key: String(key), stamp: row._updated });
+      if (best) put.push(best);
+      else gone.push(store);
+    }
+    return { put, gone };
   }
 
   transaction<T>(work: (tx: StorageWriter) => Promise<T>): Promise<T> {
@@ -106,6 +136,8 @@ export class DexieStorage implements StoragePort {
         },
       };
       const result = await work(tx);
+      // Read before the IndexedDB transaction (this window holds the write lock: nothing commits between).
+      const latest = await this.latestAfter(pending, cleared);
       // One IndexedDB transaction with nothing but its own requests inside, all issued at once while it
       // is active and awaited with Dexie's own promise: no native promise hop can let IndexedDB commit
       // before the last request is made (under load it did, and a merge failed half-way through).
@@ -114,6 +146,8 @@ export class DexieStorage implements StoragePort {
         const clears = [...cleared].map((store) => this.table(store).clear());
         const requests: Promise<unknown>[] = [...clears, ...[...pending].map(([store, rows]) => this.db.table(store).bulkPut([...rows.values()]))];
         if (audit.length) requests.push(this.table('audit').bulkAdd(audit));
+        if (latest.put.length) requests.push(this.db.latest.bulkPut(latest.put));
+        if (latest.gone.length) requests.push(this.db.latest.bulkDelete(latest.gone));
         return Dexie.Promise.all(requests);
       });
       return result;

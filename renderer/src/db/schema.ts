@@ -10,7 +10,7 @@ import type { ProgressEntry, IndicatorValue } from '../../../shared/domain/progr
 import type { Office } from '../../../shared/domain/office';
 
 export type { AuditEntry, SettingRow } from '../../../shared/app/storage';
-import { LIST_FIELDS, PRIMARY_KEYS, STORE_NAMES, type AuditEntry, type SettingRow, type StoreName } from '../../../shared/app/storage';
+import { LIST_FIELDS, PRIMARY_KEYS, STORE_NAMES, type AuditEntry, type SettingRow, type StampedStoreName, type StoreName } from '../../../shared/app/storage';
 
 export const DB_NAME = 'zero-waste-ledger';
 
@@ -51,22 +51,59 @@ export const RELEASED_SCHEMAS: readonly Record<string, string>[] = [
   },
 ];
 
+/** The stores that keep revision stamps (`latest` is asked of them). */
+export const STAMPED_STORES = STORE_NAMES.filter((n): n is StampedStoreName => n !== 'settings' && n !== 'audit');
+
+/**
+ * Where each stamped store's latest row is (its key and stamp): kept by DexieStorage in the same
+ * IndexedDB transaction as the rows, in place of an `_updated` index on every record. A store
+ * without a row here is empty.
+ */
+export interface LatestRow {
+  store: string;
+  key: string;
+  stamp: string;
+}
+export const LATEST_STORE = 'latest';
+
 /**
  * Version 4 (the current one): an index only where the storage port queries by it, i.e. the
- * store's key, its LIST_FIELDS (shared/app/storage.ts) and `_updated` for `latest`. Changed from 3:
- * an import's audit row is indexed by the office whose records it changed (audit.officeCode, one
- * entry per import) instead of by each record (*recordIds: 52,000 index entries written for a
- * 52,000-record import, about a fifth of its write).
+ * store's key and its LIST_FIELDS (shared/app/storage.ts). Changed from 3:
+ * - an import's audit row is indexed by the office whose records it changed (audit.officeCode, one
+ *   entry per import) instead of by each record (*recordIds: 52,000 index entries written for a
+ *   52,000-record import, about a fifth of its write);
+ * - no `_updated` index (one more entry per record written, about a tenth of an import's write):
+ *   `latest` reads the `latest` store instead, one row per stamped store.
  */
 export function currentStores(): Record<StoreName, string> {
   const out = {} as Record<StoreName, string>;
   for (const name of STORE_NAMES) {
     const key = name === 'audit' ? `++${PRIMARY_KEYS[name]}` : PRIMARY_KEYS[name];
     const list: readonly string[] = LIST_FIELDS[name];
-    const stamped = name !== 'settings' && name !== 'audit' ? ['_updated'] : [];
-    out[name] = [key, ...list, ...stamped].join(', ');
+    out[name] = [key, ...list].join(', ');
   }
   return out;
+}
+
+/** The database's stores: the port's, and where each stamped store's latest row is. */
+export function localStores(): Record<string, string> {
+  return { ...currentStores(), [LATEST_STORE]: 'store' };
+}
+
+/** The latest of two rows: the higher stamp, on equal stamps the higher key (as an `_updated` index's last entry). */
+export function laterOf(a: LatestRow | undefined, b: LatestRow): LatestRow {
+  return !a || b.stamp > a.stamp || (b.stamp === a.stamp && b.key > a.key) ? b : a;
+}
+
+/** Version 4's upgrade: where each stamped store's latest row is, read once from every row. */
+async function latestOfEveryStore(tx: Transaction): Promise<void> {
+  for (const store of STAMPED_STORES) {
+    let best: LatestRow | undefined;
+    await tx.table(store).each((row: { _updated?: unknown }, cursor) => {
+      if (typeof row._updated === 'string') best = laterOf(best, { store, key: String(cursor.primaryKey), stamp: row._updated });
+    });
+    if (best) await tx.table<LatestRow, string>(LATEST_STORE).put(best);
+  }
 }
 
 /** The record tables an import row may name, by their stored name. */
@@ -99,7 +136,12 @@ export async function officeOfImportRows(tx: Transaction): Promise<void> {
 }
 
 /** Data changes run when a database is upgraded to a version, by version number. */
-const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = { 4: officeOfImportRows };
+const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
+  4: async (tx) => {
+    await officeOfImportRows(tx);
+    await latestOfEveryStore(tx);
+  },
+};
 
 /**
  * The local database. Plan records are stored inside a revision envelope (shared/sync/stamped.ts)
@@ -117,10 +159,11 @@ export class LocalDatabase extends Dexie {
   progress!: Table<Stamped<ProgressEntry>, string>;
   indicatorValues!: Table<Stamped<IndicatorValue>, string>;
   audit!: Table<AuditEntry, number>;
+  latest!: Table<LatestRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
-    const versions = [...RELEASED_SCHEMAS, currentStores()];
+    const versions = [...RELEASED_SCHEMAS, localStores()];
     versions.forEach((stores, i) => {
       const version = this.version(i + 1).stores(stores);
       const upgrade = UPGRADES[i + 1];
