@@ -175,18 +175,20 @@ function copierOf(schema: ZodTypeAny): Copier | undefined {
   if (schema instanceof z.ZodObject) {
     const def = schema._def;
     if (!(def.catchall instanceof z.ZodNever) || def.unknownKeys === 'passthrough') return undefined;
-    const fields: (readonly [string, Copier])[] = [];
-    for (const [k, field] of Object.entries(schema.shape as Record<string, ZodTypeAny>)) {
-      const copy = copierOf(field);
+    const keys = Object.keys(schema.shape as Record<string, ZodTypeAny>);
+    const copiers: Copier[] = [];
+    for (const k of keys) {
+      const copy = copierOf((schema.shape as Record<string, ZodTypeAny>)[k]);
       if (!copy) return undefined;
-      fields.push([k, copy]);
+      copiers.push(copy);
     }
     return (v) => {
       const input = v as Record<string, unknown>;
       const out: Record<string, unknown> = {};
-      for (const [k, copy] of fields) {
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
         const value = input[k];
-        if (value !== undefined || k in input) out[k] = copy(value);
+        if (value !== undefined || k in input) out[k] = copiers[i](value);
       }
       return out;
     };

@@ -132,6 +132,37 @@ function hexValue(b: number): number {
 }
 
 /**
+ * Where string content starting at byte `i` ends: the first quote or backslash from there, or `n`.
+ * Where the chunk is aligned for 32-bit words (`words`), a word holding neither is skipped whole: a
+ * byte equal to the quote (the backslash) is a zero byte of the word ^ 0x22222222 (^ 0x5c5c5c5c).
+ */
+function stringEnd(chunk: Uint8Array, words: Int32Array | null, i: number, n: number): number {
+  let j = i;
+  if (words !== null) {
+    const wordsEnd = n & ~3;
+    while (j < wordsEnd && (j & 3) !== 0 && chunk[j] !== QUOTE && chunk[j] !== BACKSLASH) j++;
+    if ((j & 3) === 0) {
+      let w = j >> 2;
+      const end = wordsEnd >> 2;
+      while (w < end) {
+        const x = words[w];
+        const q = x ^ 0x22222222;
+        const s = x ^ 0x5c5c5c5c;
+        if (((((q - 0x01010101) & ~q) | ((s - 0x01010101) & ~s)) & 0x80808080) !== 0) break;
+        w++;
+      }
+      j = w << 2;
+    }
+  }
+  while (j < n) {
+    const b = chunk[j];
+    if (b === QUOTE || b === BACKSLASH) return j;
+    j++;
+  }
+  return n;
+}
+
+/**
  * The scanner is one loop over the bytes with its state in plain fields (issue 29: the payload of a
  * 52,000-record office is 57 MB): string content is skipped in runs up to the next quote or
  * backslash and counted at once, the structure between strings is read byte by byte, and the
@@ -161,11 +192,27 @@ export class JsonLimitScanner {
   private hexCode = 0;
   private pendingHigh = false;
 
+  // The limits, copied into fields of their own: the loops read no other object (a frozen limits
+  // object and a plain one have different shapes, and one loop would otherwise see both).
+  private readonly maxValues: number;
+  private readonly maxItems: number;
+  private readonly maxRecords: number;
+  private readonly maxDepth: number;
+  private readonly maxStringBytes: number;
+  private readonly maxPayloadBytes: number;
+
   constructor(
     private readonly limits: BundleLimits,
     /** What is being read, for messages: "交换文件的数据部分" or "文件头". */
     private readonly what: string = '交换文件的数据部分',
-  ) {}
+  ) {
+    this.maxValues = limits.maxValues;
+    this.maxItems = limits.maxItems;
+    this.maxRecords = limits.maxRecords;
+    this.maxDepth = limits.maxDepth;
+    this.maxStringBytes = limits.maxStringBytes;
+    this.maxPayloadBytes = limits.maxPayloadBytes;
+  }
 
   /** Figures so far, for tests and the fuzz report. */
   get figures(): { bytes: number; values: number; records: number } {
@@ -193,11 +240,11 @@ export class JsonLimitScanner {
 
   /** A value starts (not a member name): counted, and as an element of its array (a record at depth 3). */
   private startValue(): void {
-    if (++this.values > this.limits.maxValues) throw this.tooManyValues();
+    if (++this.values > this.maxValues) throw this.tooManyValues();
     const depth = this.depth;
     if (depth === 0 || this.frames[depth - 1] !== ARRAY) return;
-    if (++this.items[depth - 1] > this.limits.maxItems) throw this.tooManyItems();
-    if (depth === RECORD_DEPTH && ++this.records > this.limits.maxRecords) throw this.overLimit(`记录超过 ${this.limits.maxRecords.toLocaleString('en-US')} 条`);
+    if (++this.items[depth - 1] > this.maxItems) throw this.tooManyItems();
+    if (depth === RECORD_DEPTH && ++this.records > this.maxRecords) throw this.overLimit(`记录超过 ${this.limits.maxRecords.toLocaleString('en-US')} 条`);
   }
 
   private tooManyItems(): BundleError {
@@ -207,7 +254,7 @@ export class JsonLimitScanner {
   private open(frame: number): void {
     this.startValue();
     const depth = this.depth;
-    if (depth >= this.limits.maxDepth) throw this.overLimit(`嵌套超过 ${this.limits.maxDepth} 层`);
+    if (depth >= this.maxDepth) throw this.overLimit(`嵌套超过 ${this.limits.maxDepth} 层`);
     this.frames[depth] = frame;
     this.items[depth] = 0;
     this.depth = depth + 1;
@@ -218,13 +265,13 @@ export class JsonLimitScanner {
     const isName = depth > 0 && this.frames[depth - 1] === OBJECT_NAME;
     this.isName = isName;
     if (isName) {
-      if (++this.values > this.limits.maxValues) throw this.tooManyValues();
-      if (++this.items[depth - 1] > this.limits.maxItems) throw this.tooManyItems();
+      if (++this.values > this.maxValues) throw this.tooManyValues();
+      if (++this.items[depth - 1] > this.maxItems) throw this.tooManyItems();
       this.frames[depth - 1] = OBJECT_VALUE;
     } else this.startValue();
     this.stringBytes = 0;
     this.nameEscaped = false;
-    this.forbiddenSoFar = true;
+    this.forbiddenSoFar = isName;
     this.pendingHigh = false;
     this.state = State.InString;
   }
@@ -240,18 +287,17 @@ export class JsonLimitScanner {
     this.state = State.Outside;
   }
 
-  /** String content, bytes `from` to `to` of the chunk: counted, and a name's compared with `__proto__`. */
-  private stringRun(chunk: Uint8Array, from: number, to: number): void {
-    const before = this.stringBytes;
-    this.stringBytes = before + (to - from);
-    if (this.stringBytes > this.limits.maxStringBytes) throw this.tooLongString();
-    if (this.isName && this.forbiddenSoFar) {
-      const end = Math.min(to, from + FORBIDDEN_BYTES.length - before);
-      for (let k = from; k < end; k++) {
-        if (chunk[k] !== FORBIDDEN_BYTES[before + k - from]) {
-          this.forbiddenSoFar = false;
-          break;
-        }
+  /** A member name's content, bytes `from` to `to` of the chunk, `before` bytes into the name: still `__proto__` so far? */
+  private compareForbidden(chunk: Uint8Array, from: number, to: number, before: number): void {
+    // Only a name of exactly those nine bytes is refused: longer, it can no longer be one.
+    if (before + (to - from) > FORBIDDEN_BYTES.length) {
+      this.forbiddenSoFar = false;
+      return;
+    }
+    for (let k = from; k < to; k++) {
+      if (chunk[k] !== FORBIDDEN_BYTES[before + k - from]) {
+        this.forbiddenSoFar = false;
+        return;
       }
     }
   }
@@ -261,47 +307,29 @@ export class JsonLimitScanner {
    */
   push(chunk: Uint8Array): void {
     this.bytes += chunk.length;
-    if (this.bytes > this.limits.maxPayloadBytes) throw new BundleError('too-large', `${this.what}解压后超过 ${formatBytes(this.limits.maxPayloadBytes)}，已拒绝`);
+    if (this.bytes > this.maxPayloadBytes) throw new BundleError('too-large', `${this.what}解压后超过 ${formatBytes(this.limits.maxPayloadBytes)}，已拒绝`);
     const n = chunk.length;
     // The chunk as 32-bit words where its memory is aligned for them: string content is skipped a
     // word at a time while a word holds neither a quote nor a backslash.
     const words = (chunk.byteOffset & 3) === 0 ? new Int32Array(chunk.buffer, chunk.byteOffset, n >> 2) : null;
-    const wordsEnd = n & ~3;
     let i = 0;
     while (i < n) {
       if (this.state === State.Outside) {
         i = this.structure(chunk, i, n);
       } else if (this.state === State.InString && !this.pendingHigh) {
         // String content up to the next quote or backslash, in one run.
-        let j = i;
-        if (words !== null) {
-          while (j < wordsEnd && (j & 3) !== 0 && chunk[j] !== QUOTE && chunk[j] !== BACKSLASH) j++;
-          if ((j & 3) === 0) {
-            let w = j >> 2;
-            const end = wordsEnd >> 2;
-            while (w < end) {
-              // A byte equal to the quote (backslash) is a zero byte of x ^ 0x22222222 (^ 0x5c5c5c5c).
-              const x = words[w];
-              const q = x ^ 0x22222222;
-              const s = x ^ 0x5c5c5c5c;
-              if (((((q - 0x01010101) & ~q) | ((s - 0x01010101) & ~s)) & 0x80808080) !== 0) break;
-              w++;
-            }
-            j = w << 2;
-          }
+        const j = stringEnd(chunk, words, i, n);
+        if (j > i) {
+          const before = this.stringBytes;
+          this.stringBytes = before + (j - i);
+          if (this.stringBytes > this.maxStringBytes) throw this.tooLongString();
+          if (this.forbiddenSoFar) this.compareForbidden(chunk, i, j, before);
         }
-        let b = 0;
-        while (j < n) {
-          b = chunk[j];
-          if (b === QUOTE || b === BACKSLASH) break;
-          j++;
-        }
-        if (j > i) this.stringRun(chunk, i, j);
         if (j === n) return;
         i = j + 1;
-        if (b === QUOTE) this.endString();
+        if (chunk[j] === QUOTE) this.endString();
         else {
-          if (++this.stringBytes > this.limits.maxStringBytes) throw this.tooLongString();
+          if (++this.stringBytes > this.maxStringBytes) throw this.tooLongString();
           this.forbiddenSoFar = false;
           this.state = State.Escape;
           if (this.isName) this.nameEscaped = true;
@@ -366,14 +394,14 @@ export class JsonLimitScanner {
         // Only here with a high surrogate pending: it must be followed at once by an escaped low one.
         if (b === QUOTE) this.endString();
         else if (b === BACKSLASH) {
-          if (++this.stringBytes > this.limits.maxStringBytes) throw this.tooLongString();
+          if (++this.stringBytes > this.maxStringBytes) throw this.tooLongString();
           this.forbiddenSoFar = false;
           this.state = State.Escape;
           if (this.isName) this.nameEscaped = true;
         } else throw this.badText();
         break;
       case State.Escape:
-        if (++this.stringBytes > this.limits.maxStringBytes) throw this.tooLongString();
+        if (++this.stringBytes > this.maxStringBytes) throw this.tooLongString();
         if (b === LOWER_U) {
           this.state = State.Hex;
           this.hexDigits = 0;
@@ -384,7 +412,7 @@ export class JsonLimitScanner {
         }
         break;
       default: {
-        if (++this.stringBytes > this.limits.maxStringBytes) throw this.tooLongString();
+        if (++this.stringBytes > this.maxStringBytes) throw this.tooLongString();
         const v = hexValue(b);
         // Not hex: invalid JSON, which JSON.parse reports; stop reading the escape here.
         if (v < 0) {

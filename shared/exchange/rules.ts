@@ -47,10 +47,11 @@ export function checkReceiver(receiver: Receiver, officeCode: string): void {
  */
 export function checkStampsNotFuture(payload: BundlePayload, since: string | undefined, now: Date): void {
   const limit = now.getTime() + MAX_DRIFT_MS;
-  // A stamp (checked by validatePayload) starts with its 15-digit milliseconds, so one later than
-  // the limit, and only such a one, sorts after this text: the limit's 15 digits, then any counter
-  // and device. Only those are parsed.
-  const ceiling = limit >= 0 && limit < 1e15 ? `${String(Math.floor(limit)).padStart(15, '0')}:999999:\uffff` : '';
+  // A stamp (checked by validatePayload) is 15 digits of milliseconds, 6 of counter and a device of
+  // letters, digits, - and _, so one later than the limit, and only such a one, sorts after this
+  // text: the limit's 15 digits, the largest counter, and '~' (after every character a device
+  // uses). Only those are parsed.
+  const ceiling = limit >= 0 && limit < 1e15 ? `${String(Math.floor(limit)).padStart(15, '0')}:999999:~` : '';
   let worst: { table: BundleTableName; key: string; millis: number } | null = null;
   for (const table of BUNDLE_TABLES) {
     for (const r of payload.tables[table]) {
@@ -81,13 +82,15 @@ export async function checkNoForeignRecords(payload: BundlePayload, officeCode: 
   const foreign: string[] = [];
   for (const table of BUNDLE_TABLES) {
     const keyField = keyFieldOf(table);
-    const keys = payload.tables[table].map((r) => String(r[keyField]));
-    if (!keys.length) continue;
+    const rows = payload.tables[table];
+    if (!rows.length) continue;
+    const keys: string[] = new Array<string>(rows.length);
+    for (let i = 0; i < rows.length; i++) keys[i] = String(rows[i][keyField]);
     const found = await owners(table, keys, officeCode);
-    keys.forEach((key, i) => {
+    for (let i = 0; i < keys.length; i++) {
       const owner = found[i];
-      if (owner !== undefined && owner !== officeCode) foreign.push(`${TABLE_LABELS[table]} ${key}（本机记为 ${divisionName(owner)} ${owner} 的记录）`);
-    });
+      if (owner !== undefined && owner !== officeCode) foreign.push(`${TABLE_LABELS[table]} ${keys[i]}（本机记为 ${divisionName(owner)} ${owner} 的记录）`);
+    }
   }
   if (foreign.length) {
     throw new BundleError(
