@@ -10,22 +10,6 @@ const at = (n: number) => `${String(n).padStart(15, '0')}:000000:dev`;
 const audit = { table: '*', recordId: 'import:1', field: '*', action: 'merge' as const, before: null, after: null, at: '', stamp: '', deviceId: 'd', actor: '导入' };
 
 describe('memory storage indexes', () => {
-  it('a transaction sees its own rewrites in listings and in the latest row', async () => {
-    const s = new MemoryStorage();
-    await s.transaction((tx) => tx.bulkPut('departments', [dept('a', '150627', at(5)), dept('b', '150627', at(9))]));
-    await s.transaction(async (tx) => {
-      await tx.bulkPut('departments', [dept('b', '150203', at(3))]);
-      expect((await tx.listBy('departments', 'officeCode', '150627')).map((r) => r.id)).toEqual(['a']);
-      expect((await tx.listBy('departments', 'officeCode', '150203')).map((r) => r.id)).toEqual(['b']);
-      expect((await tx.latest('departments'))?.id).toBe('a');
-      await tx.bulkPut('departments', [dept('c', '150627', at(4))]);
-      expect((await tx.listBy('departments', 'officeCode', '150627')).map((r) => r.id)).toEqual(['a', 'c']);
-    });
-    expect((await s.latest('departments'))?.id).toBe('a');
-    await s.transaction((tx) => tx.bulkPut('departments', [dept('c', '150627', at(12))]));
-    expect((await s.latest('departments'))?.id).toBe('c');
-  });
-
   it('a row rewritten is found only by the value it holds now; audit numbers continue after the highest', async () => {
     const s = new MemoryStorage();
     await s.transaction((tx) => tx.bulkPut('audit', [{ ...audit, recordId: 'r1' }]));

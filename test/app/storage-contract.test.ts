@@ -131,6 +131,24 @@ describe.each(adapters)('storage contract: %s', (_name, open) => {
     expect((await s.listAll('audit')).map((r) => r.seq)).toEqual([1, 2]);
   });
 
+  it('a transaction sees its own rewrites in listings and in the latest row', async () => {
+    const s = await open();
+    const at = (n: number) => `${String(n).padStart(15, '0')}:000000:dev`;
+    const stamped = (id: string, officeCode: string, n: number) => ({ ...dept(id, officeCode), _updated: at(n) });
+    await s.transaction((tx) => tx.bulkPut('departments', [stamped('a', '150627', 5), stamped('b', '150627', 9)]));
+    await s.transaction(async (tx) => {
+      await tx.bulkPut('departments', [stamped('b', '150203', 3)]);
+      expect((await tx.listBy('departments', 'officeCode', '150627')).map((r) => r.id)).toEqual(['a']);
+      expect((await tx.listBy('departments', 'officeCode', '150203')).map((r) => r.id)).toEqual(['b']);
+      expect((await tx.latest('departments'))?.id).toBe('a');
+      await tx.bulkPut('departments', [stamped('c', '150627', 4)]);
+      expect((await tx.listBy('departments', 'officeCode', '150627')).map((r) => r.id)).toEqual(['a', 'c']);
+    });
+    expect((await s.latest('departments'))?.id).toBe('a');
+    await s.transaction((tx) => tx.bulkPut('departments', [stamped('c', '150627', 12)]));
+    expect((await s.latest('departments'))?.id).toBe('c');
+  });
+
   it('a failure inside a transaction leaves nothing behind, in any table', async () => {
     const s = await open();
     await s.transaction((tx) => tx.bulkPut('departments', [dept('a')]));

@@ -87,7 +87,11 @@ export class DexieStorage implements StoragePort {
         const mine = own(store);
         if (!mine) return rows;
         const out = new Map<Key, StoreRows[N]>(rows.map((r) => [keyOf(store, r), r]));
-        for (const [k, r] of mine) if (keep(r)) out.set(k, structuredClone(r));
+        // A row this transaction rewrote is listed as it is now: dropped when it no longer matches.
+        for (const [k, r] of mine) {
+          if (keep(r)) out.set(k, structuredClone(r));
+          else out.delete(k);
+        }
         return [...out.entries()].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0)).map(([, r]) => r);
       };
       const field = (r: unknown, name: string) => (r as Record<string, unknown>)[name];
@@ -106,8 +110,18 @@ export class DexieStorage implements StoragePort {
           merged(store, cleared.has(store) ? [] : await this.listBy(store, name, value), (r) => matches(r, name, value)).filter((r) => matches(r, name, value)),
         listAll: async (store) => merged(store, cleared.has(store) ? [] : await this.listAll(store), () => true),
         latest: async <N extends StampedStoreName>(store: N) => {
-          let best = cleared.has(store) ? undefined : await this.latest(store);
-          for (const r of own(store)?.values() ?? []) if (!best || r._updated > best._updated) best = structuredClone(r);
+          const mine = own(store);
+          const stored = cleared.has(store) ? undefined : await this.latest(store);
+          let best = stored;
+          const rewritten = stored && mine?.get(keyOf(store, stored));
+          if (stored && rewritten) {
+            best = undefined;
+            // The stored latest row rewritten here with an earlier stamp: the next is among the others.
+            if (rewritten._updated < stored._updated) {
+              for (const r of await this.listAll(store)) if (!mine?.has(keyOf(store, r)) && (!best || r._updated > best._updated)) best = r;
+            }
+          }
+          for (const r of mine?.values() ?? []) if (!best || r._updated > best._updated) best = structuredClone(r);
           return best;
         },
       };
