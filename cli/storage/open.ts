@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { FileStorage, WorkspaceFileError } from '../file-storage';
 import type { StoreName } from '../../shared/app/storage';
-import { copyTables, PgliteStorage } from './pglite-storage';
+import { copyTables, giveImportRowsTheirOffice, PgliteStorage } from './pglite-storage';
 
 /**
  * The command line's workspace storage: PGlite in DIR/db/ (cli/storage/pglite-storage.ts). A
@@ -127,6 +127,7 @@ async function migrate(storage: PgliteStorage, dir: string, legacy: Legacy): Pro
       );
     }
     await copyTables(storage.db, legacy.tables, { migratedFrom: legacy.digest, migratedAt: new Date().toISOString() });
+    await giveImportRowsTheirOffice(storage.db);
   }
   // Renamed only once the rows are committed; a crash in between is finished on the next open (same digest).
   const renamedTo = `${jsonPath}${MIGRATED_SUFFIX}`;

@@ -142,6 +142,7 @@ export class PgliteStorage implements StoragePort {
     const wanted = new Set(STORE_NAMES.flatMap((s) => (LIST_FIELDS[s] as readonly string[]).map((f) => `${s}_has_${f}`)));
     const stale = (await this.db.query<{ name: string }>(`select indexname as name from pg_indexes where schemaname = current_schema() and indexname like '%\\_has\\_%'`)).rows;
     for (const { name } of stale) if (!wanted.has(name)) await this.db.exec(`drop index if exists "${name.replaceAll('"', '""')}";`);
+    if ((await this.meta(IMPORT_ROWS_OFFICE)) !== true) await giveImportRowsTheirOffice(this.db);
   }
 
   get<N extends StoreName>(store: N, key: Key) {
@@ -174,6 +175,26 @@ export class PgliteStorage implements StoragePort {
   async meta(key: string): Promise<unknown> {
     return (await this.db.query<{ value: unknown }>('select value from zwc_meta where key = $1', [key])).rows[0]?.value;
   }
+}
+
+const IMPORT_ROWS_OFFICE = 'importRowsHaveOffice';
+
+/**
+ * An import's audit row is found from a record by the office whose records it changed (its
+ * `officeCode`, see records-service auditOf). Rows written before that named every record in
+ * `recordIds` instead: each gets the office of the records it names, which is the namespace every
+ * id of that office starts with (`<officeCode>-…`; an office's own row is keyed by the code itself).
+ * Run once per database, and again after rows are copied in from an old workspace file.
+ */
+export async function giveImportRowsTheirOffice(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `update "audit" set row = (row - 'recordIds') || jsonb_build_object('officeCode', split_part(row->'changes'->0->>'id', '-', 1))
+       where row->>'recordId' like 'import:%' and not (row ? 'officeCode')
+         and jsonb_typeof(row->'changes') = 'array' and jsonb_array_length(row->'changes') > 0`,
+    );
+    await setMeta(tx, IMPORT_ROWS_OFFICE, true);
+  });
 }
 
 /** Writes a meta value inside a transaction of the raw database. */

@@ -114,6 +114,44 @@ describe('PGlite workspace storage', () => {
     expect(plan).not.toContain('Sort');
   });
 
+  it('import rows written before they carried their office get it, in an older database and from an old workspace.json', async () => {
+    const importRow = (bundleId: string, ids: string[]) => ({
+      ...audit,
+      table: '*',
+      recordId: `import:${bundleId}`,
+      action: 'merge' as const,
+      after: { bundleId, from: '伊金霍洛旗 laptopA', sequence: 1 },
+      changes: ids.map((id) => ({ table: id === '150627' ? 'offices' : 'departments', id, fields: ['*'] })),
+      recordIds: ids,
+    });
+    // An older database: rows as they were written, the one-time step not yet taken.
+    const dir = fresh();
+    const s = await openCliStorage(dir);
+    await s.transaction(async (tx) => {
+      await tx.bulkPut('departments', [dept('150627-dep-a')]);
+      await tx.bulkPut('audit', [importRow('b1', ['150627-dep-a', '150627'])]);
+    });
+    await s.db.exec(`delete from zwc_meta where key = 'importRowsHaveOffice'`);
+    expect(await s.listBy('audit', 'officeCode', '150627')).toEqual([]);
+    await closeCliStorage(dir);
+    const again = await openCliStorage(dir);
+    const [row] = await again.listBy('audit', 'officeCode', '150627');
+    expect(row).toMatchObject({ recordId: 'import:b1', officeCode: '150627' });
+    expect(row.recordIds).toBeUndefined();
+    const ws = await openWorkspace(again);
+    expect((await ws.records.auditOf('150627-dep-a')).map((r) => r.recordId)).toEqual(['150627-dep-a']);
+    // An old workspace file's rows, copied in after the database was made.
+    const dir2 = fresh();
+    const old = FileStorage.open(dir2);
+    await old.transaction(async (tx) => {
+      await tx.bulkPut('departments', [dept('150627-dep-b')]);
+      await tx.bulkPut('audit', [importRow('b2', ['150627-dep-b'])]);
+    });
+    const migrated = await openCliStorage(dir2);
+    expect((await migrated.listBy('audit', 'officeCode', '150627')).map((r) => r.recordId)).toEqual(['import:b2']);
+    expect((await (await openWorkspace(migrated)).records.auditOf('150627-dep-b')).map((r) => r.action)).toEqual(['merge']);
+  });
+
   it("looks up keys through the key index, not a scan of every office's rows", async () => {
     const s = await openCliStorage(fresh());
     await s.db.exec(`insert into "tasks" (k, row) select 'o' || g, jsonb_build_object('id', 'o' || g, 'officeCode', '150627') from generate_series(1, 9000) g`);
