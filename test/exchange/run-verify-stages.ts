@@ -69,7 +69,7 @@ async function main() {
         const cdp = process.env.PROFILE ? await fresh.newCDPSession(second) : undefined;
         if (cdp) {
           await cdp.send('Profiler.enable');
-          await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+          await cdp.send('Profiler.setSamplingInterval', { interval: 20 });
           await cdp.send('Profiler.start');
         }
         const ms = await second.evaluate(() => (window as unknown as Page).timed());
