@@ -4,7 +4,9 @@ import { LocalDatabase, RELEASED_SCHEMAS, currentStores } from '../../renderer/s
 import { DexieStorage } from '../../renderer/src/db/dexie-storage';
 import { formatStamp, HybridClock } from '../../shared/sync/hlc';
 import { RecordsService } from '../../shared/app/records-service';
-import type { AuditEntry } from '../../shared/app/storage';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LIST_FIELDS, type AuditEntry } from '../../shared/app/storage';
 
 /**
  * A database written by every released schema opens under the current one with every row kept and
@@ -34,7 +36,7 @@ describe('Dexie schema migrations', () => {
       expect(db.verno).toBe(RELEASED_SCHEMAS.length + 1);
       const storage = new DexieStorage(db);
       expect(await storage.listBy('tasks', 'officeCode', '150627')).toEqual([task]);
-      expect((await storage.listBy('progress', 'subjectId', '150627-task-1')).map((r) => r.id)).toEqual(['150627-pe-1']);
+      expect((await storage.listBy('progress', 'officeCode', '150627')).map((r) => r.id)).toEqual(['150627-pe-1']);
       expect((await storage.listBy('audit', 'recordId', '150627-task-1')).map((r) => r.field)).toEqual(['title']);
       // The latest row of each store, found once by the upgrade (no `_updated` index any more), then kept at each commit.
       expect((await storage.latest('offices'))?.code).toBe('150627');
@@ -86,11 +88,22 @@ describe('Dexie schema migrations', () => {
   it('keeps an index only where the storage port queries by it', () => {
     const stores = currentStores();
     expect(stores.tasks).toBe('id, officeCode');
-    expect(stores.progress).toBe('id, officeCode, subjectId');
+    expect(stores.progress).toBe('id, officeCode');
     expect(stores.audit).toBe('++seq, recordId, officeCode');
     const db = new LocalDatabase('indexes');
     const indexes = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
     expect(indexes('departments')).toEqual(['officeCode']);
-    expect(indexes('indicatorValues')).toEqual(['indicatorId', 'officeCode']);
+    expect(indexes('indicatorValues')).toEqual(['officeCode']);
+  });
+
+  it('every listed field is one the core lists by (a store named, or a table chosen at run time)', () => {
+    const used = new Set<string>();
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+    for (const file of walk('shared')) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/listBy(?:<[^>]*>)?\(\s*('?)(\w+)\1\s*,\s*'(\w+)'/g)) used.add(`${m[1] ? m[2] : '*'}.${m[3]}`);
+    }
+    for (const [store, fields] of Object.entries(LIST_FIELDS)) {
+      for (const field of fields as readonly string[]) expect([`${store}.${field}`, `*.${field}`].some((k) => used.has(k)) ? `${store}.${field}` : `${store}.${field} unused`).toBe(`${store}.${field}`);
+    }
   });
 });
