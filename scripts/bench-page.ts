@@ -159,18 +159,25 @@ async function verifyVsFloor(path: string, officeCode: string, publicKey: string
     const inflated = await new Response(new Blob([payload]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
     JSON.parse(new TextDecoder().decode(inflated));
   };
-  // Issue 29 asks for figures "after a warm-up": both run once untimed on this page first (the app's
-  // JavaScript compiled, the platform's decompressor and JSON parser used once), then each is timed
-  // once, in the same order, on the same bytes.
+  // Issue 29 asks for "medians of 3 after a warm-up": both run once untimed on this page first (the
+  // app's JavaScript compiled, the platform's decompressor and JSON parser used once), then three
+  // rounds time each once, app then floor, on the same bytes; the medians are returned. Verifying
+  // touches no storage, so the rounds share the page; a figure this small (the realistic office's
+  // ~10 ms) is otherwise one sample of a machine's noise.
   await appVerify();
   await floorVerify();
-  const t0 = now();
-  await appVerify();
-  const app = now() - t0;
-  const t1 = now();
-  await floorVerify();
-  const floorMs = now() - t1;
-  return { app, floor: floorMs };
+  const apps: number[] = [];
+  const floors: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    const t0 = now();
+    await appVerify();
+    apps.push(now() - t0);
+    const t1 = now();
+    await floorVerify();
+    floors.push(now() - t1);
+  }
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+  return { app: mid(apps), floor: mid(floors) };
 }
 
 interface PouchRow {
