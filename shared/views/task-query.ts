@@ -68,7 +68,7 @@ export interface TaskFilter {
   text?: string;
 }
 
-function matchesTask(row: TaskRow, f: TaskFilter): boolean {
+function matchesTask(row: TaskRow, f: TaskFilter, words: readonly string[]): boolean {
   const t = row.task;
   if (f.domains?.length && !f.domains.includes(t.domain)) return false;
   if (f.departmentId) {
@@ -83,15 +83,13 @@ function matchesTask(row: TaskRow, f: TaskFilter): boolean {
     if (f.deadlineYear === 'open' ? t.deadline.open === null : !t.deadline.points.some((p) => p.date.startsWith(String(f.deadlineYear)))) return false;
   }
   if (f.missingPeriod && row.history.some((h) => h.period === f.missingPeriod)) return false;
-  if (f.text) {
-    const words = f.text.toLowerCase().split(/\s+/).filter(Boolean);
-    if (!words.every((w) => row.searchText.includes(w))) return false;
-  }
-  return true;
+  return words.every((w) => row.searchText.includes(w));
 }
 
 export function filterTasks(rows: readonly TaskRow[], f: TaskFilter): TaskRow[] {
-  return rows.filter((r) => matchesTask(r, f));
+  // The search words are split once for the list, not once per row.
+  const words = f.text ? f.text.toLowerCase().split(/\s+/).filter(Boolean) : [];
+  return rows.filter((r) => matchesTask(r, f, words));
 }
 
 /** The task's report for one month by the reporting rule (its lead units', the lowest of co-leads), or none that month. */
