@@ -69,7 +69,16 @@ async function main() {
           await tab.waitForFunction(() => document.title === 'bench ready', undefined, { timeout: 20_000 }).catch((e: unknown) => {
             throw new Error(`page ${page}: ${errors.join('; ') || String(e)}`);
           });
-          return await tab.evaluate(([n, a]) => (window as unknown as { bench: Record<string, (...x: unknown[]) => Promise<Result>> }).bench[n](...a), [name, args] as [string, unknown[]]);
+          // PROFILE=prefix: each case also recorded by Chromium's profiler (prefix-<case>.cpuprofile).
+          const cdp = process.env.PROFILE ? await context.newCDPSession(tab) : undefined;
+          if (cdp) {
+            await cdp.send('Profiler.enable');
+            await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+            await cdp.send('Profiler.start');
+          }
+          const result = await tab.evaluate(([n, a]) => (window as unknown as { bench: Record<string, (...x: unknown[]) => Promise<Result>> }).bench[n](...a), [name, args] as [string, unknown[]]);
+          if (cdp) writeFileSync(`${process.env.PROFILE}-${name}.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+          return result;
         } finally {
           await context.close();
         }
