@@ -152,13 +152,16 @@ export class DexieStorage implements StoragePort {
       const result = await work(tx);
       // Read before the IndexedDB transaction (this window holds the write lock: nothing commits between).
       const latest = await this.latestAfter(pending, cleared);
-      // One IndexedDB transaction with nothing but its own requests inside, all issued at once while it
-      // is active and awaited with Dexie's own promise: no native promise hop can let IndexedDB commit
-      // before the last request is made (under load it did, and a merge failed half-way through).
+      // One IndexedDB transaction with nothing but its own requests inside, awaited with Dexie's own
+      // promise only: no native promise hop can let IndexedDB commit before the last request is made
+      // (under load one did, and a merge failed half-way through). Each store's rows are put once the
+      // previous store's are in: issuing all 52,000 of an import at once made its commit ~20% slower.
       await this.db.transaction('rw', this.db.tables, () => {
         // Clearing first: IndexedDB runs a transaction's requests in the order they were made.
         const clears = [...cleared].map((store) => this.table(store).clear());
-        const requests: Promise<unknown>[] = [...clears, ...[...pending].map(([store, rows]) => this.db.table(store).bulkPut([...rows.values()]))];
+        let puts: Promise<unknown> = Dexie.Promise.resolve();
+        for (const [store, rows] of pending) puts = puts.then(() => this.db.table(store).bulkPut([...rows.values()]));
+        const requests: Promise<unknown>[] = [...clears, puts];
         if (audit.length) requests.push(this.table('audit').bulkAdd(audit));
         if (latest.put.length) requests.push(this.db.latest.bulkPut(latest.put));
         if (latest.gone.length) requests.push(this.db.latest.bulkDelete(latest.gone));
