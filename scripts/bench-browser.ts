@@ -1,8 +1,6 @@
 import { launchChromium } from '../test/e2e/support/browser';
 import { serveBuiltApp } from '../test/e2e/support/app-server';
-import { syntheticDepartments, syntheticTasks } from '../test/support/synthetic';
-import { stampAll } from '../shared/sync/stamped';
-import { formatStamp } from '../shared/sync/hlc';
+import { addSyntheticTasks, startSeeded } from './bench-tasks';
 
 /**
  * Start-up (a reload to 工作总览 on the seeded plan), then the task list in a real Chromium with
@@ -13,9 +11,7 @@ export async function benchBrowser(count: number): Promise<{ name: string; ms: n
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(app.url);
-    await page.getByRole('button', { name: '开始使用' }).click();
-    await page.getByTestId('office-name').waitFor();
+    await startSeeded(page, app.url);
     // Start-up: a reload of the seeded plan until 工作总览 shows its figures (median of 5).
     const starts: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -26,25 +22,7 @@ export async function benchBrowser(count: number): Promise<{ name: string; ms: n
     }
     starts.sort((a, b) => a - b);
     const startMs = starts[2];
-    const departments = syntheticDepartments('150627', 40);
-    const stamp = formatStamp(Date.now(), 0, 'bench');
-    const tasks = syntheticTasks('150627', count, departments).map((t) => stampAll(t, stamp));
-    const deps = departments.map((d) => stampAll(d, stamp));
-    await page.evaluate(
-      ({ tasks, deps }) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('zero-waste-ledger');
-          open.onsuccess = () => {
-            const tx = open.result.transaction(['tasks', 'departments'], 'readwrite');
-            for (const t of tasks) tx.objectStore('tasks').put(t);
-            for (const d of deps) tx.objectStore('departments').put(d);
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-          open.onerror = () => reject(open.error);
-        }),
-      { tasks, deps },
-    );
+    await addSyntheticTasks(page, count);
     const start = Date.now();
     await page.goto(`${app.url}#/tasks`);
     await page.reload();

@@ -3,10 +3,10 @@
  * esbuild) is served from a temporary folder with the bundles; every case runs in a new browser
  * context, i.e. a fresh origin storage, and each figure is the median of its runs.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { buildBenchPage } from './bench-build';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/e2e/support/browser';
 import { startStaticServer } from './static-server';
@@ -23,40 +23,8 @@ export interface ImportBenchOptions {
   runs: number;
 }
 
-/**
- * The page is built with the default bundle limits raised to LARGE_LIMITS: the 52,000-record office
- * (a 57 MB payload) is past what the app takes from one office (limits.ts), and the import path has
- * no other way to be given limits. A real office is far below the defaults.
- */
-const raiseLimits: Plugin = {
-  name: 'bench-limits',
-  setup(b) {
-    b.onLoad({ filter: /shared[\\/]exchange[\\/]limits\.ts$/ }, (args) => {
-      let text = readFileSync(args.path, 'utf8');
-      for (const [key, value] of Object.entries(LARGE_LIMITS)) {
-        const re = new RegExp(`(DEFAULT_LIMITS[^]*?${key}: )[^,]+,`);
-        if (!re.test(text)) throw new Error(`bench: ${key} not found in DEFAULT_LIMITS (shared/exchange/limits.ts)`);
-        text = text.replace(re, `$1${value},`);
-      }
-      return { contents: text, loader: 'ts' };
-    });
-  },
-};
-
 async function buildPage(dir: string): Promise<void> {
-  await build({
-    plugins: [raiseLimits],
-    entryPoints: ['scripts/bench-page.ts'],
-    outfile: join(dir, 'page.js'),
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'chrome120',
-    logLevel: 'error',
-    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-    alias: { events: './scripts/bench-events-shim.ts' },
-  });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><script src="page.js"></script>');
+  await buildBenchPage('scripts/bench-page.ts', join(dir, 'page.js'), { raise: true });
   mkdirSync(join(dir, 'seeds'));
   copyFileSync('seeds/150600-ordos.json', join(dir, 'seeds/150600-ordos.json'));
 }

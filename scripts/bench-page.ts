@@ -4,71 +4,15 @@
  * (bundles and their stored rows) is fetched from the bench's static server before timing starts.
  */
 import PouchDB from 'pouchdb-browser';
-import { LocalDatabase } from '../renderer/src/db/schema';
 import { openLocalDatabase } from '../renderer/src/app/local-database';
 import { workspaceOver, type Workspace } from '../shared/app/workspace';
 import { setUpWorkspace } from '../shared/app/setup/setup';
 import { loadSeedPlan } from '../shared/seed/load-seed';
 import { verifyBundle } from '../shared/exchange/verify';
 import { receiverOf } from '../shared/exchange/rules';
-import { verifySignature } from '../shared/exchange/identity';
-import { canonicalJsonBytes } from '../shared/exchange/canonical-json';
-import { BUNDLE_TABLES, keyFieldOf, type BundleTables } from '../shared/exchange/records';
-
-const now = () => performance.now();
-
-async function bytesOf(path: string): Promise<Uint8Array> {
-  const res = await fetch(path);
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
-}
-async function jsonOf<T>(path: string): Promise<T> {
-  return JSON.parse(new TextDecoder().decode(await bytesOf(path))) as T;
-}
-
-const tablesWithRows = (t: BundleTables) => BUNDLE_TABLES.filter((n) => t[n].length);
-
-/** The floor: the same rows put into plain IndexedDB object stores, one transaction. */
-async function floor(records: string): Promise<Record<string, number>> {
-  const tables = await jsonOf<BundleTables>(records);
-  const names = tablesWithRows(tables);
-  const db = await new Promise<IDBDatabase>((ok, fail) => {
-    const open = indexedDB.open('floor', 1);
-    open.onupgradeneeded = () => {
-      for (const n of names) open.result.createObjectStore(n, { keyPath: keyFieldOf(n) });
-    };
-    open.onsuccess = () => ok(open.result);
-    open.onerror = () => fail(open.error);
-  });
-  const t0 = now();
-  await new Promise<void>((ok, fail) => {
-    const tx = db.transaction(names, 'readwrite');
-    for (const n of names) {
-      const store = tx.objectStore(n);
-      for (const row of tables[n]) store.put(row);
-    }
-    tx.oncomplete = () => ok();
-    tx.onerror = () => fail(tx.error);
-  });
-  const ms = now() - t0;
-  db.close();
-  return { total: ms };
-}
-
-/** Dexie bulkPut into the app's own schema (its indexes included), one transaction. */
-async function dexie(records: string): Promise<Record<string, number>> {
-  const tables = await jsonOf<BundleTables>(records);
-  const db = new LocalDatabase('bench-dexie');
-  await db.open();
-  const names = tablesWithRows(tables);
-  const t0 = now();
-  await db.transaction('rw', names, async () => {
-    for (const n of names) await db.table(n).bulkPut(tables[n]);
-  });
-  const ms = now() - t0;
-  db.close();
-  return { total: ms };
-}
+import { keyFieldOf, type BundleTables } from '../shared/exchange/records';
+import { LocalDatabase } from '../renderer/src/db/schema';
+import { bytesOf, dexie, floor, jsonOf, now, tablesWithRows, verifyFloor } from './bench-page-parts';
 
 interface ImportCase {
   /** Bundles imported first, untimed. */
@@ -149,16 +93,7 @@ async function verifyVsFloor(path: string, officeCode: string, publicKey: string
     const checked = await verifyBundle(data, { trust: [{ officeCode, publicKey }], receiver: receiverOf('150600'), localOwners: async (_t, keys) => keys.map(() => undefined), now: new Date() });
     if (!checked.ok) throw new Error(checked.error.message);
   };
-  // Floor: the framing, one SHA-256 over the compressed payload, one Ed25519 signature, native gunzip, JSON.parse.
-  const floorVerify = async () => {
-    const headerLength = new DataView(data.buffer, data.byteOffset).getUint32(4, false);
-    const header = JSON.parse(new TextDecoder().decode(data.subarray(8, 8 + headerLength))) as { manifest: Record<string, unknown>; signature: string };
-    const payload = data.slice(8 + headerLength) as Uint8Array<ArrayBuffer>;
-    await crypto.subtle.digest('SHA-256', payload);
-    if (!(await verifySignature(String(header.manifest.publicKey), canonicalJsonBytes(header.manifest), header.signature))) throw new Error('signature');
-    const inflated = await new Response(new Blob([payload]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-    JSON.parse(new TextDecoder().decode(inflated));
-  };
+  const floorVerify = () => verifyFloor(data);
   // Issue 29 asks for "medians of 3 after a warm-up": both run once untimed on this page first (the
   // app's JavaScript compiled, the platform's decompressor and JSON parser used once), then three
   // rounds time each once, app then floor, on the same bytes; the medians are returned. Verifying

@@ -10,64 +10,11 @@ import { workspaceOver, type Workspace } from '../shared/app/workspace';
 import { setUpWorkspace } from '../shared/app/setup/setup';
 import { loadSeedPlan } from '../shared/seed/load-seed';
 import { receiverOf } from '../shared/exchange/rules';
-import { BUNDLE_TABLES, emptyTables, keyFieldOf, type BundleTables } from '../shared/exchange/records';
+import { emptyTables, type BundleTables } from '../shared/exchange/records';
+import { bytesOf, dexie, floor, jsonOf, now, tablesWithRows } from './bench-page-parts';
 import { mergeTables } from '../shared/exchange/merge';
 import { importAuditRow } from '../shared/app/audit';
 import { importedChanges } from '../shared/app/exchange/exchange-service';
-
-const now = () => performance.now();
-
-async function bytesOf(path: string): Promise<Uint8Array> {
-  const res = await fetch(path);
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
-}
-async function jsonOf<T>(path: string): Promise<T> {
-  return JSON.parse(new TextDecoder().decode(await bytesOf(path))) as T;
-}
-const tablesWithRows = (t: BundleTables) => BUNDLE_TABLES.filter((n) => t[n].length);
-
-/** The floor, as scripts/bench-page.ts measures it: plain object stores, one transaction. */
-async function floor(records: string): Promise<Record<string, number>> {
-  const tables = await jsonOf<BundleTables>(records);
-  const names = tablesWithRows(tables);
-  const db = await new Promise<IDBDatabase>((ok, fail) => {
-    const open = indexedDB.open('floor', 1);
-    open.onupgradeneeded = () => {
-      for (const n of names) open.result.createObjectStore(n, { keyPath: keyFieldOf(n) });
-    };
-    open.onsuccess = () => ok(open.result);
-    open.onerror = () => fail(open.error);
-  });
-  const t0 = now();
-  await new Promise<void>((ok, fail) => {
-    const tx = db.transaction(names, 'readwrite');
-    for (const n of names) {
-      const store = tx.objectStore(n);
-      for (const row of tables[n]) store.put(row);
-    }
-    tx.oncomplete = () => ok();
-    tx.onerror = () => fail(tx.error);
-  });
-  const ms = now() - t0;
-  db.close();
-  return { total: ms };
-}
-
-/** Dexie bulkPut of the bench rows into the app schema (as bench-page's dexie case). */
-async function dexie(records: string): Promise<Record<string, number>> {
-  const tables = await jsonOf<BundleTables>(records);
-  const db = new LocalDatabase('bench-dexie');
-  await db.open();
-  const names = tablesWithRows(tables);
-  const t0 = now();
-  await db.transaction('rw', names, async () => {
-    for (const n of names) await db.table(n).bulkPut(tables[n]);
-  });
-  const ms = now() - t0;
-  db.close();
-  return { total: ms };
-}
 
 /**
  * The pieces of the app's commit on the rows a first import writes (merge output, `_seen` filled

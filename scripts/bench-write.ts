@@ -3,10 +3,10 @@
  * `flock /tmp/zwc-browser.lock npx tsx scripts/bench-write.ts [tasks] [runs] [cases]`.
  * Cases: floor, dexie, parts (clone / bulkPut / audit row), app (applyImport: work / commit).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { buildBenchPage } from './bench-build';
 import { launchChromium } from '../test/e2e/support/browser';
 import { startStaticServer } from './static-server';
 import { generateIdentity } from '../shared/exchange/identity';
@@ -15,18 +15,6 @@ import { median } from './bench-report';
 import type { WriteBenchPage } from './bench-write-page';
 
 type Result = Record<string, number>;
-
-/** The same raised bundle limits as scripts/bench-import.ts (a 52k-record office is past a real one's). */
-const raiseLimits: Plugin = {
-  name: 'bench-limits',
-  setup(b) {
-    b.onLoad({ filter: /shared[\\/]exchange[\\/]limits\.ts$/ }, (args) => {
-      let text = readFileSync(args.path, 'utf8');
-      for (const [key, value] of Object.entries(LARGE_LIMITS)) text = text.replace(new RegExp(`(DEFAULT_LIMITS[^]*?${key}: )[^,]+,`), `$1${value},`);
-      return { contents: text, loader: 'ts' };
-    });
-  },
-};
 
 async function main() {
   const taskCount = Number(process.argv[2] ?? 10_000);
@@ -37,18 +25,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'zwc-bench-write-'));
   try {
     for (const [i, root] of roots.entries()) {
-      await build({
-        plugins: [raiseLimits],
-        entryPoints: [join(root, 'scripts/bench-write-page.ts')],
-        outfile: join(dir, `page${i}.js`),
-        bundle: true,
-        platform: 'browser',
-        format: 'iife',
-        target: 'chrome120',
-        logLevel: 'error',
-        define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-      });
-      writeFileSync(join(dir, `index${i}.html`), `<!doctype html><meta charset="utf-8"><title>bench</title><script src="page${i}.js"></script>`);
+      await buildBenchPage(join(root, 'scripts/bench-write-page.ts'), join(dir, `page${i}.js`), { raise: true, html: `index${i}.html` });
     }
     mkdirSync(join(dir, 'seeds'));
     copyFileSync('seeds/150600-ordos.json', join(dir, 'seeds/150600-ordos.json'));

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { buildBenchPage } from '../../scripts/bench-build';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumExecutable, launchChromium } from '../e2e/support/browser';
 import { startStaticServer } from '../../scripts/static-server';
@@ -19,17 +19,7 @@ async function main() {
   const reps = Number(process.argv[3] ?? 4);
   const dir = mkdtempSync(join(tmpdir(), 'zwc-stages-'));
   try {
-    await build({
-      entryPoints: ['test/exchange/verify-stages-page.ts'],
-      outfile: join(dir, 'page.js'),
-      bundle: true,
-      platform: 'browser',
-      format: 'iife',
-      target: 'chrome120',
-      logLevel: 'error',
-      define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-    });
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>stages</title><script src="page.js"></script>');
+    await buildBenchPage('test/exchange/verify-stages-page.ts', join(dir, 'page.js'), { title: 'stages' });
     const identity = await generateIdentity();
     writeFileSync(join(dir, 'large.zwb'), await bundleOf(largeOffice(tasks), identity, '150627', 'benchLarge', 1, LARGE_LIMITS));
     writeFileSync(join(dir, 'real.zwb'), await bundleOf(realisticOffice(), identity, '150627', 'benchReal', 1));

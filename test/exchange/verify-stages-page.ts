@@ -2,8 +2,7 @@
  * A measuring page (not a test): verifyBundle against its floor in one Chromium page, both warmed
  * once, then the verify's stages timed one by one. Built and driven by run-verify-stages.ts.
  */
-import { canonicalJsonBytes } from '../../shared/exchange/canonical-json';
-import { verifySignature } from '../../shared/exchange/identity';
+import { verifyFloor } from '../../scripts/bench-page-parts';
 import { verifyBundle } from '../../shared/exchange/verify';
 import { checkNoForeignRecords, checkStampsNotFuture, receiverOf } from '../../shared/exchange/rules';
 import { checkRecordsBelongTo, decodeContainer, inflatePayload, parseManifest, validatePayload } from '../../shared/exchange/bundle-format';
@@ -12,15 +11,6 @@ import { concatBytes } from '../../shared/exchange/bytes';
 
 const now = () => performance.now();
 
-async function floor(data: Uint8Array): Promise<void> {
-  const headerLength = new DataView(data.buffer, data.byteOffset).getUint32(4, false);
-  const header = JSON.parse(new TextDecoder().decode(data.subarray(8, 8 + headerLength))) as { manifest: Record<string, unknown>; signature: string };
-  const payload = data.slice(8 + headerLength) as Uint8Array<ArrayBuffer>;
-  await crypto.subtle.digest('SHA-256', payload);
-  if (!(await verifySignature(String(header.manifest.publicKey), canonicalJsonBytes(header.manifest), header.signature))) throw new Error('signature');
-  const inflated = await new Response(new Blob([payload]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-  JSON.parse(new TextDecoder().decode(inflated));
-}
 
 async function inflateChunks(gz: Uint8Array): Promise<Uint8Array[]> {
   const out: Uint8Array[] = [];
@@ -55,7 +45,7 @@ async function stages(path: string, officeCode: string, publicKey: string, reps:
     const r = await verifyBundle(data, ctx);
     if (!r.ok) throw new Error(r.error.message);
     lap('app');
-    await floor(data);
+    await verifyFloor(data);
     lap('floor');
     const { header, payload: gz } = decodeContainer(data);
     const manifest = parseManifest(header.manifest);
@@ -101,7 +91,7 @@ async function prepare(path: string, officeCode: string, publicKey: string, limi
     return now() - t0;
   };
   await app();
-  await floor(data);
+  await verifyFloor(data);
   prepared = app;
 }
 async function timed(): Promise<number> {

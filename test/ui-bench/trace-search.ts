@@ -8,9 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { launchChromium } from '../e2e/support/browser';
 import { startStaticServer } from '../../scripts/static-server';
-import { syntheticDepartments, syntheticTasks } from '../support/synthetic';
-import { stampAll } from '../../shared/sync/stamped';
-import { formatStamp } from '../../shared/sync/hlc';
+import { addSyntheticTasks, startSeeded } from '../../scripts/bench-tasks';
 
 interface TraceEvent { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string; data?: Record<string, unknown> } }
 
@@ -21,28 +19,8 @@ async function main() {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(url);
-    await page.getByRole('button', { name: '开始使用' }).click();
-    await page.getByTestId('office-name').waitFor();
-    const departments = syntheticDepartments('150627', 40);
-    const stamp = formatStamp(Date.now(), 0, 'bench');
-    const tasks = syntheticTasks('150627', count, departments).map((t) => stampAll(t, stamp));
-    const deps = departments.map((d) => stampAll(d, stamp));
-    await page.evaluate(
-      ({ tasks, deps }) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('zero-waste-ledger');
-          open.onsuccess = () => {
-            const tx = open.result.transaction(['tasks', 'departments'], 'readwrite');
-            for (const t of tasks) tx.objectStore('tasks').put(t);
-            for (const d of deps) tx.objectStore('departments').put(d);
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-          open.onerror = () => reject(open.error);
-        }),
-      { tasks, deps },
-    );
+    await startSeeded(page, url);
+    await addSyntheticTasks(page, count);
     await page.goto(`${url}#/tasks`);
     const path = '/tmp/zwc-search-trace.json';
     await browser.startTracing(page, { path, categories: ['devtools.timeline', 'blink.user_timing', 'v8', 'disabled-by-default-devtools.timeline'] });
