@@ -776,11 +776,15 @@ export interface ReadBundle {
 
 /** UTF-8 text to JSON; invalid UTF-8 (including encoded surrogates) is not Unicode text. */
 export function parsePayloadJson(json: Uint8Array): unknown {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(json);
-  } catch {
-    throw new BundleError('invalid-text', '交换文件的数据部分不是合法的 UTF-8 文本，已拒绝。请让对方重新导出');
+  // Decoded leniently first (the platform's fastest path): a malformed sequence becomes U+FFFD, so
+  // only a text holding U+FFFD is decoded again strictly, to tell a real U+FFFD from damage.
+  let text = new TextDecoder('utf-8').decode(json);
+  if (text.includes('\uFFFD')) {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(json);
+    } catch {
+      throw new BundleError('invalid-text', '交换文件的数据部分不是合法的 UTF-8 文本，已拒绝。请让对方重新导出');
+    }
   }
   try {
     return JSON.parse(text);

@@ -1,6 +1,6 @@
 /** Issue 24: control characters and direction overrides refused at every entry point; refusals in plain Chinese. */
 import { checkText, cleanText, unsafeCharacter } from '../../shared/domain/validation';
-import { parseManifest } from '../../shared/exchange/bundle-format';
+import { parseManifest, parsePayloadJson } from '../../shared/exchange/bundle-format';
 import { BundleError } from '../../shared/exchange/errors';
 import { generateIdentity, type Identity } from '../../shared/exchange/identity';
 import { verifyBundle } from '../../shared/exchange/verify';
@@ -31,6 +31,29 @@ describe('the one text rule', () => {
   it('cleanText removes them and says how many', () => {
     expect(cleanText('a\u0000b\u202Ec\u0007')).toEqual({ text: 'abc', removed: 3 });
     expect(cleanText('正常文字')).toEqual({ text: '正常文字', removed: 0 });
+  });
+});
+
+describe('the payload as UTF-8', () => {
+  const refusedAs = (bytes: Uint8Array) => {
+    try {
+      parsePayloadJson(bytes);
+      return 'accepted';
+    } catch (e) {
+      return e instanceof BundleError ? e.code : String(e);
+    }
+  };
+  it('refuses malformed UTF-8 wherever it is, and reads a real U+FFFD as the character it is', () => {
+    const text = new TextEncoder().encode('{"tables":{"departments":[{"name":"环保局"}]}}');
+    for (const at of [0, 10, text.length - 1]) {
+      const bad = new Uint8Array(text);
+      bad[at] = 0xff;
+      expect(refusedAs(bad)).toBe('invalid-text');
+    }
+    const truncated = text.slice(0, text.indexOf(0xe7) + 1); // the first byte of 环 alone
+    expect(refusedAs(new Uint8Array([...truncated, ...new TextEncoder().encode('"}]}}')]))).toBe('invalid-text');
+    expect(parsePayloadJson(new TextEncoder().encode('{"a":"\uFFFD 替换符"}'))).toEqual({ a: '\uFFFD 替换符' });
+    expect(parsePayloadJson(new TextEncoder().encode('{"a":"环保局"}'))).toEqual({ a: '环保局' });
   });
 });
 
