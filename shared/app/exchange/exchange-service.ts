@@ -76,6 +76,8 @@ function historyEntry(prepared: PreparedImport, outcome: ImportRecord['outcome']
 
 /** The records a merge changes, as its audit row names them: a new record as "*", else the fields whose value changed. */
 export function importedChanges(preview: MergePreview): ImportedChange[] {
+  // A first import adds records only, each once (a table's keys are distinct): nothing to gather.
+  if (!preview.changed.length && !preview.conflicts.length) return preview.added.map((r) => ({ table: r.table, id: r.id, fields: ['*'] }));
   const byRecord = new Map<string, ImportedChange>();
   const add = (table: string, id: string, fields: readonly string[]) => {
     const key = `${table}\u0000${id}`;
