@@ -62,6 +62,8 @@ describe('entering problems by hand (Chromium, 1366×768)', () => {
     await shot(page, 'problems-raise-offer.png');
     await page.getByTestId('raise-offer-open').click();
     const raise = page.getByTestId('raise-problems-modal');
+    // The dialog lists its candidates once it has read the task's open problems: wait for the row the clerk sees.
+    await raise.getByTestId('raise-candidate-text').first().waitFor();
     await expect(raise.getByTestId('raise-candidate-text').allTextContents()).resolves.toEqual(['部分项目环评材料编制质量不高，退回率高']);
     await raise.getByRole('button', { name: /登记 1 条/ }).click();
     await expectSaved(page, '已登记 1 条存在问题');
