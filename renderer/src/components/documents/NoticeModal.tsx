@@ -15,15 +15,27 @@ export function NoticeModal({ period, open, onClose }: { period: Period; open: b
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const { busy, make } = useMakeDocument();
+  // A new opening or another month starts afresh; a reload of the same month (the data changed while
+  // the dialog is open) keeps the list shown and the units the clerk has ticked that are still in it.
   useEffect(() => {
-    if (!open || !workspace) return;
-    let live = true;
+    if (!open) return;
     setUnits(null);
     setChosen([]);
     setError(null);
+  }, [open, period]);
+  useEffect(() => {
+    if (!open || !workspace) return;
+    let live = true;
     void loadDocuments()
       .then(({ DocumentService }) => new DocumentService(workspace).laggingUnits(period))
-      .then((u) => live && setUnits(u), (e: unknown) => live && setError(messageOf(e)));
+      .then(
+        (u) => {
+          if (!live) return;
+          setUnits(u);
+          setChosen((c) => c.filter((id) => u.some((x) => x.departmentId === id)));
+        },
+        (e: unknown) => live && setError(messageOf(e)),
+      );
     return () => {
       live = false;
     };
