@@ -131,6 +131,32 @@ describe.each(adapters)('storage contract: %s', (_name, open) => {
     expect((await s.listAll('audit')).map((r) => r.seq)).toEqual([1, 2]);
   });
 
+  it('lists an office’s records whatever their ids: in its namespace, outside it, or in another office’s', async () => {
+    const s = await open();
+    const ids = async (code: string) => (await s.listBy('departments', 'officeCode', code)).map((r) => r.id);
+    await s.transaction((tx) => tx.bulkPut('departments', [dept('150627-a'), dept('150627-b', '150203'), dept('legacy'), dept('150627-'), dept('1506270-x', '1506270')]));
+    expect(await ids('150627')).toEqual(['150627-', '150627-a', 'legacy']);
+    expect(await ids('150203')).toEqual(['150627-b']);
+    expect(await ids('1506270')).toEqual(['1506270-x']);
+    // Moved into its namespace, and out of it: listed where it is now, once.
+    await s.transaction((tx) => tx.bulkPut('departments', [dept('150627-b'), dept('legacy', '150203')]));
+    expect(await ids('150627')).toEqual(['150627-', '150627-a', '150627-b']);
+    expect(await ids('150203')).toEqual(['legacy']);
+    await s.transaction(async (tx) => {
+      await tx.bulkPut('departments', [dept('150627-a', '150203')]);
+      expect((await tx.listBy('departments', 'officeCode', '150203')).map((r) => r.id)).toEqual(['150627-a', 'legacy']);
+      expect((await tx.listBy('departments', 'officeCode', '150627')).map((r) => r.id)).toEqual(['150627-', '150627-b']);
+    });
+    expect(await ids('150203')).toEqual(['150627-a', 'legacy']);
+    // Emptied and filled again in one transaction: nothing of the old rows is listed.
+    await s.transaction(async (tx) => {
+      await tx.clear('departments');
+      await tx.bulkPut('departments', [dept('150203-c', '150203')]);
+    });
+    expect(await ids('150203')).toEqual(['150203-c']);
+    expect(await ids('150627')).toEqual([]);
+  });
+
   it('a transaction sees its own rewrites in listings and in the latest row', async () => {
     const s = await open();
     const at = (n: number) => `${String(n).padStart(15, '0')}:000000:dev`;

@@ -35,7 +35,7 @@ async function laptop(plan = yijinhuoluo): Promise<DexieRecordsService> {
 const registerOf = (repo: DexieRecordsService, now?: () => Date) => new IssuedSheets(repo.storage, now);
 
 async function departments(repo: DexieRecordsService, officeCode = '150627') {
-  return (await repo.db.departments.where('officeCode').equals(officeCode).toArray()).map((d) => ({ departmentId: d.id, departmentName: d.name, taskIds: [] as string[], projectIds: [] as string[] }));
+  return (await repo.storage.listBy('departments', 'officeCode', officeCode)).map((d) => ({ departmentId: d.id, departmentName: d.name, taskIds: [] as string[], projectIds: [] as string[] }));
 }
 
 async function send(from: DexieRecordsService, officeCode = '150627') {

@@ -29,6 +29,14 @@ describe('Dexie schema migrations', () => {
       await old.table('progress').put(progress);
       await old.table('audit').add({ ...audit }); // Dexie writes the new key into the object it adds
       await old.table('offices').put({ code: '150627', parentCode: '150600', name: '测试旗', _stamps: {}, _deleted: null, _updated: STAMP });
+      // From version 4 on, the app kept each store's latest row beside its rows.
+      if ('latest' in RELEASED_SCHEMAS[version - 1]) {
+        await old.table('latest').bulkPut([
+          { store: 'tasks', key: task.id, stamp: STAMP },
+          { store: 'progress', key: progress.id, stamp: STAMP },
+          { store: 'offices', key: '150627', stamp: STAMP },
+        ]);
+      }
       old.close();
 
       const db = new LocalDatabase(name);
@@ -55,7 +63,7 @@ describe('Dexie schema migrations', () => {
   it('gives an import row of schema 3 the office of the records it names, so each record’s history still shows it', async () => {
     const name = 'migrate-import-rows';
     const old = new Dexie(name);
-    RELEASED_SCHEMAS.forEach((stores, j) => old.version(j + 1).stores(stores));
+    RELEASED_SCHEMAS.slice(0, 3).forEach((stores, j) => old.version(j + 1).stores(stores));
     await old.open();
     await old.table('tasks').put(task);
     await old.table('progress').put(progress);
@@ -85,15 +93,45 @@ describe('Dexie schema migrations', () => {
     db.close();
   });
 
-  it('keeps an index only where the storage port queries by it', () => {
+  it('keeps an index only where a query cannot be answered by the key', () => {
     const stores = currentStores();
-    expect(stores.tasks).toBe('id, officeCode');
-    expect(stores.progress).toBe('id, officeCode');
+    // An office's records are the range of keys in its namespace (office-keys.ts): no officeCode index.
+    expect(stores.tasks).toBe('id');
+    expect(stores.progress).toBe('id');
+    expect(stores.offices).toBe('code, parentCode');
     expect(stores.audit).toBe('++seq, recordId, officeCode');
     const db = new LocalDatabase('indexes');
     const indexes = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
-    expect(indexes('departments')).toEqual(['officeCode']);
-    expect(indexes('indicatorValues')).toEqual(['officeCode']);
+    expect(indexes('departments')).toEqual([]);
+    expect(indexes('indicatorValues')).toEqual([]);
+    expect(indexes('audit')).toEqual(['officeCode', 'recordId']);
+  });
+
+  it('names under their office the records of a released database whose ids are outside its namespace', async () => {
+    const name = 'migrate-strays';
+    const old = new Dexie(name);
+    RELEASED_SCHEMAS.forEach((stores, j) => old.version(j + 1).stores(stores));
+    await old.open();
+    const legacy = { ...task, id: 'task-legacy-1' }; // an id from before namespaces
+    const foreign = { ...task, id: '150600-task-9', officeCode: '150627' }; // another office's namespace
+    const noOffice = { ...task, id: 'x-1', officeCode: undefined };
+    await old.table('tasks').bulkPut([task, legacy, foreign, noOffice, { ...task, id: '150627-' }]);
+    await old.table('progress').put({ ...progress, id: 'pe-legacy' });
+    old.close();
+
+    const db = new LocalDatabase(name);
+    await db.open();
+    const storage = new DexieStorage(db);
+    expect((await storage.listBy('tasks', 'officeCode', '150627')).map((r) => r.id)).toEqual(['150600-task-9', '150627-', '150627-task-1', 'task-legacy-1']);
+    expect(await storage.listBy('tasks', 'officeCode', '150600')).toEqual([]);
+    expect((await storage.listBy('progress', 'officeCode', '150627')).map((r) => r.id)).toEqual(['pe-legacy']);
+    expect((await db.strays.toArray()).map((s) => [s.store, s.key, s.officeCode])).toEqual([
+      ['progress', 'pe-legacy', '150627'],
+      ['tasks', '150600-task-9', '150627'],
+      ['tasks', '150627-', '150627'],
+      ['tasks', 'task-legacy-1', '150627'],
+    ]);
+    db.close();
   });
 
   it('every listed field is one the core lists by (a store named, or a table chosen at run time)', () => {

@@ -1,10 +1,20 @@
 import Dexie, { type Table } from 'dexie';
 import { PRIMARY_KEYS, type ListField, type StampedStoreName, type StoragePort, type StorageReader, type StorageWriter, type StoreName, type StoreRows } from '../../../shared/app/storage';
 import { laterOf, STAMPED_STORES, type LatestRow, type LocalDatabase } from './schema';
+import { inItsNamespace, isOfficeKeyed, OFFICE_KEYED_STORES, officeOf, rangePrefix, type StrayRow } from './office-keys';
 
 type Key = string | number;
 
 const SLOW_TRANSACTION_MS = 15_000;
+
+const keyOf = (store: StoreName, row: unknown) => (row as Record<string, Key>)[PRIMARY_KEYS[store]];
+/** IndexedDB's order of string keys (UTF-16 code units), as JavaScript compares strings. */
+const compareKeys = (a: Key, b: Key) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+/** Every stray of one store: its part of the strays' key range. */
+const straysOfStore = (store: string): [[string, unknown], [string, unknown]] => [
+  [store, Dexie.minKey],
+  [store, Dexie.maxKey],
+];
 
 /** The audit store's rows: what the port's typed write hands over for it. */
 function isAudit(store: StoreName, _rows: readonly unknown[]): _rows is readonly StoreRows['audit'][] {
@@ -36,7 +46,22 @@ export class DexieStorage implements StoragePort {
     return this.table(store).bulkGet([...keys]);
   }
   listBy<N extends StoreName>(store: N, field: ListField<N>, value: string): Promise<StoreRows[N][]> {
+    if (field === 'officeCode' && isOfficeKeyed(store)) return this.listByOffice(store, value);
     return this.table(store).where(field).equals(value).toArray();
+  }
+  /** An office's records: the range of keys in its namespace, and its strays (office-keys.ts). */
+  private listByOffice<N extends StoreName>(store: N, officeCode: string): Promise<StoreRows[N][]> {
+    return this.db.transaction('r', [this.table(store), this.db.strays], async () => {
+      const [ranged, strayKeys] = await Promise.all([
+        this.table(store).where(':id').startsWith(rangePrefix(officeCode)).toArray(),
+        this.db.strays.where('[store+officeCode]').equals([store, officeCode]).toArray(),
+      ]);
+      const mine = (r: StoreRows[N] | undefined): r is StoreRows[N] => r !== undefined && officeOf(r) === officeCode;
+      const listed = ranged.filter((r) => mine(r) && inItsNamespace(String(keyOf(store, r)), officeCode));
+      if (!strayKeys.length) return listed;
+      const strays = (await this.table(store).bulkGet(strayKeys.map((s) => s.key))).filter(mine);
+      return [...listed, ...strays].sort((a, b) => compareKeys(keyOf(store, a), keyOf(store, b)));
+    });
   }
   listAll<N extends StoreName>(store: N): Promise<StoreRows[N][]> {
     return this.table(store).toArray();
@@ -75,6 +100,32 @@ export class DexieStorage implements StoragePort {
     return { put, gone };
   }
 
+  /**
+   * The strays (office-keys.ts) once the transaction's writes are committed: a row written outside
+   * its office's namespace is named, one back inside it (or without an office) no longer. Only the
+   * written stores' strays are read: none, unless the database holds records from before namespaces.
+   */
+  private async straysAfter(pending: Map<StoreName, Map<Key, unknown>>, cleared: Set<StoreName>): Promise<{ put: StrayRow[]; gone: [string, string][] }> {
+    const put: StrayRow[] = [];
+    const gone: [string, string][] = [];
+    for (const store of OFFICE_KEYED_STORES) {
+      const mine = pending.get(store);
+      if (!mine) continue;
+      const before = new Map<string, string>();
+      if (!cleared.has(store)) {
+        for (const s of await this.db.strays.where('[store+key]').between(...straysOfStore(store)).toArray()) before.set(s.key, s.officeCode);
+      }
+      for (const [key, row] of mine) {
+        const k = String(key);
+        const officeCode = officeOf(row);
+        if (officeCode !== undefined && !inItsNamespace(k, officeCode)) {
+          if (before.get(k) !== officeCode) put.push({ store, key: k, officeCode });
+        } else if (before.has(k)) gone.push([store, k]);
+      }
+    }
+    return { put, gone };
+  }
+
   transaction<T>(work: (tx: StorageWriter) => Promise<T>): Promise<T> {
     const run = async () => {
       const pending = new Map<StoreName, Map<Key, unknown>>();
@@ -82,7 +133,6 @@ export class DexieStorage implements StoragePort {
       // Stores emptied by this transaction: their stored rows are no longer read, and are deleted on commit.
       const cleared = new Set<StoreName>();
       const own = <N extends StoreName>(store: N) => pending.get(store) as Map<Key, StoreRows[N]> | undefined;
-      const keyOf = (store: StoreName, row: unknown) => (row as Record<string, Key>)[PRIMARY_KEYS[store]];
       const merged = <N extends StoreName>(store: N, rows: StoreRows[N][], keep: (r: StoreRows[N]) => boolean): StoreRows[N][] => {
         const mine = own(store);
         if (!mine) return rows;
@@ -92,7 +142,7 @@ export class DexieStorage implements StoragePort {
           if (keep(r)) out.set(k, structuredClone(r));
           else out.delete(k);
         }
-        return [...out.entries()].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0)).map(([, r]) => r);
+        return [...out.entries()].sort((a, b) => compareKeys(a[0], b[0])).map(([, r]) => r);
       };
       const field = (r: unknown, name: string) => (r as Record<string, unknown>)[name];
       // A list field (an import's record ids) is indexed entry by entry: it matches when it contains the value.
@@ -152,19 +202,23 @@ export class DexieStorage implements StoragePort {
       const result = await work(tx);
       // Read before the IndexedDB transaction (this window holds the write lock: nothing commits between).
       const latest = await this.latestAfter(pending, cleared);
+      const strays = await this.straysAfter(pending, cleared);
       // One IndexedDB transaction with nothing but its own requests inside, awaited with Dexie's own
       // promise only: no native promise hop can let IndexedDB commit before the last request is made
       // (under load one did, and a merge failed half-way through). Each store's rows are put once the
       // previous store's are in: issuing all 52,000 of an import at once made its commit ~20% slower.
       await this.db.transaction('rw', this.db.tables, () => {
         // Clearing first: IndexedDB runs a transaction's requests in the order they were made.
-        const clears = [...cleared].map((store) => this.table(store).clear());
+        const clears: Promise<unknown>[] = [...cleared].map((store) => this.table(store).clear());
+        for (const store of cleared) if (isOfficeKeyed(store)) clears.push(this.db.strays.where('[store+key]').between(...straysOfStore(store)).delete());
         let puts: Promise<unknown> = Dexie.Promise.resolve();
         for (const [store, rows] of pending) puts = puts.then(() => this.db.table(store).bulkPut([...rows.values()]));
         const requests: Promise<unknown>[] = [...clears, puts];
         if (audit.length) requests.push(this.table('audit').bulkAdd(audit));
         if (latest.put.length) requests.push(this.db.latest.bulkPut(latest.put));
         if (latest.gone.length) requests.push(this.db.latest.bulkDelete(latest.gone));
+        if (strays.gone.length) requests.push(this.db.strays.bulkDelete(strays.gone));
+        if (strays.put.length) requests.push(this.db.strays.bulkPut(strays.put));
         return Dexie.Promise.all(requests);
       });
       return result;

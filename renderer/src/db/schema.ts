@@ -11,6 +11,7 @@ import type { Office } from '../../../shared/domain/office';
 
 export type { AuditEntry, SettingRow } from '../../../shared/app/storage';
 import { LIST_FIELDS, PRIMARY_KEYS, STORE_NAMES, type AuditEntry, type SettingRow, type StampedStoreName, type StoreName } from '../../../shared/app/storage';
+import { inItsNamespace, isOfficeKeyed, officeOf, OFFICE_KEYED_STORES, STRAYS_SCHEMA, STRAYS_STORE, type StrayRow } from './office-keys';
 
 export const DB_NAME = 'zero-waste-ledger';
 
@@ -49,6 +50,21 @@ export const RELEASED_SCHEMAS: readonly Record<string, string>[] = [
     indicatorValues: 'id, officeCode, indicatorId, _updated',
     audit: '++seq, recordId, *recordIds',
   },
+  // An index only where the storage port queries by it (see UPGRADES[4]); `latest` in place of `_updated`.
+  {
+    settings: 'key',
+    offices: 'code, parentCode',
+    departments: 'id, officeCode',
+    leaders: 'id, officeCode',
+    tasks: 'id, officeCode',
+    projects: 'id, officeCode',
+    indicators: 'id, officeCode',
+    problems: 'id, officeCode',
+    progress: 'id, officeCode',
+    indicatorValues: 'id, officeCode',
+    audit: '++seq, recordId, officeCode',
+    latest: 'store',
+  },
 ];
 
 /** The stores that keep revision stamps (`latest` is asked of them). */
@@ -67,29 +83,26 @@ export interface LatestRow {
 export const LATEST_STORE = 'latest';
 
 /**
- * Version 4 (the current one): an index only where the storage port queries by it, i.e. the
- * store's key and its LIST_FIELDS (shared/app/storage.ts). Changed from 3:
- * - an import's audit row is indexed by the office whose records it changed (audit.officeCode, one
- *   entry per import) instead of by each record (*recordIds: 52,000 index entries written for a
- *   52,000-record import, about a fifth of its write);
- * - no `_updated` index (one more entry per record written, about a tenth of an import's write):
- *   `latest` reads the `latest` store instead, one row per stamped store;
- * - no progress.subjectId or indicatorValues.indicatorId index: nothing lists by them (a large
- *   office's 42,000 reports wrote 42,000 entries for them).
+ * Version 5 (the current one): an index only where a query cannot be answered by the key. Changed
+ * from 4: no `officeCode` index on the stores keyed by record id; an office's records are the
+ * range of keys in its namespace, and the few outside it are named in `strays` (office-keys.ts).
+ * Version 4 left out the `_updated` index (`latest` reads the `latest` store instead), audit's
+ * *recordIds (an import's row is indexed by its office) and the unread progress.subjectId and
+ * indicatorValues.indicatorId indexes.
  */
 export function currentStores(): Record<StoreName, string> {
   const out = {} as Record<StoreName, string>;
   for (const name of STORE_NAMES) {
     const key = name === 'audit' ? `++${PRIMARY_KEYS[name]}` : PRIMARY_KEYS[name];
     const list: readonly string[] = LIST_FIELDS[name];
-    out[name] = [key, ...list].join(', ');
+    out[name] = [key, ...list.filter((f) => !(f === 'officeCode' && isOfficeKeyed(name)))].join(', ');
   }
   return out;
 }
 
-/** The database's stores: the port's, and where each stamped store's latest row is. */
+/** The database's stores: the port's, where each stamped store's latest row is, and the strays. */
 export function localStores(): Record<string, string> {
-  return { ...currentStores(), [LATEST_STORE]: 'store' };
+  return { ...currentStores(), [LATEST_STORE]: 'store', [STRAYS_STORE]: STRAYS_SCHEMA };
 }
 
 /** The latest of two rows: the higher stamp, on equal stamps the higher key (as an `_updated` index's last entry). */
@@ -137,12 +150,26 @@ export async function officeOfImportRows(tx: Transaction): Promise<void> {
   }
 }
 
+/** Version 5's upgrade: every record outside its office's namespace named in `strays`, read once from every row. */
+async function strayRecords(tx: Transaction): Promise<void> {
+  const strays: StrayRow[] = [];
+  for (const store of OFFICE_KEYED_STORES) {
+    await tx.table(store).each((row: unknown, cursor) => {
+      const officeCode = officeOf(row);
+      const key = String(cursor.primaryKey);
+      if (officeCode !== undefined && !inItsNamespace(key, officeCode)) strays.push({ store, key, officeCode });
+    });
+  }
+  if (strays.length) await tx.table<StrayRow>(STRAYS_STORE).bulkPut(strays);
+}
+
 /** Data changes run when a database is upgraded to a version, by version number. */
 const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
   4: async (tx) => {
     await officeOfImportRows(tx);
     await latestOfEveryStore(tx);
   },
+  5: strayRecords,
 };
 
 /**
@@ -162,6 +189,7 @@ export class LocalDatabase extends Dexie {
   indicatorValues!: Table<Stamped<IndicatorValue>, string>;
   audit!: Table<AuditEntry, number>;
   latest!: Table<LatestRow, string>;
+  strays!: Table<StrayRow, [string, string]>;
 
   constructor(name: string = DB_NAME) {
     super(name);

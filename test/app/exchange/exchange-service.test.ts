@@ -160,9 +160,9 @@ describe('a city receiving a county', () => {
     await county.addProgress(progress('2026-11', 30, { id: '150627-pe-b', subjectId: TASK }));
     const prepared = await receive(city, CITY, await send(county), (await deviceIdentity(county.db)).fingerprint);
     expect(prepared.kind).toBe('ready');
-    expect(await city.db.tasks.where('officeCode').equals('150627').count()).toBe(83);
-    expect(await city.db.tasks.where('officeCode').equals('150600').count()).toBe(83);
-    expect(await city.db.progress.where('officeCode').equals('150627').count()).toBe(1);
+    expect((await city.storage.listBy('tasks', 'officeCode', '150627')).length).toBe(83);
+    expect((await city.storage.listBy('tasks', 'officeCode', '150600')).length).toBe(83);
+    expect((await city.storage.listBy('progress', 'officeCode', '150627')).length).toBe(1);
     const history = await importHistory(city.db);
     expect(history.map((h) => [h.officeCode, h.outcome, h.period])).toEqual([['150627', 'merged', '2026-11']]);
   });
@@ -177,7 +177,7 @@ describe('a city receiving a county', () => {
     await county.addProgress(progress('2026-11', 85, { id: '150627-pe-lead', subjectId: TASK, departmentId: lead, reportedAt: '2026-11-05T08:00:00.000+08:00' }));
     await county.addProgress(progress('2026-11', 65, { id: '150627-pe-help', subjectId: TASK, departmentId: helper, reportedAt: '2026-11-06T08:00:00.000+08:00' }));
     await receive(city, CITY, await send(county), (await deviceIdentity(county.db)).fingerprint);
-    const stored = await city.db.progress.where('officeCode').equals('150627').toArray();
+    const stored = await city.storage.listBy('progress', 'officeCode', '150627');
     expect(stored.map((e) => [e.id, e.departmentId]).sort()).toEqual([
       ['150627-pe-help', helper],
       ['150627-pe-lead', lead],
@@ -281,7 +281,7 @@ describe('issue 9 on a real database: a trusted office cannot touch another offi
     const before = await everything(city);
     const prepared = await prepareImport(city, CITY, await resigned(file, key, {}, gzipPayload(canonicalJsonBytes(json))));
     expect(prepared.kind === 'refused' && prepared.refusal.code).toBe('wrong-office');
-    expect(await city.db.tasks.where('officeCode').equals('150600').count()).toBe(83);
+    expect((await city.storage.listBy('tasks', 'officeCode', '150600')).length).toBe(83);
     expect(await everything(city)).toEqual(before);
   });
 
