@@ -17,6 +17,24 @@ async function saveFrom(page: Page, click: () => Promise<void>, dir: string): Pr
   return { name: download.suggestedFilename(), text: [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('') };
 }
 
+/**
+ * Has the page click the 生成通报 dialog's first unit as soon as the rows appear: in the next task after
+ * they are shown, before the page does anything else, as a clerk on a slow machine may.
+ */
+function tickFirstUnitAsItAppears(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const boxes = () => [...document.querySelectorAll<HTMLInputElement>('.ant-modal input[type=checkbox]')];
+    const earlier = new Set(boxes()); // the last opening's rows, still in the hidden dialog
+    const watch = new MutationObserver(() => {
+      const box = boxes().find((b) => !earlier.has(b));
+      if (!box) return;
+      watch.disconnect();
+      setTimeout(() => box.click(), 0);
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
+  });
+}
+
 describe('Word documents from 月度调度 (Chromium)', () => {
   it('saves the month’s 工作简报, then a 通报 of the one unit the clerk ticks', async () => {
     const page = await suite.profile('clerk');
@@ -49,5 +67,13 @@ describe('Word documents from 月度调度 (Chromium)', () => {
     expect(notice.text).toContain(`（一）${unit}`);
     expect(notice.text).not.toContain('（二）');
     await modal.waitFor({ state: 'hidden' });
+
+    // A tick made the moment the rows appear is kept (with antd's Checkbox.Group it was dropped until
+    // the boxes had registered with the group, and the box sprang back); only that unit is ticked.
+    await tickFirstUnitAsItAppears(page);
+    await page.getByRole('button', { name: '生成通报' }).click();
+    await modal.getByRole('button', { name: '生成通报（1 个单位）' }).waitFor();
+    expect(await modal.getByRole('checkbox', { name: unit, exact: true }).isChecked()).toBe(true);
+    expect(await modal.getByRole('checkbox', { checked: true }).count()).toBe(1);
   });
 });

@@ -15,31 +15,28 @@ export function NoticeModal({ period, open, onClose }: { period: Period; open: b
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const { busy, make } = useMakeDocument();
-  // A new opening or another month starts afresh; a reload of the same month (the data changed while
-  // the dialog is open) keeps the list shown and the units the clerk has ticked that are still in it.
-  useEffect(() => {
-    if (!open) return;
-    setUnits(null);
-    setChosen([]);
-    setError(null);
-  }, [open, period]);
+  // Each opening starts afresh: nothing ticked, the list read again. The inputs (open, the workspace
+  // opened once at start-up, the month, which the header cannot change under the dialog's mask) stay
+  // the same while it is open, so the list is read once per opening.
   useEffect(() => {
     if (!open || !workspace) return;
     let live = true;
+    setUnits(null);
+    setChosen([]);
+    setError(null);
     void loadDocuments()
       .then(({ DocumentService }) => new DocumentService(workspace).laggingUnits(period))
-      .then(
-        (u) => {
-          if (!live) return;
-          setUnits(u);
-          setChosen((c) => c.filter((id) => u.some((x) => x.departmentId === id)));
-        },
-        (e: unknown) => live && setError(messageOf(e)),
-      );
+      .then((u) => live && setUnits(u), (e: unknown) => live && setError(messageOf(e)));
     return () => {
       live = false;
     };
   }, [open, workspace, period]);
+  /**
+   * Each box updates the choice itself. Not antd's Checkbox.Group: it only passes on values its boxes
+   * have registered in an effect after they first appear, so a tick made in that moment (a clerk on a
+   * slow machine clicking as the rows appear) was dropped and the box sprang back.
+   */
+  const tick = (id: string, on: boolean) => setChosen((c) => (on ? (c.includes(id) ? c : [...c, id]) : c.filter((x) => x !== id)));
   const facts = (u: LaggingUnit) => [u.missing.length ? `未报送 ${u.missing.length} 项` : '', u.overdue.length ? `逾期任务 ${u.overdue.length} 项` : ''].filter(Boolean).join('，');
   return (
     <Modal
@@ -57,24 +54,22 @@ export function NoticeModal({ period, open, onClose }: { period: Period; open: b
         {!units && !error && <Spin />}
         {units && !units.length && <Alert type="success" showIcon message="本月没有未报送进展或逾期任务的单位。" />}
         {units && units.length > 0 && (
-          <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as string[])} style={{ width: '100%' }}>
-            <List
-              size="small"
-              style={{ maxHeight: 420, overflow: 'auto', width: '100%' }}
-              dataSource={units}
-              renderItem={(u) => (
-                <List.Item>
-                  <Checkbox value={u.departmentId} aria-label={u.name}>
-                    <Typography.Text strong>{u.name}</Typography.Text> <Typography.Text type="danger">{facts(u)}</Typography.Text>
-                    <div style={{ fontSize: 12, color: 'rgba(0,0,0,.55)' }}>
-                      {[...u.missing.slice(0, 3).map((m) => `未报：${m.label}`), ...u.overdue.slice(0, 3).map((o) => `逾期：${o.label}`)].join('；')}
-                      {u.missing.length + u.overdue.length > 6 ? ' …' : ''}
-                    </div>
-                  </Checkbox>
-                </List.Item>
-              )}
-            />
-          </Checkbox.Group>
+          <List
+            size="small"
+            style={{ maxHeight: 420, overflow: 'auto', width: '100%' }}
+            dataSource={units}
+            renderItem={(u) => (
+              <List.Item>
+                <Checkbox checked={chosen.includes(u.departmentId)} onChange={(e) => tick(u.departmentId, e.target.checked)} aria-label={u.name}>
+                  <Typography.Text strong>{u.name}</Typography.Text> <Typography.Text type="danger">{facts(u)}</Typography.Text>
+                  <div style={{ fontSize: 12, color: 'rgba(0,0,0,.55)' }}>
+                    {[...u.missing.slice(0, 3).map((m) => `未报：${m.label}`), ...u.overdue.slice(0, 3).map((o) => `逾期：${o.label}`)].join('；')}
+                    {u.missing.length + u.overdue.length > 6 ? ' …' : ''}
+                  </div>
+                </Checkbox>
+              </List.Item>
+            )}
+          />
         )}
       </Space>
     </Modal>
