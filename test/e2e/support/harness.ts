@@ -71,6 +71,10 @@ export function e2eSuite(testFile: string): E2ESuite {
       const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
       context.setDefaultTimeout(STEP_TIMEOUT_MS);
       const page = await context.newPage();
+      // ZWC_E2E_CPU_SLOWDOWN=6: the page runs six times slower (as on a slow laptop or a busy CI machine),
+      // to bring out the races such a machine shows. Off unless set.
+      const slowdown = Number(process.env.ZWC_E2E_CPU_SLOWDOWN ?? 1);
+      if (slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
       const p: Profile = { label, context, page, log: [], errors: [] };
       const stamp = () => new Date().toISOString().slice(11, 23);
       page.on('console', (m) => p.log.push(`${stamp()} console.${m.type()}: ${m.text()}`));
