@@ -34,42 +34,61 @@ function isZodObject(v: unknown): v is Record<string, unknown> {
 
 function compileString(schema: z.ZodString): CompiledCheck {
   if (schema._def.coerce) return byZod(schema);
-  const checks: ((s: string) => boolean)[] = [];
+  // Length bounds are folded into one range compared inline; patterns (regex, datetime) are tested
+  // after them. Every check must pass, so the order they are asked in does not change the answer.
+  let min = 0;
+  let max = Infinity;
+  const patterns: RegExp[] = [];
   for (const c of schema._def.checks) {
     switch (c.kind) {
       case 'min':
-        checks.push((s) => s.length >= c.value);
+        min = Math.max(min, c.value);
         break;
       case 'max':
-        checks.push((s) => s.length <= c.value);
+        max = Math.min(max, c.value);
         break;
       case 'length':
-        checks.push((s) => s.length === c.value);
+        min = Math.max(min, c.value);
+        max = Math.min(max, c.value);
         break;
       case 'regex':
-        checks.push((s) => {
-          c.regex.lastIndex = 0;
-          return c.regex.test(s);
-        });
+        patterns.push(c.regex);
         break;
-      case 'datetime': {
+      case 'datetime':
         // Built once here; zod builds it on every call.
-        const regex = datetimeRegex(c);
-        checks.push((s) => regex.test(s));
+        patterns.push(datetimeRegex(c));
         break;
-      }
       default:
         return byZod(schema);
     }
   }
-  if (!checks.length) return (v) => typeof v === 'string';
+  if (!patterns.length) return (v) => typeof v === 'string' && v.length >= min && v.length <= max;
+  // zod sets lastIndex to 0 before each test; only a global or sticky pattern reads it.
+  const matches = (re: RegExp, s: string) => {
+    if (re.global || re.sticky) re.lastIndex = 0;
+    return re.test(s);
+  };
   // The last text accepted, remembered: the checks answer for the text alone, and a bundle repeats
   // texts (a record's stamps are mostly one and the same), so a repeat costs one comparison.
   let accepted: string | undefined;
+  if (patterns.length === 1) {
+    const [pattern] = patterns;
+    const resets = pattern.global || pattern.sticky;
+    return (v) => {
+      if (typeof v !== 'string') return false;
+      if (v === accepted) return true;
+      if (v.length < min || v.length > max) return false;
+      if (resets) pattern.lastIndex = 0;
+      if (!pattern.test(v)) return false;
+      accepted = v;
+      return true;
+    };
+  }
   return (v) => {
     if (typeof v !== 'string') return false;
     if (v === accepted) return true;
-    for (const check of checks) if (!check(v)) return false;
+    if (v.length < min || v.length > max) return false;
+    for (const pattern of patterns) if (!matches(pattern, v)) return false;
     accepted = v;
     return true;
   };
@@ -77,20 +96,32 @@ function compileString(schema: z.ZodString): CompiledCheck {
 
 function compileNumber(schema: z.ZodNumber): CompiledCheck {
   if (schema._def.coerce) return byZod(schema);
-  const checks: ((n: number) => boolean)[] = [];
+  // The bounds folded into the strictest lower and upper one, compared inline.
+  let int = false;
+  let finite = false;
+  let low = -Infinity;
+  let lowInclusive = true;
+  let high = Infinity;
+  let highInclusive = true;
   for (const c of schema._def.checks) {
     switch (c.kind) {
       case 'int':
-        checks.push((n) => Number.isInteger(n));
+        int = true;
         break;
       case 'min':
-        checks.push(c.inclusive ? (n) => n >= c.value : (n) => n > c.value);
+        if (c.value > low || (c.value === low && !c.inclusive)) {
+          low = c.value;
+          lowInclusive = c.inclusive;
+        }
         break;
       case 'max':
-        checks.push(c.inclusive ? (n) => n <= c.value : (n) => n < c.value);
+        if (c.value < high || (c.value === high && !c.inclusive)) {
+          high = c.value;
+          highInclusive = c.inclusive;
+        }
         break;
       case 'finite':
-        checks.push((n) => Number.isFinite(n));
+        finite = true;
         break;
       default:
         return byZod(schema);
@@ -98,7 +129,10 @@ function compileNumber(schema: z.ZodNumber): CompiledCheck {
   }
   return (v) => {
     if (typeof v !== 'number' || Number.isNaN(v)) return false;
-    for (const check of checks) if (!check(v)) return false;
+    if (int && !Number.isInteger(v)) return false;
+    if (finite && !Number.isFinite(v)) return false;
+    if (lowInclusive ? v < low : v <= low) return false;
+    if (highInclusive ? v > high : v >= high) return false;
     return true;
   };
 }
@@ -119,17 +153,38 @@ function compileObject(schema: z.AnyZodObject): CompiledCheck {
   // (absent, or not enumerable) are then checked as zod checks them, on `v[k]`, so an absent
   // required field still refuses.
   const marked = n <= 30;
+  // The names of the last object walked, in its order, with their places in the shape: objects of
+  // one table come in one order (canonical JSON sorts them), so a name is mostly found by one
+  // comparison with the name at the same place last time, not by a lookup.
+  const lastNames: string[] = [];
+  const lastPlaces: number[] = [];
+  // Per field whose check answers for a text alone (textOnly), the last text it accepted: records
+  // repeat texts (the office, a kind, a status, a stamp), so a repeat costs a comparison, not a call.
+  const remembers = keys.map((k) => textOnly(shape[k]));
+  const lastText: (string | undefined)[] = keys.map(() => undefined);
   return (v) => {
     if (!isZodObject(v)) return false;
     let found = 0;
     let walked = 0;
+    let at = 0;
     for (const k in v) {
-      const i = index.get(k);
-      if (i === undefined) {
-        if (strict) return false;
-        continue;
+      let i: number | undefined;
+      if (lastNames[at] === k) i = lastPlaces[at];
+      else {
+        i = index.get(k);
+        if (i === undefined) {
+          if (strict) return false;
+          continue;
+        }
+        lastNames[at] = k;
+        lastPlaces[at] = i;
       }
-      if (!checks[i](v[k])) return false;
+      at += 1;
+      const value = v[k];
+      if (value === undefined || value !== lastText[i]) {
+        if (!checks[i](value)) return false;
+        if (typeof value === 'string' && remembers[i]) lastText[i] = value;
+      }
       found += 1;
       if (marked) walked |= 1 << i;
     }
@@ -140,6 +195,18 @@ function compileObject(schema: z.AnyZodObject): CompiledCheck {
     }
     return true;
   };
+}
+
+/**
+ * Schemas whose answer for a text depends on that text alone, by construction: strings with their
+ * length and pattern checks, enums, literals, optional or nullable ones. (Refinements and zod's own
+ * parse are not counted, whatever they do.)
+ */
+function textOnly(schema: ZodTypeAny): boolean {
+  if (schema instanceof z.ZodString) return !schema._def.coerce && schema._def.checks.every((c) => ['min', 'max', 'length', 'regex', 'datetime'].includes(c.kind));
+  if (schema instanceof z.ZodEnum || schema instanceof z.ZodLiteral) return true;
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return textOnly(schema._def.innerType);
+  return false;
 }
 
 /** Schemas whose parsed value is the input itself (no copy, no transform): a refinement sees what it was given. */
@@ -292,9 +359,23 @@ export function compile(schema: ZodTypeAny): CompiledCheck {
     // Keys with checks of their own are left to zod.
     if (!(key instanceof z.ZodString) || key._def.checks.length || key._def.coerce) return byZod(schema);
     const value = compile(schema._def.valueType);
+    if (!textOnly(schema._def.valueType)) {
+      return (v) => {
+        if (!isZodObject(v)) return false;
+        for (const k in v) if (!value(v[k])) return false;
+        return true;
+      };
+    }
+    // The last text accepted, as in objects: a record's values are mostly one text (its stamps).
+    let accepted: string | undefined;
     return (v) => {
       if (!isZodObject(v)) return false;
-      for (const k in v) if (!value(v[k])) return false;
+      for (const k in v) {
+        const x = v[k];
+        if (x === accepted && x !== undefined) continue;
+        if (!value(x)) return false;
+        if (typeof x === 'string') accepted = x;
+      }
       return true;
     };
   }

@@ -67,6 +67,30 @@ describe('bundles', () => {
     expect(result.error.message).toContain('含有不可见的控制字符或文字方向控制符（U+0000）');
   });
 
+  it('refuses each unsafe character however the text carries it (raw, as \\b or \\f, as \\uXXXX), in any record and nested value; safe escapes pass', async () => {
+    const ctx = { trust: [{ officeCode: OFFICE, publicKey: county.publicKey }], now: NOW };
+    const verdict = async (name: string) => {
+      const row = stored(department('n1', { name }), stamp(T));
+      const result = await verifyBundle(await signedTables(county, { departments: [stored(department('n0'), stamp(T)), row] }, { now: NOW }), ctx);
+      return result.ok ? 'accepted' : result.error.message;
+    };
+    // canonical JSON writes U+202E, U+2066, U+0085 and U+007F as they are, U+0008 as \b, U+000C as \f, U+0001 as \u0001.
+    for (const [bad, code] of [
+      ['\u202e', 'U+202E'],
+      ['\u2066', 'U+2066'],
+      ['\u0085', 'U+0085'],
+      ['\u007f', 'U+007F'],
+      ['\b', 'U+0008'],
+      ['\f', 'U+000C'],
+      ['\u0001', 'U+0001'],
+    ]) {
+      const message = await verdict(`旗${bad}农牧局`);
+      expect(message).toContain('单位 150627-n1');
+      expect(message).toContain(`含有不可见的控制字符或文字方向控制符（${code}）`);
+    }
+    expect(await verdict('旗"农牧局"\n第二行\t\\ / \u2028')).toBe('accepted');
+  });
+
   it('says what is wrong with a manifest in Chinese, not zod’s English', () => {
     try {
       parseManifest({ formatVersion: 1, constructor: 1, sequence: 'x' });
