@@ -118,6 +118,40 @@ export async function verifySignature(publicKeyB64: string, data: Uint8Array, si
   }
 }
 
+/**
+ * Public keys imported for verifying, by their base64 text: once per process, not once per file
+ * (a city imports its counties' files month after month under the same keys). A public key is no
+ * secret; the map is emptied when it holds more keys than any trust list would.
+ */
+const VERIFY_KEYS = new Map<string, Promise<CryptoKey>>();
+const MAX_CACHED_KEYS = 1024;
+
+function verifyKeyOf(publicKeyB64: string): Promise<CryptoKey> {
+  let key = VERIFY_KEYS.get(publicKeyB64);
+  if (key === undefined) {
+    if (VERIFY_KEYS.size >= MAX_CACHED_KEYS) VERIFY_KEYS.clear();
+    key = subtleCrypto().importKey('raw', ownBuffer(publicKeyBytes(publicKeyB64)), ED25519, false, ['verify']);
+    VERIFY_KEYS.set(publicKeyB64, key);
+    // A key the platform refuses is not remembered: the next call asks again (and fails the same way).
+    key.catch(() => VERIFY_KEYS.delete(publicKeyB64));
+  }
+  return key;
+}
+
+/**
+ * verifySignature with the public key imported once per process (verifyKeyOf): the same answer,
+ * false for a wrong signature and for malformed keys or signatures.
+ */
+export async function verifySignatureWithKnownKey(publicKeyB64: string, data: Uint8Array, signatureB64: string): Promise<boolean> {
+  try {
+    const sig = fromBase64(signatureB64);
+    if (sig.length !== SIGNATURE_BYTES) return false;
+    return await subtleCrypto().verify(ED25519, await verifyKeyOf(publicKeyB64), ownBuffer(sig), ownBuffer(data));
+  } catch {
+    return false;
+  }
+}
+
 export const FINGERPRINT_GROUPS = 8;
 
 /**
@@ -126,7 +160,21 @@ export const FINGERPRINT_GROUPS = 8;
  * (about 106 bits survive, far beyond what a forger could match), and digits are easy to read
  * over a poor phone line, as with Signal's safety numbers.
  */
-export async function fingerprintOf(publicKeyB64: string): Promise<string> {
+export function fingerprintOf(publicKeyB64: string): Promise<string> {
+  let fingerprint = FINGERPRINTS.get(publicKeyB64);
+  if (fingerprint === undefined) {
+    if (FINGERPRINTS.size >= MAX_CACHED_KEYS) FINGERPRINTS.clear();
+    fingerprint = computeFingerprint(publicKeyB64);
+    FINGERPRINTS.set(publicKeyB64, fingerprint);
+    fingerprint.catch(() => FINGERPRINTS.delete(publicKeyB64));
+  }
+  return fingerprint;
+}
+
+/** Fingerprints by key text, computed once per process (fingerprintOf). */
+const FINGERPRINTS = new Map<string, Promise<string>>();
+
+async function computeFingerprint(publicKeyB64: string): Promise<string> {
   const hash = await sha256(publicKeyBytes(publicKeyB64));
   const view = new DataView(hash.buffer, hash.byteOffset, hash.byteLength);
   const groups: string[] = [];

@@ -18,7 +18,7 @@ import { divisionName } from '../domain/divisions';
 import { sha256Hex } from './bytes';
 import { BundleError, refusalOf, type BundleRefusal } from './errors';
 import { emptyTables } from './records';
-import { fingerprintOf, verifySignature } from './identity';
+import { fingerprintOf, verifySignatureWithKnownKey } from './identity';
 import { formatBytes, limitsWith, type BundleLimits } from './limits';
 import { checkNoForeignRecords, checkReceiver, checkStampsNotFuture, type LocalOwners, type Receiver } from './rules';
 import { isRevoked, officesTrusting, sameKey, seenKey, type SeenDevice, type SeenState, type TrustEntry } from './trust';
@@ -187,7 +187,7 @@ async function verifyOrThrow(bytes: Uint8Array, ctx: VerifyContext): Promise<Ver
   fingerprinting.catch(() => undefined);
   hashing.catch(() => undefined);
 
-  const signed = typeof header.signature === 'string' && (await verifySignature(manifest.publicKey, canonicalJsonBytes(header.manifest), header.signature));
+  const signed = typeof header.signature === 'string' && (await verifySignatureWithKnownKey(manifest.publicKey, canonicalJsonBytes(header.manifest), header.signature));
   if (!signed) {
     throw new BundleError('bad-signature', '签名不符：文件清单在签名后被改动过，或签名已损坏。此文件不能导入，请让对方重新导出', {
       officeCode: manifest.officeCode,
