@@ -8,8 +8,52 @@ function compareKeys(a: Key, b: Key): number {
   return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 }
 
-/** Rows are copied in and out, as a database would, so no caller can change stored data by reference. */
-const copy = <T>(v: T): T => structuredClone(v);
+/** A row as a table keeps it (its Codec's form). */
+type Stored = unknown;
+
+/**
+ * How a table keeps its rows. Copied in and out either way, as a database would, so no caller can
+ * change stored data by reference.
+ */
+interface Codec {
+  /** What is kept of a row handed over. */
+  keep(row: Row): Stored;
+  /** A copy of its own for a reader. */
+  copy(stored: Stored): unknown;
+  /** The row as kept, only to read its index values and stamp. */
+  peek(stored: Stored): unknown;
+}
+
+/**
+ * V8 returns a long JSON.stringify result as a tree of its pieces (a cons string: some ten strings
+ * for a 1 KB row); reading it as a number copies it into one flat string, which the next collection
+ * puts in the tree's place. Kept, a row is then one string.
+ */
+let _flattened: number;
+function flat(s: string): string {
+  _flattened = Number(s); // kept, so that no compiler drops it as unused
+  return s;
+}
+
+/**
+ * The records and the audit trail are kept as JSON text, as the command line's database keeps them
+ * (jsonb) and a bundle carries them: one flat string a row, which a garbage collector marks without
+ * looking inside. Kept as objects, a realistic office was some 30,000 objects and strings, each
+ * marked again by every major collection: with a province's 100 offices held, one collection
+ * during an import took tens of milliseconds more than the import itself.
+ */
+const TEXT: Codec = {
+  keep: (row) => flat(JSON.stringify(row)),
+  copy: (stored) => JSON.parse(stored as string) as unknown,
+  peek: (stored) => JSON.parse(stored as string) as unknown,
+};
+
+/** The settings as structured clones: the browser's key object (a CryptoKey, trust/device-identity.ts) is one, as IndexedDB keeps it. */
+const CLONE: Codec = {
+  keep: (row) => structuredClone(row),
+  copy: (stored) => structuredClone(stored),
+  peek: (stored) => stored,
+};
 
 const stampOf = (row: unknown): string => {
   const s = (row as Row)._updated;
@@ -27,9 +71,11 @@ function listedValues(row: unknown, field: string): string[] {
  * One stored table with the indexes a database would keep: the keys of the rows holding each value
  * of each list field (LIST_FIELDS), the row with the highest stamp, the highest numeric key. A
  * listing, the latest row and the next audit number then cost what they return, not the table.
+ * Indexes are fed from the row as written; a row replaced (or rolled back) is read for its old
+ * index entries.
  */
 class Table {
-  readonly rows = new Map<Key, unknown>();
+  readonly rows = new Map<Key, Stored>();
   private readonly index = new Map<string, Map<string, Set<Key>>>();
   /** The row with the highest stamp: [key, stamp]; undefined for an empty table; null when not known (recomputed when asked). */
   private best: [Key, string] | undefined | null = undefined;
@@ -37,16 +83,17 @@ class Table {
   private maxNumber: number | null = 0;
 
   constructor(
-    readonly keyField: string,
     readonly fields: readonly string[],
+    readonly codec: Codec,
   ) {
     for (const f of fields) this.index.set(f, new Map());
   }
 
-  set(key: Key, row: unknown): void {
+  /** Keeps the row (as its codec keeps it) under its key; `row` is the same row as given, read for its index values and stamp. */
+  set(key: Key, stored: Stored, row: unknown): void {
     const old = this.rows.get(key);
     if (old !== undefined) this.unindex(key, old);
-    this.rows.set(key, row);
+    this.rows.set(key, stored);
     for (const f of this.fields) {
       const byValue = this.index.get(f) as Map<string, Set<Key>>;
       for (const v of listedValues(row, f)) {
@@ -65,14 +112,16 @@ class Table {
 
   delete(key: Key): void {
     const old = this.rows.get(key);
-    if (old === undefined && !this.rows.has(key)) return;
+    if (old === undefined) return;
     this.unindex(key, old);
     this.rows.delete(key);
     if (this.best && this.best[0] === key) this.best = this.rows.size ? null : undefined;
     if (typeof key === 'number' && key === this.maxNumber) this.maxNumber = null;
   }
 
-  private unindex(key: Key, row: unknown): void {
+  private unindex(key: Key, stored: Stored): void {
+    if (!this.fields.length) return;
+    const row = this.codec.peek(stored);
     for (const f of this.fields) {
       const byValue = this.index.get(f) as Map<string, Set<Key>>;
       for (const v of listedValues(row, f)) {
@@ -88,13 +137,18 @@ class Table {
     return this.index.get(field)?.get(value) ?? [];
   }
 
-  latestKey(): Key | undefined {
+  /** The row with the highest stamp: its key and stamp. */
+  latest(): [Key, string] | undefined {
     if (this.best === null) {
+      // Rare (the latest row rewritten with an older stamp, or rolled back): every row is read.
       let best: [Key, string] | undefined;
-      for (const [k, row] of this.rows) if (!best || stampOf(row) > best[1]) best = [k, stampOf(row)];
+      for (const [k, stored] of this.rows) {
+        const stamp = stampOf(this.codec.peek(stored));
+        if (!best || stamp > best[1]) best = [k, stamp];
+      }
       this.best = best;
     }
-    return this.best?.[0];
+    return this.best;
   }
 
   maxNumericKey(): number {
@@ -107,29 +161,37 @@ class Table {
   }
 }
 
-const newTable = (n: StoreName) => new Table(PRIMARY_KEYS[n], LIST_FIELDS[n] as readonly string[]);
+const newTable = (n: StoreName) => new Table(LIST_FIELDS[n] as readonly string[], n === 'settings' ? CLONE : TEXT);
 
-/** One table as a transaction sees it: the stored table, then its own writes (and whether it cleared the table). */
+/** A row a transaction has written: as its table keeps it, and as given (the caller hands it over: read for index values and stamp only). */
+interface Written {
+  stored: Stored;
+  row: Row;
+}
+
+/** One table as a transaction sees it: the stored table, then its own writes (and whether it cleared the table). Rows as kept. */
 interface TableView {
-  get(key: Key): unknown;
+  codec: Codec;
+  get(key: Key): Stored | undefined;
   /** The rows whose field holds the value, in no order. */
-  with(field: string, value: string): Iterable<[Key, unknown]>;
-  entries(): Iterable<[Key, unknown]>;
-  latest(): unknown;
+  with(field: string, value: string): Iterable<[Key, Stored]>;
+  entries(): Iterable<[Key, Stored]>;
+  latest(): Stored | undefined;
   maxNumericKey(): number;
 }
 
-function* rowsOf(table: Table, keys: Iterable<Key>, skip?: Map<Key, unknown>): Iterable<[Key, unknown]> {
+function* rowsOf(table: Table, keys: Iterable<Key>, skip?: Map<Key, Written>): Iterable<[Key, Stored]> {
   for (const k of keys) if (!skip?.has(k)) yield [k, table.rows.get(k)];
 }
 
 function committedView(base: Table): TableView {
   return {
+    codec: base.codec,
     get: (key) => base.rows.get(key),
     with: (field, value) => rowsOf(base, base.keysWith(field, value)),
     entries: () => base.rows.entries(),
     latest: () => {
-      const k = base.latestKey();
+      const k = base.latest()?.[0];
       return k === undefined ? undefined : base.rows.get(k);
     },
     maxNumericKey: () => base.maxNumericKey(),
@@ -137,30 +199,37 @@ function committedView(base: Table): TableView {
 }
 
 /** The stored table with a transaction's writes over it; nothing is copied. */
-function overlaid(base: Table, own: Map<Key, unknown> | undefined, cleared: boolean): TableView {
+function overlaid(base: Table, own: Map<Key, Written> | undefined, cleared: boolean): TableView {
   if (!own && !cleared) return committedView(base);
-  const mine = own ?? new Map<Key, unknown>();
+  const mine = own ?? new Map<Key, Written>();
   const stored = cleared ? undefined : committedView(base);
-  const view: TableView = {
-    get: (key) => (mine.has(key) ? mine.get(key) : stored?.get(key)),
+  return {
+    codec: base.codec,
+    get: (key) => (mine.has(key) ? mine.get(key)?.stored : stored?.get(key)),
     *with(field, value) {
       if (!cleared) yield* rowsOf(base, base.keysWith(field, value), mine);
-      for (const entry of mine) if (listedValues(entry[1], field).includes(value)) yield entry;
+      for (const [k, w] of mine) if (listedValues(w.row, field).includes(value)) yield [k, w.stored];
     },
     *entries() {
       if (!cleared) for (const entry of base.rows.entries()) if (!mine.has(entry[0])) yield entry;
-      yield* mine.entries();
+      for (const [k, w] of mine) yield [k, w.stored];
     },
     latest: () => {
-      let best = stored?.latest();
-      // The stored latest row rewritten here: the stored table is looked through (rare: a clock set back).
-      if (best !== undefined && mine.has((best as Row)[base.keyField] as Key)) {
-        best = undefined;
-        for (const [, row] of view.entries()) if (best === undefined || stampOf(row) > stampOf(best)) best = row;
-        return best;
+      let best: [Stored, string] | undefined;
+      const top = cleared ? undefined : base.latest();
+      if (top !== undefined) {
+        if (!mine.has(top[0])) best = [base.rows.get(top[0]), top[1]];
+        else {
+          // The stored latest row rewritten here: the stored table is looked through (rare: a clock set back).
+          for (const [k, kept] of base.rows) {
+            if (mine.has(k)) continue;
+            const stamp = stampOf(base.codec.peek(kept));
+            if (!best || stamp > best[1]) best = [kept, stamp];
+          }
+        }
       }
-      for (const row of mine.values()) if (best === undefined || stampOf(row) > stampOf(best)) best = row;
-      return best;
+      for (const w of mine.values()) if (best === undefined || stampOf(w.row) > best[1]) best = [w.stored, stampOf(w.row)];
+      return best?.[0];
     },
     maxNumericKey: () => {
       let max = stored?.maxNumericKey() ?? 0;
@@ -168,14 +237,16 @@ function overlaid(base: Table, own: Map<Key, unknown> | undefined, cleared: bool
       return max;
     },
   };
-  return view;
 }
+
 /**
- * The storage port held in memory: for tests, and the base of the command line's file store. A
- * transaction's writes are held beside the tables and applied only when the work resolves, so a
- * failure leaves nothing behind; transactions run one at a time. Nothing is copied per transaction
- * but the rows it writes (a table of 50,000 rows is not cloned to change one), and each table keeps
- * its indexes (Table), so what a read costs does not grow with what else is stored.
+ * The storage port held in memory: for tests, the province bench, and the base of the command
+ * line's old workspace file (read once to migrate it). A transaction's writes are held beside the
+ * tables and applied only when the work resolves, so a failure leaves nothing behind; transactions
+ * run one at a time. Nothing is copied per transaction but the rows it writes (a table of 50,000
+ * rows is not cloned to change one), each table keeps its indexes (Table), so what a read costs
+ * does not grow with what else is stored, and its records as text (TEXT), so what a garbage
+ * collection costs grows as little as can be with what is stored.
  */
 export class MemoryStorage implements StoragePort {
   private tables = new Map<StoreName, Table>(STORE_NAMES.map((n) => [n, newTable(n)]));
@@ -183,13 +254,18 @@ export class MemoryStorage implements StoragePort {
 
   /** The whole content, for persisting (file store) and for tests. */
   protected snapshot(): Record<string, unknown[]> {
-    return Object.fromEntries(STORE_NAMES.map((n) => [n, [...this.stored(n).rows.values()]]));
+    return Object.fromEntries(
+      STORE_NAMES.map((n) => {
+        const table = this.stored(n);
+        return [n, [...table.rows.values()].map((stored) => table.codec.peek(stored))];
+      }),
+    );
   }
 
   protected load(content: Partial<Record<StoreName, unknown[]>>): void {
     for (const name of STORE_NAMES) {
       const table = newTable(name);
-      for (const row of content[name] ?? []) table.set((row as Record<string, Key>)[PRIMARY_KEYS[name]], row);
+      for (const row of content[name] ?? []) table.set((row as Record<string, Key>)[PRIMARY_KEYS[name]], table.codec.keep(row as Row), row);
       this.tables.set(name, table);
     }
   }
@@ -203,16 +279,29 @@ export class MemoryStorage implements StoragePort {
 
   private reader(view: (n: StoreName) => TableView) {
     // Sorted by key after the index found them: a listing never sorts (or looks at) the rows it does not return.
-    const sorted = (entries: Iterable<[Key, unknown]>) => [...entries].sort((a, b) => compareKeys(a[0], b[0])).map(([, v]) => v);
+    const sorted = (table: TableView, entries: Iterable<[Key, Stored]>): unknown[] => [...entries].sort((a, b) => compareKeys(a[0], b[0])).map(([, stored]) => table.codec.copy(stored));
+    const one = (table: TableView, stored: Stored | undefined): unknown => (stored === undefined ? undefined : table.codec.copy(stored));
     return {
-      get: async <N extends StoreName>(store: N, key: Key) => copy(view(store).get(key) as StoreRows[N] | undefined),
+      get: async <N extends StoreName>(store: N, key: Key) => {
+        const table = view(store);
+        return one(table, table.get(key)) as StoreRows[N] | undefined;
+      },
       getMany: async <N extends StoreName>(store: N, keys: readonly Key[]) => {
         const table = view(store);
-        return keys.map((k) => copy(table.get(k) as StoreRows[N] | undefined));
+        return keys.map((k) => one(table, table.get(k)) as StoreRows[N] | undefined);
       },
-      listBy: async <N extends StoreName>(store: N, field: ListField<N>, value: string) => copy(sorted(view(store).with(field, value)) as StoreRows[N][]),
-      listAll: async <N extends StoreName>(store: N) => copy(sorted(view(store).entries()) as StoreRows[N][]),
-      latest: async <N extends StampedStoreName>(store: N) => copy(view(store).latest() as StoreRows[N] | undefined),
+      listBy: async <N extends StoreName>(store: N, field: ListField<N>, value: string) => {
+        const table = view(store);
+        return sorted(table, table.with(field, value)) as StoreRows[N][];
+      },
+      listAll: async <N extends StoreName>(store: N) => {
+        const table = view(store);
+        return sorted(table, table.entries()) as StoreRows[N][];
+      },
+      latest: async <N extends StampedStoreName>(store: N) => {
+        const table = view(store);
+        return one(table, table.latest()) as StoreRows[N] | undefined;
+      },
     };
   }
 
@@ -236,7 +325,7 @@ export class MemoryStorage implements StoragePort {
 
   transaction<T>(work: (tx: StorageWriter) => Promise<T>): Promise<T> {
     const run = async () => {
-      const own = new Map<StoreName, Map<Key, unknown>>();
+      const own = new Map<StoreName, Map<Key, Written>>();
       const cleared = new Set<StoreName>();
       const view = (n: StoreName) => overlaid(this.stored(n), own.get(n), cleared.has(n));
       const writable = (n: StoreName) => {
@@ -249,12 +338,14 @@ export class MemoryStorage implements StoragePort {
         bulkPut: async <N extends StoreName>(store: N, rows: readonly WritableRow<N>[]) => {
           let seq = store === 'audit' ? view(store).maxNumericKey() + 1 : 0;
           const table = writable(store);
+          const codec = this.stored(store).codec;
           for (const row of rows) {
-            const record: Record<string, unknown> = copy(row);
-            if (store === 'audit' && record.seq === undefined) record.seq = seq++;
+            let record = row as Row;
+            if (store === 'audit' && record.seq === undefined) record = { ...record, seq: seq++ };
             const key = record[PRIMARY_KEYS[store]];
             if ((typeof key !== 'string' && typeof key !== 'number') || key === '') throw new Error(`${store} 记录缺少主键 ${PRIMARY_KEYS[store]}`);
-            table.set(key, record);
+            // Kept now as the table keeps it (each read's copy is made from that); the row itself is read only for its index values and stamp.
+            table.set(key, { stored: codec.keep(record), row: record });
           }
         },
         clear: async (store: StoreName) => {
@@ -265,24 +356,24 @@ export class MemoryStorage implements StoragePort {
       const result = await work(tx);
       // Applied in place, with what each write replaced kept until the tables are saved.
       const previous = new Map<StoreName, Table>();
-      const replaced: [Table, Key, unknown, boolean][] = [];
+      const replaced: [Table, Key, Stored | undefined][] = [];
       for (const n of cleared) {
         previous.set(n, this.stored(n));
         this.tables.set(n, newTable(n));
       }
       for (const [n, rows] of own) {
         const table = this.stored(n);
-        for (const [k, v] of rows) {
-          replaced.push([table, k, table.rows.get(k), table.rows.has(k)]);
-          table.set(k, v);
+        for (const [k, w] of rows) {
+          replaced.push([table, k, table.rows.get(k)]);
+          table.set(k, w.stored, w.row);
         }
       }
       try {
         await this.committed();
       } catch (e) {
         for (let i = replaced.length - 1; i >= 0; i--) {
-          const [table, k, v, had] = replaced[i];
-          if (had) table.set(k, v);
+          const [table, k, kept] = replaced[i];
+          if (kept !== undefined) table.set(k, kept, table.codec.peek(kept));
           else table.delete(k);
         }
         for (const [n, table] of previous) this.tables.set(n, table);

@@ -40,4 +40,44 @@ describe('memory storage indexes', () => {
     expect((await s.listAll('audit')).map((r) => r.seq)).toEqual([1]);
     expect((await s.listBy('departments', 'officeCode', '150627')).map((r) => r.id)).toEqual(['b']);
   });
+
+  it('a failed save puts back what each write replaced: rows, listings by field and the latest row as before', async () => {
+    class Failing extends MemoryStorage {
+      fail = false;
+      protected override async committed(): Promise<void> {
+        if (this.fail) throw new Error('保存失败');
+      }
+    }
+    const s = new Failing();
+    await s.transaction((tx) => tx.bulkPut('departments', [dept('a', '150627', at(5)), dept('b', '150627', at(3))]));
+    s.fail = true;
+    await expect(s.transaction((tx) => tx.bulkPut('departments', [dept('a', '150628', at(9)), dept('c', '150628', at(8))]))).rejects.toThrow('保存失败');
+    expect((await s.listBy('departments', 'officeCode', '150627')).map((r) => r.id)).toEqual(['a', 'b']);
+    expect(await s.listBy('departments', 'officeCode', '150628')).toEqual([]);
+    expect(await s.get('departments', 'c')).toBeUndefined();
+    expect((await s.latest('departments'))?._updated).toBe(at(5));
+  });
+});
+
+describe('memory storage rows', () => {
+  it('a record is read back as written, a copy of its own each time, whatever the writer does with its row afterwards', async () => {
+    const s = new MemoryStorage();
+    const row = dept('a', '150627', at(1));
+    await s.transaction((tx) => tx.bulkPut('departments', [row]));
+    (row.aliases as string[]).push('改了引用');
+    const read = await s.get('departments', 'a');
+    expect(read).toEqual(dept('a', '150627', at(1)));
+    read?.aliases.push('又改了');
+    expect((await s.listBy('departments', 'officeCode', '150627'))[0].aliases).toEqual([]);
+  });
+
+  it('the settings keep a key object as IndexedDB does (the browser’s signing key cannot be written as text)', async () => {
+    const s = new MemoryStorage();
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    await s.transaction((tx) => tx.bulkPut('settings', [{ key: 'exchange.identity', value: { privateKey: pair.privateKey } }]));
+    const kept = (await s.get('settings', 'exchange.identity'))?.value as { privateKey: CryptoKey };
+    expect(kept.privateKey).toBeInstanceOf(CryptoKey);
+    const signature = await crypto.subtle.sign({ name: 'Ed25519' }, kept.privateKey, new Uint8Array([1, 2, 3]));
+    expect(await crypto.subtle.verify({ name: 'Ed25519' }, pair.publicKey, signature, new Uint8Array([1, 2, 3]))).toBe(true);
+  });
 });
