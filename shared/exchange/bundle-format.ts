@@ -22,7 +22,7 @@ import { BundleError } from './errors';
 import { PublicKeySchema, signBytes, type Identity } from './identity';
 import { checkRecordBounds, DEFAULT_LIMITS, HEADER_LIMITS, JsonLimitScanner, formatBytes, limitsWith, scanJson, type BundleLimits } from './limits';
 import { idBelongsTo } from './ownership';
-import { compile, type CompiledCheck } from './compiled-schema';
+import { compile, isZodObject, textOnly, type CompiledCheck } from './compiled-schema';
 import { alreadyHeld, type HeldRecords } from './merge';
 import { registerProblems, validateRegister, type BundleRegister } from './register';
 
@@ -506,8 +506,102 @@ function envelopeFine(e: StoredRecord, known: ReadonlySet<string>): boolean {
   return true;
 }
 
+const STAMP_CHECK = compile(StampSchema);
+
+/**
+ * RECORD_CHECKS and envelopeFine at once, for a record without conflicts or siblings: one walk of
+ * its fields (each domain field's compiled check, its stamp there, its text safe) and one of its
+ * stamps, instead of two each. True only when both would say true; on false, recordProblems asks
+ * them (and zod) as before, so a refusal and its words do not depend on this function.
+ */
+function fusedCheckOf(table: BundleTableName): (e: unknown) => boolean {
+  const shape = objectSchema(table).shape as Record<string, ZodType<unknown>>;
+  const names = Object.keys(shape);
+  const n = names.length;
+  // Fields walked are marked in one number's bits.
+  if (n > 30) return () => false;
+  const checks = names.map((k) => compile(shape[k] as Parameters<typeof compile>[0]));
+  const remembers = names.map((k) => textOnly(shape[k] as Parameters<typeof textOnly>[0]));
+  const index = new Map(names.map((k, i) => [k, i]));
+  const known: ReadonlySet<string> = new Set(names);
+  // As in compiled-schema's objects: the last record's names in order, and each field's last accepted text.
+  const lastNames: string[] = [];
+  const lastPlaces: number[] = [];
+  const lastText: (string | undefined)[] = names.map(() => undefined);
+  // A stamp passes when it is one (StampSchema), no later than _updated, its counter not at the limit; equal texts are asked once.
+  let updated = '';
+  let passed = '';
+  const stampFine = (stamp: unknown): boolean => {
+    if (stamp === passed) return true;
+    if (typeof stamp !== 'string' || !STAMP_CHECK(stamp) || stamp > updated || counterAtLimit(stamp)) return false;
+    passed = stamp;
+    return true;
+  };
+  return (e) => {
+    if (!isZodObject(e)) return false;
+    const stamps = e._stamps;
+    const u = e._updated;
+    if (!isZodObject(stamps) || typeof u !== 'string' || !STAMP_CHECK(u) || counterAtLimit(u)) return false;
+    updated = u;
+    passed = u;
+    const deleted = e._deleted;
+    if (deleted !== null && !stampFine(deleted)) return false;
+    let walked = 0;
+    let at = 0;
+    let seen = false;
+    for (const k in e) {
+      if (k.charCodeAt(0) === UNDERSCORE) {
+        if (k === '_stamps' || k === '_updated' || k === '_deleted') continue;
+        if (k === '_seen') {
+          seen = true;
+          continue;
+        }
+        return false; // _conflicts, _siblings, or a name only the full check can judge
+      }
+      let i: number | undefined;
+      if (lastNames[at] === k) i = lastPlaces[at];
+      else {
+        i = index.get(k);
+        if (i === undefined) return false;
+        lastNames[at] = k;
+        lastPlaces[at] = i;
+      }
+      at += 1;
+      walked |= 1 << i;
+      const value = e[k];
+      if (value === undefined) {
+        if (!checks[i](value)) return false;
+        continue;
+      }
+      if (stamps[k] === undefined) return false;
+      // A text this field accepted last time (its check and its safety answer for the text alone) is not asked again.
+      if (value !== lastText[i]) {
+        if (!checks[i](value)) return false;
+        if (typeof value === 'string') {
+          if (value.length !== 0 && UNSAFE_CHARACTER.test(value)) return false;
+          if (remembers[i]) lastText[i] = value;
+        } else if (typeof value === 'object' && mayHoldUnsafe(value, 0)) return false;
+      }
+    }
+    // Fields not there: as the compiled check asks them (an optional one passes, a required one refuses).
+    for (let i = 0; i < n; i++) if ((walked & (1 << i)) === 0 && !checks[i](e[names[i]])) return false;
+    for (const field in stamps) if (!known.has(field) || !stampFine(stamps[field])) return false;
+    if (seen) {
+      const devices = e._seen;
+      if (devices !== undefined) {
+        if (!isZodObject(devices)) return false;
+        for (const device in devices) if (!stampFine(devices[device])) return false;
+      }
+    }
+    return true;
+  };
+}
+
+const FUSED_CHECKS = Object.fromEntries(BUNDLE_TABLES.map((t) => [t, fusedCheckOf(t)])) as Record<BundleTableName, (e: unknown) => boolean>;
+
 /** Problems with one stored record: one parse of its table's schema (envelope included), then the envelope's own rules. */
 function recordProblems(table: BundleTableName, raw: unknown): readonly string[] {
+  if (FUSED_CHECKS[table](raw)) return NO_PROBLEMS;
   if (!isObject(raw)) return ['不是对象'];
   if (!RECORD_CHECKS[table](raw)) {
     const parsed = RECORD_SCHEMAS[table].safeParse(raw, ZH);

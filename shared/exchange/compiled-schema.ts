@@ -22,7 +22,7 @@ const byZod =
     schema.safeParse(v).success;
 
 /** zod's "object": not null, not an array, not a promise, Map, Set or Date. */
-function isZodObject(v: unknown): v is Record<string, unknown> {
+export function isZodObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const then = (v as { then?: unknown }).then;
   const katch = (v as { catch?: unknown }).catch;
@@ -202,7 +202,7 @@ function compileObject(schema: z.AnyZodObject): CompiledCheck {
  * length and pattern checks, enums, literals, optional or nullable ones. (Refinements and zod's own
  * parse are not counted, whatever they do.)
  */
-function textOnly(schema: ZodTypeAny): boolean {
+export function textOnly(schema: ZodTypeAny): boolean {
   if (schema instanceof z.ZodString) return !schema._def.coerce && schema._def.checks.every((c) => ['min', 'max', 'length', 'regex', 'datetime'].includes(c.kind));
   if (schema instanceof z.ZodEnum || schema instanceof z.ZodLiteral) return true;
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return textOnly(schema._def.innerType);

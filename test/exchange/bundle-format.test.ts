@@ -50,6 +50,17 @@ describe('payload validation', () => {
     expect(() => validatePayload({ tables: { departments: [stored(department('d1'), stamp(1)), stored(department('d1'), stamp(2))] } })).toThrow('出现两次');
   });
 
+  it('refuses a record without a required field, with its stamp gone too, after a valid one of the same table', () => {
+    const whole = stored(department('d1'), stamp(5));
+    const { name: _name, ...rest } = whole;
+    const { name: _stamp, ...stamps } = whole._stamps;
+    const nameless = { ...rest, id: `${OFFICE}-d2`, _stamps: stamps };
+    expect(() => validatePayload({ tables: { departments: [whole, nameless] } })).toThrow(`单位 ${OFFICE}-d2：name`);
+    // Without _deleted (required, null when alive) likewise.
+    const { _deleted: _d, ...alive } = stored(department('d3'), stamp(5));
+    expect(() => validatePayload({ tables: { departments: [whole, alive] } })).toThrow(`单位 ${OFFICE}-d3：_deleted`);
+  });
+
   it('checks the envelope: _updated is the latest stamp and conflict values fit the schema', () => {
     const row = stored(department('d1'), stamp(5));
     expect(() => validatePayload({ tables: { departments: [{ ...row, _updated: stamp(1) }] } })).toThrow('_updated');
