@@ -5,6 +5,8 @@
  */
 import { LocalDatabase } from '../renderer/src/db/schema';
 import { verifySignature } from '../shared/exchange/identity';
+import { verifyBundle } from '../shared/exchange/verify';
+import { receiverOf } from '../shared/exchange/rules';
 import { canonicalJsonBytes } from '../shared/exchange/canonical-json';
 import { BUNDLE_TABLES, keyFieldOf, type BundleTables } from '../shared/exchange/records';
 
@@ -72,4 +74,31 @@ export async function verifyFloor(data: Uint8Array): Promise<void> {
   if (!(await verifySignature(String(header.manifest.publicKey), canonicalJsonBytes(header.manifest), header.signature))) throw new Error('signature');
   const inflated = await new Response(new Blob([payload]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
   JSON.parse(new TextDecoder().decode(inflated));
+}
+
+/** The app's verifyBundle of one file as the bench times it: its key trusted, the city receiving, nothing stored here. */
+export function appVerifyOf(data: Uint8Array, officeCode: string, publicKey: string): () => Promise<void> {
+  return async () => {
+    const checked = await verifyBundle(data, { trust: [{ officeCode, publicKey }], receiver: receiverOf('150600'), localOwners: async (_t, keys) => keys.map(() => undefined), now: new Date() });
+    if (!checked.ok) throw new Error(checked.error.message);
+  };
+}
+
+/**
+ * Three rounds, each timing the app's verify then the floor's once on the same bytes, after the
+ * caller's untimed warm-up of both; the medians, and each of the app's rounds.
+ */
+export async function verifyRounds(appVerify: () => Promise<void>, floorVerify: () => Promise<void>): Promise<{ app: number; floor: number; apps: number[] }> {
+  const apps: number[] = [];
+  const floors: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    const t0 = now();
+    await appVerify();
+    apps.push(now() - t0);
+    const t1 = now();
+    await floorVerify();
+    floors.push(now() - t1);
+  }
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+  return { app: mid(apps), floor: mid(floors), apps };
 }

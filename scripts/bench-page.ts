@@ -12,7 +12,7 @@ import { verifyBundle } from '../shared/exchange/verify';
 import { receiverOf } from '../shared/exchange/rules';
 import { keyFieldOf, type BundleTables } from '../shared/exchange/records';
 import { LocalDatabase } from '../renderer/src/db/schema';
-import { bytesOf, dexie, floor, jsonOf, now, tablesWithRows, verifyFloor } from './bench-page-parts';
+import { appVerifyOf, bytesOf, dexie, floor, jsonOf, now, tablesWithRows, verifyFloor, verifyRounds } from './bench-page-parts';
 
 interface ImportCase {
   /** Bundles imported first, untimed. */
@@ -89,10 +89,7 @@ async function appImport(c: ImportCase): Promise<Record<string, number | string>
 /** The app's verifyBundle alone, nothing stored, against its floor on the same file. */
 async function verifyVsFloor(path: string, officeCode: string, publicKey: string): Promise<Record<string, number>> {
   const data = await bytesOf(path);
-  const appVerify = async () => {
-    const checked = await verifyBundle(data, { trust: [{ officeCode, publicKey }], receiver: receiverOf('150600'), localOwners: async (_t, keys) => keys.map(() => undefined), now: new Date() });
-    if (!checked.ok) throw new Error(checked.error.message);
-  };
+  const appVerify = appVerifyOf(data, officeCode, publicKey);
   const floorVerify = () => verifyFloor(data);
   // Issue 29 asks for "medians of 3 after a warm-up": both run once untimed on this page first (the
   // app's JavaScript compiled, the platform's decompressor and JSON parser used once), then three
@@ -101,18 +98,8 @@ async function verifyVsFloor(path: string, officeCode: string, publicKey: string
   // ~10 ms) is otherwise one sample of a machine's noise.
   await appVerify();
   await floorVerify();
-  const apps: number[] = [];
-  const floors: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    const t0 = now();
-    await appVerify();
-    apps.push(now() - t0);
-    const t1 = now();
-    await floorVerify();
-    floors.push(now() - t1);
-  }
-  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
-  return { app: mid(apps), floor: mid(floors) };
+  const { app, floor } = await verifyRounds(appVerify, floorVerify);
+  return { app, floor };
 }
 
 interface PouchRow {

@@ -3,18 +3,11 @@
  * steps (one untimed app verify and floor, then three rounds of app then floor, medians), for
  * run-verify-ab.ts to compare two builds of shared/exchange on the same file.
  */
-import { verifyFloor } from '../../scripts/bench-page-parts';
-import { verifyBundle } from '../../shared/exchange/verify';
-import { receiverOf } from '../../shared/exchange/rules';
-
-const now = () => performance.now();
+import { appVerifyOf, now, verifyFloor, verifyRounds } from '../../scripts/bench-page-parts';
 
 async function verifyVsFloor(path: string, officeCode: string, publicKey: string, split = false): Promise<Record<string, number>> {
   const data = new Uint8Array(await (await fetch(path)).arrayBuffer());
-  const appVerify = async () => {
-    const checked = await verifyBundle(data, { trust: [{ officeCode, publicKey }], receiver: receiverOf('150600'), localOwners: async (_t, keys) => keys.map(() => undefined), now: new Date() });
-    if (!checked.ok) throw new Error(checked.error.message);
-  };
+  const appVerify = appVerifyOf(data, officeCode, publicKey);
   const floorVerify = () => verifyFloor(data);
   await appVerify();
   await floorVerify();
@@ -29,28 +22,15 @@ async function verifyVsFloor(path: string, officeCode: string, publicKey: string
 let rounds: (() => Promise<Record<string, number>>) | undefined;
 
 async function timedRounds(appVerify: () => Promise<void>, floorVerify: () => Promise<void>): Promise<Record<string, number>> {
-  const apps: number[] = [];
-  const floors: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    const t0 = now();
-    await appVerify();
-    apps.push(now() - t0);
-    const t1 = now();
-    await floorVerify();
-    floors.push(now() - t1);
-  }
-  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
-  return { app: mid(apps), floor: mid(floors), app0: apps[0], app1: apps[1], app2: apps[2] };
+  const { app, floor, apps } = await verifyRounds(appVerify, floorVerify);
+  return { app, floor, app0: apps[0], app1: apps[1], app2: apps[2] };
 }
 
 /** For CPU figures (run-verify-ab.ts CPU=1): the same warm-up, then each verify run on its own call, bracketed from outside. */
 let once: { app: () => Promise<void>; floor: () => Promise<void> } | undefined;
 async function prepareOnce(path: string, officeCode: string, publicKey: string): Promise<void> {
   const data = new Uint8Array(await (await fetch(path)).arrayBuffer());
-  const app = async () => {
-    const checked = await verifyBundle(data, { trust: [{ officeCode, publicKey }], receiver: receiverOf('150600'), localOwners: async (_t, keys) => keys.map(() => undefined), now: new Date() });
-    if (!checked.ok) throw new Error(checked.error.message);
-  };
+  const app = appVerifyOf(data, officeCode, publicKey);
   const floor = () => verifyFloor(data);
   await app();
   await floor();
