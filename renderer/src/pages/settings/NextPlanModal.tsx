@@ -16,6 +16,31 @@ interface Values {
   carryIndicators: boolean;
 }
 
+type Unfinished = ReturnType<typeof unfinishedTasks>;
+
+/**
+ * The unfinished tasks, a box each; as a form field it is given the chosen ids and hands on the new
+ * ones. Each box updates the choice itself, not through antd's Checkbox.Group, which drops a tick
+ * made before its boxes have registered (see NoticeModal).
+ */
+function CarryTasks({ rows, value = [], onChange }: { rows: Unfinished; value?: string[]; onChange?: (ids: string[]) => void }) {
+  const tick = (id: string, on: boolean) => onChange?.(on ? (value.includes(id) ? value : [...value, id]) : value.filter((x) => x !== id));
+  return (
+    <Table
+      size="small"
+      rowKey={(r) => r.task.id}
+      pagination={false}
+      scroll={{ y: 240 }}
+      dataSource={rows}
+      columns={[
+        { title: '', width: 40, render: (_, r) => <Checkbox checked={value.includes(r.task.id)} onChange={(e) => tick(r.task.id, e.target.checked)} aria-label={`结转 ${r.task.title}`} /> },
+        { title: '任务', render: (_, r) => `${r.task.domainLabel} ${r.task.number}. ${r.task.title}` },
+        { title: '状态', width: 180, render: (_, r) => r.status.reason },
+      ]}
+    />
+  );
+}
+
 /** Starting the next plan period: its name, years and 文号; which unfinished tasks carry over, with one new deadline. */
 export function NextPlanModal(props: { open: boolean; previous: PlanPeriod | undefined; all: PlanData; busy: boolean; onSubmit: (v: NextPlanInput) => void; onCancel: () => void }) {
   const [form] = Form.useForm<Values>();
@@ -72,20 +97,7 @@ export function NextPlanModal(props: { open: boolean; previous: PlanPeriod | und
         </Form.Item>
         <Typography.Text>上一期未完成的任务（{unfinished.length} 项），勾选要结转的：</Typography.Text>
         <Form.Item name="carryTaskIds" noStyle>
-          <Checkbox.Group style={{ width: '100%' }}>
-            <Table
-              size="small"
-              rowKey={(r) => r.task.id}
-              pagination={false}
-              scroll={{ y: 240 }}
-              dataSource={unfinished}
-              columns={[
-                { title: '', width: 40, render: (_, r) => <Checkbox value={r.task.id} aria-label={`结转 ${r.task.title}`} /> },
-                { title: '任务', render: (_, r) => `${r.task.domainLabel} ${r.task.number}. ${r.task.title}` },
-                { title: '状态', width: 180, render: (_, r) => r.status.reason },
-              ]}
-            />
-          </Checkbox.Group>
+          <CarryTasks rows={unfinished} />
         </Form.Item>
       </Form>
     </Modal>
