@@ -9,7 +9,7 @@ import { formatStamp, type HybridClock } from '../sync/hlc';
 import { TABLE_LABELS } from '../views/table-labels';
 import { diffFields, stampAll, unstamp, type Stamped } from '../sync/stamped';
 import { PLAN_SCHEMAS, type PlanRecordTypes, type PlanTableName } from '../views/plan-tables';
-import type { AuditEntry, LogTableName, StoragePort, StorageWriter } from './storage';
+import type { AuditEntry, LogTableName, StoragePort, StorageWriter, StoreRows } from './storage';
 import { storedLookup } from './record-lookup';
 import { namesRecord, recordHistory } from './audit';
 import type { RecordLookup } from '../views/record-label';
@@ -333,27 +333,49 @@ export class RecordsService {
 
   /** Everything one office keeps, as the pages, reports and exports read it. */
   async readPlan(officeCode: string): Promise<PlanData> {
-    const office = await this.storage.get('offices', officeCode);
-    if (!office) throw new Error(`本地数据库中没有单位 ${officeCode} 的记录`);
-    const [departments, leaders, tasks, projects, indicators, progress, indicatorValues] = await Promise.all([
-      this.list('departments', officeCode),
-      this.list('leaders', officeCode),
-      this.list('tasks', officeCode),
-      this.list('projects', officeCode),
-      this.list('indicators', officeCode),
+    return (await this.readPlanRows(officeCode)).plan;
+  }
+
+  /**
+   * The plan as readPlan gives it, and the stored rows of the office's plan tables and office record
+   * it was read from (envelopes included, deleted rows too), for what else is worked out from the
+   * same read (the 有冲突 marks: conflicts.ts marksOf) instead of reading every record twice.
+   */
+  async readPlanRows(officeCode: string): Promise<{ plan: PlanData; rows: [PlanTableName | 'offices', StoredRecord[]][] }> {
+    const stored = <K extends PlanTableName>(table: K) => this.storage.listBy(table, 'officeCode', officeCode);
+    const [office, departments, leaders, tasks, projects, indicators, problems, progress, indicatorValues] = await Promise.all([
+      this.storage.get('offices', officeCode),
+      stored('departments'),
+      stored('leaders'),
+      stored('tasks'),
+      stored('projects'),
+      stored('indicators'),
+      stored('problems'),
       this.progressFor(officeCode),
       this.indicatorValuesFor(officeCode),
     ]);
+    if (!office) throw new Error(`本地数据库中没有单位 ${officeCode} 的记录`);
+    const live = <K extends PlanTableName>(rows: StoreRows[K][]) => (rows as Stamped<PlanRecordTypes[K]>[]).filter((r) => r._deleted === null).map((r) => unstamp(r));
     const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
-    return {
+    const plan: PlanData = {
       office: unstamp(office) as Office,
-      departments,
-      leaders,
-      tasks: tasks.sort(byOrder),
-      projects: projects.sort(byOrder),
-      indicators: indicators.sort(byOrder),
+      departments: live<'departments'>(departments),
+      leaders: live<'leaders'>(leaders),
+      tasks: live<'tasks'>(tasks).sort(byOrder),
+      projects: live<'projects'>(projects).sort(byOrder),
+      indicators: live<'indicators'>(indicators).sort(byOrder),
       progress,
       indicatorValues,
     };
+    const rows: [PlanTableName | 'offices', StoredRecord[]][] = [
+      ['offices', [office]],
+      ['departments', departments],
+      ['leaders', leaders],
+      ['tasks', tasks],
+      ['projects', projects],
+      ['indicators', indicators],
+      ['problems', problems],
+    ];
+    return { plan, rows };
   }
 }

@@ -6,6 +6,7 @@ import type { Period } from '../../../shared/domain/ids';
 import { defaultReportingPeriod } from '../../../shared/domain/time';
 import type { WorkspaceSettings } from '../../../shared/app/settings';
 import { scopeToPlan } from '../../../shared/views/plan-scope';
+import { marksOf, type ConflictMarks } from '../../../shared/app/exchange/conflicts';
 import type { SetupSource } from '../../../shared/app/setup/setup';
 import { requestPersistentStorage, type StorageState } from './persistent-storage';
 import { eraseLocalWorkspace, openRendererWorkspace } from './open-workspace';
@@ -17,8 +18,11 @@ type Phase =
   | { kind: 'loading'; tip?: string }
   | { kind: 'failed'; message: string }
   | { kind: 'setup' }
-  /** `plan`: the plan period shown (scoped); `all`: every period's records, for plan-period work. */
-  | { kind: 'ready'; settings: WorkspaceSettings; plan: PlanData; all: PlanData; viewPlanId: string | undefined };
+  /**
+   * `plan`: the plan period shown (scoped); `all`: every period's records, for plan-period work;
+   * `conflicts`: the office's own records with an open conflict (the 有冲突 marks), from the same read.
+   */
+  | { kind: 'ready'; settings: WorkspaceSettings; plan: PlanData; all: PlanData; viewPlanId: string | undefined; conflicts: ConflictMarks };
 
 /** The window's state: the open workspace, what it shows, and the actions that change it (useAppState). */
 interface AppState {
@@ -48,10 +52,10 @@ interface AppState {
 }
 
 /** An office's records, and the part of them in the plan period shown. */
-async function readView(ws: Workspace, officeCode: string, viewPlanId?: string): Promise<{ all: PlanData; plan: PlanData; viewPlanId: string | undefined }> {
-  const all = await ws.records.readPlan(officeCode);
+async function readView(ws: Workspace, officeCode: string, viewPlanId?: string): Promise<{ all: PlanData; plan: PlanData; viewPlanId: string | undefined; conflicts: ConflictMarks }> {
+  const { plan: all, rows } = await ws.records.readPlanRows(officeCode);
   const shown = all.office.plans?.some((p) => p.id === viewPlanId) ? viewPlanId : all.office.currentPlanId;
-  return { all, plan: scopeToPlan(all, shown), viewPlanId: shown };
+  return { all, plan: scopeToPlan(all, shown), viewPlanId: shown, conflicts: marksOf(officeCode, rows) };
 }
 
 export const useAppState = create<AppState>((set, get) => ({

@@ -1,19 +1,18 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import type { ConflictMarks } from '../../../shared/app/exchange/conflicts';
 import { useAppState } from './store';
 
 /**
  * Which records have an open conflict, for the 有冲突 marks on every page, and how many each office
- * has (the city overview). Read once per change of the store's data, through the exchange service,
- * and shared by every mark on the page (one read, not one per row).
- *
- * The first read starts when the workspace opens, beside the store's own read of the plan, not when
- * the first mark mounts: it reads every record of the office (tens of ms on the main thread for
- * 10,000 tasks), which then lands before the first list shows instead of on the clerk's first
- * keystroke or scroll in it.
+ * has (the city overview). The office's own come with the store's read of its plan (the same rows,
+ * read once: store.ts readView). At a city, its county offices' records are read here once per
+ * change of the store's data, through the exchange service, and shared by every mark on the page.
+ * That read starts when the workspace opens, beside the store's own read, not when the first mark
+ * mounts, so it does not land on the clerk's first keystroke or scroll.
  */
-const useMarks = create<ConflictMarks>(() => ({ recordIds: new Set<string>(), byOffice: new Map<string, number>() }));
+const EMPTY: ConflictMarks = { recordIds: new Set<string>(), byOffice: new Map<string, number>() };
+const useCountyMarks = create<ConflictMarks>(() => EMPTY);
 
 let subscribed = false;
 let generation = 0;
@@ -26,8 +25,8 @@ async function refresh(): Promise<void> {
     // While the workspace opens, its office is the one in its settings (none before the first run's setup).
     const settings = phase.kind === 'ready' ? phase.settings : phase.kind === 'loading' ? await workspace.setup.settings() : undefined;
     if (!settings) return;
-    const marks = await workspace.exchange.conflictMarks(settings.officeCode, settings.role);
-    if (mine === generation) useMarks.setState(marks, true);
+    const marks = settings.role === 'city' ? await workspace.exchange.countyConflictMarks(settings.officeCode) : EMPTY;
+    if (mine === generation) useCountyMarks.setState(marks, true);
   } catch (e) {
     console.error('读取冲突失败', e);
   }
@@ -47,16 +46,22 @@ function subscribeOnce(): void {
 }
 subscribeOnce();
 
+const ownMarks = (s: ReturnType<typeof useAppState.getState>): ConflictMarks => (s.phase.kind === 'ready' ? s.phase.conflicts : EMPTY);
+
 /** True while the record has an open conflict. */
 export function useHasConflict(recordId: string): boolean {
   useEffect(subscribeOnce, []);
-  return useMarks((s) => s.recordIds.has(recordId));
+  const own = useAppState((s) => ownMarks(s).recordIds.has(recordId));
+  const county = useCountyMarks((s) => s.recordIds.has(recordId));
+  return own || county;
 }
 
 /** Open conflicts per office code (the workspace's own office, and at a city its county offices). */
 export function useConflictCounts(): ReadonlyMap<string, number> {
   useEffect(subscribeOnce, []);
-  return useMarks((s) => s.byOffice);
+  const own = useAppState((s) => ownMarks(s).byOffice);
+  const county = useCountyMarks((s) => s.byOffice);
+  return useMemo(() => (county.size ? new Map([...own, ...county]) : own), [own, county]);
 }
 
 /** Opens 数据交换 → 待处理冲突. */

@@ -232,24 +232,33 @@ export async function conflictViews(storage: StorageReader, offices: readonly st
   return out;
 }
 
-/** The records with an open conflict among the given offices, and the count per office. */
-export async function conflictMarks(storage: StorageReader, offices: readonly string[]): Promise<ConflictMarks> {
-  const recordIds = new Set<string>();
-  const byOffice = new Map<string, number>();
-  for (const officeCode of new Set(offices)) {
-    let count = 0;
-    for (const [table, rows] of await conflictRowsOf(storage, officeCode)) {
-      for (const r of rows) {
-        if (r._deleted !== null) continue;
-        const open = openConflicts(r).length;
-        if (!open) continue;
-        recordIds.add(String(r[keyFieldOf(table)]));
-        count += open;
-      }
+/** Adds one office's records with an open conflict, from its tables as read, and its count of conflicts. */
+function addMarks(into: { recordIds: Set<string>; byOffice: Map<string, number> }, officeCode: string, tables: Iterable<readonly [ConflictTable, readonly StoredRecord[]]>): void {
+  let count = 0;
+  for (const [table, rows] of tables) {
+    for (const r of rows) {
+      if (r._deleted !== null) continue;
+      const open = openConflicts(r).length;
+      if (!open) continue;
+      into.recordIds.add(String(r[keyFieldOf(table)]));
+      count += open;
     }
-    if (count) byOffice.set(officeCode, count);
   }
-  return { recordIds, byOffice };
+  if (count) into.byOffice.set(officeCode, (into.byOffice.get(officeCode) ?? 0) + count);
+}
+
+/** One office's records with an open conflict, from its tables as already read (the store's read of the plan). */
+export function marksOf(officeCode: string, tables: Iterable<readonly [ConflictTable, readonly StoredRecord[]]>): ConflictMarks {
+  const marks = { recordIds: new Set<string>(), byOffice: new Map<string, number>() };
+  addMarks(marks, officeCode, tables);
+  return marks;
+}
+
+/** The records with an open conflict among the given offices, and the count per office: one office's rows held at a time. */
+export async function conflictMarks(storage: StorageReader, offices: readonly string[]): Promise<ConflictMarks> {
+  const marks = { recordIds: new Set<string>(), byOffice: new Map<string, number>() };
+  for (const officeCode of new Set(offices)) addMarks(marks, officeCode, await conflictRowsOf(storage, officeCode));
+  return marks;
 }
 
 /**

@@ -14,7 +14,7 @@ import { importAuditRow } from '../audit';
 import type { DeviceIdentity } from '../trust/device-identity';
 import { appendImportHistory, importHistory, nextSequence, recordSeenImport, seenDevice, seenOfFile, trustedKeys } from '../trust/trust-service';
 import { seenKey } from '../../exchange/trust';
-import { conflictMarks, conflictViews, keepExistingWrite, officesToWatch, type ConflictMarks, type ConflictTable, type ConflictView } from './conflicts';
+import { conflictMarks, conflictViews, keepExistingWrite, officesToWatch, subordinateOfficeCodes, type ConflictMarks, type ConflictTable, type ConflictView } from './conflicts';
 import { workspaceSettings } from '../settings';
 import { mergeOrder, nameCandidates, nameMismatch, officeNamedIn, officeOf, peekManifest, type BatchEntry, type BatchItem, type BatchResult, type PreparedImport } from './import-batch';
 import { mergeIncomingRegister, previewIncomingRegister, registerForExport } from '../printing/issued-sheets';
@@ -385,6 +385,11 @@ export class ExchangeService {
   /** The records with an open conflict (for the 有冲突 marks) and the count per office, over the same offices. */
   async conflictMarks(officeCode: string, level: 'city' | 'county'): Promise<ConflictMarks> {
     return conflictMarks(this.storage, await officesToWatch(this.storage, officeCode, level));
+  }
+
+  /** The same for the county offices a city oversees only (the city's own marks come with its plan: RecordsService.readPlanRows). */
+  async countyConflictMarks(cityCode: string): Promise<ConflictMarks> {
+    return conflictMarks(this.storage, await subordinateOfficeCodes(this.storage, cityCode));
   }
 
   /**

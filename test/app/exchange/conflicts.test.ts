@@ -1,6 +1,6 @@
 import { receiverOf } from '../../../shared/exchange/rules';
 import { LATER, ORDOS, T_A, T_B, TASK, YIQI, laptop, receive, send } from '../../support/laptops';
-import { conflictSides, devicesFromHistory, keepExistingWrite, laptopLabels } from '../../../shared/app/exchange/conflicts';
+import { conflictSides, devicesFromHistory, keepExistingWrite, laptopLabels, marksOf } from '../../../shared/app/exchange/conflicts';
 import { mergeRecord } from '../../../shared/exchange/merge';
 import type { StoredRecord } from '../../../shared/exchange/records';
 import type { ImportRecord } from '../../../shared/exchange/history';
@@ -32,6 +32,10 @@ describe('conflicts as shown to a clerk', () => {
     const marks = await a.exchange.conflictMarks('150627', 'county');
     expect([...marks.recordIds]).toEqual([TASK]);
     expect(marks.byOffice.get('150627')).toBe(1);
+    // The same marks from the rows the window's read of the plan already holds (no second read).
+    const { rows } = await a.records.readPlanRows('150627');
+    expect(marksOf('150627', rows)).toEqual(marks);
+    expect(await a.exchange.countyConflictMarks('150627')).toEqual({ recordIds: new Set(), byOffice: new Map() });
 
     // Keeping the older (本机) write is a new write of this laptop that the other laptop accepts.
     const kept = c.sides[0];
@@ -129,6 +133,9 @@ describe('conflicts between two laptops of a county office, at the city', () => 
     const marks = await city.exchange.conflictMarks('150600', 'city');
     expect(marks.recordIds.has(TASK)).toBe(true);
     expect(Object.fromEntries(marks.byOffice)).toEqual({ '150627': 1 });
+    // At the city, the county offices' part is read on its own; the city's own comes with its plan.
+    expect(await city.exchange.countyConflictMarks('150600')).toEqual(marks);
+    expect(marksOf('150600', (await city.records.readPlanRows('150600')).rows).recordIds.size).toBe(0);
   });
 
   it('names a laptop by the label the city gave its key when registering it', async () => {
