@@ -1,12 +1,7 @@
-import { LIST_FIELDS, PRIMARY_KEYS, STORE_NAMES, type ListField, type StampedStoreName, type StoragePort, type StorageWriter, type StoreName, type StoreRows, type WritableRow } from './storage';
+import { compareKeys, LIST_FIELDS, PRIMARY_KEYS, STORE_NAMES, type ListField, type StampedStoreName, type StoragePort, type StorageWriter, type StoreName, type StoreRows, type WritableRow } from './storage';
 
 type Key = string | number;
 type Row = Record<string, unknown>;
-
-function compareKeys(a: Key, b: Key): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
-}
 
 /** A row as a table keeps it (its Codec's form). */
 type Stored = unknown;

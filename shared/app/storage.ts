@@ -57,6 +57,12 @@ export type SettingRow = {
 export type LogTableName = 'progress' | 'indicatorValues';
 
 /** What each store holds. Plan and log records sit in their revision envelope. */
+/** The port's key order, as IndexedDB orders keys: numbers by value, strings by UTF-16 code unit. */
+export function compareKeys(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+}
+
 export interface StoreRows {
   settings: SettingRow;
   offices: Stamped<Office>;

@@ -1,15 +1,14 @@
 import Dexie, { type Table } from 'dexie';
-import { PRIMARY_KEYS, type ListField, type StampedStoreName, type StoragePort, type StorageReader, type StorageWriter, type StoreName, type StoreRows } from '../../../shared/app/storage';
+import { compareKeys, PRIMARY_KEYS, type ListField, type StampedStoreName, type StoragePort, type StorageReader, type StorageWriter, type StoreName, type StoreRows } from '../../../shared/app/storage';
 import { laterOf, STAMPED_STORES, type LatestRow, type LocalDatabase } from './schema';
-import { inItsNamespace, isOfficeKeyed, OFFICE_KEYED_STORES, officeOf, rangePrefix, STRAYS_STORE, type StrayRow } from './office-keys';
+import { idBelongsTo, idNamespaceOf } from '../../../shared/exchange/ownership';
+import { isOfficeKeyed, OFFICE_KEYED_STORES, officeOf, STRAYS_STORE, type StrayRow } from './office-keys';
 
 type Key = string | number;
 
 const SLOW_TRANSACTION_MS = 15_000;
 
 const keyOf = (store: StoreName, row: unknown) => (row as Record<string, Key>)[PRIMARY_KEYS[store]];
-/** IndexedDB's order of string keys (UTF-16 code units), as JavaScript compares strings. */
-const compareKeys = (a: Key, b: Key) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
 /** Every stray of one store: its part of the strays' key range. */
 const straysOfStore = (store: string): [[string, unknown], [string, unknown]] => [
   [store, Dexie.minKey],
@@ -60,14 +59,14 @@ export class DexieStorage implements StoragePort {
     if (!this.db.isOpen()) await this.db.open();
     const [ranged, strayKeys] = await new Promise<[StoreRows[N][], StrayRow[]]>((resolve, reject) => {
       const tx = this.db.backendDB().transaction([store, STRAYS_STORE], 'readonly');
-      const prefix = rangePrefix(officeCode);
+      const prefix = idNamespaceOf(officeCode);
       const rows = tx.objectStore(store).getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
       const strays = tx.objectStore(STRAYS_STORE).index('[store+officeCode]').getAll([store, officeCode]);
       tx.oncomplete = () => resolve([rows.result as StoreRows[N][], strays.result as StrayRow[]]);
       tx.onabort = () => reject(tx.error ?? new Error(`读取 ${store} 失败`));
     });
     const mine = (r: StoreRows[N] | undefined): r is StoreRows[N] => r !== undefined && officeOf(r) === officeCode;
-    const listed = ranged.filter((r) => mine(r) && inItsNamespace(String(keyOf(store, r)), officeCode));
+    const listed = ranged.filter((r) => mine(r) && idBelongsTo(String(keyOf(store, r)), officeCode));
     if (!strayKeys.length) return listed;
     const strays = (await this.table(store).bulkGet(strayKeys.map((s) => s.key))).filter(mine);
     return [...listed, ...strays].sort((a, b) => compareKeys(keyOf(store, a), keyOf(store, b)));
@@ -127,7 +126,7 @@ export class DexieStorage implements StoragePort {
       for (const [key, row] of mine) {
         const k = String(key);
         const officeCode = officeOf(row);
-        if (officeCode !== undefined && !inItsNamespace(k, officeCode)) {
+        if (officeCode !== undefined && !idBelongsTo(k, officeCode)) {
           if (before.get(k) !== officeCode) put.push({ store, key: k, officeCode });
         } else if (before.has(k)) gone.push([store, k]);
       }

@@ -8,7 +8,6 @@
  * short ids) is a *stray*: the `strays` store names it under its office, so it is still listed.
  */
 import { LIST_FIELDS, PRIMARY_KEYS, STORE_NAMES, type StoreName } from '../../../shared/app/storage';
-import { idBelongsTo, idNamespaceOf } from '../../../shared/exchange/ownership';
 
 /** The stores listed by office through their keys: keyed by id, listed by officeCode. */
 export const OFFICE_KEYED_STORES: readonly StoreName[] = STORE_NAMES.filter((n) => PRIMARY_KEYS[n] === 'id' && (LIST_FIELDS[n] as readonly string[]).includes('officeCode'));
@@ -31,14 +30,4 @@ export const STRAYS_SCHEMA = '[store+key], [store+officeCode]';
 export function officeOf(row: unknown): string | undefined {
   const code = (row as { officeCode?: unknown }).officeCode;
   return typeof code === 'string' ? code : undefined;
-}
-
-/** True when the row's key range finds it under its office. */
-export function inItsNamespace(key: string, officeCode: string): boolean {
-  return idBelongsTo(key, officeCode);
-}
-
-/** The first key of an office's range; the range is every key starting with it. */
-export function rangePrefix(officeCode: string): string {
-  return idNamespaceOf(officeCode);
 }

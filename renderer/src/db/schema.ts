@@ -11,7 +11,8 @@ import type { Office } from '../../../shared/domain/office';
 
 export type { AuditEntry, SettingRow } from '../../../shared/app/storage';
 import { LIST_FIELDS, PRIMARY_KEYS, STORE_NAMES, type AuditEntry, type SettingRow, type StampedStoreName, type StoreName } from '../../../shared/app/storage';
-import { inItsNamespace, isOfficeKeyed, officeOf, OFFICE_KEYED_STORES, STRAYS_SCHEMA, STRAYS_STORE, type StrayRow } from './office-keys';
+import { idBelongsTo } from '../../../shared/exchange/ownership';
+import { isOfficeKeyed, officeOf, OFFICE_KEYED_STORES, STRAYS_SCHEMA, STRAYS_STORE, type StrayRow } from './office-keys';
 
 export const DB_NAME = 'zero-waste-ledger';
 
@@ -157,7 +158,7 @@ async function strayRecords(tx: Transaction): Promise<void> {
     await tx.table(store).each((row: unknown, cursor) => {
       const officeCode = officeOf(row);
       const key = String(cursor.primaryKey);
-      if (officeCode !== undefined && !inItsNamespace(key, officeCode)) strays.push({ store, key, officeCode });
+      if (officeCode !== undefined && !idBelongsTo(key, officeCode)) strays.push({ store, key, officeCode });
     });
   }
   if (strays.length) await tx.table<StrayRow>(STRAYS_STORE).bulkPut(strays);
