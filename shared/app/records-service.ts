@@ -97,6 +97,14 @@ export async function assertPlanOpen(tx: StorageWriter, table: RecordTable, reco
   await new ClosedPlanGuard(tx).check(table, record);
 }
 
+/** A plan table's stored rows as the pages see them: the live ones, without their revision envelope. */
+function liveRecords<K extends PlanTableName>(rows: StoreRows[K][]): PlanRecordTypes[K][] {
+  return (rows as Stamped<PlanRecordTypes[K]>[]).filter((r) => r._deleted === null).map((r) => unstamp(r));
+}
+
+/** The plan tables readPlan reads (all but problems, which the pages read on their own). */
+const PLAN_READ = ['departments', 'leaders', 'tasks', 'projects', 'indicators'] as const;
+
 /**
  * Every change a clerk makes goes through here, whatever the storage: it validates against the
  * domain schema, stamps the changed fields with the device's clock, records one audit entry per
@@ -277,8 +285,7 @@ export class RecordsService {
   }
 
   async list<K extends PlanTableName>(name: K, officeCode: string): Promise<PlanRecordTypes[K][]> {
-    const rows = (await this.storage.listBy(name, 'officeCode', officeCode)) as Stamped<PlanRecordTypes[K]>[];
-    return rows.filter((r) => r._deleted === null).map((r) => unstamp(r));
+    return liveRecords<K>(await this.storage.listBy(name, 'officeCode', officeCode));
   }
 
   async get<K extends PlanTableName>(name: K, id: string): Promise<PlanRecordTypes[K] | undefined> {
@@ -333,49 +340,44 @@ export class RecordsService {
 
   /** Everything one office keeps, as the pages, reports and exports read it. */
   async readPlan(officeCode: string): Promise<PlanData> {
-    return (await this.readPlanRows(officeCode)).plan;
+    return (await this.readStoredPlan(officeCode)).plan;
   }
 
   /**
-   * The plan as readPlan gives it, and the stored rows of the office's plan tables and office record
-   * it was read from (envelopes included, deleted rows too), for what else is worked out from the
-   * same read (the 有冲突 marks: conflicts.ts marksOf) instead of reading every record twice.
+   * The plan as readPlan gives it, and the stored rows of the office record and of every plan table
+   * (problems too) it was read from, envelopes and deleted rows included: for what else is worked
+   * out from the same read (the 有冲突 marks: conflicts.ts marksOf) instead of reading every record twice.
    */
   async readPlanRows(officeCode: string): Promise<{ plan: PlanData; rows: [PlanTableName | 'offices', StoredRecord[]][] }> {
-    const stored = <K extends PlanTableName>(table: K) => this.storage.listBy(table, 'officeCode', officeCode);
-    const [office, departments, leaders, tasks, projects, indicators, problems, progress, indicatorValues] = await Promise.all([
+    const [{ plan, office, tables }, problems] = await Promise.all([this.readStoredPlan(officeCode), this.storage.listBy('problems', 'officeCode', officeCode)]);
+    const rows: [PlanTableName | 'offices', StoredRecord[]][] = [['offices', [office]], ...PLAN_READ.map((t): [PlanTableName, StoredRecord[]] => [t, tables[t]]), ['problems', problems]];
+    return { plan, rows };
+  }
+
+  /** The plan, with the stored rows its office record and plan tables were read from. */
+  private async readStoredPlan(officeCode: string) {
+    const [office, departments, leaders, tasks, projects, indicators, progress, indicatorValues] = await Promise.all([
       this.storage.get('offices', officeCode),
-      stored('departments'),
-      stored('leaders'),
-      stored('tasks'),
-      stored('projects'),
-      stored('indicators'),
-      stored('problems'),
+      this.storage.listBy('departments', 'officeCode', officeCode),
+      this.storage.listBy('leaders', 'officeCode', officeCode),
+      this.storage.listBy('tasks', 'officeCode', officeCode),
+      this.storage.listBy('projects', 'officeCode', officeCode),
+      this.storage.listBy('indicators', 'officeCode', officeCode),
       this.progressFor(officeCode),
       this.indicatorValuesFor(officeCode),
     ]);
     if (!office) throw new Error(`本地数据库中没有单位 ${officeCode} 的记录`);
-    const live = <K extends PlanTableName>(rows: StoreRows[K][]) => (rows as Stamped<PlanRecordTypes[K]>[]).filter((r) => r._deleted === null).map((r) => unstamp(r));
     const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
     const plan: PlanData = {
       office: unstamp(office) as Office,
-      departments: live<'departments'>(departments),
-      leaders: live<'leaders'>(leaders),
-      tasks: live<'tasks'>(tasks).sort(byOrder),
-      projects: live<'projects'>(projects).sort(byOrder),
-      indicators: live<'indicators'>(indicators).sort(byOrder),
+      departments: liveRecords<'departments'>(departments),
+      leaders: liveRecords<'leaders'>(leaders),
+      tasks: liveRecords<'tasks'>(tasks).sort(byOrder),
+      projects: liveRecords<'projects'>(projects).sort(byOrder),
+      indicators: liveRecords<'indicators'>(indicators).sort(byOrder),
       progress,
       indicatorValues,
     };
-    const rows: [PlanTableName | 'offices', StoredRecord[]][] = [
-      ['offices', [office]],
-      ['departments', departments],
-      ['leaders', leaders],
-      ['tasks', tasks],
-      ['projects', projects],
-      ['indicators', indicators],
-      ['problems', problems],
-    ];
-    return { plan, rows };
+    return { plan, office, tables: { departments, leaders, tasks, projects, indicators } };
   }
 }
