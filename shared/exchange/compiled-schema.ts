@@ -71,19 +71,6 @@ function compileString(schema: z.ZodString): CompiledCheck {
   // The last text accepted, remembered: the checks answer for the text alone, and a bundle repeats
   // texts (a record's stamps are mostly one and the same), so a repeat costs one comparison.
   let accepted: string | undefined;
-  if (patterns.length === 1) {
-    const [pattern] = patterns;
-    const resets = pattern.global || pattern.sticky;
-    return (v) => {
-      if (typeof v !== 'string') return false;
-      if (v === accepted) return true;
-      if (v.length < min || v.length > max) return false;
-      if (resets) pattern.lastIndex = 0;
-      if (!pattern.test(v)) return false;
-      accepted = v;
-      return true;
-    };
-  }
   return (v) => {
     if (typeof v !== 'string') return false;
     if (v === accepted) return true;

@@ -106,50 +106,50 @@ export async function signBytes(identity: Identity, data: Uint8Array): Promise<s
   return toBase64(new Uint8Array(sig));
 }
 
+/** A public key imported for verifying. */
+function importVerifyKey(publicKeyB64: string): Promise<CryptoKey> {
+  return subtleCrypto().importKey('raw', ownBuffer(publicKeyBytes(publicKeyB64)), ED25519, false, ['verify']);
+}
+
+/** The signature checked under the key `key` gives. */
+async function verifyWith(key: () => Promise<CryptoKey>, data: Uint8Array, signatureB64: string): Promise<boolean> {
+  try {
+    const sig = fromBase64(signatureB64);
+    if (sig.length !== SIGNATURE_BYTES) return false;
+    return await subtleCrypto().verify(ED25519, await key(), ownBuffer(sig), ownBuffer(data));
+  } catch {
+    return false;
+  }
+}
+
 /** False for a wrong signature and for malformed keys or signatures: the caller only needs yes or no. */
-export async function verifySignature(publicKeyB64: string, data: Uint8Array, signatureB64: string): Promise<boolean> {
-  try {
-    const sig = fromBase64(signatureB64);
-    if (sig.length !== SIGNATURE_BYTES) return false;
-    const key = await subtleCrypto().importKey('raw', ownBuffer(publicKeyBytes(publicKeyB64)), ED25519, false, ['verify']);
-    return await subtleCrypto().verify(ED25519, key, ownBuffer(sig), ownBuffer(data));
-  } catch {
-    return false;
-  }
+export function verifySignature(publicKeyB64: string, data: Uint8Array, signatureB64: string): Promise<boolean> {
+  return verifyWith(() => importVerifyKey(publicKeyB64), data, signatureB64);
 }
 
 /**
- * Public keys imported for verifying, by their base64 text: once per process, not once per file
- * (a city imports its counties' files month after month under the same keys). A public key is no
- * secret; the map is emptied when it holds more keys than any trust list would.
+ * What is worked out from a public key (its imported form, its fingerprint), by the key's base64
+ * text: once per process, not once per file (a city imports its counties' files month after month
+ * under the same keys). A public key is no secret; a map is emptied when it holds more keys than
+ * any trust list would, and a failure is not remembered (the next call asks again).
  */
-const VERIFY_KEYS = new Map<string, Promise<CryptoKey>>();
 const MAX_CACHED_KEYS = 1024;
-
-function verifyKeyOf(publicKeyB64: string): Promise<CryptoKey> {
-  let key = VERIFY_KEYS.get(publicKeyB64);
-  if (key === undefined) {
-    if (VERIFY_KEYS.size >= MAX_CACHED_KEYS) VERIFY_KEYS.clear();
-    key = subtleCrypto().importKey('raw', ownBuffer(publicKeyBytes(publicKeyB64)), ED25519, false, ['verify']);
-    VERIFY_KEYS.set(publicKeyB64, key);
-    // A key the platform refuses is not remembered: the next call asks again (and fails the same way).
-    key.catch(() => VERIFY_KEYS.delete(publicKeyB64));
+function rememberedFor<T>(cache: Map<string, Promise<T>>, publicKeyB64: string, work: (key: string) => Promise<T>): Promise<T> {
+  let found = cache.get(publicKeyB64);
+  if (found === undefined) {
+    if (cache.size >= MAX_CACHED_KEYS) cache.clear();
+    found = work(publicKeyB64);
+    cache.set(publicKeyB64, found);
+    found.catch(() => cache.delete(publicKeyB64));
   }
-  return key;
+  return found;
 }
+const VERIFY_KEYS = new Map<string, Promise<CryptoKey>>();
+const FINGERPRINTS = new Map<string, Promise<string>>();
 
-/**
- * verifySignature with the public key imported once per process (verifyKeyOf): the same answer,
- * false for a wrong signature and for malformed keys or signatures.
- */
-export async function verifySignatureWithKnownKey(publicKeyB64: string, data: Uint8Array, signatureB64: string): Promise<boolean> {
-  try {
-    const sig = fromBase64(signatureB64);
-    if (sig.length !== SIGNATURE_BYTES) return false;
-    return await subtleCrypto().verify(ED25519, await verifyKeyOf(publicKeyB64), ownBuffer(sig), ownBuffer(data));
-  } catch {
-    return false;
-  }
+/** verifySignature with the public key imported once per process: the same answer. */
+export function verifySignatureWithKnownKey(publicKeyB64: string, data: Uint8Array, signatureB64: string): Promise<boolean> {
+  return verifyWith(() => rememberedFor(VERIFY_KEYS, publicKeyB64, importVerifyKey), data, signatureB64);
 }
 
 export const FINGERPRINT_GROUPS = 8;
@@ -161,18 +161,8 @@ export const FINGERPRINT_GROUPS = 8;
  * over a poor phone line, as with Signal's safety numbers.
  */
 export function fingerprintOf(publicKeyB64: string): Promise<string> {
-  let fingerprint = FINGERPRINTS.get(publicKeyB64);
-  if (fingerprint === undefined) {
-    if (FINGERPRINTS.size >= MAX_CACHED_KEYS) FINGERPRINTS.clear();
-    fingerprint = computeFingerprint(publicKeyB64);
-    FINGERPRINTS.set(publicKeyB64, fingerprint);
-    fingerprint.catch(() => FINGERPRINTS.delete(publicKeyB64));
-  }
-  return fingerprint;
+  return rememberedFor(FINGERPRINTS, publicKeyB64, computeFingerprint);
 }
-
-/** Fingerprints by key text, computed once per process (fingerprintOf). */
-const FINGERPRINTS = new Map<string, Promise<string>>();
 
 async function computeFingerprint(publicKeyB64: string): Promise<string> {
   const hash = await sha256(publicKeyBytes(publicKeyB64));
