@@ -1,4 +1,7 @@
-import type { Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../test/e2e/support/browser';
+import { startStaticServer } from './static-server';
 import { syntheticDepartments, syntheticTasks } from '../test/support/synthetic';
 import { stampAll } from '../shared/sync/stamped';
 import { formatStamp } from '../shared/sync/hlc';
@@ -34,4 +37,24 @@ export async function addSyntheticTasks(page: Page, count: number): Promise<void
       }),
     { tasks, deps },
   );
+}
+
+/**
+ * The set-up of the task-list measuring tools (test/ui-bench): the built renderer in `dir` served,
+ * Chromium, a 1440×900 page on the seeded plan with `count` synthetic tasks, gone to 任务清单; all
+ * closed once `measure` is done.
+ */
+export async function withTaskListPage(dir: string, count: number, measure: (page: Page, browser: Browser, url: string) => Promise<void>): Promise<void> {
+  const { server, url } = await startStaticServer(dir);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await startSeeded(page, url);
+    await addSyntheticTasks(page, count);
+    await page.goto(`${url}#/tasks`);
+    await measure(page, browser, url);
+  } finally {
+    await browser.close();
+    await new Promise<void>((ok) => (server as Server).close(() => ok()));
+  }
 }

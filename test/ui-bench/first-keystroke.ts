@@ -4,11 +4,8 @@
  * the page (the input event to the first frame after the count changed), each as a median.
  * `flock /tmp/zwc-browser.lock npx tsx test/ui-bench/first-keystroke.ts [dist dir] [tasks] [runs]`
  */
-import type { Server } from 'node:http';
-import { launchChromium } from '../e2e/support/browser';
-import { startStaticServer } from '../../scripts/static-server';
 import { median } from '../../scripts/bench-report';
-import { addSyntheticTasks, startSeeded } from '../../scripts/bench-tasks';
+import { withTaskListPage } from '../../scripts/bench-tasks';
 
 declare global {
   interface Window {
@@ -21,13 +18,7 @@ async function main() {
   const dir = process.argv[2] ?? 'dist/renderer';
   const count = Number(process.argv[3] ?? 10_000);
   const runs = Number(process.argv[4] ?? 7);
-  const { server, url } = await startStaticServer(dir);
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await startSeeded(page, url);
-    await addSyntheticTasks(page, count);
-    await page.goto(`${url}#/tasks`);
+  await withTaskListPage(dir, count, async (page) => {
     const wall: number[] = [];
     const inPage: number[] = [];
     for (let i = 0; i < runs; i++) {
@@ -76,10 +67,7 @@ async function main() {
     }
     console.log(`first keystroke, bench's way (fill to changed count): median ${median(wall)} ms  runs: ${wall.join(', ')}`);
     console.log(`first keystroke, in the page (input event to the frame after): median ${median(inPage).toFixed(0)} ms  runs: ${inPage.map((v) => v.toFixed(0)).join(', ')}`);
-  } finally {
-    await browser.close();
-    await new Promise<void>((ok) => (server as Server).close(() => ok()));
-  }
+  });
 }
 
 void main();

@@ -5,10 +5,7 @@
  * (an unminified build reads best: `npx vite build --minify false --outDir /tmp/zwc-prof-dist`).
  */
 import { writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { launchChromium } from '../e2e/support/browser';
-import { startStaticServer } from '../../scripts/static-server';
-import { addSyntheticTasks, startSeeded } from '../../scripts/bench-tasks';
+import { withTaskListPage } from '../../scripts/bench-tasks';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
@@ -18,13 +15,7 @@ async function main() {
   const count = Number(process.argv[3] ?? 10_000);
   const word = process.argv[4] ?? '秸秆';
   const profiled = Number(process.argv[5] ?? 0);
-  const { server, url } = await startStaticServer(dir);
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await startSeeded(page, url);
-    await addSyntheticTasks(page, count);
-    await page.goto(`${url}#/tasks`);
+  await withTaskListPage(dir, count, async (page) => {
     await page.reload();
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="task-count"]')?.textContent) >= n, count);
     await page.locator('.ant-table-row').first().waitFor();
@@ -51,10 +42,7 @@ async function main() {
       writeFileSync('/tmp/zwc-search.cpuprofile', JSON.stringify(profile));
       summarise(profile);
     }
-  } finally {
-    await browser.close();
-    await new Promise<void>((ok) => (server as Server).close(() => ok()));
-  }
+  });
 }
 
 function summarise(p: Profile) {

@@ -5,23 +5,14 @@
  * `flock /tmp/zwc-browser.lock npx tsx test/ui-bench/trace-search.ts [dist dir] [tasks]`
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { launchChromium } from '../e2e/support/browser';
-import { startStaticServer } from '../../scripts/static-server';
-import { addSyntheticTasks, startSeeded } from '../../scripts/bench-tasks';
+import { withTaskListPage } from '../../scripts/bench-tasks';
 
 interface TraceEvent { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string; data?: Record<string, unknown> } }
 
 async function main() {
   const dir = process.argv[2] ?? 'dist/renderer';
   const count = Number(process.argv[3] ?? 10_000);
-  const { server, url } = await startStaticServer(dir);
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await startSeeded(page, url);
-    await addSyntheticTasks(page, count);
-    await page.goto(`${url}#/tasks`);
+  await withTaskListPage(dir, count, async (page, browser) => {
     const path = '/tmp/zwc-search-trace.json';
     await browser.startTracing(page, { path, categories: ['devtools.timeline', 'blink.user_timing', 'v8', 'disabled-by-default-devtools.timeline'] });
     await page.reload();
@@ -40,10 +31,7 @@ async function main() {
     await browser.stopTracing();
     console.log(`keystroke to narrowed list: ${ms} ms`);
     report(JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] });
-  } finally {
-    await browser.close();
-    await new Promise<void>((ok) => (server as Server).close(() => ok()));
-  }
+  });
 }
 
 function report({ traceEvents: ev }: { traceEvents: TraceEvent[] }) {
